@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { careRecordError, ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER, signGatewayIdentity, type UserIdentity } from '@shareforyou/kit';
+import { subgraphUrl } from '@shareforyou/schema';
+
+/**
+ * Is the user's organisation an active party to the data sharing framework? Asked of the registry,
+ * remembered for ORGANISATION_STATUS_TTL_SECONDS (default 30), so a suspension takes effect within
+ * a minute without a restart.
+ */
+
+const ttlMs = () => Number(process.env.ORGANISATION_STATUS_TTL_SECONDS ?? 30) * 1000;
+const known = new Map<string, { status: string | null; until: number }>();
+
+async function fetchStatus(user: UserIdentity): Promise<string | null> {
+  const requestId = randomUUID();
+  const response = await fetch(subgraphUrl('registry'), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [IDENTITY_HEADER]: signGatewayIdentity({ ...user, requestId }),
+      [REQUEST_ID_HEADER]: requestId,
+    },
+    body: JSON.stringify({ query: 'query OrganisationStatus { myOrganisation { sharingStatus } }' }),
+    signal: AbortSignal.timeout(5_000),
+  });
+  const body = (await response.json()) as { data?: { myOrganisation: { sharingStatus: string } | null } };
+  if (!body.data) throw new Error(`registry answered ${response.status}`);
+  return body.data.myOrganisation?.sharingStatus ?? null;
+}
+
+export async function requireActiveParty(user: UserIdentity): Promise<void> {
+  const cached = known.get(user.odsCode);
+  let status: string | null;
+  if (cached && cached.until > Date.now()) status = cached.status;
+  else {
+    try {
+      status = await fetchStatus(user);
+    } catch {
+      throw careRecordError(ErrorCode.SOURCE_UNAVAILABLE, 'The organisation register did not answer, so access cannot be checked. Try again shortly.', {
+        serviceName: 'registry',
+      });
+    }
+    known.set(user.odsCode, { status, until: Date.now() + ttlMs() });
+  }
+  if (status !== 'active') {
+    throw careRecordError(
+      ErrorCode.ORGANISATION_NOT_PARTY,
+      status === 'suspended'
+        ? 'Your organisation’s access to the ShareforYou Care Record is suspended.'
+        : 'Your organisation is not a party to the ShareforYou data sharing framework.',
+    );
+  }
+}

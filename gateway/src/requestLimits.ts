@@ -1,0 +1,18 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+
+/**
+ * Limits on what one query may ask for, enforced before planning: depth, cost, aliases, tokens,
+ * directives. Sized for the clinician apps' real queries (a 100-patient caseload with every panel
+ * passes) with headroom, not for arbitrary exploration.
+ */
+export function requestLimits() {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 8 },
+    costLimit: { maxCost: 20_000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    maxAliases: { n: 15 },
+    maxTokens: { n: 3_000 },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: true },
+  });
+  return armor.protect();
+}

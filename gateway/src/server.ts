@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { careRecordError, ErrorCode, signGatewayIdentity } from '@shareforyou/kit';
+import { gatewayPort, loadSupergraphSdl } from '@shareforyou/schema';
+import type { GatewayContext } from './context';
+import { requireActiveParty } from './organisationStatus';
+import { requestLimits } from './requestLimits';
+import { formatGatewayError } from './sourceErrors';
+import { buildSubgraphCall } from './subgraphCalls';
+import { authenticateUser } from './userToken';
+
+export interface RunningGateway {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function log(message: string): void {
+  // Operational lines only: request id, operation, outcome. Never patient data.
+  process.stdout.write(`[gateway] ${message}\n`);
+}
+
+export async function startGateway(): Promise<RunningGateway> {
+  const gateway = new ApolloGateway({ supergraphSdl: loadSupergraphSdl(), buildService: buildSubgraphCall });
+  const limits = requestLimits();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    ...limits,
+    plugins: [...limits.plugins],
+    validationRules: [...limits.validationRules],
+    formatError: (formatted) => formatGatewayError(formatted),
+    introspection: process.env.NODE_ENV !== 'production',
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ gateway: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const incoming = req.header('x-request-id');
+        const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        const user = await authenticateUser(req.header('authorization'));
+        if (user.profile === 'none') {
+          throw careRecordError(ErrorCode.FORBIDDEN_FIELD, `Your selected job role (${user.jobRole}) gives no access to the ShareforYou Care Record.`, {
+            jobRole: user.jobRole,
+            http: { status: 403 },
+          });
+        }
+        await requireActiveParty(user);
+        let token: string | undefined;
+        return { requestId, user, identityToken: () => (token ??= signGatewayIdentity({ ...user, requestId })) };
+      },
+    }),
+  );
+
+  const port = gatewayPort();
+  const host = process.env.HOST ?? '127.0.0.1';
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
+  log(`listening on ${url}`);
+  return {
+    url,
+    stop: async () => {
+      await apollo.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

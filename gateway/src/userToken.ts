@@ -1,0 +1,91 @@
+import jwt, { type JwtHeader, type SigningKeyCallback } from 'jsonwebtoken';
+import jwksClient from 'jwks-rsa';
+import { loadPolicy, profileForJobRole } from '@shareforyou/schema';
+import { careRecordError, ErrorCode, readSecret, type UserIdentity } from '@shareforyou/kit';
+
+/**
+ * The user's token. In production: NHS CIS2 (OIDC), keys from its JWKS (OIDC_JWKS_URI). Locally: the
+ * dev identity provider's key in .secrets/ (npm run token). Either way the algorithm is pinned, and
+ * issuer, audience and expiry are checked with a small clock tolerance.
+ *
+ * The selected role (selected_roleid) points at one entry of nhsid_nrbac_roles, which carries the
+ * organisation (org_code) and the job role code (the R-code at the end of role_code).
+ */
+
+export const DEV_ISSUER = 'https://dev-idp.shareforyou.local';
+export const DEV_AUDIENCE = 'shareforyou-care-record';
+const ALGORITHM = 'RS256';
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+export interface NrbacRole {
+  person_roleid: string;
+  org_code: string;
+  role_code: string;
+  role_name?: string;
+}
+
+export interface UserTokenClaims {
+  sub: string;
+  name: string;
+  selected_roleid: string;
+  nhsid_nrbac_roles: NrbacRole[];
+}
+
+const issuer = () => process.env.OIDC_ISSUER ?? DEV_ISSUER;
+const audience = () => process.env.OIDC_AUDIENCE ?? DEV_AUDIENCE;
+
+let jwks: ReturnType<typeof jwksClient> | undefined;
+function signingKey(header: JwtHeader, callback: SigningKeyCallback): void {
+  const jwksUri = process.env.OIDC_JWKS_URI;
+  if (!jwksUri) {
+    callback(null, readSecret('devIdentityProviderPublic'));
+    return;
+  }
+  jwks ??= jwksClient({ jwksUri, cache: true, rateLimit: true });
+  jwks.getSigningKey(header.kid, (error, key) => callback(error, key?.getPublicKey()));
+}
+
+function unauthenticated(message: string) {
+  return careRecordError(ErrorCode.UNAUTHENTICATED, message);
+}
+
+function verify(token: string): Promise<UserTokenClaims> {
+  return new Promise((resolve, reject) => {
+    jwt.verify(
+      token,
+      signingKey,
+      { algorithms: [ALGORITHM], issuer: issuer(), audience: audience(), clockTolerance: CLOCK_TOLERANCE_SECONDS },
+      (error, payload) => (error ? reject(error) : resolve(payload as UserTokenClaims)),
+    );
+  });
+}
+
+/** The job role code is the last colon-separated part of role_code, e.g. S8000:G8000:R8000 -> R8000. */
+export function jobRoleOf(role: NrbacRole): string {
+  return role.role_code.split(':').pop() ?? '';
+}
+
+export async function authenticateUser(authorization: string | undefined): Promise<UserIdentity> {
+  const match = /^Bearer (\S+)$/.exec(authorization ?? '');
+  if (!match) throw unauthenticated('Sign in first: send "Authorization: Bearer <token>" (locally: npm run token -- --user gp).');
+  let claims: UserTokenClaims;
+  try {
+    claims = await verify(match[1]);
+  } catch (error) {
+    const expired = (error as Error).name === 'TokenExpiredError';
+    throw unauthenticated(expired ? 'Your session has expired: sign in again.' : 'The token is not valid for the ShareforYou Care Record.');
+  }
+  const role = claims.nhsid_nrbac_roles?.find((r) => r.person_roleid === claims.selected_roleid);
+  if (!claims.sub || !role?.org_code || !role.role_code) {
+    throw unauthenticated('The token has no selected role with an organisation and job role.');
+  }
+  const jobRole = jobRoleOf(role);
+  return {
+    userId: claims.sub,
+    name: claims.name ?? claims.sub,
+    odsCode: role.org_code,
+    jobRole,
+    // A job role the policy does not list gets the empty profile: every field is then denied.
+    profile: profileForJobRole(loadPolicy(), jobRole) ?? 'none',
+  };
+}

@@ -1,0 +1,4 @@
+export * from './sdl';
+export * from './policy';
+export * from './services';
+export * from './compose';

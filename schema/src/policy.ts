@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { POLICY_PATH } from './sdl';
+
+/**
+ * The access policy (schema/policy.yaml) as data, and the questions everything else asks of it.
+ * Loading validates it whole: a policy with a dangling reference refuses to load, so no service
+ * starts on a policy nobody can review.
+ */
+
+export interface CategoryDefinition {
+  label: string;
+  kind: 'data' | 'action';
+  sensitive?: boolean;
+}
+
+export interface ProfileDefinition {
+  label: string;
+  breakGlass: boolean;
+  categories: string[];
+}
+
+export interface JobRoleDefinition {
+  label: string;
+  profile: string;
+}
+
+export interface AccessPolicy {
+  categories: Record<string, CategoryDefinition>;
+  profiles: Record<string, ProfileDefinition>;
+  jobRoles: Record<string, JobRoleDefinition>;
+  /** Type -> field -> category, or Type -> "inherit". */
+  fields: Record<string, Record<string, string> | 'inherit'>;
+}
+
+export const INHERIT = 'inherit';
+
+export function parsePolicy(text: string): AccessPolicy {
+  const policy = parse(text) as AccessPolicy;
+  const problems: string[] = [];
+  const { categories, profiles, jobRoles, fields } = policy;
+  if (!categories || !profiles || !jobRoles || !fields) {
+    throw new Error('policy.yaml must have categories, profiles, jobRoles and fields');
+  }
+  for (const [name, profile] of Object.entries(profiles)) {
+    for (const category of profile.categories ?? []) {
+      if (!categories[category]) problems.push(`profile ${name} lists unknown category ${category}`);
+    }
+    if (typeof profile.breakGlass !== 'boolean') problems.push(`profile ${name} must say breakGlass: true or false`);
+  }
+  for (const [code, role] of Object.entries(jobRoles)) {
+    if (!profiles[role.profile]) problems.push(`job role ${code} maps to unknown profile ${role.profile}`);
+  }
+  for (const [typeName, typeFields] of Object.entries(fields)) {
+    if (typeFields === INHERIT) continue;
+    if (typeof typeFields !== 'object') {
+      problems.push(`fields.${typeName} must be "inherit" or a map of field -> category`);
+      continue;
+    }
+    for (const [field, category] of Object.entries(typeFields)) {
+      if (!categories[category]) problems.push(`field ${typeName}.${field} has unknown category ${category}`);
+    }
+  }
+  if (problems.length) throw new Error(`schema/policy.yaml is inconsistent:\n  - ${problems.join('\n  - ')}`);
+  return policy;
+}
+
+let cached: AccessPolicy | undefined;
+
+export function loadPolicy(): AccessPolicy {
+  cached ??= parsePolicy(readFileSync(POLICY_PATH, 'utf8'));
+  return cached;
+}
+
+/** The profile for an NHS RBAC job role code; undefined means no access at all. */
+export function profileForJobRole(policy: AccessPolicy, jobRole: string): string | undefined {
+  return policy.jobRoles[jobRole]?.profile;
+}
+
+export type FieldClassification =
+  | { kind: 'category'; category: string }
+  | { kind: 'inherit' }
+  | { kind: 'unclassified' };
+
+export function classifyField(policy: AccessPolicy, typeName: string, fieldName: string): FieldClassification {
+  const typeFields = policy.fields[typeName];
+  if (typeFields === INHERIT) return { kind: 'inherit' };
+  const category = typeFields?.[fieldName];
+  return category ? { kind: 'category', category } : { kind: 'unclassified' };
+}
+
+export function profileMaySee(policy: AccessPolicy, profile: string, category: string): boolean {
+  return policy.profiles[profile]?.categories.includes(category) ?? false;
+}
+
+export function profileMayBreakGlass(policy: AccessPolicy, profile: string): boolean {
+  return policy.profiles[profile]?.breakGlass === true;
+}
+
+/** Categories a set of field coordinates ("Type.field") belongs to, for audit summaries. */
+export function categoriesOf(policy: AccessPolicy, coordinates: Iterable<string>): string[] {
+  const found = new Set<string>();
+  for (const coordinate of coordinates) {
+    const [typeName, fieldName] = coordinate.split('.');
+    const classification = classifyField(policy, typeName, fieldName);
+    if (classification.kind === 'category') found.add(classification.category);
+  }
+  return [...found].sort();
+}

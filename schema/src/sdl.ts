@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SCHEMA_DIR = join(__dirname, '..');
+export const SUPERGRAPH_PATH = join(SCHEMA_DIR, 'supergraph.graphql');
+export const POLICY_PATH = join(SCHEMA_DIR, 'policy.yaml');
+
+/** Subgraphs that define their own types only; every other one gets common.graphql in front. */
+const WITHOUT_COMMON_TYPES = new Set(['registry', 'audit']);
+
+/** The full SDL of one subgraph, as it is composed and served. */
+export function loadSubgraphSdl(name: string): string {
+  const own = readFileSync(join(SCHEMA_DIR, `${name}.graphql`), 'utf8');
+  if (WITHOUT_COMMON_TYPES.has(name)) return own;
+  const common = readFileSync(join(SCHEMA_DIR, 'common.graphql'), 'utf8');
+  return `${own}\n${common}`;
+}
+
+export function loadSupergraphSdl(): string {
+  return readFileSync(SUPERGRAPH_PATH, 'utf8');
+}

@@ -1,0 +1,18 @@
+import type { SubgraphDatabases } from '@shareforyou/kit';
+
+/**
+ * The GP slice is held as one document per patient (kit: patientSlices). Its panels and the item
+ * shapes each panel holds, as the feed mapping writes them and the resolvers read them:
+ */
+export const gpPanels = {
+  medications: 'medications',
+  allergies: 'allergies',
+  problems: 'problems',
+  immunisations: 'immunisations',
+  consultations: 'consultations',
+} as const;
+
+export function gpModels(databases: SubgraphDatabases) {
+  return { PatientSlice: databases.slices! };
+}
+export type GpModels = ReturnType<typeof gpModels>;

@@ -1,0 +1,125 @@
+import { Connection, Schema } from 'mongoose';
+
+/**
+ * The audit store: one auditEvent per request, subgraph and patient (null for calls that are not
+ * about one patient, such as a trace or an access-log query). Events are sealed into hash chains,
+ * one chain per running service instance, so an edited, inserted or deleted event breaks a link.
+ *
+ * Scale: at hundreds of millions of events, shard auditEvents on { nhsNumber: "hashed" } (the
+ * per-patient queries then hit one shard; the "newest first" log is a scatter-gather over the
+ * {at} index); chains stay per instance, so no cross-shard ordering is ever needed.
+ */
+
+export interface AuditedField {
+  /** Schema coordinate, e.g. "Patient.medications". */
+  coordinate: string;
+  outcome: 'allowed' | 'denied';
+  /** The error code when denied (FORBIDDEN_FIELD, NO_CARE_RELATIONSHIP, ...). */
+  reason: string | null;
+}
+
+export interface AuditUser {
+  id: string;
+  name: string;
+  odsCode: string;
+  jobRole: string;
+  profile: string;
+}
+
+export interface AuditBreakGlass {
+  id: string;
+  reason: string;
+  detail: string;
+}
+
+/** What the plugin records; the chain seal is added by the trail writer. */
+export interface AuditEventContent {
+  requestId: string;
+  at: Date;
+  subgraph: string;
+  operationName: string | null;
+  user: AuditUser;
+  nhsNumber: string | null;
+  fields: AuditedField[];
+  categories: string[];
+  /** Any denial in this event (the monitoring reports filter on it). */
+  denied: boolean;
+  breakGlass: AuditBreakGlass | null;
+  /** Root-field arguments that are not patient data (e.g. the filters of an access-log query). */
+  detail: Record<string, unknown> | null;
+}
+
+export interface AuditSeal {
+  chainId: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditEventRecord extends AuditEventContent {
+  chain: AuditSeal;
+}
+
+export interface AuditChainRecord {
+  _id: string;
+  subgraph: string;
+  startedAt: Date;
+  /** Last sealed event, updated after each write: verify checks that no tail was cut off. */
+  head: { seq: number; hash: string } | null;
+}
+
+const auditEventSchema = new Schema<AuditEventRecord>(
+  {
+    requestId: { type: String, required: true },
+    at: { type: Date, required: true },
+    subgraph: { type: String, required: true },
+    operationName: { type: String, default: null },
+    user: {
+      id: { type: String, required: true },
+      name: String,
+      odsCode: { type: String, required: true },
+      jobRole: String,
+      profile: String,
+    },
+    nhsNumber: { type: String, default: null },
+    fields: [{ _id: false, coordinate: String, outcome: String, reason: { type: String, default: null } }],
+    categories: [String],
+    denied: { type: Boolean, required: true },
+    breakGlass: { type: new Schema({ id: String, reason: String, detail: String }, { _id: false }), default: null },
+    detail: { type: Schema.Types.Mixed, default: null },
+    chain: {
+      chainId: { type: String, required: true },
+      seq: { type: Number, required: true },
+      prevHash: { type: String, required: true },
+      hash: { type: String, required: true },
+    },
+  },
+  { collection: 'auditEvents', versionKey: false, minimize: false },
+);
+// One index per query path of the access log and the monitoring reports.
+auditEventSchema.index({ 'chain.chainId': 1, 'chain.seq': 1 }, { unique: true });
+auditEventSchema.index({ nhsNumber: 1, at: -1 });
+auditEventSchema.index({ 'user.id': 1, at: -1 });
+auditEventSchema.index({ 'user.odsCode': 1, at: -1 });
+auditEventSchema.index({ at: -1 });
+auditEventSchema.index({ 'breakGlass.id': 1, at: -1 });
+auditEventSchema.index({ denied: 1, at: -1 });
+auditEventSchema.index({ requestId: 1 });
+
+const auditChainSchema = new Schema<AuditChainRecord>(
+  {
+    _id: String,
+    subgraph: String,
+    startedAt: Date,
+    head: { type: new Schema({ seq: Number, hash: String }, { _id: false }), default: null },
+  },
+  { collection: 'auditChains', versionKey: false },
+);
+
+export function auditModels(auditDb: Connection) {
+  return {
+    AuditEvent: auditDb.models.AuditEvent ?? auditDb.model<AuditEventRecord>('AuditEvent', auditEventSchema),
+    AuditChain: auditDb.models.AuditChain ?? auditDb.model<AuditChainRecord>('AuditChain', auditChainSchema),
+  };
+}
+export type AuditModels = ReturnType<typeof auditModels>;

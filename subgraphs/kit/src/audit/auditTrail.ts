@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { auditWrites } from '../metrics';
+import type { AuditEventContent, AuditEventRecord, AuditModels } from './auditRecords';
+import { genesisHash, sealHash } from './auditSeal';
+
+interface Pending {
+  events: AuditEventContent[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Appends events to this instance's hash chain. Writes are serialised (a chain has one order) and
+ * grouped: requests that finish while a write is in flight share the next insert, so the cost per
+ * request stays one small insert even under load. A failed write ends the chain; the next write
+ * starts a new one, so a chain in the store is always whole.
+ */
+export class AuditTrail {
+  private chainId = '';
+  private seq = 0;
+  private prevHash = '';
+  private queue: Pending[] = [];
+  private writing = false;
+
+  constructor(
+    private readonly models: AuditModels,
+    private readonly subgraph: string,
+  ) {}
+
+  /** Resolves once the events are durably stored; rejects when they are not. */
+  append(events: AuditEventContent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queue.push({ events, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async startChain(): Promise<void> {
+    const chainId = `${this.subgraph}:${randomUUID()}`;
+    await this.models.AuditChain.create({ _id: chainId, subgraph: this.subgraph, startedAt: new Date(), head: null });
+    this.chainId = chainId;
+    this.seq = 0;
+    this.prevHash = genesisHash(chainId);
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.queue.length);
+      try {
+        if (!this.chainId) await this.startChain();
+        const records: AuditEventRecord[] = [];
+        let seq = this.seq;
+        let prevHash = this.prevHash;
+        for (const { events } of batch) {
+          for (const event of events) {
+            const hash = sealHash(event, this.chainId, seq, prevHash);
+            records.push({ ...event, chain: { chainId: this.chainId, seq, prevHash, hash } });
+            prevHash = hash;
+            seq += 1;
+          }
+        }
+        await this.models.AuditEvent.insertMany(records, { ordered: true });
+        this.seq = seq;
+        this.prevHash = prevHash;
+        auditWrites.inc({ outcome: 'ok' });
+        batch.forEach((p) => p.resolve());
+        // The head lets verify notice a cut-off tail; it is not on the response path.
+        this.models.AuditChain.updateOne(
+          { _id: this.chainId, $or: [{ head: null }, { 'head.seq': { $lt: seq - 1 } }] },
+          { $set: { head: { seq: seq - 1, hash: prevHash } } },
+        )
+          .exec()
+          .catch(() => undefined);
+      } catch (error) {
+        this.chainId = '';
+        auditWrites.inc({ outcome: 'failed' });
+        batch.forEach((p) => p.reject(error));
+      }
+    }
+    this.writing = false;
+  }
+}

@@ -1,0 +1,16 @@
+import type DataLoader from 'dataloader';
+import type { PatientAccess } from './access/patientAccess';
+import type { GatewayIdentity } from './identity';
+import type { RequestLoaders } from './loaders';
+import type { PatientSliceRecord } from './slice/patientSlice';
+
+/** What every resolver of every subgraph gets. */
+export interface SubgraphContext<Models = any> {
+  identity: GatewayIdentity;
+  access: PatientAccess;
+  /** The request's loader of this subgraph's patient slices (organisation subgraphs). */
+  slices: DataLoader<string, PatientSliceRecord | null> | null;
+  /** Per-request batch loaders by primary key, for any other per-patient read. */
+  loaders: RequestLoaders;
+  models: Models;
+}

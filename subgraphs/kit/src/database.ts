@@ -1,0 +1,43 @@
+import mongoose, { Connection } from 'mongoose';
+import { databaseCommands } from './metrics';
+
+/**
+ * Database connections. One MongoDB deployment, one database per subgraph; MONGODB_URI says
+ * where (the local FerretDB under npm start and in tests, a replica set in production).
+ */
+
+mongoose.set('strictQuery', true);
+
+export function mongoUri(variable = 'MONGODB_URI'): string {
+  const uri = process.env[variable] ?? process.env.MONGODB_URI;
+  if (!uri) {
+    throw new Error(
+      `${variable} is not set. Start everything with "npm start" (it runs the local database), or set MONGODB_URI=mongodb://host:27017 to use your own MongoDB.`,
+    );
+  }
+  return uri;
+}
+
+export interface OpenOptions {
+  /** Count every command in the shareforyou_db_commands_total metric (the request path). */
+  monitored?: boolean;
+  uriVariable?: string;
+  /** How long to wait for a server before failing a command. Short for the audit store: fail closed, fast. */
+  serverSelectionTimeoutMS?: number;
+}
+
+export async function openDatabase(dbName: string, options: OpenOptions = {}): Promise<Connection> {
+  const connection = mongoose.createConnection(mongoUri(options.uriVariable), {
+    dbName,
+    monitorCommands: options.monitored ?? false,
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
+    maxPoolSize: 20,
+  });
+  if (options.monitored) {
+    connection.getClient().on('commandStarted', (event) => {
+      databaseCommands.inc({ database: event.databaseName, command: event.commandName });
+    });
+  }
+  await connection.asPromise();
+  return connection;
+}

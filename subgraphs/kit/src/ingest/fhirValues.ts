@@ -1,0 +1,63 @@
+import { FeedProblem } from './feedProblem';
+
+/**
+ * Reading FHIR values in a feed mapping: each helper either returns a clean value or throws a
+ * FeedProblem that names where in the resource the fault is. Mappings stay declarative and every
+ * rejection explains itself in the OperationOutcome.
+ */
+
+export interface CodingValue {
+  system: string;
+  code: string;
+  display: string;
+}
+
+const PREFERRED_SYSTEMS = ['http://snomed.info/sct', 'https://dmd.nhs.uk', 'http://loinc.org'];
+
+export function codingOf(concept: fhir4.CodeableConcept | undefined, path: string): CodingValue {
+  const found = optionalCodingOf(concept, path);
+  if (!found) throw new FeedProblem(path, `${path} is required and must carry a coding with system and code`);
+  return found;
+}
+
+export function optionalCodingOf(concept: fhir4.CodeableConcept | undefined, path: string): CodingValue | null {
+  if (!concept) return null;
+  const codings = concept.coding ?? [];
+  const coding = PREFERRED_SYSTEMS.map((s) => codings.find((c) => c.system === s)).find(Boolean) ?? codings[0];
+  if (!coding) {
+    if (concept.text) return { system: 'text', code: '', display: concept.text };
+    throw new FeedProblem(path, `${path} has neither a coding nor text`);
+  }
+  if (!coding.system || !coding.code) throw new FeedProblem(path, `${path}.coding needs both system and code`);
+  return { system: coding.system, code: coding.code, display: coding.display ?? concept.text ?? coding.code };
+}
+
+export function required<T>(value: T | undefined | null, path: string): T {
+  if (value === undefined || value === null || value === '') throw new FeedProblem(path, `${path} is required`);
+  return value;
+}
+
+const DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+/** A FHIR date or dateTime, kept as the source wrote it (partial dates are legitimate). */
+export function dateOf(value: string | undefined, path: string): string {
+  const date = required(value, path);
+  if (!DATE.test(date) || Number.isNaN(Date.parse(date.length === 4 ? `${date}-01-01` : date))) {
+    throw new FeedProblem(path, `${path} is not a FHIR date or dateTime: "${String(date).slice(0, 40)}"`);
+  }
+  return date;
+}
+
+export function optionalDateOf(value: string | undefined, path: string): string | null {
+  return value === undefined || value === null ? null : dateOf(value, path);
+}
+
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], path: string): T {
+  const given = required(value, path);
+  if (!allowed.includes(given as T)) throw new FeedProblem(path, `${path} must be one of ${allowed.join(', ')}; got "${given}"`);
+  return given as T;
+}
+
+export function textOf(value: string | undefined | null, maxLength = 4000): string | null {
+  return value ? value.slice(0, maxLength) : null;
+}

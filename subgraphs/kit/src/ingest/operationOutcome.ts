@@ -1,0 +1,16 @@
+/** FHIR OperationOutcome: how every feed answer is written, accepted or not. */
+
+export interface OutcomeIssue {
+  severity: 'fatal' | 'error' | 'warning' | 'information';
+  code: 'invalid' | 'structure' | 'required' | 'value' | 'forbidden' | 'security' | 'too-costly' | 'not-supported' | 'informational' | 'duplicate' | 'exception';
+  diagnostics: string;
+  expression?: string[];
+}
+
+export function operationOutcome(issues: OutcomeIssue[]): fhir4.OperationOutcome {
+  return { resourceType: 'OperationOutcome', issue: issues.length ? issues : [{ severity: 'information', code: 'informational', diagnostics: 'Nothing to do.' }] };
+}
+
+export function outcomeError(code: OutcomeIssue['code'], diagnostics: string, expression?: string): fhir4.OperationOutcome {
+  return operationOutcome([{ severity: 'error', code, diagnostics, ...(expression ? { expression: [expression] } : {}) }]);
+}

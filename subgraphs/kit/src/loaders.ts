@@ -1,0 +1,30 @@
+import DataLoader from 'dataloader';
+import type { Model } from 'mongoose';
+
+/**
+ * Per-request batch loading by primary key. Every per-patient read goes through one of these, so a
+ * caseload of 50 patients is one database command per collection, not 50.
+ */
+export function loadByIds<T extends { _id: string }>(model: Model<any>): DataLoader<string, T | null> {
+  return new DataLoader<string, T | null>(
+    async (ids) => {
+      // A single id is sent as plain equality: engines without $in pushdown (FerretDB) still use the key.
+      const filter = ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } };
+      const found = (await model.find(filter).lean().exec()) as unknown as T[];
+      const byId = new Map(found.map((doc) => [doc._id, doc]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+    { maxBatchSize: 100 },
+  );
+}
+
+/** The request's loaders, one per model, created on first use. */
+export class RequestLoaders {
+  private readonly byModel = new Map<string, DataLoader<string, any>>();
+
+  byId<T extends { _id: string }>(model: Model<any>): DataLoader<string, T | null> {
+    let loader = this.byModel.get(model.modelName);
+    if (!loader) this.byModel.set(model.modelName, (loader = loadByIds<T>(model)));
+    return loader;
+  }
+}

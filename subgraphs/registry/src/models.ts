@@ -1,0 +1,70 @@
+import { Schema } from 'mongoose';
+import type { SubgraphDatabases } from '@shareforyou/kit';
+
+/** The patient index (demographics) and the organisation register. Access records live in the kit. */
+
+export interface PatientRecord {
+  _id: string;
+  name: { given: string[]; family: string; text: string };
+  /** Upper-cased family name: the trace matches on it exactly. */
+  familyKey: string;
+  birthDate: string;
+  gender: string | null;
+  address: { lines: string[]; city: string | null; postcode: string | null } | null;
+  /** Postcode without spaces, upper-cased. */
+  postcodeKey: string | null;
+  phone: string | null;
+  registeredPractice: { odsCode: string; name: string } | null;
+  provenance: { odsCode: string; system: string; sourceId: string; version: string; lastUpdated: string };
+  versionKey: string;
+}
+
+export interface OrganisationRecord {
+  _id: string;
+  name: string;
+  kind: string;
+  locality: string | null;
+  sharingStatus: 'active' | 'suspended' | 'not-party';
+  sourceSystem: string | null;
+}
+
+const patientSchema = new Schema<PatientRecord>(
+  {
+    _id: String,
+    name: { given: [String], family: String, text: String },
+    familyKey: { type: String, required: true },
+    birthDate: { type: String, required: true },
+    gender: { type: String, default: null },
+    address: { type: new Schema({ lines: [String], city: String, postcode: String }, { _id: false }), default: null },
+    postcodeKey: { type: String, default: null },
+    phone: { type: String, default: null },
+    registeredPractice: { type: new Schema({ odsCode: String, name: String }, { _id: false }), default: null },
+    provenance: { odsCode: String, system: String, sourceId: String, version: String, lastUpdated: String },
+    versionKey: String,
+  },
+  { collection: 'patients', versionKey: false },
+);
+// The trace: exact family name and birth date, optionally narrowed by postcode.
+patientSchema.index({ familyKey: 1, birthDate: 1, postcodeKey: 1 });
+
+const organisationSchema = new Schema<OrganisationRecord>(
+  {
+    _id: String,
+    name: { type: String, required: true },
+    kind: { type: String, required: true },
+    locality: { type: String, default: null },
+    sharingStatus: { type: String, required: true, enum: ['active', 'suspended', 'not-party'] },
+    sourceSystem: { type: String, default: null },
+  },
+  { collection: 'organisations', versionKey: false },
+);
+
+export function registryModels(databases: SubgraphDatabases) {
+  const db = databases.own;
+  return {
+    Patient: db.models.Patient ?? db.model<PatientRecord>('Patient', patientSchema),
+    Organisation: db.models.Organisation ?? db.model<OrganisationRecord>('Organisation', organisationSchema),
+    ...databases.access,
+  };
+}
+export type RegistryModels = ReturnType<typeof registryModels>;

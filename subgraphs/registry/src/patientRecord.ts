@@ -1,0 +1,35 @@
+import { accessError, badUserInput, type SubgraphContext } from '@shareforyou/kit';
+import type { PatientRecord, RegistryModels } from './models';
+
+type Context = SubgraphContext<RegistryModels>;
+
+export const MAX_PATIENTS_PER_REQUEST = 100;
+
+/** The patient's index entry, unless opted out or unknown: NO_SHARED_RECORD, the same answer for both. */
+export async function findSharedPatient(nhsNumber: string, context: Context): Promise<PatientRecord> {
+  const [patient, decision] = await Promise.all([
+    context.loaders.byId<PatientRecord>(context.models.Patient).load(nhsNumber),
+    context.access.decide(nhsNumber),
+  ]);
+  if (!decision.allowed && decision.code === 'NO_SHARED_RECORD') throw accessError(decision);
+  if (!patient) {
+    context.access.markUnknown(nhsNumber);
+    throw accessError({ allowed: false, code: 'NO_SHARED_RECORD', reason: 'unknown-patient' });
+  }
+  return patient;
+}
+
+/** Opening a record: a shared patient, and a care relationship or break-glass for this user. */
+export async function openPatient(nhsNumber: string, context: Context) {
+  const patient = await findSharedPatient(nhsNumber, context);
+  await context.access.require(nhsNumber);
+  return { ...patient, nhsNumber };
+}
+
+export function checkCaseloadSize(nhsNumbers: string[]): void {
+  if (nhsNumbers.length > MAX_PATIENTS_PER_REQUEST) {
+    throw badUserInput(`At most ${MAX_PATIENTS_PER_REQUEST} patients per request; split the caseload into pages.`, {
+      argument: 'nhsNumbers',
+    });
+  }
+}

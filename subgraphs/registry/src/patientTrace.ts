@@ -1,0 +1,38 @@
+import { badUserInput, type SubgraphContext } from '@shareforyou/kit';
+import type { PatientRecord, RegistryModels } from './models';
+
+/**
+ * The demographic trace: exact family name and birth date, optionally postcode. It returns only
+ * identifying demographics, and at most a handful: more matches means "narrow the search", never a list.
+ */
+
+export const TRACE_RESULT_CAP = 5;
+
+export function postcodeKey(postcode: string): string {
+  return postcode.replace(/\s+/g, '').toUpperCase();
+}
+
+export async function patientSearch(
+  args: { familyName: string; birthDate: string; postcode?: string | null },
+  context: SubgraphContext<RegistryModels>,
+) {
+  const familyKey = args.familyName.trim().toUpperCase();
+  if (familyKey.length < 2) throw badUserInput('familyName needs at least two letters.', { argument: 'familyName' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(args.birthDate) || Number.isNaN(Date.parse(args.birthDate))) {
+    throw badUserInput('birthDate must be a date written YYYY-MM-DD.', { argument: 'birthDate' });
+  }
+  const filter: Record<string, string> = { familyKey, birthDate: args.birthDate };
+  if (args.postcode) filter.postcodeKey = postcodeKey(args.postcode);
+  const found = (await context.models.Patient.find(filter).limit(TRACE_RESULT_CAP + 1).lean().exec()) as unknown as PatientRecord[];
+  if (found.length > TRACE_RESULT_CAP) {
+    throw badUserInput(`More than ${TRACE_RESULT_CAP} people match; add the postcode to narrow the trace.`, { argument: 'postcode' });
+  }
+  return found.map((patient) => ({
+    nhsNumber: patient._id,
+    name: patient.name,
+    birthDate: patient.birthDate,
+    gender: patient.gender,
+    postcode: patient.address?.postcode ?? null,
+    registeredPractice: patient.registeredPractice,
+  }));
+}

@@ -1,0 +1,83 @@
+import { accessError, careRecordError, ErrorCode, type PatientAccessRecord, type SubgraphContext } from '@shareforyou/kit';
+import type { PatientRecord, RegistryModels } from './models';
+
+/**
+ * Opt-out and opt-in, recorded only by a user of the patient's registered practice.
+ * Opt-out takes effect at once (every subgraph's access decision reads it), then the registry
+ * drops the demographics and relationships, and every organisation subgraph purges its slice by
+ * following the opt-out log. Each step is idempotent, so a retry after a failure converges.
+ */
+
+type Context = SubgraphContext<RegistryModels>;
+
+function notRegisteredPractice(action: string) {
+  return careRecordError(ErrorCode.FORBIDDEN_FIELD, `Only a user of the patient's registered GP practice can record an ${action}.`, {
+    field: `Mutation.record${action === 'opt-out' ? 'OptOut' : 'OptIn'}`,
+    reason: 'not-registered-practice',
+  });
+}
+
+function receipt(nhsNumber: string, record: NonNullable<PatientAccessRecord['recordOptOut']>) {
+  return {
+    nhsNumber,
+    status: record.status,
+    recordedAt: record.recordedAt.toISOString(),
+    recordedBy: record.recordedBy.name,
+    practice: { odsCode: record.practiceOdsCode, name: record.practiceName },
+  };
+}
+
+export async function recordOptOut(nhsNumber: string, context: Context) {
+  const { models, identity } = context;
+  const access = (await models.PatientAccess.findById(nhsNumber).lean().exec()) as PatientAccessRecord | null;
+  if (access?.recordOptOut?.status === 'opted-out') {
+    if (access.recordOptOut.practiceOdsCode !== identity.odsCode) throw notRegisteredPractice('opt-out');
+    return receipt(nhsNumber, access.recordOptOut);
+  }
+  const patient = (await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null;
+  if (!patient?.registeredPractice) {
+    context.access.markUnknown(nhsNumber);
+    throw accessError({ allowed: false, code: 'NO_SHARED_RECORD', reason: 'unknown-patient' });
+  }
+  if (patient.registeredPractice.odsCode !== identity.odsCode) throw notRegisteredPractice('opt-out');
+
+  const record = {
+    status: 'opted-out' as const,
+    recordedAt: new Date(),
+    recordedBy: { userId: identity.userId, name: identity.name, odsCode: identity.odsCode },
+    practiceOdsCode: patient.registeredPractice.odsCode,
+    practiceName: patient.registeredPractice.name,
+  };
+  // 1. From this write on, no subgraph serves the patient. Relationships and break-glass go with it.
+  await models.PatientAccess.updateOne(
+    { _id: nhsNumber },
+    { $set: { recordOptOut: record, relationships: [], breakGlass: [] }, $inc: { revision: 1 } },
+    { upsert: true },
+  ).exec();
+  // 2. Organisation subgraphs follow this log and purge their slices.
+  await models.OptOutLog.create({ nhsNumber, status: 'opted-out', recordedAt: record.recordedAt });
+  // 3. The index keeps only what refuses future feeds: the access record above.
+  await models.Patient.deleteOne({ _id: nhsNumber }).exec();
+  return receipt(nhsNumber, record);
+}
+
+export async function recordOptIn(nhsNumber: string, context: Context) {
+  const { models, identity } = context;
+  const access = (await models.PatientAccess.findById(nhsNumber).lean().exec()) as PatientAccessRecord | null;
+  const current = access?.recordOptOut;
+  if (!current || current.status !== 'opted-out') {
+    throw careRecordError(ErrorCode.BAD_USER_INPUT, 'This patient has no opt-out recorded, so there is nothing to opt back in.', {
+      argument: 'nhsNumber',
+    });
+  }
+  if (current.practiceOdsCode !== identity.odsCode) throw notRegisteredPractice('opt-in');
+  const record = {
+    ...current,
+    status: 'opted-in' as const,
+    recordedAt: new Date(),
+    recordedBy: { userId: identity.userId, name: identity.name, odsCode: identity.odsCode },
+  };
+  await models.PatientAccess.updateOne({ _id: nhsNumber }, { $set: { recordOptOut: record }, $inc: { revision: 1 } }).exec();
+  await models.OptOutLog.create({ nhsNumber, status: 'opted-in', recordedAt: record.recordedAt });
+  return receipt(nhsNumber, record);
+}

@@ -1,0 +1,60 @@
+import { nhsNumberArgument, type SubgraphContext } from '@shareforyou/kit';
+import { declareBreakGlass } from './breakGlass';
+import type { OrganisationRecord, PatientRecord, RegistryModels } from './models';
+import { checkCaseloadSize, openPatient } from './patientRecord';
+import { patientSearch } from './patientTrace';
+import { recordOptIn, recordOptOut } from './recordOptOut';
+
+type Context = SubgraphContext<RegistryModels>;
+type PatientParent = PatientRecord & { nhsNumber: string };
+
+const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
+
+export const registryResolvers = {
+  Query: {
+    patient: (_: unknown, args: { nhsNumber: string }, context: Context) => openPatient(nhsNumberArgument(args.nhsNumber), context),
+    patients: (_: unknown, args: { nhsNumbers: string[] }, context: Context) => {
+      checkCaseloadSize(args.nhsNumbers);
+      const nhsNumbers = args.nhsNumbers.map((n) => nhsNumberArgument(n, 'nhsNumbers'));
+      // A denied patient is null with its own error; the rest of the caseload still arrives.
+      return nhsNumbers.map((nhsNumber) => openPatient(nhsNumber, context).catch((error: Error) => error));
+    },
+    patientSearch: (_: unknown, args: { familyName: string; birthDate: string; postcode?: string }, context: Context) =>
+      patientSearch(args, context),
+    myOrganisation: async (_: unknown, __: unknown, context: Context) => {
+      const organisation = (await context.models.Organisation.findById(context.identity.odsCode).lean().exec()) as OrganisationRecord | null;
+      return organisation && { ...organisation, odsCode: organisation._id };
+    },
+  },
+  Mutation: {
+    recordOptOut: (_: unknown, args: { nhsNumber: string }, context: Context) => recordOptOut(nhsNumberArgument(args.nhsNumber), context),
+    recordOptIn: (_: unknown, args: { nhsNumber: string }, context: Context) => recordOptIn(nhsNumberArgument(args.nhsNumber), context),
+    declareBreakGlass: (_: unknown, args: { nhsNumber: string; reason: string; detail: string }, context: Context) =>
+      declareBreakGlass({ ...args, nhsNumber: nhsNumberArgument(args.nhsNumber) }, context),
+  },
+  Patient: {
+    __resolveReference: (reference: { nhsNumber: string }, context: Context) => openPatient(nhsNumberArgument(reference.nhsNumber), context),
+    careRelationships: async (patient: PatientParent, _: unknown, context: Context) => {
+      const record = await context.access.record(patient.nhsNumber);
+      return (record?.relationships ?? []).map((r) => ({
+        organisation: { odsCode: r.odsCode, name: r.organisationName },
+        kind: r.kind,
+        from: iso(r.from),
+        until: iso(r.until),
+      }));
+    },
+    breakGlass: async (patient: PatientParent, _: unknown, context: Context) => {
+      const decision = await context.access.decide(patient.nhsNumber);
+      if (!decision.allowed || decision.basis !== 'break-glass') return null;
+      const { breakGlass } = decision;
+      return {
+        id: breakGlass.id,
+        nhsNumber: patient.nhsNumber,
+        reason: breakGlass.reason,
+        detail: breakGlass.detail,
+        declaredAt: iso(breakGlass.declaredAt),
+        expiresAt: iso(breakGlass.expiresAt),
+      };
+    },
+  },
+};

@@ -1,0 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { composeSupergraph, SUPERGRAPH_PATH } from '@shareforyou/schema';
+
+try {
+  writeFileSync(SUPERGRAPH_PATH, composeSupergraph());
+  console.log(`Composed ${relative(process.cwd(), SUPERGRAPH_PATH)}. Commit it with the SDL change.`);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
