@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -91,7 +92,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   );
   const apollo = new ApolloServer<SubgraphContext<Models>>({
     schema,
-    plugins: [auditPlugin(name, trail)],
+    plugins: [auditPlugin(name, trail), ApolloServerPluginInlineTraceDisabled()],
     introspection: process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
   });

@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_PORT_BASE } from '@shareforyou/schema';
+import { demoPatients } from '../synthetic';
+import { userToken } from '../demo/tokens';
+import { demoUsers, findDemoUser } from '../demo/users';
+import { startStack } from '../stack/stack';
+
+/**
+ * npm start: the whole stack with demo data. Options: --patients N (default 1000) to seed an empty
+ * database, --port-base P (default 4000; or SHAREFORYOU_PORT_BASE), --quiet.
+ */
+const { values } = parseArgs({
+  options: {
+    patients: { type: 'string', default: '1000' },
+    'port-base': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+async function main() {
+  const portBase = Number(values['port-base'] ?? process.env.SHAREFORYOU_PORT_BASE ?? DEFAULT_PORT_BASE);
+  const stack = await startStack({ portBase, seedPatients: Number(values.patients), quiet: values.quiet });
+  const margaret = demoPatients[0];
+  const token = userToken(findDemoUser('gp'));
+  console.log(`
+ShareforYou Care Record is running.
+
+  Gateway   ${stack.gatewayUrl}   (GraphQL; POST with Authorization: Bearer <token>)
+  Feeds     POST http://127.0.0.1:${portBase + 1}/fhir (registry) ... one per subgraph, system tokens only
+
+Demo users (a token: npm run -s token -- --user <key>):
+${demoUsers.map((u) => `  ${u.key.padEnd(16)} ${u.name.padEnd(18)} ${u.describes}`).join('\n')}
+
+Demo patients:
+${demoPatients.map((p) => `  ${p.nhsNumber}  ${p.name.padEnd(18)} ${p.story}`).join('\n')}
+
+Try it — the GP opens ${margaret.name}'s record:
+
+curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\
+  -H 'authorization: Bearer ${token}' \\
+  -d '{"query":"{ patient(nhsNumber: \\"${margaret.nhsNumber}\\") { name { text } birthDate medications { medication { display } status } gpSource { lastUpdated } } }"}'
+
+Press Ctrl-C to stop everything.`);
+
+  const shutdown = async () => {
+    console.log('\nStopping...');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: Error) => {
+  console.error(`\nCould not start: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { ensureLocalSecrets, signSystemToken } from '@shareforyou/kit';
+import { userToken } from '../demo/tokens';
+import { findDemoUser } from '../demo/users';
+
+/**
+ * Prints only a token on stdout, so it can be captured: TOKEN=$(npm run -s token -- --user gp)
+ *   --user <key>              a demo user (npm run demo lists them)
+ *   --role <R-code> --org <ODS>  any job role at any organisation
+ *   --system <ODS>            a feed system token for that organisation's source system
+ *   --expires <seconds>
+ */
+const { values } = parseArgs({
+  options: {
+    user: { type: 'string' },
+    role: { type: 'string' },
+    org: { type: 'string' },
+    system: { type: 'string' },
+    expires: { type: 'string' },
+  },
+});
+
+try {
+  ensureLocalSecrets();
+  const expiresInSeconds = values.expires ? Number(values.expires) : undefined;
+  if (values.system) process.stdout.write(`${signSystemToken(values.system, expiresInSeconds)}\n`);
+  else if (values.user) process.stdout.write(`${userToken(findDemoUser(values.user), { expiresInSeconds })}\n`);
+  else if (values.role && values.org) {
+    const userId = `dev-${values.role}-${values.org}`.toLowerCase();
+    process.stdout.write(`${userToken({ userId, name: `Dev user ${values.role} at ${values.org}`, odsCode: values.org, jobRole: values.role, roleName: values.role }, { expiresInSeconds })}\n`);
+  } else {
+    process.stderr.write('Usage: npm run token -- --user gp | --role R8000 --org P83005 | --system P83005\n');
+    process.exit(2);
+  }
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { subgraphServices } from '@shareforyou/schema';
+import { REPO_ROOT } from '../paths';
+
+/** Starts the subgraph and gateway processes, each on its own port, and waits until they are healthy. */
+
+export interface ServiceProcess {
+  name: string;
+  healthUrl: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+export function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv, port: number, quiet: boolean): ServiceProcess {
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    const text = String(chunk);
+    output.push(text);
+    if (output.length > 200) output.shift();
+    if (!quiet) process.stdout.write(text);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { name, child, output, healthUrl: `http://127.0.0.1:${port}/health` };
+}
+
+export async function waitHealthy(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null) {
+      throw new Error(`${service.name} exited during start:\n${service.output.join('').slice(-2000)}`);
+    }
+    try {
+      const response = await fetch(service.healthUrl, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${service.name} was not healthy within ${timeoutMs / 1000}s:\n${service.output.join('').slice(-2000)}`);
+}
+
+export function subgraphEntries(): Array<{ name: string; entry: string; offset: number }> {
+  return subgraphServices.map((s) => ({ name: s.name, entry: join('subgraphs', s.name, 'src', 'main.ts'), offset: s.offset }));
+}
+
+export function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

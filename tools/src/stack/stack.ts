@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { ensureLocalSecrets, SECRETS_DIR } from '@shareforyou/kit';
+import { DEFAULT_PORT_BASE } from '@shareforyou/schema';
+import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
+import { DEFAULT_DATA_DIR } from '../paths';
+import { registerOrganisations, seedIfEmpty } from './seed';
+import { spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
+
+/**
+ * The whole local stack: the database (local FerretDB, or MONGODB_URI), every subgraph and the
+ * gateway as separate processes over real HTTP, the organisation register and demo data.
+ * Used by npm start, the end-to-end tests and the benchmark alike.
+ */
+
+export interface StackOptions {
+  portBase?: number;
+  ferretDbPort?: number;
+  dataDir?: string;
+  /** Seed this many synthetic patients when the registry is empty (0: none). */
+  seedPatients?: number;
+  /** Print service output (npm start) or keep it for errors only (tests). */
+  quiet?: boolean;
+  /** Extra environment for every service (e.g. short break-glass in tests). */
+  env?: NodeJS.ProcessEnv;
+  log?: (message: string) => void;
+}
+
+export interface RunningStack {
+  gatewayUrl: string;
+  mongoUri: string;
+  portBase: number;
+  env: NodeJS.ProcessEnv;
+  services: ServiceProcess[];
+  stop: () => Promise<void>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const portBase = options.portBase ?? DEFAULT_PORT_BASE;
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  ensureLocalSecrets();
+
+  let engine: RunningEngine | null = null;
+  let mongoUri = process.env.MONGODB_URI;
+  if (mongoUri) log(`Using the MongoDB at MONGODB_URI.`);
+  else {
+    const port = options.ferretDbPort ?? 27117 + (portBase - DEFAULT_PORT_BASE);
+    engine = await startFerretDb({ port, dataDir, log });
+    mongoUri = engine.uri;
+    log(`Local database engine (FerretDB) on 127.0.0.1:${port}, data in ${join(dataDir, 'ferretdb')}`);
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    MONGODB_URI: mongoUri,
+    SHAREFORYOU_PORT_BASE: String(portBase),
+    SHAREFORYOU_SECRETS_DIR: SECRETS_DIR,
+  };
+  const services: ServiceProcess[] = [];
+  const stop = async () => {
+    await Promise.all(services.map((s) => stopProcess(s.child)));
+    await engine?.stop();
+  };
+
+  try {
+    await registerOrganisations(mongoUri);
+    for (const { name, entry, offset } of subgraphEntries()) services.push(spawnService(name, entry, env, portBase + offset, options.quiet ?? false));
+    await Promise.all(services.map((s) => waitHealthy(s)));
+    const gateway = spawnService('gateway', join('gateway', 'src', 'main.ts'), env, portBase, options.quiet ?? false);
+    services.push(gateway);
+    await waitHealthy(gateway);
+    log(`All ${services.length} services are up.`);
+    if (options.seedPatients) await seedIfEmpty({ mongoUri, portBase, patients: options.seedPatients, log });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { gatewayUrl: `http://127.0.0.1:${portBase}/graphql`, mongoUri, portBase, env, services, stop };
+}
