@@ -1,7 +1,7 @@
 import jwt, { type JwtHeader, type SigningKeyCallback } from 'jsonwebtoken';
 import jwksClient from 'jwks-rsa';
 import { loadPolicy, profileForJobRole } from '@shareforyou/schema';
-import { careRecordError, ErrorCode, readSecret, type UserIdentity } from '@shareforyou/kit';
+import { careRecordError, DEV_ISSUER, ErrorCode, readSecret, USER_AUDIENCE, type UserIdentity } from '@shareforyou/kit';
 
 /**
  * The user's token. In production: NHS CIS2 (OIDC), keys from its JWKS (OIDC_JWKS_URI). Locally: the
@@ -12,8 +12,6 @@ import { careRecordError, ErrorCode, readSecret, type UserIdentity } from '@shar
  * organisation (org_code) and the job role code (the R-code at the end of role_code).
  */
 
-export const DEV_ISSUER = 'https://dev-idp.shareforyou.local';
-export const DEV_AUDIENCE = 'shareforyou-care-record';
 const ALGORITHM = 'RS256';
 const CLOCK_TOLERANCE_SECONDS = 30;
 
@@ -32,7 +30,7 @@ export interface UserTokenClaims {
 }
 
 const issuer = () => process.env.OIDC_ISSUER ?? DEV_ISSUER;
-const audience = () => process.env.OIDC_AUDIENCE ?? DEV_AUDIENCE;
+const audience = () => process.env.OIDC_AUDIENCE ?? USER_AUDIENCE;
 
 let jwks: ReturnType<typeof jwksClient> | undefined;
 function signingKey(header: JwtHeader, callback: SigningKeyCallback): void {

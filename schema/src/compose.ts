@@ -1,6 +1,7 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
-import { loadSubgraphSdl } from './sdl';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, type GraphQLSchema } from 'graphql';
+import { loadSubgraphSdl, loadSupergraphSdl } from './sdl';
 import { DEFAULT_PORT_BASE, subgraphServices } from './services';
 
 /**
@@ -19,4 +20,9 @@ export function composeSupergraph(): string {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }
   return result.supergraphSdl;
+}
+
+/** The public API of the committed supergraph (what clients can query), as a graphql-js schema. */
+export function supergraphApiSchema(): GraphQLSchema {
+  return Supergraph.build(loadSupergraphSdl()).apiSchema().toGraphQLJSSchema();
 }

@@ -14,6 +14,10 @@ export interface SubgraphService {
 export const subgraphServices: SubgraphService[] = [
   { name: 'registry', offset: 1, holds: 'patient index, organisations, care relationships, opt-outs, break-glass' },
   { name: 'gp', offset: 2, holds: 'GP practice record: medications, allergies, problems, immunisations, consultations' },
+  { name: 'acute', offset: 3, holds: 'hospital record: admissions, A&E attendances, outpatients, discharge summaries, results' },
+  { name: 'mental-health', offset: 4, holds: 'mental health trust record: care coordinator, CPA, crisis plan, episodes, risk' },
+  { name: 'community', offset: 5, holds: 'community services record: episodes of care, visits, care plans' },
+  { name: 'social-care', offset: 6, holds: 'council social care record: allocated worker, care packages, assessments, carers, safeguarding' },
 ];
 
 export const DEFAULT_PORT_BASE = 4000;

@@ -35,7 +35,8 @@ export async function openDatabase(dbName: string, options: OpenOptions = {}): P
   });
   if (options.monitored) {
     connection.getClient().on('commandStarted', (event) => {
-      databaseCommands.inc({ database: event.databaseName, command: event.commandName });
+      const collection = event.command?.[event.commandName];
+      databaseCommands.inc({ database: event.databaseName, collection: typeof collection === 'string' ? collection : '', command: event.commandName });
     });
   }
   await connection.asPromise();

@@ -2,6 +2,7 @@ export * from './nhsNumber';
 export * from './nhsNumberInput';
 export * from './errors';
 export * from './secrets';
+export * from './devIdentityProvider';
 export * from './identity';
 export * from './database';
 export * from './metrics';

@@ -6,8 +6,8 @@ collectDefaultMetrics({ register: metricsRegistry });
 
 export const databaseCommands = new Counter({
   name: 'shareforyou_db_commands_total',
-  help: 'Database commands sent on the request path, by database and command',
-  labelNames: ['database', 'command'] as const,
+  help: 'Database commands sent on the request path, by database, collection and command',
+  labelNames: ['database', 'collection', 'command'] as const,
   registers: [metricsRegistry],
 });
 

@@ -1,6 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { ensureLocalSecrets, readSecret } from '@shareforyou/kit';
-import { DEV_AUDIENCE, DEV_ISSUER } from '../../../gateway/src/userToken';
+import { DEV_ISSUER, ensureLocalSecrets, readSecret, USER_AUDIENCE } from '@shareforyou/kit';
 import type { DemoUser } from './users';
 
 /**
@@ -19,6 +18,6 @@ export function userToken(user: Pick<DemoUser, 'userId' | 'name' | 'odsCode' | '
       nhsid_nrbac_roles: [{ person_roleid: roleId, org_code: user.odsCode, role_code: `S0000:G0000:${user.jobRole}`, role_name: user.roleName }],
     },
     readSecret('devIdentityProviderPrivate'),
-    { algorithm: 'RS256', issuer: DEV_ISSUER, audience: DEV_AUDIENCE, subject: user.userId, expiresIn: options.expiresInSeconds ?? 8 * 3600 },
+    { algorithm: 'RS256', issuer: DEV_ISSUER, audience: USER_AUDIENCE, subject: user.userId, expiresIn: options.expiresInSeconds ?? 8 * 3600 },
   );
 }

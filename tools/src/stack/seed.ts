@@ -63,8 +63,13 @@ export async function seedThroughFeeds(options: { patients: number; env: NodeJS.
   const failures: string[] = [];
   const served = new Set(subgraphServices.map((s) => s.name));
   const unserved = new Set<string>();
-  const feeds = [...generateFeeds({ patients: options.patients })].filter((feed) => served.has(feed.target) || (unserved.add(feed.target), false));
-  for (const bundle of bundles(feeds)) {
+  function* servedFeeds() {
+    for (const feed of generateFeeds({ patients: options.patients })) {
+      if (served.has(feed.target)) yield feed;
+      else unserved.add(feed.target);
+    }
+  }
+  for (const bundle of bundles(servedFeeds())) {
     const work = sendBundle(bundle.target, bundle.odsCode, bundle.body, options.env).then((response) => {
       if (response.status !== 200) failures.push(`${bundle.target} ${bundle.odsCode}: ${response.status} ${response.outcome.issue?.map((i) => i.diagnostics).join('; ').slice(0, 500)}`);
     });

@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { DEV_ISSUER, FEED_AUDIENCE } from '../devIdentityProvider';
 import { readSecret } from '../secrets';
 
 /**
@@ -7,8 +8,6 @@ import { readSecret } from '../secrets';
  * identity provider (npm run token -- --system <ODS>); in production by the integration platform.
  */
 
-export const FEED_ISSUER = 'https://dev-idp.shareforyou.local';
-export const FEED_AUDIENCE = 'shareforyou-feeds';
 const ALGORITHM = 'RS256';
 
 export interface FeedSystem {
@@ -19,7 +18,7 @@ export interface FeedSystem {
 export function signSystemToken(odsCode: string, lifetimeSeconds = 3600): string {
   return jwt.sign({ org: odsCode, token_use: 'feed' }, readSecret('devIdentityProviderPrivate'), {
     algorithm: ALGORITHM,
-    issuer: FEED_ISSUER,
+    issuer: DEV_ISSUER,
     audience: FEED_AUDIENCE,
     subject: `system:${odsCode}`,
     expiresIn: lifetimeSeconds,
@@ -31,7 +30,7 @@ export function verifySystemToken(authorization: string | undefined): FeedSystem
   if (!match) throw new Error('Send the feed\'s system token as "Authorization: Bearer <token>" (locally: npm run token -- --system <ODS>).');
   const claims = jwt.verify(match[1], readSecret('devIdentityProviderPublic'), {
     algorithms: [ALGORITHM],
-    issuer: process.env.FEED_TOKEN_ISSUER ?? FEED_ISSUER,
+    issuer: process.env.FEED_TOKEN_ISSUER ?? DEV_ISSUER,
     audience: FEED_AUDIENCE,
     clockTolerance: 30,
   }) as { sub?: string; org?: string; token_use?: string };

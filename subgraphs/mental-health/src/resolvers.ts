@@ -1,0 +1,33 @@
+import { newestFirst, panelLatest, panelList, resolvePatientReference, sourceFreshness, type SubgraphContext } from '@shareforyou/kit';
+import { mentalHealthPanels } from './models';
+
+type Patient = { nhsNumber: string };
+
+const activeFirst = (field: string, activeValue: string) => (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Number(b[field] === activeValue) - Number(a[field] === activeValue);
+
+const episodes = panelList(mentalHealthPanels.episodes, (a, b) => activeFirst('status', 'active')(a, b) || newestFirst('start')(a, b));
+const crisisPlans = panelList(mentalHealthPanels.crisisPlans, (a, b) => activeFirst('status', 'active')(a, b) || newestFirst('created')(a, b));
+
+/** The latest active episode that records `field`: where the care coordinator and CPA status come from. */
+async function currentEpisodeWith(field: string, parent: Patient, args: unknown, context: SubgraphContext) {
+  return (await episodes(parent, args, context)).find((episode) => episode.status === 'active' && episode[field]) ?? null;
+}
+
+export const mentalHealthResolvers = {
+  Patient: {
+    __resolveReference: resolvePatientReference,
+    careCoordinator: async (parent: Patient, args: unknown, context: SubgraphContext) => {
+      const episode = await currentEpisodeWith('careCoordinator', parent, args, context);
+      return episode && { id: episode.id, name: episode.careCoordinator, team: episode.team, phone: null, since: episode.start, provenance: episode.provenance };
+    },
+    careProgrammeStatus: async (parent: Patient, args: unknown, context: SubgraphContext) => {
+      const episode = await currentEpisodeWith('cpaStatus', parent, args, context);
+      return episode && { id: episode.id, status: episode.cpaStatus, since: episode.start, provenance: episode.provenance };
+    },
+    crisisPlan: async (parent: Patient, args: unknown, context: SubgraphContext) => (await crisisPlans(parent, args, context))[0] ?? null,
+    mentalHealthEpisodes: episodes,
+    riskSummary: panelLatest(mentalHealthPanels.riskSummaries, 'date'),
+    mentalHealthSource: sourceFreshness('mental-health'),
+  },
+};

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isObjectType } from 'graphql';
+import { classifyField, composeSupergraph, loadPolicy, loadSupergraphSdl, parsePolicy, SCHEMA_DIR, subgraphServices, supergraphApiSchema } from '@shareforyou/schema';
+
+describe('the schema contract', () => {
+  it('the committed supergraph is what the subgraph SDLs compose to (run npm run compose)', () => {
+    expect(loadSupergraphSdl()).toBe(composeSupergraph());
+  });
+
+  it('every field of the supergraph is classified by the access policy (new fields are denied until classified)', () => {
+    const api = supergraphApiSchema();
+    const policy = loadPolicy();
+    const unclassified: string[] = [];
+    for (const type of Object.values(api.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.keys(type.getFields())) {
+        if (classifyField(policy, type.name, field).kind === 'unclassified') unclassified.push(`${type.name}.${field}`);
+      }
+    }
+    expect(unclassified).toEqual([]);
+  });
+
+  it('refuses a policy that names a category nobody defined', () => {
+    const broken = readFileSync(join(SCHEMA_DIR, 'policy.yaml'), 'utf8').replace('medications: medications', 'medications: medicationz');
+    expect(() => parsePolicy(broken)).toThrow(/unknown category medicationz/);
+  });
+
+  it('maps unknown job roles to no profile at all', () => {
+    expect(loadPolicy().jobRoles.R9999).toBeUndefined();
+  });
+
+  it('docker-compose runs exactly the subgraphs of the service list', () => {
+    const compose = readFileSync(join(SCHEMA_DIR, '..', 'docker-compose.yml'), 'utf8');
+    const composed = [...compose.matchAll(/^ {2}subgraph-([a-z-]+):/gm)].map((m) => m[1]).sort();
+    expect(composed).toEqual(subgraphServices.map((s) => s.name).sort());
+  });
+});

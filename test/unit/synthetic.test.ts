@@ -1,0 +1,364 @@
+/// <reference types="fhir" />
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { isValidNhsNumber } from '../../subgraphs/kit/src/nhsNumber';
+import { organisations, subgraphForKind } from '../../tools/src/demo/organisations';
+import {
+  REFERENCE_INSTANT,
+  SYSTEMS,
+  demoPatients,
+  generateFeeds,
+  generatePatient,
+  generatePatients,
+  nhsNumberOf,
+  syntheticNhsNumber,
+  type Feed,
+  type SyntheticPatient,
+} from '../../tools/src/synthetic';
+
+const register = new Map(organisations.map((o) => [o.odsCode, o]));
+const REFERENCE_ISO = new Date(REFERENCE_INSTANT).toISOString().replace('.000Z', 'Z');
+
+function resourcesOf(feed: Feed): fhir4.FhirResource[] {
+  return (feed.bundle.entry ?? []).map((e) => e.resource as fhir4.FhirResource);
+}
+
+function feedsOf(p: SyntheticPatient, odsCode: string, target: Feed['target']): Feed[] {
+  return p.feeds.filter((f) => f.odsCode === odsCode && f.target === target);
+}
+
+function only(p: SyntheticPatient, odsCode: string, target: Feed['target']): fhir4.FhirResource[] {
+  const feeds = feedsOf(p, odsCode, target);
+  expect(feeds).toHaveLength(1);
+  return resourcesOf(feeds[0]);
+}
+
+function ofType<T extends fhir4.FhirResource['resourceType']>(resources: fhir4.FhirResource[], type: T): Extract<fhir4.FhirResource, { resourceType: T }>[] {
+  return resources.filter((r): r is Extract<fhir4.FhirResource, { resourceType: T }> => r.resourceType === type);
+}
+
+function codes(concept: fhir4.CodeableConcept | undefined): string[] {
+  return (concept?.coding ?? []).map((c) => c.code ?? '');
+}
+
+let population: SyntheticPatient[];
+beforeAll(() => {
+  population = [...generatePatients({ patients: 2000 })];
+});
+
+describe('determinism', () => {
+  it('gives deep-equal output for the same seed and index', () => {
+    for (const i of [0, 1, 5, 17, 999, 123_456]) {
+      expect(generatePatient(i, 7)).toEqual(generatePatient(i, 7));
+      expect(JSON.stringify(generatePatient(i))).toBe(JSON.stringify(generatePatient(i, 2026)));
+    }
+  });
+
+  it('does not depend on how many patients are generated, or in which order', () => {
+    const ten = [...generateFeeds({ patients: 10, seed: 42 })];
+    const fifty = [...generateFeeds({ patients: 50, seed: 42 })];
+    expect(fifty.slice(0, ten.length)).toEqual(ten);
+    const backwards = [...generatePatients({ patients: 10, from: 40, seed: 42 })].reverse();
+    expect(backwards.map((p) => p.index)).toEqual([49, 48, 47, 46, 45, 44, 43, 42, 41, 40]);
+    for (const p of backwards) expect(p).toEqual(generatePatient(p.index, 42));
+    expect([...generateFeeds({ patients: 5, from: 45, seed: 42 })]).toEqual(fifty.filter((f) => [45, 46, 47, 48, 49].some((i) => generatePatient(i, 42).nhsNumber === f.nhsNumber)));
+  });
+
+  it('changes random patients with the seed but keeps the demo patients', () => {
+    expect(JSON.stringify(generatePatient(100, 1))).not.toBe(JSON.stringify(generatePatient(100, 2)));
+    for (let i = 0; i < 5; i++) expect(generatePatient(i, 1).feeds).toEqual(generatePatient(i, 2).feeds);
+  });
+});
+
+describe('NHS numbers', () => {
+  it('are valid, in the 999 test range and unique over 2,000 patients', () => {
+    const numbers = population.map((p) => p.nhsNumber);
+    for (const n of numbers) {
+      expect(n).toMatch(/^999\d{7}$/);
+      expect(isValidNhsNumber(n)).toBe(true);
+    }
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it('stay valid and distinct beyond the first 100,000 indexes', () => {
+    const sample = [0, 1, 99_999, 100_000, 100_001, 250_000, 899_999].map(syntheticNhsNumber);
+    for (const n of sample) expect(isValidNhsNumber(n)).toBe(true);
+    expect(new Set(sample).size).toBe(sample.length);
+    expect(() => syntheticNhsNumber(900_000)).toThrow(RangeError);
+  });
+
+  it('match the patient in every feed', () => {
+    for (const p of population.slice(0, 200)) for (const f of p.feeds) expect(f.nhsNumber).toBe(p.nhsNumber);
+  });
+});
+
+describe('bundles', () => {
+  it('are collections whose every entry is about the patient and carries meta', () => {
+    // Problems are collected rather than asserted one by one: 2,000 patients make ~27,000 entries.
+    const problems: string[] = [];
+    for (const p of population) {
+      for (const feed of p.feeds) {
+        if (feed.bundle.resourceType !== 'Bundle' || feed.bundle.type !== 'collection' || !feed.bundle.entry?.length) problems.push(`bundle ${feed.bundle.id}`);
+        for (const entry of feed.bundle.entry ?? []) {
+          const r = entry.resource as fhir4.FhirResource;
+          const where = `${feed.odsCode} ${r.resourceType}/${r.id}`;
+          if (entry.fullUrl !== `https://synthetic.shareforyou.example/fhir/${feed.odsCode}/${r.resourceType}/${r.id}`) problems.push(`${where}: fullUrl`);
+          if (!/^[A-Za-z0-9\-.]{1,64}$/.test(r.id ?? '')) problems.push(`${where}: id`);
+          if (nhsNumberOf(r) !== feed.nhsNumber) problems.push(`${where}: not about ${feed.nhsNumber}`);
+          if (r.meta?.versionId !== '1') problems.push(`${where}: versionId`);
+          const updated = r.meta?.lastUpdated ?? '';
+          if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(updated) || updated > REFERENCE_ISO) problems.push(`${where}: lastUpdated ${updated}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('reference the patient by NHS number identifier, as subject or patient', () => {
+    const expected = (n: string) => ({ identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: n } });
+    for (const p of population.slice(0, 300)) {
+      for (const feed of p.feeds) {
+        for (const r of resourcesOf(feed)) {
+          if (r.resourceType === 'Patient' || r.resourceType === 'Appointment') continue;
+          const ref = 'subject' in r && r.subject ? r.subject : 'patient' in r ? r.patient : undefined;
+          expect(ref).toEqual(expected(p.nhsNumber));
+        }
+      }
+    }
+  });
+
+  it('give resources ids that are unique within each organisation and feed target', () => {
+    const seen = new Set<string>();
+    for (const p of population) {
+      for (const feed of p.feeds) {
+        for (const r of resourcesOf(feed)) {
+          const key = `${feed.odsCode}|${feed.target}|${r.resourceType}/${r.id}`;
+          expect(seen.has(key)).toBe(false);
+          seen.add(key);
+        }
+      }
+    }
+  });
+
+  it('resolve DiagnosticReport results and other local references within the bundle', () => {
+    for (const p of population.slice(0, 500)) {
+      for (const feed of p.feeds) {
+        const here = new Set(resourcesOf(feed).map((r) => `${r.resourceType}/${r.id}`));
+        const json = JSON.stringify(feed.bundle);
+        for (const m of json.matchAll(/"reference":"([A-Za-z]+\/[^"]+)"/g)) expect(here.has(m[1])).toBe(true);
+      }
+    }
+  });
+
+  it('mark risk summaries and safeguarding flags restricted', () => {
+    let flags = 0;
+    for (const p of population) {
+      for (const f of p.feeds) {
+        for (const r of resourcesOf(f)) {
+          if (r.resourceType === 'RiskAssessment' || r.resourceType === 'Flag') {
+            flags++;
+            expect(r.meta?.security).toEqual([{ system: SYSTEMS.confidentiality, code: 'R', display: 'restricted' }]);
+          }
+        }
+      }
+    }
+    expect(flags).toBeGreaterThan(0);
+  });
+
+  it('never contain what national summaries withhold', () => {
+    const withheld = /\bIVF\b|in vitro fert|sexually transmitted|chlamydia|gonorrh|syphilis|\bHIV\b|termination of pregnancy|abortion|gender reassignment|gender identity/i;
+    for (const p of population) for (const f of p.feeds) expect(JSON.stringify(f.bundle)).not.toMatch(withheld);
+  });
+});
+
+describe('organisations', () => {
+  it('are contributing parties whose kind matches the feed target, never the non-party organisation', () => {
+    for (const p of population) {
+      for (const f of p.feeds) {
+        const org = register.get(f.odsCode);
+        expect(org).toBeDefined();
+        expect(f.odsCode).not.toBe('NPX01');
+        expect(org?.sharingStatus).not.toBe('not-party');
+        const subgraph = org ? subgraphForKind[org.kind] : undefined;
+        expect(subgraph).toBeDefined();
+        if (f.target !== 'registry') expect(subgraph).toBe(f.target);
+      }
+    }
+  });
+
+  it('send the registry the Patient from the GP practice, and relationship-forming resources from the others', () => {
+    for (const p of population) {
+      const fromPractice = feedsOf(p, p.practiceOdsCode, 'registry');
+      expect(fromPractice).toHaveLength(1);
+      const [patient] = resourcesOf(fromPractice[0]) as fhir4.Patient[];
+      expect(patient.resourceType).toBe('Patient');
+      expect(patient.generalPractitioner?.[0].identifier).toEqual({ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: p.practiceOdsCode });
+      for (const f of p.feeds.filter((x) => x.target === 'registry' && x.odsCode !== p.practiceOdsCode)) {
+        for (const r of resourcesOf(f)) {
+          if (r.resourceType === 'Encounter') expect(['IMP', 'EMER']).toContain(r.class.code);
+          else {
+            expect(r.resourceType).toBe('EpisodeOfCare');
+            expect(['active', 'finished']).toContain((r as fhir4.EpisodeOfCare).status);
+          }
+        }
+        // The same resources arrive in the organisation's own feed.
+        const own = p.feeds.find((x) => x.odsCode === f.odsCode && x.target !== 'registry');
+        const ownIds = new Set(resourcesOf(own as Feed).map((r) => r.id));
+        for (const r of resourcesOf(f)) expect(ownIds.has(r.id)).toBe(true);
+      }
+    }
+  });
+
+  it('place patients in a town of their practice’s locality with a matching postcode', () => {
+    const outward: Record<string, RegExp> = {
+      Bury: /^BL[89] /,
+      Ramsbottom: /^BL0 /,
+      Rochdale: /^OL1[126] /,
+      Heywood: /^OL10 /,
+      Middleton: /^M24 /,
+      Oldham: /^OL[189] /,
+      Chadderton: /^OL9 /,
+    };
+    for (const p of population) {
+      expect(p.postcode).toMatch(/^[A-Z]{1,2}\d{1,2} \d[ABD-HJLNP-UW-Z]{2}$/);
+      expect(p.postcode).toMatch(outward[p.town]);
+      const [address] = p.patient.address ?? [];
+      expect(address.city).toBe(p.town);
+      for (const t of p.patient.telecom ?? []) expect(t.value).toMatch(/^(07700 900\d{3}|0161 496 0\d{3})$/);
+    }
+  });
+});
+
+describe('proportions', () => {
+  it('roughly match the intended mix', () => {
+    const share = (pred: (p: SyntheticPatient) => boolean) => population.filter(pred).length / population.length;
+    const holds = (target: Feed['target']) => (p: SyntheticPatient) => p.feeds.some((f) => f.target === target);
+    expect(share(holds('gp'))).toBeGreaterThan(0.95);
+    expect(share(holds('acute'))).toBeGreaterThan(0.2);
+    expect(share(holds('acute'))).toBeLessThan(0.3);
+    expect(share(holds('mental-health'))).toBeGreaterThan(0.05);
+    expect(share(holds('mental-health'))).toBeLessThan(0.11);
+    expect(share(holds('community'))).toBeGreaterThan(0.09);
+    expect(share(holds('community'))).toBeLessThan(0.16);
+    expect(share(holds('social-care'))).toBeGreaterThan(0.07);
+    expect(share(holds('social-care'))).toBeLessThan(0.14);
+    const safeguarding = share((p) => p.feeds.some((f) => resourcesOf(f).some((r) => r.resourceType === 'Flag')));
+    expect(safeguarding).toBeGreaterThan(0.003);
+    expect(safeguarding).toBeLessThan(0.025);
+  });
+});
+
+describe('demo patients', () => {
+  it('occupy indexes 0..4 with their stories', () => {
+    expect(demoPatients.map((d) => [d.index, d.name, d.birthDate])).toEqual([
+      [0, 'Margaret Ashworth', '1944-03-12'],
+      [1, 'Daniel Kowalski', '1991-07-23'],
+      [2, 'Leah Brennan', '2017-05-14'],
+      [3, 'Peter Holroyd', '1958-09-02'],
+      [4, 'Aisha Begum', '1987-02-11'],
+    ]);
+    for (const d of demoPatients) {
+      expect(isValidNhsNumber(d.nhsNumber)).toBe(true);
+      expect(d.nhsNumber).toBe(population[d.index].nhsNumber);
+      expect(d.story.length).toBeGreaterThan(40);
+      expect(population[d.index].name.text).toBe(d.name);
+    }
+    expect(demoPatients.map((d) => d.involved)).toEqual([['P83005', 'RM3', 'NR5', 'LA351'], ['P86003', 'RT2'], ['P86010', 'LA354'], ['P83005', 'RM3'], ['P85004', 'RM3']]);
+  });
+
+  it('Margaret Ashworth: on warfarin, allergic to penicillin, in hospital after a fall, with district nursing and home care', () => {
+    const p = population[0];
+    expect([p.gender, p.practiceOdsCode, p.town]).toEqual(['female', 'P83005', 'Bury']);
+    expect(p.postcode).toMatch(/^BL9 /);
+    const gp = only(p, 'P83005', 'gp');
+    const meds = ofType(gp, 'MedicationStatement').map((m) => m.medicationCodeableConcept?.text ?? '');
+    for (const drug of [/^Warfarin/, /^Amlodipine/, /^Atorvastatin/]) expect(meds.some((m) => drug.test(m))).toBe(true);
+    for (const m of ofType(gp, 'MedicationStatement')) expect(m.medicationCodeableConcept?.coding?.[0].system).toBe('https://dmd.nhs.uk');
+    expect(ofType(gp, 'AllergyIntolerance').flatMap((a) => codes(a.code))).toEqual(['91936005']);
+    expect(ofType(gp, 'Condition').flatMap((c) => codes(c.code)).sort()).toEqual(['38341003', '49436004']);
+
+    const acute = only(p, 'RM3', 'acute');
+    const encounters = ofType(acute, 'Encounter');
+    const admission = encounters.find((e) => e.class.code === 'IMP');
+    expect(admission?.status).toBe('in-progress');
+    expect(admission?.period?.start).toBeDefined();
+    expect(admission?.period?.end).toBeUndefined();
+    expect(admission?.reasonCode?.flatMap(codes)).toContain('5913000');
+    expect(encounters.find((e) => e.class.code === 'EMER')?.status).toBe('finished');
+    expect(ofType(only(p, 'RM3', 'registry'), 'Encounter').map((e) => e.class.code).sort()).toEqual(['EMER', 'IMP']);
+
+    const dn = ofType(only(p, 'NR5', 'community'), 'EpisodeOfCare');
+    expect(dn.map((e) => [e.status, e.type?.[0].text])).toEqual([['active', 'District nursing']]);
+    const sc = only(p, 'LA351', 'social-care');
+    expect(ofType(sc, 'EpisodeOfCare').map((e) => e.status)).toEqual(['active']);
+    expect(ofType(sc, 'ServiceRequest').map((s) => s.code?.text)).toEqual(['Home care, 2 calls a day']);
+  });
+
+  it('Daniel Kowalski: depression, on CPA with a care coordinator, crisis plan and restricted risk summary, no acute data', () => {
+    const p = population[1];
+    expect([p.gender, p.practiceOdsCode, p.town]).toEqual(['male', 'P86003', 'Rochdale']);
+    expect(p.postcode).toMatch(/^OL11 /);
+    const gp = only(p, 'P86003', 'gp');
+    expect(ofType(gp, 'Condition').flatMap((c) => codes(c.code))).toEqual(['35489007']);
+    expect(ofType(gp, 'MedicationStatement').map((m) => m.medicationCodeableConcept?.text)).toEqual(['Sertraline 50mg tablets']);
+    const mh = only(p, 'RT2', 'mental-health');
+    const [episode] = ofType(mh, 'EpisodeOfCare');
+    expect(episode.status).toBe('active');
+    expect(episode.type?.[0].text).toBe('CPA');
+    expect(episode.careManager?.display).toContain('Care Coordinator');
+    expect(ofType(mh, 'CarePlan').map((c) => c.title)).toEqual(['Crisis plan']);
+    const [risk] = ofType(mh, 'RiskAssessment');
+    expect(risk.meta?.security?.[0].code).toBe('R');
+    expect(p.feeds.some((f) => f.odsCode === 'RM3')).toBe(false);
+  });
+
+  it('Leah Brennan: asthma, salbutamol, open case at LA354 with a restricted safeguarding flag', () => {
+    const p = population[2];
+    expect([p.gender, p.practiceOdsCode, p.town]).toEqual(['female', 'P86010', 'Heywood']);
+    expect(p.postcode).toMatch(/^OL10 /);
+    const gp = only(p, 'P86010', 'gp');
+    expect(ofType(gp, 'Condition').flatMap((c) => codes(c.code))).toEqual(['195967001']);
+    expect(ofType(gp, 'MedicationStatement').map((m) => m.medicationCodeableConcept?.text)).toEqual(['Salbutamol 100micrograms/dose inhaler CFC free']);
+    const sc = only(p, 'LA354', 'social-care');
+    expect(ofType(sc, 'EpisodeOfCare').map((e) => e.status)).toEqual(['active']);
+    const [flag] = ofType(sc, 'Flag');
+    expect(flag.status).toBe('active');
+    expect(flag.category?.[0].text).toBe('Safeguarding');
+    expect(flag.meta?.security?.[0]).toEqual({ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' });
+  });
+
+  it('Peter Holroyd: type 2 diabetes on metformin, one finished A&E attendance last year, nothing else', () => {
+    const p = population[3];
+    expect([p.gender, p.practiceOdsCode, p.town]).toEqual(['male', 'P83005', 'Bury']);
+    expect(p.postcode).toMatch(/^BL9 /);
+    const gp = only(p, 'P83005', 'gp');
+    expect(ofType(gp, 'Condition').flatMap((c) => codes(c.code))).toEqual(['44054006']);
+    expect(ofType(gp, 'MedicationStatement').map((m) => m.medicationCodeableConcept?.text)).toEqual(['Metformin 500mg tablets']);
+    const acute = only(p, 'RM3', 'acute');
+    expect(acute.map((r) => r.resourceType)).toEqual(['Encounter']);
+    const [attendance] = ofType(acute, 'Encounter');
+    expect([attendance.class.code, attendance.status, attendance.period?.start?.slice(0, 4)]).toEqual(['EMER', 'finished', '2025']);
+    expect(p.feeds.map((f) => `${f.target}:${f.odsCode}`)).toEqual(['registry:P83005', 'gp:P83005', 'registry:RM3', 'acute:RM3']);
+  });
+
+  it('Aisha Begum: asthma and a booked outpatient appointment at RM3, nothing else', () => {
+    const p = population[4];
+    expect([p.gender, p.practiceOdsCode, p.town]).toEqual(['female', 'P85004', 'Oldham']);
+    expect(p.postcode).toMatch(/^OL8 /);
+    expect(ofType(only(p, 'P85004', 'gp'), 'Condition').flatMap((c) => codes(c.code))).toEqual(['195967001']);
+    const acute = only(p, 'RM3', 'acute');
+    expect(acute.map((r) => r.resourceType)).toEqual(['Appointment']);
+    expect((acute[0] as fhir4.Appointment).status).toBe('booked');
+    expect(feedsOf(p, 'RM3', 'registry')).toHaveLength(0);
+    expect(p.feeds.map((f) => `${f.target}:${f.odsCode}`)).toEqual(['registry:P85004', 'gp:P85004', 'acute:RM3']);
+  });
+});
+
+describe('performance', () => {
+  it('streams 3,000 patients within a few seconds (even under a test runner)', () => {
+    const started = Date.now();
+    let feeds = 0;
+    for (const feed of generateFeeds({ patients: 3000, from: 10_000 })) if (feed.bundle) feeds++;
+    expect(feeds).toBeGreaterThan(6000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -1,0 +1,271 @@
+/**
+ * The demo patients: fixed plans with a known story, occupying patient indexes 0..4 so a dataset of
+ * any size contains them. They go through the same slice builders as random patients; their
+ * content does not depend on the seed.
+ */
+
+import { HOUR, utc } from './clock';
+import { syntheticNhsNumber } from './nhsNumbers';
+import { contributingOrganisation, councilForTown, services } from './places';
+import { conditions, medicines, reasons, specialties } from './terminology';
+import type { PatientPlan } from './plan';
+
+export interface DemoStory {
+  index: number;
+  name: string;
+  story: string;
+}
+
+export const demoStories: readonly DemoStory[] = [
+  {
+    index: 0,
+    name: 'Margaret Ashworth',
+    story:
+      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation and is allergic to penicillin (anaphylaxis). She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall with a fractured neck of femur.',
+  },
+  {
+    index: 1,
+    name: 'Daniel Kowalski',
+    story:
+      'Daniel Kowalski (35) has depression treated with sertraline and is under the Rochdale Community Mental Health Team on the Care Programme Approach, with a care coordinator, a crisis plan and a restricted risk summary. He has no hospital record.',
+  },
+  {
+    index: 2,
+    name: 'Leah Brennan',
+    story:
+      'Leah Brennan (9) from Heywood has asthma treated with a salbutamol inhaler. Rochdale Borough Council has an open children’s social care case with a child protection plan; the safeguarding alert is restricted.',
+  },
+  {
+    index: 3,
+    name: 'Peter Holroyd',
+    story:
+      'Peter Holroyd (68) from Bury has type 2 diabetes treated with metformin; he attended A&E at Fairfield General Hospital with chest pain in June 2025 and went home the same day. Tests use him to record an opt-out.',
+  },
+  {
+    index: 4,
+    name: 'Aisha Begum',
+    story:
+      'Aisha Begum (39) from Oldham has asthma and an outpatient appointment booked at the Royal Oldham Hospital respiratory clinic on 18 November 2026. No other organisation holds data about her.',
+  },
+];
+
+export const DEMO_PATIENT_COUNT = demoStories.length;
+
+const base = (index: number, practice: string, town: PatientPlan['town']) => {
+  contributingOrganisation(practice, 'gp-practice');
+  return { index, nhsNumber: syntheticNhsNumber(index), practiceOdsCode: practice, councilOdsCode: councilForTown(town).odsCode, town };
+};
+
+function margaret(): PatientPlan {
+  const svc = services();
+  const fallAt = utc(2026, 10, 29, 19, 40);
+  const admittedAt = utc(2026, 10, 29, 23, 55);
+  return {
+    ...base(0, 'P83005', 'Bury'),
+    given: 'Margaret',
+    middle: 'Joan',
+    family: 'Ashworth',
+    prefix: 'Mrs',
+    gender: 'female',
+    birthDate: '1944-03-12',
+    registeredSince: utc(1998, 4, 1),
+    addressLine: '14 Walmersley Road',
+    postcode: 'BL9 6PJ',
+    landline: '0161 496 0417',
+    gp: {
+      conditions: [
+        { concept: conditions.hypertension, onset: utc(2009, 5, 14) },
+        { concept: conditions.atrialFibrillation, onset: utc(2019, 2, 2) },
+      ],
+      medications: [
+        { medicine: medicines.amlodipine5, start: utc(2009, 6, 1) },
+        { medicine: medicines.atorvastatin20, start: utc(2012, 9, 10) },
+        { medicine: medicines.warfarin1, start: utc(2019, 2, 20) },
+      ],
+      allergies: [{ key: 'penicillin', recorded: utc(2001, 3, 5, 10, 20), reaction: 'anaphylaxis', criticality: 'high' }],
+      immunisations: [],
+      consultations: [{ mode: 'telephone', start: utc(2026, 9, 15, 10, 10), minutes: 9, reason: reasons.medicationReview, clinician: 'Dr S Greenhalgh' }],
+    },
+    acute: {
+      odsCode: svc.acute.odsCode,
+      attendances: [{ start: fallAt, end: admittedAt, reasons: [reasons.fall, reasons.fracturedNeckOfFemur], site: 'Fairfield General Hospital', admission: 0, clinician: 'Dr R Okafor' }],
+      admissions: [{ start: admittedAt, reasons: [reasons.fracturedNeckOfFemur], site: 'Fairfield General Hospital', ward: 'Trauma Ward T2', consultant: 'Mr J Hargreaves', viaEmergencyDepartment: true }],
+      outpatients: [],
+      labs: [
+        { panel: 'fbc', time: fallAt + HOUR, admission: 0, results: [{ test: 'haemoglobin', value: 112 }, { test: 'whiteCells', value: 11.8 }, { test: 'platelets', value: 238 }] },
+        { panel: 'ue', time: fallAt + HOUR, admission: 0, results: [{ test: 'sodium', value: 136 }, { test: 'potassium', value: 4.4 }, { test: 'creatinine', value: 98 }, { test: 'egfr', value: 46 }] },
+        { panel: 'inr', time: fallAt + HOUR, admission: 0, results: [{ test: 'inr', value: 2.6 }] },
+      ],
+    },
+    community: {
+      odsCode: svc.community.odsCode,
+      episodes: [{ service: 'District nursing', focus: 'Leg ulcer care', status: 'active', start: utc(2026, 6, 2), lead: 'Karen Lees', team: 'Bury district nursing team' }],
+      visits: [utc(2026, 9, 22, 10), utc(2026, 10, 6, 10), utc(2026, 10, 20, 10), utc(2026, 10, 27, 10)].map((start) => ({ episode: 0, start, minutes: 30, reason: 'Leg ulcer dressing', clinician: 'Karen Lees' })),
+      carePlans: [
+        {
+          episode: 0,
+          created: utc(2026, 6, 2, 10, 30),
+          title: 'Leg ulcer care',
+          description: 'Venous leg ulcer, left lower leg. Aim: heal the ulcer and prevent recurrence. Anticoagulated: take care with dressings.',
+          activities: ['Clean and dress ulcer with compression bandaging twice weekly', 'Measure and photograph the wound every four weeks', 'Doppler assessment before changing compression'],
+        },
+      ],
+    },
+    socialCare: {
+      odsCode: councilForTown('Bury').odsCode,
+      episode: { status: 'active', start: utc(2025, 1, 13), worker: 'Helen Crossley', team: 'Bury Adult Social Care', kind: 'adult' },
+      assessment: { date: utc(2025, 2, 3), kind: 'care-act', outcome: 'Eligible needs under the Care Act 2014: personal care, preparing meals, managing medicines.', assessor: 'Helen Crossley' },
+      packages: [{ description: 'Home care, 2 calls a day', hoursPerWeek: 7, start: utc(2025, 2, 17) }],
+      carers: [{ relationship: 'daughter', given: 'Susan', family: 'Kenyon', phone: '07700 900214', main: true }],
+    },
+  };
+}
+
+function daniel(): PatientPlan {
+  const svc = services();
+  const coordinator = 'Joanne Whitehead';
+  const team = 'Rochdale Community Mental Health Team';
+  return {
+    ...base(1, 'P86003', 'Rochdale'),
+    given: 'Daniel',
+    family: 'Kowalski',
+    prefix: 'Mr',
+    gender: 'male',
+    birthDate: '1991-07-23',
+    registeredSince: utc(2014, 9, 8),
+    addressLine: '22 Bamford Road',
+    postcode: 'OL11 4AJ',
+    mobile: '07700 900582',
+    gp: {
+      conditions: [{ concept: conditions.depression, onset: utc(2022, 3, 10) }],
+      medications: [{ medicine: medicines.sertraline50, start: utc(2022, 3, 24) }],
+      allergies: [],
+      immunisations: [],
+      consultations: [{ mode: 'face-to-face', start: utc(2026, 8, 4, 9, 20), minutes: 15, reason: conditions.depression, clinician: 'Dr N Iqbal' }],
+    },
+    mentalHealth: {
+      odsCode: svc.mentalHealth.odsCode,
+      episode: { status: 'active', start: utc(2024, 11, 18), cpa: true, coordinator, team },
+      crisisPlan: {
+        created: utc(2024, 12, 9, 14),
+        triggers: 'The anniversary of his father’s death in March, money worries, disrupted sleep.',
+        warningSigns: 'Withdrawing from friends, not answering the phone, staying in bed.',
+        whatHelps: 'Walking his dog, talking to his brother Marek, an early call from his care coordinator.',
+        contacts: `Care coordinator ${coordinator}, ${team}, Monday to Friday 9am to 5pm on 0161 496 0733; out of hours the trust's 24/7 mental health crisis line; in an emergency call 999.`,
+      },
+      risk: {
+        date: utc(2026, 10, 12, 11),
+        level: 'moderate',
+        outcome: 'Self-harm',
+        summary: 'History of self-harm when distressed, last episode in 2024. No current plans. Protective factors: close to his brother, engaged with care coordinator.',
+        mitigation: 'Weekly contact with care coordinator; crisis plan shared with GP and family.',
+        assessor: coordinator,
+      },
+    },
+  };
+}
+
+function leah(): PatientPlan {
+  return {
+    ...base(2, 'P86010', 'Heywood'),
+    given: 'Leah',
+    family: 'Brennan',
+    gender: 'female',
+    birthDate: '2017-05-14',
+    registeredSince: utc(2017, 5, 30),
+    addressLine: '9 Green Lane',
+    postcode: 'OL10 2LT',
+    parent: { given: 'Kerry', family: 'Brennan', relationship: 'mother', phone: '07700 900367' },
+    gp: {
+      conditions: [{ concept: conditions.asthma, onset: utc(2020, 9, 1) }],
+      medications: [{ medicine: medicines.salbutamolInhaler, start: utc(2020, 9, 1) }],
+      allergies: [],
+      immunisations: [
+        { key: 'mmr', date: utc(2018, 6, 20, 10, 30) },
+        { key: 'mmr', date: utc(2020, 9, 25, 11) },
+      ],
+      consultations: [],
+    },
+    socialCare: {
+      odsCode: councilForTown('Heywood').odsCode,
+      episode: { status: 'active', start: utc(2026, 2, 9), worker: 'Amina Hussain', team: 'Rochdale Children’s Social Care', kind: 'children' },
+      assessment: { date: utc(2026, 3, 2), kind: 'child-and-family', outcome: 'Child protection plan agreed at the initial child protection conference; core group meets monthly.', assessor: 'Amina Hussain' },
+      packages: [],
+      carers: [{ relationship: 'grandmother', given: 'Patricia', family: 'Brennan', phone: '07700 900488', main: true }],
+      safeguarding: {
+        raised: utc(2026, 3, 2, 15),
+        text: 'Child protection plan in place. Discuss with the allocated social worker before sharing information with family members.',
+      },
+    },
+  };
+}
+
+function peter(): PatientPlan {
+  const svc = services();
+  return {
+    ...base(3, 'P83005', 'Bury'),
+    given: 'Peter',
+    family: 'Holroyd',
+    prefix: 'Mr',
+    gender: 'male',
+    birthDate: '1958-09-02',
+    registeredSince: utc(1985, 1, 21),
+    addressLine: '63 Bolton Road',
+    postcode: 'BL9 5RT',
+    mobile: '07700 900691',
+    gp: {
+      conditions: [{ concept: conditions.type2Diabetes, onset: utc(2016, 11, 20) }],
+      medications: [{ medicine: medicines.metformin500, start: utc(2016, 12, 5) }],
+      allergies: [],
+      immunisations: [],
+      consultations: [{ mode: 'face-to-face', start: utc(2026, 5, 12, 15, 40), minutes: 12, reason: conditions.type2Diabetes, clinician: 'Dr S Greenhalgh' }],
+    },
+    acute: {
+      odsCode: svc.acute.odsCode,
+      attendances: [{ start: utc(2025, 6, 14, 14, 20), end: utc(2025, 6, 14, 18, 5), reasons: [reasons.chestPain], site: 'Fairfield General Hospital', clinician: 'Dr P Mensah' }],
+      admissions: [],
+      outpatients: [],
+      labs: [],
+    },
+  };
+}
+
+function aisha(): PatientPlan {
+  const svc = services();
+  return {
+    ...base(4, 'P85004', 'Oldham'),
+    given: 'Aisha',
+    family: 'Begum',
+    prefix: 'Ms',
+    gender: 'female',
+    birthDate: '1987-02-11',
+    registeredSince: utc(2009, 7, 1),
+    addressLine: '41 Ashton Road',
+    postcode: 'OL8 1HS',
+    mobile: '07700 900845',
+    gp: {
+      conditions: [{ concept: conditions.asthma, onset: utc(2003, 4, 15) }],
+      medications: [],
+      allergies: [],
+      immunisations: [],
+      consultations: [],
+    },
+    acute: {
+      odsCode: svc.acute.odsCode,
+      attendances: [],
+      admissions: [],
+      outpatients: [
+        { start: utc(2026, 11, 18, 10, 30), booked: utc(2026, 10, 6, 9, 15), status: 'booked', specialty: specialties.respiratory, clinic: 'Respiratory clinic', site: 'Royal Oldham Hospital' },
+      ],
+      labs: [],
+    },
+  };
+}
+
+const builders: readonly (() => PatientPlan)[] = [margaret, daniel, leah, peter, aisha];
+
+/** The fixed plan for a demo index, or undefined for any other index. */
+export function demoPlan(index: number): PatientPlan | undefined {
+  const build = builders[index];
+  return build ? build() : undefined;
+}

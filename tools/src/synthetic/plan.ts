@@ -1,0 +1,162 @@
+/**
+ * A patient plan: everything the generator decided about one synthetic patient, as plain data,
+ * before any FHIR is built. Random patients and the demo patients both produce a plan; the slice
+ * builders (slices/*.ts) turn any plan into FHIR resources the same way. Times are epoch
+ * milliseconds (UTC), dates are "YYYY-MM-DD".
+ */
+
+import type { Gender } from './names';
+import type { Town } from './places';
+import type { AllergyKey, Concept, LabPanelKey, LabTestKey, Medicine, ReactionKey, RelationshipKey, VaccinationKey } from './terminology';
+
+export interface PlannedCondition {
+  concept: Concept;
+  onset: number;
+  /** Set when the problem is resolved (inactive). */
+  resolved?: number;
+}
+
+export interface PlannedMedication {
+  medicine: Medicine;
+  start: number;
+  /** Set when the course has ended (status completed). */
+  end?: number;
+}
+
+export interface PlannedAllergy {
+  key: AllergyKey;
+  recorded: number;
+  reaction: ReactionKey;
+  criticality: 'low' | 'high' | 'unable-to-assess';
+}
+
+export interface PlannedImmunisation {
+  key: VaccinationKey;
+  date: number;
+}
+
+export interface PlannedConsultation {
+  mode: 'telephone' | 'face-to-face';
+  start: number;
+  minutes: number;
+  reason: Concept;
+  clinician: string;
+}
+
+export interface GpPlan {
+  conditions: PlannedCondition[];
+  medications: PlannedMedication[];
+  allergies: PlannedAllergy[];
+  immunisations: PlannedImmunisation[];
+  consultations: PlannedConsultation[];
+}
+
+export interface PlannedAttendance {
+  start: number;
+  end: number;
+  reasons: Concept[];
+  site: string;
+  /** Index into AcutePlan.admissions when the attendance ended in admission. */
+  admission?: number;
+  clinician: string;
+}
+
+export interface PlannedAdmission {
+  start: number;
+  /** Absent while the patient is still in hospital. */
+  end?: number;
+  reasons: Concept[];
+  site: string;
+  ward: string;
+  consultant: string;
+  viaEmergencyDepartment: boolean;
+  disposition?: 'home' | 'snf' | 'rehab';
+  /** Fixed discharge summary text; otherwise one is written from the reason. */
+  summary?: string;
+}
+
+export interface PlannedOutpatient {
+  start: number;
+  /** When the appointment was booked (its last change at source). */
+  booked: number;
+  status: 'booked' | 'fulfilled';
+  specialty: Concept;
+  clinic: string;
+  site: string;
+}
+
+export interface PlannedLabPanel {
+  panel: LabPanelKey;
+  time: number;
+  results: { test: LabTestKey; value: number; comparator?: '>' | '<' }[];
+  /** Index of the admission (or attendance) the sample was taken in. */
+  admission?: number;
+  attendance?: number;
+}
+
+export interface AcutePlan {
+  odsCode: string;
+  attendances: PlannedAttendance[];
+  admissions: PlannedAdmission[];
+  outpatients: PlannedOutpatient[];
+  labs: PlannedLabPanel[];
+}
+
+export interface MentalHealthPlan {
+  odsCode: string;
+  episode: { status: 'active' | 'finished'; start: number; end?: number; cpa: boolean; coordinator: string; team: string };
+  crisisPlan?: { created: number; triggers: string; warningSigns: string; whatHelps: string; contacts: string };
+  risk?: { date: number; level: 'low' | 'moderate' | 'high'; outcome: string; summary: string; mitigation: string; assessor: string };
+}
+
+export interface CommunityEpisode {
+  service: string;
+  focus: string;
+  status: 'active' | 'finished';
+  start: number;
+  end?: number;
+  lead: string;
+  team: string;
+}
+
+export interface CommunityPlan {
+  odsCode: string;
+  episodes: CommunityEpisode[];
+  visits: { episode: number; start: number; minutes: number; reason: string; clinician: string }[];
+  carePlans: { episode: number; created: number; title: string; description: string; activities: string[] }[];
+}
+
+export interface SocialCarePlan {
+  odsCode: string;
+  episode: { status: 'active' | 'finished'; start: number; end?: number; worker: string; team: string; kind: 'adult' | 'children' };
+  assessment?: { date: number; kind: 'care-act' | 'child-and-family'; outcome: string; assessor: string };
+  packages: { description: string; hoursPerWeek: number; start: number; end?: number }[];
+  carers: { relationship: RelationshipKey; given: string; family: string; phone: string; main: boolean }[];
+  safeguarding?: { raised: number; text: string };
+}
+
+export interface PatientPlan {
+  index: number;
+  nhsNumber: string;
+  given: string;
+  middle?: string;
+  family: string;
+  prefix?: string;
+  gender: Gender;
+  birthDate: string;
+  practiceOdsCode: string;
+  councilOdsCode: string;
+  registeredSince: number;
+  town: Town;
+  addressLine: string;
+  postcode: string;
+  mobile?: string;
+  landline?: string;
+  /** For children: the parent recorded as their contact. */
+  parent?: { given: string; family: string; relationship: 'mother' | 'father'; phone: string };
+  gp: GpPlan;
+  acute?: AcutePlan;
+  mentalHealth?: MentalHealthPlan;
+  community?: CommunityPlan;
+  socialCare?: SocialCarePlan;
+}

@@ -1,0 +1,240 @@
+/// <reference types="fhir" />
+/**
+ * The acute trust's slice: A&E attendances (Encounter EMER), admissions (Encounter IMP),
+ * outpatient appointments, discharge summaries (DocumentReference) and test results
+ * (Observation + DiagnosticReport).
+ */
+
+import { HOUR, MINUTE, isoDate, isoDateTime } from '../clock';
+import { SliceFactory, coding, snomed } from '../fhir';
+import { SYSTEMS, documentTypes, encounterTypes, labPanels, labTests, type Concept } from '../terminology';
+import type { PatientPlan, PlannedAdmission } from '../plan';
+
+const DISPOSITION: Record<NonNullable<PlannedAdmission['disposition']>, fhir4.Coding> = {
+  home: { system: SYSTEMS.dischargeDisposition, code: 'home', display: 'Home' },
+  snf: { system: SYSTEMS.dischargeDisposition, code: 'snf', display: 'Skilled nursing facility' },
+  rehab: { system: SYSTEMS.dischargeDisposition, code: 'rehab', display: 'Rehabilitation' },
+};
+
+const DISPOSITION_TEXT: Record<NonNullable<PlannedAdmission['disposition']>, string> = {
+  home: 'Discharged home',
+  snf: 'Discharged to a nursing home',
+  rehab: 'Transferred for intermediate care rehabilitation',
+};
+
+/** What happened in hospital and what the GP should do, by main reason (SNOMED code). */
+const COURSE: Record<string, { treatment: string; gpAction: string }> = {
+  '5913000': { treatment: 'Hemiarthroplasty performed; mobilising with a frame with physiotherapy.', gpAction: 'Please review analgesia and bone health (consider bisphosphonate).' },
+  '233604007': { treatment: 'Treated with intravenous then oral antibiotics; oxygen weaned.', gpAction: 'Please arrange a chest X-ray in six weeks.' },
+  '195951007': { treatment: 'Treated with nebulisers, oral prednisolone and antibiotics.', gpAction: 'Please review inhaler technique and consider pulmonary rehabilitation referral.' },
+  '68566005': { treatment: 'Treated with intravenous fluids and antibiotics according to culture results.', gpAction: 'No routine follow-up needed.' },
+  '128045006': { treatment: 'Treated with intravenous antibiotics; leg elevated; improving.', gpAction: 'Please review the leg in one week.' },
+  '14669001': { treatment: 'Intravenous fluids given; nephrotoxic medicines paused; creatinine improving.', gpAction: 'Please repeat U&E in one week and restart paused medicines if stable.' },
+  '230690007': { treatment: 'CT head showed an ischaemic stroke; started on antiplatelet therapy; seen by stroke rehabilitation team.', gpAction: 'Please review blood pressure and lipids; stroke follow-up clinic booked.' },
+  '394659003': { treatment: 'Managed on the acute coronary syndrome pathway; angiography arranged.', gpAction: 'Please continue secondary prevention and review in two weeks.' },
+  '266364000': { treatment: 'Treated with nebulised salbutamol and oral steroids; peak flow back to baseline.', gpAction: 'Please review asthma control within two working days.' },
+};
+
+function courseFor(reasons: Concept[]): { treatment: string; gpAction: string } {
+  for (const r of reasons) if (COURSE[r.code]) return COURSE[r.code];
+  return { treatment: 'Investigated and treated; symptoms settled.', gpAction: 'No routine follow-up needed.' };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "3 May 2025" (not toLocaleDateString, whose output depends on the ICU build). */
+function longDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+function dischargeSummaryText(adm: PlannedAdmission & { end: number }): string {
+  const reason = adm.reasons.map((r) => r.display.toLowerCase()).join(' with ');
+  const course = courseFor(adm.reasons);
+  const via = adm.viaEmergencyDepartment ? 'via the Emergency Department' : 'electively';
+  return [
+    `Admitted ${via} to ${adm.ward}, ${adm.site}, on ${longDate(adm.start)} with ${reason}.`,
+    course.treatment,
+    `${DISPOSITION_TEXT[adm.disposition ?? 'home']} on ${longDate(adm.end)} under ${adm.consultant}.`,
+    `GP actions: ${course.gpAction}`,
+  ].join(' ');
+}
+
+function interpretation(value: number, range: { low?: number; high?: number }, comparator?: string): fhir4.CodeableConcept {
+  let code = 'N';
+  let display = 'Normal';
+  if (!comparator && range.low !== undefined && value < range.low) {
+    code = 'L';
+    display = 'Low';
+  } else if (!comparator && range.high !== undefined && value > range.high) {
+    code = 'H';
+    display = 'High';
+  }
+  return { coding: [{ system: SYSTEMS.interpretation, code, display }] };
+}
+
+export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
+  const acute = plan.acute;
+  if (!acute) return [];
+  const f = new SliceFactory(acute.odsCode, plan.index, plan.nhsNumber);
+  const out: fhir4.FhirResource[] = [];
+
+  // Admissions first, so attendances can point at them.
+  const admissionIds = acute.admissions.map(() => f.nextId('admission'));
+  const attendanceIds = acute.attendances.map(() => f.nextId('attendance'));
+
+  acute.attendances.forEach((a, i) => {
+    const id = attendanceIds[i];
+    const admitted = a.admission !== undefined;
+    out.push({
+      resourceType: 'Encounter',
+      id,
+      meta: f.meta(id, a.end),
+      status: 'finished',
+      class: { system: SYSTEMS.actCode, code: 'EMER', display: 'emergency' },
+      type: [snomed(encounterTypes.emergency, 'A&E attendance')],
+      subject: f.patient,
+      participant: [{ individual: { display: a.clinician } }],
+      period: { start: isoDateTime(a.start), end: isoDateTime(a.end) },
+      reasonCode: a.reasons.map((r) => snomed(r)),
+      hospitalization: {
+        dischargeDisposition: admitted
+          ? { coding: [{ system: SYSTEMS.dischargeDisposition, code: 'other-hcf', display: 'Other healthcare facility' }], text: 'Admitted to ward' }
+          : { coding: [DISPOSITION.home], text: 'Discharged home' },
+      },
+      location: [{ location: { display: `Emergency Department, ${a.site}` } }],
+      serviceProvider: f.organisation,
+    });
+  });
+
+  acute.admissions.forEach((adm, i) => {
+    const id = admissionIds[i];
+    const encounter: fhir4.Encounter = {
+      resourceType: 'Encounter',
+      id,
+      meta: f.meta(id, adm.end ?? adm.start),
+      status: adm.end ? 'finished' : 'in-progress',
+      class: { system: SYSTEMS.actCode, code: 'IMP', display: 'inpatient encounter' },
+      type: [snomed(encounterTypes.admission)],
+      subject: f.patient,
+      participant: [{ individual: { display: adm.consultant } }],
+      period: adm.end ? { start: isoDateTime(adm.start), end: isoDateTime(adm.end) } : { start: isoDateTime(adm.start) },
+      reasonCode: adm.reasons.map((r) => snomed(r)),
+      hospitalization: {
+        admitSource: adm.viaEmergencyDepartment
+          ? { coding: [{ system: SYSTEMS.admitSource, code: 'emd', display: 'From accident/emergency department' }] }
+          : { coding: [{ system: SYSTEMS.admitSource, code: 'gp', display: 'General Practitioner referral' }] },
+        ...(adm.end ? { dischargeDisposition: { coding: [DISPOSITION[adm.disposition ?? 'home']], text: DISPOSITION_TEXT[adm.disposition ?? 'home'] } } : {}),
+      },
+      location: [{ location: { display: `${adm.ward}, ${adm.site}` }, status: adm.end ? 'completed' : 'active' }],
+      serviceProvider: f.organisation,
+    };
+    out.push(encounter);
+
+    if (adm.end !== undefined) {
+      const docId = f.nextId('dischargeSummary');
+      const text = adm.summary ?? dischargeSummaryText({ ...adm, end: adm.end });
+      out.push({
+        resourceType: 'DocumentReference',
+        id: docId,
+        meta: f.meta(docId, adm.end + 2 * HOUR),
+        status: 'current',
+        docStatus: 'final',
+        type: snomed(documentTypes.dischargeSummary),
+        subject: f.patient,
+        date: isoDateTime(adm.end + HOUR),
+        author: [f.organisation, { display: adm.consultant }],
+        custodian: f.organisation,
+        description: text,
+        content: [
+          {
+            attachment: {
+              contentType: 'text/plain; charset=utf-8',
+              language: 'en-GB',
+              title: `Discharge summary – ${isoDate(adm.end)}`,
+              data: Buffer.from(text, 'utf8').toString('base64'),
+              creation: isoDateTime(adm.end + HOUR),
+            },
+          },
+        ],
+        context: { encounter: [{ reference: `Encounter/${id}` }], period: { start: isoDateTime(adm.start), end: isoDateTime(adm.end) } },
+      });
+    }
+  });
+
+  for (const appt of acute.outpatients) {
+    const id = f.nextId('appointment');
+    out.push({
+      resourceType: 'Appointment',
+      id,
+      meta: f.meta(id, appt.status === 'fulfilled' ? appt.start + HOUR : appt.booked),
+      status: appt.status,
+      serviceType: [{ text: appt.clinic }],
+      specialty: [snomed(appt.specialty)],
+      appointmentType: { text: 'Outpatient' },
+      description: `${appt.clinic}, ${appt.site}`,
+      start: isoDateTime(appt.start),
+      end: isoDateTime(appt.start + 20 * MINUTE),
+      created: isoDate(appt.booked),
+      participant: [
+        { actor: { ...f.patient, type: 'Patient' }, required: 'required', status: 'accepted' },
+        { actor: { display: appt.site }, required: 'required', status: 'accepted' },
+      ],
+    });
+  }
+
+  for (const panel of acute.labs) {
+    const def = labPanels[panel.panel];
+    const gender = plan.gender;
+    const obsIds: string[] = [];
+    const encounterRef =
+      panel.admission !== undefined
+        ? { reference: `Encounter/${admissionIds[panel.admission]}` }
+        : panel.attendance !== undefined
+          ? { reference: `Encounter/${attendanceIds[panel.attendance]}` }
+          : undefined;
+    const issued = panel.time + 2 * HOUR;
+    for (const r of panel.results) {
+      const test = labTests[r.test];
+      const range: { low?: number; high?: number } = test.range(gender);
+      const id = f.nextId('observation');
+      obsIds.push(id);
+      const referenceRange: fhir4.ObservationReferenceRange = {};
+      if (range.low !== undefined) referenceRange.low = { value: range.low, unit: test.unit, system: SYSTEMS.ucum, code: test.ucum };
+      if (range.high !== undefined) referenceRange.high = { value: range.high, unit: test.unit, system: SYSTEMS.ucum, code: test.ucum };
+      const observation: fhir4.Observation = {
+        resourceType: 'Observation',
+        id,
+        meta: f.meta(id, issued),
+        status: 'final',
+        category: [{ coding: [{ system: SYSTEMS.observationCategory, code: 'laboratory', display: 'Laboratory' }] }],
+        code: { coding: [coding(SYSTEMS.loinc, test)] },
+        subject: f.patient,
+        ...(encounterRef ? { encounter: encounterRef } : {}),
+        effectiveDateTime: isoDateTime(panel.time),
+        issued: isoDateTime(issued),
+        performer: [f.organisation],
+        valueQuantity: { value: r.value, ...(r.comparator ? { comparator: r.comparator } : {}), unit: test.unit, system: SYSTEMS.ucum, code: test.ucum },
+        interpretation: [interpretation(r.value, range, r.comparator)],
+        referenceRange: [referenceRange],
+      };
+      out.push(observation);
+    }
+    const reportId = f.nextId('report');
+    out.push({
+      resourceType: 'DiagnosticReport',
+      id: reportId,
+      meta: f.meta(reportId, issued),
+      status: 'final',
+      category: [{ coding: [{ system: SYSTEMS.diagnosticServiceSection, code: def.section, display: def.section === 'HM' ? 'Hematology' : 'Chemistry' }] }],
+      code: { coding: [coding(SYSTEMS.loinc, def)], text: def.text },
+      subject: f.patient,
+      ...(encounterRef ? { encounter: encounterRef } : {}),
+      effectiveDateTime: isoDateTime(panel.time),
+      issued: isoDateTime(issued),
+      performer: [f.organisation],
+      result: obsIds.map((id) => ({ reference: `Observation/${id}` })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+/// <reference types="fhir" />
+/**
+ * The mental health trust's slice: the episode of care (CPA status, care coordinator), the crisis
+ * plan (CarePlan) and the risk summary (RiskAssessment, marked restricted: meta.security R).
+ */
+
+import { isoDate, isoDateTime } from '../clock';
+import { SliceFactory } from '../fhir';
+import { SYSTEMS } from '../terminology';
+import type { PatientPlan } from '../plan';
+
+export function buildMentalHealthSlice(plan: PatientPlan): fhir4.FhirResource[] {
+  const mh = plan.mentalHealth;
+  if (!mh) return [];
+  const f = new SliceFactory(mh.odsCode, plan.index, plan.nhsNumber);
+  const out: fhir4.FhirResource[] = [];
+  const ep = mh.episode;
+
+  const episodeId = f.nextId('mentalHealthEpisode');
+  out.push({
+    resourceType: 'EpisodeOfCare',
+    id: episodeId,
+    meta: f.meta(episodeId, ep.end ?? ep.start),
+    status: ep.status,
+    type: [{ text: ep.cpa ? 'CPA' : 'non-CPA' }, { text: ep.team }],
+    patient: f.patient,
+    managingOrganization: f.organisation,
+    period: ep.end ? { start: isoDate(ep.start), end: isoDate(ep.end) } : { start: isoDate(ep.start) },
+    careManager: { display: `${ep.coordinator}, Care Coordinator, ${ep.team}` },
+    team: [{ display: ep.team }],
+  });
+
+  if (mh.crisisPlan) {
+    const cp = mh.crisisPlan;
+    const id = f.nextId('crisisPlan');
+    out.push({
+      resourceType: 'CarePlan',
+      id,
+      meta: f.meta(id, cp.created),
+      status: ep.status === 'active' ? 'active' : 'completed',
+      intent: 'plan',
+      category: [{ text: 'Crisis plan' }],
+      title: 'Crisis plan',
+      description: `Triggers: ${cp.triggers} Early warning signs: ${cp.warningSigns} What helps: ${cp.whatHelps} Contacts: ${cp.contacts}`,
+      subject: f.patient,
+      period: { start: isoDate(cp.created) },
+      created: isoDateTime(cp.created),
+      author: f.organisation,
+      supportingInfo: [{ reference: `EpisodeOfCare/${episodeId}` }],
+      note: [
+        { text: `Triggers: ${cp.triggers}` },
+        { text: `Early warning signs: ${cp.warningSigns}` },
+        { text: `What helps: ${cp.whatHelps}` },
+        { text: `Contacts: ${cp.contacts}` },
+      ],
+    });
+  }
+
+  if (mh.risk) {
+    const r = mh.risk;
+    const id = f.nextId('riskAssessment');
+    out.push({
+      resourceType: 'RiskAssessment',
+      id,
+      meta: f.meta(id, r.date, true),
+      status: 'final',
+      code: { text: 'Risk summary' },
+      subject: f.patient,
+      occurrenceDateTime: isoDateTime(r.date),
+      performer: { display: r.assessor },
+      basis: [{ reference: `EpisodeOfCare/${episodeId}` }],
+      prediction: [
+        {
+          outcome: { text: r.outcome },
+          qualitativeRisk: { coding: [{ system: SYSTEMS.riskProbability, code: r.level, display: r.level === 'low' ? 'Low likelihood' : r.level === 'moderate' ? 'Moderate likelihood' : 'High likelihood' }] },
+          rationale: r.summary,
+        },
+      ],
+      mitigation: r.mitigation,
+      note: [{ text: r.summary }],
+    });
+  }
+  return out;
+}
