@@ -2,3 +2,4 @@ export * from './sdl';
 export * from './policy';
 export * from './services';
 export * from './compose';
+export * from './policyTable';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isObjectType } from 'graphql';
-import { classifyField, composeSupergraph, loadPolicy, loadSupergraphSdl, parsePolicy, SCHEMA_DIR, subgraphServices, supergraphApiSchema } from '@shareforyou/schema';
+import { classifyField, composeSupergraph, loadPolicy, loadSupergraphSdl, parsePolicy, renderPolicyTable, SCHEMA_DIR, subgraphServices, supergraphApiSchema } from '@shareforyou/schema';
 
 describe('the schema contract', () => {
   it('the committed supergraph is what the subgraph SDLs compose to (run npm run compose)', () => {
@@ -34,5 +34,13 @@ describe('the schema contract', () => {
     const compose = readFileSync(join(SCHEMA_DIR, '..', 'docker-compose.yml'), 'utf8');
     const composed = [...compose.matchAll(/^ {2}subgraph-([a-z-]+):/gm)].map((m) => m[1]).sort();
     expect(composed).toEqual(subgraphServices.map((s) => s.name).sort());
+  });
+});
+
+describe('the README', () => {
+  it('shows the current policy in "Who can see what" (run npm run policy:table)', () => {
+    const readme = readFileSync(join(SCHEMA_DIR, '..', 'README.md'), 'utf8');
+    const section = readme.split('<!-- policy-table:start -->\n')[1]?.split('\n<!-- policy-table:end -->')[0];
+    expect(section).toBe(renderPolicyTable(loadPolicy()));
   });
 });

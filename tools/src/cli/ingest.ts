@@ -1,0 +1,94 @@
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { organisations, subgraphForKind } from '../demo/organisations';
+import { sendBundle } from '../feeds/feedClient';
+
+/**
+ * npm run ingest -- --org <ODS> [--feed registry] <files or folders>
+ * Streams bundles (NDJSON: one bundle per line; .json: one bundle per file) to the organisation's
+ * feed endpoint, shows progress, prints a summary per outcome and exits non-zero on any reject.
+ */
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { org: { type: 'string' }, feed: { type: 'string' } } });
+
+function files(paths: string[]): string[] {
+  return paths.flatMap((path) =>
+    statSync(path).isDirectory()
+      ? readdirSync(path).sort().flatMap((name) => files([join(path, name)]))
+      : /\.(ndjson|json)$/.test(path) ? [path] : [],
+  );
+}
+
+async function* bundles(paths: string[]): AsyncGenerator<{ source: string; body: string }> {
+  for (const path of paths) {
+    if (path.endsWith('.json')) {
+      let body = '';
+      for await (const chunk of createReadStream(path, 'utf8')) body += chunk;
+      yield { source: path, body };
+      continue;
+    }
+    let line = 0;
+    for await (const text of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+      line += 1;
+      if (text.trim()) yield { source: `${path}:${line}`, body: text };
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  const organisation = organisations.find((o) => o.odsCode === values.org);
+  if (!organisation || positionals.length === 0) {
+    console.error('Usage: npm run ingest -- --org <ODS code> [--feed registry] <files or folders of .ndjson / .json bundles>');
+    return 2;
+  }
+  const target = values.feed ?? subgraphForKind[organisation.kind];
+  if (!target) {
+    console.error(`${organisation.odsCode} (${organisation.kind}) feeds no organisation subgraph; use --feed registry for relationship events.`);
+    return 2;
+  }
+  const paths = files(positionals);
+  const bar = new cliProgress.SingleBar({ format: `Ingesting into ${target} [{bar}] {value}/{total} files | {bundles} bundles`, hideCursor: true }, cliProgress.Presets.shades_classic);
+  bar.start(paths.length, 0, { bundles: 0 });
+  const outcomes = new Map<string, number>();
+  const rejects: string[] = [];
+  let sent = 0;
+  let doneFiles = 0;
+  let lastFile = '';
+  const started = Date.now();
+  for await (const { source, body } of bundles(paths)) {
+    const file = source.split(':')[0];
+    if (file !== lastFile && lastFile) bar.update(++doneFiles);
+    lastFile = file;
+    const { status, outcome } = await sendBundle(target, organisation.odsCode, body);
+    sent += 1;
+    bar.update({ bundles: sent });
+    if (status !== 200) {
+      outcomes.set(`rejected (${status})`, (outcomes.get(`rejected (${status})`) ?? 0) + 1);
+      rejects.push(`${source}: ${outcome.issue?.slice(1, 4).map((i) => `${i.expression?.join(',') ?? ''} ${i.diagnostics}`).join('; ') || outcome.issue?.[0]?.diagnostics}`);
+      continue;
+    }
+    const accepted = /Accepted: (.*)\./.exec(outcome.issue?.[0]?.diagnostics ?? '')?.[1] ?? '';
+    for (const part of accepted.split(', ').filter(Boolean)) {
+      const [result, count] = part.split(' ');
+      outcomes.set(result, (outcomes.get(result) ?? 0) + Number(count));
+    }
+  }
+  bar.update(paths.length);
+  bar.stop();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`\n${sent} bundles in ${seconds.toFixed(1)}s (${(sent / Math.max(seconds, 0.001)).toFixed(1)} bundles/s)`);
+  for (const [result, count] of [...outcomes].sort()) console.log(`  ${result.padEnd(20)} ${count}`);
+  for (const reject of rejects.slice(0, 20)) console.log(`  ! ${reject}`);
+  const refused = outcomes.get('refused-opted-out') ?? 0;
+  return rejects.length > 0 || refused > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`Ingest failed: ${error.message}. Is the stack running (npm start)?`);
+    process.exit(1);
+  },
+);
