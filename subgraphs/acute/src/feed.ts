@@ -1,7 +1,9 @@
 import {
   codingOf,
+  conceptText,
   dateOf,
   FeedProblem,
+  ODS_SYSTEM,
   oneOf,
   optionalCodingOf,
   optionalDateOf,
@@ -16,7 +18,6 @@ import { acutePanels } from './models';
  * Encounter is one mapping: its class says whether it is an inpatient spell or an A&E attendance.
  */
 
-const ODS_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
 const INPATIENT_CLASSES = ['IMP', 'ACUTE', 'NONAC'] as const;
 const EMERGENCY_CLASSES = ['EMER'] as const;
 const ENCOUNTER_STATUSES = ['planned', 'arrived', 'triaged', 'in-progress', 'onleave', 'finished', 'cancelled', 'entered-in-error', 'unknown'] as const;
@@ -29,10 +30,6 @@ const REPORT_STATUSES = ['registered', 'partial', 'preliminary', 'final', 'amend
 const ABNORMAL_FLAGS = new Set(['A', 'AA', 'H', 'HH', 'HU', 'L', 'LL', 'LU', '<', '>']);
 
 /** A CodeableConcept as people read it: its text, else the first display. */
-function conceptText(concept: fhir4.CodeableConcept | undefined): string | null {
-  return textOf(concept?.text ?? concept?.coding?.find((c) => c.display)?.display, 500);
-}
-
 /** The people (not the organisation) named by references, e.g. authors or participants. */
 function peopleNamed(references: Array<fhir4.Reference | undefined> | undefined): string | null {
   const names = (references ?? []).filter((r) => r?.display && r.identifier?.system !== ODS_SYSTEM).map((r) => r!.display!);

@@ -1,4 +1,13 @@
-import { dateOf, oneOf, optionalCodingOf, optionalDateOf, required, textOf, type SliceFeed } from '@shareforyou/kit';
+import {
+  conceptText,
+  dateOf,
+  oneOf,
+  optionalCodingOf,
+  optionalDateOf,
+  required,
+  textOf,
+  type SliceFeed,
+} from '@shareforyou/kit';
 import { communityPanels } from './models';
 
 /**
@@ -10,10 +19,6 @@ import { communityPanels } from './models';
 const EPISODE_STATUSES = ['planned', 'waitlist', 'active', 'onhold', 'finished', 'cancelled', 'entered-in-error'] as const;
 const ENCOUNTER_STATUSES = ['planned', 'arrived', 'triaged', 'in-progress', 'onleave', 'finished', 'cancelled', 'entered-in-error', 'unknown'] as const;
 const CARE_PLAN_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
-
-function conceptText(concept: fhir4.CodeableConcept | undefined): string | null {
-  return textOf(concept?.text ?? concept?.coding?.find((c) => c.display)?.display, 500);
-}
 
 export const communityFeed: SliceFeed = {
   organisationKinds: ['community-provider'],

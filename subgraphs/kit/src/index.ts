@@ -15,6 +15,7 @@ export * from './access/fieldRules';
 export * from './audit/auditRecords';
 export * from './audit/auditSeal';
 export * from './audit/auditTrail';
+export * from './audit/auditVerify';
 export * from './slice/patientSlice';
 export * from './slice/panels';
 export * from './server';

@@ -1,4 +1,14 @@
-import { dateOf, oneOf, optionalDateOf, required, textOf, type SliceFeed } from '@shareforyou/kit';
+import {
+  conceptText,
+  dateOf,
+  ODS_SYSTEM,
+  oneOf,
+  optionalDateOf,
+  personNamed,
+  required,
+  textOf,
+  type SliceFeed,
+} from '@shareforyou/kit';
 import { mentalHealthPanels } from './models';
 
 /**
@@ -7,19 +17,10 @@ import { mentalHealthPanels } from './models';
  * CarePlan (crisis plans only) -> the crisis plan; RiskAssessment or Flag -> the risk summary.
  */
 
-const ODS_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
 const EPISODE_STATUSES = ['planned', 'waitlist', 'active', 'onhold', 'finished', 'cancelled', 'entered-in-error'] as const;
 const CARE_PLAN_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
 const RISK_STATUSES = ['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown'] as const;
 const CPA = /^(non[- ]?)?(cpa|care programme approach)$/i;
-
-function conceptText(concept: fhir4.CodeableConcept | undefined): string | null {
-  return textOf(concept?.text ?? concept?.coding?.find((c) => c.display)?.display, 500);
-}
-
-function personNamed(reference: fhir4.Reference | undefined): string | null {
-  return reference?.identifier?.system === ODS_SYSTEM ? null : textOf(reference?.display, 200);
-}
 
 /** "CPA" or "non-CPA" from whichever EpisodeOfCare.type says so, else null. */
 function cpaStatusOf(types: fhir4.CodeableConcept[]): 'CPA' | 'non-CPA' | null {

@@ -1,6 +1,7 @@
 import {
   dateOf,
   FeedProblem,
+  ODS_SYSTEM,
   oneOf,
   optionalDateOf,
   required,
@@ -31,7 +32,6 @@ type Prepared =
   | { kind: 'relationship'; relationship: Omit<CareRelationshipRecord, 'organisationName' | 'odsCode'>; versionKey: string }
   | { kind: 'delete'; versionKey: string };
 
-const ODS_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
 const RELATIONSHIP_KIND: Record<string, string> = {
   'mental-health-trust': 'referral',
   'community-provider': 'referral',

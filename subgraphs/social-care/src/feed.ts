@@ -1,4 +1,15 @@
-import { dateOf, oneOf, optionalCodingOf, optionalDateOf, required, textOf, type SliceFeed } from '@shareforyou/kit';
+import {
+  conceptText,
+  dateOf,
+  ODS_SYSTEM,
+  oneOf,
+  optionalCodingOf,
+  optionalDateOf,
+  personNamed,
+  required,
+  textOf,
+  type SliceFeed,
+} from '@shareforyou/kit';
 import { socialCarePanels } from './models';
 
 /**
@@ -8,20 +19,11 @@ import { socialCarePanels } from './models';
  * alert flag the council sends is treated as safeguarding, hence sensitive).
  */
 
-const ODS_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
 const EPISODE_STATUSES = ['planned', 'waitlist', 'active', 'onhold', 'finished', 'cancelled', 'entered-in-error'] as const;
 const REQUEST_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
 const PROCEDURE_STATUSES = ['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown'] as const;
 /** A trailing ", <role>" on a worker's display name, e.g. "Sam Jones, Social Worker". */
 const WORKER_ROLE = /,\s*([^,]*\b(?:worker|manager|practitioner|therapist|co-?ordinator|assessor|nurse|officer)\b[^,]*)$/i;
-
-function conceptText(concept: fhir4.CodeableConcept | undefined): string | null {
-  return textOf(concept?.text ?? concept?.coding?.find((c) => c.display)?.display, 500);
-}
-
-function personNamed(reference: fhir4.Reference | undefined): string | null {
-  return reference?.identifier?.system === ODS_SYSTEM ? null : textOf(reference?.display, 200);
-}
 
 function nameOf(name: fhir4.HumanName | undefined): string | null {
   return textOf(name?.text ?? [...(name?.prefix ?? []), ...(name?.given ?? []), name?.family].filter(Boolean).join(' '), 200);

@@ -59,6 +59,7 @@ export async function seedThroughFeeds(options: { patients: number; env: NodeJS.
   const bar = options.progress === false ? null : new cliProgress.SingleBar({ format: 'Seeding  [{bar}] {value}/{total} patients through the FHIR feeds', hideCursor: true }, cliProgress.Presets.shades_classic);
   bar?.start(options.patients, 0);
   const seenPatients = new Set<string>();
+  let reportedQuarter = 0;
   const pending = new Set<Promise<void>>();
   const failures: string[] = [];
   const served = new Set(subgraphServices.map((s) => s.name));
@@ -80,6 +81,12 @@ export async function seedThroughFeeds(options: { patients: number; env: NodeJS.
       if (entry.resource?.resourceType === 'Patient') seenPatients.add(entry.resource.identifier?.[0]?.value ?? '');
     }
     bar?.update(seenPatients.size);
+    // Without a terminal (CI, logs) progress is a line per quarter.
+    const quarter = Math.floor((4 * seenPatients.size) / options.patients);
+    if (!bar && quarter > reportedQuarter && quarter < 4) {
+      reportedQuarter = quarter;
+      options.log(`  seeding: ${seenPatients.size}/${options.patients} patients`);
+    }
   }
   await Promise.all(pending);
   if (unserved.size) options.log(`No subgraph in the service list serves ${[...unserved].join(', ')}: those feeds were skipped.`);

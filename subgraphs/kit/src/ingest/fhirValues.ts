@@ -61,3 +61,15 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
 export function textOf(value: string | undefined | null, maxLength = 4000): string | null {
   return value ? value.slice(0, maxLength) : null;
 }
+
+/** A concept as readable text: its text, else the first coding's display. */
+export function conceptText(concept: fhir4.CodeableConcept | undefined): string | null {
+  return textOf(concept?.text ?? concept?.coding?.find((c) => c.display)?.display, 500);
+}
+
+export const ODS_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
+
+/** The person a reference names (a worker, a clinician), never an organisation. */
+export function personNamed(reference: fhir4.Reference | undefined): string | null {
+  return reference?.identifier?.system === ODS_SYSTEM ? null : textOf(reference?.display, 200);
+}
