@@ -68,6 +68,10 @@ export async function startGateway(): Promise<RunningGateway> {
   const port = gatewayPort();
   const host = process.env.HOST ?? '127.0.0.1';
   const server: Server = createServer(app);
+  // Longer than any client's or load balancer's idle timeout, so a reused connection is never
+  // closed under a request that is already on its way.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
   log(`listening on ${url}`);

@@ -155,6 +155,10 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const port = subgraphPort(name);
   const host = process.env.HOST ?? '127.0.0.1';
   const server: Server = createServer(app);
+  // Longer than any client's or load balancer's idle timeout, so a reused connection is never
+  // closed under a request that is already on its way.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const url = `http://${host}:${port}/graphql`;
   say(`listening on ${url}`);
