@@ -18,6 +18,7 @@ export const subgraphServices: SubgraphService[] = [
   { name: 'mental-health', offset: 4, holds: 'mental health trust record: care coordinator, CPA, crisis plan, episodes, risk' },
   { name: 'community', offset: 5, holds: 'community services record: episodes of care, visits, care plans' },
   { name: 'social-care', offset: 6, holds: 'council social care record: allocated worker, care packages, assessments, carers, safeguarding' },
+  { name: 'audit', offset: 7, holds: 'access log queries and monitoring reports (privacy officers)' },
 ];
 
 export const DEFAULT_PORT_BASE = 4000;

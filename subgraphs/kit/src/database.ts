@@ -24,6 +24,12 @@ export interface OpenOptions {
   uriVariable?: string;
   /** How long to wait for a server before failing a command. Short for the audit store: fail closed, fast. */
   serverSelectionTimeoutMS?: number;
+  /**
+   * false: return at once instead of waiting for the server at start; commands wait for it as
+   * long as their model's bufferTimeoutMS (the audit store: the service starts, and answers
+   * AUDIT_UNAVAILABLE while the store is unreachable).
+   */
+  waitForServer?: boolean;
 }
 
 export async function openDatabase(dbName: string, options: OpenOptions = {}): Promise<Connection> {
@@ -38,6 +44,10 @@ export async function openDatabase(dbName: string, options: OpenOptions = {}): P
       const collection = event.command?.[event.commandName];
       databaseCommands.inc({ database: event.databaseName, collection: typeof collection === 'string' ? collection : '', command: event.commandName });
     });
+  }
+  if (options.waitForServer === false) {
+    connection.asPromise().catch(() => undefined);
+    return connection;
   }
   await connection.asPromise();
   return connection;

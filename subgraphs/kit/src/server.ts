@@ -83,7 +83,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const models = definition.models(databases);
   await Promise.all(Object.values(own.models).map((model) => model.init()));
 
-  const auditDb = await openDatabase('audit', { uriVariable: 'AUDIT_MONGODB_URI', serverSelectionTimeoutMS: 2_000 });
+  const auditDb = await openDatabase('audit', { uriVariable: 'AUDIT_MONGODB_URI', serverSelectionTimeoutMS: 2_000, waitForServer: false });
   const trail = new AuditTrail(auditModels(auditDb), name);
 
   const schema = applyFieldRules(
@@ -102,7 +102,9 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => {
     const up = own.readyState === 1;
-    res.status(up ? 200 : 503).json({ subgraph: name, status: up ? 'ok' : 'database unavailable' });
+    // The audit store is reported, not required: without it the subgraph answers AUDIT_UNAVAILABLE.
+    const audit = auditDb.readyState === 1 ? 'connected' : 'unavailable';
+    res.status(up ? 200 : 503).json({ subgraph: name, status: up ? 'ok' : 'database unavailable', audit });
   });
   app.get('/metrics', async (_req, res) => {
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());

@@ -19,7 +19,7 @@ import type { AuditTrail } from './auditTrail';
 const ROOT_TYPES = new Set(['Query', 'Mutation']);
 const NOT_AUDITED = new Set(['Query._entities', 'Query._service', '_Service.sdl']);
 /** Root arguments kept in the event detail: never patient data beyond the NHS number itself. */
-const DETAIL_ARGUMENTS = new Set(['nhsNumber', 'nhsNumbers', 'odsCode', 'userId', 'from', 'to', 'breakGlass', 'deniedOnly', 'reason', 'first', 'after']);
+const DETAIL_ARGUMENTS = new Set(['nhsNumber', 'nhsNumbers', 'odsCode', 'userId', 'from', 'to', 'filter', 'threshold', 'breakGlassId', 'outcome', 'relation', 'reason', 'first', 'after']);
 
 type Recorded = Map<string | null, Map<string, AuditedField>>;
 
@@ -73,8 +73,10 @@ export function auditPlugin(subgraph: string, trail: AuditTrail): ApolloServerPl
               }
               if (nhsNumber === undefined) return; // not patient data (e.g. the organisation register)
               return (error, result) => {
-                if (error) {
-                  record(nhsNumber!, coordinate, 'denied', errorCode(error));
+                // graphql-shield returns its denial as the field's value rather than throwing it.
+                const failure = error ?? (result instanceof Error ? result : null);
+                if (failure) {
+                  record(nhsNumber!, coordinate, 'denied', errorCode(failure));
                   return;
                 }
                 record(nhsNumber!, coordinate, 'allowed', null);

@@ -94,7 +94,8 @@ const auditEventSchema = new Schema<AuditEventRecord>(
       hash: { type: String, required: true },
     },
   },
-  { collection: 'auditEvents', versionKey: false, minimize: false },
+  // Fail closed fast: a write waits at most 2 s for an unreachable store.
+  { collection: 'auditEvents', versionKey: false, minimize: false, bufferTimeoutMS: 2_000 },
 );
 // One index per query path of the access log and the monitoring reports.
 auditEventSchema.index({ 'chain.chainId': 1, 'chain.seq': 1 }, { unique: true });
@@ -113,7 +114,7 @@ const auditChainSchema = new Schema<AuditChainRecord>(
     startedAt: Date,
     head: { type: new Schema({ seq: Number, hash: String }, { _id: false }), default: null },
   },
-  { collection: 'auditChains', versionKey: false },
+  { collection: 'auditChains', versionKey: false, bufferTimeoutMS: 2_000 },
 );
 
 export function auditModels(auditDb: Connection) {

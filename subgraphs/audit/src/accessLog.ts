@@ -1,0 +1,98 @@
+import { Types } from 'mongoose';
+import { badUserInput, nhsNumberArgument, type AuditEventRecord, type SubgraphContext } from '@shareforyou/kit';
+import type { AuditServiceModels } from './models';
+import { isoArgument } from './period';
+
+/** The access log: audit events, newest first, filtered and paged by an opaque (at, _id) cursor. */
+
+export interface AccessLogFilter {
+  nhsNumber?: string | null;
+  userId?: string | null;
+  odsCode?: string | null;
+  from?: string | null;
+  to?: string | null;
+  breakGlass?: boolean | null;
+  denied?: boolean | null;
+}
+
+export const ACCESS_LOG_MAX_PAGE = 200;
+
+type StoredEvent = AuditEventRecord & { _id: Types.ObjectId };
+
+export function encodeCursor(event: { at: Date; _id: Types.ObjectId }): string {
+  return Buffer.from(JSON.stringify([new Date(event.at).toISOString(), String(event._id)])).toString('base64url');
+}
+
+function decodeCursor(after: string): { at: Date; id: Types.ObjectId } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    if (Number.isNaN(date.getTime()) || !Types.ObjectId.isValid(id)) throw new Error('bad cursor');
+    return { at: date, id: new Types.ObjectId(id) };
+  } catch {
+    throw badUserInput('"after" is not a cursor this access log returned: pass pageInfo.endCursor unchanged.', { argument: 'after' });
+  }
+}
+
+function pageSize(first: number | null | undefined): number {
+  const size = first ?? 50;
+  if (!Number.isInteger(size) || size < 1) throw badUserInput('"first" must be at least 1.', { argument: 'first' });
+  return Math.min(size, ACCESS_LOG_MAX_PAGE);
+}
+
+export function accessLogQuery(filter: AccessLogFilter): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  if (filter.nhsNumber) query.nhsNumber = nhsNumberArgument(filter.nhsNumber, 'filter.nhsNumber');
+  if (filter.userId) query['user.id'] = filter.userId;
+  if (filter.odsCode) query['user.odsCode'] = filter.odsCode.toUpperCase();
+  const at: Record<string, Date> = {};
+  if (filter.from) at.$gte = isoArgument(filter.from, 'filter.from');
+  if (filter.to) at.$lt = isoArgument(filter.to, 'filter.to');
+  if (Object.keys(at).length) query.at = at;
+  if (typeof filter.breakGlass === 'boolean') query.breakGlass = filter.breakGlass ? { $ne: null } : null;
+  if (typeof filter.denied === 'boolean') query.denied = filter.denied;
+  return query;
+}
+
+export function auditEventView(event: StoredEvent) {
+  return {
+    id: String(event._id),
+    requestId: event.requestId,
+    at: new Date(event.at).toISOString(),
+    subgraph: event.subgraph,
+    operationName: event.operationName ?? null,
+    user: event.user,
+    nhsNumber: event.nhsNumber ?? null,
+    fields: event.fields ?? [],
+    categories: event.categories ?? [],
+    denied: event.denied,
+    breakGlass: event.breakGlass ?? null,
+    arguments: Object.entries(event.detail ?? {}).map(([name, value]) => ({
+      name,
+      value: typeof value === 'string' ? value : JSON.stringify(value),
+    })),
+  };
+}
+
+export async function accessLog(
+  args: { filter?: AccessLogFilter | null; first?: number | null; after?: string | null },
+  context: SubgraphContext<AuditServiceModels>,
+) {
+  const size = pageSize(args.first);
+  const query = accessLogQuery(args.filter ?? {});
+  if (args.after) {
+    const { at, id } = decodeCursor(args.after);
+    query.$or = [{ at: { $lt: at } }, { at, _id: { $lt: id } }];
+  }
+  const found = (await context.models.AuditEvent.find(query)
+    .sort({ at: -1, _id: -1 })
+    .limit(size + 1)
+    .lean()
+    .exec()) as unknown as StoredEvent[];
+  const events = found.slice(0, size);
+  const last = events[events.length - 1];
+  return {
+    events: events.map(auditEventView),
+    pageInfo: { hasNextPage: found.length > size, endCursor: last ? encodeCursor(last) : null },
+  };
+}
