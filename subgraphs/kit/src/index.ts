@@ -18,6 +18,7 @@ export * from './audit/auditTrail';
 export * from './audit/auditVerify';
 export * from './slice/patientSlice';
 export * from './slice/panels';
+export * from './slice/panelEncryption';
 export * from './server';
 export * from './ingest/feedProblem';
 export * from './ingest/fhirValues';

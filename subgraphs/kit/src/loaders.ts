@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Model } from 'mongoose';
+import { openPanels } from './slice/panelEncryption';
+import type { PatientSliceRecord } from './slice/patientSlice';
 
 /**
  * Per-request batch loading by primary key. Every per-patient read goes through one of these, so a
@@ -27,4 +29,15 @@ export class RequestLoaders {
     if (!loader) this.byModel.set(model.modelName, (loader = loadByIds<T>(model)));
     return loader;
   }
+}
+
+/** The request's loader of patient slices, with sealed panels opened. */
+export function loadSlices(model: Model<any>): DataLoader<string, PatientSliceRecord | null> {
+  const raw = loadByIds<PatientSliceRecord>(model);
+  return new DataLoader<string, PatientSliceRecord | null>(async (ids) =>
+    (await raw.loadMany(ids)).map((slice) => {
+      if (slice instanceof Error) return slice;
+      return slice && { ...slice, panels: openPanels(slice._id, slice.panels) };
+    }),
+  { maxBatchSize: 100 });
 }

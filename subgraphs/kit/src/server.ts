@@ -22,10 +22,10 @@ import { mountFeedEndpoint } from './ingest/feedEndpoint';
 import type { FeedTarget } from './ingest/feedTarget';
 import type { SliceFeed } from './ingest/sliceFeed';
 import { sliceFeedTarget } from './ingest/sliceFeedTarget';
-import { loadByIds, RequestLoaders } from './loaders';
+import { loadSlices, RequestLoaders } from './loaders';
 import { metricsRegistry, requestDuration } from './metrics';
 import { followOptOuts } from './optOutPurge';
-import { patientSliceModel, type PatientSliceModel, type PatientSliceRecord } from './slice/patientSlice';
+import { patientSliceModel, type PatientSliceModel } from './slice/patientSlice';
 
 /**
  * Every subgraph starts through here, so they all behave alike: the same identity check, the same
@@ -134,7 +134,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
         return {
           identity,
           access: new PatientAccess(identity, access),
-          slices: slices ? loadByIds<PatientSliceRecord>(slices) : null,
+          slices: slices ? loadSlices(slices) : null,
           loaders: new RequestLoaders(),
           models,
         };

@@ -127,6 +127,7 @@ function flagMapping(r: fhir4.Flag) {
 
 export const mentalHealthFeed: SliceFeed = {
   organisationKinds: ['mental-health-trust'],
+  sealedPanels: [mentalHealthPanels.crisisPlans, mentalHealthPanels.riskSummaries],
   resources: {
     EpisodeOfCare: episodeOfCareMapping,
     CarePlan: carePlanMapping,

@@ -129,6 +129,7 @@ function flagMapping(r: fhir4.Flag) {
 
 export const socialCareFeed: SliceFeed = {
   organisationKinds: ['local-authority'],
+  sealedPanels: [socialCarePanels.safeguardingAlerts],
   resources: {
     EpisodeOfCare: episodeOfCareMapping,
     ServiceRequest: serviceRequestMapping,

@@ -21,6 +21,8 @@ export type ResourceMapping = (resource: any) => MappedItem | null;
 export interface SliceFeed {
   /** Organisation kinds (from the register) whose source systems feed this slice, e.g. ['gp-practice']. */
   organisationKinds: string[];
+  /** Panels encrypted at rest (the most sensitive: risk, safeguarding, crisis plans). */
+  sealedPanels?: string[];
   /** resourceType -> mapping. A resource type not listed is refused with a clear reason. */
   resources: Record<string, ResourceMapping>;
 }

@@ -1,3 +1,4 @@
+import { openPanels, sealPanels } from '../slice/panelEncryption';
 import { versionKey, type PatientSliceModel, type PatientSliceRecord, type SliceItem } from '../slice/patientSlice';
 import type { FeedEntry } from './feedBundle';
 import { FeedProblem } from './feedProblem';
@@ -74,20 +75,21 @@ export function sliceFeedTarget(subgraph: string, organisationKinds: string[], f
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
         const stored = (await slices.findById(nhsNumber).lean().exec()) as PatientSliceRecord | null;
         const slice: PatientSliceRecord = stored
-          ? { ...stored, panels: { ...stored.panels }, tombstones: [...(stored.tombstones ?? [])] }
+          ? { ...stored, panels: openPanels(nhsNumber, stored.panels), tombstones: [...(stored.tombstones ?? [])] }
           : { _id: nhsNumber, panels: {}, tombstones: [], revision: 0 };
         const results = new Map<number, EntryResult>();
         for (const { entry, prepared: p } of prepared) results.set(entry.index, apply(slice, itemId(organisation, entry), p));
         const changed = [...results.values()].some((r) => r === 'created' || r === 'updated' || r === 'deleted' || r === 'withheld');
         if (!changed) return results;
+        const panels = sealPanels(nhsNumber, slice.panels, feed.sealedPanels ?? []);
         if (stored) {
           const { matchedCount } = await slices
-            .updateOne({ _id: nhsNumber, revision: stored.revision }, { $set: { panels: slice.panels, tombstones: slice.tombstones }, $inc: { revision: 1 } })
+            .updateOne({ _id: nhsNumber, revision: stored.revision }, { $set: { panels, tombstones: slice.tombstones }, $inc: { revision: 1 } })
             .exec();
           if (matchedCount === 1) return results;
         } else {
           try {
-            await slices.create({ _id: nhsNumber, panels: slice.panels, tombstones: slice.tombstones, revision: 1 });
+            await slices.create({ _id: nhsNumber, panels, tombstones: slice.tombstones, revision: 1 });
             return results;
           } catch (error) {
             if ((error as { code?: number }).code !== 11000) throw error;

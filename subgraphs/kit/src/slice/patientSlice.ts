@@ -31,6 +31,7 @@ export interface Tombstone {
 
 export interface PatientSliceRecord {
   _id: string;
+  /** As read; in the store a sealed panel is { sealed } (slice/panelEncryption). */
   panels: Record<string, SliceItem[]>;
   tombstones: Tombstone[];
   /** Optimistic concurrency for feeds: compare-and-set, no transactions. */

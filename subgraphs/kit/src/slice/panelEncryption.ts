@@ -1,0 +1,50 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { readSecret } from '../secrets';
+import type { SliceItem } from './patientSlice';
+
+/**
+ * The most sensitive panels (mental health risk, safeguarding, crisis plans) are encrypted at rest
+ * by the application: AES-256-GCM with RECORD_ENCRYPTION_KEY, bound to the patient and panel so a
+ * ciphertext cannot be moved to another record. A sealed panel is stored as { sealed: "..." }, so
+ * readers need no list of which panels are sealed.
+ */
+
+export interface SealedPanel {
+  sealed: string;
+}
+
+let key: Buffer | undefined;
+function encryptionKey(): Buffer {
+  key ??= Buffer.from(readSecret('recordEncryptionKey').trim(), 'base64');
+  if (key.length !== 32) throw new Error('RECORD_ENCRYPTION_KEY must be 32 bytes, base64 encoded');
+  return key;
+}
+
+export function sealPanel(nhsNumber: string, panel: string, items: SliceItem[]): SealedPanel {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', encryptionKey(), iv);
+  cipher.setAAD(Buffer.from(`${nhsNumber}/${panel}`));
+  const body = Buffer.concat([cipher.update(JSON.stringify(items), 'utf8'), cipher.final()]);
+  return { sealed: `v1.${iv.toString('base64')}.${cipher.getAuthTag().toString('base64')}.${body.toString('base64')}` };
+}
+
+export function openPanel(nhsNumber: string, panel: string, stored: SealedPanel): SliceItem[] {
+  const [version, iv, tag, body] = stored.sealed.split('.');
+  if (version !== 'v1') throw new Error(`unknown sealed panel format ${version}`);
+  const decipher = createDecipheriv('aes-256-gcm', encryptionKey(), Buffer.from(iv, 'base64'));
+  decipher.setAAD(Buffer.from(`${nhsNumber}/${panel}`));
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8')) as SliceItem[];
+}
+
+const isSealed = (value: unknown): value is SealedPanel => typeof (value as SealedPanel)?.sealed === 'string';
+
+/** Panels as stored -> panels as read: sealed ones opened. */
+export function openPanels(nhsNumber: string, stored: Record<string, SliceItem[] | SealedPanel>): Record<string, SliceItem[]> {
+  return Object.fromEntries(Object.entries(stored ?? {}).map(([panel, value]) => [panel, isSealed(value) ? openPanel(nhsNumber, panel, value) : value]));
+}
+
+/** Panels as read -> panels as stored: the listed ones sealed. */
+export function sealPanels(nhsNumber: string, panels: Record<string, SliceItem[]>, sealedPanels: string[]): Record<string, SliceItem[] | SealedPanel> {
+  return Object.fromEntries(Object.entries(panels).map(([panel, items]) => [panel, sealedPanels.includes(panel) ? sealPanel(nhsNumber, panel, items) : items]));
+}

@@ -1,0 +1,127 @@
+import { counterDelta, judge, parseCounter, percentile, ratio, summarise, throughput, total } from '../../tools/src/bench/stats';
+import { canonicalJson } from '../../tools/src/bench/bulkSeed';
+import { parseControlsOff } from '../../tools/src/bench/controls';
+import { rewriteSupergraphUrls } from '../../tools/src/bench/peer';
+
+describe('bench: percentiles (nearest rank)', () => {
+  const oneToHundred = Array.from({ length: 100 }, (_, i) => i + 1);
+
+  it('picks the smallest sample with at least p% at or below it', () => {
+    expect(percentile(oneToHundred, 50)).toBe(50);
+    expect(percentile(oneToHundred, 95)).toBe(95);
+    expect(percentile(oneToHundred, 99)).toBe(99);
+    expect(percentile(oneToHundred, 100)).toBe(100);
+    expect(percentile(oneToHundred, 0.5)).toBe(1);
+  });
+
+  it('handles small and odd-sized samples without interpolating', () => {
+    expect(percentile([7], 50)).toBe(7);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([1, 2, 3], 50)).toBe(2);
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2);
+    expect(percentile([1, 2, 3, 4], 51)).toBe(3);
+    expect(percentile([10, 20, 30, 40, 50, 60, 70, 80, 90, 1000], 95)).toBe(1000);
+  });
+
+  it('is NaN for no samples and refuses a percentile outside (0, 100]', () => {
+    expect(percentile([], 50)).toBeNaN();
+    expect(() => percentile([1], 0)).toThrow(RangeError);
+    expect(() => percentile([1], 101)).toThrow(RangeError);
+  });
+});
+
+describe('bench: throughput and level summaries', () => {
+  it('is completed requests per second of the measured window', () => {
+    expect(throughput(500, 10_000)).toBe(50);
+    expect(throughput(3, 1_500)).toBe(2);
+    expect(throughput(10, 0)).toBe(0);
+  });
+
+  it('summarises unsorted latencies, counting errors but keeping their latency', () => {
+    const stats = summarise({ latenciesMs: [30, 10, 20, 40, 50, 60, 70, 80, 90, 100], errors: 2, elapsedMs: 2_000, bytes: 5_000 });
+    expect(stats.requests).toBe(10);
+    expect(stats.errors).toBe(2);
+    expect(stats.throughput).toBe(5);
+    expect(stats.p50).toBe(50);
+    expect(stats.p95).toBe(100);
+    expect(stats.p99).toBe(100);
+    expect(stats.mean).toBe(55);
+    expect(stats.max).toBe(100);
+    expect(stats.bytesPerRequest).toBe(500);
+    expect(stats.elapsedS).toBe(2);
+  });
+
+  it('sorts numerically, not as strings', () => {
+    expect(summarise({ latenciesMs: [9, 100, 20], errors: 0, elapsedMs: 1000 }).p50).toBe(20);
+  });
+});
+
+describe('bench: counters, ratios and targets', () => {
+  const metrics = [
+    '# HELP shareforyou_db_commands_total Database commands',
+    '# TYPE shareforyou_db_commands_total counter',
+    'shareforyou_db_commands_total{database="gp",collection="patientSlices",command="find"} 12',
+    'shareforyou_db_commands_total{database="registry",collection="patientAccess",command="find"} 7',
+    'shareforyou_db_commands_total_created{database="gp"} 1700000000',
+    'shareforyou_audit_writes_total{outcome="ok"} 3',
+  ].join('\n');
+
+  it('parses one counter from the Prometheus text, by the labels asked for', () => {
+    const snapshot = parseCounter(metrics, 'shareforyou_db_commands_total', ['database', 'collection', 'command']);
+    expect([...snapshot]).toEqual([
+      ['gp|patientSlices|find', 12],
+      ['registry|patientAccess|find', 7],
+    ]);
+    expect(total(parseCounter(metrics, 'shareforyou_audit_writes_total', ['outcome']))).toBe(3);
+  });
+
+  it('differences counters, including series that appear during the window', () => {
+    const before = new Map([['a', 10], ['b', 5]]);
+    const after = new Map([['a', 25], ['b', 5], ['c', 4]]);
+    expect([...counterDelta(before, after)]).toEqual([
+      ['a', 15],
+      ['c', 4],
+    ]);
+    expect(total(counterDelta(before, after))).toBe(19);
+    // a restarted process starts again from zero
+    expect(counterDelta(new Map([['a', 10]]), new Map([['a', 3]])).get('a')).toBe(3);
+  });
+
+  it('gives no ratio rather than a made-up one', () => {
+    expect(ratio(3, 2)).toBe(1.5);
+    expect(ratio(null, 2)).toBeNull();
+    expect(ratio(2, 0)).toBeNull();
+    expect(ratio(NaN, 1)).toBeNull();
+  });
+
+  it('judges targets, n/a when not measured', () => {
+    expect(judge(1.4, '<=', 1.5)).toBe('met');
+    expect(judge(1.5, '<=', 1.5)).toBe('met');
+    expect(judge(1.6, '<=', 1.5)).toBe('missed');
+    expect(judge(0.79, '>=', 0.8)).toBe('missed');
+    expect(judge(null, '>=', 0.8)).toBe('n/a');
+  });
+});
+
+describe('bench: helpers', () => {
+  it('compares documents regardless of key order, dates as ISO strings', () => {
+    const at = new Date('2026-01-02T03:04:05.000Z');
+    expect(canonicalJson({ b: 1, a: { d: at, c: [2, 1] } })).toBe(canonicalJson({ a: { c: [2, 1], d: '2026-01-02T03:04:05.000Z' }, b: 1 }));
+    expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
+  });
+
+  it('reads the controls-off list, refusing unknown names', () => {
+    expect([...parseControlsOff('audit, fieldRules')]).toEqual(['audit', 'fieldRules']);
+    expect(parseControlsOff('all').size).toBe(5);
+    expect(parseControlsOff(undefined).size).toBe(0);
+    expect(() => parseControlsOff('audit,firewall')).toThrow(/unknown control "firewall"/);
+  });
+
+  it('points the peer at the bench port base', () => {
+    const sdl = '  GP @join__graph(name: "gp", url: "http://127.0.0.1:4002/graphql")\n  MENTAL_HEALTH @join__graph(name: "mental-health", url: "http://127.0.0.1:4004/graphql")';
+    const rewritten = rewriteSupergraphUrls(sdl, { SHAREFORYOU_PORT_BASE: '5000' });
+    expect(rewritten).toContain('url: "http://127.0.0.1:5002/graphql"');
+    expect(rewritten).toContain('url: "http://127.0.0.1:5004/graphql"');
+    expect(rewritten).not.toContain('4002');
+  });
+});
