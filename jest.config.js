@@ -8,4 +8,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
   testTimeout: 60_000,
   maxWorkers: 1,
+  reporters: ['default', '<rootDir>/test/support/closingLine.js'],
 };

@@ -9,6 +9,7 @@ import { gatewayPort, loadSupergraphSdl } from '@shareforyou/schema';
 import type { GatewayContext } from './context';
 import { requireActiveParty } from './organisationStatus';
 import { requestLimits } from './requestLimits';
+import { requestLog } from './requestLog';
 import { formatGatewayError } from './sourceErrors';
 import { buildSubgraphCall } from './subgraphCalls';
 import { authenticateUser } from './userToken';
@@ -31,7 +32,7 @@ export async function startGateway(): Promise<RunningGateway> {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...limits,
-    plugins: [...limits.plugins],
+    plugins: [...limits.plugins, ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
     validationRules: [...limits.validationRules],
     formatError: (formatted) => formatGatewayError(formatted),
     introspection: process.env.NODE_ENV !== 'production',
