@@ -1,6 +1,7 @@
 export * from './nhsNumber';
 export * from './nhsNumberInput';
 export * from './errors';
+export * from './benchControls';
 export * from './secrets';
 export * from './devIdentityProvider';
 export * from './identity';

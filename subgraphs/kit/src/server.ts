@@ -12,6 +12,7 @@ import { applyFieldRules } from './access/fieldRules';
 import { PatientAccess } from './access/patientAccess';
 import { registryAccessModels, type RegistryAccessModels } from './access/registryRecords';
 import { auditPlugin } from './audit/auditPlugin';
+import { controlIsOn } from './benchControls';
 import { auditModels } from './audit/auditRecords';
 import { AuditTrail } from './audit/auditTrail';
 import type { SubgraphContext } from './context';
@@ -86,13 +87,11 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const auditDb = await openDatabase('audit', { uriVariable: 'AUDIT_MONGODB_URI', serverSelectionTimeoutMS: 2_000, waitForServer: false });
   const trail = new AuditTrail(auditModels(auditDb), name);
 
-  const schema = applyFieldRules(
-    buildSubgraphSchema({ typeDefs: parse(loadSubgraphSdl(name)), resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
-    policy,
-  );
+  const subgraphSchema = buildSubgraphSchema({ typeDefs: parse(loadSubgraphSdl(name)), resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
+  const schema = controlIsOn('fieldRules') ? applyFieldRules(subgraphSchema, policy) : subgraphSchema;
   const apollo = new ApolloServer<SubgraphContext<Models>>({
     schema,
-    plugins: [auditPlugin(name, trail), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [...(controlIsOn('audit') ? [auditPlugin(name, trail)] : []), ApolloServerPluginInlineTraceDisabled()],
     introspection: process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
   });

@@ -1,0 +1,36 @@
+/**
+ * Switching controls off, for the benchmark only (it prices each control): the one place that
+ * reads SHAREFORYOU_BENCH_CONTROLS_OFF. Refused outright when NODE_ENV=production, so no deployment
+ * can serve an unaudited or unchecked record by a stray variable.
+ *
+ *   audit          subgraphs: no audit plugin        fieldRules     subgraphs: no field rules
+ *   relationships  subgraphs: no per-patient check    requestLimits  gateway: no query limits
+ *   partyCheck     gateway: no organisation party check
+ */
+
+export const CONTROLS_OFF_VARIABLE = 'SHAREFORYOU_BENCH_CONTROLS_OFF';
+const CONTROLS = ['audit', 'fieldRules', 'relationships', 'requestLimits', 'partyCheck'] as const;
+export type Control = (typeof CONTROLS)[number];
+
+let off: Set<Control> | undefined;
+
+function controlsOff(): Set<Control> {
+  if (off) return off;
+  const value = process.env[CONTROLS_OFF_VARIABLE] ?? '';
+  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length && process.env.NODE_ENV === 'production') {
+    throw new Error(`${CONTROLS_OFF_VARIABLE} is for benchmarks only and is refused in production; unset it.`);
+  }
+  off = new Set<Control>();
+  for (const name of names) {
+    if (name === 'all') CONTROLS.forEach((c) => off!.add(c));
+    else if ((CONTROLS as readonly string[]).includes(name)) off.add(name as Control);
+    else throw new Error(`${CONTROLS_OFF_VARIABLE}: unknown control "${name}" (known: ${CONTROLS.join(', ')}, all)`);
+  }
+  if (off.size) process.stderr.write(`WARNING: benchmark mode, controls OFF: ${[...off].join(', ')}. Never run like this with real data.\n`);
+  return off;
+}
+
+export function controlIsOn(control: Control): boolean {
+  return !controlsOff().has(control);
+}
