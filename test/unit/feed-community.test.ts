@@ -1,23 +1,9 @@
 /// <reference types="fhir" />
-import { FeedProblem, type MappedItem } from '@shareforyou/kit';
 import { communityFeed } from '../../subgraphs/community/src/feed';
+import { feedMapping, META, NHS } from '../support/feedMapping';
 
-const NHS = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9434765919' } };
-const META = { versionId: '1', lastUpdated: '2025-05-03T10:00:00Z' };
 
-function map(resource: fhir4.FhirResource): MappedItem | null {
-  return communityFeed.resources[resource.resourceType](resource);
-}
-
-function problemOf(resource: fhir4.FhirResource): FeedProblem {
-  try {
-    map(resource);
-  } catch (error) {
-    if (error instanceof FeedProblem) return error;
-    throw error;
-  }
-  throw new Error(`expected ${resource.resourceType} to be refused`);
-}
+const { map, problemOf } = feedMapping(communityFeed);
 
 const episode: fhir4.EpisodeOfCare = {
   resourceType: 'EpisodeOfCare',

@@ -1,24 +1,10 @@
 /// <reference types="fhir" />
-import { FeedProblem, type MappedItem } from '@shareforyou/kit';
 import { mentalHealthFeed } from '../../subgraphs/mental-health/src/feed';
+import { feedMapping, META, NHS, organisationReference } from '../support/feedMapping';
 
-const NHS = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9434765919' } };
-const TRUST = { identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'RT2' }, display: 'Pennine Care' };
-const META = { versionId: '1', lastUpdated: '2025-05-03T10:00:00Z' };
+const TRUST = organisationReference('RT2', 'Pennine Care');
 
-function map(resource: fhir4.FhirResource): MappedItem | null {
-  return mentalHealthFeed.resources[resource.resourceType](resource);
-}
-
-function problemOf(resource: fhir4.FhirResource): FeedProblem {
-  try {
-    map(resource);
-  } catch (error) {
-    if (error instanceof FeedProblem) return error;
-    throw error;
-  }
-  throw new Error(`expected ${resource.resourceType} to be refused`);
-}
+const { map, problemOf } = feedMapping(mentalHealthFeed);
 
 const episode: fhir4.EpisodeOfCare = {
   resourceType: 'EpisodeOfCare',

@@ -1,24 +1,10 @@
 /// <reference types="fhir" />
-import { FeedProblem, type MappedItem } from '@shareforyou/kit';
 import { socialCareFeed } from '../../subgraphs/social-care/src/feed';
+import { feedMapping, META, NHS, organisationReference } from '../support/feedMapping';
 
-const NHS = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: '9434765919' } };
-const COUNCIL = { identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'LA351' }, display: 'Bury Council' };
-const META = { versionId: '1', lastUpdated: '2025-05-03T10:00:00Z' };
+const COUNCIL = organisationReference('LA351', 'Bury Council');
 
-function map(resource: fhir4.FhirResource): MappedItem | null {
-  return socialCareFeed.resources[resource.resourceType](resource);
-}
-
-function problemOf(resource: fhir4.FhirResource): FeedProblem {
-  try {
-    map(resource);
-  } catch (error) {
-    if (error instanceof FeedProblem) return error;
-    throw error;
-  }
-  throw new Error(`expected ${resource.resourceType} to be refused`);
-}
+const { map, problemOf } = feedMapping(socialCareFeed);
 
 const socialCareCase: fhir4.EpisodeOfCare = {
   resourceType: 'EpisodeOfCare',

@@ -1,0 +1,22 @@
+/// <reference types="fhir" />
+import { FeedProblem, NHS_NUMBER_SYSTEM, ODS_SYSTEM, type MappedItem, type SliceFeed } from '@shareforyou/kit';
+
+/** For unit tests of one subgraph's feed mapping: run a resource through it, or get the FeedProblem it raises. */
+
+export const NHS = { identifier: { system: NHS_NUMBER_SYSTEM, value: '9434765919' } };
+export const META = { versionId: '1', lastUpdated: '2025-05-03T10:00:00Z' };
+export const organisationReference = (odsCode: string, display: string) => ({ identifier: { system: ODS_SYSTEM, value: odsCode }, display });
+
+export function feedMapping(feed: SliceFeed) {
+  const map = (resource: fhir4.FhirResource): MappedItem | null => feed.resources[resource.resourceType](resource);
+  const problemOf = (resource: fhir4.FhirResource): FeedProblem => {
+    try {
+      map(resource);
+    } catch (error) {
+      if (error instanceof FeedProblem) return error;
+      throw error;
+    }
+    throw new Error(`expected ${resource.resourceType} to be refused`);
+  };
+  return { map, problemOf };
+}
