@@ -44,3 +44,10 @@ describe('the README', () => {
     expect(section).toBe(renderPolicyTable(loadPolicy()));
   });
 });
+
+describe('view only', () => {
+  it('the public API has no mutation that writes clinical or care data: only opt-out/in, break-glass and privacy-office records', () => {
+    const mutations = Object.keys(supergraphApiSchema().getMutationType()?.getFields() ?? {}).sort();
+    expect(mutations).toEqual(['declareBreakGlass', 'recordBreakGlassReview', 'recordOptIn', 'recordOptOut', 'recordStaffPatientLink']);
+  });
+});
