@@ -1,6 +1,6 @@
 import { counterDelta, judge, parseCounter, percentile, ratio, summarise, throughput, total } from '../../tools/src/bench/stats';
 import { canonicalJson } from '../../tools/src/bench/bulkSeed';
-import { parseControlsOff } from '../../tools/src/bench/controls';
+import { controlsOffEnvironment } from '../../tools/src/bench/controls';
 import { rewriteSupergraphUrls } from '../../tools/src/bench/peer';
 
 describe('bench: percentiles (nearest rank)', () => {
@@ -110,11 +110,9 @@ describe('bench: helpers', () => {
     expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
   });
 
-  it('reads the controls-off list, refusing unknown names', () => {
-    expect([...parseControlsOff('audit, fieldRules')]).toEqual(['audit', 'fieldRules']);
-    expect(parseControlsOff('all').size).toBe(5);
-    expect(parseControlsOff(undefined).size).toBe(0);
-    expect(() => parseControlsOff('audit,firewall')).toThrow(/unknown control "firewall"/);
+  it('starts the controls-off stack with every control named in the one variable', () => {
+    expect(controlsOffEnvironment()).toEqual({ SHAREFORYOU_BENCH_CONTROLS_OFF: 'audit,fieldRules,relationships,requestLimits,partyCheck' });
+    expect(controlsOffEnvironment(['audit'])).toEqual({ SHAREFORYOU_BENCH_CONTROLS_OFF: 'audit' });
   });
 
   it('points the peer at the bench port base', () => {

@@ -1,0 +1,169 @@
+import { Kind, parse, type DocumentNode, type FieldDefinitionNode, type TypeNode } from 'graphql';
+import { classifyField, loadPolicy, loadSubgraphSdl, profileMaySee, subgraphServices } from '@shareforyou/schema';
+
+/**
+ * The benchmark's queries, built from the subgraphs that exist (schema/<name>.graphql for every
+ * entry of the service list), so a newly added organisation is in the record summary without
+ * touching the bench. Fields the user's profile may not see (policy.yaml) are left out, so a
+ * FORBIDDEN_FIELD never counts as a benchmark error.
+ */
+
+const BUILT_IN_SCALARS = new Set(['String', 'ID', 'Boolean', 'Int', 'Float']);
+/** How deep the summary goes below Patient (Patient.medications.medication.display is 2). */
+const MAX_NESTING = 2;
+
+interface TypeInfo {
+  kind: 'object' | 'leaf';
+  fields: FieldDefinitionNode[];
+}
+
+function namedType(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+}
+
+function isList(type: TypeNode): boolean {
+  if (type.kind === Kind.LIST_TYPE) return true;
+  return type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : false;
+}
+
+export class SubgraphShape {
+  readonly types = new Map<string, TypeInfo>();
+
+  constructor(
+    readonly name: string,
+    document: DocumentNode,
+  ) {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) {
+        const existing = this.types.get(definition.name.value);
+        const fields = [...(existing?.fields ?? []), ...(definition.fields ?? [])];
+        this.types.set(definition.name.value, { kind: 'object', fields });
+      } else if (definition.kind === Kind.ENUM_TYPE_DEFINITION || definition.kind === Kind.SCALAR_TYPE_DEFINITION) {
+        this.types.set(definition.name.value, { kind: 'leaf', fields: [] });
+      }
+    }
+  }
+
+  isLeaf(typeName: string): boolean {
+    return BUILT_IN_SCALARS.has(typeName) || this.types.get(typeName)?.kind === 'leaf';
+  }
+
+  /** Patient fields this subgraph defines, minus the key. */
+  patientFields(): FieldDefinitionNode[] {
+    return (this.types.get('Patient')?.fields ?? []).filter((f) => f.name.value !== 'nhsNumber');
+  }
+
+  queryField(name: string): FieldDefinitionNode | undefined {
+    return this.types.get('Query')?.fields.find((f) => f.name.value === name);
+  }
+
+  /** Every field without required arguments, nested objects down to `depth` more levels. */
+  fullSelection(typeName: string, depth: number): string {
+    const parts: string[] = [];
+    for (const field of this.types.get(typeName)?.fields ?? []) {
+      if (field.arguments?.some((a) => a.type.kind === Kind.NON_NULL_TYPE && !a.defaultValue)) continue;
+      const fieldType = namedType(field.type);
+      if (this.isLeaf(fieldType)) parts.push(field.name.value);
+      else if (depth > 0 && this.types.get(fieldType)?.kind === 'object') {
+        const inner = this.fullSelection(fieldType, depth - 1);
+        if (inner) parts.push(`${field.name.value} { ${inner} }`);
+      }
+    }
+    return parts.join(' ');
+  }
+
+  /** The least that shows a field is there: a leaf, `{ id }`, `{ lastUpdated }` or the first leaf. */
+  minimalSelection(field: FieldDefinitionNode): string {
+    const typeName = namedType(field.type);
+    if (this.isLeaf(typeName)) return field.name.value;
+    const inner = this.types.get(typeName)?.fields ?? [];
+    const pick = ['id', 'lastUpdated', 'text'].find((n) => inner.some((f) => f.name.value === n)) ?? inner.find((f) => this.isLeaf(namedType(f.type)))?.name.value;
+    return pick ? `${field.name.value} { ${pick} }` : '';
+  }
+}
+
+let shapes: SubgraphShape[] | undefined;
+
+export function subgraphShapes(): SubgraphShape[] {
+  shapes ??= subgraphServices.map((s) => new SubgraphShape(s.name, parse(loadSubgraphSdl(s.name))));
+  return shapes;
+}
+
+function visible(profile: string, field: FieldDefinitionNode): boolean {
+  const policy = loadPolicy();
+  const classification = classifyField(policy, 'Patient', field.name.value);
+  return classification.kind === 'category' && profileMaySee(policy, profile, classification.category);
+}
+
+/** Subgraphs that contribute to a Patient record: the registry (demographics) and every organisation. */
+export function patientSubgraphs(): SubgraphShape[] {
+  return subgraphShapes().filter((s) => s.patientFields().length > 0);
+}
+
+/** One subgraph's part of the record summary: every Patient field it defines that the profile may see. */
+export function summarySelection(shape: SubgraphShape, profile: string): string {
+  return shape
+    .patientFields()
+    .filter((f) => visible(profile, f))
+    .map((f) => {
+      const typeName = namedType(f.type);
+      if (shape.isLeaf(typeName)) return f.name.value;
+      const inner = shape.fullSelection(typeName, MAX_NESTING - 1);
+      return inner ? `${f.name.value} { ${inner} }` : '';
+    })
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * One subgraph's part of a caseload row: from the registry name and birth date; from each
+ * organisation its first two panels and its source freshness, minimally.
+ */
+export function caseloadSelection(shape: SubgraphShape, profile: string): string {
+  const fields = shape.patientFields().filter((f) => visible(profile, f));
+  if (shape.name === 'registry') {
+    return fields
+      .filter((f) => ['name', 'birthDate', 'registeredPractice'].includes(f.name.value))
+      .map((f) => shape.minimalSelection(f))
+      .join(' ');
+  }
+  const source = fields.find((f) => namedType(f.type) === 'SourceFreshness');
+  const panels = fields.filter((f) => f !== source && isList(f.type)).slice(0, 2);
+  return [...panels, ...(source ? [source] : [])].map((f) => shape.minimalSelection(f)).filter(Boolean).join(' ');
+}
+
+export interface RecordQueries {
+  /** Through a gateway: one query. */
+  gateway: string;
+  /** The floor: one _entities query per subgraph. */
+  perSubgraph: Array<{ subgraph: string; query: string }>;
+}
+
+export function recordSummaryQueries(profile: string): RecordQueries {
+  const parts = patientSubgraphs().map((shape) => ({ subgraph: shape.name, selection: summarySelection(shape, profile) })).filter((p) => p.selection);
+  return {
+    gateway: `query RecordSummary($nhsNumber: String!) { patient(nhsNumber: $nhsNumber) { nhsNumber ${parts.map((p) => p.selection).join(' ')} } }`,
+    perSubgraph: parts.map((p) => ({ subgraph: p.subgraph, query: entitiesQuery('RecordSummary', p.selection) })),
+  };
+}
+
+export function caseloadQueries(profile: string): RecordQueries {
+  const parts = patientSubgraphs().map((shape) => ({ subgraph: shape.name, selection: caseloadSelection(shape, profile) })).filter((p) => p.selection);
+  return {
+    gateway: `query Caseload($nhsNumbers: [String!]!) { patients(nhsNumbers: $nhsNumbers) { nhsNumber ${parts.map((p) => p.selection).join(' ')} } }`,
+    perSubgraph: parts.map((p) => ({ subgraph: p.subgraph, query: entitiesQuery('Caseload', p.selection) })),
+  };
+}
+
+function entitiesQuery(operation: string, selection: string): string {
+  return `query ${operation}Floor($representations: [_Any!]!) { _entities(representations: $representations) { ... on Patient { nhsNumber ${selection} } } }`;
+}
+
+/** The privacy officer's access-log page for one patient, when the audit subgraph serves accessLog. */
+export function accessLogQuery(): string | null {
+  const audit = subgraphShapes().find((s) => s.name === 'audit');
+  const field = audit?.queryField('accessLog');
+  if (!audit || !field) return null;
+  const selection = audit.fullSelection(namedType(field.type), 2);
+  return `query AccessLog($nhsNumber: String!) { accessLog(filter: { nhsNumber: $nhsNumber }, first: 50) { ${selection} } }`;
+}

@@ -1,0 +1,210 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_DIR } from '../paths';
+import { SATURATED_P50_MS, type LevelResult } from './runner';
+import { judge, ratio, type TargetOutcome } from './stats';
+
+/** The results: the table on screen, the ratios, the targets, and the JSON file in .bench/. */
+
+export type ConfigName = 'floor' | 'ours' | 'controls-off' | 'peer' | 'direct';
+
+export const CONFIG_LABELS: Record<ConfigName, string> = {
+  floor: 'floor (subgraphs direct)',
+  ours: 'our gateway',
+  'controls-off': 'our gateway, controls off',
+  peer: 'peer (hive-gateway)',
+  direct: 'feed endpoint',
+};
+
+export interface RunResult {
+  workload: string;
+  config: ConfigName;
+  patients: number;
+  levels: LevelResult[];
+  /** Why it was not measured (printed as n/a). */
+  skipped?: string;
+  note?: string;
+}
+
+export interface Ratio {
+  name: string;
+  value: number | null;
+  detail: string;
+}
+
+export interface Target {
+  name: string;
+  value: number | null;
+  comparison: '<=' | '>=';
+  limit: number;
+  outcome: TargetOutcome;
+  detail: string;
+}
+
+function fixed(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'n/a';
+  // Small rates (a request every few seconds) keep two significant digits.
+  return value.toFixed(Math.abs(value) < 1 && value !== 0 ? Math.max(digits, 2) : digits);
+}
+
+export function commandsPerRequest(level: LevelResult): number | null {
+  return level.metrics && level.stats.requests ? level.metrics.totalCommands / level.stats.requests : null;
+}
+
+export function table(results: RunResult[]): string {
+  const header = ['workload', 'configuration', 'patients', 'c', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'DB cmds/req'];
+  const rows: string[][] = [];
+  for (const r of results) {
+    if (r.skipped) {
+      rows.push([r.workload, CONFIG_LABELS[r.config], String(r.patients), '-', 'n/a', 'n/a', 'n/a', 'n/a', '-', `n/a: ${r.skipped}`]);
+      continue;
+    }
+    for (const level of r.levels) {
+      const s = level.stats;
+      rows.push([
+        r.workload,
+        CONFIG_LABELS[r.config],
+        String(r.patients),
+        `${level.concurrency}${level.saturated ? '*' : ''}`,
+        fixed(s.throughput),
+        fixed(s.p50),
+        fixed(s.p95),
+        fixed(s.p99),
+        `${s.errors}${level.unfinished ? ` (+${level.unfinished} unfinished)` : ''}`,
+        fixed(commandsPerRequest(level), 2),
+      ]);
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i >= 3 && i <= 8 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  const footnote = results.some((r) => r.levels.some((l) => l.saturated))
+    ? `\n* saturated (median above ${SATURATED_P50_MS / 1000} s, or requests still unfinished after the drain): higher concurrency levels were not run for that row's workload and configuration.`
+    : '';
+  return [line(header), `|${widths.map((w, i) => (i >= 3 && i <= 8 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n') + footnote;
+}
+
+export function find(results: RunResult[], workload: string, config: ConfigName, patients?: number): RunResult | undefined {
+  return results.find((r) => r.workload === workload && r.config === config && !r.skipped && r.levels.length > 0 && (patients === undefined || r.patients === patients));
+}
+
+/** The level with the lowest concurrency (latency comparisons) . */
+function lowest(run: RunResult | undefined): LevelResult | undefined {
+  return run ? [...run.levels].sort((a, b) => a.concurrency - b.concurrency)[0] : undefined;
+}
+
+/** The best throughput over the levels (capacity comparisons). */
+function bestThroughput(run: RunResult | undefined): number | null {
+  return run ? Math.max(...run.levels.map((l) => l.stats.throughput)) : null;
+}
+
+export function computeRatios(results: RunResult[], options: { patients: number; scalingBase: number }): { ratios: Ratio[]; targets: Target[]; caseloadCommands: Record<string, { at10: number | null; at50: number | null }> } {
+  const ours = find(results, 'record summary', 'ours', options.patients);
+  const floor = find(results, 'record summary', 'floor', options.patients);
+  const peer = find(results, 'record summary', 'peer', options.patients);
+  const off = find(results, 'record summary', 'controls-off', options.patients);
+  const oursLow = lowest(ours);
+  const floorLow = lowest(floor);
+
+  const oursFloor = ratio(oursLow?.stats.p50, floorLow?.stats.p50);
+  const oursPeer = ratio(bestThroughput(ours), bestThroughput(peer));
+  const onOff = ratio(bestThroughput(ours), bestThroughput(off));
+
+  const small = find(results, 'record summary', 'ours', options.scalingBase);
+  const scale = options.patients === options.scalingBase ? null : ratio(lowest(ours)?.stats.p50, lowest(small)?.stats.p50);
+
+  const c10 = find(results, 'caseload 10', 'ours', options.patients);
+  const c50 = find(results, 'caseload 50', 'ours', options.patients);
+  const perSubgraph = (run: RunResult | undefined) => {
+    const level = lowest(run);
+    const out: Record<string, number> = {};
+    if (!level?.metrics || !level.stats.requests) return out;
+    // Per patient data only: the gateway's organisation-status lookup (cached for 30 s) is not per request.
+    for (const [series, count] of Object.entries(level.metrics.commandsBySeries)) {
+      const [subgraph, collection] = series.split(' ');
+      if (collection.endsWith('.organisations')) continue;
+      out[subgraph] = (out[subgraph] ?? 0) + count / level.stats.requests;
+    }
+    return out;
+  };
+  const at10 = perSubgraph(c10);
+  const at50 = perSubgraph(c50);
+  const caseloadCommands: Record<string, { at10: number | null; at50: number | null }> = {};
+  for (const subgraph of new Set([...Object.keys(at10), ...Object.keys(at50)])) {
+    if (at10[subgraph] || at50[subgraph]) caseloadCommands[subgraph] = { at10: at10[subgraph] ?? null, at50: at50[subgraph] ?? null };
+  }
+  // Independent of the caseload's size: no subgraph sends more commands for 50 patients than for 10
+  // (0.1 command per request of slack).
+  const growth = c10 && c50 ? Math.max(0, ...Object.values(caseloadCommands).map((v) => (v.at50 ?? 0) - (v.at10 ?? 0))) : null;
+
+  const ratios: Ratio[] = [
+    { name: 'ours ÷ floor, record summary p50', value: oursFloor, detail: `at c=${oursLow?.concurrency ?? '?'}: ${fixed(oursLow?.stats.p50)} ms vs ${fixed(floorLow?.stats.p50)} ms` },
+    { name: 'ours ÷ peer, record summary throughput', value: oursPeer, detail: `best over levels: ${fixed(bestThroughput(ours))} vs ${fixed(bestThroughput(peer))} req/s` },
+    { name: 'controls on ÷ off, record summary throughput', value: onOff, detail: off ? `best over levels: ${fixed(bestThroughput(ours))} vs ${fixed(bestThroughput(off))} req/s` : 'controls-off not available' },
+    {
+      name: `record summary p50, ${options.patients} ÷ ${options.scalingBase} patients`,
+      value: scale,
+      detail: small ? `at c=${lowest(ours)?.concurrency}: ${fixed(lowest(ours)?.stats.p50)} ms vs ${fixed(lowest(small)?.stats.p50)} ms` : 'not measured',
+    },
+  ];
+  const targets: Target[] = [
+    { name: 'record summary p50 ≤ 1.5 × floor', value: oursFloor, comparison: '<=', limit: 1.5, outcome: judge(oursFloor, '<=', 1.5), detail: ratios[0].detail },
+    { name: 'throughput with controls ≥ peer', value: oursPeer, comparison: '>=', limit: 1, outcome: judge(oursPeer, '>=', 1), detail: ratios[1].detail },
+    { name: 'controls cost ≤ 20% of throughput', value: onOff, comparison: '>=', limit: 0.8, outcome: judge(onOff, '>=', 0.8), detail: ratios[2].detail },
+    {
+      name: 'caseload DB commands per subgraph independent of patients (50 vs 10)',
+      value: growth,
+      comparison: '<=',
+      limit: 0.1,
+      outcome: judge(growth, '<=', 0.1),
+      detail: Object.entries(caseloadCommands)
+        .map(([s, v]) => `${s} ${fixed(v.at10, 2)}→${fixed(v.at50, 2)}`)
+        .join(', '),
+    },
+    { name: `record summary p50 ${options.patients} ÷ ${options.scalingBase} patients ≤ 1.2`, value: scale, comparison: '<=', limit: 1.2, outcome: judge(scale, '<=', 1.2), detail: ratios[3].detail },
+  ];
+  return { ratios, targets, caseloadCommands };
+}
+
+export function machine() {
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    /** 1, 5 and 15 minute load averages when this was read: other work on the machine skews everything. */
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+export function writeJson(report: Record<string, unknown>): string {
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = join(BENCH_DIR, `bench-${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+/** CPU milliseconds per request by process at a run's busiest level: where the time goes. */
+export function cpuPerRequest(run: RunResult): { concurrency: number; wallS: number; perRequestMs: Array<[string, number]>; totalMs: number } | null {
+  const level = [...run.levels].sort((a, b) => b.concurrency - a.concurrency)[0];
+  if (!level?.cpuSeconds || !level.stats.requests) return null;
+  const perRequestMs = Object.entries(level.cpuSeconds)
+    .map(([name, s]) => [name, (s * 1000) / level.stats.requests] as [string, number])
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return { concurrency: level.concurrency, wallS: level.stats.elapsedS, perRequestMs, totalMs: perRequestMs.reduce((a, [, ms]) => a + ms, 0) };
+}
+
+export function cpuTable(results: RunResult[]): string {
+  const lines: string[] = [];
+  for (const run of results) {
+    if (run.skipped || !['record summary', 'caseload 50', 'ingest'].includes(run.workload)) continue;
+    const cpu = cpuPerRequest(run);
+    if (!cpu) continue;
+    const parts = cpu.perRequestMs.filter(([, ms]) => ms >= 0.05 * cpu.totalMs).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
+    lines.push(`  ${`${run.workload} / ${CONFIG_LABELS[run.config]} (${run.patients}, c=${cpu.concurrency})`.padEnd(62)} ${cpu.totalMs.toFixed(0).padStart(5)} ms CPU/request: ${parts.join(', ')}`);
+  }
+  return lines.join('\n');
+}

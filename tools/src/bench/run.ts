@@ -1,0 +1,303 @@
+import { join } from 'node:path';
+import mongoose from 'mongoose';
+import { databaseName } from '@shareforyou/kit';
+import { DEFAULT_PORT_BASE, loadPolicy, profileForJobRole, subgraphServices } from '@shareforyou/schema';
+import { findDemoUser, type DemoUser } from '../demo/users';
+import { BENCH_DIR } from '../paths';
+import { registeredPatientCount } from '../stack/seed';
+import { startStack, type RunningStack } from '../stack/stack';
+import { generatePatient } from '../synthetic';
+import { deletePatients, bulkSeed } from './bulkSeed';
+import { CONTROLS, CONTROLS_OFF_VARIABLE, controlsOffEnvironment, type Control } from './controls';
+import { ensureSeeded, openDataset, type Dataset } from './dataset';
+import { longLivedGatewayIdentity } from './identity';
+import { startPeer, type RunningPeer } from './peer';
+import type { LevelPlan, LoadPlan, RequestSpec } from './plan';
+import { freePortBase, probeControls, type ControlState } from './probes';
+import { computeRatios, cpuTable, machine, table, writeJson, type ConfigName, type RunResult } from './report';
+import { runLoad } from './runner';
+import { formatProfiles, summariseProfiles, type ProfileSummary } from './profile';
+import { accessLogRequests, caseloadRequests, ingestRequests, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
+
+/**
+ * npm run bench: brings up its own stack on its own dataset, measures every workload through every
+ * configuration, and reports. Everything is bounded: each level runs for a fixed time, requests in
+ * flight afterwards get a bounded drain, and every process it started is stopped at the end.
+ */
+
+export interface BenchOptions {
+  patients: number;
+  durationS: number;
+  concurrency: number[];
+  /** Caseloads are many times heavier than one record: their own (lower) levels. */
+  caseloadConcurrency: number[];
+  quick: boolean;
+  portBase: number;
+  /** The small dataset of the scaling comparison. */
+  scalingBase: number;
+  skipScaling: boolean;
+  skipPeer: boolean;
+  skipControlsOff: boolean;
+  /** Sample the CPU of every service of the controls-on stack during the measurements. */
+  profile: boolean;
+}
+
+const INGEST_POOL = 1_000;
+const SAMPLE_PATIENTS = 200;
+
+type Log = (message: string) => void;
+
+export async function runBench(options: BenchOptions, log: Log): Promise<{ file: string; results: RunResult[] }> {
+  const started = Date.now();
+  const say: Log = (m) => log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${m}`);
+  const externalUri = process.env.MONGODB_URI;
+  const machineAtStart = machine();
+  if (machineAtStart.loadAverage[0] > 1.5) {
+    say(`Warning: the machine is already busy (load average ${machineAtStart.loadAverage.join(', ')} on ${machineAtStart.cores} cores): results will be lower and noisier.`);
+  }
+  const databasePort = (base: number) => 27117 + (base - DEFAULT_PORT_BASE);
+  const portBase = await freePortBase(options.portBase, databasePort);
+  if (portBase !== options.portBase) say(`Port base ${options.portBase} is busy; using ${portBase}.`);
+  const gp = findDemoUser('gp');
+  const profile = profileForJobRole(loadPolicy(), gp.jobRole)!;
+  const levels: LevelPlan[] = options.concurrency.map((concurrency) => ({ concurrency, warmupMs: options.quick ? 1_000 : 2_000, durationMs: options.durationS * 1000 }));
+  const lowestLevel = [...levels].sort((a, b) => a.concurrency - b.concurrency).slice(0, 1);
+  // One request's worth of warm-up per worker: the summaries before have warmed every code path.
+  const caseloadLevels: LevelPlan[] = options.caseloadConcurrency.map((concurrency) => ({ concurrency, warmupMs: 1, durationMs: options.durationS * 1000 }));
+  const caseloadLowest = [...caseloadLevels].sort((a, b) => a.concurrency - b.concurrency).slice(0, 1);
+  const plan = (label: string, requests: RequestSpec[], planLevels: LevelPlan[], extra: Partial<LoadPlan> = {}): LoadPlan => ({
+    label,
+    requests,
+    check: 'graphql',
+    timeoutMs: 60_000,
+    drainMs: options.quick ? 5_000 : 15_000,
+    levels: planLevels,
+    ...extra,
+  });
+
+  const results: RunResult[] = [];
+  const notes: string[] = [];
+  const cleanups: Array<() => Promise<void>> = [];
+  const cleanUp = async () => {
+    while (cleanups.length) await cleanups.pop()!().catch((error: Error) => say(`cleanup: ${error.message}`));
+  };
+  const onSignal = () => {
+    say('Interrupted: stopping everything the bench started...');
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  // Processes whose CPU is read around each level: the database, every service, the peer.
+  let processes: Record<string, number | undefined> = {};
+  const measure = async (workload: string, config: ConfigName, patients: number, loadPlan: LoadPlan, metricsEnv: NodeJS.ProcessEnv, note?: string) => {
+    const levelResults = await runLoad(loadPlan, { metricsEnv, log: say, processes });
+    const result: RunResult = { workload, config, patients, levels: levelResults, note };
+    results.push(result);
+    return result;
+  };
+  const skip = (workload: string, config: ConfigName, patients: number, reason: string) => {
+    results.push({ workload, config, patients, levels: [], skipped: reason });
+    say(`    ${workload} / ${config}: n/a (${reason})`);
+  };
+
+  const bringUp = async (patients: number, env: NodeJS.ProcessEnv = {}, label = 'controls on'): Promise<{ dataset: Dataset; stack: RunningStack }> => {
+    say(`Dataset of ${patients} patients, stack with ${label}, port base ${portBase}...`);
+    const dataset = await openDataset({ patients, portBase, externalUri, log: say });
+    cleanups.push(() => dataset.stop());
+    process.env.MONGODB_URI = dataset.mongoUri;
+    const stack = await startStack({ portBase, quiet: true, env, log: say });
+    cleanups.push(() => stack.stop());
+    await ensureSeeded(dataset, { env: stack.env, log: say, verifyIndexes: [patients + INGEST_POOL, patients + INGEST_POOL + 1, patients + INGEST_POOL + 2] });
+    processes = { database: dataset.engine?.process.pid, ...Object.fromEntries(stack.services.map((s) => [s.name, s.child.pid])) };
+    return { dataset, stack };
+  };
+  const tearDown = async () => {
+    await cleanUp();
+    if (externalUri) process.env.MONGODB_URI = externalUri;
+    else delete process.env.MONGODB_URI;
+  };
+
+  const probeStates: Record<string, Record<Control, ControlState>> = {};
+  let datasetInfo: Record<string, unknown> = {};
+  let sampleInfo: Record<string, unknown> = {};
+  let profiles: ProfileSummary[] | null = null;
+  try {
+    // ---------------------------------------------------------------- the chosen dataset, controls on
+    const profileDir = options.profile ? join(BENCH_DIR, `profiles-${new Date(started).toISOString().replace(/[:.]/g, '-')}`) : null;
+    const profileEnv = profileDir ? { NODE_OPTIONS: `--require ${join(__dirname, 'cpuProfile.cjs')}`, SHAREFORYOU_BENCH_PROFILE_DIR: profileDir } : {};
+    const { dataset, stack } = await bringUp(options.patients, profileEnv);
+    if (profileDir) {
+      // Sampling starts now, after start-up and seeding; profiles are written when the services stop.
+      for (const service of stack.services) service.child.kill('SIGUSR2');
+      say(`Profiling every service (CPU samples to ${profileDir}).`);
+    }
+    datasetInfo = { patients: dataset.patients, dataDir: dataset.dataDir, database: dataset.local ? 'FerretDB 1.24 (SQLite), local' : 'MONGODB_URI', seededNow: dataset.seededNow, seedSeconds: dataset.seedSeconds, bulkSeedVerification: dataset.verification };
+    const sample = patientsRegisteredAt(gp.odsCode, options.patients, SAMPLE_PATIENTS);
+    if (sample.length < 10) throw new Error(`only ${sample.length} patients of the dataset are registered at ${gp.odsCode}: use a larger --patients`);
+    const nhsNumbers = sample.map((s) => s.nhsNumber);
+    sampleInfo = { user: `${gp.key} (${gp.odsCode}, ${gp.jobRole} → ${profile})`, patients: sample.length, meanOrganisationsInvolved: sample.reduce((a, s) => a + s.involved, 0) / sample.length };
+    say(`Sample: ${sample.length} patients registered at ${gp.odsCode}, ${(sampleInfo.meanOrganisationsInvolved as number).toFixed(2)} organisations hold data about each on average.`);
+    say(`Subgraphs: ${subgraphServices.map((s) => s.name).join(', ')}`);
+
+    probeStates['controls on'] = await probeControls({ gatewayUrl: stack.gatewayUrl, env: stack.env, nhsNumber: nhsNumbers[0] });
+    const notOn = CONTROLS.filter((c) => probeStates['controls on'][c] !== 'on');
+    if (notOn.length) notes.push(`On the controls-on stack these probes did not see the control in force: ${notOn.map((c) => `${c}=${probeStates['controls on'][c]}`).join(', ')}.`);
+
+    const identity = longLivedGatewayIdentity(gp, 4 * 3600);
+    const floor: Route = { kind: 'floor', env: stack.env, identity };
+    const ours: Route = { kind: 'gateway', url: stack.gatewayUrl, user: gp };
+
+    let peer: RunningPeer | null = null;
+    if (!options.skipPeer) {
+      try {
+        peer = await startPeer({ port: portBase + 9, env: stack.env, identity, quiet: true });
+        cleanups.push(() => peer!.stop());
+        processes.peer = peer.service.child.pid;
+      } catch (error) {
+        notes.push(`The peer gateway did not start: ${(error as Error).message.slice(0, 300)}`);
+      }
+    }
+    const peerRoute: Route | null = peer ? { kind: 'gateway', url: peer.url, user: null } : null;
+
+    const N = options.patients;
+    say('Record summary (one patient, every subgraph):');
+    await measure('record summary', 'floor', N, plan('summary / floor', summaryRequests(floor, profile, nhsNumbers), levels), stack.env);
+    await measure('record summary', 'ours', N, plan('summary / ours', summaryRequests(ours, profile, nhsNumbers), levels), stack.env);
+    if (peerRoute) await measure('record summary', 'peer', N, plan('summary / peer', summaryRequests(peerRoute, profile, nhsNumbers), levels), stack.env);
+    else skip('record summary', 'peer', N, options.skipPeer ? '--no-peer' : 'peer did not start');
+
+    const caseloadSize = Math.min(50, nhsNumbers.length);
+    say(`Caseload (${caseloadSize} patients per request):`);
+    // A caseload that cannot complete once within the level's time and drain will not complete
+    // in any other configuration either: the rest are reported n/a instead of piling up work.
+    let caseloadBlocked: string | null = null;
+    const caseload = async (workload: string, config: ConfigName, label: string, route: Route | null, size: number, caseLevels: LevelPlan[], env: NodeJS.ProcessEnv, note?: string) => {
+      if (!route) return skip(workload, config, N, options.skipPeer ? '--no-peer' : 'peer did not start');
+      if (caseloadBlocked) return skip(workload, config, N, caseloadBlocked);
+      const result = await measure(workload, config, N, plan(label, caseloadRequests(route, profile, nhsNumbers, size), caseLevels), env, note);
+      if (result.levels.every((l) => l.stats.requests === 0)) {
+        caseloadBlocked = `no ${size}-patient caseload completed within ${options.durationS + (options.quick ? 5 : 15)} s on this dataset`;
+      }
+    };
+    await caseload('caseload 50', 'floor', 'caseload50 / floor', floor, caseloadSize, caseloadLevels, stack.env);
+    await caseload('caseload 50', 'ours', 'caseload50 / ours', ours, caseloadSize, caseloadLevels, stack.env);
+    await caseload('caseload 50', 'peer', 'caseload50 / peer', peerRoute, caseloadSize, caseloadLevels, stack.env);
+    await caseload('caseload 10', 'ours', 'caseload10 / ours', ours, 10, caseloadLowest, stack.env);
+    await peer?.stop();
+
+    say('Audit query (privacy officer, access log of one patient):');
+    const officer: DemoUser = findDemoUser('privacy-officer');
+    const audit = accessLogRequests({ kind: 'gateway', url: stack.gatewayUrl, user: officer }, nhsNumbers);
+    if (audit) {
+      const events = await auditEventCount(dataset.mongoUri);
+      await measure('audit query', 'ours', N, plan('audit / ours', audit, caseloadLevels), stack.env, `${events} audit events in the store when it started`);
+    } else skip('audit query', 'ours', N, 'no audit subgraph with accessLog in schema/src/services.ts');
+
+    say(`Ingest (new patients' GP bundles, one patient per bundle, to gp POST /fhir):`);
+    const poolIds = Array.from({ length: INGEST_POOL }, (_, i) => generatePatient(N + i).nhsNumber);
+    // Where the ingest's new patients go: their registration (bulk, untimed, first: a GP feed is
+    // about a registered patient), then the GP slices the measured bundles write.
+    const ingestCollections = ['registry.patients', 'registry.patientAccess', `${databaseName('gp')}.patientSlices`];
+    if ((await registeredPatientCount(dataset.mongoUri)) !== N) await deletePatients(dataset.mongoUri, poolIds, ingestCollections);
+    await bulkSeed({ mongoUri: dataset.mongoUri, from: N, count: INGEST_POOL, onlyTargets: ['registry'], env: stack.env, log: () => undefined, progress: false });
+    try {
+      const ingest = ingestRequests(stack.env, N, INGEST_POOL);
+      const result = await measure('ingest', 'direct', N, plan('ingest / gp feed', ingest, levels, { check: 'fhir', once: true }), stack.env);
+      const repeated = result.levels.reduce((a, l) => a + l.repeated, 0);
+      result.note = `${ingest.length} new patients' bundles available${repeated ? `; ${repeated} requests were replays after the pool ran out (idempotent, nothing written)` : ''}`;
+    } finally {
+      await deletePatients(dataset.mongoUri, poolIds, ingestCollections);
+    }
+    await tearDown();
+    if (profileDir) {
+      profiles = summariseProfiles(profileDir);
+      say(`Where the CPU went (self time, controls-on stack, all workloads above):\n${formatProfiles(profiles, ['gateway', 'gp', 'registry'])}`);
+    }
+
+    // ---------------------------------------------------------------- the same dataset, controls off
+    if (options.skipControlsOff) {
+      skip('record summary', 'controls-off', N, '--no-controls-off');
+    } else {
+      const off = await bringUp(N, controlsOffEnvironment(), `${CONTROLS_OFF_VARIABLE}=${CONTROLS.join(',')}`);
+      probeStates['controls off'] = await probeControls({ gatewayUrl: off.stack.gatewayUrl, env: off.stack.env, nhsNumber: nhsNumbers[0] });
+      const honoured = CONTROLS.filter((c) => probeStates['controls off'][c] === 'off');
+      say(`Controls the services switched off: ${honoured.length ? honoured.join(', ') : 'none'}`);
+      if (honoured.length === 0) {
+        const reason = `${CONTROLS_OFF_VARIABLE} is not wired into the services yet`;
+        skip('record summary', 'controls-off', N, reason);
+        skip('caseload 50', 'controls-off', N, reason);
+      } else {
+        const label = `controls off: ${honoured.join(', ')}`;
+        const offRoute: Route = { kind: 'gateway', url: off.stack.gatewayUrl, user: gp };
+        await measure('record summary', 'controls-off', N, plan('summary / controls off', summaryRequests(offRoute, profile, nhsNumbers), levels), off.stack.env, label);
+        await caseload('caseload 50', 'controls-off', 'caseload50 / controls off', offRoute, caseloadSize, caseloadLevels, off.stack.env, label);
+      }
+      await tearDown();
+    }
+
+    // ---------------------------------------------------------------- scaling: the small dataset
+    if (options.skipScaling || N === options.scalingBase) {
+      if (N !== options.scalingBase) skip('record summary', 'ours', options.scalingBase, options.quick ? '--quick' : '--no-scaling');
+    } else if (externalUri) {
+      skip('record summary', 'ours', options.scalingBase, 'MONGODB_URI holds one dataset: run again with --patients ' + options.scalingBase + ' against another deployment');
+    } else {
+      const small = await bringUp(options.scalingBase);
+      const smallSample = patientsRegisteredAt(gp.odsCode, options.scalingBase, SAMPLE_PATIENTS).map((s) => s.nhsNumber);
+      const smallOurs: Route = { kind: 'gateway', url: small.stack.gatewayUrl, user: gp };
+      say(`Scaling: record summary on ${options.scalingBase} patients:`);
+      await measure('record summary', 'ours', options.scalingBase, plan(`summary / ours (${options.scalingBase})`, summaryRequests(smallOurs, profile, smallSample), lowestLevel), small.stack.env);
+      await tearDown();
+    }
+  } finally {
+    await tearDown();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+
+  const { ratios, targets, caseloadCommands } = computeRatios(results, { patients: options.patients, scalingBase: options.scalingBase });
+  log('');
+  log(table(results));
+  log('');
+  for (const r of results) if (r.note) log(`  ${r.workload} / ${r.config}: ${r.note}`);
+  const cpu = cpuTable(results);
+  if (cpu) {
+    log('CPU per request by process (busiest level; the machine has 2 cores, shared by everything)');
+    log(cpu);
+    log('');
+  }
+  log('Ratios');
+  for (const r of ratios) log(`  ${r.name.padEnd(52)} ${r.value === null ? 'n/a' : r.value.toFixed(2).padStart(6)}   ${r.detail}`);
+  log('');
+  log('Targets (reported, not asserted)');
+  for (const t of targets) log(`  ${t.outcome.padEnd(6)} ${t.name.padEnd(72)} ${t.value === null ? 'n/a' : t.value.toFixed(2)}   ${t.detail}`);
+  for (const note of notes) log(`\nNote: ${note}`);
+
+  const file = writeJson({
+    startedAt: new Date(started).toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    machine: { ...machineAtStart, loadAverageAtEnd: machine().loadAverage },
+    options,
+    dataset: datasetInfo,
+    sample: sampleInfo,
+    subgraphs: subgraphServices.map((s) => s.name),
+    controlsProbes: probeStates,
+    results,
+    ratios,
+    targets,
+    caseloadCommandsPerRequestBySubgraph: caseloadCommands,
+    profiles,
+    notes,
+  });
+  log(`\nWritten ${file} (${((Date.now() - started) / 1000).toFixed(0)} s in all).`);
+  return { file, results };
+}
+
+async function auditEventCount(mongoUri: string): Promise<number> {
+  const connection = await mongoose.createConnection(mongoUri, { dbName: 'audit' }).asPromise();
+  try {
+    return await connection.collection('auditEvents').estimatedDocumentCount();
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,102 @@
+import { signSystemToken } from '@shareforyou/kit';
+import { subgraphUrl } from '@shareforyou/schema';
+import { userToken } from '../demo/tokens';
+import type { DemoUser } from '../demo/users';
+import { feedUrl } from '../feeds/feedClient';
+import { generatePatient } from '../synthetic';
+import type { HttpPart, RequestSpec } from './plan';
+import { accessLogQuery, caseloadQueries, recordSummaryQueries } from './queries';
+
+/**
+ * The requests each workload sends, for each way of reaching the data:
+ *   floor   every subgraph directly and in parallel, _entities, with a gateway identity
+ *   gateway our gateway (controls on or off) with the user's token, or the peer with none
+ */
+
+export type Route =
+  | { kind: 'floor'; env: NodeJS.ProcessEnv; identity: string }
+  | { kind: 'gateway'; url: string; user: DemoUser | null };
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+function gatewayHeaders(user: DemoUser | null): Record<string, string> {
+  // Tokens outlive the whole run: the gateway verifies them on every request as it would any token.
+  return user ? { ...JSON_HEADERS, authorization: `Bearer ${userToken(user, { expiresInSeconds: 4 * 3600 })}` } : { ...JSON_HEADERS };
+}
+
+function viaGateway(route: Extract<Route, { kind: 'gateway' }>, query: string, variables: Record<string, unknown>): RequestSpec {
+  return { parts: [{ url: route.url, headers: gatewayHeaders(route.user), body: JSON.stringify({ query, variables }) }] };
+}
+
+function viaSubgraphs(route: Extract<Route, { kind: 'floor' }>, queries: Array<{ subgraph: string; query: string }>, nhsNumbers: string[]): RequestSpec {
+  const representations = nhsNumbers.map((nhsNumber) => ({ __typename: 'Patient', nhsNumber }));
+  const parts: HttpPart[] = queries.map(({ subgraph, query }) => ({
+    url: subgraphUrl(subgraph, route.env),
+    headers: { ...JSON_HEADERS, 'x-shareforyou-identity': route.identity },
+    body: JSON.stringify({ query, variables: { representations } }),
+  }));
+  return { parts };
+}
+
+/** Record summary: one request per patient of the sample. */
+export function summaryRequests(route: Route, profile: string, nhsNumbers: string[]): RequestSpec[] {
+  const queries = recordSummaryQueries(profile);
+  return nhsNumbers.map((n) => (route.kind === 'floor' ? viaSubgraphs(route, queries.perSubgraph, [n]) : viaGateway(route, queries.gateway, { nhsNumber: n })));
+}
+
+/** Caseloads of `size` patients, rotating through the sample. */
+export function caseloadRequests(route: Route, profile: string, nhsNumbers: string[], size: number, count = 20): RequestSpec[] {
+  const queries = caseloadQueries(profile);
+  const requests: RequestSpec[] = [];
+  for (let k = 0; k < count; k += 1) {
+    const caseload = Array.from({ length: size }, (_, j) => nhsNumbers[(k * size + j) % nhsNumbers.length]);
+    requests.push(route.kind === 'floor' ? viaSubgraphs(route, queries.perSubgraph, caseload) : viaGateway(route, queries.gateway, { nhsNumbers: caseload }));
+  }
+  return requests;
+}
+
+/** The privacy officer's access-log page per patient; null when the audit subgraph has no accessLog. */
+export function accessLogRequests(route: Extract<Route, { kind: 'gateway' }>, nhsNumbers: string[]): RequestSpec[] | null {
+  const query = accessLogQuery();
+  return query ? nhsNumbers.map((n) => viaGateway(route, query, { nhsNumber: n })) : null;
+}
+
+/**
+ * Ingest: each new patient's GP bundle (one patient per bundle, as a practice system sends a
+ * change), posted once to the gp subgraph's POST /fhir with the practice's system token.
+ */
+export function ingestRequests(env: NodeJS.ProcessEnv, from: number, count: number, target = 'gp'): RequestSpec[] {
+  const tokens = new Map<string, string>();
+  const requests: RequestSpec[] = [];
+  for (let i = from; i < from + count; i += 1) {
+    for (const feed of generatePatient(i).feeds) {
+      if (feed.target !== target) continue;
+      let token = tokens.get(feed.odsCode);
+      if (!token) tokens.set(feed.odsCode, (token = signSystemToken(feed.odsCode, 4 * 3600)));
+      requests.push({
+        parts: [
+          {
+            url: feedUrl(target, env),
+            headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: feed.bundle.entry }),
+          },
+        ],
+      });
+    }
+  }
+  return requests;
+}
+
+/**
+ * Patients registered at the user's practice, spread over the whole dataset (not just its start),
+ * with the organisations that hold data about them.
+ */
+export function patientsRegisteredAt(odsCode: string, datasetSize: number, max: number): Array<{ nhsNumber: string; involved: number }> {
+  const found: Array<{ nhsNumber: string; involved: number }> = [];
+  const candidates = Math.min(datasetSize, Math.max(max * 12, 2_000));
+  for (let k = 0; k < candidates && found.length < max; k += 1) {
+    const patient = generatePatient(Math.floor((k * datasetSize) / candidates));
+    if (patient.practiceOdsCode === odsCode) found.push({ nhsNumber: patient.nhsNumber, involved: patient.involved.length });
+  }
+  return found;
+}

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { runBench, type BenchOptions } from '../bench/run';
+
+/**
+ * npm run bench -- [--patients 10000] [--duration 10] [--concurrency 1,16,64] [--caseload-concurrency 1] [--quick]
+ *                  [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-controls-off] [--profile]
+ *
+ * How fast a record opens: brings up its own stack (port base 5000, data in .local/bench-data-<N>,
+ * reused between runs), measures the record summary, caseloads, the audit query and ingest through
+ * the floor, our gateway (controls on and off) and a peer gateway, and writes .bench/bench-<time>.json.
+ * See docs/performance.md.
+ */
+const { values } = parseArgs({
+  options: {
+    patients: { type: 'string' },
+    duration: { type: 'string' },
+    concurrency: { type: 'string' },
+    'caseload-concurrency': { type: 'string', default: '1' },
+    quick: { type: 'boolean', default: false },
+    'port-base': { type: 'string', default: '5000' },
+    'scaling-base': { type: 'string', default: '1000' },
+    'no-scaling': { type: 'boolean', default: false },
+    'no-peer': { type: 'boolean', default: false },
+    'no-controls-off': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+function positiveInteger(name: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+function main(): Promise<unknown> {
+  if (values.help) {
+    console.log('npm run bench -- [--patients 10000] [--duration 10] [--concurrency 1,16,64] [--caseload-concurrency 1] [--quick] [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-controls-off] [--profile]');
+    return Promise.resolve();
+  }
+  const quick = values.quick ?? false;
+  const options: BenchOptions = {
+    patients: positiveInteger('patients', values.patients ?? (quick ? '500' : '10000')),
+    durationS: positiveInteger('duration', values.duration ?? (quick ? '3' : '10')),
+    concurrency: (values.concurrency ?? (quick ? '8' : '1,16,64')).split(',').map((c) => positiveInteger('concurrency', c.trim())),
+    caseloadConcurrency: values['caseload-concurrency']!.split(',').map((c) => positiveInteger('caseload-concurrency', c.trim())),
+    quick,
+    portBase: positiveInteger('port-base', values['port-base']!),
+    scalingBase: positiveInteger('scaling-base', values['scaling-base']!),
+    skipScaling: quick || (values['no-scaling'] ?? false),
+    skipPeer: values['no-peer'] ?? false,
+    skipControlsOff: values['no-controls-off'] ?? false,
+    profile: values.profile ?? false,
+  };
+  if (options.durationS > 120) throw new Error('--duration is at most 120 seconds per level');
+  if (options.concurrency.some((c) => c > 256)) throw new Error('--concurrency is at most 256');
+  return runBench(options, (m) => console.log(m));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(`bench failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);
