@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { FERRETDB_DIR } from '../paths';
@@ -7,11 +8,33 @@ import { FERRETDB_DIR } from '../paths';
 /**
  * The local database engine: FerretDB 1.24 (MongoDB wire protocol on SQLite), built once from its Go
  * module into .local/ferretdb and reused. MONGODB_URI makes all of this unnecessary.
+ *
+ * The patches in ferretdb-patches/ are applied to the module's source before building; each says
+ * why. The binary's name carries a digest of them, so changing a patch rebuilds the engine.
  */
 
 export const FERRETDB_VERSION = 'v1.24.2';
 const MODULE = 'github.com/FerretDB/FerretDB';
-const BINARY = join(FERRETDB_DIR, 'bin', `ferretdb-${FERRETDB_VERSION}`);
+const PATCH_DIR = join(__dirname, 'ferretdb-patches');
+const PATCHES = readdirSync(PATCH_DIR).filter((name) => name.endsWith('.patch')).sort();
+const PATCH_DIGEST = createHash('sha256')
+  .update(PATCHES.map((name) => name + '\0' + readFileSync(join(PATCH_DIR, name), 'utf8')).join('\0'))
+  .digest('hex')
+  .slice(0, 8);
+const BINARY = join(FERRETDB_DIR, 'bin', `ferretdb-${FERRETDB_VERSION}-${PATCH_DIGEST}`);
+
+/** Applies our patches to a copy of the module; git apply refuses a patch that does not fit. */
+function applyPatches(source: string): void {
+  for (const name of PATCHES) {
+    // The copy lives inside this repository's working tree: stop git from finding it, or git apply
+    // would resolve the patch's paths against the repository root.
+    execFileSync('git', ['apply', '--whitespace=nowarn', join(PATCH_DIR, name)], {
+      cwd: source,
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: FERRETDB_DIR },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+}
 
 function goAvailable(): boolean {
   try {
@@ -32,7 +55,7 @@ export function ensureFerretDb(log: (message: string) => void = console.log): st
     );
   }
   log(`Building the local database engine, FerretDB ${FERRETDB_VERSION}, from its Go module (first run only, about a minute)...`);
-  log('  1/3 downloading the module');
+  log('  1/4 downloading the module');
   const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`], { encoding: 'utf8' })) as { Dir?: string; Error?: string };
   if (!info.Dir) throw new Error(`go mod download failed: ${info.Error ?? 'no module directory'}`);
   // The module cache is read-only, and the build needs its version file: build from a copy.
@@ -42,11 +65,16 @@ export function ensureFerretDb(log: (message: string) => void = console.log): st
   cpSync(info.Dir, source, { recursive: true });
   execFileSync('chmod', ['-R', 'u+w', source]);
   writeFileSync(join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
-  log('  2/3 compiling (cmd/ferretdb)');
+  log(`  2/4 applying ${PATCHES.length} patch(es): ${PATCHES.join(', ')}`);
+  applyPatches(source);
+  log('  3/4 compiling (cmd/ferretdb)');
   execFileSync('go', ['build', '-o', BINARY, './cmd/ferretdb'], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
   chmodSync(BINARY, 0o755);
   rmSync(source, { recursive: true, force: true });
-  log('  3/3 built ' + BINARY);
+  for (const old of readdirSync(join(FERRETDB_DIR, 'bin'))) {
+    if (join(FERRETDB_DIR, 'bin', old) !== BINARY) rmSync(join(FERRETDB_DIR, 'bin', old), { force: true });
+  }
+  log('  4/4 built ' + BINARY);
   return BINARY;
 }
 
