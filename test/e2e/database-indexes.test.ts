@@ -27,12 +27,33 @@ describe('per-patient reads use an index, whatever the number of patients', () =
     expect(JSON.stringify(plan.queryPlanner)).toMatch(USES_AN_INDEX);
   });
 
+  it("the privacy officer's access log of one patient is read through the { nhsNumber, at } index", async () => {
+    const plan = await (await database('audit')).collection('auditEvents').find({ nhsNumber: MARGARET() }).sort({ at: -1 }).limit(50).explain();
+    expect(JSON.stringify(plan.queryPlanner)).toMatch(USES_AN_INDEX);
+  });
+
   it('a caseload read returns exactly the patients asked for, misses left out', async () => {
     const found = await (await database('registry'))
       .collection('patients')
       .find({ _id: { $in: [MARGARET(), AISHA(), '9999999999'] as never[] } })
       .toArray();
     expect(found.map((patient) => patient._id).sort()).toEqual([MARGARET(), AISHA()].sort());
+  });
+
+  it('an equality read through an index still finds a document whose field is an array holding the value', async () => {
+    const events = (await database('audit')).collection('indexProbe');
+    await events.createIndex({ nhsNumber: 1 });
+    await events.insertMany([
+      { _id: 'one' as never, nhsNumber: MARGARET() },
+      { _id: 'many' as never, nhsNumber: [DANIEL(), MARGARET()] },
+      { _id: 'other' as never, nhsNumber: AISHA() },
+    ]);
+    try {
+      const found = await events.find({ nhsNumber: MARGARET() }).toArray();
+      expect(found.map((event) => event._id).sort()).toEqual(['many', 'one']);
+    } finally {
+      await events.drop();
+    }
   });
 
   it('a filter the index cannot serve still answers correctly (mixed types are filtered, not pushed down)', async () => {
