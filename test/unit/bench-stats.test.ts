@@ -2,6 +2,8 @@ import { counterDelta, judge, parseCounter, percentile, ratio, summarise, throug
 import { canonicalJson } from '../../tools/src/bench/bulkSeed';
 import { controlsOffEnvironment } from '../../tools/src/bench/controls';
 import { rewriteSupergraphUrls } from '../../tools/src/bench/peer';
+import { controlPrices, table, type RunResult } from '../../tools/src/bench/report';
+import type { LevelResult } from '../../tools/src/bench/runner';
 
 describe('bench: percentiles (nearest rank)', () => {
   const oneToHundred = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -121,5 +123,51 @@ describe('bench: helpers', () => {
     expect(rewritten).toContain('url: "http://127.0.0.1:5002/graphql"');
     expect(rewritten).toContain('url: "http://127.0.0.1:5004/graphql"');
     expect(rewritten).not.toContain('4002');
+  });
+});
+
+describe('bench: the price of each control', () => {
+  const level = (concurrency: number, requestsPerS: number, cpuSeconds: Record<string, number>): LevelResult => ({
+    concurrency,
+    stats: { requests: requestsPerS * 10, errors: 0, throughput: requestsPerS, p50: 100, p95: 150, p99: 200, mean: 110, max: 250, elapsedS: 10, bytesPerRequest: null },
+    unfinished: 0,
+    repeated: 0,
+    errorSamples: [],
+    metrics: null,
+    cpuSeconds,
+    saturated: false,
+  });
+  const results: RunResult[] = [
+    { workload: 'record summary', config: 'ours', patients: 1000, levels: [level(1, 20, { database: 1 }), level(16, 40, { database: 12, gateway: 4 })] },
+    { workload: 'record summary', config: 'one-control-off', control: 'audit', patients: 1000, levels: [level(16, 50, { database: 10, gateway: 5 })] },
+    { workload: 'record summary', config: 'one-control-off', control: 'partyCheck', patients: 1000, levels: [], skipped: 'the probe saw partyCheck still in force' },
+  ];
+
+  it('compares each control alone with all controls on, at the same concurrency, by throughput and CPU', () => {
+    const [audit, ...rest] = controlPrices(results, 1000);
+    expect(rest).toEqual([]); // the skipped one is not priced
+    expect(audit.control).toBe('audit');
+    expect(audit.concurrency).toBe(16);
+    expect(audit.throughputRatio).toBeCloseTo(0.8);
+    // all on: 16 CPU s over 400 requests = 40 ms; audit off: 15 s over 500 = 30 ms.
+    expect(audit.cpuMsSaved).toBeCloseTo(10);
+  });
+
+  it('prefers the fresh-stack baseline to our gateway row when there is one', () => {
+    const withBaseline: RunResult[] = [
+      ...results,
+      { workload: 'record summary', config: 'one-control-off', control: 'none', patients: 1000, levels: [level(16, 45, { database: 10, gateway: 3.5 })] },
+    ];
+    const [audit] = controlPrices(withBaseline, 1000);
+    expect(audit.throughputRatio).toBeCloseTo(0.9);
+    // baseline: 13.5 CPU s over 450 requests = 30 ms; audit off: 30 ms.
+    expect(audit.cpuMsSaved).toBeCloseTo(0);
+    expect(table(withBaseline)).toMatch(/our gateway, fresh stack/);
+  });
+
+  it('names the control in the table, and says why a control was not priced', () => {
+    const printed = table(results);
+    expect(printed).toMatch(/our gateway, audit off/);
+    expect(printed).toMatch(/our gateway, partyCheck off.*n\/a: the probe saw partyCheck still in force/);
   });
 });

@@ -7,15 +7,25 @@ import { judge, ratio, type TargetOutcome } from './stats';
 
 /** The results: the table on screen, the ratios, the targets, and the JSON file in .bench/. */
 
-export type ConfigName = 'floor' | 'ours' | 'controls-off' | 'peer' | 'direct';
+export type ConfigName = 'floor' | 'ours' | 'controls-off' | 'one-control-off' | 'peer' | 'direct';
 
 export const CONFIG_LABELS: Record<ConfigName, string> = {
   floor: 'floor (subgraphs direct)',
   ours: 'our gateway',
   'controls-off': 'our gateway, controls off',
+  'one-control-off': 'our gateway, one control off',
   peer: 'peer (hive-gateway)',
   direct: 'feed endpoint',
 };
+
+/** The one-control-off run with nothing off: the fresh-stack baseline the prices compare with. */
+export const PRICE_BASELINE = 'none';
+
+/** The row label: a one-control-off run names its control. */
+export function configLabel(run: Pick<RunResult, 'config' | 'control'>): string {
+  if (run.config !== 'one-control-off' || !run.control) return CONFIG_LABELS[run.config];
+  return run.control === PRICE_BASELINE ? 'our gateway, fresh stack' : `our gateway, ${run.control} off`;
+}
 
 export interface RunResult {
   workload: string;
@@ -25,6 +35,8 @@ export interface RunResult {
   /** Why it was not measured (printed as n/a). */
   skipped?: string;
   note?: string;
+  /** For one-control-off: the control that was off. */
+  control?: string;
 }
 
 export interface Ratio {
@@ -57,14 +69,14 @@ export function table(results: RunResult[]): string {
   const rows: string[][] = [];
   for (const r of results) {
     if (r.skipped) {
-      rows.push([r.workload, CONFIG_LABELS[r.config], String(r.patients), '-', 'n/a', 'n/a', 'n/a', 'n/a', '-', `n/a: ${r.skipped}`]);
+      rows.push([r.workload, configLabel(r), String(r.patients), '-', 'n/a', 'n/a', 'n/a', 'n/a', '-', `n/a: ${r.skipped}`]);
       continue;
     }
     for (const level of r.levels) {
       const s = level.stats;
       rows.push([
         r.workload,
-        CONFIG_LABELS[r.config],
+        configLabel(r),
         String(r.patients),
         `${level.concurrency}${level.saturated ? '*' : ''}`,
         fixed(s.throughput),
@@ -204,7 +216,52 @@ export function cpuTable(results: RunResult[]): string {
     const cpu = cpuPerRequest(run);
     if (!cpu) continue;
     const parts = cpu.perRequestMs.filter(([, ms]) => ms >= 0.05 * cpu.totalMs).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
-    lines.push(`  ${`${run.workload} / ${CONFIG_LABELS[run.config]} (${run.patients}, c=${cpu.concurrency})`.padEnd(62)} ${cpu.totalMs.toFixed(0).padStart(5)} ms CPU/request: ${parts.join(', ')}`);
+    lines.push(`  ${`${run.workload} / ${configLabel(run)} (${run.patients}, c=${cpu.concurrency})`.padEnd(62)} ${cpu.totalMs.toFixed(0).padStart(5)} ms CPU/request: ${parts.join(', ')}`);
   }
   return lines.join('\n');
+}
+
+export interface ControlPrice {
+  control: string;
+  concurrency: number;
+  /** Throughput with every control on ÷ with only this one off: 1 means free. */
+  throughputRatio: number | null;
+  /** CPU per request (all processes) saved by switching only this control off. */
+  cpuMsSaved: number | null;
+  detail: string;
+}
+
+/**
+ * What each control costs on its own: fresh stacks with every control on (the baseline, measured
+ * first and last, averaged) against fresh stacks with only one control off, at the same
+ * concurrency (without a baseline run: our gateway's own row at that level). CPU per request is the
+ * steadier of the two on a shared machine; throughput is what the target is about.
+ */
+export function controlPrices(results: RunResult[], patients: number): ControlPrice[] {
+  const priced = results.filter((r) => r.config === 'one-control-off' && r.workload === 'record summary' && r.patients === patients && !r.skipped && r.levels.length > 0);
+  const baselines = priced.filter((r) => r.control === PRICE_BASELINE);
+  const ours = find(results, 'record summary', 'ours', patients);
+  const mean = (values: Array<number | null | undefined>) => {
+    const known = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+  };
+  return priced
+    .filter((run) => run.control !== PRICE_BASELINE)
+    .map((run) => {
+      const level = run.levels[0];
+      const references = (baselines.length ? baselines : ours ? [ours] : []).map((r) => ({ run: r, level: r.levels.find((l) => l.concurrency === level.concurrency) }));
+      const throughputOn = mean(references.map((r) => r.level?.stats.throughput));
+      const cpuOn = mean(references.map((r) => (r.level ? cpuPerRequest({ ...r.run, levels: [r.level] })?.totalMs : null)));
+      const cpuOff = cpuPerRequest(run)?.totalMs ?? null;
+      const throughputRatio = ratio(throughputOn, level.stats.throughput);
+      const cpuMsSaved = cpuOn !== null && cpuOff !== null ? cpuOn - cpuOff : null;
+      const spread = baselines.length > 1 ? ` (baselines ${baselines.map((b) => fixed(b.levels[0]?.stats.throughput)).join(' and ')} req/s)` : baselines.length ? '' : ' (no fresh baseline: against our gateway row)';
+      return {
+        control: run.control ?? '?',
+        concurrency: level.concurrency,
+        throughputRatio,
+        cpuMsSaved,
+        detail: `c=${level.concurrency}: ${fixed(throughputOn)} vs ${fixed(level.stats.throughput)} req/s, CPU ${fixed(cpuOn)} vs ${fixed(cpuOff)} ms/request${spread}`,
+      };
+    });
 }

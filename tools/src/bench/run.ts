@@ -14,7 +14,7 @@ import { longLivedGatewayIdentity } from './identity';
 import { startPeer, type RunningPeer } from './peer';
 import type { LevelPlan, LoadPlan, RequestSpec } from './plan';
 import { freePortBase, probeControls, type ControlState } from './probes';
-import { computeRatios, cpuTable, machine, table, writeJson, type ConfigName, type RunResult } from './report';
+import { computeRatios, controlPrices, cpuTable, machine, PRICE_BASELINE, table, writeJson, type ConfigName, type RunResult } from './report';
 import { runLoad } from './runner';
 import { formatProfiles, summariseProfiles, type ProfileSummary } from './profile';
 import { accessLogRequests, caseloadRequests, ingestRequests, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
@@ -38,11 +38,15 @@ export interface BenchOptions {
   skipScaling: boolean;
   skipPeer: boolean;
   skipControlsOff: boolean;
+  /** Price each control alone: one more stack per control, record summary at one level. */
+  priceControls: boolean;
   /** Sample the CPU of every service of the controls-on stack during the measurements. */
   profile: boolean;
 }
 
 const INGEST_POOL = 1_000;
+/** A fresh stack's code paths and caches take a few hundred requests to warm. */
+const PRICING_WARMUP_MS = 10_000;
 const SAMPLE_PATIENTS = 200;
 
 type Log = (message: string) => void;
@@ -236,6 +240,36 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
       await tearDown();
     }
 
+    // ---------------------------------------------------------------- the price of each control alone
+    if (options.priceControls && !options.skipControlsOff) {
+      // At the level where our gateway did best: that is the throughput the target is about. Every
+      // priced stack is fresh, so the baseline is a fresh stack too (PRICE_BASELINE: nothing off),
+      // measured the same way after the same warm-up, first and last: the two show the drift.
+      const oursRun = results.find((r) => r.workload === 'record summary' && r.config === 'ours' && r.levels.length > 0);
+      const best = oursRun ? [...oursRun.levels].sort((a, b) => b.stats.throughput - a.stats.throughput)[0] : undefined;
+      const concurrency = best?.concurrency ?? lowestLevel[0].concurrency;
+      const pricingLevel: LevelPlan[] = [{ concurrency, warmupMs: PRICING_WARMUP_MS, durationMs: options.durationS * 1000 }];
+      say(`The price of each control alone (record summary, c=${concurrency}, each on a fresh stack after ${PRICING_WARMUP_MS / 1000} s of warm-up):`);
+      for (const control of [PRICE_BASELINE, ...CONTROLS, PRICE_BASELINE]) {
+        const off: Control[] = control === PRICE_BASELINE ? [] : [control as Control];
+        const one = await bringUp(N, off.length ? controlsOffEnvironment(off) : {}, off.length ? `${CONTROLS_OFF_VARIABLE}=${control}` : 'every control on (baseline)');
+        const states = await probeControls({ gatewayUrl: one.stack.gatewayUrl, env: one.stack.env, nhsNumber: nhsNumbers[0] });
+        probeStates[`${control} off`] = states;
+        const wrong = CONTROLS.filter((c) => states[c] !== (off.includes(c) ? 'off' : 'on'));
+        if (wrong.length) {
+          const reason = `the probes saw ${wrong.map((c) => `${c} ${states[c]}`).join(', ')}`;
+          results.push({ workload: 'record summary', config: 'one-control-off', control, patients: N, levels: [], skipped: reason });
+          say(`    record summary / ${control} off: n/a (${reason})`);
+        } else {
+          const route: Route = { kind: 'gateway', url: one.stack.gatewayUrl, user: gp };
+          const label = control === PRICE_BASELINE ? 'summary / baseline' : `summary / ${control} off`;
+          const result = await measure('record summary', 'one-control-off', N, plan(label, summaryRequests(route, profile, nhsNumbers), pricingLevel), one.stack.env, off.length ? `only ${control} off` : 'fresh stack, every control on');
+          result.control = control;
+        }
+        await tearDown();
+      }
+    }
+
     // ---------------------------------------------------------------- scaling: the small dataset
     if (options.skipScaling || N === options.scalingBase) {
       if (N !== options.scalingBase) skip('record summary', 'ours', options.scalingBase, options.quick ? '--quick' : '--no-scaling');
@@ -269,6 +303,12 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
   log('Ratios');
   for (const r of ratios) log(`  ${r.name.padEnd(52)} ${r.value === null ? 'n/a' : r.value.toFixed(2).padStart(6)}   ${r.detail}`);
   log('');
+  const prices = controlPrices(results, options.patients);
+  if (prices.length) {
+    log('The price of each control alone (throughput all on ÷ only this one off, fresh stacks; CPU per request it saves)');
+    for (const p of prices) log(`  ${p.control.padEnd(14)} ${p.throughputRatio === null ? '   n/a' : p.throughputRatio.toFixed(2).padStart(6)}   ${p.cpuMsSaved === null ? 'n/a' : `${p.cpuMsSaved.toFixed(1)} ms`.padStart(8)}   ${p.detail}`);
+    log('');
+  }
   log('Targets (reported, not asserted)');
   for (const t of targets) log(`  ${t.outcome.padEnd(6)} ${t.name.padEnd(72)} ${t.value === null ? 'n/a' : t.value.toFixed(2)}   ${t.detail}`);
   for (const note of notes) log(`\nNote: ${note}`);
@@ -285,6 +325,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     results,
     ratios,
     targets,
+    controlPrices: prices,
     caseloadCommandsPerRequestBySubgraph: caseloadCommands,
     profiles,
     notes,
