@@ -9,6 +9,7 @@ import {
   optionalDateOf,
   required,
   textOf,
+  FHIR_STATUS,
   type SliceFeed,
 } from '@shareforyou/kit';
 import { acutePanels } from './models';
@@ -20,12 +21,8 @@ import { acutePanels } from './models';
 
 const INPATIENT_CLASSES = ['IMP', 'ACUTE', 'NONAC'] as const;
 const EMERGENCY_CLASSES = ['EMER'] as const;
-const ENCOUNTER_STATUSES = ['planned', 'arrived', 'triaged', 'in-progress', 'onleave', 'finished', 'cancelled', 'entered-in-error', 'unknown'] as const;
-const APPOINTMENT_STATUSES = ['proposed', 'pending', 'booked', 'arrived', 'fulfilled', 'cancelled', 'noshow', 'entered-in-error', 'checked-in', 'waitlist'] as const;
 /** FHIR app-3: only these appointments may lack a start. */
 const UNSCHEDULED_APPOINTMENT = new Set(['proposed', 'cancelled', 'waitlist']);
-const OBSERVATION_STATUSES = ['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown'] as const;
-const REPORT_STATUSES = ['registered', 'partial', 'preliminary', 'final', 'amended', 'corrected', 'appended', 'cancelled', 'entered-in-error', 'unknown'] as const;
 /** HL7 v3 ObservationInterpretation codes that flag a result as outside its reference range. */
 const ABNORMAL_FLAGS = new Set(['A', 'AA', 'H', 'HH', 'HU', 'L', 'LL', 'LU', '<', '>']);
 
@@ -43,7 +40,7 @@ function reasonsOf(concepts: fhir4.CodeableConcept[] | undefined, path: string) 
 
 function encounterMapping(r: fhir4.Encounter) {
   const classCode = oneOf(r.class?.code, [...INPATIENT_CLASSES, ...EMERGENCY_CLASSES], 'Encounter.class.code');
-  const status = oneOf(r.status, ENCOUNTER_STATUSES, 'Encounter.status');
+  const status = oneOf(r.status, FHIR_STATUS.encounter, 'Encounter.status');
   const start = dateOf(r.period?.start, 'Encounter.period.start');
   const end = optionalDateOf(r.period?.end, 'Encounter.period.end');
   const { reason, otherReasons } = reasonsOf(r.reasonCode, 'Encounter.reasonCode');
@@ -163,7 +160,7 @@ function referenceRangeText(range: fhir4.ObservationReferenceRange | undefined):
 }
 
 function observationMapping(r: fhir4.Observation) {
-  const status = oneOf(r.status, OBSERVATION_STATUSES, 'Observation.status');
+  const status = oneOf(r.status, FHIR_STATUS.observation, 'Observation.status');
   const interpretation = optionalCodingOf(r.interpretation?.[0], 'Observation.interpretation');
   return {
     panel: acutePanels.testResults,
@@ -188,7 +185,7 @@ function diagnosticReportMapping(r: fhir4.DiagnosticReport) {
     fields: {
       code,
       name: conceptText(r.code) ?? code.display,
-      status: oneOf(r.status, REPORT_STATUSES, 'DiagnosticReport.status'),
+      status: oneOf(r.status, FHIR_STATUS.diagnosticReport, 'DiagnosticReport.status'),
       effectiveDate: optionalDateOf(r.effectiveDateTime ?? r.effectivePeriod?.start, 'DiagnosticReport.effective[x]'),
       conclusion: textOf(r.conclusion, 4000),
       resultSourceIds: (r.result ?? []).map((ref, i) => {
@@ -205,7 +202,7 @@ export const acuteFeed: SliceFeed = {
   resources: {
     Encounter: encounterMapping,
     Appointment: (r: fhir4.Appointment) => {
-      const status = oneOf(r.status, APPOINTMENT_STATUSES, 'Appointment.status');
+      const status = oneOf(r.status, FHIR_STATUS.appointment, 'Appointment.status');
       const site = r.participant?.find((p) => p.actor?.display && (p.actor.type === 'Location' || (!p.actor.type && !p.actor.identifier)))?.actor?.display;
       return {
         panel: acutePanels.outpatientAppointments,

@@ -6,6 +6,7 @@ import {
   optionalDateOf,
   required,
   textOf,
+  FHIR_STATUS,
   type SliceFeed,
 } from '@shareforyou/kit';
 import { communityPanels } from './models';
@@ -16,9 +17,6 @@ import { communityPanels } from './models';
  * (home visits, class HH, and clinic contacts); CarePlan -> care plans.
  */
 
-const EPISODE_STATUSES = ['planned', 'waitlist', 'active', 'onhold', 'finished', 'cancelled', 'entered-in-error'] as const;
-const ENCOUNTER_STATUSES = ['planned', 'arrived', 'triaged', 'in-progress', 'onleave', 'finished', 'cancelled', 'entered-in-error', 'unknown'] as const;
-const CARE_PLAN_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
 
 export const communityFeed: SliceFeed = {
   organisationKinds: ['community-provider'],
@@ -27,7 +25,7 @@ export const communityFeed: SliceFeed = {
       panel: communityPanels.episodes,
       fields: {
         service: required(conceptText(r.type?.[0]), 'EpisodeOfCare.type'),
-        status: oneOf(r.status, EPISODE_STATUSES, 'EpisodeOfCare.status'),
+        status: oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status'),
         start: dateOf(r.period?.start, 'EpisodeOfCare.period.start'),
         end: optionalDateOf(r.period?.end, 'EpisodeOfCare.period.end'),
         team: textOf(r.team?.[0]?.display, 200),
@@ -40,7 +38,7 @@ export const communityFeed: SliceFeed = {
       fields: {
         date: dateOf(r.period?.start, 'Encounter.period.start'),
         end: optionalDateOf(r.period?.end, 'Encounter.period.end'),
-        status: oneOf(r.status, ENCOUNTER_STATUSES, 'Encounter.status'),
+        status: oneOf(r.status, FHIR_STATUS.encounter, 'Encounter.status'),
         setting: textOf(required(r.class?.display ?? r.class?.code, 'Encounter.class'), 100),
         visitType: optionalCodingOf(r.type?.[0], 'Encounter.type'),
         description: conceptText(r.type?.[0]),
@@ -53,7 +51,7 @@ export const communityFeed: SliceFeed = {
       fields: {
         title: textOf(required(r.title ?? conceptText(r.category?.[0]), 'CarePlan.title'), 200),
         category: conceptText(r.category?.[0]),
-        status: oneOf(r.status, CARE_PLAN_STATUSES, 'CarePlan.status'),
+        status: oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status'),
         description: textOf(r.description, 4000),
         activities: (r.activity ?? [])
           .map((a) => a.detail?.description ?? conceptText(a.detail?.code) ?? a.reference?.display)

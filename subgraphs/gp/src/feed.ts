@@ -1,4 +1,4 @@
-import { codingOf, dateOf, oneOf, optionalCodingOf, optionalDateOf, required, textOf, type SliceFeed } from '@shareforyou/kit';
+import { codingOf, dateOf, FHIR_STATUS, oneOf, optionalCodingOf, optionalDateOf, required, textOf, type SliceFeed } from '@shareforyou/kit';
 import { gpPanels } from './models';
 
 /** The GP system's FHIR R4 feed (UK Core resources) -> the GP slice's panels. */
@@ -6,7 +6,7 @@ export const gpFeed: SliceFeed = {
   organisationKinds: ['gp-practice'],
   resources: {
     MedicationStatement: (r: fhir4.MedicationStatement) => {
-      const status = oneOf(r.status, ['active', 'completed', 'stopped', 'on-hold', 'intended', 'not-taken', 'unknown'] as const, 'MedicationStatement.status');
+      const status = oneOf(r.status, FHIR_STATUS.medicationStatement, 'MedicationStatement.status');
       return {
         panel: gpPanels.medications,
         fields: {

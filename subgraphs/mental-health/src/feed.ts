@@ -7,6 +7,7 @@ import {
   personNamed,
   required,
   textOf,
+  FHIR_STATUS,
   type SliceFeed,
 } from '@shareforyou/kit';
 import { mentalHealthPanels } from './models';
@@ -17,9 +18,6 @@ import { mentalHealthPanels } from './models';
  * CarePlan (crisis plans only) -> the crisis plan; RiskAssessment or Flag -> the risk summary.
  */
 
-const EPISODE_STATUSES = ['planned', 'waitlist', 'active', 'onhold', 'finished', 'cancelled', 'entered-in-error'] as const;
-const CARE_PLAN_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
-const RISK_STATUSES = ['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown'] as const;
 const CPA = /^(non[- ]?)?(cpa|care programme approach)$/i;
 
 /** "CPA" or "non-CPA" from whichever EpisodeOfCare.type says so, else null. */
@@ -48,7 +46,7 @@ function episodeOfCareMapping(r: fhir4.EpisodeOfCare) {
   return {
     panel: mentalHealthPanels.episodes,
     fields: {
-      status: oneOf(r.status, EPISODE_STATUSES, 'EpisodeOfCare.status'),
+      status: oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status'),
       start: dateOf(r.period?.start, 'EpisodeOfCare.period.start'),
       end: optionalDateOf(r.period?.end, 'EpisodeOfCare.period.end'),
       team: team ?? service,
@@ -85,7 +83,7 @@ function carePlanMapping(r: fhir4.CarePlan) {
     panel: mentalHealthPanels.crisisPlans,
     fields: {
       title: textOf(r.title, 200) ?? 'Crisis plan',
-      status: oneOf(r.status, CARE_PLAN_STATUSES, 'CarePlan.status'),
+      status: oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status'),
       created: dateOf(r.created ?? r.period?.start, 'CarePlan.created'),
       summary: textOf(r.description, 4000),
       ...crisisPlanSections(r.note),
@@ -99,7 +97,7 @@ function riskAssessmentMapping(r: fhir4.RiskAssessment) {
   return {
     panel: mentalHealthPanels.riskSummaries,
     fields: {
-      status: oneOf(r.status, RISK_STATUSES, 'RiskAssessment.status'),
+      status: oneOf(r.status, FHIR_STATUS.observation, 'RiskAssessment.status'),
       date: dateOf(r.occurrenceDateTime ?? r.occurrencePeriod?.start, 'RiskAssessment.occurrence[x]'),
       summary: textOf(required(r.note?.[0]?.text ?? prediction?.rationale, 'RiskAssessment.note'), 4000),
       level: textOf(prediction?.qualitativeRisk?.coding?.find((c) => c.code)?.code ?? conceptText(prediction?.qualitativeRisk), 50),

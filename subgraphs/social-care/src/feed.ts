@@ -8,6 +8,7 @@ import {
   personNamed,
   required,
   textOf,
+  FHIR_STATUS,
   type SliceFeed,
 } from '@shareforyou/kit';
 import { socialCarePanels } from './models';
@@ -19,9 +20,6 @@ import { socialCarePanels } from './models';
  * alert flag the council sends is treated as safeguarding, hence sensitive).
  */
 
-const EPISODE_STATUSES = ['planned', 'waitlist', 'active', 'onhold', 'finished', 'cancelled', 'entered-in-error'] as const;
-const REQUEST_STATUSES = ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'] as const;
-const PROCEDURE_STATUSES = ['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown'] as const;
 /** A trailing ", <role>" on a worker's display name, e.g. "Sam Jones, Social Worker". */
 const WORKER_ROLE = /,\s*([^,]*\b(?:worker|manager|practitioner|therapist|co-?ordinator|assessor|nurse|officer)\b[^,]*)$/i;
 
@@ -41,7 +39,7 @@ function episodeOfCareMapping(r: fhir4.EpisodeOfCare) {
   return {
     panel: socialCarePanels.cases,
     fields: {
-      status: oneOf(r.status, EPISODE_STATUSES, 'EpisodeOfCare.status'),
+      status: oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status'),
       start: dateOf(r.period?.start, 'EpisodeOfCare.period.start'),
       end: optionalDateOf(r.period?.end, 'EpisodeOfCare.period.end'),
       caseType: conceptText(r.type?.[0]),
@@ -61,7 +59,7 @@ function serviceRequestMapping(r: fhir4.ServiceRequest) {
       category: conceptText(r.category?.[0]),
       description: textOf(r.note?.[0]?.text ?? service, 2000),
       hoursPerWeek: hoursPerWeek(r.quantityQuantity),
-      status: oneOf(r.status, REQUEST_STATUSES, 'ServiceRequest.status'),
+      status: oneOf(r.status, FHIR_STATUS.request, 'ServiceRequest.status'),
       start: dateOf(r.occurrencePeriod?.start ?? r.occurrenceDateTime ?? r.authoredOn, 'ServiceRequest.occurrence[x]'),
       end: optionalDateOf(r.occurrencePeriod?.end, 'ServiceRequest.occurrencePeriod.end'),
     },
@@ -78,7 +76,7 @@ function carePlanMapping(r: fhir4.CarePlan) {
       category: conceptText(r.category?.[0]),
       description: textOf(r.description ?? (activities.join('; ') || service), 2000),
       hoursPerWeek: null,
-      status: oneOf(r.status, REQUEST_STATUSES, 'CarePlan.status'),
+      status: oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status'),
       start: dateOf(r.period?.start ?? r.created, 'CarePlan.period.start'),
       end: optionalDateOf(r.period?.end, 'CarePlan.period.end'),
     },
@@ -90,7 +88,7 @@ function procedureMapping(r: fhir4.Procedure) {
     panel: socialCarePanels.assessments,
     fields: {
       type: required(conceptText(r.code), 'Procedure.code'),
-      status: oneOf(r.status, PROCEDURE_STATUSES, 'Procedure.status'),
+      status: oneOf(r.status, FHIR_STATUS.event, 'Procedure.status'),
       date: dateOf(r.performedDateTime ?? r.performedPeriod?.start, 'Procedure.performed[x]'),
       outcome: textOf(conceptText(r.outcome) ?? r.note?.[0]?.text, 4000),
       assessor: personNamed(r.performer?.[0]?.actor),

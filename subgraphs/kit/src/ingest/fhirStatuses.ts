@@ -1,0 +1,23 @@
+/**
+ * The FHIR R4 status value sets the feed mappings check a resource's status against
+ * (`oneOf(r.status, FHIR_STATUS.encounter, 'Encounter.status')`). Required bindings: a status
+ * outside its set is a broken resource, not a new kind of status.
+ */
+export const FHIR_STATUS = {
+  /** EpisodeOfCare.status (episode-of-care-status) */
+  episodeOfCare: ['planned', 'waitlist', 'active', 'onhold', 'finished', 'cancelled', 'entered-in-error'],
+  /** Encounter.status (encounter-status) */
+  encounter: ['planned', 'arrived', 'triaged', 'in-progress', 'onleave', 'finished', 'cancelled', 'entered-in-error', 'unknown'],
+  /** Appointment.status (appointmentstatus) */
+  appointment: ['proposed', 'pending', 'booked', 'arrived', 'fulfilled', 'cancelled', 'noshow', 'entered-in-error', 'checked-in', 'waitlist'],
+  /** CarePlan.status and ServiceRequest.status (request-status) */
+  request: ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'],
+  /** Procedure.status (event-status) */
+  event: ['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown'],
+  /** Observation.status and RiskAssessment.status (observation-status) */
+  observation: ['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown'],
+  /** DiagnosticReport.status (diagnostic-report-status) */
+  diagnosticReport: ['registered', 'partial', 'preliminary', 'final', 'amended', 'corrected', 'appended', 'cancelled', 'entered-in-error', 'unknown'],
+  /** MedicationStatement.status (medication-statement-status) */
+  medicationStatement: ['active', 'completed', 'entered-in-error', 'intended', 'stopped', 'on-hold', 'unknown', 'not-taken'],
+} as const;
