@@ -175,9 +175,12 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   };
 }
 
-/** Entry point of a subgraph process: start, and stop cleanly on SIGINT/SIGTERM. */
-export function runSubgraph<Models>(definition: SubgraphDefinition<Models>): void {
-  startSubgraph(definition).then(
+/**
+ * Entry point of a service process (a subgraph or the gateway): start it, stop it cleanly on
+ * SIGINT/SIGTERM, and exit non-zero with the reason when it cannot start.
+ */
+export function runService(name: string, start: () => Promise<{ stop: () => Promise<void> }>): void {
+  start().then(
     (running) => {
       const shutdown = () => {
         running.stop().finally(() => process.exit(0));
@@ -186,8 +189,13 @@ export function runSubgraph<Models>(definition: SubgraphDefinition<Models>): voi
       process.once('SIGTERM', shutdown);
     },
     (error: Error) => {
-      log(definition.name, `failed to start: ${error.message}`);
+      process.stderr.write(`[${name}] failed to start: ${error.message}\n`);
       process.exit(1);
     },
   );
+}
+
+/** Entry point of a subgraph process. */
+export function runSubgraph<Models>(definition: SubgraphDefinition<Models>): void {
+  runService(definition.name, () => startSubgraph(definition));
 }
