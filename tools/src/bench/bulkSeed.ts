@@ -21,10 +21,10 @@ import { REPO_ROOT } from '../paths';
 import { generatePatient, type Feed } from '../synthetic';
 
 /**
- * Bulk seeding for benchmark datasets. The normal seed posts every bundle to the feed endpoints;
- * on the local FerretDB that costs a full scan of the registry's access records per bundle (the
- * endpoint's opt-out check reads them with $in, which FerretDB does not push down), so seeding is
- * quadratic: 1,000 patients took 176 s, 10,000 would take hours, 100,000 days.
+ * Bulk seeding for benchmark datasets. The normal seed posts every bundle to the feed endpoints:
+ * about five bundles per patient, each an HTTP request and several database round trips, so
+ * 100,000 patients would take some twenty minutes at the ingest rate the bench measures (and took
+ * days before the engine patch, when every bundle's opt-out check scanned the access records).
  *
  * This runs the SAME feed code in-process — each subgraph's FHIR mappings and the kit's versioned
  * write logic (FeedTarget.prepare and .write) — against an in-memory stand-in for the collections,
