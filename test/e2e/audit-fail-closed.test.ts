@@ -8,7 +8,7 @@ import { subgraphPort } from '@shareforyou/schema';
 import { startFerretDb, type RunningEngine } from '../../tools/src/engine/ferretdb';
 import { spawnService, stopProcess, waitHealthy, type ServiceProcess } from '../../tools/src/stack/services';
 import { asGatewayFor, MARGARET } from '../support/clients';
-import { freePortBase } from '../support/freePorts';
+import { freePortBase } from '../../tools/src/stack/ports';
 import { stackInfo } from '../support/stackInfo';
 
 /**
@@ -81,7 +81,7 @@ describe('fail closed when the audit store is unreachable', () => {
   });
 
   it('an audit store that is not there at all: the subgraph serves no record data', async () => {
-    const portBase = await freePortBase(4600, () => []);
+    const portBase = await freePortBase(4600);
     service = startGp(portBase, `mongodb://127.0.0.1:${await unusedPort()}`);
     // The service starts without its audit store, and every call fails closed.
     await waitHealthy(service);
@@ -101,7 +101,7 @@ describe('fail closed when the audit store is unreachable', () => {
     });
 
     it('serves while the store takes the events, then answers AUDIT_UNAVAILABLE and nothing else', async () => {
-      const portBase = await freePortBase(4620, () => []);
+      const portBase = await freePortBase(4620);
       service = startGp(portBase, engine!.uri);
       await waitHealthy(service);
 

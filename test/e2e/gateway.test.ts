@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { spawnService, stopProcess, waitHealthy, type ServiceProcess } from '../../tools/src/stack/services';
-import { freePortBase } from '../support/freePorts';
+import { freePortBase } from '../../tools/src/stack/ports';
 import { asUser, codes, gatewayPost, MARGARET } from '../support/clients';
 import { stackInfo } from '../support/stackInfo';
 
@@ -31,7 +31,7 @@ describe('a source that does not answer', () => {
 
   beforeAll(async () => {
     // A second gateway over the same subgraphs, except that community points at a closed port.
-    const base = await freePortBase(stackInfo().portBase + 500, () => []);
+    const base = await freePortBase(stackInfo().portBase + 500);
     const env = {
       ...process.env,
       SHAREFORYOU_PORT_BASE: String(stackInfo().portBase),

@@ -6,6 +6,7 @@ import { loadPolicy, profileForJobRole, subgraphUrl } from '@shareforyou/schema'
 import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser, type DemoUser } from '../../tools/src/demo/users';
 import { demoPatients } from '../../tools/src/synthetic';
+import { parseCounter, total } from '../../tools/src/bench/stats';
 import { stackInfo } from './stackInfo';
 
 /** How the tests talk to the running stack: as a demo user through the gateway, or as the gateway to one subgraph. */
@@ -96,11 +97,8 @@ export async function closeDatabases(): Promise<void> {
  */
 export async function databaseCommands(subgraph: string): Promise<number> {
   const url = subgraphUrl(subgraph, { SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) }).replace(/\/graphql$/, '/metrics');
-  const text = await (await fetch(url)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('shareforyou_db_commands_total{') && !line.includes('collection="organisations"'))
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  const byCollection = parseCounter(await (await fetch(url)).text(), 'shareforyou_db_commands_total', ['collection']);
+  return total(byCollection, (collection) => collection !== 'organisations');
 }
 
 export function codes(response: GraphQLResponse): string[] {

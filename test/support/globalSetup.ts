@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../../tools/src/stack/stack';
-import { freePortBase } from './freePorts';
+import { freePortBase, localDatabasePort } from '../../tools/src/stack/ports';
 import { TEST_PATIENTS, TEST_PORT_BASE, type StackInfo } from './stackInfo';
 
 /** Starts the real stack once for the whole run: a fresh database, every service, seeded through the feeds. */
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shareforyou-test-'));
-  const portBase = await freePortBase(Number(process.env.TEST_PORT_BASE ?? TEST_PORT_BASE), (base) => [27117 + base - 4000]);
+  const portBase = await freePortBase(Number(process.env.TEST_PORT_BASE ?? TEST_PORT_BASE), (base) => [localDatabasePort(base)]);
   const started = Date.now();
   const stack = await startStack({
     portBase,

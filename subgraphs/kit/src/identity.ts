@@ -39,7 +39,8 @@ interface IdentityClaims {
   rid: string;
 }
 
-export function signGatewayIdentity(identity: GatewayIdentity): string {
+/** Signs the identity for a minute; only the benchmark's stand-in clients (floor, peer) ask for longer. */
+export function signGatewayIdentity(identity: GatewayIdentity, options: { lifetimeSeconds?: number } = {}): string {
   const claims: IdentityClaims = {
     sub: identity.userId,
     name: identity.name,
@@ -52,7 +53,7 @@ export function signGatewayIdentity(identity: GatewayIdentity): string {
     algorithm: ALGORITHM,
     issuer: ISSUER,
     audience: AUDIENCE,
-    expiresIn: LIFETIME_SECONDS,
+    expiresIn: options.lifetimeSeconds ?? LIFETIME_SECONDS,
   });
 }
 

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import canonicalize from 'canonicalize';
 import cliProgress from 'cli-progress';
 import mongoose, { type Connection, type Model } from 'mongoose';
 import {
   databaseName,
   openPanels,
   patientSliceModel,
-  readFeedBundle,
+  prepareBundle,
   registryAccessModels,
   sliceFeedTarget,
-  type FeedEntry,
   type FeedingOrganisation,
   type FeedTarget,
   type SliceFeed,
@@ -129,25 +129,23 @@ const organisationByOds = new Map<string, FeedingOrganisation>(
   organisations.map((o) => [o.odsCode, { odsCode: o.odsCode, name: o.name, kind: o.kind, sharingStatus: o.sharingStatus, sourceSystem: o.sourceSystem }]),
 );
 
-/** What the feed endpoint does with one bundle, minus HTTP and the opt-out check. */
+/** What the feed endpoint does with one bundle (the kit's prepareBundle, then the writes), minus HTTP and the opt-out check. */
 async function feedInProcess(target: AnyTarget, feed: Feed): Promise<void> {
   const organisation = organisationByOds.get(feed.odsCode);
   if (!organisation) throw new Error(`organisation ${feed.odsCode} is not in the register`);
   const refusal = target.refuseOrganisation(organisation);
   if (refusal) throw new Error(`feed ${feed.target} from ${feed.odsCode} refused: ${refusal}`);
-  const read = readFeedBundle({ resourceType: 'Bundle', type: 'batch', entry: feed.bundle.entry }, target.resourceTypes);
-  if (read.issues.length) throw new Error(`feed ${feed.target} from ${feed.odsCode}: ${read.issues.map((i) => i.diagnostics).join('; ')}`);
-  const byPatient = new Map<string, Array<{ entry: FeedEntry; prepared: unknown }>>();
-  for (const entry of read.entries) {
-    const list = byPatient.get(entry.nhsNumber) ?? [];
-    list.push({ entry, prepared: target.prepare(entry, organisation) });
-    byPatient.set(entry.nhsNumber, list);
-  }
+  const { issues, byPatient } = prepareBundle(target, bundleOf(feed), organisation);
+  if (issues.length) throw new Error(`feed ${feed.target} from ${feed.odsCode}: ${issues.map((i) => i.diagnostics).join('; ')}`);
   for (const [nhsNumber, entries] of byPatient) await target.write(nhsNumber, entries, organisation);
 }
 
+function bundleOf(feed: Feed): fhir4.Bundle {
+  return { resourceType: 'Bundle', type: 'batch', entry: feed.bundle.entry };
+}
+
 function bundleBody(feed: Feed): string {
-  return JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: feed.bundle.entry });
+  return JSON.stringify(bundleOf(feed));
 }
 
 export interface BulkSeedOptions {
@@ -231,14 +229,9 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
   }
 }
 
-/** Stable JSON: keys sorted, dates as ISO strings — to compare documents written by two paths. */
+/** Stable JSON (RFC 8785: keys sorted, dates as their ISO strings), to compare documents written by two paths. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
-    }
-    return v;
-  });
+  return canonicalize(value) ?? '';
 }
 
 /** A slice's sealed panels are encrypted with a random IV on every write: compare what they hold. */
@@ -258,7 +251,7 @@ export function patientCollections(): string[] {
 
 /**
  * Removes patients (by NHS number) from every patient-keyed collection, or from the ones named
- * ("<database>.<collection>"). On FerretDB each collection is one full scan, whatever the count.
+ * ("<database>.<collection>"): one $in per collection.
  */
 export async function deletePatients(mongoUri: string, nhsNumbers: string[], collections: string[] = patientCollections()): Promise<number> {
   if (nhsNumbers.length === 0) return 0;

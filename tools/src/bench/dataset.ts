@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { DEFAULT_PORT_BASE } from '@shareforyou/schema';
 import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
 import { LOCAL_DIR } from '../paths';
+import { localDatabasePort } from '../stack/ports';
 import { registeredPatientCount, registerOrganisations } from '../stack/seed';
 import { bulkSeed, verifyAgainstFeeds } from './bulkSeed';
 
@@ -62,7 +62,7 @@ export async function openDataset(options: { patients: number; portBase: number;
     options.log(`${dataDir} has no finished seeding: starting it afresh.`);
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const engine = await startFerretDb({ port: 27117 + (options.portBase - DEFAULT_PORT_BASE), dataDir, log: options.log });
+  const engine = await startFerretDb({ port: localDatabasePort(options.portBase), dataDir, log: options.log });
   const dataset: Dataset = {
     patients: options.patients,
     dataDir,

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { subgraphUrl, SUPERGRAPH_PATH } from '@shareforyou/schema';
 import { BENCH_DIR, REPO_ROOT } from '../paths';
-import { stopProcess, waitHealthy, type ServiceProcess } from '../stack/services';
+import { spawnNodeProcess, stopProcess, waitHealthy, type ServiceProcess } from '../stack/services';
 
 /**
  * The peer: @graphql-hive/gateway serving the committed supergraph over the same subgraph processes.
@@ -30,20 +29,14 @@ export async function startPeer(options: { port: number; env: NodeJS.ProcessEnv;
   mkdirSync(dir, { recursive: true });
   const supergraph = join(dir, `peer-supergraph-${options.port}.graphql`);
   writeFileSync(supergraph, rewriteSupergraphUrls(readFileSync(SUPERGRAPH_PATH, 'utf8'), options.env));
-  const child = spawn(
-    process.execPath,
-    [HIVE_BIN, '--fork', '1', '-c', PEER_CONFIG, 'supergraph', supergraph, '--port', String(options.port), '--host', '127.0.0.1'],
-    { cwd: REPO_ROOT, env: { ...options.env, SHAREFORYOU_BENCH_PEER_IDENTITY: options.identity }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(String(chunk));
-    if (output.length > 200) output.shift();
-    if (!options.quiet) process.stdout.write(String(chunk));
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const service: ServiceProcess = { name: 'peer (hive-gateway)', child, output, healthUrl: `http://127.0.0.1:${options.port}/healthcheck` };
+  const service = spawnNodeProcess({
+    name: 'peer (hive-gateway)',
+    args: [HIVE_BIN, '--fork', '1', '-c', PEER_CONFIG, 'supergraph', supergraph, '--port', String(options.port), '--host', '127.0.0.1'],
+    env: { ...options.env, SHAREFORYOU_BENCH_PEER_IDENTITY: options.identity },
+    healthUrl: `http://127.0.0.1:${options.port}/healthcheck`,
+    quiet: options.quiet,
+  });
+  const { child } = service;
   try {
     await waitHealthy(service);
   } catch (error) {

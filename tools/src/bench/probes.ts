@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { userToken } from '../demo/tokens';
 import { findDemoUser } from '../demo/users';
 import type { Control } from './controls';
@@ -55,21 +54,4 @@ export async function probeControls(options: { gatewayUrl: string; env: NodeJS.P
     requestLimits: state(manyAliases.codes, (c) => c !== '' && !['FORBIDDEN_FIELD', 'NO_CARE_RELATIONSHIP', 'ORGANISATION_NOT_PARTY'].includes(c), manyAliases.hasData),
     partyCheck: state(nonParty.codes, (c) => c === 'ORGANISATION_NOT_PARTY', nonParty.hasData),
   };
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** A port base (gateway, subgraphs, peer: base..base+9, and the database port) that is free. */
-export async function freePortBase(first: number, databasePort: (base: number) => number): Promise<number> {
-  for (let base = first; base < first + 1000; base += 20) {
-    const ports = [...Array.from({ length: 10 }, (_, i) => base + i), databasePort(base)];
-    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
-  }
-  throw new Error(`no free port base found from ${first}`);
 }

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { databaseName } from '@shareforyou/kit';
-import { DEFAULT_PORT_BASE, loadPolicy, profileForJobRole, subgraphServices } from '@shareforyou/schema';
+import { loadPolicy, profileForJobRole, subgraphServices } from '@shareforyou/schema';
 import { findDemoUser, type DemoUser } from '../demo/users';
 import { BENCH_DIR } from '../paths';
 import { registeredPatientCount } from '../stack/seed';
+import { freePortBase, localDatabasePort } from '../stack/ports';
 import { startStack, type RunningStack } from '../stack/stack';
 import { generatePatient } from '../synthetic';
 import { deletePatients, bulkSeed } from './bulkSeed';
@@ -13,7 +14,7 @@ import { ensureSeeded, openDataset, type Dataset } from './dataset';
 import { longLivedGatewayIdentity } from './identity';
 import { startPeer, type RunningPeer } from './peer';
 import type { LevelPlan, LoadPlan, RequestSpec } from './plan';
-import { freePortBase, probeControls, type ControlState } from './probes';
+import { probeControls, type ControlState } from './probes';
 import { computeRatios, controlPrices, cpuTable, machine, PRICE_BASELINE, table, writeJson, type ConfigName, type RunResult } from './report';
 import { runLoad } from './runner';
 import { formatProfiles, summariseProfiles, type ProfileSummary } from './profile';
@@ -59,8 +60,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
   if (machineAtStart.loadAverage[0] > 1.5) {
     say(`Warning: the machine is already busy (load average ${machineAtStart.loadAverage.join(', ')} on ${machineAtStart.cores} cores): results will be lower and noisier.`);
   }
-  const databasePort = (base: number) => 27117 + (base - DEFAULT_PORT_BASE);
-  const portBase = await freePortBase(options.portBase, databasePort);
+  const portBase = await freePortBase(options.portBase, (base) => [localDatabasePort(base)]);
   if (portBase !== options.portBase) say(`Port base ${options.portBase} is busy; using ${portBase}.`);
   const gp = findDemoUser('gp');
   const profile = profileForJobRole(loadPolicy(), gp.jobRole)!;

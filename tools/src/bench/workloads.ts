@@ -1,4 +1,4 @@
-import { signSystemToken } from '@shareforyou/kit';
+import { IDENTITY_HEADER, signSystemToken } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
 import { userToken } from '../demo/tokens';
 import type { DemoUser } from '../demo/users';
@@ -32,7 +32,7 @@ function viaSubgraphs(route: Extract<Route, { kind: 'floor' }>, queries: Array<{
   const representations = nhsNumbers.map((nhsNumber) => ({ __typename: 'Patient', nhsNumber }));
   const parts: HttpPart[] = queries.map(({ subgraph, query }) => ({
     url: subgraphUrl(subgraph, route.env),
-    headers: { ...JSON_HEADERS, 'x-shareforyou-identity': route.identity },
+    headers: { ...JSON_HEADERS, [IDENTITY_HEADER]: route.identity },
     body: JSON.stringify({ query, variables: { representations } }),
   }));
   return { parts };

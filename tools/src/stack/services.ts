@@ -13,8 +13,14 @@ export interface ServiceProcess {
 }
 
 export function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv, port: number, quiet: boolean): ServiceProcess {
+  return spawnNodeProcess({ name, args: ['--import', 'tsx', entry], env, healthUrl: `http://127.0.0.1:${port}/health`, quiet });
+}
+
+/** Starts a Node process from the repository root, keeping its last output for error messages. */
+export function spawnNodeProcess(options: { name: string; args: string[]; env: NodeJS.ProcessEnv; healthUrl: string; quiet: boolean }): ServiceProcess {
+  const { name, env, healthUrl, quiet } = options;
   const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, options.args, {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,7 +33,7 @@ export function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  return { name, child, output, healthUrl: `http://127.0.0.1:${port}/health` };
+  return { name, child, output, healthUrl };
 }
 
 export async function waitHealthy(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {

@@ -3,6 +3,7 @@ import { ensureLocalSecrets, SECRETS_DIR } from '@shareforyou/kit';
 import { DEFAULT_PORT_BASE } from '@shareforyou/schema';
 import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
 import { DEFAULT_DATA_DIR } from '../paths';
+import { localDatabasePort } from './ports';
 import { registerOrganisations, seedIfEmpty } from './seed';
 import { spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
 
@@ -44,7 +45,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   let mongoUri = process.env.MONGODB_URI;
   if (mongoUri) log(`Using the MongoDB at MONGODB_URI.`);
   else {
-    const port = options.ferretDbPort ?? 27117 + (portBase - DEFAULT_PORT_BASE);
+    const port = options.ferretDbPort ?? localDatabasePort(portBase);
     engine = await startFerretDb({ port, dataDir, log });
     mongoUri = engine.uri;
     log(`Local database engine (FerretDB) on 127.0.0.1:${port}, data in ${join(dataDir, 'ferretdb')}`);

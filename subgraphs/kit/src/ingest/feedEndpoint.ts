@@ -1,9 +1,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Connection } from 'mongoose';
 import type { PatientAccessRecord, RegistryAccessModels } from '../access/registryRecords';
-import { readFeedBundle, type FeedEntry } from './feedBundle';
-import { FeedProblem } from './feedProblem';
-import type { EntryResult, FeedingOrganisation, FeedTarget } from './feedTarget';
+import { prepareBundle, type EntryResult, type FeedingOrganisation, type FeedTarget } from './feedTarget';
 import { operationOutcome, outcomeError, type OutcomeIssue } from './operationOutcome';
 import { verifySystemToken } from './systemToken';
 
@@ -60,24 +58,12 @@ export function mountFeedEndpoint<Prepared>(
       return;
     }
 
-    const read = readFeedBundle(req.body, target.resourceTypes);
-    const issues: OutcomeIssue[] = [...read.issues];
-    const prepared: Array<{ entry: FeedEntry; prepared: Prepared }> = [];
-    for (const entry of read.entries) {
-      try {
-        prepared.push({ entry, prepared: target.prepare(entry, organisation) });
-      } catch (error) {
-        if (!(error instanceof FeedProblem)) throw error;
-        issues.push({ severity: 'error', code: 'invalid', diagnostics: error.message, expression: [`Bundle.entry[${entry.index}].resource (${error.path})`] });
-      }
-    }
+    const { issues, byPatient } = prepareBundle(target, req.body, organisation);
     if (issues.length > 0) {
       send(res, 422, operationOutcome([{ severity: 'error', code: 'invalid', diagnostics: 'The bundle was not accepted; nothing was written. Fix the entries below and send it again.' }, ...issues]));
       return;
     }
 
-    const byPatient = new Map<string, Array<{ entry: FeedEntry; prepared: Prepared }>>();
-    for (const p of prepared) byPatient.set(p.entry.nhsNumber, [...(byPatient.get(p.entry.nhsNumber) ?? []), p]);
     const accessRecords = (await deps.access.PatientAccess.find({ _id: { $in: [...byPatient.keys()] } }).lean().exec()) as PatientAccessRecord[];
     const optedOut = new Set(accessRecords.filter((r) => r.recordOptOut?.status === 'opted-out').map((r) => r._id));
 

@@ -1,4 +1,5 @@
-import type { FeedEntry } from './feedBundle';
+import { readFeedBundle, type FeedEntry } from './feedBundle';
+import { FeedProblem } from './feedProblem';
 import type { OutcomeIssue } from './operationOutcome';
 
 /** The organisation feeding, as the register knows it. */
@@ -26,6 +27,32 @@ export interface FeedTarget<Prepared> {
   prepare(entry: FeedEntry, organisation: FeedingOrganisation): Prepared;
   /** Writes one patient's prepared entries idempotently; returns a result per entry index. */
   write(nhsNumber: string, prepared: Array<{ entry: FeedEntry; prepared: Prepared }>, organisation: FeedingOrganisation): Promise<Map<number, EntryResult>>;
+}
+
+export type PreparedEntries<Prepared> = Array<{ entry: FeedEntry; prepared: Prepared }>;
+
+/**
+ * The validate-and-map half of a feed: the whole bundle read and every entry prepared for the
+ * target, grouped by patient. Nothing is written; any issue means the bundle must be refused whole.
+ */
+export function prepareBundle<Prepared>(
+  target: FeedTarget<Prepared>,
+  bundle: unknown,
+  organisation: FeedingOrganisation,
+): { issues: OutcomeIssue[]; byPatient: Map<string, PreparedEntries<Prepared>> } {
+  const read = readFeedBundle(bundle, target.resourceTypes);
+  const issues: OutcomeIssue[] = [...read.issues];
+  const byPatient = new Map<string, PreparedEntries<Prepared>>();
+  for (const entry of read.entries) {
+    try {
+      const prepared = target.prepare(entry, organisation);
+      byPatient.set(entry.nhsNumber, [...(byPatient.get(entry.nhsNumber) ?? []), { entry, prepared }]);
+    } catch (error) {
+      if (!(error instanceof FeedProblem)) throw error;
+      issues.push({ severity: 'error', code: 'invalid', diagnostics: error.message, expression: [`Bundle.entry[${entry.index}].resource (${error.path})`] });
+    }
+  }
+  return { issues, byPatient };
 }
 
 export type { OutcomeIssue };
