@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { auditModels, AuditTrail, verifyAuditTrail, type AuditEventContent } from '@shareforyou/kit';
+import { auditModels, AuditTrail, genesisHash, HEAD_INTERVAL_MS, sealHash, verifyAuditTrail, type AuditEventContent } from '@shareforyou/kit';
 import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser, type DemoUser } from '../../tools/src/demo/users';
 import { REPO_ROOT } from '../../tools/src/paths';
@@ -64,26 +64,26 @@ describe('the trail holds exactly what each look resolved', () => {
     aeLook = await lookAs(aeDoctor, 'query AeLook($n: String!) { patient(nhsNumber: $n) { name { text } } }', { n: MARGARET() });
   });
 
+  const GP_VIEWED = {
+    gp: ['Coding.display', 'Medication.id', 'Medication.medication', 'Patient.medications'],
+    registry: ['Patient.birthDate', 'Patient.name', 'Patient.nhsNumber', 'PersonName.text', 'Query.patient'],
+  };
+  /** As stored: the coordinates viewed, as plain strings, and the denials apart. */
+  const GP_STORED = [
+    { subgraph: 'gp', viewed: GP_VIEWED.gp, denials: [], categories: ['medications'], denied: false },
+    { subgraph: 'registry', viewed: GP_VIEWED.registry, denials: [], categories: ['identity', 'recordAccess'], denied: false },
+  ];
+  /** As the access log shows it. */
   const GP_EXPECTED = [
-    {
-      subgraph: 'gp',
-      fields: allowed('Coding.display', 'Medication.id', 'Medication.medication', 'Patient.medications'),
-      categories: ['medications'],
-      denied: false,
-    },
-    {
-      subgraph: 'registry',
-      fields: allowed('Patient.birthDate', 'Patient.name', 'Patient.nhsNumber', 'PersonName.text', 'Query.patient'),
-      categories: ['identity', 'recordAccess'],
-      denied: false,
-    },
+    { subgraph: 'gp', fields: allowed(...GP_VIEWED.gp), categories: ['medications'], denied: false },
+    { subgraph: 'registry', fields: allowed(...GP_VIEWED.registry), categories: ['identity', 'recordAccess'], denied: false },
   ];
 
   it('the GP\'s look: one event per subgraph, with every coordinate resolved for Margaret', async () => {
     expect(gpLook.response.errors).toBeUndefined();
     expect(gpLook.response.data.patient.medications.length).toBeGreaterThan(0);
     const events = await storedEvents(gpLook.requestId);
-    expect(events.map(({ subgraph, fields, categories, denied }) => ({ subgraph, fields, categories, denied }))).toEqual(GP_EXPECTED);
+    expect(events.map(({ subgraph, viewed, denials, categories, denied }) => ({ subgraph, viewed, denials, categories, denied }))).toEqual(GP_STORED);
     for (const event of events) {
       expect(event).toMatchObject({
         nhsNumber: MARGARET(),
@@ -109,10 +109,13 @@ describe('the trail holds exactly what each look resolved', () => {
   it('the receptionist\'s look records the FORBIDDEN_FIELD denial of Patient.medications', async () => {
     expect(codes(receptionistLook.response)).toEqual(['FORBIDDEN_FIELD']);
     const events = await storedEvents(receptionistLook.requestId);
-    expect(events.map(({ subgraph, fields, denied }) => ({ subgraph, fields, denied }))).toEqual([
-      { subgraph: 'gp', fields: [{ coordinate: 'Patient.medications', outcome: 'denied', reason: 'FORBIDDEN_FIELD' }], denied: true },
-      { subgraph: 'registry', fields: allowed('Patient.birthDate', 'Patient.name', 'Patient.nhsNumber', 'PersonName.text', 'Query.patient'), denied: false },
+    expect(events.map(({ subgraph, viewed, denials, denied }) => ({ subgraph, viewed, denials, denied }))).toEqual([
+      { subgraph: 'gp', viewed: [], denials: [{ coordinate: 'Patient.medications', reason: 'FORBIDDEN_FIELD' }], denied: true },
+      { subgraph: 'registry', viewed: GP_VIEWED.registry, denials: [], denied: false },
     ]);
+    const log = await accessLog({ nhsNumber: MARGARET(), userId: receptionist.userId, from: since });
+    const gpEvent = log.data.accessLog.events.find((e: any) => e.requestId === receptionistLook.requestId && e.subgraph === 'gp');
+    expect(gpEvent.fields).toEqual([{ coordinate: 'Patient.medications', outcome: 'denied', reason: 'FORBIDDEN_FIELD' }]);
     const deniedOnly = await accessLog({ nhsNumber: MARGARET(), userId: receptionist.userId, denied: true, from: since });
     expect(deniedOnly.data.accessLog.events.map((e: any) => [e.requestId, e.subgraph])).toEqual([[receptionistLook.requestId, 'gp']]);
   });
@@ -360,7 +363,8 @@ describe('out-of-hours access (clock time in England)', () => {
       operationName: 'NightLook',
       user: { id: nightOwl, name: 'Dr Night Owl', odsCode: 'P83005', jobRole: 'R8000', profile: 'clinical' },
       nhsNumber: patients[i],
-      fields: allowed('Patient.medications') as AuditEventContent['fields'],
+      viewed: ['Patient.medications'],
+      denials: [],
       categories: ['medications'],
       denied: false,
       breakGlass: null,
@@ -393,25 +397,73 @@ describe('tamper evidence: npm run audit:verify', () => {
     return uri ? { ...rest, MONGODB_URI: uri } : rest;
   };
   const verify = async () => verifyAuditTrail(await database('audit'));
+  const tamperFixtureLook = (requestId: string): AuditEventContent => ({
+    requestId,
+    at: new Date(),
+    subgraph: 'gp',
+    operationName: null,
+    user: { id: 'audit-test-tamper', name: 'T', odsCode: 'P83005', jobRole: 'R8000', profile: 'clinical' },
+    nhsNumber: MARGARET(),
+    viewed: ['Patient.allergies'],
+    denials: [],
+    categories: ['allergies'],
+    denied: false,
+    breakGlass: null,
+    detail: null,
+  });
 
   let fixtureChain: string;
   beforeAll(async () => {
     await lookAs(gp, OPEN_MARGARET, { n: MARGARET() });
     const audit = await database('audit');
     const trail = new AuditTrail(auditModels(audit), 'audit-test-tamper');
-    for (let i = 0; i < 5; i += 1) {
-      await trail.append([
-        { requestId: `audit-test-tamper-${i}`, at: new Date(), subgraph: 'gp', operationName: null, user: { id: 'audit-test-tamper', name: 'T', odsCode: 'P83005', jobRole: 'R8000', profile: 'clinical' }, nhsNumber: MARGARET(), fields: allowed('Patient.allergies') as AuditEventContent['fields'], categories: ['allergies'], denied: false, breakGlass: null, detail: null },
-      ]);
-    }
+    for (let i = 0; i < 5; i += 1) await trail.append([tamperFixtureLook(`audit-test-tamper-${i}`)]);
+    // As a stopping service does: the last head is written.
+    await trail.close();
     const last = await audit.collection('auditEvents').findOne({ requestId: 'audit-test-tamper-4' });
     fixtureChain = last!.chain.chainId;
-    // The head is recorded just after each write; wait for it.
-    for (let i = 0; i < 50; i += 1) {
-      const chain = await audit.collection('auditChains').findOne({ _id: fixtureChain as never });
-      if (chain?.head?.seq === 4) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await audit.collection('auditChains').findOne({ _id: fixtureChain as never }))?.head?.seq).toBe(4);
+  });
+
+  it('writes a busy chain\'s head at most every quarter second, and the last one when the service stops', async () => {
+    const audit = await database('audit');
+    const models = auditModels(audit);
+    const headWrites = jest.spyOn(models.AuditChain, 'updateOne');
+    try {
+      const trail = new AuditTrail(models, 'audit-test-head');
+      const started = Date.now();
+      for (let i = 0; i < 20; i += 1) await trail.append([tamperFixtureLook(`audit-test-head-${i}`)]);
+      const elapsed = Date.now() - started;
+      await trail.close();
+      expect(headWrites.mock.calls.length).toBeLessThanOrEqual(Math.ceil(elapsed / HEAD_INTERVAL_MS) + 1);
+      const last = await audit.collection('auditEvents').findOne({ requestId: 'audit-test-head-19' });
+      expect((await audit.collection('auditChains').findOne({ _id: last!.chain.chainId }))?.head).toEqual({ seq: 19, hash: last!.chain.hash });
+    } finally {
+      headWrites.mockRestore();
     }
+    expect((await verify()).breaks).toEqual([]);
+  });
+
+  it('still verifies and lists events written before the compact field lists (one `fields` list of objects)', async () => {
+    const audit = await database('audit');
+    const chainId = `audit-test-legacy:${randomUUID()}`;
+    const { viewed: _viewed, denials: _denials, ...rest } = tamperFixtureLook('audit-test-legacy-0');
+    const legacy = {
+      ...rest,
+      user: { ...rest.user, id: 'audit-test-legacy' },
+      fields: [
+        { coordinate: 'Patient.allergies', outcome: 'allowed' as const, reason: null },
+        { coordinate: 'Patient.safeguarding', outcome: 'denied' as const, reason: 'FORBIDDEN_FIELD' },
+      ],
+      denied: true,
+    };
+    const chain = { chainId, seq: 0, prevHash: genesisHash(chainId), hash: '' };
+    chain.hash = sealHash({ ...legacy, chain }, chainId, 0, chain.prevHash);
+    await audit.collection('auditChains').insertOne({ _id: chainId as never, subgraph: 'gp', startedAt: new Date(), head: { seq: 0, hash: chain.hash } });
+    await audit.collection('auditEvents').insertOne({ ...legacy, chain });
+    expect((await verify()).breaks).toEqual([]);
+    const log = await accessLog({ userId: 'audit-test-legacy' });
+    expect(log.data.accessLog.events.map((e: any) => e.fields)).toEqual([legacy.fields]);
   });
 
   it('passes on the untouched trail, as a function and as the CLI', async () => {
@@ -426,9 +478,9 @@ describe('tamper evidence: npm run audit:verify', () => {
 
   it('names an edited event, as a function and as the CLI (exit 1)', async () => {
     const events = (await database('audit')).collection('auditEvents');
-    const original = (await events.findOne({ subgraph: 'gp', 'user.id': gp.userId, 'fields.coordinate': 'Medication.id' }, { sort: { at: -1 } }))!;
-    const fields = [{ ...original.fields[0], coordinate: 'Coding.code' }, ...original.fields.slice(1)];
-    await events.updateOne({ _id: original._id }, { $set: { fields } });
+    const original = (await events.findOne({ subgraph: 'gp', 'user.id': gp.userId, viewed: 'Medication.id' }, { sort: { at: -1 } }))!;
+    const viewed = original.viewed.filter((coordinate: string) => coordinate !== 'Medication.id');
+    await events.updateOne({ _id: original._id }, { $set: { viewed } });
     try {
       const result = await verify();
       expect(result.breaks).toEqual([

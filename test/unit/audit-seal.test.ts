@@ -1,4 +1,4 @@
-import { genesisHash, sealedContent, sealHash, type AuditEventContent } from '@shareforyou/kit';
+import { auditedFields, genesisHash, sealedContent, sealHash, type AuditEventContent, type AuditEventWithFieldList, type StoredAuditEvent } from '@shareforyou/kit';
 
 /** The seal is what makes tampering visible: every sealed field must change it. */
 
@@ -9,10 +9,8 @@ const event: AuditEventContent = {
   operationName: 'OpenRecord',
   user: { id: 'demo-gp-aisha-rahman', name: 'Dr Aisha Rahman', odsCode: 'P83005', jobRole: 'R8000', profile: 'clinical' },
   nhsNumber: '9434765919',
-  fields: [
-    { coordinate: 'Medication.id', outcome: 'allowed', reason: null },
-    { coordinate: 'Patient.medications', outcome: 'allowed', reason: null },
-  ],
+  viewed: ['Medication.id', 'Patient.medications'],
+  denials: [{ coordinate: 'Patient.safeguarding', reason: 'FORBIDDEN_FIELD' }],
   categories: ['medications'],
   denied: false,
   breakGlass: null,
@@ -20,7 +18,7 @@ const event: AuditEventContent = {
 };
 
 const chainId = 'gp:7d3c5a2e-0000-4000-8000-000000000001';
-const seal = (e: AuditEventContent, chain = chainId, seq = 3, prev = 'a'.repeat(64)) => sealHash(e, chain, seq, prev);
+const seal = (e: AuditEventContent | StoredAuditEvent, chain = chainId, seq = 3, prev = 'a'.repeat(64)) => sealHash(e, chain, seq, prev);
 
 describe('the audit seal', () => {
   const changes: Array<[string, (e: AuditEventContent) => AuditEventContent]> = [
@@ -34,11 +32,12 @@ describe('the audit seal', () => {
     ['user.jobRole', (e) => ({ ...e, user: { ...e.user, jobRole: 'R8001' } })],
     ['user.profile', (e) => ({ ...e, user: { ...e.user, profile: 'administrative' } })],
     ['nhsNumber', (e) => ({ ...e, nhsNumber: '4010232137' })],
-    ['a field coordinate', (e) => ({ ...e, fields: [{ ...e.fields[0], coordinate: 'Medication.status' }, e.fields[1]] })],
-    ['a field outcome', (e) => ({ ...e, fields: [{ ...e.fields[0], outcome: 'denied' }, e.fields[1]] })],
-    ['a field reason', (e) => ({ ...e, fields: [{ ...e.fields[0], reason: 'FORBIDDEN_FIELD' }, e.fields[1]] })],
-    ['a field removed', (e) => ({ ...e, fields: [e.fields[1]] })],
-    ['the fields reordered', (e) => ({ ...e, fields: [e.fields[1], e.fields[0]] })],
+    ['a viewed coordinate', (e) => ({ ...e, viewed: ['Medication.status', e.viewed[1]] })],
+    ['a viewed coordinate removed', (e) => ({ ...e, viewed: [e.viewed[1]] })],
+    ['the viewed coordinates reordered', (e) => ({ ...e, viewed: [e.viewed[1], e.viewed[0]] })],
+    ['a viewed coordinate turned into a denial', (e) => ({ ...e, viewed: [e.viewed[1]], denials: [...e.denials, { coordinate: e.viewed[0], reason: 'FORBIDDEN_FIELD' }] })],
+    ['a denial removed', (e) => ({ ...e, denials: [] })],
+    ['a denial reason', (e) => ({ ...e, denials: [{ ...e.denials[0], reason: 'NO_CARE_RELATIONSHIP' }] })],
     ['categories', (e) => ({ ...e, categories: ['medications', 'problems'] })],
     ['denied', (e) => ({ ...e, denied: true })],
     ['breakGlass', (e) => ({ ...e, breakGlass: { id: 'bg-1', reason: 'EMERGENCY_CARE', detail: 'Unconscious in resus' } })],
@@ -56,7 +55,7 @@ describe('the audit seal', () => {
   });
 
   it('is the same for the same content, whatever the key order or date form (as re-read from the store)', () => {
-    const reRead = JSON.parse(JSON.stringify({ ...event, fields: event.fields.map((f) => ({ reason: f.reason, outcome: f.outcome, coordinate: f.coordinate })) }));
+    const reRead = JSON.parse(JSON.stringify({ ...event, denials: event.denials.map((d) => ({ reason: d.reason, coordinate: d.coordinate })) }));
     expect(seal(reRead)).toBe(seal(event));
     expect(sealedContent(reRead)).toEqual(sealedContent(event));
   });
@@ -64,6 +63,35 @@ describe('the audit seal', () => {
   it('ignores what is not sealed content (the stored chain fields, the _id)', () => {
     const stored = { ...event, _id: 'x', chain: { chainId, seq: 3, prevHash: 'a'.repeat(64), hash: 'f'.repeat(64) } } as AuditEventContent;
     expect(seal(stored)).toBe(seal(event));
+  });
+
+  describe('events written before the compact field lists (one `fields` list of objects)', () => {
+    const { viewed: _viewed, denials: _denials, ...rest } = event;
+    const legacy: AuditEventWithFieldList = {
+      ...rest,
+      fields: [
+        { coordinate: 'Medication.id', outcome: 'allowed', reason: null },
+        { coordinate: 'Patient.medications', outcome: 'allowed', reason: null },
+        { coordinate: 'Patient.safeguarding', outcome: 'denied', reason: 'FORBIDDEN_FIELD' },
+      ],
+      chain: { chainId, seq: 3, prevHash: 'a'.repeat(64), hash: 'f'.repeat(64) },
+    };
+
+    it('are sealed over that list, so they still verify, and a change to it still shows', () => {
+      expect(sealedContent(legacy)).toMatchObject({ fields: legacy.fields });
+      expect(sealedContent(legacy)).not.toHaveProperty('viewed');
+      const edited = { ...legacy, fields: legacy.fields.slice(1) };
+      expect(seal(edited)).not.toBe(seal(legacy));
+    });
+
+    it('list the same fields as the compact form does', () => {
+      expect(auditedFields(legacy)).toEqual(auditedFields(event));
+      expect(auditedFields(event)).toEqual(legacy.fields);
+    });
+
+    it('cannot pass for a compact event, nor the other way round', () => {
+      expect(seal(legacy)).not.toBe(seal(event));
+    });
   });
 
   it('starts each chain from its own genesis hash', () => {

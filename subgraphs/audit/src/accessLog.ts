@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { badUserInput, nhsNumberArgument, type AuditEventRecord, type SubgraphContext } from '@shareforyou/kit';
+import { auditedFields, badUserInput, nhsNumberArgument, type StoredAuditEvent, type SubgraphContext } from '@shareforyou/kit';
 import type { AuditServiceModels } from './models';
 import { isoArgument } from './period';
 
@@ -17,7 +17,7 @@ export interface AccessLogFilter {
 
 export const ACCESS_LOG_MAX_PAGE = 200;
 
-type StoredEvent = AuditEventRecord & { _id: Types.ObjectId };
+type StoredEvent = StoredAuditEvent & { _id: Types.ObjectId };
 
 export function encodeCursor(event: { at: Date; _id: Types.ObjectId }): string {
   return Buffer.from(JSON.stringify([new Date(event.at).toISOString(), String(event._id)])).toString('base64url');
@@ -63,7 +63,7 @@ export function auditEventView(event: StoredEvent) {
     operationName: event.operationName ?? null,
     user: event.user,
     nhsNumber: event.nhsNumber ?? null,
-    fields: event.fields ?? [],
+    fields: auditedFields(event),
     categories: event.categories ?? [],
     denied: event.denied,
     breakGlass: event.breakGlass ?? null,

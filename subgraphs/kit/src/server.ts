@@ -9,7 +9,7 @@ import { parse } from 'graphql';
 import type { Connection } from 'mongoose';
 import { loadPolicy, loadSubgraphSdl, subgraphPort } from '@shareforyou/schema';
 import { applyFieldRules } from './access/fieldRules';
-import { PatientAccess } from './access/patientAccess';
+import { accessRecordReads, PatientAccess } from './access/patientAccess';
 import { registryAccessModels, type RegistryAccessModels } from './access/registryRecords';
 import { auditPlugin } from './audit/auditPlugin';
 import { controlIsOn } from './benchControls';
@@ -79,6 +79,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const own = await openDatabase(databaseName(name), { monitored: true });
   const registry = own.useDb('registry', { useCache: true });
   const access = registryAccessModels(registry);
+  const accessReads = accessRecordReads(access);
   const slices = definition.holdsPatientSlices ? patientSliceModel(own) : null;
   const databases: SubgraphDatabases = { own, registry, access, slices };
   const models = definition.models(databases);
@@ -132,7 +133,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
         const identity = res.locals.identity as GatewayIdentity;
         return {
           identity,
-          access: new PatientAccess(identity, access),
+          access: new PatientAccess(identity, accessReads),
           slices: slices ? loadSlices(slices) : null,
           loaders: new RequestLoaders(),
           models,
@@ -170,6 +171,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
       stopPurge();
       await apollo.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await trail.close();
       await Promise.allSettled([own.close(), auditDb.close(), background?.close()]);
     },
   };

@@ -3,13 +3,14 @@ import { loadPolicy, profileMaySee } from '@shareforyou/schema';
 import { controlIsOn } from '../benchControls';
 import { careRecordError, ErrorCode } from '../errors';
 import type { GatewayIdentity } from '../identity';
-import { loadByIds } from '../loaders';
+import { sharedFreshReadsByIds } from '../loaders';
 import type { BreakGlassRecord, PatientAccessRecord, RegistryAccessModels } from './registryRecords';
 
 /**
  * The per-patient decision: may this user's organisation see this patient at all?
  * Opted out (or unknown to the registry) -> NO_SHARED_RECORD; no current care relationship and no
- * active break-glass -> NO_CARE_RELATIONSHIP. Decided per request through one batched read.
+ * active break-glass -> NO_CARE_RELATIONSHIP. Decided per request from access records read afresh
+ * for that request (an opt-out or an ended relationship counts from the moment it is recorded).
  */
 
 export type AccessDecision =
@@ -43,6 +44,16 @@ export function accessError(decision: Extract<AccessDecision, { allowed: false }
       );
 }
 
+/**
+ * One per process: the access-record reads of all its requests. Never cached; concurrent requests
+ * share a read (see sharedFreshReadsByIds), which spares the database one command per request
+ * and subgraph under load.
+ */
+export function accessRecordReads(models: RegistryAccessModels): DataLoader<string, PatientAccessRecord | null> {
+  return sharedFreshReadsByIds<PatientAccessRecord>(models.PatientAccess);
+}
+export type AccessRecordReads = ReturnType<typeof accessRecordReads>;
+
 /** One per request: decisions are cached for the request and recorded for the audit trail. */
 export class PatientAccess {
   readonly decisions = new Map<string, AccessDecision>();
@@ -50,9 +61,10 @@ export class PatientAccess {
 
   constructor(
     private readonly identity: GatewayIdentity,
-    models: RegistryAccessModels,
+    reads: AccessRecordReads,
   ) {
-    this.records = loadByIds<PatientAccessRecord>(models.PatientAccess);
+    // Per request: each patient's record is read once and the request decides on that one read.
+    this.records = new DataLoader((nhsNumbers) => reads.loadMany(nhsNumbers), { maxBatchSize: 100 });
   }
 
   /** The patient's access record (relationships, opt-out, break-glass), batched per request. */

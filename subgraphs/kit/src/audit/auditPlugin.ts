@@ -117,6 +117,8 @@ function buildEvents(
   const at = new Date();
   return [...recorded].map(([nhsNumber, fieldMap]) => {
     const fields = [...fieldMap.values()].sort((a, b) => a.coordinate.localeCompare(b.coordinate));
+    const viewed = fields.filter((f) => f.outcome === 'allowed').map((f) => f.coordinate);
+    const denials = fields.filter((f) => f.outcome === 'denied').map((f) => ({ coordinate: f.coordinate, reason: f.reason ?? 'ERROR' }));
     const decision = nhsNumber ? access.decisions.get(nhsNumber) : undefined;
     const breakGlass =
       decision?.allowed && decision.basis === 'break-glass'
@@ -129,12 +131,10 @@ function buildEvents(
       operationName: requestContext.operationName ?? null,
       user: { id: identity.userId, name: identity.name, odsCode: identity.odsCode, jobRole: identity.jobRole, profile: identity.profile },
       nhsNumber,
-      fields,
-      categories: categoriesOf(
-        policy,
-        fields.filter((f) => f.outcome === 'allowed').map((f) => f.coordinate),
-      ),
-      denied: fields.some((f) => f.outcome === 'denied'),
+      viewed,
+      denials,
+      categories: categoriesOf(policy, viewed),
+      denied: denials.length > 0,
       breakGlass,
       detail: nhsNumber === null ? rootDetail : null,
     };

@@ -10,12 +10,20 @@ import { Connection, Schema } from 'mongoose';
  * {at} index); chains stay per instance, so no cross-shard ordering is ever needed.
  */
 
+/** One field coordinate of an event, as the access log shows it. */
 export interface AuditedField {
   /** Schema coordinate, e.g. "Patient.medications". */
   coordinate: string;
   outcome: 'allowed' | 'denied';
   /** The error code when denied (FORBIDDEN_FIELD, NO_CARE_RELATIONSHIP, ...). */
   reason: string | null;
+}
+
+/** A coordinate the subgraph refused, and why. */
+export interface AuditDenial {
+  coordinate: string;
+  /** The error code (FORBIDDEN_FIELD, NO_CARE_RELATIONSHIP, ...). */
+  reason: string;
 }
 
 export interface AuditUser {
@@ -40,7 +48,14 @@ export interface AuditEventContent {
   operationName: string | null;
   user: AuditUser;
   nhsNumber: string | null;
-  fields: AuditedField[];
+  /**
+   * The coordinates resolved and returned, sorted. Stored as plain strings, with the (rare) denials
+   * apart: an event lists every coordinate of a record summary, and one object per coordinate made
+   * each event about three times larger and its indexed insert about twice as slow (docs/performance.md).
+   */
+  viewed: string[];
+  /** The coordinates refused, sorted by coordinate. */
+  denials: AuditDenial[];
   categories: string[];
   /** Any denial in this event (the monitoring reports filter on it). */
   denied: boolean;
@@ -58,6 +73,26 @@ export interface AuditSeal {
 
 export interface AuditEventRecord extends AuditEventContent {
   chain: AuditSeal;
+}
+
+/**
+ * An event as read back: events written before 2026-11-26 hold one `fields` list of objects instead
+ * of `viewed` and `denials`. They are read, shown and verified as they were sealed; none are written.
+ */
+export type AuditEventWithFieldList = Omit<AuditEventRecord, 'viewed' | 'denials'> & {
+  fields: AuditedField[];
+  viewed?: undefined;
+  denials?: undefined;
+};
+export type StoredAuditEvent = AuditEventRecord | AuditEventWithFieldList;
+
+/** The event's coordinates as the access log lists them: sorted by coordinate, allowed before denied. */
+export function auditedFields(event: StoredAuditEvent | AuditEventContent): AuditedField[] {
+  if (!event.viewed) return 'fields' in event ? event.fields : [];
+  return [
+    ...event.viewed.map((coordinate): AuditedField => ({ coordinate, outcome: 'allowed', reason: null })),
+    ...(event.denials ?? []).map(({ coordinate, reason }): AuditedField => ({ coordinate, outcome: 'denied', reason })),
+  ].sort((a, b) => a.coordinate.localeCompare(b.coordinate) || a.outcome.localeCompare(b.outcome));
 }
 
 export interface AuditChainRecord {
@@ -82,7 +117,8 @@ const auditEventSchema = new Schema<AuditEventRecord>(
       profile: String,
     },
     nhsNumber: { type: String, default: null },
-    fields: [{ _id: false, coordinate: String, outcome: String, reason: { type: String, default: null } }],
+    viewed: [String],
+    denials: [{ _id: false, coordinate: String, reason: String }],
     categories: [String],
     denied: { type: Boolean, required: true },
     breakGlass: { type: new Schema({ id: String, reason: String, detail: String }, { _id: false }), default: null },

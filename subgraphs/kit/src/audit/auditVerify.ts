@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { auditModels, type AuditChainRecord, type AuditEventRecord } from './auditRecords';
+import { auditModels, type AuditChainRecord, type StoredAuditEvent } from './auditRecords';
 import { genesisHash, sealHash } from './auditSeal';
 
 /**
@@ -33,7 +33,7 @@ export interface AuditVerifyResult {
   breaks: AuditBreak[];
 }
 
-type StoredEvent = AuditEventRecord & { _id: unknown };
+type StoredEvent = StoredAuditEvent & { _id: unknown };
 
 async function verifyChain(
   chain: AuditChainRecord,
