@@ -10,6 +10,8 @@ import { subgraphUrl } from '@shareforyou/schema';
 
 const ttlMs = () => Number(process.env.ORGANISATION_STATUS_TTL_SECONDS ?? 30) * 1000;
 const known = new Map<string, { status: string | null; until: number }>();
+/** One question to the register per organisation at a time: a burst that finds the status expired shares it. */
+const asking = new Map<string, Promise<string | null>>();
 
 async function fetchStatus(user: UserIdentity): Promise<string | null> {
   const requestId = randomUUID();
@@ -33,8 +35,13 @@ export async function requireActiveParty(user: UserIdentity): Promise<void> {
   let status: string | null;
   if (cached && cached.until > Date.now()) status = cached.status;
   else {
+    let answer = asking.get(user.odsCode);
+    if (!answer) {
+      answer = fetchStatus(user).finally(() => asking.delete(user.odsCode));
+      asking.set(user.odsCode, answer);
+    }
     try {
-      status = await fetchStatus(user);
+      status = await answer;
     } catch {
       throw careRecordError(ErrorCode.SOURCE_UNAVAILABLE, 'The organisation register did not answer, so access cannot be checked. Try again shortly.', {
         serviceName: 'registry',

@@ -1,7 +1,7 @@
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { loadPolicy, profileForJobRole, profileMaySee, supergraphApiSchema } from '@shareforyou/schema';
 import { findDemoUser } from '../../tools/src/demo/users';
-import { asGatewayFor, asUser, closeDatabases, codes, DANIEL, database, gatewayPost, MARGARET } from '../support/clients';
+import { asGatewayFor, asUser, closeDatabases, codes, DANIEL, database, gatewayPost, MARGARET, organisationLookups } from '../support/clients';
 
 afterAll(closeDatabases);
 
@@ -144,6 +144,18 @@ describe('organisations party to the data sharing framework', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const restored = await asUser('ae-doctor').query(`{ patient(nhsNumber: "${MARGARET()}") { name { text } } }`);
     expect(restored.errors).toBeUndefined();
+  });
+
+  it('a burst of requests that finds the remembered status expired asks the register once', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // past the test stack's 1 s
+    const before = await organisationLookups();
+    // Daniel, whom A&E has no relationship with by now: every answer is past the party check
+    // (no ORGANISATION_NOT_PARTY, no SOURCE_UNAVAILABLE), and no other test's look is disturbed.
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () => asUser('ae-doctor').query(`{ patient(nhsNumber: "${DANIEL()}") { name { text } } }`)),
+    );
+    expect(burst.map(codes)).toEqual(Array(12).fill(['NO_CARE_RELATIONSHIP']));
+    expect((await organisationLookups()) - before).toBe(1);
   });
 });
 

@@ -96,9 +96,17 @@ export async function closeDatabases(): Promise<void> {
  * organisation register is left out: the gateway's party check reads it on its own schedule.
  */
 export async function databaseCommands(subgraph: string): Promise<number> {
+  return total(await commandsByCollection(subgraph), (collection) => collection !== 'organisations');
+}
+
+/** How many times the registry has read the organisation register (the gateway's party check). */
+export async function organisationLookups(): Promise<number> {
+  return total(await commandsByCollection('registry'), (collection) => collection === 'organisations');
+}
+
+async function commandsByCollection(subgraph: string) {
   const url = subgraphUrl(subgraph, { SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) }).replace(/\/graphql$/, '/metrics');
-  const byCollection = parseCounter(await (await fetch(url)).text(), 'shareforyou_db_commands_total', ['collection']);
-  return total(byCollection, (collection) => collection !== 'organisations');
+  return parseCounter(await (await fetch(url)).text(), 'shareforyou_db_commands_total', ['collection']);
 }
 
 export function codes(response: GraphQLResponse): string[] {
