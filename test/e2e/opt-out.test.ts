@@ -67,6 +67,20 @@ describe('opt-out and opt-in, recorded only by the registered practice', () => {
     }
   });
 
+  it('a slice written just after the purge (a feed checked just before the opt-out) is purged too, even after later changes', async () => {
+    const registry = await database('registry');
+    const gpSlices = (await database('gp')).collection('patientSlices');
+    const purgeState = (await database('gp')).collection('purgeState');
+    // A later change in the log (someone the record does not know, opting in) moves every
+    // subgraph's watermark past Peter's opt-out.
+    const later = new Date();
+    await registry.collection('optOutLog').insertOne({ nhsNumber: '9434765919', status: 'opted-in', recordedAt: later });
+    await waitFor(async () => ((await purgeState.findOne({ _id: 'optOutLog' as never }))?.watermark ?? new Date(0)) >= later);
+    // Only now does the late feed's write land.
+    await gpSlices.insertOne({ _id: PETER() as never, panels: {}, sources: [] });
+    await waitFor(async () => (await gpSlices.countDocuments({ _id: PETER() as never })) === 0, 10_000);
+  });
+
   it('only the registered practice can opt him back in; data fed afterwards is shared again', async () => {
     expect(codes(await asUser('other-gp').query(`mutation { recordOptIn(nhsNumber: "${PETER()}") { status } }`))).toEqual(['FORBIDDEN_FIELD']);
     const receipt = await asUser('gp').query(`mutation { recordOptIn(nhsNumber: "${PETER()}") { status recordedBy } }`);

@@ -7,7 +7,13 @@ import type { PatientSliceModel } from './slice/patientSlice';
  * already refused from the moment of opt-out (the access decision); this removes the stored data,
  * and catches up on start after any downtime. Runs on its own connection so it never counts as
  * request-path work.
+ *
+ * Every sweep replays the last REPLAY_MS of the log, not only what is new: a feed that checked the
+ * patient just before the opt-out can still write its slice just after a sweep, and without the
+ * replay nothing would remove it once later changes moved the watermark on.
  */
+export const OPT_OUT_REPLAY_MS = 60_000;
+
 export function followOptOuts(options: {
   subgraph: string;
   ownDb: Connection;
@@ -22,7 +28,7 @@ export function followOptOuts(options: {
 
   const sweep = async () => {
     const saved = await state.findOne({ _id: 'optOutLog' });
-    const since = saved?.watermark ?? new Date(0);
+    const since = new Date(Math.max(0, (saved?.watermark ?? new Date(0)).getTime() - OPT_OUT_REPLAY_MS));
     const changes = await options.access.OptOutLog.find({ recordedAt: { $gte: since } }).sort({ recordedAt: 1 }).lean().exec();
     if (changes.length === 0) return;
     const optedOut = new Set<string>();
