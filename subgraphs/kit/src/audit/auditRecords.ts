@@ -51,7 +51,7 @@ export interface AuditEventContent {
   /**
    * The coordinates resolved and returned, sorted. Stored as plain strings, with the (rare) denials
    * apart: an event lists every coordinate of a record summary, and one object per coordinate made
-   * each event about three times larger and its indexed insert about twice as slow (docs/performance.md).
+   * each event about three times larger and its insert two and a half times as slow (docs/performance.md).
    */
   viewed: string[];
   /** The coordinates refused, sorted by coordinate. */
