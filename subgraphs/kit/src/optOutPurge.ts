@@ -8,9 +8,10 @@ import type { PatientSliceModel } from './slice/patientSlice';
  * and catches up on start after any downtime. Runs on its own connection so it never counts as
  * request-path work.
  *
- * Every sweep replays the last REPLAY_MS of the log, not only what is new: a feed that checked the
- * patient just before the opt-out can still write its slice just after a sweep, and without the
- * replay nothing would remove it once later changes moved the watermark on.
+ * Every sweep also replays the changes of the last OPT_OUT_REPLAY_MS, not only what is new: a feed
+ * that checked the patient just before the opt-out can still write its slice just after a sweep,
+ * and without the replay nothing would remove it once later changes moved the watermark on. The
+ * window is wall-clock time (a feed under way), so a quiet log is not replayed over and over.
  */
 export const OPT_OUT_REPLAY_MS = 60_000;
 
@@ -28,7 +29,8 @@ export function followOptOuts(options: {
 
   const sweep = async () => {
     const saved = await state.findOne({ _id: 'optOutLog' });
-    const since = new Date(Math.max(0, (saved?.watermark ?? new Date(0)).getTime() - OPT_OUT_REPLAY_MS));
+    const watermark = saved?.watermark ?? new Date(0);
+    const since = new Date(Math.min(watermark.getTime(), Date.now() - OPT_OUT_REPLAY_MS));
     const changes = await options.access.OptOutLog.find({ recordedAt: { $gte: since } }).sort({ recordedAt: 1 }).lean().exec();
     if (changes.length === 0) return;
     const optedOut = new Set<string>();
@@ -40,8 +42,8 @@ export function followOptOuts(options: {
       const { deletedCount } = await options.slices.deleteMany({ _id: { $in: [...optedOut] } }).exec();
       if (deletedCount) options.log(`purged ${deletedCount} opted-out patient slice(s)`);
     }
-    const watermark = changes[changes.length - 1].recordedAt;
-    await state.updateOne({ _id: 'optOutLog' }, { $set: { watermark } }, { upsert: true });
+    const latest = changes[changes.length - 1].recordedAt;
+    if (latest.getTime() !== watermark.getTime()) await state.updateOne({ _id: 'optOutLog' }, { $set: { watermark: latest } }, { upsert: true });
   };
 
   const loop = async () => {

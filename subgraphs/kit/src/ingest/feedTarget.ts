@@ -46,7 +46,9 @@ export function prepareBundle<Prepared>(
   for (const entry of read.entries) {
     try {
       const prepared = target.prepare(entry, organisation);
-      byPatient.set(entry.nhsNumber, [...(byPatient.get(entry.nhsNumber) ?? []), { entry, prepared }]);
+      const entries = byPatient.get(entry.nhsNumber);
+      if (entries) entries.push({ entry, prepared });
+      else byPatient.set(entry.nhsNumber, [{ entry, prepared }]);
     } catch (error) {
       if (!(error instanceof FeedProblem)) throw error;
       issues.push({ severity: 'error', code: 'invalid', diagnostics: error.message, expression: [`Bundle.entry[${entry.index}].resource (${error.path})`] });
