@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from 'pino';
 import type { GatewayContext } from './context';
 
 /**
@@ -6,7 +7,7 @@ import type { GatewayContext } from './context';
  * codes, duration. Never variables or results: those may hold patient data, which lives only in
  * the audit store.
  */
-export function requestLog(log: (line: string) => void): ApolloServerPlugin<GatewayContext> {
+export function requestLog(log: Logger): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -15,7 +16,7 @@ export function requestLog(log: (line: string) => void): ApolloServerPlugin<Gate
           const body = response.body.kind === 'single' ? response.body.singleResult : null;
           const codes = [...new Set((errors ?? body?.errors ?? []).map((e) => String(e.extensions?.code ?? 'ERROR')))];
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
-          log(`${contextValue?.requestId ?? '-'} ${operationName ?? 'anonymous'} org=${contextValue?.user?.odsCode ?? '-'} ${codes.length ? codes.join(',') : 'ok'} ${ms.toFixed(1)}ms`);
+          log.info({ requestId: contextValue?.requestId, operation: operationName ?? 'anonymous', org: contextValue?.user?.odsCode, outcome: codes.length ? codes : 'ok', ms: Number(ms.toFixed(1)) }, 'request');
         },
       };
     },

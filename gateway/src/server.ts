@@ -4,13 +4,14 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { careRecordError, controlIsOn, ErrorCode, signGatewayIdentity } from '@shareforyou/kit';
+import { careRecordError, closeServer, controlIsOn, ErrorCode, mountHealth, mountJsonErrors, serviceLogger, shutdownGraceMs, signGatewayIdentity } from '@shareforyou/kit';
 import { gatewayPort, loadSupergraphSdl } from '@shareforyou/schema';
 import type { GatewayContext } from './context';
 import { requireActiveParty } from './organisationStatus';
 import { requestLimits } from './requestLimits';
 import { requestLog } from './requestLog';
-import { formatGatewayError } from './sourceErrors';
+import { requestDeadlineMs } from './sourceDeadlines';
+import { errorReport, formatGatewayError } from './sourceErrors';
 import { buildSubgraphCall } from './subgraphCalls';
 import { authenticateUser } from './userToken';
 
@@ -21,17 +22,17 @@ export interface RunningGateway {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-function log(message: string): void {
-  // Operational lines only: request id, operation, outcome. Never patient data.
-  process.stdout.write(`[gateway] ${message}\n`);
-}
+// Operational lines only: request id, operation, outcome. Never patient data.
+const log = serviceLogger('gateway');
 
 export async function startGateway(): Promise<RunningGateway> {
-  const gateway = new ApolloGateway({ supergraphSdl: loadSupergraphSdl(), buildService: buildSubgraphCall });
+  const gateway = new ApolloGateway({ supergraphSdl: loadSupergraphSdl(), buildService: buildSubgraphCall, logger: log });
+  const deadlineMs = requestDeadlineMs();
   const limits = controlIsOn('requestLimits') ? requestLimits() : { plugins: [], validationRules: [] };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...limits.plugins, ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
+    plugins: [...limits.plugins, errorReport(), ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
+    logger: log,
     validationRules: [...limits.validationRules],
     formatError: (formatted) => formatGatewayError(formatted),
     introspection: process.env.NODE_ENV !== 'production',
@@ -41,14 +42,18 @@ export async function startGateway(): Promise<RunningGateway> {
 
   const app = express();
   app.disable('x-powered-by');
+  let stopping = false;
   app.get('/health', (_req, res) => {
     res.json({ gateway: 'ok' });
   });
+  // The gateway keeps no data of its own: ready means started and not stopping.
+  mountHealth(app, 'gateway', { checks: {}, stopping: () => stopping });
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const deadline = Date.now() + deadlineMs;
         const incoming = req.header('x-request-id');
         const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
         const user = await authenticateUser(req.header('authorization'));
@@ -60,10 +65,11 @@ export async function startGateway(): Promise<RunningGateway> {
         }
         if (controlIsOn('partyCheck')) await requireActiveParty(user);
         let token: string | undefined;
-        return { requestId, user, identityToken: () => (token ??= signGatewayIdentity({ ...user, requestId })) };
+        return { requestId, user, deadline, identityToken: () => (token ??= signGatewayIdentity({ ...user, requestId })) };
       },
     }),
   );
+  mountJsonErrors(app, log);
 
   const port = gatewayPort();
   const host = process.env.HOST ?? '127.0.0.1';
@@ -74,12 +80,15 @@ export async function startGateway(): Promise<RunningGateway> {
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
-  log(`listening on ${url}`);
+  log.info({ url, deadlineMs }, 'listening');
   return {
     url,
+    // Stop accepting, let requests in flight finish (bounded), then stop Apollo.
     stop: async () => {
+      stopping = true;
+      await closeServer(server, shutdownGraceMs());
       await apollo.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      log.info('stopped');
     },
   };
 }

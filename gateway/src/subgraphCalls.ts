@@ -1,29 +1,116 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { careRecordError, ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER } from '@shareforyou/kit';
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError, Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { DEADLINE_HEADER, errorDetail, IDENTITY_HEADER, REQUEST_ID_HEADER, serviceLogger } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
 import type { GatewayContext } from './context';
+import { throughBreaker } from './sourceBreaker';
+import { callBudgetMs, sourceTimeoutMs } from './sourceDeadlines';
+import { sourceFailed, sourceUnavailable, type UnavailableReason } from './sourceErrors';
 
 /**
- * Every call to a subgraph carries the request id and a short-lived identity the gateway signs for
- * this user and this request. Subgraph URLs come from the service list (SHAREFORYOU_PORT_BASE or
- * SUBGRAPH_URL_<NAME>), not from the composed file, so one supergraph serves every environment.
+ * Every call to a subgraph carries the request id, a short-lived identity the gateway signs for
+ * this user and this request, and the time left before the request's deadline. It is aborted when
+ * its own timeout or the deadline comes, and goes through the source's circuit breaker. Subgraph
+ * URLs come from the service list (SHAREFORYOU_PORT_BASE or SUBGRAPH_URL_<NAME>), not from the
+ * composed file, so one supergraph serves every environment.
  */
+
+const log = serviceLogger('gateway');
+
+/** A 5xx answer counts as a failure for the breaker; the response itself still goes back to Apollo. */
+class FailedAnswer extends Error {
+  constructor(readonly response: Response) {
+    super(`answered ${response.status}`);
+  }
+}
+
+function budgetOf(init: FetcherRequestInit | undefined): number {
+  const headers = (init?.headers ?? {}) as Record<string, string>;
+  return Number(headers[DEADLINE_HEADER] ?? 0);
+}
+
+function boundedFetcher(serviceName: string): Fetcher {
+  return async (url, init) => {
+    const budget = budgetOf(init);
+    if (budget <= 0) throw Object.assign(new Error('deadline passed before the call'), { name: 'TimeoutError' });
+    try {
+      const response = await throughBreaker(serviceName, async () => {
+        const answer = await fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(budget) });
+        if (answer.status >= 500) throw new FailedAnswer(answer);
+        return answer;
+      });
+      return response as unknown as FetcherResponse;
+    } catch (error) {
+      if (error instanceof FailedAnswer) return error.response as unknown as FetcherResponse;
+      throw error;
+    }
+  };
+}
+
+function reasonOf(error: unknown): UnavailableReason | null {
+  const e = error as { name?: string; code?: string; cause?: { code?: string } };
+  if (e?.code === 'EOPENBREAKER') return 'circuit-open';
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return 'timeout';
+  if (e instanceof TypeError && e.message === 'fetch failed') return 'unreachable';
+  return null;
+}
+
+function fieldNames(selectionSet: SelectionSetNode): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === '__typename' ? [] : [(selection.alias ?? selection.name).value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldNames(selection.selectionSet);
+    return [];
+  });
+}
+
+/** The response paths a failed fetch costs: the fields it asked for, under the path it was made at. */
+export function pathsCost(document: DocumentNode, at: ReadonlyArray<string | number> = []): string[] {
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [];
+  const top = operation.selectionSet.selections;
+  const entities = top.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
+  const names = entities && entities.kind === Kind.FIELD && entities.selectionSet ? fieldNames(entities.selectionSet) : fieldNames(operation.selectionSet);
+  return [...new Set(names)].map((name) => [...at, name].join('.'));
+}
+
 class IdentifiedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(private readonly serviceName: string) {
-    super({ url: subgraphUrl(serviceName) });
+    super({ url: subgraphUrl(serviceName), fetcher: boundedFetcher(serviceName) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!context?.user) return;
     request.http?.headers.set(IDENTITY_HEADER, context.identityToken());
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    request.http?.headers.set(DEADLINE_HEADER, String(callBudgetMs(sourceTimeoutMs(this.serviceName), context.deadline)));
   }
 
-  /** A source that did not answer costs only its own fields; its internal address never reaches the client. */
-  override didEncounterError(): never {
-    throw careRecordError(ErrorCode.SOURCE_UNAVAILABLE, `The ${this.serviceName} source did not answer; its part of the record is missing from this response.`, {
-      serviceName: this.serviceName,
-    });
+  /** A source that did not answer, or failed, costs only its own fields; its internal address never reaches the client. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      throw this.explain(error, options);
+    }
+  }
+
+  private explain(error: unknown, options: GraphQLDataSourceProcessOptions<GatewayContext>): GraphQLError {
+    const requestId = options.context?.requestId ?? '-';
+    let paths: string[] = [];
+    try {
+      const document = 'document' in options && options.document ? options.document : parse(options.request.query ?? '');
+      paths = pathsCost(document, 'pathInIncomingRequest' in options ? (options.pathInIncomingRequest?.map(String) ?? []) : []);
+    } catch {
+      // The paths are a courtesy; the error stands without them.
+    }
+    const reason = reasonOf(error);
+    if (reason) {
+      log.warn({ requestId, source: this.serviceName, reason, paths }, 'source unavailable');
+      return sourceUnavailable(this.serviceName, reason, paths, sourceTimeoutMs(this.serviceName));
+    }
+    log.error({ requestId, source: this.serviceName, paths, ...errorDetail(error) }, 'source failed');
+    return sourceFailed(this.serviceName, requestId, paths);
   }
 }
 

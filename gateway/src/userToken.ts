@@ -1,7 +1,20 @@
 import jwt, { type JwtHeader, type SigningKeyCallback } from 'jsonwebtoken';
 import jwksClient from 'jwks-rsa';
 import { loadPolicy, profileForJobRole } from '@shareforyou/schema';
-import { careRecordError, DEV_ISSUER, ErrorCode, readSecret, USER_AUDIENCE, type UserIdentity } from '@shareforyou/kit';
+import {
+  careRecordError,
+  checkLifetime,
+  CLOCK_TOLERANCE_SECONDS,
+  DEV_ISSUER,
+  ErrorCode,
+  readSecret,
+  TokenRefused,
+  USER_AUDIENCE,
+  userClaims,
+  userTokenMaxLifetime,
+  type NrbacRole,
+  type UserIdentity,
+} from '@shareforyou/kit';
 
 /**
  * The user's token. In production: NHS CIS2 (OIDC), keys from its JWKS (OIDC_JWKS_URI). Locally: the
@@ -13,21 +26,6 @@ import { careRecordError, DEV_ISSUER, ErrorCode, readSecret, USER_AUDIENCE, type
  */
 
 const ALGORITHM = 'RS256';
-const CLOCK_TOLERANCE_SECONDS = 30;
-
-export interface NrbacRole {
-  person_roleid: string;
-  org_code: string;
-  role_code: string;
-  role_name?: string;
-}
-
-export interface UserTokenClaims {
-  sub: string;
-  name: string;
-  selected_roleid: string;
-  nhsid_nrbac_roles: NrbacRole[];
-}
 
 const issuer = () => process.env.OIDC_ISSUER ?? DEV_ISSUER;
 const audience = () => process.env.OIDC_AUDIENCE ?? USER_AUDIENCE;
@@ -47,13 +45,13 @@ function unauthenticated(message: string) {
   return careRecordError(ErrorCode.UNAUTHENTICATED, message);
 }
 
-function verify(token: string): Promise<UserTokenClaims> {
+function verify(token: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
     jwt.verify(
       token,
       signingKey,
       { algorithms: [ALGORITHM], issuer: issuer(), audience: audience(), clockTolerance: CLOCK_TOLERANCE_SECONDS },
-      (error, payload) => (error ? reject(error) : resolve(payload as UserTokenClaims)),
+      (error, payload) => (error ? reject(error) : resolve(payload)),
     );
   });
 }
@@ -66,22 +64,27 @@ export function jobRoleOf(role: NrbacRole): string {
 export async function authenticateUser(authorization: string | undefined): Promise<UserIdentity> {
   const match = /^Bearer (\S+)$/.exec(authorization ?? '');
   if (!match) throw unauthenticated('Sign in first: send "Authorization: Bearer <token>" (locally: npm run token -- --user gp).');
-  let claims: UserTokenClaims;
+  let payload: unknown;
   try {
-    claims = await verify(match[1]);
+    payload = await verify(match[1]);
   } catch (error) {
     const expired = (error as Error).name === 'TokenExpiredError';
     throw unauthenticated(expired ? 'Your session has expired: sign in again.' : 'The token is not valid for the ShareforYou Care Record.');
   }
-  const role = claims.nhsid_nrbac_roles?.find((r) => r.person_roleid === claims.selected_roleid);
-  if (!claims.sub || !role?.org_code || !role.role_code) {
-    throw unauthenticated('The token has no selected role with an organisation and job role.');
+  // Signed by the right issuer, but it must also expire in time and be shaped as CIS2 shapes it.
+  let claims: ReturnType<typeof userClaims>;
+  try {
+    checkLifetime(payload, userTokenMaxLifetime());
+    claims = userClaims(payload);
+  } catch (error) {
+    if (error instanceof TokenRefused) throw unauthenticated(error.message);
+    throw error;
   }
-  const jobRole = jobRoleOf(role);
+  const jobRole = jobRoleOf(claims.selectedRole);
   return {
     userId: claims.sub,
     name: claims.name ?? claims.sub,
-    odsCode: role.org_code,
+    odsCode: claims.selectedRole.org_code,
     jobRole,
     // A job role the policy does not list gets the empty profile: every field is then denied.
     profile: profileForJobRole(loadPolicy(), jobRole) ?? 'none',

@@ -7,6 +7,8 @@ import type { PatientSliceRecord } from './slice/patientSlice';
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<Models = any> {
   identity: GatewayIdentity;
+  /** When the gateway stops waiting for this request (ms since the epoch, this host's clock). */
+  deadline: number;
   access: PatientAccess;
   /** The request's loader of this subgraph's patient slices (organisation subgraphs). */
   slices: DataLoader<string, PatientSliceRecord | null> | null;

@@ -8,6 +8,29 @@ import { databaseCommands } from './metrics';
 
 mongoose.set('strictQuery', true);
 
+/**
+ * Bounded database calls: a stalled database must cost a request seconds, not the driver's
+ * defaults (no socket timeout, 30 s server selection). DATABASE_TIMEOUT_MS (default 3 s) is the
+ * longest the request path waits on one command: the server is asked to give up after it
+ * (maxTimeMS on every read, set by the plugin below), and the client gives up on a silent socket
+ * after it too (socketTimeoutMS), which also covers writes and a database that is paused outright.
+ */
+export function databaseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.DATABASE_TIMEOUT_MS);
+  return Number.isInteger(ms) && ms > 0 ? ms : 3_000;
+}
+
+// Commands issued while disconnected wait this long, not mongoose's 10 s.
+mongoose.set('bufferTimeoutMS', databaseTimeoutMs());
+mongoose.plugin((schema) => {
+  schema.pre(/^(find|findOne|countDocuments|estimatedDocumentCount|distinct)$/, function boundRead(this: mongoose.Query<unknown, unknown>) {
+    if (this.getOptions().maxTimeMS === undefined) this.maxTimeMS(databaseTimeoutMs());
+  });
+  schema.pre('aggregate', function boundAggregate(this: mongoose.Aggregate<unknown>) {
+    if (this.options.maxTimeMS === undefined) this.option({ maxTimeMS: databaseTimeoutMs() });
+  });
+});
+
 export function mongoUri(variable = 'MONGODB_URI'): string {
   const uri = process.env[variable] ?? process.env.MONGODB_URI;
   if (!uri) {
@@ -24,6 +47,8 @@ export interface OpenOptions {
   uriVariable?: string;
   /** How long to wait for a server before failing a command. Short for the audit store: fail closed, fast. */
   serverSelectionTimeoutMS?: number;
+  /** false: no socket timeout (background work that may legitimately wait long). Default: databaseTimeoutMs() plus a margin. */
+  boundedSockets?: boolean;
   /**
    * false: return at once instead of waiting for the server at start; commands wait for it as
    * long as their model's bufferTimeoutMS (the audit store: the service starts, and answers
@@ -37,6 +62,8 @@ export async function openDatabase(dbName: string, options: OpenOptions = {}): P
     dbName,
     monitorCommands: options.monitored ?? false,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
+    // A little over the server-side limit, so the server's own timeout error arrives first when it can.
+    socketTimeoutMS: options.boundedSockets === false ? 0 : databaseTimeoutMs() + 500,
     maxPoolSize: 20,
   });
   if (options.monitored) {

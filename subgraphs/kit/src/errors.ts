@@ -10,6 +10,10 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
+  /** A source answered, but with an internal error: its part is missing; the request id finds the detail in the logs. */
+  SOURCE_FAILED: 'SOURCE_FAILED',
+  /** Something failed inside the service itself; the request id finds the detail in the logs. */
+  INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

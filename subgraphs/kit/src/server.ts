@@ -17,7 +17,9 @@ import { auditModels } from './audit/auditRecords';
 import { AuditTrail } from './audit/auditTrail';
 import type { SubgraphContext } from './context';
 import { openDatabase } from './database';
+import { deadlineFromBudget, DEADLINE_HEADER } from './deadline';
 import { ErrorCode } from './errors';
+import { closeServer, mountHealth, mountJsonErrors, shutdownGraceMs } from './httpService';
 import { IDENTITY_HEADER, verifyGatewayIdentity, type GatewayIdentity } from './identity';
 import { mountFeedEndpoint } from './ingest/feedEndpoint';
 import type { FeedTarget } from './ingest/feedTarget';
@@ -27,6 +29,9 @@ import { loadSlices, RequestLoaders } from './loaders';
 import { metricsRegistry, requestDuration } from './metrics';
 import { followOptOuts } from './optOutPurge';
 import { patientSliceModel, type PatientSliceModel } from './slice/patientSlice';
+import { serviceLogger } from './logger';
+import { deadlinePlugin, errorLogPlugin, formatSubgraphError } from './subgraphErrors';
+import { refuseLongLivedFeedTokens } from './tokenRules';
 
 /**
  * Every subgraph starts through here, so they all behave alike: the same identity check, the same
@@ -62,18 +67,15 @@ export function databaseName(subgraph: string): string {
   return subgraph.replace(/-/g, '_');
 }
 
-function log(name: string, message: string): void {
-  // Operational messages only: no patient data is ever written to logs.
-  process.stdout.write(`[${name}] ${message}\n`);
-}
-
 function unauthenticated(res: express.Response, message: string): void {
   res.status(401).json({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
 }
 
 export async function startSubgraph<Models>(definition: SubgraphDefinition<Models>): Promise<RunningSubgraph> {
   const { name } = definition;
-  const say = (message: string) => log(name, message);
+  // Operational messages only: no patient data is ever written to logs.
+  const log = serviceLogger(name);
+  const say = (message: string) => log.info(message);
   const policy = loadPolicy();
 
   const own = await openDatabase(databaseName(name), { monitored: true });
@@ -92,14 +94,22 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const schema = controlIsOn('fieldRules') ? applyFieldRules(subgraphSchema, policy) : subgraphSchema;
   const apollo = new ApolloServer<SubgraphContext<Models>>({
     schema,
-    plugins: [...(controlIsOn('audit') ? [auditPlugin(name, trail)] : []), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [deadlinePlugin(), errorLogPlugin(log), ...(controlIsOn('audit') ? [auditPlugin(name, trail)] : []), ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted) => formatSubgraphError(formatted),
+    logger: log,
     introspection: process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
 
+  let stopping = false;
   const app = express();
   app.disable('x-powered-by');
+  // Ready only when its own database and the audit store answer: without the audit store it could only refuse.
+  mountHealth(app, name, {
+    checks: { database: () => own.db!.admin().ping(), auditStore: () => auditDb.db!.admin().ping() },
+    stopping: () => stopping,
+  });
   app.get('/health', (_req, res) => {
     const up = own.readyState === 1;
     // The audit store is reported, not required: without it the subgraph answers AUDIT_UNAVAILABLE.
@@ -110,7 +120,10 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
   const feedTarget = definition.feedTarget?.(models) ?? (definition.feed && slices ? sliceFeedTarget(name, definition.feed.organisationKinds, definition.feed, slices) : null);
-  if (feedTarget) mountFeedEndpoint(app, feedTarget, { registry, access, log: say });
+  if (feedTarget) {
+    app.post('/fhir', refuseLongLivedFeedTokens);
+    mountFeedEndpoint(app, feedTarget, { registry, access, log: say });
+  }
 
   app.use('/graphql', (req, res, next) => {
     let identity: GatewayIdentity;
@@ -128,10 +141,21 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const deadline = deadlineFromBudget(req.header(DEADLINE_HEADER));
+      if (deadline === null || deadline <= Date.now()) {
+        // Already too late (or no usable budget): do no work nobody will receive.
+        res.status(deadline === null ? 400 : 504).json({ errors: [{ message: `The ${DEADLINE_HEADER} header must be the milliseconds left, above 0.`, extensions: { code: deadline === null ? ErrorCode.BAD_USER_INPUT : ErrorCode.SOURCE_UNAVAILABLE } }] });
+        return;
+      }
+      res.locals.deadline = deadline;
+      next();
+    },
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const identity = res.locals.identity as GatewayIdentity;
         return {
+          deadline: res.locals.deadline as number,
           identity,
           access: new PatientAccess(identity, accessReads),
           slices: slices ? loadSlices(slices) : null,
@@ -141,9 +165,10 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
       },
     }),
   );
+  mountJsonErrors(app, log);
 
   // Background work (the opt-out purge) runs on its own, unmonitored connection.
-  const background = slices ? await openDatabase(databaseName(name)) : null;
+  const background = slices ? await openDatabase(databaseName(name), { boundedSockets: false }) : null;
   const stopPurge = background
     ? followOptOuts({
         subgraph: name,
@@ -163,16 +188,20 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const url = `http://${host}:${port}/graphql`;
-  say(`listening on ${url}`);
+  log.info({ url }, 'listening');
 
   return {
     url,
+    // Stop accepting, let requests in flight finish and their audit events be written (bounded),
+    // write the chain head, then close the databases.
     stop: async () => {
+      stopping = true;
       stopPurge();
+      await closeServer(server, shutdownGraceMs());
       await apollo.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await trail.close();
       await Promise.allSettled([own.close(), auditDb.close(), background?.close()]);
+      log.info('stopped');
     },
   };
 }
@@ -182,15 +211,30 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
  * SIGINT/SIGTERM, and exit non-zero with the reason when it cannot start.
  */
 export function runService(name: string, start: () => Promise<{ stop: () => Promise<void> }>): void {
+  const log = serviceLogger(name);
   start().then(
     (running) => {
-      const shutdown = () => {
-        running.stop().finally(() => process.exit(0));
+      const shutdown = (signal: string) => {
+        log.info({ signal }, 'stopping');
+        // The stop is bounded by the grace period; past it (and a second), exit regardless.
+        const bound = setTimeout(() => {
+          log.error('did not stop within the grace period; exiting');
+          process.exit(1);
+        }, shutdownGraceMs() + 1_000);
+        bound.unref();
+        running.stop().then(
+          () => process.exit(0),
+          (error: Error) => {
+            log.error({ message: error.message }, 'stop failed');
+            process.exit(1);
+          },
+        );
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
     },
     (error: Error) => {
+      log.fatal({ message: error.message }, 'failed to start');
       process.stderr.write(`[${name}] failed to start: ${error.message}\n`);
       process.exit(1);
     },

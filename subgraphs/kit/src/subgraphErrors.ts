@@ -1,0 +1,60 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import type { SubgraphContext } from './context';
+import { careRecordError, ErrorCode } from './errors';
+import { errorDetail } from './logger';
+
+/**
+ * A subgraph's errors as the gateway (and so the client) sees them: our own codes and GraphQL's
+ * request errors pass; anything else (a database error, a bug) becomes INTERNAL_ERROR with a
+ * fixed message, and its detail goes to the operational log under the request id. No JavaScript
+ * error text, stack trace or file path leaves the process.
+ */
+
+const OUR_CODES = new Set<string>(Object.values(ErrorCode));
+const REQUEST_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+
+export function formatSubgraphError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  if (OUR_CODES.has(code) || REQUEST_ERRORS.has(code)) {
+    const { stacktrace: _trace, exception: _dropped, ...kept } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions: kept };
+  }
+  return { message: 'Internal error in this source; the detail is in its log under the request id.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_ERROR } };
+}
+
+export function errorLogPlugin(log: Logger): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const code = String(error.extensions?.code ?? '');
+            if (OUR_CODES.has(code) || REQUEST_ERRORS.has(code)) continue;
+            log.error({ requestId: contextValue?.identity?.requestId, path: error.path, ...errorDetail(error.originalError ?? error) }, 'resolver error');
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Once the request's deadline has passed nobody will receive the answer: resolve nothing more. */
+export function deadlinePlugin(): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ contextValue }) {
+          return {
+            willResolveField() {
+              if (Date.now() > contextValue.deadline) {
+                throw careRecordError(ErrorCode.SOURCE_UNAVAILABLE, 'The request deadline passed before this source could answer.', { reason: 'timeout' });
+              }
+            },
+          };
+        },
+      };
+    },
+  };
+}
