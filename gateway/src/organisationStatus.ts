@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { careRecordError, ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER, signGatewayIdentity, type UserIdentity } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
+import { sourceTimeoutMs } from './sourceDeadlines';
 
 /**
  * Is the user's organisation an active party to the data sharing framework? Asked of the registry,
@@ -23,7 +24,7 @@ async function fetchStatus(user: UserIdentity): Promise<string | null> {
       [REQUEST_ID_HEADER]: requestId,
     },
     body: JSON.stringify({ query: 'query OrganisationStatus { myOrganisation { sharingStatus } }' }),
-    signal: AbortSignal.timeout(5_000),
+    signal: AbortSignal.timeout(sourceTimeoutMs('registry')),
   });
   const body = (await response.json()) as { data?: { myOrganisation: { sharingStatus: string } | null } };
   if (!body.data) throw new Error(`registry answered ${response.status}`);
@@ -45,6 +46,8 @@ export async function requireActiveParty(user: UserIdentity): Promise<void> {
     } catch {
       throw careRecordError(ErrorCode.SOURCE_UNAVAILABLE, 'The organisation register did not answer, so access cannot be checked. Try again shortly.', {
         serviceName: 'registry',
+        reason: 'unreachable',
+        http: { status: 503 },
       });
     }
     known.set(user.odsCode, { status, until: Date.now() + ttlMs() });

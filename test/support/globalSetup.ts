@@ -16,11 +16,13 @@ export default async function globalSetup(): Promise<void> {
     seedPatients: TEST_PATIENTS,
     quiet: true,
     // Suspensions must show within the test, not within a minute.
-    env: { ORGANISATION_STATUS_TTL_SECONDS: '1' },
+    // Generous time bounds: this machine is shared, and a slow answer must not read as a fault here.
+    // The fault tests (test/fault) run their own processes with production-like bounds.
+    env: { ORGANISATION_STATUS_TTL_SECONDS: '1', SOURCE_TIMEOUT_MS: '20000', REQUEST_DEADLINE_MS: '30000', DATABASE_TIMEOUT_MS: '20000' },
     log: (message) => process.stdout.write(`  [stack] ${message}\n`),
   });
   process.stdout.write(`  [stack] ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
-  const info: StackInfo = { gatewayUrl: stack.gatewayUrl, mongoUri: stack.mongoUri, portBase, dataDir };
+  const info: StackInfo = { gatewayUrl: stack.gatewayUrl, mongoUri: stack.mongoUri, portBase, dataDir, databasePid: stack.databasePid };
   const file = join(dataDir, 'stack.json');
   writeFileSync(file, JSON.stringify(info));
   process.env.SHAREFORYOU_TEST_STACK = file;

@@ -9,6 +9,8 @@ export interface StackInfo {
   mongoUri: string;
   portBase: number;
   dataDir: string;
+  /** The stack's database engine process (FerretDB), for the fault tests; null with MONGODB_URI. */
+  databasePid: number | null;
 }
 
 export function stackInfo(): StackInfo {

@@ -17,17 +17,21 @@ mongoose.set('strictQuery', true);
  */
 export function databaseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const ms = Number(env.DATABASE_TIMEOUT_MS);
-  return Number.isInteger(ms) && ms > 0 ? ms : 3_000;
+  return Number.isInteger(ms) && ms > 0 ? ms : 4_000;
 }
+
+/** The clients of bounded connections (useDb shares its parent's client, so its reads are bounded too). */
+const boundedClients = new WeakSet<object>();
+const isBounded = (connection: Connection | undefined) => !!connection && boundedClients.has(connection.getClient());
 
 // Commands issued while disconnected wait this long, not mongoose's 10 s.
 mongoose.set('bufferTimeoutMS', databaseTimeoutMs());
 mongoose.plugin((schema) => {
   schema.pre(/^(find|findOne|countDocuments|estimatedDocumentCount|distinct)$/, function boundRead(this: mongoose.Query<unknown, unknown>) {
-    if (this.getOptions().maxTimeMS === undefined) this.maxTimeMS(databaseTimeoutMs());
+    if (isBounded(this.model?.db) && this.getOptions().maxTimeMS === undefined) this.maxTimeMS(databaseTimeoutMs());
   });
   schema.pre('aggregate', function boundAggregate(this: mongoose.Aggregate<unknown>) {
-    if (this.options.maxTimeMS === undefined) this.option({ maxTimeMS: databaseTimeoutMs() });
+    if (isBounded(this.model()?.db) && this.options.maxTimeMS === undefined) this.option({ maxTimeMS: databaseTimeoutMs() });
   });
 });
 
@@ -66,6 +70,7 @@ export async function openDatabase(dbName: string, options: OpenOptions = {}): P
     socketTimeoutMS: options.boundedSockets === false ? 0 : databaseTimeoutMs() + 500,
     maxPoolSize: 20,
   });
+  if (options.boundedSockets !== false) boundedClients.add(connection.getClient());
   if (options.monitored) {
     connection.getClient().on('commandStarted', (event) => {
       const collection = event.command?.[event.commandName];

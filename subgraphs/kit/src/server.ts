@@ -95,7 +95,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const apollo = new ApolloServer<SubgraphContext<Models>>({
     schema,
     plugins: [deadlinePlugin(), errorLogPlugin(log), ...(controlIsOn('audit') ? [auditPlugin(name, trail)] : []), ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted) => formatSubgraphError(formatted),
+    formatError: (formatted, error) => formatSubgraphError(formatted, error),
     logger: log,
     introspection: process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,

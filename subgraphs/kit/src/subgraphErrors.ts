@@ -15,11 +15,24 @@ import { errorDetail } from './logger';
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));
 const REQUEST_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
 
-export function formatSubgraphError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+/** A database that did not answer in time or could not be reached: the source is unavailable, not broken. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { name?: string; code?: unknown; message?: string } | null;
+  if (!e) return false;
+  if (/^(MongoNetworkError|MongoNetworkTimeoutError|MongoServerSelectionError|MongooseServerSelectionError|MongoOperationTimeoutError|MongoPoolClearedError|MongoNotConnectedError)$/.test(e.name ?? '')) return true;
+  // 50: MaxTimeMSExpired (the server gave up at our limit); a command buffered while disconnected.
+  return e.code === 50 || /buffering timed out/.test(e.message ?? '');
+}
+
+export function formatSubgraphError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? '');
   if (OUR_CODES.has(code) || REQUEST_ERRORS.has(code)) {
     const { stacktrace: _trace, exception: _dropped, ...kept } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions: kept };
+  }
+  const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error;
+  if (isDatabaseUnavailable(original)) {
+    return { message: 'This source\'s database did not answer in time; its part of the record is missing.', path: formatted.path, extensions: { code: ErrorCode.SOURCE_UNAVAILABLE, reason: 'database' } };
   }
   return { message: 'Internal error in this source; the detail is in its log under the request id.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_ERROR } };
 }
@@ -32,6 +45,10 @@ export function errorLogPlugin(log: Logger): ApolloServerPlugin<SubgraphContext>
           for (const error of errors) {
             const code = String(error.extensions?.code ?? '');
             if (OUR_CODES.has(code) || REQUEST_ERRORS.has(code)) continue;
+            if (isDatabaseUnavailable(error.originalError)) {
+              log.warn({ requestId: contextValue?.identity?.requestId, path: error.path, ...errorDetail(error.originalError) }, 'database unavailable');
+              continue;
+            }
             log.error({ requestId: contextValue?.identity?.requestId, path: error.path, ...errorDetail(error.originalError ?? error) }, 'resolver error');
           }
         },

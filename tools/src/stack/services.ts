@@ -36,7 +36,8 @@ export function spawnNodeProcess(options: { name: string; args: string[]; env: N
   return { name, child, output, healthUrl };
 }
 
-export async function waitHealthy(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+// Generous: on a shared two-core machine eight services compiling TypeScript at once take a while.
+export async function waitHealthy(service: ServiceProcess, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) {

@@ -32,6 +32,8 @@ export interface RunningStack {
   portBase: number;
   env: NodeJS.ProcessEnv;
   services: ServiceProcess[];
+  /** The local database engine's process id (null with MONGODB_URI): the fault tests pause it. */
+  databasePid: number | null;
   stop: () => Promise<void>;
 }
 
@@ -77,5 +79,5 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${portBase}/graphql`, mongoUri, portBase, env, services, stop };
+  return { gatewayUrl: `http://127.0.0.1:${portBase}/graphql`, mongoUri, portBase, env, services, databasePid: engine?.process.pid ?? null, stop };
 }
