@@ -28,12 +28,13 @@ const log = serviceLogger('gateway');
 export async function startGateway(): Promise<RunningGateway> {
   const gateway = new ApolloGateway({ supergraphSdl: loadSupergraphSdl(), buildService: buildSubgraphCall, logger: log });
   const deadlineMs = requestDeadlineMs();
-  const limits = controlIsOn('requestLimits') ? requestLimits() : { plugins: [], validationRules: [] };
+  const limits = controlIsOn('requestLimits') ? requestLimits() : { plugins: [], validationRules: [], parseOptions: {} };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [...limits.plugins, errorReport(), ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
     logger: log,
     validationRules: [...limits.validationRules],
+    parseOptions: limits.parseOptions,
     formatError: (formatted) => formatGatewayError(formatted),
     introspection: process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,

@@ -3,7 +3,7 @@ import CircuitBreaker from 'opossum';
 /**
  * A source that keeps failing is skipped for a short while, then tried again: one circuit breaker
  * (opossum) per source. It opens when at least half of the calls in the last 10 s failed (timed out,
- * refused, or answered 5xx) and there were at least SOURCE_BREAKER_MIN_CALLS (default 5) of them;
+ * refused, or answered 5xx) and there were at least SOURCE_BREAKER_MIN_CALLS (default 3) of them;
  * while open, calls fail at once as SOURCE_UNAVAILABLE instead of waiting for their timeout; after
  * SOURCE_BREAKER_RESET_MS (default 5 s) one call is let through, and its success closes the
  * breaker. Nothing needs restarting when the source recovers.
@@ -26,7 +26,7 @@ export function sourceBreaker(serviceName: string, env: NodeJS.ProcessEnv = proc
       // The call carries its own deadline (an abort signal); the breaker only counts outcomes.
       timeout: false,
       errorThresholdPercentage: 50,
-      volumeThreshold: numberFrom(env.SOURCE_BREAKER_MIN_CALLS, 5),
+      volumeThreshold: numberFrom(env.SOURCE_BREAKER_MIN_CALLS, 3),
       resetTimeout: numberFrom(env.SOURCE_BREAKER_RESET_MS, 5_000),
       rollingCountTimeout: 10_000,
       rollingCountBuckets: 10,

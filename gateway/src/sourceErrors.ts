@@ -96,6 +96,10 @@ export function errorReport(): ApolloServerPlugin<GatewayContext> {
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors;
           if (!errors) return;
+          // A refusal of the request itself (a limit, a syntax error) raised by a plugin is the
+          // client's doing: 400, not the 500 Apollo gives any exception from a plugin.
+          const refusedOutright = response.body.singleResult.data == null && errors.every((e) => e.extensions?.code === ErrorCode.BAD_USER_INPUT);
+          if (refusedOutright && (response.http.status ?? 200) >= 500) response.http.status = 400;
           response.body.singleResult.errors = errors.map((error) => {
             const code = String(error.extensions?.code ?? '');
             if (!NEEDS_REQUEST_ID.has(code) || error.extensions?.requestId === requestId) return error;

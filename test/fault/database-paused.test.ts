@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { asUser, database, MARGARET } from '../support/clients';
+import { asUser, closeDatabases, database, MARGARET } from '../support/clients';
 import { FAULT_BOUNDS, pause, pollUntil, resume, spareGateway, spareSubgraph, timedPost, type Spare } from '../support/faults';
 import { stackInfo } from '../support/stackInfo';
 
@@ -27,6 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   resume(databasePid());
+  await closeDatabases();
   await Promise.all([gateway?.stop(), registry?.stop(), gp?.stop()]);
 });
 
@@ -57,6 +58,7 @@ it('a paused database: a bounded wait, SOURCE_UNAVAILABLE or AUDIT_UNAVAILABLE, 
 
   // Once it resumes, the record is served again, with nothing restarted.
   await pollUntil('the record to be served again', async () => (await timedPost(gateway.url, token, RECORD())).body.errors === undefined, 60_000, 500);
+  await pollUntil('the stack itself to serve again', async () => (await timedPost(stackInfo().gatewayUrl, token, RECORD())).body.errors === undefined, 60_000, 500);
 
   // Whatever was served while it was paused has its event.
   const events = await (await database('audit')).collection('auditEvents').find({ requestId: { $in: requestIds } }).toArray();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { verifyAuditTrail } from '@shareforyou/kit';
-import { asUser, database, MARGARET } from '../support/clients';
+import { asUser, closeDatabases, database, MARGARET } from '../support/clients';
 import { pollUntil, spareGateway, spareSubgraph, timedPost, type Spare } from '../support/faults';
 import { stackInfo } from '../support/stackInfo';
 
@@ -23,6 +23,7 @@ beforeAll(async () => {
 }, 400_000);
 
 afterAll(async () => {
+  await closeDatabases();
   await Promise.all([gateway?.stop(), gp?.stop()]);
 });
 
@@ -60,7 +61,14 @@ it('kill and restart a source under load: zero record parts served without an au
   await Promise.all(Array.from({ length: CLIENTS }, client));
   await restarted;
   // And once it is back, it is used again.
-  await pollUntil('gp to serve again', async () => Array.isArray((await timedPost(gateway.url, token, RECORD())).body.data?.patient?.medications));
+  let lastAnswer = '';
+  await pollUntil('gp to serve again', async () => {
+    const answer = await timedPost(gateway.url, token, RECORD());
+    lastAnswer = answer.text.slice(0, 400);
+    return Array.isArray(answer.body.data?.patient?.medications);
+  }).catch((error) => {
+    throw new Error(`${(error as Error).message}\nlast answer: ${lastAnswer}\ngp output: ${gp.service.output.join('').slice(-1500)}\ngateway output: ${gateway.service.output.join('').slice(-1500)}`);
+  });
 
   const audit = await database('audit');
   const events = await audit

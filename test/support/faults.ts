@@ -108,10 +108,11 @@ export async function pollUntil<T>(what: string, check: () => Promise<T | null |
     try {
       const value = await check();
       if (value) return value;
+      last = value;
     } catch (error) {
       last = error;
     }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
-  throw new Error(`${what} did not happen within ${timeoutMs / 1000}s${last ? `: ${String(last)}` : ''}`);
+  throw new Error(`${what} did not happen within ${timeoutMs / 1000}s; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
 }

@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
     // Suspensions must show within the test, not within a minute.
     // Generous time bounds: this machine is shared, and a slow answer must not read as a fault here.
     // The fault tests (test/fault) run their own processes with production-like bounds.
-    env: { ORGANISATION_STATUS_TTL_SECONDS: '1', SOURCE_TIMEOUT_MS: '20000', REQUEST_DEADLINE_MS: '30000', DATABASE_TIMEOUT_MS: '20000' },
+    env: { ORGANISATION_STATUS_TTL_SECONDS: '1', SOURCE_TIMEOUT_MS: '20000', REQUEST_DEADLINE_MS: '30000' },
     log: (message) => process.stdout.write(`  [stack] ${message}\n`),
   });
   process.stdout.write(`  [stack] ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);

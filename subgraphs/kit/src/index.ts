@@ -17,6 +17,7 @@ export * from './audit/auditRecords';
 export * from './audit/auditSeal';
 export * from './audit/auditTrail';
 export * from './audit/auditVerify';
+export * from './audit/disclosure';
 export * from './slice/patientSlice';
 export * from './slice/panels';
 export * from './slice/panelEncryption';

@@ -1,4 +1,4 @@
-import { badUserInput, type SubgraphContext } from '@shareforyou/kit';
+import { badUserInput, disclosing, type SubgraphContext } from '@shareforyou/kit';
 import type { PatientRecord, RegistryModels } from './models';
 
 /**
@@ -27,12 +27,13 @@ export async function patientSearch(
   if (found.length > TRACE_RESULT_CAP) {
     throw badUserInput(`More than ${TRACE_RESULT_CAP} people match; add the postcode to narrow the trace.`, { argument: 'postcode' });
   }
-  return found.map((patient) => ({
+  // Whom the trace disclosed is audited against the user, patient by patient, with the fields returned.
+  return disclosing(found.map((patient) => ({
     nhsNumber: patient._id,
     name: patient.name,
     birthDate: patient.birthDate,
     gender: patient.gender,
     postcode: patient.address?.postcode ?? null,
     registeredPractice: patient.registeredPractice,
-  }));
+  })));
 }

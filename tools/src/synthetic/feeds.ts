@@ -58,6 +58,9 @@ const STREAM: Record<FeedTarget, number> = { registry: 0, gp: 1, acute: 2, 'ment
 export function isRelationshipForming(resource: fhir4.FhirResource): boolean {
   if (resource.resourceType === 'Encounter') return resource.class.code === 'IMP' || resource.class.code === 'EMER';
   if (resource.resourceType === 'EpisodeOfCare') return resource.status === 'active' || resource.status === 'finished';
+  // An outpatient booking at a trust lets the trust's clinicians open the patient (the registry
+  // bounds it: from the booking to four weeks after the appointment; a cancellation ends it).
+  if (resource.resourceType === 'Appointment') return true;
   return false;
 }
 

@@ -5,6 +5,7 @@ import { ErrorCode } from '../errors';
 import type { SubgraphContext } from '../context';
 import type { AuditedField, AuditEventContent } from './auditRecords';
 import type { AuditTrail } from './auditTrail';
+import { disclosedNhsNumber } from './disclosure';
 
 /**
  * Records every field a subgraph resolves for a patient, and every denial, and writes them before
@@ -31,6 +32,14 @@ function rememberOwner(owner: WeakMap<object, string>, value: unknown, nhsNumber
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) value.forEach((item) => rememberOwner(owner, item, nhsNumber));
   else owner.set(value, nhsNumber);
+}
+
+/** A root field's results marked as disclosing patients (a trace): each is attributed to its own NHS number. */
+function rememberDisclosed(owner: WeakMap<object, string>, result: unknown): void {
+  for (const item of Array.isArray(result) ? result : [result]) {
+    const nhsNumber = disclosedNhsNumber(item);
+    if (nhsNumber) owner.set(item as object, nhsNumber);
+  }
 }
 
 function detailOf(args: Record<string, unknown>): Record<string, unknown> | null {
@@ -81,6 +90,7 @@ export function auditPlugin(subgraph: string, trail: AuditTrail): ApolloServerPl
                 }
                 record(nhsNumber!, coordinate, 'allowed', null);
                 if (nhsNumber !== null) rememberOwner(owner, result, nhsNumber);
+                else if (isRoot) rememberDisclosed(owner, result);
               };
             },
           };

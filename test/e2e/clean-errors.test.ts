@@ -1,0 +1,130 @@
+import jwt from 'jsonwebtoken';
+import { DEV_ISSUER, IDENTITY_HEADER, readSecret, signGatewayIdentity, USER_AUDIENCE } from '@shareforyou/kit';
+import { subgraphUrl } from '@shareforyou/schema';
+import { findDemoUser } from '../../tools/src/demo/users';
+import { asGatewayFor, asUser, MARGARET } from '../support/clients';
+import { INTERNAL_TEXT } from '../support/internalText';
+import { stackInfo } from '../support/stackInfo';
+
+/** Every error is JSON with the right status, and says nothing of the internals. */
+
+const subgraph = (name: string, path = '/graphql') => subgraphUrl(name, { SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) }).replace(/\/graphql$/, path);
+
+async function raw(url: string, init: RequestInit) {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  return { status: response.status, type: response.headers.get('content-type') ?? '', text, body: JSON.parse(text) };
+}
+
+/** Signed as a string, so jsonwebtoken signs claims of any shape (as a faulty issuer might). */
+function signUser(claims: Record<string, unknown>, options: { subject?: string; expiresIn?: number } = {}) {
+  const iat = Math.floor(Date.now() / 1000);
+  const all = { iss: DEV_ISSUER, aud: USER_AUDIENCE, iat, ...(options.subject ? { sub: options.subject } : {}), ...(options.expiresIn ? { exp: iat + options.expiresIn } : {}), ...claims };
+  return jwt.sign(JSON.stringify(all), readSecret('devIdentityProviderPrivate'), { algorithm: 'RS256' });
+}
+
+const gp = findDemoUser('gp');
+const roles = [{ person_roleid: 'r1', org_code: gp.odsCode, role_code: `S0000:G0000:${gp.jobRole}` }];
+const RECORD = () => JSON.stringify({ query: `{ patient(nhsNumber: "${MARGARET()}") { name { text } } }` });
+const asBearer = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+
+describe('the gateway', () => {
+  it('a malformed JSON body is a 400 GraphQL error in JSON, not an HTML page', async () => {
+    const answer = await raw(stackInfo().gatewayUrl, { method: 'POST', headers: asBearer(asUser('gp').token), body: '{"query": "{ patient' });
+    expect(answer.status).toBe(400);
+    expect(answer.type).toMatch(/application\/json/);
+    expect(answer.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(answer.text).not.toMatch(INTERNAL_TEXT);
+  });
+
+  it('a query over the token limit is a 400, never a 500', async () => {
+    const fields = Array.from({ length: 3200 }, () => 'nhsNumber').join(' ');
+    const answer = await raw(stackInfo().gatewayUrl, { method: 'POST', headers: asBearer(asUser('gp').token), body: JSON.stringify({ query: `{ patient(nhsNumber: "${MARGARET()}") { ${fields} } }` }) });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(answer.text).not.toMatch(INTERNAL_TEXT);
+  });
+
+  it('an unknown path is a JSON 404', async () => {
+    const answer = await raw(stackInfo().gatewayUrl.replace(/\/graphql$/, '/wp-admin'), { method: 'GET' });
+    expect(answer.status).toBe(404);
+    expect(answer.text).not.toMatch(INTERNAL_TEXT);
+  });
+
+  it('answers carry the request id, so the operator can find the request in the logs', async () => {
+    const response = await fetch(stackInfo().gatewayUrl, { method: 'POST', headers: { ...asBearer(asUser('gp').token), 'x-request-id': 'clean-errors-0001' }, body: RECORD() });
+    expect(response.headers.get('x-request-id')).toBe('clean-errors-0001');
+  });
+
+  it('liveness and readiness answer separately', async () => {
+    const base = stackInfo().gatewayUrl.replace(/\/graphql$/, '');
+    expect((await raw(`${base}/health/live`, {})).body).toEqual({ service: 'gateway', live: true });
+    expect((await raw(`${base}/health/ready`, {})).status).toBe(200);
+  });
+});
+
+describe('strict user tokens', () => {
+  const refused = async (token: string) => {
+    const answer = await raw(stackInfo().gatewayUrl, { method: 'POST', headers: asBearer(token), body: RECORD() });
+    expect(answer.status).toBe(401);
+    expect(answer.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(answer.text).not.toMatch(INTERNAL_TEXT);
+    return answer.body.errors[0].message as string;
+  };
+
+  it('a well-formed token within the maximum lifetime is accepted', async () => {
+    const answer = await raw(stackInfo().gatewayUrl, { method: 'POST', headers: asBearer(signUser({ selected_roleid: 'r1', nhsid_nrbac_roles: roles }, { subject: gp.userId, expiresIn: 3600 })), body: RECORD() });
+    expect(answer.status).toBe(200);
+    expect(answer.body.errors).toBeUndefined();
+  });
+
+  it('a token without exp is refused', async () => {
+    expect(await refused(signUser({ selected_roleid: 'r1', nhsid_nrbac_roles: roles }, { subject: gp.userId }))).toMatch(/no expiry/);
+  });
+
+  it('a token that lives longer than the maximum is refused', async () => {
+    expect(await refused(signUser({ selected_roleid: 'r1', nhsid_nrbac_roles: roles }, { subject: gp.userId, expiresIn: 13 * 3600 }))).toMatch(/longer than/);
+  });
+
+  it.each([
+    ['roles as a string', { selected_roleid: 'r1', nhsid_nrbac_roles: 'R8000' }],
+    ['roles of numbers', { selected_roleid: 'r1', nhsid_nrbac_roles: [{ person_roleid: 1, org_code: 2, role_code: 3 }] }],
+    ['a selected role that is a list', { selected_roleid: ['r1'], nhsid_nrbac_roles: roles }],
+    ['a name that is an object', { name: { given: 'x' }, selected_roleid: 'r1', nhsid_nrbac_roles: roles }],
+    ['exp as text', { exp: 'tomorrow', selected_roleid: 'r1', nhsid_nrbac_roles: roles }],
+  ])('validly signed claims of the wrong shape (%s) are a 401, not a 500', async (_label, claims) => {
+    await refused(signUser({ sub: gp.userId, exp: Math.floor(Date.now() / 1000) + 600, ...claims }));
+  });
+});
+
+describe('the subgraphs', () => {
+  it('a malformed JSON body on /graphql is a 400 in JSON', async () => {
+    const answer = await raw(subgraph('gp'), { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signGatewayIdentity(asGatewayFor('gp').identity) }, body: '{"query":' });
+    expect(answer.status).toBe(400);
+    expect(answer.text).not.toMatch(INTERNAL_TEXT);
+  });
+
+  it('a malformed JSON body on /fhir is a 400 OperationOutcome in JSON', async () => {
+    const answer = await raw(subgraph('gp', '/fhir'), { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: '{"resourceType": "Bund' });
+    expect(answer.status).toBe(400);
+    expect(answer.body.resourceType).toBe('OperationOutcome');
+    expect(answer.text).not.toMatch(INTERNAL_TEXT);
+  });
+
+  it('a feed system token without exp, or living too long, is refused with a 401 OperationOutcome', async () => {
+    const key = readSecret('devIdentityProviderPrivate');
+    const sign = (options: jwt.SignOptions) => jwt.sign({ org: 'P83005', token_use: 'feed' }, key, { algorithm: 'RS256', issuer: DEV_ISSUER, audience: 'shareforyou-feeds', subject: 'system:P83005', ...options });
+    for (const token of [sign({}), sign({ expiresIn: 30 * 24 * 3600 })]) {
+      const answer = await raw(subgraph('gp', '/fhir'), { method: 'POST', headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` }, body: JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [] }) });
+      expect(answer.status).toBe(401);
+      expect(answer.body.issue[0].code).toBe('security');
+    }
+  });
+
+  it('readiness says whether the database and the audit store are reachable; liveness only that the process answers', async () => {
+    const ready = await raw(subgraph('gp', '/health/ready'), {});
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ service: 'gp', ready: true, dependencies: { database: 'reachable', auditStore: 'reachable' } });
+    expect((await raw(subgraph('gp', '/health/live'), {})).body).toEqual({ service: 'gp', live: true });
+  });
+});
