@@ -40,4 +40,4 @@ USER node
 # Services listen on all interfaces inside the private container network only.
 ENV HOST=0.0.0.0
 STOPSIGNAL SIGTERM
-CMD ["sh", "-c", "if [ \"$SERVICE\" = gateway ]; then exec node dist/gateway/src/main.js; else exec node dist/subgraphs/$SERVICE/src/main.js; fi"]
+CMD ["sh", "-c", "if [ \"$SERVICE\" = gateway ]; then exec node dist/gateway/src/main.js; else exec node dist/subgraphs/kit/src/main.js \"$SERVICE\"; fi"]

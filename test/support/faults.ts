@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { SECRETS_DIR } from '@shareforyou/kit';
 import { subgraphPort, subgraphUrlVariable } from '@shareforyou/schema';
 import { freePortBase } from '../../tools/src/stack/ports';
-import { spawnService, stopProcess, waitHealthy, type ServiceProcess } from '../../tools/src/stack/services';
+import { GATEWAY_ENTRY, spawnService, stopProcess, subgraphEntry, waitHealthy, type ServiceProcess } from '../../tools/src/stack/services';
 import { stackInfo } from './stackInfo';
 
 /**
@@ -28,7 +27,7 @@ export interface Spare {
   stop: () => Promise<void>;
 }
 
-function spawnSpare(name: string, entry: string, env: NodeJS.ProcessEnv, port: number, urlPath: string): Spare {
+function spawnSpare(name: string, entry: string[], env: NodeJS.ProcessEnv, port: number, urlPath: string): Spare {
   const spare: Spare = {
     service: spawnService(`${name} (spare)`, entry, env, port, true),
     url: `http://127.0.0.1:${port}${urlPath}`,
@@ -54,7 +53,7 @@ export async function spareSubgraph(name: string, from: number, extraEnv: NodeJS
     SHAREFORYOU_PORT_BASE: String(base),
     SHAREFORYOU_SECRETS_DIR: SECRETS_DIR,
   };
-  const spare = spawnSpare(name, join('subgraphs', name, 'src', 'main.ts'), env, port, '/graphql');
+  const spare = spawnSpare(name, subgraphEntry(name), env, port, '/graphql');
   await waitHealthy(spare.service);
   return spare;
 }
@@ -71,7 +70,7 @@ export async function spareGateway(replacing: Record<string, Spare>, from: numbe
     GATEWAY_PORT: String(port),
     ...Object.fromEntries(Object.entries(replacing).map(([name, spare]) => [subgraphUrlVariable(name), spare.url])),
   };
-  const spare = spawnSpare('gateway', join('gateway', 'src', 'main.ts'), env, port, '/graphql');
+  const spare = spawnSpare('gateway', GATEWAY_ENTRY, env, port, '/graphql');
   await waitHealthy(spare.service);
   return spare;
 }
