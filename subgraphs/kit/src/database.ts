@@ -62,23 +62,44 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(dbName: string, options: OpenOptions = {}): Promise<Connection> {
-  const connection = mongoose.createConnection(mongoUri(options.uriVariable), {
+  const uri = mongoUri(options.uriVariable);
+  const connectOptions = {
     dbName,
     monitorCommands: options.monitored ?? false,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
-    // A little over the server-side limit, so the server's own timeout error arrives first when it can.
-    socketTimeoutMS: options.boundedSockets === false ? 0 : databaseTimeoutMs() + 500,
+    // The client's own bound on a silent socket: well above the server-side limit, so a slow but
+    // working database (a busy machine) is not cut off, while a stalled one is given up on.
+    socketTimeoutMS: options.boundedSockets === false ? 0 : Math.max(2 * databaseTimeoutMs(), 10_000),
     maxPoolSize: 20,
-  });
-  if (options.boundedSockets !== false) boundedClients.add(connection.getClient());
-  if (options.monitored) {
-    connection.getClient().on('commandStarted', (event) => {
-      const collection = event.command?.[event.commandName];
-      databaseCommands.inc({ database: event.databaseName, collection: typeof collection === 'string' ? collection : '', command: event.commandName });
-    });
-  }
+  };
+  const connection = mongoose.createConnection(uri, connectOptions);
+  const prepareClient = () => {
+    if (options.boundedSockets !== false) boundedClients.add(connection.getClient());
+    if (options.monitored) {
+      connection.getClient().on('commandStarted', (event) => {
+        const collection = event.command?.[event.commandName];
+        databaseCommands.inc({ database: event.databaseName, collection: typeof collection === 'string' ? collection : '', command: event.commandName });
+      });
+    }
+  };
+  prepareClient();
   if (options.waitForServer === false) {
-    connection.asPromise().catch(() => undefined);
+    // Mongoose never retries a first connection that failed: without this, an audit store that was
+    // briefly unreachable at start (or slow on a busy machine) would leave the service answering
+    // AUDIT_UNAVAILABLE until restarted. Keep trying every two seconds until connected or closed.
+    let closed = false;
+    connection.once('close', () => (closed = true));
+    const keepConnecting = () => {
+      connection.asPromise().catch(() => {
+        setTimeout(() => {
+          if (closed || connection.readyState !== 0) return;
+          connection.openUri(uri, connectOptions).catch(() => undefined);
+          prepareClient();
+          keepConnecting();
+        }, 2_000).unref();
+      });
+    };
+    keepConnecting();
     return connection;
   }
   await connection.asPromise();

@@ -66,7 +66,8 @@ export function mountHealth(app: Express, service: string, readiness: Readiness)
       return;
     }
     const names = Object.keys(readiness.checks);
-    const results = await Promise.allSettled(names.map((name) => within(1_000, readiness.checks[name]())));
+    // A check that throws at once (no connection yet) counts as unreachable, like one that rejects.
+    const results = await Promise.allSettled(names.map((name) => within(1_000, Promise.resolve().then(readiness.checks[name]))));
     const dependencies = Object.fromEntries(names.map((name, i) => [name, results[i].status === 'fulfilled' ? 'reachable' : 'unreachable']));
     const ready = results.every((r) => r.status === 'fulfilled');
     res.status(ready ? 200 : 503).json({ service, ready, dependencies });

@@ -6,6 +6,7 @@ import type { SubgraphContext } from '../context';
 import type { AuditedField, AuditEventContent } from './auditRecords';
 import type { AuditTrail } from './auditTrail';
 import { disclosedNhsNumber } from './disclosure';
+import { errorDetail, serviceLogger } from '../logger';
 
 /**
  * Records every field a subgraph resolves for a patient, and every denial, and writes them before
@@ -107,7 +108,8 @@ export function auditPlugin(subgraph: string, trail: AuditTrail): ApolloServerPl
           if (events.length === 0) return;
           try {
             await trail.append(events);
-          } catch {
+          } catch (error) {
+            serviceLogger(subgraph).error({ requestId: context.identity.requestId, ...errorDetail(error) }, 'audit write failed: answering AUDIT_UNAVAILABLE');
             failClosed(requestContext);
           }
         },
