@@ -26,6 +26,8 @@ export * from './ingest/fhirValues';
 export * from './ingest/fhirStatuses';
 export * from './ingest/sliceFeed';
 export * from './ingest/feedBundle';
+export * from './ingest/bundleReferences';
+export * from './ingest/fhirValidation';
 export * from './ingest/feedTarget';
 export * from './ingest/operationOutcome';
 export * from './ingest/systemToken';
