@@ -188,6 +188,51 @@ describe('feeds: a batch with good, bad, supporting and out-of-scope entries', (
   });
 });
 
+describe('feeds: UK Core content kept whole and status told truly, through the gateway', () => {
+  const openWhole = async () => {
+    const response = await asUser('gp').query(
+      `query($n: String!) { patient(nhsNumber: $n) {
+        medications { medication { code display coding { system code } } kind status current intent courseOfTherapyType { code }
+          repeat { numberOfRepeatsAllowed numberOfPrescriptionsIssued authorisationExpiryDate } dosageInstructions { sequence text timing } prescriber provenance { sourceId } }
+        allergies { code { code text } current clinicalStatus verificationStatus criticality reactions { severity manifestations { code display } } provenance { sourceId } }
+        problems { code { code } current clinicalStatus verificationStatus onsetDate provenance { sourceId } }
+      } }`,
+      { n: AGNES },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data.patient;
+  };
+  const bySource = (items: any[], sourceId: string) => items.find((i) => i.provenance.sourceId === sourceId);
+
+  it('a repeat prescription (contained Medication, UK Core repeat information, two dosage lines, prescriber by urn:uuid), an allergy with its reaction, a refuted allergy after the current one, a provisional problem; then entered-in-error removes the problem', async () => {
+    await sendOk('gp', 'P83005', 'gp-uk-core.json', /created 4/);
+    const patient = await openWhole();
+    expect(bySource(patient.medications, 'mr-uk-1')).toEqual({
+      medication: { code: '39720311000001101', display: 'Metformin 500mg tablets', coding: [{ system: 'https://dmd.nhs.uk', code: '39720311000001101' }] },
+      kind: 'request',
+      status: 'active',
+      current: true,
+      intent: 'order',
+      courseOfTherapyType: { code: 'continuous' },
+      repeat: { numberOfRepeatsAllowed: 6, numberOfPrescriptionsIssued: 2, authorisationExpiryDate: '2024-09-01T00:00:00Z' },
+      dosageInstructions: [
+        { sequence: 1, text: 'One tablet in the morning', timing: '1 time every 1 day' },
+        { sequence: 2, text: 'One tablet in the evening', timing: '1 time every 1 day' },
+      ],
+      prescriber: 'Dr Aisha Rahman',
+      provenance: { sourceId: 'mr-uk-1' },
+    });
+    expect(bySource(patient.allergies, 'ai-uk-1')).toMatchObject({ current: true, clinicalStatus: 'active', verificationStatus: 'confirmed', criticality: 'high', reactions: [{ severity: 'severe', manifestations: [{ code: '39579001', display: 'Anaphylaxis' }] }] });
+    expect(bySource(patient.allergies, 'ai-uk-refuted')).toMatchObject({ current: false, verificationStatus: 'refuted' });
+    const currentFlags = (patient.allergies as any[]).map((a) => a.current);
+    expect(currentFlags).toEqual([...currentFlags].sort((a, b) => Number(b) - Number(a)));
+    expect(bySource(patient.problems, 'cond-uk-eie')).toMatchObject({ current: true, verificationStatus: 'provisional', onsetDate: '2024-02-28T23:30:00-05:00' });
+
+    await sendOk('gp', 'P83005', 'gp-uk-core-condition-entered-in-error.json', /^Accepted: deleted 1\.$/);
+    expect(bySource((await openWhole()).problems, 'cond-uk-eie')).toBeUndefined();
+  });
+});
+
 describe('feeds: credentials', () => {
   const post = async (authorization: string | null) => {
     const before = await gpSlice(AGNES);

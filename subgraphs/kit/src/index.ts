@@ -23,6 +23,7 @@ export * from './slice/panelEncryption';
 export * from './server';
 export * from './ingest/feedProblem';
 export * from './ingest/fhirValues';
+export * from './ingest/fhirClinical';
 export * from './ingest/fhirStatuses';
 export * from './ingest/sliceFeed';
 export * from './ingest/feedBundle';

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { commonResolvers } from './slice/commonResolvers';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
 import { parse } from 'graphql';
@@ -88,7 +89,9 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const auditDb = await openDatabase('audit', { uriVariable: 'AUDIT_MONGODB_URI', serverSelectionTimeoutMS: 2_000, waitForServer: false });
   const trail = new AuditTrail(auditModels(auditDb), name);
 
-  const subgraphSchema = buildSubgraphSchema({ typeDefs: parse(loadSubgraphSdl(name)), resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
+  const typeDefs = parse(loadSubgraphSdl(name));
+  const resolvers = { ...commonResolvers(typeDefs), ...definition.resolvers } as GraphQLResolverMap<unknown>;
+  const subgraphSchema = buildSubgraphSchema({ typeDefs, resolvers });
   const schema = controlIsOn('fieldRules') ? applyFieldRules(subgraphSchema, policy) : subgraphSchema;
   const apollo = new ApolloServer<SubgraphContext<Models>>({
     schema,
