@@ -10,6 +10,8 @@ export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
+  /** One stored item could not be shown and was left out; the rest of its section was served. */
+  ITEM_UNREADABLE: 'ITEM_UNREADABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -20,6 +20,8 @@ export * from './audit/auditVerify';
 export * from './slice/patientSlice';
 export * from './slice/panels';
 export * from './slice/panelEncryption';
+export * from './slice/unreadableItems';
+export * from './slice/commonResolvers';
 export * from './server';
 export * from './ingest/feedProblem';
 export * from './ingest/fhirValues';

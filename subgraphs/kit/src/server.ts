@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { commonResolvers } from './slice/commonResolvers';
+import { unreadableItemsPlugin } from './slice/unreadableItems';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
 import { parse } from 'graphql';
@@ -95,7 +96,8 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const schema = controlIsOn('fieldRules') ? applyFieldRules(subgraphSchema, policy) : subgraphSchema;
   const apollo = new ApolloServer<SubgraphContext<Models>>({
     schema,
-    plugins: [...(controlIsOn('audit') ? [auditPlugin(name, trail)] : []), ApolloServerPluginInlineTraceDisabled()],
+    // Unreadable items are reported before the audit plugin runs, so a fail-closed answer replaces them too.
+    plugins: [unreadableItemsPlugin(say), ...(controlIsOn('audit') ? [auditPlugin(name, trail)] : []), ApolloServerPluginInlineTraceDisabled()],
     introspection: process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
   });

@@ -36,7 +36,8 @@ export function spawnNodeProcess(options: { name: string; args: string[]; env: N
   return { name, child, output, healthUrl };
 }
 
-export async function waitHealthy(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+/** A busy shared machine may need longer: SHAREFORYOU_START_TIMEOUT_SECONDS (default 60). */
+export async function waitHealthy(service: ServiceProcess, timeoutMs = Number(process.env.SHAREFORYOU_START_TIMEOUT_SECONDS ?? 60) * 1000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) {

