@@ -43,7 +43,8 @@ describe('field policy, checked against the live stack for every demo role and e
 
   it('the privacy officer sees no patient record at all', async () => {
     const response = await asUser('privacy-officer').query(`{ patient(nhsNumber: "${MARGARET()}") { name { text } } }`);
-    expect(codes(response)).toEqual(['FORBIDDEN_FIELD']);
+    // Opening a record is an action the role may not perform, not a field it may not see.
+    expect(codes(response)).toEqual(['FORBIDDEN_ACTION']);
     expect(response.data?.patient ?? null).toBeNull();
   });
 
@@ -86,7 +87,7 @@ describe('break-glass', () => {
   it('is refused to administrative and privacy officer profiles', async () => {
     for (const key of ['receptionist', 'privacy-officer']) {
       const response = await declare(key, DANIEL());
-      expect(codes(response)).toEqual(['FORBIDDEN_FIELD']);
+      expect(codes(response)).toEqual(['FORBIDDEN_ACTION']);
     }
   });
 

@@ -22,7 +22,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promi
 describe('opt-out and opt-in, recorded only by the registered practice', () => {
   it('another practice cannot record the opt-out', async () => {
     const response = await asUser('other-gp').query(`mutation { recordOptOut(nhsNumber: "${PETER()}") { status } }`);
-    expect(codes(response)).toEqual(['FORBIDDEN_FIELD']);
+    expect(codes(response)).toEqual(['FORBIDDEN_ACTION']);
     expect((await open('gp')).errors).toBeUndefined();
   });
 
@@ -82,7 +82,7 @@ describe('opt-out and opt-in, recorded only by the registered practice', () => {
   });
 
   it('only the registered practice can opt him back in; data fed afterwards is shared again', async () => {
-    expect(codes(await asUser('other-gp').query(`mutation { recordOptIn(nhsNumber: "${PETER()}") { status } }`))).toEqual(['FORBIDDEN_FIELD']);
+    expect(codes(await asUser('other-gp').query(`mutation { recordOptIn(nhsNumber: "${PETER()}") { status } }`))).toEqual(['FORBIDDEN_ACTION']);
     const receipt = await asUser('gp').query(`mutation { recordOptIn(nhsNumber: "${PETER()}") { status recordedBy } }`);
     expect(receipt.data.recordOptIn).toEqual({ status: 'opted-in', recordedBy: 'Dr Aisha Rahman' });
     // Feeds order registry first (demographics and registration), then the slices.

@@ -18,7 +18,7 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit';
-import { gpPanels } from './models';
+import { gpPanels } from './panels';
 
 /**
  * The GP system's FHIR R4 feed (UK Core resources) -> the GP slice's panels. Each mapping keeps the
@@ -167,7 +167,6 @@ function immunizationMapping(r: fhir4.Immunization, references: BundleReferences
 }
 
 export const gpFeed: SliceFeed = {
-  organisationKinds: ['gp-practice'],
   resources: {
     MedicationStatement: medicationMapping,
     MedicationRequest: medicationMapping,

@@ -1,9 +1,8 @@
-import { currentFirst, newestFirst, panelList, resolvePatientReference, sourceFreshness } from '@shareforyou/kit';
-import { gpPanels } from './models';
+import { currentFirst, newestFirst, panelList } from '@shareforyou/kit';
+import { gpPanels } from './panels';
 
 export const gpResolvers = {
   Patient: {
-    __resolveReference: resolvePatientReference,
     medications: panelList(gpPanels.medications, currentFirst(newestFirst('startDate')), (item) => ({ kind: 'statement', dosageInstructions: [], reasons: [], ...item })),
     // Items stored before `current` was kept count as current: hiding an allergy is the hazard.
     allergies: panelList(gpPanels.allergies, currentFirst(newestFirst('recordedDate')), (item) => ({ current: true, reactions: [], category: [], ...item })),
@@ -15,6 +14,5 @@ export const gpResolvers = {
     })),
     immunisations: panelList(gpPanels.immunisations, newestFirst('date'), (item) => ({ occurrence: { start: item.date ?? null }, ...item })),
     consultations: panelList(gpPanels.consultations, newestFirst('date')),
-    gpSource: sourceFreshness('gp'),
   },
 };

@@ -34,6 +34,11 @@ export function newestFirst(field: string): ItemOrder {
   };
 }
 
+/** Items whose `field` is `activeValue` first (current before history), then by `then`. */
+export function activeFirst(field: string, activeValue: unknown, then?: ItemOrder): ItemOrder {
+  return (a, b) => Number(b[field] === activeValue) - Number(a[field] === activeValue) || (then ? then(a, b) : 0);
+}
+
 /** Current items first (the item's typed `current` field), then by the given order. */
 export function currentFirst(then: ItemOrder): ItemOrder {
   return (a, b) => Number(Boolean(b.current)) - Number(Boolean(a.current)) || then(a, b);
