@@ -145,17 +145,12 @@ describe('feeds: malformed bundles are rejected whole and change nothing', () =>
 
   it('MedicationStatement without medicationCodeableConcept: 422 naming the entry and element', async () => {
     const issues = await rejected(fixture('malformed/medication-without-code.json'), 422);
-    expect(expressions(issues)).toEqual(['Bundle.entry[0].resource (MedicationStatement.medicationCodeableConcept)']);
+    expect(expressions(issues)).toEqual(['Bundle.entry[0].resource (MedicationStatement.medication[x])']);
   });
 
-  it('a resource type the GP feed does not accept: 422 not-supported', async () => {
-    const issues = await rejected(fixture('malformed/unsupported-type.json'), 422);
-    expect(issues.find((i) => i.code === 'not-supported')).toMatchObject({ expression: ['Bundle.entry[0].resource'], diagnostics: expect.stringMatching(/Observation is not accepted/) });
-  });
-
-  it('entry 0 valid, entry 1 invalid: 422 naming entry 1 only, and entry 0 is not written', async () => {
-    const issues = await rejected(fixture('malformed/second-entry-invalid.json'), 422);
-    expect(expressions(issues)).toEqual(['Bundle.entry[1].resource (MedicationStatement.medicationCodeableConcept)']);
+  it('a transaction with entry 0 valid and entry 1 invalid: 422 naming entry 1 only, and entry 0 is not written', async () => {
+    const issues = await rejected(fixture('malformed/transaction-second-entry-invalid.json'), 422);
+    expect(expressions(issues)).toEqual(['Bundle.entry[1].resource (MedicationStatement.medication[x])']);
     expect(await medication('ms-never-1')).toBeUndefined();
   });
 
@@ -173,6 +168,68 @@ describe('feeds: malformed bundles are rejected whole and change nothing', () =>
     const issues = await rejected(JSON.stringify(bundle), 422);
     expect(issues.find((i) => i.code === 'too-costly')?.expression).toEqual(['Bundle.entry']);
     expect(await medication('ms-many-0')).toBeUndefined();
+  });
+});
+
+describe('feeds: a batch with good, bad, supporting and out-of-scope entries', () => {
+  it('writes the good entry, refuses the bad one by entry and FHIR path, and answers every entry', async () => {
+    const response = await send('gp', 'P83005', 'gp-batch-mixed.json');
+    expect(response.status).toBe(200);
+    const issues = response.outcome.issue ?? [];
+    expect(issues[0].diagnostics).toBe('Accepted: not-stored 2, created 1, refused-invalid 1.');
+    const about = (index: number) => issues.filter((i) => i.expression?.[0]?.startsWith(`Bundle.entry[${index}]`)).map((i) => `${i.severity}: ${i.diagnostics}`);
+    expect(about(0)).toEqual(['information: Practitioner read to resolve references; not stored on its own']);
+    expect(about(1)).toEqual(['information: created']);
+    expect(about(2)).toEqual([expect.stringMatching(/^error: FHIR R4: .*/)]);
+    expect(issues.find((i) => i.expression?.[0]?.startsWith('Bundle.entry[2]'))?.expression).toEqual(['Bundle.entry[2].resource (MedicationStatement.dosage[0].sequence)']);
+    expect(about(3)).toEqual([expect.stringMatching(/^information: CarePlan not stored: outside this record's scope/)]);
+    expect(await medication('ms-mix-good')).toBeDefined();
+    expect(await medication('ms-mix-bad')).toBeUndefined();
+  });
+});
+
+describe('feeds: UK Core content kept whole and status told truly, through the gateway', () => {
+  const openWhole = async () => {
+    const response = await asUser('gp').query(
+      `query($n: String!) { patient(nhsNumber: $n) {
+        medications { medication { code display coding { system code } } kind status current intent courseOfTherapyType { code }
+          repeat { numberOfRepeatsAllowed numberOfPrescriptionsIssued authorisationExpiryDate } dosageInstructions { sequence text timing } prescriber provenance { sourceId } }
+        allergies { code { code text } current clinicalStatus verificationStatus criticality reactions { severity manifestations { code display } } provenance { sourceId } }
+        problems { code { code } current clinicalStatus verificationStatus onsetDate provenance { sourceId } }
+      } }`,
+      { n: AGNES },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data.patient;
+  };
+  const bySource = (items: any[], sourceId: string) => items.find((i) => i.provenance.sourceId === sourceId);
+
+  it('a repeat prescription (contained Medication, UK Core repeat information, two dosage lines, prescriber by urn:uuid), an allergy with its reaction, a refuted allergy after the current one, a provisional problem; then entered-in-error removes the problem', async () => {
+    await sendOk('gp', 'P83005', 'gp-uk-core.json', /created 4/);
+    const patient = await openWhole();
+    expect(bySource(patient.medications, 'mr-uk-1')).toEqual({
+      medication: { code: '39720311000001101', display: 'Metformin 500mg tablets', coding: [{ system: 'https://dmd.nhs.uk', code: '39720311000001101' }] },
+      kind: 'request',
+      status: 'active',
+      current: true,
+      intent: 'order',
+      courseOfTherapyType: { code: 'continuous' },
+      repeat: { numberOfRepeatsAllowed: 6, numberOfPrescriptionsIssued: 2, authorisationExpiryDate: '2024-09-01T00:00:00Z' },
+      dosageInstructions: [
+        { sequence: 1, text: 'One tablet in the morning', timing: '1 time every 1 day' },
+        { sequence: 2, text: 'One tablet in the evening', timing: '1 time every 1 day' },
+      ],
+      prescriber: 'Dr Aisha Rahman',
+      provenance: { sourceId: 'mr-uk-1' },
+    });
+    expect(bySource(patient.allergies, 'ai-uk-1')).toMatchObject({ current: true, clinicalStatus: 'active', verificationStatus: 'confirmed', criticality: 'high', reactions: [{ severity: 'severe', manifestations: [{ code: '39579001', display: 'Anaphylaxis' }] }] });
+    expect(bySource(patient.allergies, 'ai-uk-refuted')).toMatchObject({ current: false, verificationStatus: 'refuted' });
+    const currentFlags = (patient.allergies as any[]).map((a) => a.current);
+    expect(currentFlags).toEqual([...currentFlags].sort((a, b) => Number(b) - Number(a)));
+    expect(bySource(patient.problems, 'cond-uk-eie')).toMatchObject({ current: true, verificationStatus: 'provisional', onsetDate: '2024-02-28T23:30:00-05:00' });
+
+    await sendOk('gp', 'P83005', 'gp-uk-core-condition-entered-in-error.json', /^Accepted: deleted 1\.$/);
+    expect(bySource((await openWhole()).problems, 'cond-uk-eie')).toBeUndefined();
   });
 });
 

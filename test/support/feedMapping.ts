@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { FeedProblem, NHS_NUMBER_SYSTEM, ODS_SYSTEM, type MappedItem, type SliceFeed } from '@shareforyou/kit';
+import { bundleReferences, FeedProblem, NHS_NUMBER_SYSTEM, ODS_SYSTEM, type MappedItem, type SliceFeed } from '@shareforyou/kit';
 
 /** For unit tests of one subgraph's feed mapping: run a resource through it, or get the FeedProblem it raises. */
 
@@ -8,10 +8,12 @@ export const META = { versionId: '1', lastUpdated: '2025-05-03T10:00:00Z' };
 export const organisationReference = (odsCode: string, display: string) => ({ identifier: { system: ODS_SYSTEM, value: odsCode }, display });
 
 export function feedMapping(feed: SliceFeed) {
-  const map = (resource: fhir4.FhirResource): MappedItem | null => feed.resources[resource.resourceType](resource);
-  const problemOf = (resource: fhir4.FhirResource): FeedProblem => {
+  /** `bundle`: the other resources of the bundle the resource came in, for its references. */
+  const map = (resource: fhir4.FhirResource, bundle: Array<{ fullUrl?: string; resource: fhir4.FhirResource }> = []): MappedItem | null =>
+    feed.resources[resource.resourceType](resource, bundleReferences([{ resource }, ...bundle]));
+  const problemOf = (resource: fhir4.FhirResource, bundle: Array<{ fullUrl?: string; resource: fhir4.FhirResource }> = []): FeedProblem => {
     try {
-      map(resource);
+      map(resource, bundle);
     } catch (error) {
       if (error instanceof FeedProblem) return error;
       throw error;

@@ -9,6 +9,8 @@ const allergy = (overrides: Record<string, unknown> = {}) => ({
   id: 'al-1',
   meta: { versionId: '3', lastUpdated: '2026-11-01T09:00:00+01:00' },
   patient: { identifier: { system: NHS, value: '999 313 3701' } },
+  // FHIR R4 ait-1: clinicalStatus is required unless the allergy is entered in error.
+  clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
   ...overrides,
 });
 const bundle = (...entry: unknown[]) => ({ resourceType: 'Bundle', type: 'batch', entry });

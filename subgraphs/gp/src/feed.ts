@@ -1,57 +1,185 @@
-import { codingOf, dateOf, FHIR_STATUS, oneOf, optionalCodingOf, optionalDateOf, required, textOf, type SliceFeed } from '@shareforyou/kit';
+import {
+  clinicalTimeOf,
+  codingOf,
+  conceptsOf,
+  dateOf,
+  dosageLinesOf,
+  extensionValue,
+  FeedProblem,
+  FHIR_STATUS,
+  namesOf,
+  oneOf,
+  optionalCodingOf,
+  optionalDateOf,
+  quantityOf,
+  referenceDisplay,
+  statusCodeOf,
+  textOf,
+  type BundleReferences,
+  type SliceFeed,
+} from '@shareforyou/kit';
 import { gpPanels } from './panels';
 
-/** The GP system's FHIR R4 feed (UK Core resources) -> the GP slice's panels. */
+/**
+ * The GP system's FHIR R4 feed (UK Core resources) -> the GP slice's panels. Each mapping keeps the
+ * clinical content whole (every coding, reaction and dosage line) and says whether the item is
+ * current; statuses that retract an item (entered-in-error) never reach here: the kit deletes.
+ */
+
+const UK_CORE = 'https://fhir.hl7.org.uk/StructureDefinition';
+const REPEAT_INFORMATION = `${UK_CORE}/Extension-UKCore-MedicationRepeatInformation`;
+const LAST_ISSUE_DATE = `${UK_CORE}/Extension-UKCore-MedicationStatementLastIssueDate`;
+
+const MEDICATION_STATUSES = [...new Set([...FHIR_STATUS.medicationStatement, ...FHIR_STATUS.medicationRequest])];
+const CURRENT_MEDICATION = new Set(['active', 'on-hold']);
+const ALLERGY_CLINICAL = ['active', 'inactive', 'resolved'] as const;
+const ALLERGY_VERIFICATION = ['unconfirmed', 'confirmed', 'refuted', 'entered-in-error'] as const;
+const CONDITION_CLINICAL = ['active', 'recurrence', 'relapse', 'inactive', 'remission', 'resolved'] as const;
+const CONDITION_VERIFICATION = ['unconfirmed', 'provisional', 'differential', 'confirmed', 'refuted', 'entered-in-error'] as const;
+const CURRENT_CONDITION = new Set(['active', 'recurrence', 'relapse']);
+
+/** The medicine: medicationCodeableConcept, or the Medication that medicationReference names (contained or in the bundle). */
+function medicineOf(r: fhir4.MedicationStatement | fhir4.MedicationRequest, references: BundleReferences) {
+  const type = r.resourceType;
+  if (r.medicationCodeableConcept) return codingOf(r.medicationCodeableConcept, `${type}.medicationCodeableConcept`);
+  const medication = references.resolve(r.medicationReference, r as never) as fhir4.Medication | null;
+  if (medication?.resourceType === 'Medication' && medication.code) return codingOf(medication.code, `${type}.medicationReference -> Medication.code`);
+  const display = textOf(r.medicationReference?.display, 500);
+  if (display) return { system: 'text', code: '', display, coding: [], text: display };
+  throw new FeedProblem(
+    `${type}.medicationReference`,
+    `${type}.medicationReference must name a Medication with a code, contained (#id) or in the same bundle, or carry a display`,
+  );
+}
+
+function medicationMapping(r: fhir4.MedicationStatement | fhir4.MedicationRequest, references: BundleReferences) {
+  const type = r.resourceType;
+  const status = oneOf(r.status, MEDICATION_STATUSES, `${type}.status`);
+  const statement = type === 'MedicationStatement' ? (r as fhir4.MedicationStatement) : null;
+  const request = type === 'MedicationRequest' ? (r as fhir4.MedicationRequest) : null;
+  const dosageInstructions = dosageLinesOf(statement ? statement.dosage : request!.dosageInstruction, statement ? 'MedicationStatement.dosage' : 'MedicationRequest.dosageInstruction');
+  const allowed = request?.dispenseRequest?.numberOfRepeatsAllowed;
+  const issued = extensionValue(request ?? undefined, [REPEAT_INFORMATION, 'numberOfPrescriptionsIssued']);
+  const expiry = extensionValue(request ?? undefined, [REPEAT_INFORMATION, 'authorisationExpiryDate']);
+  const repeat =
+    allowed !== undefined || issued !== undefined || expiry !== undefined
+      ? {
+          numberOfRepeatsAllowed: allowed ?? null,
+          numberOfPrescriptionsIssued: typeof issued === 'number' ? issued : null,
+          authorisationExpiryDate: optionalDateOf(expiry as string | undefined, `${type}.extension(MedicationRepeatInformation).authorisationExpiryDate`),
+        }
+      : null;
+  const validity = request?.dispenseRequest?.validityPeriod;
+  return {
+    panel: gpPanels.medications,
+    fields: {
+      medication: medicineOf(r, references),
+      kind: statement ? 'statement' : 'request',
+      status,
+      current: CURRENT_MEDICATION.has(status),
+      intent: request ? request.intent : null,
+      courseOfTherapyType: optionalCodingOf(request?.courseOfTherapyType, 'MedicationRequest.courseOfTherapyType'),
+      repeat,
+      dosage: dosageInstructions[0]?.text ?? null,
+      dosageInstructions,
+      startDate: optionalDateOf(statement?.effectivePeriod?.start ?? statement?.effectiveDateTime ?? validity?.start ?? request?.authoredOn, `${type}.effective[x]`),
+      endDate: optionalDateOf(statement?.effectivePeriod?.end ?? validity?.end, `${type}.effectivePeriod.end`),
+      lastIssueDate: optionalDateOf(extensionValue(statement ?? undefined, [LAST_ISSUE_DATE]) as string | undefined, 'MedicationStatement.extension(MedicationStatementLastIssueDate)'),
+      prescriber: request ? referenceDisplay(request.requester, r as never, references) : referenceDisplay(statement?.informationSource, r as never, references),
+      reasons: conceptsOf(r.reasonCode, `${type}.reasonCode`),
+    },
+  };
+}
+
+function allergyMapping(r: fhir4.AllergyIntolerance) {
+  const clinicalStatus = statusCodeOf(r.clinicalStatus, ALLERGY_CLINICAL, 'AllergyIntolerance.clinicalStatus');
+  const verificationStatus = statusCodeOf(r.verificationStatus, ALLERGY_VERIFICATION, 'AllergyIntolerance.verificationStatus');
+  const reactions = (r.reaction ?? []).map((reaction, i) => ({
+    substance: optionalCodingOf(reaction.substance, `AllergyIntolerance.reaction[${i}].substance`),
+    manifestations: conceptsOf(reaction.manifestation, `AllergyIntolerance.reaction[${i}].manifestation`),
+    description: textOf(reaction.description, 1000),
+    severity: reaction.severity ?? null,
+    onset: optionalDateOf(reaction.onset, `AllergyIntolerance.reaction[${i}].onset`),
+    exposureRoute: optionalCodingOf(reaction.exposureRoute, `AllergyIntolerance.reaction[${i}].exposureRoute`),
+  }));
+  return {
+    panel: gpPanels.allergies,
+    fields: {
+      code: codingOf(r.code, 'AllergyIntolerance.code'),
+      clinicalStatus,
+      verificationStatus,
+      current: clinicalStatus !== 'inactive' && clinicalStatus !== 'resolved' && verificationStatus !== 'refuted',
+      type: r.type ?? null,
+      category: r.category ?? [],
+      criticality: r.criticality ?? null,
+      reaction: textOf(reactions.map((x) => x.manifestations.map((m) => m.display).join(', ') || x.description).filter(Boolean).join('; ')),
+      reactions,
+      onset: clinicalTimeOf(r, 'onset'),
+      lastOccurrence: optionalDateOf(r.lastOccurrence, 'AllergyIntolerance.lastOccurrence'),
+      recordedDate: optionalDateOf(r.recordedDate, 'AllergyIntolerance.recordedDate'),
+    },
+  };
+}
+
+function conditionMapping(r: fhir4.Condition) {
+  const clinicalStatus = statusCodeOf(r.clinicalStatus, CONDITION_CLINICAL, 'Condition.clinicalStatus');
+  const verificationStatus = statusCodeOf(r.verificationStatus, CONDITION_VERIFICATION, 'Condition.verificationStatus');
+  const onset = clinicalTimeOf(r, 'onset');
+  return {
+    panel: gpPanels.problems,
+    fields: {
+      code: codingOf(r.code, 'Condition.code'),
+      clinicalStatus,
+      verificationStatus,
+      current: clinicalStatus !== null && CURRENT_CONDITION.has(clinicalStatus) && verificationStatus !== 'refuted',
+      category: conceptsOf(r.category, 'Condition.category'),
+      severity: optionalCodingOf(r.severity, 'Condition.severity'),
+      onsetDate: onset?.start ?? null,
+      onset,
+      abatement: clinicalTimeOf(r, 'abatement'),
+      bodySite: conceptsOf(r.bodySite, 'Condition.bodySite'),
+      recordedDate: optionalDateOf(r.recordedDate, 'Condition.recordedDate'),
+    },
+  };
+}
+
+function immunizationMapping(r: fhir4.Immunization, references: BundleReferences) {
+  const occurrence = clinicalTimeOf(r, 'occurrence');
+  if (!occurrence) throw new FeedProblem('Immunization.occurrence[x]', 'Immunization.occurrence[x] is required');
+  const dose = r.protocolApplied?.[0];
+  return {
+    panel: gpPanels.immunisations,
+    fields: {
+      vaccine: codingOf(r.vaccineCode, 'Immunization.vaccineCode'),
+      date: occurrence.start,
+      occurrence,
+      status: oneOf(r.status, ['completed', 'not-done'] as const, 'Immunization.status'),
+      statusReason: optionalCodingOf(r.statusReason, 'Immunization.statusReason'),
+      doseNumber: dose ? String(dose.doseNumberPositiveInt ?? dose.doseNumberString ?? '') || null : null,
+      lotNumber: textOf(r.lotNumber, 100),
+      site: optionalCodingOf(r.site, 'Immunization.site'),
+      route: optionalCodingOf(r.route, 'Immunization.route'),
+      doseQuantity: quantityOf(r.doseQuantity, 'Immunization.doseQuantity'),
+      performer: namesOf(r.performer?.map((p) => p.actor), r, references).join(', ') || null,
+      manufacturer: referenceDisplay(r.manufacturer, r as never, references),
+    },
+  };
+}
+
 export const gpFeed: SliceFeed = {
   resources: {
-    MedicationStatement: (r: fhir4.MedicationStatement) => {
-      const status = oneOf(r.status, FHIR_STATUS.medicationStatement, 'MedicationStatement.status');
-      return {
-        panel: gpPanels.medications,
-        fields: {
-          medication: codingOf(r.medicationCodeableConcept, 'MedicationStatement.medicationCodeableConcept'),
-          status,
-          current: status === 'active' || status === 'on-hold',
-          dosage: textOf(r.dosage?.[0]?.text),
-          startDate: optionalDateOf(r.effectivePeriod?.start ?? r.effectiveDateTime, 'MedicationStatement.effective'),
-          endDate: optionalDateOf(r.effectivePeriod?.end, 'MedicationStatement.effectivePeriod.end'),
-        },
-      };
-    },
-    AllergyIntolerance: (r: fhir4.AllergyIntolerance) => ({
-      panel: gpPanels.allergies,
-      fields: {
-        code: codingOf(r.code, 'AllergyIntolerance.code'),
-        reaction: textOf(
-          r.reaction?.[0]?.manifestation?.map((m) => m.coding?.[0]?.display ?? m.text).filter(Boolean).join(', ') || r.reaction?.[0]?.description,
-        ),
-        criticality: r.criticality ?? null,
-        recordedDate: optionalDateOf(r.recordedDate, 'AllergyIntolerance.recordedDate'),
-      },
-    }),
-    Condition: (r: fhir4.Condition) => ({
-      panel: gpPanels.problems,
-      fields: {
-        code: codingOf(r.code, 'Condition.code'),
-        clinicalStatus: required(r.clinicalStatus?.coding?.[0]?.code, 'Condition.clinicalStatus'),
-        onsetDate: optionalDateOf(r.onsetDateTime ?? r.onsetPeriod?.start, 'Condition.onset'),
-      },
-    }),
-    Immunization: (r: fhir4.Immunization) => ({
-      panel: gpPanels.immunisations,
-      fields: {
-        vaccine: codingOf(r.vaccineCode, 'Immunization.vaccineCode'),
-        date: dateOf(r.occurrenceDateTime, 'Immunization.occurrenceDateTime'),
-        status: required(r.status, 'Immunization.status'),
-      },
-    }),
-    Encounter: (r: fhir4.Encounter) => ({
+    MedicationStatement: medicationMapping,
+    MedicationRequest: medicationMapping,
+    AllergyIntolerance: allergyMapping,
+    Condition: conditionMapping,
+    Immunization: immunizationMapping,
+    Encounter: (r: fhir4.Encounter, references: BundleReferences) => ({
       panel: gpPanels.consultations,
       fields: {
         type: codingOf(r.type?.[0], 'Encounter.type'),
         reason: optionalCodingOf(r.reasonCode?.[0], 'Encounter.reasonCode'),
         date: dateOf(r.period?.start, 'Encounter.period.start'),
-        clinician: textOf(r.participant?.[0]?.individual?.display, 200),
+        clinician: referenceDisplay(r.participant?.[0]?.individual, r as never, references),
       },
     }),
   },

@@ -3,6 +3,7 @@ import type { PatientAccess } from './access/patientAccess';
 import type { GatewayIdentity } from './identity';
 import type { RequestLoaders } from './loaders';
 import type { PatientSliceRecord } from './slice/patientSlice';
+import type { UnreadableItem } from './slice/unreadableItems';
 
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<Models = any> {
@@ -15,4 +16,6 @@ export interface SubgraphContext<Models = any> {
   /** Per-request batch loaders by primary key, for any other per-patient read. */
   loaders: RequestLoaders;
   models: Models;
+  /** Items left out of this response because they could not be shown (slice/unreadableItems). */
+  unreadable?: UnreadableItem[];
 }

@@ -16,6 +16,8 @@ export const ErrorCode = {
   SOURCE_FAILED: 'SOURCE_FAILED',
   /** Something failed inside the service itself; the request id finds the detail in the logs. */
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  /** One stored item could not be shown and was left out; the rest of its section was served. */
+  ITEM_UNREADABLE: 'ITEM_UNREADABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

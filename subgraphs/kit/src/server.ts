@@ -3,6 +3,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { commonResolvers } from './slice/commonResolvers';
+import { unreadableItemsPlugin } from './slice/unreadableItems';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
 import { parse } from 'graphql';
@@ -90,13 +92,22 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const auditDb = await openDatabase('audit', { uriVariable: 'AUDIT_MONGODB_URI', serverSelectionTimeoutMS: 2_000, waitForServer: false });
   const trail = new AuditTrail(auditModels(auditDb), name);
 
-  const subgraphSchema = buildSubgraphSchema({ typeDefs: parse(loadSubgraphSdl(name)), resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
+  const typeDefs = parse(loadSubgraphSdl(name));
+  const resolvers = { ...commonResolvers(typeDefs), ...definition.resolvers } as GraphQLResolverMap<unknown>;
+  const subgraphSchema = buildSubgraphSchema({ typeDefs, resolvers });
   // Controls are composed here; only the benchmark ever leaves one out (kit: benchControls).
   const schema = controlIsOn('fieldRules') ? applyFieldRules(subgraphSchema, policy) : subgraphSchema;
   const PatientAccess = patientAccessClass();
   const apollo = new ApolloServer<SubgraphContext<Models>>({
     schema,
-    plugins: [deadlinePlugin(), errorLogPlugin(log), ...(controlIsOn('audit') ? [auditPlugin(name, trail)] : []), ApolloServerPluginInlineTraceDisabled()],
+    // Unreadable items are reported before the audit plugin runs, so a fail-closed answer replaces them too.
+    plugins: [
+      deadlinePlugin(),
+      errorLogPlugin(log),
+      unreadableItemsPlugin(say),
+      ...(controlIsOn('audit') ? [auditPlugin(name, trail)] : []),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
     formatError: (formatted, error) => formatSubgraphError(formatted, error),
     logger: log,
     introspection: process.env.NODE_ENV !== 'production',

@@ -36,8 +36,9 @@ export function spawnNodeProcess(options: { name: string; args: string[]; env: N
   return { name, child, output, healthUrl };
 }
 
-// Generous: on a shared two-core machine eight services compiling TypeScript at once take a while.
-export async function waitHealthy(service: ServiceProcess, timeoutMs = 180_000): Promise<void> {
+// Generous: on a shared two-core machine eight services compiling TypeScript at once take a while
+// (SHAREFORYOU_START_TIMEOUT_SECONDS, default 180).
+export async function waitHealthy(service: ServiceProcess, timeoutMs = Number(process.env.SHAREFORYOU_START_TIMEOUT_SECONDS ?? 180) * 1000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) {

@@ -1,14 +1,19 @@
 import { isValidNhsNumber, normaliseNhsNumber } from '../nhsNumber';
+import { bundleReferences, CONTAINED_ONLY, type BundleReferences } from './bundleReferences';
+import { fhirFaults, unknownModifierExtensions } from './fhirValidation';
 import type { OutcomeIssue } from './operationOutcome';
 
 /**
  * Reads a FHIR R4 Bundle (batch, transaction or collection) into feed entries, checking the whole
- * bundle before anything is written. Every fault names its entry (Bundle.entry[i]...) and why.
+ * bundle before anything is written. Every fault names its entry (Bundle.entry[i]...), the FHIR
+ * path and why. Whether one entry's fault stops the others is the bundle type's business
+ * (feedTarget: a transaction is all or nothing; in a batch or collection each entry stands alone).
  */
 
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 export const MAX_ENTRIES = Number(process.env.FEED_MAX_ENTRIES ?? 2000);
 const BUNDLE_TYPES = new Set(['batch', 'transaction', 'collection']);
+export type BundleType = 'batch' | 'transaction' | 'collection';
 
 export interface FeedEntry {
   index: number;
@@ -20,11 +25,18 @@ export interface FeedEntry {
   version: string;
   lastUpdated: string;
   resource: any | null;
+  /** Resolves the resource's references within its bundle (contained, fullUrl, Type/id, identifier). */
+  references: BundleReferences;
 }
 
 export interface ReadBundle {
+  type: BundleType | null;
   entries: FeedEntry[];
+  /** Errors: the bundle's own, and each refused entry's. */
   issues: OutcomeIssue[];
+  /** Information and warnings per entry: supporting resources, types outside this record's scope. */
+  notes: OutcomeIssue[];
+  entryCount: number;
 }
 
 function problem(index: number | null, expression: string, diagnostics: string, code: OutcomeIssue['code'] = 'invalid'): OutcomeIssue {
@@ -81,10 +93,32 @@ function readDelete(index: number, url: string | undefined, issues: OutcomeIssue
     version: 'deleted',
     lastUpdated: new Date().toISOString(),
     resource: null,
+    references: CONTAINED_ONLY,
   };
 }
 
-function readResource(index: number, resource: any, acceptedTypes: Set<string>, issues: OutcomeIssue[]): FeedEntry | null {
+/**
+ * Resources real feeds send beside the clinical ones so that references resolve (who, where, which
+ * medicine, which sample): read, never stored, never an error.
+ */
+export const SUPPORTING_TYPES = new Set([
+  'Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Location', 'Medication', 'Specimen', 'Device',
+  'Encounter', 'RelatedPerson', 'HealthcareService', 'Substance',
+]);
+
+/** modifierExtension URLs the feeds understand; none yet, so any modifier is refused. */
+const UNDERSTOOD_MODIFIERS = new Set<string>();
+
+function enteredInError(resource: any): boolean {
+  if (resource.status === 'entered-in-error') return true;
+  return ((resource.verificationStatus?.coding ?? []) as fhir4.Coding[]).some((c) => c?.code === 'entered-in-error');
+}
+
+function note(index: number, diagnostics: string, severity: OutcomeIssue['severity'] = 'information'): OutcomeIssue {
+  return { severity, code: 'informational', diagnostics, expression: [`Bundle.entry[${index}].resource`] };
+}
+
+function readResource(index: number, resource: any, acceptedTypes: Set<string>, issues: OutcomeIssue[], notes: OutcomeIssue[], references: BundleReferences): FeedEntry | null {
   const before = issues.length;
   if (!resource || typeof resource !== 'object' || typeof resource.resourceType !== 'string') {
     issues.push(problem(index, '.resource', 'Each entry needs a resource with a resourceType', 'structure'));
@@ -92,7 +126,11 @@ function readResource(index: number, resource: any, acceptedTypes: Set<string>, 
   }
   const type = resource.resourceType as string;
   if (!acceptedTypes.has(type)) {
-    issues.push(problem(index, `.resource`, `${type} is not accepted by this feed; it accepts ${[...acceptedTypes].join(', ')}`, 'not-supported'));
+    notes.push(
+      SUPPORTING_TYPES.has(type)
+        ? note(index, `${type} read to resolve references; not stored on its own`)
+        : note(index, `${type} not stored: outside this record's scope (this feed stores ${[...acceptedTypes].join(', ')})`),
+    );
     return null;
   }
   if (typeof resource.id !== 'string' || !/^[A-Za-z0-9\-.]{1,64}$/.test(resource.id)) {
@@ -109,42 +147,57 @@ function readResource(index: number, resource: any, acceptedTypes: Set<string>, 
     issues.push(problem(index, '.resource', `${type} names an invalid NHS number (10 digits, Modulus 11 check digit)`, 'value'));
   }
   if (issues.length > before) return null;
+  const retracted = enteredInError(resource);
+  // A retraction is honoured even when the rest of the resource is faulty: refusing it would leave
+  // the wrong item on show. Its faults are reported as warnings.
+  const faults = fhirFaults(resource).map((f) => ({ ...problem(index, `.resource (${f.path})`, `FHIR R4: ${f.message}`), ...(retracted ? { severity: 'warning' as const } : {}) }));
+  const modifiers = unknownModifierExtensions(resource, UNDERSTOOD_MODIFIERS, type).map((path) =>
+    problem(index, `.resource (${path})`, 'A modifierExtension this record does not understand changes the meaning of the resource; it cannot be stored as if the modifier were absent', 'not-supported'),
+  );
+  if (retracted) notes.push(...faults);
+  else issues.push(...faults);
+  issues.push(...modifiers);
+  if (issues.length > before) return null;
   return {
     index,
-    method: resource.status === 'entered-in-error' ? 'delete' : 'upsert',
+    method: retracted ? 'delete' : 'upsert',
     resourceType: type,
     sourceId: resource.id,
     nhsNumber: nhsNumber!,
     version: typeof resource.meta?.versionId === 'string' ? resource.meta.versionId : '1',
     lastUpdated: new Date(lastUpdated).toISOString(),
     resource,
+    references,
   };
 }
 
 export function readFeedBundle(body: unknown, acceptedTypes: Set<string>): ReadBundle {
   const issues: OutcomeIssue[] = [];
+  const notes: OutcomeIssue[] = [];
   const bundle = body as fhir4.Bundle;
+  const none = { type: null, entries: [], notes, entryCount: 0 };
   if (!bundle || typeof bundle !== 'object' || bundle.resourceType !== 'Bundle') {
-    return { entries: [], issues: [problem(null, 'Bundle', 'The body must be a FHIR Bundle (resourceType "Bundle")', 'structure')] };
+    return { ...none, issues: [problem(null, 'Bundle', 'The body must be a FHIR Bundle (resourceType "Bundle")', 'structure')] };
   }
   if (!BUNDLE_TYPES.has(bundle.type)) {
     issues.push(problem(null, 'Bundle.type', `Bundle.type must be batch, transaction or collection; got "${String(bundle.type)}"`, 'value'));
   }
   if (!Array.isArray(bundle.entry) || bundle.entry.length === 0) {
     issues.push(problem(null, 'Bundle.entry', 'The bundle has no entries', 'required'));
-    return { entries: [], issues };
+    return { ...none, issues };
   }
   if (bundle.entry.length > MAX_ENTRIES) {
     issues.push(problem(null, 'Bundle.entry', `At most ${MAX_ENTRIES} entries per bundle; split the feed`, 'too-costly'));
-    return { entries: [], issues };
+    return { ...none, issues };
   }
+  const references = bundleReferences(bundle.entry);
   const entries: FeedEntry[] = [];
   bundle.entry.forEach((entry, index) => {
     const read =
       entry?.request?.method === 'DELETE'
         ? readDelete(index, entry.request.url, issues)
-        : readResource(index, entry?.resource, acceptedTypes, issues);
+        : readResource(index, entry?.resource, acceptedTypes, issues, notes, references);
     if (read) entries.push(read);
   });
-  return { entries, issues };
+  return { type: BUNDLE_TYPES.has(bundle.type) ? (bundle.type as BundleType) : null, entries, issues, notes, entryCount: bundle.entry.length };
 }

@@ -2,14 +2,16 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import type { Connection } from 'mongoose';
 import { decideAccess } from '../access/accessDecision';
 import type { PatientAccessRecord, RegistryAccessModels } from '../access/registryRecords';
-import { prepareBundle, type EntryResult, type FeedingOrganisation, type FeedTarget } from './feedTarget';
+import { bundleRefusal, prepareBundle, type EntryResult, type FeedingOrganisation, type FeedTarget } from './feedTarget';
 import { operationOutcome, outcomeError, type OutcomeIssue } from './operationOutcome';
 import { verifySystemToken } from './systemToken';
 
 /**
  * POST /fhir — a source system's feed. Order of work: credentials, the whole bundle validated and
- * mapped, opted-out patients refused, then the writes (per patient, idempotent). A bad bundle gets
- * a 4xx OperationOutcome naming every failing entry, and nothing is written.
+ * mapped, opted-out patients refused, then the writes (per patient, idempotent). A transaction
+ * with any failing entry gets a 422 naming every one, and nothing is written; a batch or
+ * collection writes its good entries. The answer is an OperationOutcome: a summary, then at least
+ * one issue per entry (what happened to it, or why it was refused, by entry and FHIR path).
  */
 
 export const FEED_PATH = '/fhir';
@@ -29,9 +31,27 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
+const WRITTEN = new Set<EntryResult>(['created', 'updated', 'unchanged', 'stale', 'deleted', 'withheld']);
+const RESULT_TEXT: Partial<Record<EntryResult, string>> = {
+  stale: 'stale: a newer version is already held; nothing changed',
+  withheld: 'withheld: national summaries exclude this information, so it is not stored',
+};
+
+function entryIndexOf(issue: OutcomeIssue): number {
+  const match = /^Bundle\.entry\[(\d+)\]/.exec(issue.expression?.[0] ?? '');
+  return match ? Number(match[1]) : -1;
+}
+
+/** The answer lists one outcome (or more) per entry, in entry order, after the summary. */
+const byEntry = (a: OutcomeIssue, b: OutcomeIssue) => entryIndexOf(a) - entryIndexOf(b);
+
+function entryOutcome(index: number, result: EntryResult): OutcomeIssue {
+  return { severity: 'information', code: 'informational', diagnostics: RESULT_TEXT[result] ?? result, expression: [`Bundle.entry[${index}]`] };
+}
+
 function summary(results: Map<number, EntryResult>): string {
   const counts = new Map<EntryResult, number>();
-  for (const result of results.values()) counts.set(result, (counts.get(result) ?? 0) + 1);
+  for (const [, result] of [...results].sort(([a], [b]) => a - b)) counts.set(result, (counts.get(result) ?? 0) + 1);
   return [...counts].map(([result, count]) => `${result} ${count}`).join(', ');
 }
 
@@ -60,9 +80,11 @@ export function mountFeedEndpoint<Prepared>(
       return;
     }
 
-    const { issues, byPatient } = prepareBundle(target, req.body, organisation);
-    if (issues.length > 0) {
-      send(res, 422, operationOutcome([{ severity: 'error', code: 'invalid', diagnostics: 'The bundle was not accepted; nothing was written. Fix the entries below and send it again.' }, ...issues]));
+    const prepared = prepareBundle(target, req.body, organisation);
+    const { byPatient } = prepared;
+    const notAccepted = bundleRefusal(prepared);
+    if (notAccepted) {
+      send(res, 422, operationOutcome([{ severity: 'error', code: 'invalid', diagnostics: notAccepted }, ...prepared.issues, ...prepared.notes]));
       return;
     }
 
@@ -89,8 +111,14 @@ export function mountFeedEndpoint<Prepared>(
       const written = await target.write(nhsNumber, entries, organisation);
       written.forEach((result, index) => results.set(index, result));
     });
+    for (const issue of prepared.issues) results.set(entryIndexOf(issue), 'refused-invalid');
+    for (const issue of prepared.notes) if (!results.has(entryIndexOf(issue))) results.set(entryIndexOf(issue), 'not-stored');
     deps.log(`feed from ${organisation.odsCode}: ${summary(results)}`);
-    send(res, 200, operationOutcome([{ severity: 'information', code: 'informational', diagnostics: `Accepted: ${summary(results)}.` }, ...refusals]));
+    const written = [...results].filter(([, result]) => WRITTEN.has(result)).map(([index, result]) => entryOutcome(index, result));
+    send(res, 200, operationOutcome([
+      { severity: 'information' as const, code: 'informational' as const, diagnostics: `Accepted: ${summary(results)}.` },
+      ...written, ...prepared.issues, ...prepared.notes, ...refusals,
+    ].sort(byEntry)));
   };
 
   const parseBody = express.json({ limit: FEED_BODY_LIMIT, type: ['application/json', 'application/fhir+json'] });

@@ -1,5 +1,5 @@
 import type { SharingStatus } from '../access/accessDecision';
-import { readFeedBundle, type FeedEntry } from './feedBundle';
+import { readFeedBundle, type BundleType, type FeedEntry } from './feedBundle';
 import { FeedProblem } from './feedProblem';
 import type { OutcomeIssue } from './operationOutcome';
 
@@ -21,7 +21,7 @@ export function sourceItemId(organisation: Pick<FeedingOrganisation, 'odsCode'>,
 }
 
 /** What happened to one entry. */
-export type EntryResult = 'created' | 'updated' | 'unchanged' | 'stale' | 'deleted' | 'withheld' | 'refused-opted-out';
+export type EntryResult = 'created' | 'updated' | 'unchanged' | 'stale' | 'deleted' | 'withheld' | 'refused-opted-out' | 'refused-invalid' | 'not-stored';
 
 /**
  * Where a feed's entries go: an organisation subgraph's patient slices (kit: sliceFeedTarget) or
@@ -40,15 +40,22 @@ export interface FeedTarget<Prepared> {
 
 export type PreparedEntries<Prepared> = Array<{ entry: FeedEntry; prepared: Prepared }>;
 
+export interface PreparedBundle<Prepared> {
+  type: BundleType | null;
+  /** Errors. Those without an entry's expression concern the bundle itself. */
+  issues: OutcomeIssue[];
+  /** Information and warnings per entry (supporting resources, outside scope). */
+  notes: OutcomeIssue[];
+  byPatient: Map<string, PreparedEntries<Prepared>>;
+  entryCount: number;
+}
+
 /**
  * The validate-and-map half of a feed: the whole bundle read and every entry prepared for the
- * target, grouped by patient. Nothing is written; any issue means the bundle must be refused whole.
+ * target, grouped by patient. Nothing is written. What an issue means depends on the bundle type
+ * (writablePart).
  */
-export function prepareBundle<Prepared>(
-  target: FeedTarget<Prepared>,
-  bundle: unknown,
-  organisation: FeedingOrganisation,
-): { issues: OutcomeIssue[]; byPatient: Map<string, PreparedEntries<Prepared>> } {
+export function prepareBundle<Prepared>(target: FeedTarget<Prepared>, bundle: unknown, organisation: FeedingOrganisation): PreparedBundle<Prepared> {
   const read = readFeedBundle(bundle, target.resourceTypes);
   const issues: OutcomeIssue[] = [...read.issues];
   const byPatient = new Map<string, PreparedEntries<Prepared>>();
@@ -63,7 +70,20 @@ export function prepareBundle<Prepared>(
       issues.push({ severity: 'error', code: 'invalid', diagnostics: error.message, expression: [`Bundle.entry[${entry.index}].resource (${error.path})`] });
     }
   }
-  return { issues, byPatient };
+  return { type: read.type, issues, notes: read.notes, byPatient, entryCount: read.entryCount };
+}
+
+/**
+ * Why nothing of the bundle may be written, or null. FHIR: a transaction succeeds or fails as a
+ * whole; in a batch (and a collection, which carries no processing rules of its own) each entry
+ * stands alone, so only faults of the bundle itself, or every entry failing, stop it.
+ */
+export function bundleRefusal(prepared: PreparedBundle<unknown>): string | null {
+  if (prepared.issues.length === 0) return null;
+  const bundleLevel = prepared.issues.some((i) => !i.expression?.some((e) => e.startsWith('Bundle.entry[')));
+  if (bundleLevel || prepared.type === 'transaction') return 'The bundle was not accepted; nothing was written. Fix the entries below and send it again.';
+  if (prepared.byPatient.size === 0) return 'No entry of the bundle was accepted; nothing was written. Fix the entries below and send them again.';
+  return null;
 }
 
 export type { OutcomeIssue };

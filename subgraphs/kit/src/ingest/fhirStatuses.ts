@@ -20,4 +20,6 @@ export const FHIR_STATUS = {
   diagnosticReport: ['registered', 'partial', 'preliminary', 'final', 'amended', 'corrected', 'appended', 'cancelled', 'entered-in-error', 'unknown'],
   /** MedicationStatement.status (medication-statement-status) */
   medicationStatement: ['active', 'completed', 'entered-in-error', 'intended', 'stopped', 'on-hold', 'unknown', 'not-taken'],
+  /** MedicationRequest.status (medicationrequest-status) */
+  medicationRequest: ['active', 'on-hold', 'cancelled', 'completed', 'entered-in-error', 'stopped', 'draft', 'unknown'],
 } as const;

@@ -14,22 +14,55 @@ export interface CodingValue {
 
 const PREFERRED_SYSTEMS = ['http://snomed.info/sct', 'https://dmd.nhs.uk', 'http://loinc.org'];
 
-export function codingOf(concept: fhir4.CodeableConcept | undefined, path: string): CodingValue {
+/**
+ * A FHIR CodeableConcept kept whole: every coding (a GP2GP record may carry a degraded code beside
+ * the original) and the clinician's text, plus the preferred coding (SNOMED CT, dm+d, LOINC first)
+ * flattened as system/code/display. A text-only concept has system "text", code "" and the text.
+ */
+export interface ConceptValue extends CodingValue {
+  coding: CodingValue[];
+  text: string | null;
+}
+
+export function codingOf(concept: fhir4.CodeableConcept | undefined, path: string): ConceptValue {
   const found = optionalCodingOf(concept, path);
-  if (!found) throw new FeedProblem(path, `${path} is required and must carry a coding with system and code`);
+  if (!found) throw new FeedProblem(path, `${path} is required and must carry a coding with system and code, or text`);
   return found;
 }
 
-export function optionalCodingOf(concept: fhir4.CodeableConcept | undefined, path: string): CodingValue | null {
+export function optionalCodingOf(concept: fhir4.CodeableConcept | undefined, path: string): ConceptValue | null {
   if (!concept) return null;
-  const codings = concept.coding ?? [];
-  const coding = PREFERRED_SYSTEMS.map((s) => codings.find((c) => c.system === s)).find(Boolean) ?? codings[0];
-  if (!coding) {
-    if (concept.text) return { system: 'text', code: '', display: concept.text };
+  // A coding without system or code cannot be matched; its display is kept as text.
+  const codings = (concept.coding ?? [])
+    .filter((c) => c.system && c.code)
+    .map((c) => ({ system: c.system!, code: c.code!, display: textOf(c.display, 500) ?? c.code! }));
+  const text = textOf(concept.text ?? concept.coding?.find((c) => !(c.system && c.code) && c.display)?.display, 2000);
+  const preferred = PREFERRED_SYSTEMS.map((s) => codings.find((c) => c.system === s)).find(Boolean) ?? codings[0];
+  if (!preferred) {
+    if (text) return { system: 'text', code: '', display: text, coding: [], text };
     throw new FeedProblem(path, `${path} has neither a coding nor text`);
   }
-  if (!coding.system || !coding.code) throw new FeedProblem(path, `${path}.coding needs both system and code`);
-  return { system: coding.system, code: coding.code, display: coding.display ?? concept.text ?? coding.code };
+  const display = concept.coding?.find((c) => c.system === preferred.system && c.code === preferred.code)?.display ?? text ?? preferred.code;
+  return { ...preferred, display: textOf(display, 500)!, coding: codings, text };
+}
+
+/** CodeableConcept is the FHIR name; codingOf/optionalCodingOf are kept for the mappings that use them. */
+export const conceptOf = codingOf;
+export const optionalConceptOf = optionalCodingOf;
+
+export function conceptsOf(concepts: fhir4.CodeableConcept[] | undefined, path: string): ConceptValue[] {
+  return (concepts ?? []).map((c, i) => codingOf(c, `${path}[${i}]`));
+}
+
+/**
+ * The code of a status CodeableConcept (clinicalStatus, verificationStatus) from its value set,
+ * whichever coding carries it; null when the element is absent.
+ */
+export function statusCodeOf<T extends string>(concept: fhir4.CodeableConcept | undefined, allowed: readonly T[], path: string): T | null {
+  if (!concept) return null;
+  const code = concept.coding?.map((c) => c.code).find((c): c is T => allowed.includes(c as T));
+  if (!code) throw new FeedProblem(path, `${path} must carry one of ${allowed.join(', ')}`);
+  return code;
 }
 
 export function required<T>(value: T | undefined | null, path: string): T {

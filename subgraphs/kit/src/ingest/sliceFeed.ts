@@ -1,3 +1,4 @@
+import type { BundleReferences } from './bundleReferences';
 import type { CodingValue } from './fhirValues';
 
 /**
@@ -16,7 +17,8 @@ export interface MappedItem {
   fields: Record<string, unknown>;
 }
 
-export type ResourceMapping = (resource: any) => MappedItem | null;
+/** One resource to one item; `references` resolves its references within the bundle. */
+export type ResourceMapping = (resource: any, references: BundleReferences) => MappedItem | null;
 
 export interface SliceFeed {
   /** Panels encrypted at rest (the most sensitive: risk, safeguarding, crisis plans). */

@@ -54,7 +54,7 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
     prepare(entry, organisation) {
       if (entry.method === 'delete') return { delete: true, versionKey: versionKey(entry) };
       const mapping = feed.resources[entry.resourceType];
-      const mapped: MappedItem | null = mapping(entry.resource);
+      const mapped: MappedItem | null = mapping(entry.resource, entry.references);
       if (!mapped) throw new FeedProblem(entry.resourceType, `${entry.resourceType} carries nothing this record shows`);
       const item: SliceItem = {
         ...mapped.fields,

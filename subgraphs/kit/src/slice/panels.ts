@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '../context';
+import { readableItems } from './unreadableItems';
 import type { PatientSliceRecord, SliceItem } from './patientSlice';
 
 /**
@@ -14,9 +16,22 @@ async function sliceOf(parent: PatientParent, context: SubgraphContext): Promise
   return context.slices.load(parent.nhsNumber);
 }
 
-/** Newest first by a date field of the items (ISO strings sort as dates). */
+/**
+ * The instant a FHIR date or dateTime stands for, in milliseconds: "2019" and "2019-05" at their
+ * start, offsets applied (23:30-05:00 is after 01:00Z the next day); -Infinity when absent.
+ */
+export function instantOf(value: unknown): number {
+  if (typeof value !== 'string' || value === '') return -Infinity;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? -Infinity : ms;
+}
+
+/** Newest first by a date field of the items, by instant, not by text. */
 export function newestFirst(field: string): ItemOrder {
-  return (a, b) => String(b[field] ?? '').localeCompare(String(a[field] ?? ''));
+  return (a, b) => {
+    const [x, y] = [instantOf(b[field]), instantOf(a[field])];
+    return x === y ? 0 : x > y ? 1 : -1;
+  };
 }
 
 /** Items whose `field` is `activeValue` first (current before history), then by `then`. */
@@ -24,13 +39,22 @@ export function activeFirst(field: string, activeValue: unknown, then?: ItemOrde
   return (a, b) => Number(b[field] === activeValue) - Number(a[field] === activeValue) || (then ? then(a, b) : 0);
 }
 
-/** A list panel, e.g. Patient.medications. */
-export function panelList(panel: string, order?: ItemOrder) {
-  return async (parent: PatientParent, _args: unknown, context: SubgraphContext): Promise<SliceItem[]> => {
+/** Current items first (the item's typed `current` field), then by the given order. */
+export function currentFirst(then: ItemOrder): ItemOrder {
+  return (a, b) => Number(Boolean(b.current)) - Number(Boolean(a.current)) || then(a, b);
+}
+
+/**
+ * A list panel, e.g. Patient.medications. `upgrade` fills fields that items stored under an older
+ * shape lack (they are never rewritten in place).
+ */
+export function panelList(panel: string, order?: ItemOrder, upgrade?: (item: SliceItem) => SliceItem) {
+  return async (parent: PatientParent, _args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo): Promise<SliceItem[]> => {
     const items = (await sliceOf(parent, context))?.panels?.[panel] ?? [];
     // Copies: each patient's objects are its own, which the audit plugin relies on for attribution.
-    const copies = items.map((item) => ({ ...item, provenance: { ...item.provenance } }));
-    return order ? copies.sort(order) : copies;
+    const copies = items.map((item) => ({ ...(upgrade ? upgrade(item) : item), provenance: { ...item.provenance } }));
+    const readable = readableItems(copies, info, context);
+    return order ? readable.sort(order) : readable;
   };
 }
 

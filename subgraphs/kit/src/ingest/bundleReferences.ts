@@ -1,0 +1,90 @@
+/**
+ * Resolving FHIR references within one feed bundle, the ways real sources send them: a
+ * `#contained` resource, a `urn:uuid:` (or absolute) fullUrl of another entry, a relative
+ * `Type/id`, or a logical reference by identifier. Supporting resources (Practitioner, Location,
+ * Medication, ...) are read this way and never stored on their own.
+ */
+
+type AnyResource = { resourceType: string; id?: string; identifier?: fhir4.Identifier[]; contained?: AnyResource[] } & Record<string, unknown>;
+
+export interface BundleReferences {
+  /** The resource a reference points to, or null when it is not in this bundle. */
+  resolve(reference: fhir4.Reference | undefined, from: AnyResource): AnyResource | null;
+}
+
+const RELATIVE = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+
+export function bundleReferences(entries: Array<{ fullUrl?: string; resource?: unknown }>): BundleReferences {
+  const byFullUrl = new Map<string, AnyResource>();
+  const byTypeId = new Map<string, AnyResource>();
+  const byIdentifier = new Map<string, AnyResource>();
+  for (const entry of entries) {
+    const resource = entry?.resource as AnyResource | undefined;
+    if (!resource || typeof resource !== 'object' || typeof resource.resourceType !== 'string') continue;
+    if (typeof entry.fullUrl === 'string') byFullUrl.set(entry.fullUrl, resource);
+    if (typeof resource.id === 'string') byTypeId.set(`${resource.resourceType}/${resource.id}`, resource);
+    for (const identifier of Array.isArray(resource.identifier) ? resource.identifier : []) {
+      if (identifier?.system && identifier.value) byIdentifier.set(`${resource.resourceType}|${identifier.system}|${identifier.value}`, resource);
+    }
+  }
+  return {
+    resolve(reference, from) {
+      if (!reference) return null;
+      const target = reference.reference;
+      if (typeof target === 'string') {
+        if (target.startsWith('#')) return (from.contained ?? []).find((c) => c?.id === target.slice(1)) ?? null;
+        const exact = byFullUrl.get(target);
+        if (exact) return exact;
+        const relative = RELATIVE.exec(target);
+        if (relative) return byTypeId.get(`${relative[1]}/${relative[2]}`) ?? null;
+        return null;
+      }
+      const identifier = reference.identifier;
+      if (identifier?.system && identifier.value) {
+        const types = reference.type ? [reference.type] : [...new Set([...byTypeId.values()].map((r) => r.resourceType))];
+        for (const type of types) {
+          const found = byIdentifier.get(`${type}|${identifier.system}|${identifier.value}`);
+          if (found) return found;
+        }
+      }
+      return null;
+    },
+  };
+}
+
+/** No bundle around (a mapping run alone): only #contained references resolve. */
+export const CONTAINED_ONLY: BundleReferences = bundleReferences([]);
+
+function humanName(names: fhir4.HumanName[] | undefined): string | null {
+  const name = names?.find((n) => n.use === 'official' || n.use === 'usual') ?? names?.[0];
+  if (!name) return null;
+  if (name.text) return name.text;
+  return [...(name.prefix ?? []), ...(name.given ?? []), name.family].filter(Boolean).join(' ') || null;
+}
+
+/**
+ * How a clinician reads the thing a reference names: its display, else the name of the resource it
+ * resolves to (a practitioner's name, a ward, an organisation; a role as its practitioner).
+ */
+export function referenceDisplay(reference: fhir4.Reference | undefined, from: AnyResource, references: BundleReferences): string | null {
+  if (!reference) return null;
+  if (reference.display) return reference.display.slice(0, 200);
+  const target = references.resolve(reference, from);
+  if (!target) return null;
+  switch (target.resourceType) {
+    case 'Practitioner':
+    case 'Patient':
+    case 'RelatedPerson':
+      return humanName(target.name as fhir4.HumanName[] | undefined);
+    case 'PractitionerRole': {
+      const role = target as unknown as fhir4.PractitionerRole;
+      const person = referenceDisplay(role.practitioner, target, references);
+      const what = role.code?.[0]?.text ?? role.code?.[0]?.coding?.[0]?.display;
+      return [person, what && `(${what})`].filter(Boolean).join(' ') || null;
+    }
+    case 'Device':
+      return ((target as unknown as fhir4.Device).deviceName?.[0]?.name ?? null);
+    default:
+      return typeof target.name === 'string' ? target.name.slice(0, 200) : null;
+  }
+}

@@ -1,0 +1,141 @@
+import { referenceDisplay, type BundleReferences } from './bundleReferences';
+import { FeedProblem } from './feedProblem';
+import { dateOf, optionalConceptOf, textOf, type ConceptValue } from './fhirValues';
+
+/**
+ * Clinical value shapes FHIR R4 lets a source use, kept whole for the record: when something
+ * happened (onset[x], abatement[x], occurrence[x]), quantities, dosage lines. Each reader is pure
+ * and names the FHIR path of anything it cannot read.
+ */
+
+/** When something clinical happened, in whichever form the source gave it. */
+export interface ClinicalTime {
+  /** A date or dateTime (for a period, its start), as precise as the source gave it. */
+  start: string | null;
+  /** The end of a period. */
+  end: string | null;
+  /** An age or age range, e.g. "52 a" or "40 - 50 a" (UCUM units). */
+  age: string | null;
+  /** Free text, e.g. "childhood". */
+  text: string | null;
+}
+
+const quantityText = (q: fhir4.Quantity | undefined) =>
+  q?.value === undefined ? null : `${q.comparator ?? ''}${q.value}${q.unit ?? q.code ? ` ${q.unit ?? q.code}` : ''}`;
+
+/** onset[x] / abatement[x] / occurrence[x] / effective[x] of a resource; null when none is given. */
+export function clinicalTimeOf(resource: Record<string, any>, element: string): ClinicalTime | null {
+  const path = `${resource.resourceType}.${element}`;
+  const dateTime = resource[`${element}DateTime`] ?? resource[`${element}Instant`];
+  if (dateTime !== undefined) return { start: dateOf(dateTime, `${path}DateTime`), end: null, age: null, text: null };
+  const period = resource[`${element}Period`] as fhir4.Period | undefined;
+  if (period) {
+    return { start: period.start ? dateOf(period.start, `${path}Period.start`) : null, end: period.end ? dateOf(period.end, `${path}Period.end`) : null, age: null, text: null };
+  }
+  const age = resource[`${element}Age`] as fhir4.Age | undefined;
+  if (age) return { start: null, end: null, age: quantityText(age), text: null };
+  const range = resource[`${element}Range`] as fhir4.Range | undefined;
+  if (range) return { start: null, end: null, age: [quantityText(range.low), quantityText(range.high)].filter(Boolean).join(' - ') || null, text: null };
+  const string = resource[`${element}String`];
+  if (typeof string === 'string') return { start: null, end: null, age: null, text: textOf(string, 200) };
+  if (resource[`${element}Boolean`] === true) return { start: null, end: null, age: null, text: 'yes (no date given)' };
+  return null;
+}
+
+export interface QuantityValue {
+  value: number;
+  comparator: string | null;
+  unit: string | null;
+  /** UCUM (or other) system and code of the unit. */
+  system: string | null;
+  code: string | null;
+}
+
+export function quantityOf(q: fhir4.Quantity | undefined, path: string): QuantityValue | null {
+  if (!q) return null;
+  if (typeof q.value !== 'number') throw new FeedProblem(`${path}.value`, `${path}.value is required for a quantity this record shows`);
+  return { value: q.value, comparator: q.comparator ?? null, unit: textOf(q.unit ?? q.code, 50), system: q.system ?? null, code: q.code ?? null };
+}
+
+export { quantityText };
+
+export interface DosageLine {
+  sequence: number | null;
+  text: string | null;
+  patientInstruction: string | null;
+  timing: string | null;
+  asNeeded: boolean | null;
+  asNeededFor: ConceptValue | null;
+  site: ConceptValue | null;
+  route: ConceptValue | null;
+  method: ConceptValue | null;
+  dose: string | null;
+  maxDosePerPeriod: string | null;
+  additionalInstructions: ConceptValue[];
+}
+
+const PERIOD_UNITS: Record<string, string> = { s: 'second', min: 'minute', h: 'hour', d: 'day', wk: 'week', mo: 'month', a: 'year' };
+
+/** A timing as people read it: its code, else "2 times every 1 day", plus when. */
+function timingText(timing: fhir4.Timing | undefined): string | null {
+  if (!timing) return null;
+  const code = timing.code?.text ?? timing.code?.coding?.[0]?.display;
+  if (code) return textOf(code, 200);
+  const r = timing.repeat;
+  if (!r) return null;
+  const parts: string[] = [];
+  if (r.frequency !== undefined && r.period !== undefined && r.periodUnit) {
+    parts.push(`${r.frequency}${r.frequencyMax ? `-${r.frequencyMax}` : ''} time${r.frequency === 1 && !r.frequencyMax ? '' : 's'} every ${r.period} ${PERIOD_UNITS[r.periodUnit] ?? r.periodUnit}${r.period === 1 ? '' : 's'}`);
+  }
+  if (r.timeOfDay?.length) parts.push(`at ${r.timeOfDay.join(', ')}`);
+  if (r.when?.length) parts.push(`(${r.when.join(', ')})`);
+  if (r.duration !== undefined && r.durationUnit) parts.push(`for ${r.duration} ${PERIOD_UNITS[r.durationUnit] ?? r.durationUnit}${r.duration === 1 ? '' : 's'}`);
+  return parts.length ? parts.join(' ') : null;
+}
+
+function doseText(doseAndRate: fhir4.DosageDoseAndRate[] | undefined): string | null {
+  const first = doseAndRate?.[0];
+  if (!first) return null;
+  if (first.doseQuantity) return quantityText(first.doseQuantity);
+  if (first.doseRange) return [quantityText(first.doseRange.low), quantityText(first.doseRange.high)].filter(Boolean).join(' - ') || null;
+  return null;
+}
+
+/** Every dosage line (MedicationStatement.dosage, MedicationRequest.dosageInstruction, ...), in sequence order. */
+export function dosageLinesOf(dosages: fhir4.Dosage[] | undefined, path: string): DosageLine[] {
+  return (dosages ?? [])
+    .map((d, i) => ({
+      sequence: d.sequence ?? null,
+      text: textOf(d.text, 1000),
+      patientInstruction: textOf(d.patientInstruction, 1000),
+      timing: timingText(d.timing),
+      asNeeded: d.asNeededBoolean ?? (d.asNeededCodeableConcept ? true : null),
+      asNeededFor: optionalConceptOf(d.asNeededCodeableConcept, `${path}[${i}].asNeededCodeableConcept`),
+      site: optionalConceptOf(d.site, `${path}[${i}].site`),
+      route: optionalConceptOf(d.route, `${path}[${i}].route`),
+      method: optionalConceptOf(d.method, `${path}[${i}].method`),
+      dose: doseText(d.doseAndRate),
+      maxDosePerPeriod: d.maxDosePerPeriod ? `${quantityText(d.maxDosePerPeriod.numerator)} per ${quantityText(d.maxDosePerPeriod.denominator)}` : null,
+      additionalInstructions: (d.additionalInstruction ?? []).map((c, j) => optionalConceptOf(c, `${path}[${i}].additionalInstruction[${j}]`)!),
+    }))
+    .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+}
+
+/** The people and places references name, resolved within the bundle where they carry no display. */
+export function namesOf(references: Array<fhir4.Reference | undefined> | undefined, from: any, bundle: BundleReferences): string[] {
+  return (references ?? []).map((r) => referenceDisplay(r, from, bundle)).filter((n): n is string => Boolean(n));
+}
+
+/** The value of a (possibly nested) extension, by URLs, e.g. ['...RepeatInformation', 'numberOfPrescriptionsIssued']. */
+export function extensionValue(element: { extension?: fhir4.Extension[] } | undefined, urls: string[]): unknown {
+  let current: { extension?: fhir4.Extension[] } | undefined = element;
+  let found: fhir4.Extension | undefined;
+  for (const url of urls) {
+    found = current?.extension?.find((e) => e.url === url);
+    if (!found) return undefined;
+    current = found;
+  }
+  if (!found) return undefined;
+  const key = Object.keys(found).find((k) => k.startsWith('value'));
+  return key ? (found as unknown as Record<string, unknown>)[key] : undefined;
+}

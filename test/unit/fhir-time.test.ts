@@ -1,0 +1,24 @@
+import { FhirDate, FhirDateTime, instantOf, newestFirst } from '@shareforyou/kit';
+
+/** 11.6: time is time. Dates keep their precision; ordering is by instant, not by text. */
+
+describe('FHIR dates and times', () => {
+  it('an instant at 23:30-05:00 sorts after 01:00Z the next day (it is 04:30Z)', () => {
+    const items = [{ id: 'a', at: '2024-03-01T01:00:00Z' }, { id: 'b', at: '2024-02-29T23:30:00-05:00' }, { id: 'c', at: '2024-02' }, { id: 'd' }] as any[];
+    expect(items.sort(newestFirst('at')).map((i) => i.id)).toEqual(['b', 'a', 'c', 'd']);
+  });
+
+  it('partial dates stand for their start', () => {
+    expect(instantOf('2019')).toBe(Date.UTC(2019, 0, 1));
+    expect(instantOf('2019-05')).toBe(Date.UTC(2019, 4, 1));
+    expect(instantOf(undefined)).toBe(-Infinity);
+  });
+
+  it('the scalars keep the precision the source gave and refuse what is not a FHIR date', () => {
+    expect(FhirDate.serialize('2019')).toBe('2019');
+    expect(FhirDate.serialize('2019-05')).toBe('2019-05');
+    expect(FhirDateTime.serialize('2019-05-14T23:30:00-05:00')).toBe('2019-05-14T23:30:00-05:00');
+    expect(() => FhirDate.serialize('2019-05-14T10:00:00Z')).toThrow(/FhirDate/);
+    expect(() => FhirDateTime.serialize('14/05/2019')).toThrow(/FhirDateTime/);
+  });
+});
