@@ -12,7 +12,9 @@ import { requestLimits } from './requestLimits';
 import { requestLog } from './requestLog';
 import { formatGatewayError } from './sourceErrors';
 import { buildSubgraphCall } from './subgraphCalls';
-import { authenticateUser } from './userToken';
+import { authenticateUser, CLIENT_NAME_HEADER } from './userToken';
+import { clientOperation } from './clientOperation';
+import { mountAuditExport } from './auditExport';
 
 export interface RunningGateway {
   url: string;
@@ -31,7 +33,7 @@ export async function startGateway(): Promise<RunningGateway> {
   const limits = controlIsOn('requestLimits') ? requestLimits() : { plugins: [], validationRules: [] };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...limits.plugins, ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
+    plugins: [clientOperation(), ...limits.plugins, ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
     validationRules: [...limits.validationRules],
     formatError: (formatted) => formatGatewayError(formatted),
     introspection: process.env.NODE_ENV !== 'production',
@@ -44,14 +46,18 @@ export async function startGateway(): Promise<RunningGateway> {
   app.get('/health', (_req, res) => {
     res.json({ gateway: 'ok' });
   });
+  const requestIdOf = (req: express.Request) => {
+    const incoming = req.header('x-request-id');
+    return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  };
+  mountAuditExport(app, requestIdOf);
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const incoming = req.header('x-request-id');
-        const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        const user = await authenticateUser(req.header('authorization'));
+        const requestId = requestIdOf(req);
+        const user = await authenticateUser(req.header('authorization'), req.header(CLIENT_NAME_HEADER));
         if (user.profile === 'none') {
           throw careRecordError(ErrorCode.FORBIDDEN_FIELD, `Your selected job role (${user.jobRole}) gives no access to the ShareforYou Care Record.`, {
             jobRole: user.jobRole,
@@ -60,7 +66,13 @@ export async function startGateway(): Promise<RunningGateway> {
         }
         if (controlIsOn('partyCheck')) await requireActiveParty(user);
         let token: string | undefined;
-        return { requestId, user, identityToken: () => (token ??= signGatewayIdentity({ ...user, requestId })) };
+        return {
+          requestId,
+          user,
+          operationName: null,
+          // Signed at the first subgraph call, when the client's operation name is known.
+          identityToken: (operationName: string | null) => (token ??= signGatewayIdentity({ ...user, requestId, operationName })),
+        } satisfies GatewayContext;
       },
     }),
   );

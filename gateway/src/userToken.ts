@@ -25,6 +25,9 @@ export interface NrbacRole {
 export interface UserTokenClaims {
   sub: string;
   name: string;
+  family_name?: string;
+  /** The OIDC client the token was issued to: the client application. */
+  azp?: string;
   selected_roleid: string;
   nhsid_nrbac_roles: NrbacRole[];
 }
@@ -63,7 +66,17 @@ export function jobRoleOf(role: NrbacRole): string {
   return role.role_code.split(':').pop() ?? '';
 }
 
-export async function authenticateUser(authorization: string | undefined): Promise<UserIdentity> {
+/** A client's own name for itself (Apollo's client-name header), kept only when it is a plain short name. */
+const CLIENT_NAME = /^[A-Za-z0-9 ._:-]{1,64}$/;
+export const CLIENT_NAME_HEADER = 'apollographql-client-name';
+
+/** The client application: the token's authorised party wins over the header the client sends about itself. */
+export function clientApplication(claims: Pick<UserTokenClaims, 'azp'>, header: string | undefined): string | null {
+  if (claims.azp && CLIENT_NAME.test(claims.azp)) return claims.azp;
+  return header && CLIENT_NAME.test(header) ? header : null;
+}
+
+export async function authenticateUser(authorization: string | undefined, clientNameHeader?: string): Promise<UserIdentity> {
   const match = /^Bearer (\S+)$/.exec(authorization ?? '');
   if (!match) throw unauthenticated('Sign in first: send "Authorization: Bearer <token>" (locally: npm run token -- --user gp).');
   let claims: UserTokenClaims;
@@ -83,6 +96,8 @@ export async function authenticateUser(authorization: string | undefined): Promi
     name: claims.name ?? claims.sub,
     odsCode: role.org_code,
     jobRole,
+    familyName: typeof claims.family_name === 'string' && claims.family_name ? claims.family_name : null,
+    application: clientApplication(claims, clientNameHeader),
     // A job role the policy does not list gets the empty profile: every field is then denied.
     profile: profileForJobRole(loadPolicy(), jobRole) ?? 'none',
   };

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../../tools/src/stack/stack';
 import { freePortBase, localDatabasePort } from '../../tools/src/stack/ports';
-import { TEST_PATIENTS, TEST_PORT_BASE, type StackInfo } from './stackInfo';
+import { alertWebhookPort, TEST_PATIENTS, TEST_PORT_BASE, type StackInfo } from './stackInfo';
 
 /** Starts the real stack once for the whole run: a fresh database, every service, seeded through the feeds. */
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shareforyou-test-'));
-  const portBase = await freePortBase(Number(process.env.TEST_PORT_BASE ?? TEST_PORT_BASE), (base) => [localDatabasePort(base)]);
+  const portBase = await freePortBase(Number(process.env.TEST_PORT_BASE ?? TEST_PORT_BASE), (base) => [localDatabasePort(base), alertWebhookPort(base)]);
+  const anchorFile = join(dataDir, 'audit-anchors.jsonl');
   const started = Date.now();
   const stack = await startStack({
     portBase,
@@ -16,11 +17,21 @@ export default async function globalSetup(): Promise<void> {
     seedPatients: TEST_PATIENTS,
     quiet: true,
     // Suspensions must show within the test, not within a minute.
-    env: { ORGANISATION_STATUS_TTL_SECONDS: '1' },
+    env: {
+      ORGANISATION_STATUS_TTL_SECONDS: '1',
+      // The monitoring, alerts and anchors run on a test clock: findings and deliveries within a second.
+      MONITORING_SWEEP_MS: '300',
+      ALERT_POLL_MS: '200',
+      ALERT_RETRY_BASE_MS: '300',
+      ALERT_RETRY_MAX_MS: '1000',
+      ALERT_WEBHOOK_URL: `http://127.0.0.1:${alertWebhookPort(portBase)}/alerts`,
+      AUDIT_ANCHOR_FILE: anchorFile,
+      AUDIT_ANCHOR_MS: '500',
+    },
     log: (message) => process.stdout.write(`  [stack] ${message}\n`),
   });
   process.stdout.write(`  [stack] ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
-  const info: StackInfo = { gatewayUrl: stack.gatewayUrl, mongoUri: stack.mongoUri, portBase, dataDir };
+  const info: StackInfo = { gatewayUrl: stack.gatewayUrl, mongoUri: stack.mongoUri, portBase, dataDir, alertWebhookPort: alertWebhookPort(portBase), anchorFile };
   const file = join(dataDir, 'stack.json');
   writeFileSync(file, JSON.stringify(info));
   process.env.SHAREFORYOU_TEST_STACK = file;

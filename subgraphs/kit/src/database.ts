@@ -33,12 +33,14 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(dbName: string, options: OpenOptions = {}): Promise<Connection> {
-  const connection = mongoose.createConnection(mongoUri(options.uriVariable), {
+  const uri = mongoUri(options.uriVariable);
+  const connectOptions = {
     dbName,
     monitorCommands: options.monitored ?? false,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
     maxPoolSize: 20,
-  });
+  };
+  const connection = mongoose.createConnection(uri, connectOptions);
   if (options.monitored) {
     connection.getClient().on('commandStarted', (event) => {
       const collection = event.command?.[event.commandName];
@@ -46,7 +48,16 @@ export async function openDatabase(dbName: string, options: OpenOptions = {}): P
     });
   }
   if (options.waitForServer === false) {
-    connection.asPromise().catch(() => undefined);
+    // The driver does not retry a first connection that failed (a store still starting, or a busy
+    // machine past the short server-selection timeout): without this, the service would answer
+    // AUDIT_UNAVAILABLE until restarted. Once connected, the driver reconnects by itself.
+    let closed = false;
+    connection.once('close', () => (closed = true));
+    const retry = (attempt: Promise<unknown>) =>
+      attempt.catch(() => {
+        if (!closed) setTimeout(() => retry(connection.openUri(uri, connectOptions)), 1_000).unref();
+      });
+    retry(connection.asPromise());
     return connection;
   }
   await connection.asPromise();

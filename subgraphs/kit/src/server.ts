@@ -50,6 +50,19 @@ export interface SubgraphDefinition<Models> {
   feed?: SliceFeed;
   /** A feed with its own writer (the registry's index and relationships). */
   feedTarget?: (models: Models) => FeedTarget<any>;
+  /** Endpoints of the service's own beside /graphql (the audit service's staff feed and exports). */
+  routes?: (app: express.Express, service: SubgraphService<Models>) => void;
+  /** Scheduled work of the service's own (the audit service's monitoring sweep); returns its stop. */
+  background?: (service: SubgraphService<Models>) => () => Promise<void> | void;
+}
+
+/** What a service's own routes and background work get. */
+export interface SubgraphService<Models> {
+  models: Models;
+  databases: SubgraphDatabases;
+  /** The audit trail this instance writes (e.g. for an export, which is audited like a query). */
+  trail: AuditTrail;
+  log: (message: string) => void;
 }
 
 export interface RunningSubgraph {
@@ -111,6 +124,8 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   });
   const feedTarget = definition.feedTarget?.(models) ?? (definition.feed && slices ? sliceFeedTarget(name, definition.feed.organisationKinds, definition.feed, slices) : null);
   if (feedTarget) mountFeedEndpoint(app, feedTarget, { registry, access, log: say });
+  const service: SubgraphService<Models> = { models, databases, trail, log: say };
+  definition.routes?.(app, service);
 
   app.use('/graphql', (req, res, next) => {
     let identity: GatewayIdentity;
@@ -153,6 +168,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
         log: say,
       })
     : () => undefined;
+  const stopBackground = definition.background?.(service) ?? (() => undefined);
 
   const port = subgraphPort(name);
   const host = process.env.HOST ?? '127.0.0.1';
@@ -169,6 +185,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
     url,
     stop: async () => {
       stopPurge();
+      await stopBackground();
       await apollo.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await trail.close();

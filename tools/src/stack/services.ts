@@ -36,7 +36,7 @@ export function spawnNodeProcess(options: { name: string; args: string[]; env: N
   return { name, child, output, healthUrl };
 }
 
-export async function waitHealthy(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitHealthy(service: ServiceProcess, timeoutMs = Number(process.env.SHAREFORYOU_START_TIMEOUT_MS ?? 60_000)): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) {

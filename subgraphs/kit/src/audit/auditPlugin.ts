@@ -97,7 +97,9 @@ export function auditPlugin(subgraph: string, trail: AuditTrail): ApolloServerPl
           if (events.length === 0) return;
           try {
             await trail.append(events);
-          } catch {
+          } catch (error) {
+            // The reason only (a database error), never the events: they hold patient data.
+            process.stderr.write(`[${subgraph}] audit write failed: ${(error as Error).message.slice(0, 300)}\n`);
             failClosed(requestContext);
           }
         },
@@ -129,7 +131,15 @@ function buildEvents(
       at,
       subgraph,
       operationName: requestContext.operationName ?? null,
-      user: { id: identity.userId, name: identity.name, odsCode: identity.odsCode, jobRole: identity.jobRole, profile: identity.profile },
+      client: { operationName: identity.operationName ?? null, application: identity.application ?? null, internal: identity.internal === true },
+      user: {
+        id: identity.userId,
+        name: identity.name,
+        odsCode: identity.odsCode,
+        jobRole: identity.jobRole,
+        profile: identity.profile,
+        familyName: identity.familyName ?? null,
+      },
       nhsNumber,
       viewed,
       denials,
