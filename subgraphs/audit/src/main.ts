@@ -1,4 +1,4 @@
-import { runSubgraph } from '@shareforyou/kit';
+import { anchorInterval, anchorWriter, runSubgraph } from '@shareforyou/kit';
 import { deliverDueAlerts } from './alerts/alerts';
 import { mountExports } from './export/exportEndpoint';
 import { auditServiceModels } from './models';
@@ -22,6 +22,7 @@ runSubgraph({
     const stops = [
       every(sweepInterval(), 'monitoring sweep', () => sweepOnce(models as never), log),
       every(Number(process.env.ALERT_POLL_MS ?? 1_000), 'alert delivery', () => deliverDueAlerts(models.Alert), log),
+      every(anchorInterval(), 'chain anchor', anchorWriter(models), log),
     ];
     return async () => {
       await Promise.all(stops.map((stop) => stop()));

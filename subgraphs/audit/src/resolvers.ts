@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@shareforyou/kit';
 import { accessLog, type AccessLogFilter } from './accessLog';
+import { auditChainStatus, verifyAuditChains } from './chainStatus';
 import { breakGlassReviewHistory, breakGlassReviewQueue, recordBreakGlassReview } from './breakGlassReview';
 import { categoryName, categoryNames, categoryOfCoordinate, organisationNames, profileName, roleName } from './names';
 import type { AuditServiceModels, BreakGlassReviewOutcome } from './models';
@@ -38,6 +39,7 @@ export const auditResolvers = {
     unusualVolume: (_: unknown, args: Period & { threshold?: number | null }, context: Context) => unusualVolume(args, context),
     outOfHoursAccess: (_: unknown, args: Period, context: Context) => outOfHoursAccess(args, context),
     monitoringFindings: (_: unknown, args: Period & { kind?: FindingKind | null; reviewed?: boolean | null }, context: Context) => monitoringFindings(args, context),
+    auditChainStatus: (_: unknown, _args: unknown, context: Context) => auditChainStatus(context),
     alerts: (_: unknown, args: { first?: number | null; kind?: AlertKind | null; undelivered?: boolean | null }, context: Context) => alerts(args, context),
   },
   AuditUser: named,
@@ -56,6 +58,7 @@ export const auditResolvers = {
   Mutation: {
     recordBreakGlassReview: (_: unknown, args: { breakGlassId: string; outcome: BreakGlassReviewOutcome; note: string }, context: Context) =>
       recordBreakGlassReview(args, context),
+    runAuditVerification: (_: unknown, _args: unknown, context: Context) => verifyAuditChains(context),
     recordMonitoringFindingReview: (_: unknown, args: { findingId: string; outcome: BreakGlassReviewOutcome; note: string }, context: Context) =>
       recordMonitoringFindingReview(args, context),
     recordStaffPatientLink: (_: unknown, args: { userId: string; nhsNumber: string; relation: 'SELF' | 'FAMILY' | 'NEIGHBOUR' }, context: Context) =>

@@ -17,6 +17,8 @@ export * from './audit/auditRecords';
 export * from './audit/auditSeal';
 export * from './audit/auditTrail';
 export * from './audit/auditVerify';
+export * from './audit/auditAnchor';
+export * from './audit/auditVerifications';
 export * from './slice/patientSlice';
 export * from './slice/panels';
 export * from './slice/panelEncryption';
