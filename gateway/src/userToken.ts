@@ -1,7 +1,10 @@
 import jwt, { type JwtHeader, type SigningKeyCallback } from 'jsonwebtoken';
 import jwksClient from 'jwks-rsa';
 import { loadPolicy, profileForJobRole } from '@shareforyou/schema';
-import { careRecordError, DEV_ISSUER, ErrorCode, readSecret, USER_AUDIENCE, type UserIdentity } from '@shareforyou/kit';
+import { careRecordError, DEV_ISSUER, ErrorCode, isValidNhsNumber, normaliseNhsNumber, readSecret, USER_AUDIENCE, type UserIdentity } from '@shareforyou/kit';
+
+/** The policy profile of a patient's own identity (schema/policy.yaml). */
+export const PATIENT_PROFILE = 'patient';
 
 /**
  * The user's token. In production: NHS CIS2 (OIDC), keys from its JWKS (OIDC_JWKS_URI). Locally: the
@@ -28,6 +31,8 @@ export interface UserTokenClaims {
   family_name?: string;
   /** The OIDC client the token was issued to: the client application. */
   azp?: string;
+  /** A patient's own token (NHS login-shaped) carries their NHS number instead of roles. */
+  nhs_number?: string;
   selected_roleid: string;
   nhsid_nrbac_roles: NrbacRole[];
 }
@@ -66,6 +71,24 @@ export function jobRoleOf(role: NrbacRole): string {
   return role.role_code.split(':').pop() ?? '';
 }
 
+/**
+ * A patient: no organisation and no job role, only their own NHS number; the policy's patient
+ * profile lets them see who has looked at their record, nothing else.
+ */
+function patientIdentity(claims: UserTokenClaims, clientNameHeader: string | undefined): UserIdentity {
+  if (!claims.sub || !isValidNhsNumber(claims.nhs_number ?? '')) throw unauthenticated('The patient token has no valid NHS number.');
+  return {
+    userId: claims.sub,
+    name: 'Patient',
+    odsCode: '',
+    jobRole: '',
+    profile: PATIENT_PROFILE,
+    familyName: null,
+    application: clientApplication(claims, clientNameHeader),
+    patientNhsNumber: normaliseNhsNumber(claims.nhs_number!),
+  };
+}
+
 /** A client's own name for itself (Apollo's client-name header), kept only when it is a plain short name. */
 const CLIENT_NAME = /^[A-Za-z0-9 ._:-]{1,64}$/;
 export const CLIENT_NAME_HEADER = 'apollographql-client-name';
@@ -86,6 +109,7 @@ export async function authenticateUser(authorization: string | undefined, client
     const expired = (error as Error).name === 'TokenExpiredError';
     throw unauthenticated(expired ? 'Your session has expired: sign in again.' : 'The token is not valid for the ShareforYou Care Record.');
   }
+  if (claims.nhs_number && !claims.nhsid_nrbac_roles) return patientIdentity(claims, clientNameHeader);
   const role = claims.nhsid_nrbac_roles?.find((r) => r.person_roleid === claims.selected_roleid);
   if (!claims.sub || !role?.org_code || !role.role_code) {
     throw unauthenticated('The token has no selected role with an organisation and job role.');

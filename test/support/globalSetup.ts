@@ -36,5 +36,7 @@ export default async function globalSetup(): Promise<void> {
   writeFileSync(file, JSON.stringify(info));
   process.env.SHAREFORYOU_TEST_STACK = file;
   process.env.SHAREFORYOU_PORT_BASE = String(portBase);
+  // Commands the tests run (audit:verify) check the test stack's anchors, never a developer's.
+  process.env.AUDIT_ANCHOR_FILE = anchorFile;
   (globalThis as { __shareforyouStack?: typeof stack }).__shareforyouStack = stack;
 }

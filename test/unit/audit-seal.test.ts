@@ -106,3 +106,25 @@ describe('the audit seal', () => {
     expect(genesisHash('gp:one')).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('anchored heads only move forward', () => {
+  const { mergeHeads } = jest.requireActual('@shareforyou/kit') as typeof import('@shareforyou/kit');
+  it('keeps an anchored head when the database head went back or the chain vanished, and moves on otherwise', () => {
+    const anchored = [
+      { chainId: 'a', seq: 4, hash: 'h4' },
+      { chainId: 'b', seq: 1, hash: 'b1' },
+      { chainId: 'gone', seq: 7, hash: 'g7' },
+    ];
+    const current = [
+      { chainId: 'a', seq: 2, hash: 'h2' },
+      { chainId: 'b', seq: 3, hash: 'b3' },
+      { chainId: 'new', seq: 0, hash: 'n0' },
+    ];
+    expect(mergeHeads(anchored, current)).toEqual([
+      { chainId: 'a', seq: 4, hash: 'h4' },
+      { chainId: 'b', seq: 3, hash: 'b3' },
+      { chainId: 'gone', seq: 7, hash: 'g7' },
+      { chainId: 'new', seq: 0, hash: 'n0' },
+    ]);
+  });
+});

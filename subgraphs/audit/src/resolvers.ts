@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@shareforyou/kit';
 import { accessLog, type AccessLogFilter } from './accessLog';
 import { auditChainStatus, verifyAuditChains } from './chainStatus';
+import { myRecordAccess } from './myRecordAccess';
 import { breakGlassReviewHistory, breakGlassReviewQueue, recordBreakGlassReview } from './breakGlassReview';
 import { categoryName, categoryNames, categoryOfCoordinate, organisationNames, profileName, roleName } from './names';
 import type { AuditServiceModels, BreakGlassReviewOutcome } from './models';
@@ -39,6 +40,7 @@ export const auditResolvers = {
     unusualVolume: (_: unknown, args: Period & { threshold?: number | null }, context: Context) => unusualVolume(args, context),
     outOfHoursAccess: (_: unknown, args: Period, context: Context) => outOfHoursAccess(args, context),
     monitoringFindings: (_: unknown, args: Period & { kind?: FindingKind | null; reviewed?: boolean | null }, context: Context) => monitoringFindings(args, context),
+    myRecordAccess: (_: unknown, args: Period, context: Context) => myRecordAccess(args, context),
     auditChainStatus: (_: unknown, _args: unknown, context: Context) => auditChainStatus(context),
     alerts: (_: unknown, args: { first?: number | null; kind?: AlertKind | null; undelivered?: boolean | null }, context: Context) => alerts(args, context),
   },

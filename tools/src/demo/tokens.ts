@@ -33,3 +33,19 @@ export function userToken(
     { algorithm: 'RS256', issuer: DEV_ISSUER, audience: USER_AUDIENCE, subject: user.userId, expiresIn: options.expiresInSeconds ?? 8 * 3600 },
   );
 }
+
+/**
+ * A patient's own token, as a patient portal's sign-in (NHS login-shaped: the NHS number at the
+ * highest proofing level) would give it. Kept apart from the staff tokens: the local identity
+ * provider will issue it too.
+ */
+export function patientToken(nhsNumber: string, options: { expiresInSeconds?: number } = {}): string {
+  ensureLocalSecrets();
+  return jwt.sign({ nhs_number: nhsNumber, identity_proofing_level: 'P9', azp: 'shareforyou-patient-portal' }, readSecret('devIdentityProviderPrivate'), {
+    algorithm: 'RS256',
+    issuer: DEV_ISSUER,
+    audience: USER_AUDIENCE,
+    subject: `patient-${nhsNumber}`,
+    expiresIn: options.expiresInSeconds ?? 3600,
+  });
+}

@@ -45,16 +45,31 @@ export async function currentHeads(models: AuditModels): Promise<AnchoredHead[]>
   return chains.map((c) => ({ chainId: c._id, seq: c.head!.seq, hash: c.head!.hash })).sort((a, b) => a.chainId.localeCompare(b.chainId));
 }
 
-/** Appends one signed line, unless the heads are those of the previous line this writer wrote. */
+/**
+ * The heads to anchor: the latest anchor's, moved forward by the database's. Never backward: a head
+ * in the database below its anchored seq (a cut tail), or a chain gone from it, keeps its anchored
+ * head, so a later anchor can never launder a cut.
+ */
+export function mergeHeads(anchored: AnchoredHead[], current: AnchoredHead[]): AnchoredHead[] {
+  const heads = new Map(anchored.map((h) => [h.chainId, h]));
+  for (const head of current) {
+    const before = heads.get(head.chainId);
+    if (!before || head.seq > before.seq) heads.set(head.chainId, head);
+  }
+  return [...heads.values()].sort((a, b) => a.chainId.localeCompare(b.chainId));
+}
+
+/**
+ * Appends one signed line when the heads moved. Each write starts from the file's latest anchor, so
+ * several audit instances writing to one file stay monotonic together.
+ */
 export function anchorWriter(models: AuditModels, file = anchorFile()) {
-  let last = '';
   return async (): Promise<boolean> => {
-    const heads = await currentHeads(models);
-    const key = JSON.stringify(heads);
-    if (key === last) return false;
+    const previous = latestAnchor(file);
+    const heads = mergeHeads(previous?.heads ?? [], await currentHeads(models));
+    if (previous && JSON.stringify(heads) === JSON.stringify(previous.heads)) return false;
     mkdirSync(dirname(file), { recursive: true });
     appendFileSync(file, `${anchorLine({ at: new Date().toISOString(), heads })}\n`, { flag: 'a', mode: 0o600 });
-    last = key;
     return true;
   };
 }
