@@ -4,7 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { careRecordError, controlIsOn, ErrorCode, signGatewayIdentity } from '@shareforyou/kit';
+import { accessError, controlIsOn, decideAccess, signGatewayIdentity } from '@shareforyou/kit';
 import { gatewayPort, loadSupergraphSdl } from '@shareforyou/schema';
 import type { GatewayContext } from './context';
 import { requireActiveParty } from './organisationStatus';
@@ -58,12 +58,8 @@ export async function startGateway(): Promise<RunningGateway> {
       context: async ({ req }) => {
         const requestId = requestIdOf(req);
         const user = await authenticateUser(req.header('authorization'), req.header(CLIENT_NAME_HEADER));
-        if (user.profile === 'none') {
-          throw careRecordError(ErrorCode.FORBIDDEN_FIELD, `Your selected job role (${user.jobRole}) gives no access to the ShareforYou Care Record.`, {
-            jobRole: user.jobRole,
-            http: { status: 403 },
-          });
-        }
+        const decision = decideAccess({ action: 'useRecord', actor: user });
+        if (!decision.allowed) throw accessError(decision, { jobRole: user.jobRole, http: { status: 403 } });
         // A patient belongs to no organisation: there is no party to check.
         if (controlIsOn('partyCheck') && !user.patientNhsNumber) await requireActiveParty(user);
         let token: string | undefined;

@@ -33,3 +33,5 @@ export * from './ingest/operationOutcome';
 export * from './ingest/systemToken';
 export * from './ingest/sliceFeedTarget';
 export * from './ingest/feedEndpoint';
+export * from './organisationSubgraph';
+export * from './access/accessDecision';

@@ -38,6 +38,7 @@ const PAIRS = {
   auditAnchor: () =>
     generateKeyPairSync('ed25519', { publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }),
   devIdentityProvider: rsaKeyPair,
+  feedToken: rsaKeyPair,
 };
 
 const SPECS: Record<string, SecretSpec> = {
@@ -45,6 +46,10 @@ const SPECS: Record<string, SecretSpec> = {
   gatewayIdentityPublic: { file: 'gateway-identity-public.pem', env: 'GATEWAY_IDENTITY_PUBLIC_KEY', make: () => pair('gatewayIdentity').publicKey },
   devIdentityProviderPrivate: { file: 'dev-idp-private.pem', env: 'DEV_IDP_PRIVATE_KEY', make: () => pair('devIdentityProvider').privateKey },
   devIdentityProviderPublic: { file: 'dev-idp-public.pem', env: 'DEV_IDP_PUBLIC_KEY', make: () => pair('devIdentityProvider').publicKey },
+  // Source systems' feed credentials: in production the integration platform signs them and the
+  // subgraphs hold only its public key; locally `npm run token -- --system <ODS>` signs with the private half.
+  feedTokenSigningKey: { file: 'feed-token-private.pem', env: 'FEED_TOKEN_PRIVATE_KEY', make: () => pair('feedToken').privateKey },
+  feedTokenPublicKey: { file: 'feed-token-public.pem', env: 'FEED_TOKEN_PUBLIC_KEY', make: () => pair('feedToken').publicKey },
   recordEncryptionKey: { file: 'record-encryption.key', env: 'RECORD_ENCRYPTION_KEY', make: () => randomBytes(32).toString('base64') },
   /** HMAC key of the privacy office's alert webhook: the receiver checks each alert's signature with it. */
   alertWebhookSecret: { file: 'alert-webhook.key', env: 'ALERT_WEBHOOK_SECRET', make: () => randomBytes(32).toString('base64url') },

@@ -5,7 +5,7 @@ import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
 import { DEFAULT_DATA_DIR } from '../paths';
 import { localDatabasePort } from './ports';
 import { registerOrganisations, seedIfEmpty } from './seed';
-import { spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
+import { GATEWAY_ENTRY, spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
 
 /**
  * The whole local stack: the database (local FerretDB, or MONGODB_URI), every subgraph and the
@@ -68,7 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await registerOrganisations(mongoUri);
     for (const { name, entry, offset } of subgraphEntries()) services.push(spawnService(name, entry, env, portBase + offset, options.quiet ?? false));
     await Promise.all(services.map((s) => waitHealthy(s)));
-    const gateway = spawnService('gateway', join('gateway', 'src', 'main.ts'), env, portBase, options.quiet ?? false);
+    const gateway = spawnService('gateway', GATEWAY_ENTRY, env, portBase, options.quiet ?? false);
     services.push(gateway);
     await waitHealthy(gateway);
     log(`All ${services.length} services are up.`);

@@ -1,3 +1,4 @@
+import type { SharingStatus } from '../access/accessDecision';
 import { readFeedBundle, type FeedEntry } from './feedBundle';
 import { FeedProblem } from './feedProblem';
 import type { OutcomeIssue } from './operationOutcome';
@@ -7,8 +8,16 @@ export interface FeedingOrganisation {
   odsCode: string;
   name: string;
   kind: string;
-  sharingStatus: string;
+  sharingStatus: SharingStatus;
   sourceSystem: string | null;
+}
+
+/**
+ * The id of a source's item in this record: `<ODS code>/<resource type>/<source id>`, so two
+ * organisations' ids never collide and an item's source can be read off its id.
+ */
+export function sourceItemId(organisation: Pick<FeedingOrganisation, 'odsCode'>, entry: Pick<FeedEntry, 'resourceType' | 'sourceId'>): string {
+  return `${organisation.odsCode}/${entry.resourceType}/${entry.sourceId}`;
 }
 
 /** What happened to one entry. */

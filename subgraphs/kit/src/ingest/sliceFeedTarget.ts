@@ -1,8 +1,8 @@
+import { kindsHeldBy } from '@shareforyou/schema';
 import { openPanels, sealPanels } from '../slice/panelEncryption';
 import { versionKey, type PatientSliceModel, type PatientSliceRecord, type SliceItem } from '../slice/patientSlice';
-import type { FeedEntry } from './feedBundle';
 import { FeedProblem } from './feedProblem';
-import type { EntryResult, FeedingOrganisation, FeedTarget } from './feedTarget';
+import { sourceItemId, type EntryResult, type FeedTarget } from './feedTarget';
 import type { MappedItem, SliceFeed } from './sliceFeed';
 import { isWithheld } from './withheldCodes';
 
@@ -13,15 +13,13 @@ import { isWithheld } from './withheldCodes';
  * overwrites a newer one, and a deleted item leaves a tombstone so a late replay cannot revive it.
  */
 
-type Prepared = { item: SliceItem; panel: string; versionKey: string; withheld: boolean } | { delete: true; versionKey: string };
+export type PreparedSliceEntry = { item: SliceItem; panel: string; versionKey: string; withheld: boolean } | { delete: true; versionKey: string };
+type Prepared = PreparedSliceEntry;
 
 const MAX_ATTEMPTS = 6;
 
-function itemId(organisation: FeedingOrganisation, entry: FeedEntry): string {
-  return `${organisation.odsCode}/${entry.resourceType}/${entry.sourceId}`;
-}
-
-function apply(slice: PatientSliceRecord, id: string, prepared: Prepared): EntryResult {
+/** One entry applied to a patient's slice in memory, by version: newer wins, a delete leaves a tombstone. */
+export function applySliceEntry(slice: PatientSliceRecord, id: string, prepared: Prepared): EntryResult {
   let existing: { panel: string; item: SliceItem } | null = null;
   for (const [panel, items] of Object.entries(slice.panels)) {
     const item = items.find((i) => i.id === id);
@@ -44,7 +42,9 @@ function apply(slice: PatientSliceRecord, id: string, prepared: Prepared): Entry
   return existing ? 'updated' : 'created';
 }
 
-export function sliceFeedTarget(subgraph: string, organisationKinds: string[], feed: SliceFeed, slices: PatientSliceModel): FeedTarget<Prepared> {
+export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: PatientSliceModel): FeedTarget<Prepared> {
+  // Which kinds of organisation feed this slice: the table of organisation kinds.
+  const organisationKinds = kindsHeldBy(subgraph);
   return {
     resourceTypes: new Set(Object.keys(feed.resources)),
 
@@ -58,7 +58,7 @@ export function sliceFeedTarget(subgraph: string, organisationKinds: string[], f
       if (!mapped) throw new FeedProblem(entry.resourceType, `${entry.resourceType} carries nothing this record shows`);
       const item: SliceItem = {
         ...mapped.fields,
-        id: itemId(organisation, entry),
+        id: sourceItemId(organisation, entry),
         provenance: {
           odsCode: organisation.odsCode,
           organisationName: organisation.name,
@@ -78,7 +78,7 @@ export function sliceFeedTarget(subgraph: string, organisationKinds: string[], f
           ? { ...stored, panels: openPanels(nhsNumber, stored.panels), tombstones: [...(stored.tombstones ?? [])] }
           : { _id: nhsNumber, panels: {}, tombstones: [], revision: 0 };
         const results = new Map<number, EntryResult>();
-        for (const { entry, prepared: p } of prepared) results.set(entry.index, apply(slice, itemId(organisation, entry), p));
+        for (const { entry, prepared: p } of prepared) results.set(entry.index, applySliceEntry(slice, sourceItemId(organisation, entry), p));
         const changed = [...results.values()].some((r) => r === 'created' || r === 'updated' || r === 'deleted' || r === 'withheld');
         if (!changed) return results;
         const panels = sealPanels(nhsNumber, slice.panels, feed.sealedPanels ?? []);

@@ -1,15 +1,18 @@
-import { anchorInterval, anchorWriter, runSubgraph } from '@shareforyou/kit';
+import { anchorInterval, anchorWriter, type SubgraphDefinition } from '@shareforyou/kit';
 import { deliverDueAlerts } from './alerts/alerts';
 import { mountExports } from './export/exportEndpoint';
-import { auditServiceModels } from './models';
+import { auditServiceModels, type AuditServiceModels } from './models';
 import { mountStaffFeed } from './monitoring/staffDirectory';
 import { sweepInterval, sweepOnce } from './monitoring/sweep';
 import { auditResolvers } from './resolvers';
 import { every } from './schedule';
 
-// The audit service's own database is the audit store; it has no record feed and holds no patient
-// slices. It takes the staff feed, sweeps the trail for findings and delivers alerts.
-runSubgraph({
+/**
+ * The audit service: its own database is the audit store; it has no record feed and holds no patient
+ * slices. It takes the staff feed, serves the CSV exports, sweeps the trail for findings, delivers
+ * alerts and anchors the chain heads outside the store.
+ */
+const audit: SubgraphDefinition<AuditServiceModels> = {
   name: 'audit',
   holdsPatientSlices: false,
   models: auditServiceModels,
@@ -28,4 +31,5 @@ runSubgraph({
       await Promise.all(stops.map((stop) => stop()));
     };
   },
-});
+};
+export default audit;
