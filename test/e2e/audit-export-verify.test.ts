@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { auditModels, AuditTrail, type AuditEventContent } from '@shareforyou/kit';
+import { auditModels, AuditTrail } from '@shareforyou/kit';
+import { fixtureLook } from '../support/auditFixtures';
 import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { REPO_ROOT } from '../../tools/src/paths';
@@ -74,20 +75,7 @@ describe('CSV export (13.5)', () => {
 });
 
 describe('verification without database access (13.6)', () => {
-  const tamperLook = (requestId: string): AuditEventContent => ({
-    requestId,
-    at: new Date(),
-    subgraph: 'anchor-test',
-    operationName: null,
-    user: { id: 'anchor-test', name: 'T', odsCode: 'P83005', jobRole: 'R8000', profile: 'clinical' },
-    nhsNumber: MARGARET(),
-    viewed: ['Patient.allergies'],
-    denials: [],
-    categories: ['allergies'],
-    denied: false,
-    breakGlass: null,
-    detail: null,
-  });
+  const tamperLook = (requestId: string) => fixtureLook(requestId, 'anchor-test', 'anchor-test');
   const status = async () => (await asUser('privacy-officer').query('{ auditChainStatus { lastVerification { ok by breaks { chainId seq problem } anchoredAt } chains { chainId ok problem headSeq } } }')).data.auditChainStatus;
   const verifyNow = async () => {
     const response = await asUser('privacy-officer').query('mutation { runAuditVerification { ok by chains events breaks { chainId seq eventId problem } anchoredAt anchoredChains anchorProblem } }');
