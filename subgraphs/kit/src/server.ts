@@ -170,7 +170,12 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
         log: say,
       })
     : () => undefined;
-  const stopBackground = definition.background?.(service) ?? (() => undefined);
+  // A service's own scheduled work runs on an unmonitored connection of its own too, so it never
+  // counts against the request path's database commands (shareforyou_db_commands_total).
+  const scheduled = definition.background ? await openDatabase(databaseName(name)) : null;
+  const stopBackground = scheduled
+    ? definition.background!({ ...service, models: definition.models({ own: scheduled, registry: scheduled.useDb('registry', { useCache: true }), access: registryAccessModels(scheduled.useDb('registry', { useCache: true })), slices: null }) })
+    : () => undefined;
 
   const port = subgraphPort(name);
   const host = process.env.HOST ?? '127.0.0.1';
@@ -188,6 +193,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
     stop: async () => {
       stopPurge();
       await stopBackground();
+      await scheduled?.close();
       await apollo.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await trail.close();
