@@ -20,7 +20,7 @@ async function fetchStatus(user: UserIdentity): Promise<string | null> {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      [IDENTITY_HEADER]: signGatewayIdentity({ ...user, requestId }),
+      [IDENTITY_HEADER]: signGatewayIdentity({ ...user, requestId, operationName: 'OrganisationStatus', application: 'shareforyou-gateway', internal: true }),
       [REQUEST_ID_HEADER]: requestId,
     },
     body: JSON.stringify({ query: 'query OrganisationStatus { myOrganisation { sharingStatus } }' }),

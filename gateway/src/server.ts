@@ -13,7 +13,9 @@ import { requestLog } from './requestLog';
 import { requestDeadlineMs } from './sourceDeadlines';
 import { errorReport, formatGatewayError } from './sourceErrors';
 import { buildSubgraphCall } from './subgraphCalls';
-import { authenticateUser } from './userToken';
+import { authenticateUser, CLIENT_NAME_HEADER } from './userToken';
+import { clientOperation } from './clientOperation';
+import { mountAuditExport } from './auditExport';
 
 export interface RunningGateway {
   url: string;
@@ -31,7 +33,7 @@ export async function startGateway(): Promise<RunningGateway> {
   const limits = controlIsOn('requestLimits') ? requestLimits() : { plugins: [], validationRules: [], parseOptions: {} };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...limits.plugins, errorReport(), ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
+    plugins: [clientOperation(), ...limits.plugins, errorReport(), ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
     logger: log,
     validationRules: [...limits.validationRules],
     parseOptions: limits.parseOptions,
@@ -49,20 +51,32 @@ export async function startGateway(): Promise<RunningGateway> {
   });
   // The gateway keeps no data of its own: ready means started and not stopping.
   mountHealth(app, 'gateway', { checks: {}, stopping: () => stopping });
+  const requestIdOf = (req: express.Request) => {
+    const incoming = req.header('x-request-id');
+    return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  };
+  mountAuditExport(app, requestIdOf);
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const deadline = Date.now() + deadlineMs;
-        const incoming = req.header('x-request-id');
-        const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        const user = await authenticateUser(req.header('authorization'));
+        const requestId = requestIdOf(req);
+        const user = await authenticateUser(req.header('authorization'), req.header(CLIENT_NAME_HEADER));
         const decision = decideAccess({ action: 'useRecord', actor: user });
         if (!decision.allowed) throw accessError(decision, { jobRole: user.jobRole, http: { status: 403 } });
-        if (controlIsOn('partyCheck')) await requireActiveParty(user);
+        // A patient belongs to no organisation: there is no party to check.
+        if (controlIsOn('partyCheck') && !user.patientNhsNumber) await requireActiveParty(user);
         let token: string | undefined;
-        return { requestId, user, deadline, identityToken: () => (token ??= signGatewayIdentity({ ...user, requestId })) };
+        return {
+          requestId,
+          user,
+          deadline,
+          operationName: null,
+          // Signed at the first subgraph call, when the client's operation name is known.
+          identityToken: (operationName: string | null) => (token ??= signGatewayIdentity({ ...user, requestId, operationName })),
+        } satisfies GatewayContext;
       },
     }),
   );

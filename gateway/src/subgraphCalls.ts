@@ -81,7 +81,7 @@ class IdentifiedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!context?.user) return;
-    request.http?.headers.set(IDENTITY_HEADER, context.identityToken());
+    request.http?.headers.set(IDENTITY_HEADER, context.identityToken(context.operationName));
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     request.http?.headers.set(DEADLINE_HEADER, String(callBudgetMs(sourceTimeoutMs(this.serviceName), context.deadline)));
   }

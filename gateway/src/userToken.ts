@@ -7,14 +7,23 @@ import {
   CLOCK_TOLERANCE_SECONDS,
   DEV_ISSUER,
   ErrorCode,
+  isPatientToken,
+  isValidNhsNumber,
+  normaliseNhsNumber,
+  patientClaims,
   readSecret,
   TokenRefused,
   USER_AUDIENCE,
   userClaims,
   userTokenMaxLifetime,
   type NrbacRole,
+  type PatientTokenClaims,
   type UserIdentity,
+  type UserTokenClaims,
 } from '@shareforyou/kit';
+
+/** The policy profile of a patient's own identity (schema/policy.yaml). */
+export const PATIENT_PROFILE = 'patient';
 
 /**
  * The user's token. In production: NHS CIS2 (OIDC), keys from its JWKS (OIDC_JWKS_URI). Locally: the
@@ -61,7 +70,35 @@ export function jobRoleOf(role: NrbacRole): string {
   return role.role_code.split(':').pop() ?? '';
 }
 
-export async function authenticateUser(authorization: string | undefined): Promise<UserIdentity> {
+/**
+ * A patient: no organisation and no job role, only their own NHS number; the policy's patient
+ * profile lets them see who has looked at their record, nothing else.
+ */
+function patientIdentity(claims: PatientTokenClaims, clientNameHeader: string | undefined): UserIdentity {
+  if (!isValidNhsNumber(claims.nhs_number)) throw unauthenticated('The patient token has no valid NHS number.');
+  return {
+    userId: claims.sub,
+    name: 'Patient',
+    odsCode: '',
+    jobRole: '',
+    profile: PATIENT_PROFILE,
+    familyName: null,
+    application: clientApplication(claims, clientNameHeader),
+    patientNhsNumber: normaliseNhsNumber(claims.nhs_number),
+  };
+}
+
+/** A client's own name for itself (Apollo's client-name header), kept only when it is a plain short name. */
+const CLIENT_NAME = /^[A-Za-z0-9 ._:-]{1,64}$/;
+export const CLIENT_NAME_HEADER = 'apollographql-client-name';
+
+/** The client application: the token's authorised party wins over the header the client sends about itself. */
+export function clientApplication(claims: Pick<UserTokenClaims, 'azp'>, header: string | undefined): string | null {
+  if (claims.azp && CLIENT_NAME.test(claims.azp)) return claims.azp;
+  return header && CLIENT_NAME.test(header) ? header : null;
+}
+
+export async function authenticateUser(authorization: string | undefined, clientNameHeader?: string): Promise<UserIdentity> {
   const match = /^Bearer (\S+)$/.exec(authorization ?? '');
   if (!match) throw unauthenticated('Sign in first: send "Authorization: Bearer <token>" (locally: npm run token -- --user gp).');
   let payload: unknown;
@@ -75,6 +112,7 @@ export async function authenticateUser(authorization: string | undefined): Promi
   let claims: ReturnType<typeof userClaims>;
   try {
     checkLifetime(payload, userTokenMaxLifetime());
+    if (isPatientToken(payload)) return patientIdentity(patientClaims(payload), clientNameHeader);
     claims = userClaims(payload);
   } catch (error) {
     if (error instanceof TokenRefused) throw unauthenticated(error.message);
@@ -86,6 +124,8 @@ export async function authenticateUser(authorization: string | undefined): Promi
     name: claims.name ?? claims.sub,
     odsCode: claims.selectedRole.org_code,
     jobRole,
+    familyName: typeof claims.family_name === 'string' && claims.family_name ? claims.family_name : null,
+    application: clientApplication(claims, clientNameHeader),
     // A job role the policy does not list gets the empty profile: every field is then denied.
     profile: profileForJobRole(loadPolicy(), jobRole) ?? 'none',
   };

@@ -6,6 +6,7 @@ import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser, type DemoUser } from '../../tools/src/demo/users';
 import { REPO_ROOT } from '../../tools/src/paths';
 import { generatePatients } from '../../tools/src/synthetic';
+import { fixtureLook } from '../support/auditFixtures';
 import { asUser, closeDatabases, codes, database, gatewayPost, MARGARET, type GraphQLResponse } from '../support/clients';
 import { stackInfo, TEST_PATIENTS } from '../support/stackInfo';
 
@@ -397,20 +398,7 @@ describe('tamper evidence: npm run audit:verify', () => {
     return uri ? { ...rest, MONGODB_URI: uri } : rest;
   };
   const verify = async () => verifyAuditTrail(await database('audit'));
-  const tamperFixtureLook = (requestId: string): AuditEventContent => ({
-    requestId,
-    at: new Date(),
-    subgraph: 'gp',
-    operationName: null,
-    user: { id: 'audit-test-tamper', name: 'T', odsCode: 'P83005', jobRole: 'R8000', profile: 'clinical' },
-    nhsNumber: MARGARET(),
-    viewed: ['Patient.allergies'],
-    denials: [],
-    categories: ['allergies'],
-    denied: false,
-    breakGlass: null,
-    detail: null,
-  });
+  const tamperFixtureLook = (requestId: string) => fixtureLook(requestId);
 
   let fixtureChain: string;
   beforeAll(async () => {

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../../tools/src/stack/stack';
 import { freePortBase, localDatabasePort } from '../../tools/src/stack/ports';
-import { TEST_PATIENTS, TEST_PORT_BASE, type StackInfo } from './stackInfo';
+import { alertWebhookPort, TEST_PATIENTS, TEST_PORT_BASE, type StackInfo } from './stackInfo';
 
 /** Starts the real stack once for the whole run: a fresh database, every service, seeded through the feeds. */
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shareforyou-test-'));
-  const portBase = await freePortBase(Number(process.env.TEST_PORT_BASE ?? TEST_PORT_BASE), (base) => [localDatabasePort(base)]);
+  const portBase = await freePortBase(Number(process.env.TEST_PORT_BASE ?? TEST_PORT_BASE), (base) => [localDatabasePort(base), alertWebhookPort(base)]);
+  const anchorFile = join(dataDir, 'audit-anchors.jsonl');
   const started = Date.now();
   const stack = await startStack({
     portBase,
@@ -18,14 +19,36 @@ export default async function globalSetup(): Promise<void> {
     // Suspensions must show within the test, not within a minute.
     // Generous time bounds: this machine is shared, and a slow answer must not read as a fault here.
     // The fault tests (test/fault) run their own processes with production-like bounds.
-    env: { ORGANISATION_STATUS_TTL_SECONDS: '1', SOURCE_TIMEOUT_MS: '20000', REQUEST_DEADLINE_MS: '30000' },
+    env: {
+      ORGANISATION_STATUS_TTL_SECONDS: '1',
+      SOURCE_TIMEOUT_MS: '20000',
+      REQUEST_DEADLINE_MS: '30000',
+      // The monitoring, alerts and anchors run on a test clock: findings and deliveries within a second.
+      MONITORING_SWEEP_MS: '300',
+      ALERT_POLL_MS: '200',
+      ALERT_RETRY_BASE_MS: '300',
+      ALERT_RETRY_MAX_MS: '1000',
+      ALERT_WEBHOOK_URL: `http://127.0.0.1:${alertWebhookPort(portBase)}/alerts`,
+      AUDIT_ANCHOR_FILE: anchorFile,
+      AUDIT_ANCHOR_MS: '500',
+    },
     log: (message) => process.stdout.write(`  [stack] ${message}\n`),
   });
   process.stdout.write(`  [stack] ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
-  const info: StackInfo = { gatewayUrl: stack.gatewayUrl, mongoUri: stack.mongoUri, portBase, dataDir, databasePid: stack.databasePid };
+  const info: StackInfo = {
+    gatewayUrl: stack.gatewayUrl,
+    mongoUri: stack.mongoUri,
+    portBase,
+    dataDir,
+    databasePid: stack.databasePid,
+    alertWebhookPort: alertWebhookPort(portBase),
+    anchorFile,
+  };
   const file = join(dataDir, 'stack.json');
   writeFileSync(file, JSON.stringify(info));
   process.env.SHAREFORYOU_TEST_STACK = file;
   process.env.SHAREFORYOU_PORT_BASE = String(portBase);
+  // Commands the tests run (audit:verify) check the test stack's anchors, never a developer's.
+  process.env.AUDIT_ANCHOR_FILE = anchorFile;
   (globalThis as { __shareforyouStack?: typeof stack }).__shareforyouStack = stack;
 }

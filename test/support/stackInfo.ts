@@ -11,7 +11,14 @@ export interface StackInfo {
   dataDir: string;
   /** The stack's database engine process (FerretDB), for the fault tests; null with MONGODB_URI. */
   databasePid: number | null;
+  /** Where the stack delivers privacy alerts: a receiver in the alert test listens there. */
+  alertWebhookPort: number;
+  /** The append-only file the audit service anchors chain heads in. */
+  anchorFile: string;
 }
+
+/** A port the test stack's base reserves (the base's block of 20) for the alert receiver. */
+export const alertWebhookPort = (portBase: number) => portBase + 15;
 
 export function stackInfo(): StackInfo {
   const file = process.env.SHAREFORYOU_TEST_STACK;

@@ -7,7 +7,8 @@ const event: AuditEventContent = {
   at: new Date('2026-11-02T09:15:00.000Z'),
   subgraph: 'gp',
   operationName: 'OpenRecord',
-  user: { id: 'demo-gp-aisha-rahman', name: 'Dr Aisha Rahman', odsCode: 'P83005', jobRole: 'R8000', profile: 'clinical' },
+  client: { operationName: 'OpenMargaret', application: 'shareforyou-viewer', internal: false },
+  user: { id: 'demo-gp-aisha-rahman', name: 'Dr Aisha Rahman', odsCode: 'P83005', jobRole: 'R8000', profile: 'clinical', familyName: 'Rahman' },
   nhsNumber: '9434765919',
   viewed: ['Medication.id', 'Patient.medications'],
   denials: [{ coordinate: 'Patient.safeguarding', reason: 'FORBIDDEN_FIELD' }],
@@ -31,6 +32,11 @@ describe('the audit seal', () => {
     ['user.odsCode', (e) => ({ ...e, user: { ...e.user, odsCode: 'P86003' } })],
     ['user.jobRole', (e) => ({ ...e, user: { ...e.user, jobRole: 'R8001' } })],
     ['user.profile', (e) => ({ ...e, user: { ...e.user, profile: 'administrative' } })],
+    ['client.operationName', (e) => ({ ...e, client: { ...e.client!, operationName: 'Other' } })],
+    ['client.application', (e) => ({ ...e, client: { ...e.client!, application: 'another-app' } })],
+    ['client.internal', (e) => ({ ...e, client: { ...e.client!, internal: true } })],
+    ['client removed', (e) => ({ ...e, client: undefined })],
+    ['user.familyName', (e) => ({ ...e, user: { ...e.user, familyName: 'Rahmen' } })],
     ['nhsNumber', (e) => ({ ...e, nhsNumber: '4010232137' })],
     ['a viewed coordinate', (e) => ({ ...e, viewed: ['Medication.status', e.viewed[1]] })],
     ['a viewed coordinate removed', (e) => ({ ...e, viewed: [e.viewed[1]] })],
@@ -74,5 +80,27 @@ describe('the audit seal', () => {
     expect(genesisHash('gp:one')).toBe(genesisHash('gp:one'));
     expect(genesisHash('gp:one')).not.toBe(genesisHash('gp:two'));
     expect(genesisHash('gp:one')).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('anchored heads only move forward', () => {
+  const { mergeHeads } = jest.requireActual('@shareforyou/kit') as typeof import('@shareforyou/kit');
+  it('keeps an anchored head when the database head went back or the chain vanished, and moves on otherwise', () => {
+    const anchored = [
+      { chainId: 'a', seq: 4, hash: 'h4' },
+      { chainId: 'b', seq: 1, hash: 'b1' },
+      { chainId: 'gone', seq: 7, hash: 'g7' },
+    ];
+    const current = [
+      { chainId: 'a', seq: 2, hash: 'h2' },
+      { chainId: 'b', seq: 3, hash: 'b3' },
+      { chainId: 'new', seq: 0, hash: 'n0' },
+    ];
+    expect(mergeHeads(anchored, current)).toEqual([
+      { chainId: 'a', seq: 4, hash: 'h4' },
+      { chainId: 'b', seq: 3, hash: 'b3' },
+      { chainId: 'gone', seq: 7, hash: 'g7' },
+      { chainId: 'new', seq: 0, hash: 'n0' },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { auditedFields, badUserInput, nhsNumberArgument, type StoredAuditEvent, type SubgraphContext } from '@shareforyou/kit';
 import type { AuditServiceModels } from './models';
+import { containsPattern, odsCodesNamed, organisationNames } from './names';
 import { isoArgument } from './period';
 
 /** The access log: audit events, newest first, filtered and paged by an opaque (at, _id) cursor. */
@@ -8,7 +9,13 @@ import { isoArgument } from './period';
 export interface AccessLogFilter {
   nhsNumber?: string | null;
   userId?: string | null;
+  /** Part of the user's name, any case. */
+  userName?: string | null;
   odsCode?: string | null;
+  /** Part of the organisation's name in the register, any case. */
+  organisationName?: string | null;
+  /** true: also the gateway's own calls (the organisation status check), which are left out by default. */
+  includeInternal?: boolean | null;
   from?: string | null;
   to?: string | null;
   breakGlass?: boolean | null;
@@ -40,11 +47,29 @@ function pageSize(first: number | null | undefined): number {
   return Math.min(size, ACCESS_LOG_MAX_PAGE);
 }
 
-export function accessLogQuery(filter: AccessLogFilter): Record<string, unknown> {
+const NAME_FILTER_MAX = 100;
+
+function nameFilter(value: string, argument: string): string {
+  const text = value.trim();
+  if (!text || text.length > NAME_FILTER_MAX) throw badUserInput(`"${argument}" must be 1 to ${NAME_FILTER_MAX} characters of the name.`, { argument });
+  return text;
+}
+
+/**
+ * The database query for a filter. `organisations` is the register (ODS code -> name), needed only
+ * when the filter names an organisation.
+ */
+export function accessLogQuery(filter: AccessLogFilter, organisations: Map<string, string> = new Map()): Record<string, unknown> {
   const query: Record<string, unknown> = {};
   if (filter.nhsNumber) query.nhsNumber = nhsNumberArgument(filter.nhsNumber, 'filter.nhsNumber');
   if (filter.userId) query['user.id'] = filter.userId;
-  if (filter.odsCode) query['user.odsCode'] = filter.odsCode.toUpperCase();
+  if (filter.userName) query['user.name'] = containsPattern(nameFilter(filter.userName, 'filter.userName'));
+  const odsCode = filter.odsCode ? filter.odsCode.toUpperCase() : null;
+  if (filter.organisationName) {
+    const named = odsCodesNamed(organisations, nameFilter(filter.organisationName, 'filter.organisationName'));
+    query['user.odsCode'] = { $in: odsCode ? named.filter((code) => code === odsCode) : named };
+  } else if (odsCode) query['user.odsCode'] = odsCode;
+  if (filter.includeInternal !== true) query['client.internal'] = { $ne: true };
   const at: Record<string, Date> = {};
   if (filter.from) at.$gte = isoArgument(filter.from, 'filter.from');
   if (filter.to) at.$lt = isoArgument(filter.to, 'filter.to');
@@ -61,6 +86,7 @@ export function auditEventView(event: StoredEvent) {
     at: new Date(event.at).toISOString(),
     subgraph: event.subgraph,
     operationName: event.operationName ?? null,
+    client: event.client ?? null,
     user: event.user,
     nhsNumber: event.nhsNumber ?? null,
     fields: auditedFields(event),
@@ -79,7 +105,8 @@ export async function accessLog(
   context: SubgraphContext<AuditServiceModels>,
 ) {
   const size = pageSize(args.first);
-  const query = accessLogQuery(args.filter ?? {});
+  const filter = args.filter ?? {};
+  const query = accessLogQuery(filter, filter.organisationName ? await organisationNames(context.models.OrganisationName) : undefined);
   if (args.after) {
     const { at, id } = decodeCursor(args.after);
     query.$or = [{ at: { $lt: at } }, { at, _id: { $lt: id } }];

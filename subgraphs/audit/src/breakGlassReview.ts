@@ -1,7 +1,7 @@
-import { badUserInput, type AuditUser, type SubgraphContext } from '@shareforyou/kit';
-import { collectLooks, limitRows, lookRow, LOOK_FIELDS, reportHeader, type LookEvent } from './looks';
+import { badUserInput, type AuditUser, type BreakGlassRecord, type SubgraphContext } from '@shareforyou/kit';
+import { collectLooks, limitRows, lookRow, LOOK_FIELDS, reportHeader, type Look, type LookEvent } from './looks';
 import type { AuditServiceModels, BreakGlassReviewOutcome, BreakGlassReviewRecord } from './models';
-import { atWithin, periodArgument } from './period';
+import { atWithin, periodArgument, type Period } from './period';
 
 /**
  * Every break-glass declaration is reviewed by the privacy office. The queue is built from the
@@ -19,12 +19,12 @@ function reviewView(review: BreakGlassReviewRecord) {
 }
 
 export const reviewer = (context: Context): AuditUser => {
-  const { userId, name, odsCode, jobRole, profile } = context.identity;
-  return { id: userId, name, odsCode, jobRole, profile };
+  const { userId, name, odsCode, jobRole, profile, familyName } = context.identity;
+  return { id: userId, name, odsCode, jobRole, profile, familyName: familyName ?? null };
 };
 
-export async function breakGlassReviewQueue(args: { from?: string | null; to?: string | null }, context: Context) {
-  const period = periodArgument(args, 90);
+/** Every declaration looked under in the period, with its reviews (newest first) and its declared and expiry times. */
+async function declarationsInPeriod(period: Period, context: Context) {
   const cursor = context.models.AuditEvent.find({ 'breakGlass.id': { $ne: null }, at: atWithin(period) })
     .select(LOOK_FIELDS)
     .lean()
@@ -39,16 +39,45 @@ export async function breakGlassReviewQueue(args: { from?: string | null; to?: s
     .sort({ reviewedAt: -1 })
     .lean()
     .exec()) as BreakGlassReviewRecord[];
-  const latest = new Map<string, BreakGlassReviewRecord>();
-  for (const review of reviews) if (!latest.has(review.breakGlassId)) latest.set(review.breakGlassId, review);
-
-  const closed = (id: string) => {
-    const outcome = latest.get(id)?.outcome;
-    return outcome !== undefined && CLOSING.includes(outcome);
+  const reviewsOf = new Map<string, BreakGlassReviewRecord[]>();
+  for (const review of reviews) reviewsOf.set(review.breakGlassId, [...(reviewsOf.get(review.breakGlassId) ?? []), review]);
+  // The registry keeps the declaration itself (declared and expiry times): one $in over the patients.
+  const patients = [...new Set(looks.entries().map(([, look]) => look.nhsNumber))];
+  const access = patients.length
+    ? ((await context.models.PatientAccess.find({ _id: { $in: patients } }).select({ breakGlass: 1 }).lean().exec()) as Array<{ breakGlass?: BreakGlassRecord[] }>)
+    : [];
+  const declared = new Map(access.flatMap((record) => (record.breakGlass ?? []).map((d) => [d.id, d] as const)));
+  const row = ([id, look]: [string, Look]) => {
+    const base = lookRow(look);
+    const all = reviewsOf.get(id) ?? [];
+    const declaration = declared.get(id);
+    return {
+      breakGlassId: id,
+      user: base.user,
+      nhsNumber: base.nhsNumber,
+      ...declarations.get(id)!,
+      declaredAt: declaration ? new Date(declaration.declaredAt).toISOString() : null,
+      expiresAt: declaration ? new Date(declaration.expiresAt).toISOString() : null,
+      firstAccess: base.firstAccess,
+      lastAccess: base.lastAccess,
+      accesses: base.accesses,
+      categories: base.categories,
+      latestReview: all[0] ? reviewView(all[0]) : null,
+      reviews: all.map(reviewView),
+    };
   };
+  return { looks, row, latest: (id: string) => reviewsOf.get(id)?.[0] };
+}
+
+/** A declaration is closed when its latest review closes it. */
+export const isClosed = (latest: BreakGlassReviewRecord | undefined) => latest !== undefined && CLOSING.includes(latest.outcome);
+
+export async function breakGlassReviewQueue(args: { from?: string | null; to?: string | null }, context: Context) {
+  const period = periodArgument(args, 90);
+  const { looks, row, latest } = await declarationsInPeriod(period, context);
   const waiting = looks
     .entries()
-    .filter(([id]) => !closed(id))
+    .filter(([id]) => !isClosed(latest(id)))
     .sort(([, a], [, b]) => a.firstAccess.getTime() - b.firstAccess.getTime()); // longest waiting first
   const { rows, truncated } = limitRows(waiting);
   return {
@@ -59,21 +88,27 @@ export async function breakGlassReviewQueue(args: { from?: string | null; to?: s
       period,
       truncated || looks.truncated,
     ),
-    rows: rows.map(([id, look]) => {
-      const row = lookRow(look);
-      const review = latest.get(id);
-      return {
-        breakGlassId: id,
-        user: row.user,
-        nhsNumber: row.nhsNumber,
-        ...declarations.get(id)!,
-        firstAccess: row.firstAccess,
-        lastAccess: row.lastAccess,
-        accesses: row.accesses,
-        categories: row.categories,
-        latestReview: review ? reviewView(review) : null,
-      };
-    }),
+    rows: rows.map(row),
+  };
+}
+
+export async function breakGlassReviewHistory(args: { from?: string | null; to?: string | null }, context: Context) {
+  const period = periodArgument(args, 366);
+  const { looks, row, latest } = await declarationsInPeriod(period, context);
+  const closed = looks
+    .entries()
+    .filter(([id]) => isClosed(latest(id)))
+    .sort(([a], [b]) => new Date(latest(b)!.reviewedAt).getTime() - new Date(latest(a)!.reviewedAt).getTime()); // latest closed first
+  const { rows, truncated } = limitRows(closed);
+  return {
+    ...reportHeader(
+      'Closed break-glass reviews',
+      'Every break-glass declaration looked under in the period whose latest review closed it (APPROPRIATE or INAPPROPRIATE), ' +
+        'with every review and what was looked at under it. Latest closed first.',
+      period,
+      truncated || looks.truncated,
+    ),
+    rows: rows.map(row),
   };
 }
 

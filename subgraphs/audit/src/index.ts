@@ -1,12 +1,35 @@
-import type { SubgraphDefinition } from '@shareforyou/kit';
+import { anchorInterval, anchorWriter, type SubgraphDefinition } from '@shareforyou/kit';
+import { deliverDueAlerts } from './alerts/alerts';
+import { mountExports } from './export/exportEndpoint';
 import { auditServiceModels, type AuditServiceModels } from './models';
+import { mountStaffFeed } from './monitoring/staffDirectory';
+import { sweepInterval, sweepOnce } from './monitoring/sweep';
 import { auditResolvers } from './resolvers';
+import { every } from './schedule';
 
-/** The audit service: its own database is the audit store; it has no feed and holds no patient slices. */
+/**
+ * The audit service: its own database is the audit store; it has no record feed and holds no patient
+ * slices. It takes the staff feed, serves the CSV exports, sweeps the trail for findings, delivers
+ * alerts and anchors the chain heads outside the store.
+ */
 const audit: SubgraphDefinition<AuditServiceModels> = {
   name: 'audit',
   holdsPatientSlices: false,
   models: auditServiceModels,
   resolvers: auditResolvers,
+  routes: (app, { models, trail, log }) => {
+    mountStaffFeed(app, models.Staff, log);
+    mountExports(app, models, trail);
+  },
+  background: ({ models, log }) => {
+    const stops = [
+      every(sweepInterval(), 'monitoring sweep', () => sweepOnce(models as never), log),
+      every(Number(process.env.ALERT_POLL_MS ?? 1_000), 'alert delivery', () => deliverDueAlerts(models.Alert), log),
+      every(anchorInterval(), 'chain anchor', anchorWriter(models), log),
+    ];
+    return async () => {
+      await Promise.all(stops.map((stop) => stop()));
+    };
+  },
 };
 export default audit;

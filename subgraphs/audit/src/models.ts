@@ -1,5 +1,10 @@
 import { Schema } from 'mongoose';
 import { auditModels, type AuditUser, type SubgraphDatabases } from '@shareforyou/kit';
+import { alertModel } from './alerts/alerts';
+import { findingModels } from './monitoring/findings';
+import { staffModel } from './monitoring/staffDirectory';
+import { patientIndexModel, sweepStateModel } from './monitoring/sweep';
+import { organisationNameModel } from './names';
 
 /**
  * The audit service's database is the audit store itself (`own` is the `audit` database): the
@@ -68,6 +73,17 @@ export function auditServiceModels(databases: SubgraphDatabases) {
     ...auditModels(db),
     BreakGlassReview: db.models.BreakGlassReview ?? db.model<BreakGlassReviewRecord>('BreakGlassReview', breakGlassReviewSchema),
     StaffPatientLink: db.models.StaffPatientLink ?? db.model<StaffPatientLinkRecord>('StaffPatientLink', staffPatientLinkSchema),
+    /** The organisation register, read-only, for names. */
+    OrganisationName: organisationNameModel(databases.registry),
+    /** The registry's access records, read-only: the break-glass declarations' times. */
+    PatientAccess: databases.access.PatientAccess,
+    /** The patient index, read-only: family names and addresses for the monitoring. */
+    PatientIndex: patientIndexModel(databases.registry),
+    /** The staff directory (HR feed), in its own database beside the audit store. */
+    Staff: staffModel(db),
+    ...findingModels(db),
+    SweepState: sweepStateModel(db),
+    Alert: alertModel(db),
   };
 }
 export type AuditServiceModels = ReturnType<typeof auditServiceModels>;

@@ -24,9 +24,26 @@ export interface UserIdentity {
   jobRole: string;
   /** The policy profile the job role maps to. */
   profile: string;
+  /** The user's family name (CIS2 `family_name`), for the same-surname monitoring; null when the token has none. */
+  familyName?: string | null;
+  /** The client application the request came from (the token's `azp`, else the client's name header). */
+  application?: string | null;
+  /** A patient's own identity (a patient token): their NHS number. Staff identities have none. */
+  patientNhsNumber?: string | null;
 }
 
-export interface GatewayIdentity extends UserIdentity {
+/** What the client asked for, as the audit trail records it beside the per-service fetch names. */
+export interface ClientRequest {
+  /** The client's own operation name (e.g. OpenMargaret), not the gateway's per-service fetch name. */
+  operationName?: string | null;
+  /**
+   * The gateway's own calls (the organisation status check) are marked internal, so the access log
+   * can keep them apart from what users did.
+   */
+  internal?: boolean;
+}
+
+export interface GatewayIdentity extends UserIdentity, ClientRequest {
   requestId: string;
 }
 
@@ -37,6 +54,11 @@ interface IdentityClaims {
   job_role: string;
   profile: string;
   rid: string;
+  fam?: string | null;
+  app?: string | null;
+  op?: string | null;
+  int?: boolean;
+  pat?: string | null;
 }
 
 /** Signs the identity for a minute; only the benchmark's stand-in clients (floor, peer) ask for longer. */
@@ -48,6 +70,11 @@ export function signGatewayIdentity(identity: GatewayIdentity, options: { lifeti
     job_role: identity.jobRole,
     profile: identity.profile,
     rid: identity.requestId,
+    fam: identity.familyName ?? null,
+    app: identity.application ?? null,
+    op: identity.operationName ?? null,
+    int: identity.internal === true,
+    pat: identity.patientNhsNumber ?? null,
   };
   return jwt.sign(claims, readSecret('gatewayIdentityPrivate'), {
     algorithm: ALGORITHM,
@@ -66,7 +93,9 @@ export function verifyGatewayIdentity(token: string | undefined): GatewayIdentit
     audience: AUDIENCE,
     clockTolerance: 5,
   }) as IdentityClaims;
-  for (const key of ['sub', 'org', 'job_role', 'profile', 'rid'] as const) {
+  // A patient's identity has no organisation or job role: it carries their NHS number instead.
+  const required = claims.pat ? (['sub', 'profile', 'rid'] as const) : (['sub', 'org', 'job_role', 'profile', 'rid'] as const);
+  for (const key of required) {
     if (typeof claims[key] !== 'string' || !claims[key]) throw new Error(`gateway identity lacks ${key}`);
   }
   return {
@@ -76,5 +105,10 @@ export function verifyGatewayIdentity(token: string | undefined): GatewayIdentit
     jobRole: claims.job_role,
     profile: claims.profile,
     requestId: claims.rid,
+    familyName: claims.fam ?? null,
+    application: claims.app ?? null,
+    operationName: claims.op ?? null,
+    internal: claims.int === true,
+    patientNhsNumber: claims.pat ?? null,
   };
 }

@@ -18,6 +18,8 @@ export * from './audit/auditSeal';
 export * from './audit/auditTrail';
 export * from './audit/auditVerify';
 export * from './audit/disclosure';
+export * from './audit/auditAnchor';
+export * from './audit/auditVerifications';
 export * from './slice/patientSlice';
 export * from './slice/panels';
 export * from './slice/panelEncryption';

@@ -35,6 +35,8 @@ function rsaKeyPair() {
 /** Pairs are generated together; each half is its own secret so a subgraph only ever reads a public key. */
 const PAIRS = {
   gatewayIdentity: ecKeyPair,
+  auditAnchor: () =>
+    generateKeyPairSync('ed25519', { publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } }),
   devIdentityProvider: rsaKeyPair,
   feedToken: rsaKeyPair,
 };
@@ -49,6 +51,11 @@ const SPECS: Record<string, SecretSpec> = {
   feedTokenSigningKey: { file: 'feed-token-private.pem', env: 'FEED_TOKEN_PRIVATE_KEY', make: () => pair('feedToken').privateKey },
   feedTokenPublicKey: { file: 'feed-token-public.pem', env: 'FEED_TOKEN_PUBLIC_KEY', make: () => pair('feedToken').publicKey },
   recordEncryptionKey: { file: 'record-encryption.key', env: 'RECORD_ENCRYPTION_KEY', make: () => randomBytes(32).toString('base64') },
+  /** HMAC key of the privacy office's alert webhook: the receiver checks each alert's signature with it. */
+  alertWebhookSecret: { file: 'alert-webhook.key', env: 'ALERT_WEBHOOK_SECRET', make: () => randomBytes(32).toString('base64url') },
+  /** Signs the audit chain anchors written outside the audit store (Ed25519). */
+  auditAnchorPrivate: { file: 'audit-anchor-private.pem', env: 'AUDIT_ANCHOR_PRIVATE_KEY', make: () => pair('auditAnchor').privateKey },
+  auditAnchorPublic: { file: 'audit-anchor-public.pem', env: 'AUDIT_ANCHOR_PUBLIC_KEY', make: () => pair('auditAnchor').publicKey },
 };
 export type SecretName = keyof typeof SPECS;
 

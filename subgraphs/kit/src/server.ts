@@ -57,6 +57,19 @@ export interface SubgraphDefinition<Models> {
   feed?: SliceFeed;
   /** A feed with its own writer (the registry's index and relationships). */
   feedTarget?: (models: Models) => FeedTarget<any>;
+  /** Endpoints of the service's own beside /graphql (the audit service's staff feed and exports). */
+  routes?: (app: express.Express, service: SubgraphService<Models>) => void;
+  /** Scheduled work of the service's own (the audit service's monitoring sweep); returns its stop. */
+  background?: (service: SubgraphService<Models>) => () => Promise<void> | void;
+}
+
+/** What a service's own routes and background work get. */
+export interface SubgraphService<Models> {
+  models: Models;
+  databases: SubgraphDatabases;
+  /** The audit trail this instance writes (e.g. for an export, which is audited like a query). */
+  trail: AuditTrail;
+  log: (message: string) => void;
 }
 
 export interface RunningSubgraph {
@@ -137,6 +150,8 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
     app.post('/fhir', refuseLongLivedFeedTokens);
     mountFeedEndpoint(app, feedTarget, { registry, access, log: say });
   }
+  const service: SubgraphService<Models> = { models, databases, trail, log: say };
+  definition.routes?.(app, service);
 
   app.use('/graphql', (req, res, next) => {
     let identity: GatewayIdentity;
@@ -191,6 +206,12 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
         log: say,
       })
     : () => undefined;
+  // A service's own scheduled work runs on an unmonitored connection of its own too, so it never
+  // counts against the request path's database commands (shareforyou_db_commands_total).
+  const scheduled = definition.background ? await openDatabase(databaseName(name)) : null;
+  const stopBackground = scheduled
+    ? definition.background!({ ...service, models: definition.models({ own: scheduled, registry: scheduled.useDb('registry', { useCache: true }), access: registryAccessModels(scheduled.useDb('registry', { useCache: true })), slices: null }) })
+    : () => undefined;
 
   const port = subgraphPort(name);
   const host = process.env.HOST ?? '127.0.0.1';
@@ -210,6 +231,8 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
     stop: async () => {
       stopping = true;
       stopPurge();
+      await stopBackground();
+      await scheduled?.close();
       await closeServer(server, shutdownGraceMs());
       await apollo.stop();
       await trail.close();

@@ -55,8 +55,18 @@ export interface NrbacRole {
 export interface UserTokenClaims {
   sub: string;
   name?: string;
+  family_name?: string;
+  /** The OIDC client the token was issued to: the client application. */
+  azp?: string;
   selected_roleid: string;
   nhsid_nrbac_roles: NrbacRole[];
+}
+
+/** A patient's own token (NHS login-shaped): their NHS number instead of roles. */
+export interface PatientTokenClaims {
+  sub: string;
+  nhs_number: string;
+  azp?: string;
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 512;
@@ -75,7 +85,30 @@ export function userClaims(payload: unknown): UserTokenClaims & { selectedRole: 
   );
   const selectedRole = roles.find((r) => r.person_roleid === claims.selected_roleid);
   if (!selectedRole) throw new TokenRefused('The token has no selected role with an organisation and job role.');
-  return { sub: claims.sub, name: claims.name as string | undefined, selected_roleid: claims.selected_roleid, nhsid_nrbac_roles: roles, selectedRole };
+  const optionalText = (value: unknown) => (isText(value) ? value : undefined);
+  return {
+    sub: claims.sub,
+    name: claims.name as string | undefined,
+    family_name: optionalText(claims.family_name),
+    azp: optionalText(claims.azp),
+    selected_roleid: claims.selected_roleid,
+    nhsid_nrbac_roles: roles,
+    selectedRole,
+  };
+}
+
+/** Is this a patient's own token (an NHS number, no staff roles)? */
+export function isPatientToken(payload: unknown): boolean {
+  const claims = (payload ?? {}) as Record<string, unknown>;
+  return claims.nhs_number !== undefined && claims.nhsid_nrbac_roles === undefined;
+}
+
+/** A patient's claims, checked for shape. */
+export function patientClaims(payload: unknown): PatientTokenClaims {
+  const claims = (payload ?? {}) as Record<string, unknown>;
+  if (!isText(claims.sub)) throw new TokenRefused('The token names no user (sub).');
+  if (!isText(claims.nhs_number)) throw new TokenRefused('The patient token has no NHS number.');
+  return { sub: claims.sub, nhs_number: claims.nhs_number, azp: isText(claims.azp) ? claims.azp : undefined };
 }
 
 /**

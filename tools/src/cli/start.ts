@@ -27,6 +27,8 @@ ShareforYou Care Record is running.
 
   Gateway   ${stack.gatewayUrl}   (GraphQL; POST with Authorization: Bearer <token>)
   Feeds     POST http://127.0.0.1:${portBase + 1}/fhir (registry) ... one per subgraph, system tokens only
+  Alerts    ${process.env.ALERT_WEBHOOK_URL ? `POST ${process.env.ALERT_WEBHOOK_URL} (signed with .secrets/alert-webhook.key), and the console (alerts query)` : 'the console only (alerts query): set ALERT_WEBHOOK_URL to have them POSTed, signed with .secrets/alert-webhook.key'}
+  Anchors   chain heads every ${Number(process.env.AUDIT_ANCHOR_MS ?? 60_000) / 1000}s to ${process.env.AUDIT_ANCHOR_FILE ?? '.local/audit-anchors.jsonl'}
 
 Demo users (a token: npm run -s token -- --user <key>):
 ${demoUsers.map((u) => `  ${u.key.padEnd(16)} ${u.name.padEnd(18)} ${u.describes}`).join('\n')}

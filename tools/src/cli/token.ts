@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ensureLocalSecrets, signSystemToken } from '@shareforyou/kit';
-import { userToken } from '../demo/tokens';
+import { isValidNhsNumber, normaliseNhsNumber } from '@shareforyou/kit';
+import { patientToken, userToken } from '../demo/tokens';
 import { findDemoUser } from '../demo/users';
 
 /**
@@ -8,6 +9,7 @@ import { findDemoUser } from '../demo/users';
  *   --user <key>              a demo user (npm run demo lists them)
  *   --role <R-code> --org <ODS>  any job role at any organisation
  *   --system <ODS>            a feed system token for that organisation's source system
+ *   --patient <nhsNumber>     a patient's own token (sees only who has looked at their record)
  *   --expires <seconds>
  */
 const { values } = parseArgs({
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     role: { type: 'string' },
     org: { type: 'string' },
     system: { type: 'string' },
+    patient: { type: 'string' },
     expires: { type: 'string' },
   },
 });
@@ -23,13 +26,19 @@ const { values } = parseArgs({
 try {
   ensureLocalSecrets();
   const expiresInSeconds = values.expires ? Number(values.expires) : undefined;
-  if (values.system) process.stdout.write(`${signSystemToken(values.system, expiresInSeconds)}\n`);
+  if (values.patient) {
+    if (!isValidNhsNumber(values.patient)) {
+      process.stderr.write(`--patient needs a valid NHS number (10 digits, Modulus 11), e.g. one npm start lists.\n`);
+      process.exit(2);
+    }
+    process.stdout.write(`${patientToken(normaliseNhsNumber(values.patient), { expiresInSeconds })}\n`);
+  } else if (values.system) process.stdout.write(`${signSystemToken(values.system, expiresInSeconds)}\n`);
   else if (values.user) process.stdout.write(`${userToken(findDemoUser(values.user), { expiresInSeconds })}\n`);
   else if (values.role && values.org) {
     const userId = `dev-${values.role}-${values.org}`.toLowerCase();
     process.stdout.write(`${userToken({ userId, name: `Dev user ${values.role} at ${values.org}`, odsCode: values.org, jobRole: values.role, roleName: values.role }, { expiresInSeconds })}\n`);
   } else {
-    process.stderr.write('Usage: npm run token -- --user gp | --role R8000 --org P83005 | --system P83005\n');
+    process.stderr.write('Usage: npm run token -- --user gp | --role R8000 --org P83005 | --system P83005 | --patient 9993133701\n');
     process.exit(2);
   }
 } catch (error) {

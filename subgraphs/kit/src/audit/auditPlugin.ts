@@ -109,6 +109,7 @@ export function auditPlugin(subgraph: string, trail: AuditTrail): ApolloServerPl
           try {
             await trail.append(events);
           } catch (error) {
+            // The reason only (a database error), never the events: they hold patient data.
             serviceLogger(subgraph).error({ requestId: context.identity.requestId, ...errorDetail(error) }, 'audit write failed: answering AUDIT_UNAVAILABLE');
             failClosed(requestContext);
           }
@@ -141,7 +142,15 @@ function buildEvents(
       at,
       subgraph,
       operationName: requestContext.operationName ?? null,
-      user: { id: identity.userId, name: identity.name, odsCode: identity.odsCode, jobRole: identity.jobRole, profile: identity.profile },
+      client: { operationName: identity.operationName ?? null, application: identity.application ?? null, internal: identity.internal === true },
+      user: {
+        id: identity.userId,
+        name: identity.name,
+        odsCode: identity.odsCode,
+        jobRole: identity.jobRole,
+        profile: identity.profile,
+        familyName: identity.familyName ?? null,
+      },
       nhsNumber,
       viewed,
       denials,

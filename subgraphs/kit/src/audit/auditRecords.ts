@@ -32,6 +32,16 @@ export interface AuditUser {
   odsCode: string;
   jobRole: string;
   profile: string;
+  /** From the token, for the same-surname monitoring; absent on events written before 2026-12-01. */
+  familyName?: string | null;
+}
+
+/** What the client asked for: its operation name and application, and whether the gateway itself asked. */
+export interface AuditClient {
+  operationName: string | null;
+  application: string | null;
+  /** The gateway's own calls (the organisation status check): kept out of users' activity. */
+  internal: boolean;
 }
 
 export interface AuditBreakGlass {
@@ -45,7 +55,10 @@ export interface AuditEventContent {
   requestId: string;
   at: Date;
   subgraph: string;
+  /** The name of the gateway's fetch to this service (e.g. FullRecord__acute__5). */
   operationName: string | null;
+  /** The client's operation and application; absent on events written before 2026-12-01. */
+  client?: AuditClient;
   user: AuditUser;
   nhsNumber: string | null;
   /**
@@ -106,7 +119,9 @@ const auditEventSchema = new Schema<AuditEventRecord>(
       odsCode: { type: String, required: true },
       jobRole: String,
       profile: String,
+      familyName: String,
     },
+    client: { type: new Schema({ operationName: String, application: String, internal: Boolean }, { _id: false }), default: undefined },
     nhsNumber: { type: String, default: null },
     viewed: [String],
     denials: [{ _id: false, coordinate: String, reason: String }],

@@ -18,12 +18,15 @@ export function sealedContent(event: AuditEventContent): Record<string, unknown>
     at: new Date(event.at).toISOString(),
     subgraph: event.subgraph,
     operationName: event.operationName ?? null,
+    // Sealed only when present, so events written before they existed re-hash as they were sealed.
+    ...(event.client ? { client: { operationName: event.client.operationName ?? null, application: event.client.application ?? null, internal: event.client.internal === true } } : {}),
     user: {
       id: event.user.id,
       name: event.user.name ?? null,
       odsCode: event.user.odsCode,
       jobRole: event.user.jobRole ?? null,
       profile: event.user.profile ?? null,
+      ...(event.user.familyName !== undefined ? { familyName: event.user.familyName ?? null } : {}),
     },
     nhsNumber: event.nhsNumber ?? null,
     viewed: [...event.viewed],

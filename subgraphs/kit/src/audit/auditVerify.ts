@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { auditModels, type AuditChainRecord, type StoredAuditEvent } from './auditRecords';
+import type { AnchoredHead, AuditAnchor } from './auditAnchor';
 import { genesisHash, sealHash } from './auditSeal';
 
 /**
@@ -31,6 +32,10 @@ export interface AuditVerifyResult {
   events: number;
   /** The first broken link of each broken chain (and events of chains nobody recorded). */
   breaks: AuditBreak[];
+  /** Every chain checked, with its events read and whether it held. */
+  chainResults: Array<{ chainId: string; subgraph: string; events: number; ok: boolean; problem: string | null }>;
+  /** The anchor the chains were checked against, when one was given. */
+  anchor: { at: string; chains: number } | null;
 }
 
 type StoredEvent = StoredAuditEvent & { _id: unknown };
@@ -39,6 +44,7 @@ async function verifyChain(
   chain: AuditChainRecord,
   events: AsyncIterable<StoredEvent>,
   counted: () => void,
+  anchored?: AnchoredHead,
 ): Promise<AuditBreak | null> {
   const chainId = chain._id;
   let seq = 0;
@@ -55,8 +61,14 @@ async function verifyChain(
     if (sealHash(event, chainId, stored.seq, stored.prevHash) !== stored.hash) {
       return at(event, 'content does not match its seal (the event was edited after it was written)');
     }
+    if (anchored && stored.seq === anchored.seq && stored.hash !== anchored.hash) {
+      return at(event, `the event at the anchored head (seq ${anchored.seq}) has another hash than the anchor recorded: the chain was rewritten`);
+    }
     prevHash = stored.hash;
     seq += 1;
+  }
+  if (anchored && anchored.seq >= seq) {
+    return { chainId, seq, eventId: null, problem: `the chain ends at seq ${seq - 1} but the anchor of its head outside the database says seq ${anchored.seq}: events were cut off the end (and the head in the database rewritten to hide it)` };
   }
   const head = chain.head;
   if (head && head.seq >= seq) {
@@ -68,7 +80,7 @@ async function verifyChain(
 
 export async function verifyAuditTrail(
   auditDb: Connection,
-  options: { onProgress?: (progress: AuditVerifyProgress) => void; progressEvery?: number } = {},
+  options: { onProgress?: (progress: AuditVerifyProgress) => void; progressEvery?: number; anchor?: AuditAnchor | null } = {},
 ): Promise<AuditVerifyResult> {
   const { AuditEvent, AuditChain } = auditModels(auditDb);
   const every = options.progressEvery ?? 10_000;
@@ -84,16 +96,32 @@ export async function verifyAuditTrail(
     .filter((c) => !known.has(c._id))
     .map((c) => ({ chainId: String(c._id), seq: 0, eventId: null, problem: `${c.events} events belong to a chain that auditChains does not record (the chain record was removed)` }));
 
+  const anchoredHeads = new Map((options.anchor?.heads ?? []).map((h) => [h.chainId, h]));
+  // A chain the anchor knows that the database no longer records was deleted with its record.
+  for (const head of anchoredHeads.values()) {
+    if (!known.has(head.chainId)) breaks.push({ chainId: head.chainId, seq: 0, eventId: null, problem: `the anchor records this chain up to seq ${head.seq}, but auditChains no longer has it (the chain was deleted)` });
+  }
+  const chainResults: AuditVerifyResult['chainResults'] = [];
+
   options.onProgress?.({ ...progress });
   for (const chain of chains) {
     const events = AuditEvent.find({ 'chain.chainId': chain._id }).sort({ 'chain.seq': 1 }).lean().cursor() as AsyncIterable<StoredEvent>;
-    const broken = await verifyChain(chain, events, () => {
-      progress.eventsChecked += 1;
-      if (progress.eventsChecked % every === 0) options.onProgress?.({ ...progress });
-    });
+    let read = 0;
+    const broken = await verifyChain(
+      chain,
+      events,
+      () => {
+        read += 1;
+        progress.eventsChecked += 1;
+        if (progress.eventsChecked % every === 0) options.onProgress?.({ ...progress });
+      },
+      anchoredHeads.get(chain._id),
+    );
     if (broken) breaks.push(broken);
+    chainResults.push({ chainId: chain._id, subgraph: chain.subgraph, events: read, ok: !broken, problem: broken?.problem ?? null });
     progress.chainsChecked += 1;
     options.onProgress?.({ ...progress });
   }
-  return { chains: chains.length, events: progress.eventsChecked, breaks };
+  const anchor = options.anchor ? { at: options.anchor.at, chains: options.anchor.heads.length } : null;
+  return { chains: chains.length, events: progress.eventsChecked, breaks, chainResults, anchor };
 }

@@ -1,0 +1,64 @@
+import { Schema, type Connection } from 'mongoose';
+import { classifyField, loadPolicy } from '@shareforyou/schema';
+
+/**
+ * Codes to names, so a privacy officer reads "Bury Central Medical Practice" and "Clinical
+ * Practitioner Access Role", not P83005 and R8000. Role, profile and category names come from the
+ * policy; organisation names from the organisation register, which the audit service reads (never
+ * writes) like the access records: it is small, so it is read whole and kept for a minute.
+ */
+
+const REGISTER_TTL_MS = 60_000;
+
+interface OrganisationName {
+  _id: string;
+  name: string;
+}
+
+const organisationNameSchema = new Schema<OrganisationName>({ _id: String, name: String }, { collection: 'organisations', versionKey: false, strict: false });
+
+export function organisationNameModel(registry: Connection) {
+  return registry.models.OrganisationName ?? registry.model<OrganisationName>('OrganisationName', organisationNameSchema);
+}
+export type OrganisationNameModel = ReturnType<typeof organisationNameModel>;
+
+let register: { names: Map<string, string>; until: number } | null = null;
+let reading: Promise<Map<string, string>> | null = null;
+
+export async function organisationNames(model: OrganisationNameModel): Promise<Map<string, string>> {
+  if (register && register.until > Date.now()) return register.names;
+  reading ??= (async () => {
+    try {
+      const rows = (await model.find({}).select({ name: 1 }).lean().exec()) as OrganisationName[];
+      const names = new Map(rows.map((row) => [row._id, row.name]));
+      register = { names, until: Date.now() + REGISTER_TTL_MS };
+      return names;
+    } finally {
+      reading = null;
+    }
+  })();
+  return reading;
+}
+
+/** ODS codes of organisations whose name contains the text (any case); an unknown name matches none. */
+export function odsCodesNamed(names: Map<string, string>, text: string): string[] {
+  const wanted = text.trim().toLowerCase();
+  return [...names].filter(([, name]) => name.toLowerCase().includes(wanted)).map(([code]) => code);
+}
+
+export const roleName = (jobRole: string | null | undefined) => (jobRole ? (loadPolicy().jobRoles[jobRole]?.label ?? null) : null);
+export const profileName = (profile: string | null | undefined) => (profile ? (loadPolicy().profiles[profile]?.label ?? null) : null);
+export const categoryName = (category: string) => loadPolicy().categories[category]?.label ?? category;
+export const categoryNames = (categories: readonly string[]) => categories.map(categoryName);
+
+/** The policy category of a field coordinate (Patient.medications -> medications), null for a nested field. */
+export function categoryOfCoordinate(coordinate: string): string | null {
+  const [typeName, fieldName] = coordinate.split('.');
+  const classification = classifyField(loadPolicy(), typeName, fieldName ?? '');
+  return classification.kind === 'category' ? classification.category : null;
+}
+
+/** Escapes text for a case-insensitive "contains" match in the database. */
+export function containsPattern(text: string): RegExp {
+  return new RegExp(text.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+}
