@@ -43,6 +43,7 @@ const SPECS: Record<string, SecretSpec> = {
   gatewayIdentityPublic: { file: 'gateway-identity-public.pem', env: 'GATEWAY_IDENTITY_PUBLIC_KEY', make: () => pair('gatewayIdentity').publicKey },
   devIdentityProviderPrivate: { file: 'dev-idp-private.pem', env: 'DEV_IDP_PRIVATE_KEY', make: () => pair('devIdentityProvider').privateKey },
   devIdentityProviderPublic: { file: 'dev-idp-public.pem', env: 'DEV_IDP_PUBLIC_KEY', make: () => pair('devIdentityProvider').publicKey },
+  devIdentityCookieKey: { file: 'dev-idp-cookie.key', env: 'DEV_IDP_COOKIE_KEY', make: () => randomBytes(32).toString('base64') },
   recordEncryptionKey: { file: 'record-encryption.key', env: 'RECORD_ENCRYPTION_KEY', make: () => randomBytes(32).toString('base64') },
 };
 export type SecretName = keyof typeof SPECS;

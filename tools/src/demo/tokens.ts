@@ -1,23 +1,20 @@
 import jwt from 'jsonwebtoken';
-import { DEV_ISSUER, ensureLocalSecrets, readSecret, USER_AUDIENCE } from '@shareforyou/kit';
-import type { DemoUser } from './users';
+import { devUserIssuer, USER_AUDIENCE } from '@shareforyou/kit';
+import { cis2Claims, type TokenUser } from '../identity/claims';
+import { devSigningKey, SIGNING_ALGORITHM } from '../identity/keys';
 
 /**
- * The local stand-in for NHS CIS2: tokens shaped like CIS2's (a selected role pointing into
- * nhsid_nrbac_roles), signed with the dev identity provider key in .secrets/.
+ * A user token without the browser: the same claims, issuer and signing key (same key id) as the
+ * local OpenID Connect provider's access tokens, so the gateway accepts it by the provider's JWKS.
  */
-
-
-export function userToken(user: Pick<DemoUser, 'userId' | 'name' | 'odsCode' | 'jobRole' | 'roleName'>, options: { expiresInSeconds?: number } = {}): string {
-  ensureLocalSecrets();
-  const roleId = `role-${user.userId}`;
-  return jwt.sign(
-    {
-      name: user.name,
-      selected_roleid: roleId,
-      nhsid_nrbac_roles: [{ person_roleid: roleId, org_code: user.odsCode, role_code: `S0000:G0000:${user.jobRole}`, role_name: user.roleName }],
-    },
-    readSecret('devIdentityProviderPrivate'),
-    { algorithm: 'RS256', issuer: DEV_ISSUER, audience: USER_AUDIENCE, subject: user.userId, expiresIn: options.expiresInSeconds ?? 8 * 3600 },
-  );
+export function userToken(user: TokenUser, options: { expiresInSeconds?: number; selectedRoleId?: string } = {}): string {
+  const key = devSigningKey();
+  return jwt.sign(cis2Claims(user, options.selectedRoleId), key.privateKeyPem, {
+    algorithm: SIGNING_ALGORITHM,
+    keyid: key.kid,
+    issuer: devUserIssuer(),
+    audience: USER_AUDIENCE,
+    subject: user.userId,
+    expiresIn: options.expiresInSeconds ?? 8 * 3600,
+  });
 }

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
-import { ensureLocalSecrets, SECRETS_DIR } from '@shareforyou/kit';
+import { devUserIssuer, ensureLocalSecrets, IDENTITY_PROVIDER_OFFSET, SECRETS_DIR } from '@shareforyou/kit';
 import { DEFAULT_PORT_BASE } from '@shareforyou/schema';
 import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
 import { DEFAULT_DATA_DIR } from '../paths';
 import { localDatabasePort } from './ports';
 import { registerOrganisations, seedIfEmpty } from './seed';
-import { spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
+import { spawnNodeProcess, spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
 
 /**
- * The whole local stack: the database (local FerretDB, or MONGODB_URI), every subgraph and the
- * gateway as separate processes over real HTTP, the organisation register and demo data.
+ * The whole local stack: the database (local FerretDB, or MONGODB_URI), every subgraph, the
+ * development OpenID Connect provider and the gateway as separate processes over real HTTP, the organisation register and demo data.
  * Used by npm start, the end-to-end tests and the benchmark alike.
  */
 
@@ -28,6 +28,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** The development OpenID Connect provider (its issuer URL). */
+  identityIssuer: string;
   mongoUri: string;
   portBase: number;
   env: NodeJS.ProcessEnv;
@@ -67,6 +69,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     await registerOrganisations(mongoUri);
     for (const { name, entry, offset } of subgraphEntries()) services.push(spawnService(name, entry, env, portBase + offset, options.quiet ?? false));
+    const identity = spawnNodeProcess({
+      name: 'identity',
+      args: ['--import', 'tsx', join('tools', 'src', 'identity', 'main.ts')],
+      env,
+      healthUrl: `http://127.0.0.1:${portBase + IDENTITY_PROVIDER_OFFSET}/health`,
+      quiet: options.quiet ?? false,
+    });
+    services.push(identity);
     await Promise.all(services.map((s) => waitHealthy(s)));
     const gateway = spawnService('gateway', join('gateway', 'src', 'main.ts'), env, portBase, options.quiet ?? false);
     services.push(gateway);
@@ -77,5 +87,5 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${portBase}/graphql`, mongoUri, portBase, env, services, stop };
+  return { gatewayUrl: `http://127.0.0.1:${portBase}/graphql`, identityIssuer: devUserIssuer(env), mongoUri, portBase, env, services, stop };
 }
