@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { careRecordError, controlIsOn, ErrorCode, signGatewayIdentity } from '@shareforyou/kit';
 import { gatewayPort, loadSupergraphSdl } from '@shareforyou/schema';
+import { addBrowserAccess, browserPlugins } from './browserAccess';
 import type { GatewayContext } from './context';
 import { requireActiveParty } from './organisationStatus';
 import { requestLimits } from './requestLimits';
@@ -27,11 +28,12 @@ function log(message: string): void {
 }
 
 export async function startGateway(): Promise<RunningGateway> {
-  const gateway = new ApolloGateway({ supergraphSdl: loadSupergraphSdl(), buildService: buildSubgraphCall });
+  const supergraphSdl = loadSupergraphSdl();
+  const gateway = new ApolloGateway({ supergraphSdl, buildService: buildSubgraphCall });
   const limits = controlIsOn('requestLimits') ? requestLimits() : { plugins: [], validationRules: [] };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...limits.plugins, ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
+    plugins: [...browserPlugins(supergraphSdl), ...limits.plugins, ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
     validationRules: [...limits.validationRules],
     formatError: (formatted) => formatGatewayError(formatted),
     introspection: process.env.NODE_ENV !== 'production',
@@ -41,6 +43,7 @@ export async function startGateway(): Promise<RunningGateway> {
 
   const app = express();
   app.disable('x-powered-by');
+  addBrowserAccess(app);
   app.get('/health', (_req, res) => {
     res.json({ gateway: 'ok' });
   });

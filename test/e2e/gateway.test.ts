@@ -57,7 +57,7 @@ describe('a source that does not answer', () => {
     expect(body.data.patient.name.text).toBe('Margaret Joan ASHWORTH');
     expect(body.data.patient.medications.length).toBeGreaterThan(0);
     expect(body.data.patient.communityEpisodes).toBeNull();
-    expect(body.errors.map((e) => e.extensions)).toEqual([{ code: 'SOURCE_UNAVAILABLE', serviceName: 'community' }]);
+    expect(body.errors.map((e) => e.extensions)).toEqual([{ code: 'SOURCE_UNAVAILABLE', serviceName: 'community', paths: [['patient', 'communityEpisodes']] }]);
     expect(JSON.stringify(body.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
   });
 });

@@ -16,8 +16,8 @@ import { signInRoutes } from './signInPage';
 
 export const CARE_RECORD_RESOURCE = 'urn:shareforyou:care-record';
 export const CARE_RECORD_SCOPE = 'care-record';
-/** CIS2's scopes for the role claims, and ours for the record. */
-export const SCOPES = ['openid', 'profile', 'nationalrbacaccess', CARE_RECORD_SCOPE];
+/** OpenID scopes, as CIS2's (nationalrbacaccess: the role claims). The record's scope belongs to its resource. */
+export const SCOPES = ['openid', 'profile', 'nationalrbacaccess'];
 const ACCESS_TOKEN_SECONDS = 8 * 3600;
 
 export interface PublicClient {
@@ -90,7 +90,7 @@ export function createIdentityProvider(issuer: string, clients: PublicClient[]) 
       const user = userById(userId);
       if (!user || !rolesOf(user).some((r) => r.roleId === roleId)) throw new Error('unknown user or role');
       const grant = new provider.Grant({ accountId: userId, clientId: String(params.client_id) });
-      grant.addOIDCScope('openid profile nationalrbacaccess');
+      grant.addOIDCScope(SCOPES.join(' '));
       grant.addResourceScope(CARE_RECORD_RESOURCE, CARE_RECORD_SCOPE);
       const grantId = await grant.save();
       selectedRoles.set(grantId, roleId);

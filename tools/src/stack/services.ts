@@ -36,7 +36,8 @@ export function spawnNodeProcess(options: { name: string; args: string[]; env: N
   return { name, child, output, healthUrl };
 }
 
-export async function waitHealthy(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+/** SHAREFORYOU_START_TIMEOUT_SECONDS lengthens the wait on a machine that is busy with other work. */
+export async function waitHealthy(service: ServiceProcess, timeoutMs = Number(process.env.SHAREFORYOU_START_TIMEOUT_SECONDS ?? 60) * 1000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) {
