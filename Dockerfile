@@ -23,4 +23,4 @@ COPY subgraphs subgraphs
 USER node
 # Services listen on all interfaces inside the private container network only.
 ENV HOST=0.0.0.0
-CMD ["sh", "-c", "if [ \"$SERVICE\" = gateway ]; then exec node --import tsx gateway/src/main.ts; else exec node --import tsx subgraphs/$SERVICE/src/main.ts; fi"]
+CMD ["sh", "-c", "if [ \"$SERVICE\" = gateway ]; then exec node --import tsx gateway/src/main.ts; else exec node --import tsx subgraphs/kit/src/main.ts \"$SERVICE\"; fi"]

@@ -3,3 +3,4 @@ export * from './policy';
 export * from './services';
 export * from './compose';
 export * from './policyTable';
+export * from './organisationKinds';

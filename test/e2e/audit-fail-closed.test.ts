@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 import { IDENTITY_HEADER, SECRETS_DIR, signGatewayIdentity } from '@shareforyou/kit';
 import { subgraphPort } from '@shareforyou/schema';
 import { startFerretDb, type RunningEngine } from '../../tools/src/engine/ferretdb';
-import { spawnService, stopProcess, waitHealthy, type ServiceProcess } from '../../tools/src/stack/services';
+import { spawnService, subgraphEntry, stopProcess, waitHealthy, type ServiceProcess } from '../../tools/src/stack/services';
 import { asGatewayFor, MARGARET } from '../support/clients';
 import { freePortBase } from '../../tools/src/stack/ports';
 import { stackInfo } from '../support/stackInfo';
@@ -16,7 +16,7 @@ import { stackInfo } from '../support/stackInfo';
  * unreachable. Called as the gateway would call it, it must answer AUDIT_UNAVAILABLE and nothing else.
  */
 
-const GP_ENTRY = join('subgraphs', 'gp', 'src', 'main.ts');
+const GP_ENTRY = subgraphEntry('gp');
 const MEDICATIONS = `{ _entities(representations: [{ __typename: "Patient", nhsNumber: "${MARGARET()}" }]) { ... on Patient { medications { id medication { code display } } } } }`;
 
 /** A loopback port nothing listens on (taken and released). */

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { spawnService, stopProcess, waitHealthy, type ServiceProcess } from '../../tools/src/stack/services';
+import { GATEWAY_ENTRY, spawnService, stopProcess, waitHealthy, type ServiceProcess } from '../../tools/src/stack/services';
 import { freePortBase } from '../../tools/src/stack/ports';
 import { asUser, codes, gatewayPost, MARGARET } from '../support/clients';
 import { stackInfo } from '../support/stackInfo';
@@ -38,7 +37,7 @@ describe('a source that does not answer', () => {
       GATEWAY_PORT: String(base),
       SUBGRAPH_URL_COMMUNITY: `http://127.0.0.1:${base + 9}/graphql`,
     };
-    gateway = spawnService('gateway-without-community', join('gateway', 'src', 'main.ts'), env, base, true);
+    gateway = spawnService('gateway-without-community', GATEWAY_ENTRY, env, base, true);
     await waitHealthy(gateway);
     url = `http://127.0.0.1:${base}/graphql`;
   });

@@ -7,7 +7,7 @@ import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser, type DemoUser } from '../../tools/src/demo/users';
 import { demoPatients } from '../../tools/src/synthetic';
 import { parseCounter, total } from '../../tools/src/bench/stats';
-import { stackInfo } from './stackInfo';
+import { stackInfo, testDatabaseUri } from './stackInfo';
 
 /** How the tests talk to the running stack: as a demo user through the gateway, or as the gateway to one subgraph. */
 
@@ -76,11 +76,11 @@ export function subgraphPost(subgraph: string, headers: Record<string, string>, 
 }
 
 const connections = new Map<string, Connection>();
-/** A connection to one of the stack's databases, for asserting what is (not) stored. */
+/** A connection to one of the tier's databases (the stack's in e2e), for asserting what is (not) stored. */
 export async function database(name: string): Promise<Connection> {
   let connection = connections.get(name);
   if (!connection) {
-    connection = await mongoose.createConnection(stackInfo().mongoUri, { dbName: name }).asPromise();
+    connection = await mongoose.createConnection(testDatabaseUri(), { dbName: name }).asPromise();
     connections.set(name, connection);
   }
   return connection;

@@ -16,3 +16,11 @@ export function stackInfo(): StackInfo {
   if (!file) throw new Error('The test stack is not running (globalSetup did not start it)');
   return JSON.parse(readFileSync(file, 'utf8')) as StackInfo;
 }
+
+/** The database of the running tier: the integration tier's own, the e2e stack's otherwise. */
+export function testDatabaseUri(): string {
+  if ((globalThis as { SHAREFORYOU_TIER?: string }).SHAREFORYOU_TIER !== 'integration') return stackInfo().mongoUri;
+  const file = process.env.SHAREFORYOU_TEST_DATABASE;
+  if (!file) throw new Error('The integration database is not running (its globalSetup did not start it)');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { mongoUri: string }).mongoUri;
+}

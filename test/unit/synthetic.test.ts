@@ -1,7 +1,8 @@
 /// <reference types="fhir" />
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { isValidNhsNumber } from '../../subgraphs/kit/src/nhsNumber';
-import { organisations, subgraphForKind } from '../../tools/src/demo/organisations';
+import { organisations } from '../../tools/src/demo/organisations';
+import { organisationKind } from '@shareforyou/schema';
 import {
   REFERENCE_INSTANT,
   SYSTEMS,
@@ -178,7 +179,7 @@ describe('organisations', () => {
         expect(org).toBeDefined();
         expect(f.odsCode).not.toBe('NPX01');
         expect(org?.sharingStatus).not.toBe('not-party');
-        const subgraph = org ? subgraphForKind[org.kind] : undefined;
+        const subgraph = org ? organisationKind(org.kind).subgraph : undefined;
         expect(subgraph).toBeDefined();
         if (f.target !== 'registry') expect(subgraph).toBe(f.target);
       }
@@ -195,6 +196,7 @@ describe('organisations', () => {
       for (const f of p.feeds.filter((x) => x.target === 'registry' && x.odsCode !== p.practiceOdsCode)) {
         for (const r of resourcesOf(f)) {
           if (r.resourceType === 'Encounter') expect(['IMP', 'EMER']).toContain(r.class.code);
+          else if (r.resourceType === 'Appointment') expect(f.odsCode).toBe('RM3');
           else {
             expect(r.resourceType).toBe('EpisodeOfCare');
             expect(['active', 'finished']).toContain((r as fhir4.EpisodeOfCare).status);
@@ -348,17 +350,20 @@ describe('demo patients', () => {
     const acute = only(p, 'RM3', 'acute');
     expect(acute.map((r) => r.resourceType)).toEqual(['Appointment']);
     expect((acute[0] as fhir4.Appointment).status).toBe('booked');
-    expect(feedsOf(p, 'RM3', 'registry')).toHaveLength(0);
-    expect(p.feeds.map((f) => `${f.target}:${f.odsCode}`)).toEqual(['registry:P85004', 'gp:P85004', 'acute:RM3']);
+    // The booking is what lets the trust's staff (its A&E doctor too) open her record.
+    expect(only(p, 'RM3', 'registry').map((r) => r.resourceType)).toEqual(['Appointment']);
+    expect(p.feeds.map((f) => `${f.target}:${f.odsCode}`)).toEqual(['registry:P85004', 'gp:P85004', 'registry:RM3', 'acute:RM3']);
   });
 });
 
-describe('performance', () => {
-  it('streams 3,000 patients within a few seconds (even under a test runner)', () => {
-    const started = Date.now();
-    let feeds = 0;
-    for (const feed of generateFeeds({ patients: 3000, from: 10_000 })) if (feed.bundle) feeds++;
-    expect(feeds).toBeGreaterThan(6000);
-    expect(Date.now() - started).toBeLessThan(10_000);
+describe('streaming', () => {
+  // How fast it generates is the benchmark's business (npm run bench), not a timed test's.
+  it('yields feeds patient by patient, without building the population first', () => {
+    const feeds = generateFeeds({ patients: 500, from: 10_000 });
+    const first = feeds[Symbol.iterator]().next();
+    expect(first.done).toBe(false);
+    let count = 1;
+    for (const feed of feeds) if (feed.bundle) count++;
+    expect(count).toBeGreaterThan(1000);
   });
 });

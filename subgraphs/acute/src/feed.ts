@@ -12,15 +12,17 @@ import {
   FHIR_STATUS,
   type SliceFeed,
 } from '@shareforyou/kit';
-import { acutePanels } from './models';
+import { encounterClassesOf } from '@shareforyou/schema';
+import { acutePanels } from './panels';
 
 /**
  * The hospital trust's FHIR R4 feed (UK Core resources) -> the acute slice's panels.
  * Encounter is one mapping: its class says whether it is an inpatient spell or an A&E attendance.
  */
 
-const INPATIENT_CLASSES = ['IMP', 'ACUTE', 'NONAC'] as const;
-const EMERGENCY_CLASSES = ['EMER'] as const;
+/** Which encounter classes are spells and which are A&E attendances: the table of organisation kinds. */
+const INPATIENT_CLASSES = encounterClassesOf('acute-trust', 'admission');
+const EMERGENCY_CLASSES = encounterClassesOf('acute-trust', 'attendance');
 /** FHIR app-3: only these appointments may lack a start. */
 const UNSCHEDULED_APPOINTMENT = new Set(['proposed', 'cancelled', 'waitlist']);
 /** HL7 v3 ObservationInterpretation codes that flag a result as outside its reference range. */
@@ -49,7 +51,7 @@ function encounterMapping(r: fhir4.Encounter) {
   const clinician = peopleNamed(r.participant?.map((p) => p.individual));
   const disposition = conceptText(r.hospitalization?.dischargeDisposition);
 
-  if ((EMERGENCY_CLASSES as readonly string[]).includes(classCode)) {
+  if (EMERGENCY_CLASSES.includes(classCode)) {
     return {
       panel: acutePanels.aeAttendances,
       fields: { status, arrival: start, departure: end, reason, otherReasons, department: place, clinician, outcome: disposition },
@@ -198,7 +200,6 @@ function diagnosticReportMapping(r: fhir4.DiagnosticReport) {
 }
 
 export const acuteFeed: SliceFeed = {
-  organisationKinds: ['acute-trust'],
   resources: {
     Encounter: encounterMapping,
     Appointment: (r: fhir4.Appointment) => {

@@ -1,5 +1,5 @@
-import { newestFirst, panelList, resolvePatientReference, sourceFreshness, type SubgraphContext } from '@shareforyou/kit';
-import { acutePanels } from './models';
+import { newestFirst, panelList, type SubgraphContext } from '@shareforyou/kit';
+import { acutePanels } from './panels';
 
 const results = panelList(acutePanels.testResults, newestFirst('effectiveDate'));
 const reports = panelList(acutePanels.testReports);
@@ -19,12 +19,10 @@ async function testResults(parent: { nhsNumber: string }, args: unknown, context
 
 export const acuteResolvers = {
   Patient: {
-    __resolveReference: resolvePatientReference,
     admissions: panelList(acutePanels.admissions, newestFirst('admitted')),
     aeAttendances: panelList(acutePanels.aeAttendances, newestFirst('arrival')),
     outpatientAppointments: panelList(acutePanels.outpatientAppointments, newestFirst('start')),
     dischargeSummaries: panelList(acutePanels.dischargeSummaries, newestFirst('date')),
     testResults,
-    acuteSource: sourceFreshness('acute'),
   },
 };

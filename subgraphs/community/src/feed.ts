@@ -9,7 +9,7 @@ import {
   FHIR_STATUS,
   type SliceFeed,
 } from '@shareforyou/kit';
-import { communityPanels } from './models';
+import { communityPanels } from './panels';
 
 /**
  * The community services provider's FHIR R4 feed -> the community slice's panels.
@@ -19,7 +19,6 @@ import { communityPanels } from './models';
 
 
 export const communityFeed: SliceFeed = {
-  organisationKinds: ['community-provider'],
   resources: {
     EpisodeOfCare: (r: fhir4.EpisodeOfCare) => ({
       panel: communityPanels.episodes,

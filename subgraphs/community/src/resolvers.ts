@@ -1,15 +1,10 @@
-import { newestFirst, panelList, resolvePatientReference, sourceFreshness } from '@shareforyou/kit';
-import { communityPanels } from './models';
-
-const activeFirst = (field: string, activeValue: string) => (a: Record<string, unknown>, b: Record<string, unknown>) =>
-  Number(b[field] === activeValue) - Number(a[field] === activeValue);
+import { activeFirst, newestFirst, panelList } from '@shareforyou/kit';
+import { communityPanels } from './panels';
 
 export const communityResolvers = {
   Patient: {
-    __resolveReference: resolvePatientReference,
-    communityEpisodes: panelList(communityPanels.episodes, (a, b) => activeFirst('status', 'active')(a, b) || newestFirst('start')(a, b)),
+    communityEpisodes: panelList(communityPanels.episodes, activeFirst('status', 'active', newestFirst('start'))),
     communityVisits: panelList(communityPanels.visits, newestFirst('date')),
-    communityCarePlans: panelList(communityPanels.carePlans, (a, b) => activeFirst('status', 'active')(a, b) || newestFirst('start')(a, b)),
-    communitySource: sourceFreshness('community'),
+    communityCarePlans: panelList(communityPanels.carePlans, activeFirst('status', 'active', newestFirst('start'))),
   },
 };

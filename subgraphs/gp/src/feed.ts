@@ -1,9 +1,8 @@
 import { codingOf, dateOf, FHIR_STATUS, oneOf, optionalCodingOf, optionalDateOf, required, textOf, type SliceFeed } from '@shareforyou/kit';
-import { gpPanels } from './models';
+import { gpPanels } from './panels';
 
 /** The GP system's FHIR R4 feed (UK Core resources) -> the GP slice's panels. */
 export const gpFeed: SliceFeed = {
-  organisationKinds: ['gp-practice'],
   resources: {
     MedicationStatement: (r: fhir4.MedicationStatement) => {
       const status = oneOf(r.status, FHIR_STATUS.medicationStatement, 'MedicationStatement.status');

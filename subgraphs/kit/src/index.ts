@@ -31,3 +31,4 @@ export * from './ingest/operationOutcome';
 export * from './ingest/systemToken';
 export * from './ingest/sliceFeedTarget';
 export * from './ingest/feedEndpoint';
+export * from './organisationSubgraph';

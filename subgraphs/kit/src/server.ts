@@ -109,7 +109,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   app.get('/metrics', async (_req, res) => {
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
-  const feedTarget = definition.feedTarget?.(models) ?? (definition.feed && slices ? sliceFeedTarget(name, definition.feed.organisationKinds, definition.feed, slices) : null);
+  const feedTarget = definition.feedTarget?.(models) ?? (definition.feed && slices ? sliceFeedTarget(name, definition.feed, slices) : null);
   if (feedTarget) mountFeedEndpoint(app, feedTarget, { registry, access, log: say });
 
   app.use('/graphql', (req, res, next) => {

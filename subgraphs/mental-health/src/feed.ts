@@ -10,7 +10,7 @@ import {
   FHIR_STATUS,
   type SliceFeed,
 } from '@shareforyou/kit';
-import { mentalHealthPanels } from './models';
+import { mentalHealthPanels } from './panels';
 
 /**
  * The mental health trust's FHIR R4 feed -> the mental health slice's panels.
@@ -124,7 +124,6 @@ function flagMapping(r: fhir4.Flag) {
 }
 
 export const mentalHealthFeed: SliceFeed = {
-  organisationKinds: ['mental-health-trust'],
   sealedPanels: [mentalHealthPanels.crisisPlans, mentalHealthPanels.riskSummaries],
   resources: {
     EpisodeOfCare: episodeOfCareMapping,

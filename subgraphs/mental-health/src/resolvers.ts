@@ -1,13 +1,10 @@
-import { newestFirst, panelLatest, panelList, resolvePatientReference, sourceFreshness, type SubgraphContext } from '@shareforyou/kit';
-import { mentalHealthPanels } from './models';
+import { activeFirst, newestFirst, panelLatest, panelList, type SubgraphContext } from '@shareforyou/kit';
+import { mentalHealthPanels } from './panels';
 
 type Patient = { nhsNumber: string };
 
-const activeFirst = (field: string, activeValue: string) => (a: Record<string, unknown>, b: Record<string, unknown>) =>
-  Number(b[field] === activeValue) - Number(a[field] === activeValue);
-
-const episodes = panelList(mentalHealthPanels.episodes, (a, b) => activeFirst('status', 'active')(a, b) || newestFirst('start')(a, b));
-const crisisPlans = panelList(mentalHealthPanels.crisisPlans, (a, b) => activeFirst('status', 'active')(a, b) || newestFirst('created')(a, b));
+const episodes = panelList(mentalHealthPanels.episodes, activeFirst('status', 'active', newestFirst('start')));
+const crisisPlans = panelList(mentalHealthPanels.crisisPlans, activeFirst('status', 'active', newestFirst('created')));
 
 /** The latest active episode that records `field`: where the care coordinator and CPA status come from. */
 async function currentEpisodeWith(field: string, parent: Patient, args: unknown, context: SubgraphContext) {
@@ -16,7 +13,6 @@ async function currentEpisodeWith(field: string, parent: Patient, args: unknown,
 
 export const mentalHealthResolvers = {
   Patient: {
-    __resolveReference: resolvePatientReference,
     careCoordinator: async (parent: Patient, args: unknown, context: SubgraphContext) => {
       const episode = await currentEpisodeWith('careCoordinator', parent, args, context);
       return episode && { id: episode.id, name: episode.careCoordinator, team: episode.team, phone: null, since: episode.start, provenance: episode.provenance };
@@ -28,6 +24,5 @@ export const mentalHealthResolvers = {
     crisisPlan: async (parent: Patient, args: unknown, context: SubgraphContext) => (await crisisPlans(parent, args, context))[0] ?? null,
     mentalHealthEpisodes: episodes,
     riskSummary: panelLatest(mentalHealthPanels.riskSummaries, 'date'),
-    mentalHealthSource: sourceFreshness('mental-health'),
   },
 };

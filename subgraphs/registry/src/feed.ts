@@ -13,8 +13,10 @@ import {
   type FeedTarget,
   type PatientAccessRecord,
 } from '@shareforyou/kit';
+import { relationshipRuleFor } from '@shareforyou/schema';
 import type { PatientRecord, RegistryModels } from './models';
 import { postcodeKey } from './patientTrace';
+import { relationshipSpan, ruleForEvent } from './careRelationships';
 
 /**
  * The registry's feed: demographics and registration from GP practices, and the events that form
@@ -22,27 +24,15 @@ import { postcodeKey } from './patientTrace';
  * bookings (Appointment), referrals and open cases (EpisodeOfCare).
  */
 
-const DAY = 86_400_000;
-/** After discharge or an attendance, the team keeps access for follow-up (letters, results). */
-const FOLLOW_UP_DAYS = Number(process.env.RELATIONSHIP_FOLLOW_UP_DAYS ?? 28);
-
 type Demographics = Omit<PatientRecord, 'registeredPractice' | 'provenance' | 'versionKey'> & { practiceOdsCode: string };
 type Prepared =
   | { kind: 'patient'; demographics: Demographics; versionKey: string }
   | { kind: 'relationship'; relationship: Omit<CareRelationshipRecord, 'organisationName' | 'odsCode'>; versionKey: string }
   | { kind: 'delete'; versionKey: string };
 
-const RELATIONSHIP_KIND: Record<string, string> = {
-  'mental-health-trust': 'referral',
-  'community-provider': 'referral',
-  'local-authority': 'open-case',
-};
-
 function sourceKey(organisation: FeedingOrganisation, entry: FeedEntry): string {
   return `${organisation.odsCode}/${entry.resourceType}/${entry.sourceId}`;
 }
-
-const plusDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY);
 
 function demographicsOf(r: fhir4.Patient, entry: FeedEntry, organisation: FeedingOrganisation): Demographics {
   const name = r.name?.find((n) => n.use === 'official') ?? r.name?.[0];
@@ -67,37 +57,9 @@ function demographicsOf(r: fhir4.Patient, entry: FeedEntry, organisation: Feedin
 }
 
 function relationshipOf(entry: FeedEntry, organisation: FeedingOrganisation): Prepared {
-  const r = entry.resource;
-  const key = versionKey(entry);
-  const sourceId = sourceKey(organisation, entry);
-  switch (entry.resourceType) {
-    case 'EpisodeOfCare': {
-      const kind = RELATIONSHIP_KIND[organisation.kind];
-      if (!kind) throw new FeedProblem('EpisodeOfCare', `${organisation.kind} organisations do not form relationships by EpisodeOfCare`);
-      const status = oneOf(r.status, ['planned', 'waitlist', 'active', 'onhold', 'finished', 'cancelled'] as const, 'EpisodeOfCare.status');
-      const from = dateOf(r.period?.start, 'EpisodeOfCare.period.start');
-      const ended = status === 'finished' || status === 'cancelled';
-      return { kind: 'relationship', versionKey: key, relationship: { kind, from: new Date(from), until: ended ? new Date(r.period?.end ?? entry.lastUpdated) : null, sourceId } };
-    }
-    case 'Encounter': {
-      if (organisation.kind !== 'acute-trust') throw new FeedProblem('Encounter', 'Only hospital trusts form relationships by Encounter');
-      const classCode = required(r.class?.code, 'Encounter.class.code');
-      if (classCode !== 'IMP' && classCode !== 'EMER') throw new FeedProblem('Encounter.class', 'Encounter.class must be IMP (admission) or EMER (A&E attendance)');
-      const start = dateOf(r.period?.start, 'Encounter.period.start');
-      const end = optionalDateOf(r.period?.end, 'Encounter.period.end');
-      const until = classCode === 'IMP' ? (end ? plusDays(end, FOLLOW_UP_DAYS) : null) : plusDays(end ?? start, FOLLOW_UP_DAYS);
-      return { kind: 'relationship', versionKey: key, relationship: { kind: classCode === 'IMP' ? 'admission' : 'attendance', from: new Date(start), until, sourceId } };
-    }
-    case 'Appointment': {
-      if (organisation.kind !== 'acute-trust') throw new FeedProblem('Appointment', 'Only hospital trusts form relationships by outpatient Appointment');
-      const start = dateOf(r.start, 'Appointment.start');
-      const cancelled = r.status === 'cancelled' || r.status === 'noshow';
-      const from = new Date(r.created ?? entry.lastUpdated);
-      return { kind: 'relationship', versionKey: key, relationship: { kind: 'outpatient', from, until: cancelled ? new Date(entry.lastUpdated) : plusDays(start, FOLLOW_UP_DAYS), sourceId } };
-    }
-    default:
-      throw new FeedProblem(entry.resourceType, `${entry.resourceType} is not accepted by the registry feed`);
-  }
+  const rule = ruleForEvent(organisation.kind, entry.resource);
+  const { relationship, from, until } = relationshipSpan(rule, entry.resource, entry.lastUpdated);
+  return { kind: 'relationship', versionKey: versionKey(entry), relationship: { kind: relationship, from, until, sourceId: sourceKey(organisation, entry) } };
 }
 
 type Relationship = CareRelationshipRecord & { versionKey?: string };
@@ -148,7 +110,7 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
     prepare(entry, organisation) {
       if (entry.method === 'delete') return { kind: 'delete', versionKey: versionKey(entry) };
       if (entry.resourceType === 'Patient') {
-        if (organisation.kind !== 'gp-practice') throw new FeedProblem('Patient', 'Demographics and registration come from the registered GP practice');
+        if (!relationshipRuleFor(organisation.kind, 'Patient')) throw new FeedProblem('Patient', 'Demographics and registration come from the registered GP practice');
         return { kind: 'patient', demographics: demographicsOf(entry.resource, entry, organisation), versionKey: versionKey(entry) };
       }
       return relationshipOf(entry, organisation);

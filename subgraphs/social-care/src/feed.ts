@@ -11,7 +11,7 @@ import {
   FHIR_STATUS,
   type SliceFeed,
 } from '@shareforyou/kit';
-import { socialCarePanels } from './models';
+import { socialCarePanels } from './panels';
 
 /**
  * The council's social care FHIR R4 feed -> the social care slice's panels.
@@ -126,7 +126,6 @@ function flagMapping(r: fhir4.Flag) {
 }
 
 export const socialCareFeed: SliceFeed = {
-  organisationKinds: ['local-authority'],
   sealedPanels: [socialCarePanels.safeguardingAlerts],
   resources: {
     EpisodeOfCare: episodeOfCareMapping,

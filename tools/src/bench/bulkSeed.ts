@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import canonicalize from 'canonicalize';
 import cliProgress from 'cli-progress';
 import mongoose, { type Connection, type Model } from 'mongoose';
@@ -12,12 +10,11 @@ import {
   sliceFeedTarget,
   type FeedingOrganisation,
   type FeedTarget,
-  type SliceFeed,
+  type SubgraphDefinition,
 } from '@shareforyou/kit';
-import { subgraphServices } from '@shareforyou/schema';
+import { kindsHeldBy, subgraphServices } from '@shareforyou/schema';
 import { organisations } from '../demo/organisations';
 import { sendBundle } from '../feeds/feedClient';
-import { REPO_ROOT } from '../paths';
 import { generatePatient, type Feed } from '../synthetic';
 
 /**
@@ -80,47 +77,29 @@ class MemoryCollection {
 }
 
 interface InProcessTarget {
-  kind: 'in-process';
   target: AnyTarget;
   collections: MemoryCollection[];
 }
-interface HttpTarget {
-  kind: 'http';
-  reason: string;
-}
-
-function isSliceFeed(value: unknown): value is SliceFeed {
-  const v = value as SliceFeed | null;
-  return !!v && typeof v === 'object' && Array.isArray(v.organisationKinds) && !!v.resources && typeof v.resources === 'object';
-}
 
 /** The feed target of every subgraph that has a feed, wired to in-memory collections where possible. */
-function buildTargets(connection: Connection): Map<string, InProcessTarget | HttpTarget> {
-  const targets = new Map<string, InProcessTarget | HttpTarget>();
+function buildTargets(connection: Connection): Map<string, InProcessTarget> {
+  const targets = new Map<string, InProcessTarget>();
   for (const { name } of subgraphServices) {
-    const feedModule = join(REPO_ROOT, 'subgraphs', name, 'src', 'feed.ts');
-    if (!existsSync(feedModule)) continue;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported = require(feedModule) as Record<string, unknown>;
+    const definition = (require(`@shareforyou/subgraph-${name}`) as { default: SubgraphDefinition<any> }).default;
     const db = connection.useDb(databaseName(name), { useCache: true });
-    if (name === 'registry' && typeof exported.registryFeedTarget === 'function') {
-      const access = registryAccessModels(db);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { registryModels } = require(join(REPO_ROOT, 'subgraphs', 'registry', 'src', 'models.ts')) as { registryModels: (d: unknown) => Record<string, Model<any>> };
-      const models = registryModels({ own: db, registry: db, access, slices: null });
+    const access = registryAccessModels(db);
+    if (definition.feedTarget) {
+      // The registry: its own writer over its models, the two written collections in memory.
+      const models = definition.models({ own: db, registry: db, access, slices: null }) as Record<string, Model<any>>;
       const patients = new MemoryCollection(models.Patient);
       const patientAccess = new MemoryCollection(access.PatientAccess);
-      const target = (exported.registryFeedTarget as (m: unknown) => AnyTarget)({ ...models, Patient: patients, PatientAccess: patientAccess });
-      targets.set(name, { kind: 'in-process', target, collections: [patients, patientAccess] });
-      continue;
+      const target = definition.feedTarget({ ...models, Patient: patients, PatientAccess: patientAccess });
+      targets.set(name, { target, collections: [patients, patientAccess] });
+    } else if (definition.feed) {
+      const slices = new MemoryCollection(patientSliceModel(db));
+      targets.set(name, { target: sliceFeedTarget(name, definition.feed, slices as never), collections: [slices] });
     }
-    const feed = Object.values(exported).find(isSliceFeed);
-    if (!feed) {
-      targets.set(name, { kind: 'http', reason: `subgraphs/${name}/src/feed.ts exports no SliceFeed` });
-      continue;
-    }
-    const slices = new MemoryCollection(patientSliceModel(db));
-    targets.set(name, { kind: 'in-process', target: sliceFeedTarget(name, feed.organisationKinds, feed, slices as never), collections: [slices] });
   }
   return targets;
 }
@@ -164,7 +143,6 @@ export interface BulkSeedOptions {
 
 export interface BulkSeedResult {
   documents: number;
-  overHttp: string[];
   seconds: number;
   /** When dryRun: the documents by "<database>.<collection>/<_id>". */
   built?: Map<string, Record<string, unknown>>;
@@ -179,8 +157,7 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
   try {
     const targets = buildTargets(connection);
     const wanted = (name: string) => targets.has(name) && (!options.onlyTargets || options.onlyTargets.includes(name));
-    const overHttp = [...targets].filter(([name, t]) => t.kind === 'http' && wanted(name)).map(([name, t]) => `${name} (${(t as HttpTarget).reason})`);
-    const collections = [...targets.values()].flatMap((t) => (t.kind === 'in-process' ? t.collections : []));
+    const collections = [...targets.values()].flatMap((t) => t.collections);
     const bar =
       options.progress === false
         ? null
@@ -189,13 +166,10 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
     let documents = 0;
     let lastLogged = 0;
     for (let chunk = 0; chunk < options.count; chunk += CHUNK) {
-      const http: Feed[] = [];
       for (let i = chunk; i < Math.min(options.count, chunk + CHUNK); i += 1) {
         for (const feed of generatePatient(options.from + i).feeds) {
           if (!wanted(feed.target)) continue;
-          const target = targets.get(feed.target)!;
-          if (target.kind === 'in-process') await feedInProcess(target.target, feed);
-          else http.push(feed);
+          await feedInProcess(targets.get(feed.target)!.target, feed);
         }
       }
       if (built) {
@@ -206,15 +180,6 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
       } else {
         for (const c of collections) documents += await c.flush();
       }
-      // Feeds the bulk path cannot run in-process go through their endpoints, a few at a time.
-      for (let i = 0; i < http.length; i += 6) {
-        await Promise.all(
-          http.slice(i, i + 6).map(async (feed) => {
-            const response = await sendBundle(feed.target, feed.odsCode, bundleBody(feed), options.env);
-            if (response.status !== 200) throw new Error(`${feed.target} feed from ${feed.odsCode} answered ${response.status}`);
-          }),
-        );
-      }
       const done = Math.min(options.count, chunk + CHUNK);
       bar?.update(done);
       if (!bar && done - lastLogged >= options.count / 10) {
@@ -223,7 +188,7 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
       }
     }
     bar?.stop();
-    return { documents, overHttp, seconds: (Date.now() - started) / 1000, built };
+    return { documents, seconds: (Date.now() - started) / 1000, built };
   } finally {
     await connection.close();
   }
@@ -244,7 +209,7 @@ function comparable(doc: Record<string, unknown>): Record<string, unknown> {
 export function patientCollections(): string[] {
   const list = ['registry.patients', 'registry.patientAccess'];
   for (const { name } of subgraphServices) {
-    if (name !== 'registry' && existsSync(join(REPO_ROOT, 'subgraphs', name, 'src', 'feed.ts'))) list.push(`${databaseName(name)}.patientSlices`);
+    if (kindsHeldBy(name).length) list.push(`${databaseName(name)}.patientSlices`);
   }
   return list;
 }

@@ -113,7 +113,6 @@ export async function ensureSeeded(dataset: Dataset, options: { env: NodeJS.Proc
   }
   options.log(`  identical: ${dataset.verification.compared} documents.`);
   const result = await bulkSeed({ mongoUri: dataset.mongoUri, from: 0, count: dataset.patients, env: options.env, log: options.log, progress: Boolean(process.stdout.isTTY) });
-  if (result.overHttp.length) options.log(`  seeded over HTTP (no in-process feed): ${result.overHttp.join(', ')}`);
   options.log(`Seeded ${dataset.patients} patients (${result.documents} documents) in ${result.seconds.toFixed(1)}s.`);
   dataset.seededNow = true;
   dataset.seedSeconds = result.seconds;

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { organisations, subgraphForKind } from '../demo/organisations';
+import { organisations } from '../demo/organisations';
+import { organisationKind } from '@shareforyou/schema';
 import { sendBundle } from '../feeds/feedClient';
 
 /**
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
     console.error('Usage: npm run ingest -- --org <ODS code> [--feed registry] <files or folders of .ndjson / .json bundles>');
     return 2;
   }
-  const target = values.feed ?? subgraphForKind[organisation.kind];
+  const target = values.feed ?? organisationKind(organisation.kind).subgraph;
   if (!target) {
     console.error(`${organisation.odsCode} (${organisation.kind}) feeds no organisation subgraph; use --feed registry for relationship events.`);
     return 2;

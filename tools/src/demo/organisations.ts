@@ -3,14 +3,8 @@
  * framework, and which subgraph holds each one's slice. Codes are in ODS format; the data is synthetic.
  */
 
-export type OrganisationKind =
-  | 'gp-practice'
-  | 'acute-trust'
-  | 'mental-health-trust'
-  | 'community-provider'
-  | 'local-authority'
-  | 'record-host'
-  | 'independent-provider';
+/** A kind of organisation: a key of schema/organisation-kinds.yaml (checked when the register is written). */
+export type OrganisationKind = string;
 
 /** active: a signed party; suspended: signed, access paused; not-party: never signed. */
 export type SharingStatus = 'active' | 'suspended' | 'not-party';
@@ -41,12 +35,3 @@ export const organisations: OrganisationRecord[] = [
   { odsCode: 'Y02GM', name: 'Greater Manchester Shared Services (record host)', kind: 'record-host', sharingStatus: 'active', locality: 'Greater Manchester', sourceSystem: null },
   { odsCode: 'NPX01', name: 'Withington Private Clinic', kind: 'independent-provider', sharingStatus: 'not-party', locality: 'Manchester', sourceSystem: null },
 ];
-
-/** Which subgraph holds the slice of each kind of contributing organisation. */
-export const subgraphForKind: Partial<Record<OrganisationKind, string>> = {
-  'gp-practice': 'gp',
-  'acute-trust': 'acute',
-  'mental-health-trust': 'mental-health',
-  'community-provider': 'community',
-  'local-authority': 'social-care',
-};

@@ -12,8 +12,8 @@ export interface ServiceProcess {
   output: string[];
 }
 
-export function spawnService(name: string, entry: string, env: NodeJS.ProcessEnv, port: number, quiet: boolean): ServiceProcess {
-  return spawnNodeProcess({ name, args: ['--import', 'tsx', entry], env, healthUrl: `http://127.0.0.1:${port}/health`, quiet });
+export function spawnService(name: string, entry: string[], env: NodeJS.ProcessEnv, port: number, quiet: boolean): ServiceProcess {
+  return spawnNodeProcess({ name, args: ['--import', 'tsx', ...entry], env, healthUrl: `http://127.0.0.1:${port}/health`, quiet });
 }
 
 /** Starts a Node process from the repository root, keeping its last output for error messages. */
@@ -54,8 +54,15 @@ export async function waitHealthy(service: ServiceProcess, timeoutMs = Number(pr
   throw new Error(`${service.name} was not healthy within ${timeoutMs / 1000}s:\n${service.output.join('').slice(-2000)}`);
 }
 
-export function subgraphEntries(): Array<{ name: string; entry: string; offset: number }> {
-  return subgraphServices.map((s) => ({ name: s.name, entry: join('subgraphs', s.name, 'src', 'main.ts'), offset: s.offset }));
+/** Every subgraph runs from the kit's one entry point, named on its command line. */
+export function subgraphEntry(name: string): string[] {
+  return [join('subgraphs', 'kit', 'src', 'main.ts'), name];
+}
+
+export const GATEWAY_ENTRY = [join('gateway', 'src', 'main.ts')];
+
+export function subgraphEntries(): Array<{ name: string; entry: string[]; offset: number }> {
+  return subgraphServices.map((s) => ({ name: s.name, entry: subgraphEntry(s.name), offset: s.offset }));
 }
 
 export function stopProcess(child: ChildProcess): Promise<void> {

@@ -5,11 +5,12 @@ import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
 import { DEFAULT_DATA_DIR } from '../paths';
 import { localDatabasePort } from './ports';
 import { registerOrganisations, seedIfEmpty } from './seed';
-import { spawnNodeProcess, spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
+import { GATEWAY_ENTRY, spawnNodeProcess, spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
 
 /**
  * The whole local stack: the database (local FerretDB, or MONGODB_URI), every subgraph, the
- * development OpenID Connect provider and the gateway as separate processes over real HTTP, the organisation register and demo data.
+ * development OpenID Connect provider and the gateway as separate processes over real HTTP, the
+ * organisation register and demo data.
  * Used by npm start, the end-to-end tests and the benchmark alike.
  */
 
@@ -78,7 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     });
     services.push(identity);
     await Promise.all(services.map((s) => waitHealthy(s)));
-    const gateway = spawnService('gateway', join('gateway', 'src', 'main.ts'), env, portBase, options.quiet ?? false);
+    const gateway = spawnService('gateway', GATEWAY_ENTRY, env, portBase, options.quiet ?? false);
     services.push(gateway);
     await waitHealthy(gateway);
     log(`All ${services.length} services are up.`);

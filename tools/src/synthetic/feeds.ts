@@ -4,13 +4,16 @@
  *  1. a `registry` feed from the GP practice: the Patient resource (demographics, registration);
  *  2. the GP practice's own feed (target `gp`), when it holds anything clinical;
  *  3. for every other organisation holding data about the patient: first a `registry` feed with
- *     the resources that form a care relationship (an inpatient or A&E Encounter for the acute
- *     trust; an active or finished EpisodeOfCare for mental health, community and social care),
- *     when there are any, then that organisation's own feed (target = its subgraph).
+ *     the resources that form a care relationship by schema/organisation-kinds.yaml (an admission,
+ *     A&E attendance or outpatient booking at the acute trust; an active or finished EpisodeOfCare
+ *     for mental health, community and social care), when there are any, then that organisation's
+ *     own feed (target = its subgraph).
  * Every Bundle is of type `collection` (see fhir.ts). Generation streams: nothing is kept between
  * patients, so any number of patients can be generated in constant memory.
  */
 
+import { relationshipRuleFor } from '@shareforyou/schema';
+import { organisations } from '../demo/organisations';
 import { collectionBundle } from './fhir';
 import { demoPlan } from './demo';
 import { randomPlan } from './randomPlan';
@@ -54,11 +57,20 @@ export interface SyntheticPatient {
 /** Bundle id streams, so each organisation's bundles for one patient have distinct ids. */
 const STREAM: Record<FeedTarget, number> = { registry: 0, gp: 1, acute: 2, 'mental-health': 3, community: 4, 'social-care': 5 };
 
-/** Resources that make a care relationship between the holding organisation and the patient. */
-export function isRelationshipForming(resource: fhir4.FhirResource): boolean {
-  if (resource.resourceType === 'Encounter') return resource.class.code === 'IMP' || resource.class.code === 'EMER';
-  if (resource.resourceType === 'EpisodeOfCare') return resource.status === 'active' || resource.status === 'finished';
-  return false;
+/**
+ * Resources that make a care relationship between the holding organisation and the patient, by the
+ * table of organisation kinds; the generator leaves out episodes that never started.
+ */
+export function isRelationshipForming(kind: string, resource: fhir4.FhirResource): boolean {
+  const encounterClass = resource.resourceType === 'Encounter' ? resource.class.code : undefined;
+  if (!relationshipRuleFor(kind, resource.resourceType, encounterClass)) return false;
+  return resource.resourceType !== 'EpisodeOfCare' || resource.status === 'active' || resource.status === 'finished';
+}
+
+function kindOfOrganisation(odsCode: string): string {
+  const organisation = organisations.find((o) => o.odsCode === odsCode);
+  if (!organisation) throw new Error(`synthetic data: organisation ${odsCode} is not in the register`);
+  return organisation.kind;
 }
 
 function clone<T>(value: T): T {
@@ -89,7 +101,8 @@ export function patientFromPlan(plan: PatientPlan, seed: number): SyntheticPatie
     const resources = build();
     if (resources.length === 0) continue;
     if (target !== 'gp') {
-      const relationships = resources.filter(isRelationshipForming);
+      const kind = kindOfOrganisation(odsCode);
+      const relationships = resources.filter((resource) => isRelationshipForming(kind, resource));
       if (relationships.length) feeds.push(feed(odsCode, 'registry', relationships.map(clone)));
     }
     feeds.push(feed(odsCode, target, resources));

@@ -5,7 +5,8 @@
  * Only organisations whose kind has a subgraph, and never a non-party organisation, are used.
  */
 
-import { organisations, subgraphForKind, type OrganisationKind, type OrganisationRecord } from '../demo/organisations';
+import { organisations, type OrganisationKind, type OrganisationRecord } from '../demo/organisations';
+import { organisationKind } from '@shareforyou/schema';
 import type { Rng } from './prng';
 
 export type Town = 'Bury' | 'Ramsbottom' | 'Rochdale' | 'Heywood' | 'Middleton' | 'Oldham' | 'Chadderton';
@@ -44,7 +45,7 @@ const practiceTowns: Readonly<Record<string, readonly (readonly [Town, number])[
 const boroughCouncil: Readonly<Record<Borough, string>> = { Bury: 'LA351', Rochdale: 'LA354', Oldham: 'LA353' };
 
 function isContributing(org: OrganisationRecord): boolean {
-  return org.sharingStatus !== 'not-party' && subgraphForKind[org.kind] !== undefined;
+  return org.sharingStatus !== 'not-party' && organisationKind(org.kind).subgraph !== null;
 }
 
 /** A contributing organisation from the register, or an error naming what is wrong. */

@@ -9,7 +9,8 @@
  */
 
 import { isValidNhsNumber } from '../../../subgraphs/kit/src/nhsNumber';
-import { organisations, subgraphForKind } from '../demo/organisations';
+import { organisations } from '../demo/organisations';
+import { organisationKind } from '@shareforyou/schema';
 import { demoPatients, generateFeeds, generatePatient, nhsNumberOf } from './index';
 
 function fail(message: string): never {
@@ -36,7 +37,7 @@ for (const feed of generateFeeds({ patients, seed })) {
   const org = kindOf.get(feed.odsCode);
   if (!org) fail(`unknown organisation ${feed.odsCode}`);
   if (org.sharingStatus === 'not-party') fail(`feed from non-party ${feed.odsCode}`);
-  const subgraph = subgraphForKind[org.kind];
+  const subgraph = organisationKind(org.kind).subgraph;
   if (!subgraph) fail(`feed from ${feed.odsCode}, whose kind has no subgraph`);
   if (feed.target !== 'registry' && subgraph !== feed.target) fail(`${feed.odsCode} (${org.kind}) sent a ${feed.target} feed`);
   if (feed.target === 'registry' && org.kind === 'gp-practice') {

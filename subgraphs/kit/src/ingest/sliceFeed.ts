@@ -19,8 +19,6 @@ export interface MappedItem {
 export type ResourceMapping = (resource: any) => MappedItem | null;
 
 export interface SliceFeed {
-  /** Organisation kinds (from the register) whose source systems feed this slice, e.g. ['gp-practice']. */
-  organisationKinds: string[];
   /** Panels encrypted at rest (the most sensitive: risk, safeguarding, crisis plans). */
   sealedPanels?: string[];
   /** resourceType -> mapping. A resource type not listed is refused with a clear reason. */

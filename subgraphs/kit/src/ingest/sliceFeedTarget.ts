@@ -1,3 +1,4 @@
+import { kindsHeldBy } from '@shareforyou/schema';
 import { openPanels, sealPanels } from '../slice/panelEncryption';
 import { versionKey, type PatientSliceModel, type PatientSliceRecord, type SliceItem } from '../slice/patientSlice';
 import type { FeedEntry } from './feedBundle';
@@ -44,7 +45,9 @@ function apply(slice: PatientSliceRecord, id: string, prepared: Prepared): Entry
   return existing ? 'updated' : 'created';
 }
 
-export function sliceFeedTarget(subgraph: string, organisationKinds: string[], feed: SliceFeed, slices: PatientSliceModel): FeedTarget<Prepared> {
+export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: PatientSliceModel): FeedTarget<Prepared> {
+  // Which kinds of organisation feed this slice: the table of organisation kinds.
+  const organisationKinds = kindsHeldBy(subgraph);
   return {
     resourceTypes: new Set(Object.keys(feed.resources)),
 

@@ -19,6 +19,11 @@ export function newestFirst(field: string): ItemOrder {
   return (a, b) => String(b[field] ?? '').localeCompare(String(a[field] ?? ''));
 }
 
+/** Items whose `field` is `activeValue` first (current before history), then by `then`. */
+export function activeFirst(field: string, activeValue: unknown, then?: ItemOrder): ItemOrder {
+  return (a, b) => Number(b[field] === activeValue) - Number(a[field] === activeValue) || (then ? then(a, b) : 0);
+}
+
 /** A list panel, e.g. Patient.medications. */
 export function panelList(panel: string, order?: ItemOrder) {
   return async (parent: PatientParent, _args: unknown, context: SubgraphContext): Promise<SliceItem[]> => {

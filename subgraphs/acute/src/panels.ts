@@ -1,5 +1,3 @@
-import type { SubgraphDatabases } from '@shareforyou/kit';
-
 /**
  * The acute (hospital) slice is held as one document per patient (kit: patientSlices). Its panels
  * and the item shapes each panel holds, as the feed mapping writes them and the resolvers read them.
@@ -14,8 +12,3 @@ export const acutePanels = {
   testResults: 'testResults',
   testReports: 'testReports',
 } as const;
-
-export function acuteModels(databases: SubgraphDatabases) {
-  return { PatientSlice: databases.slices! };
-}
-export type AcuteModels = ReturnType<typeof acuteModels>;

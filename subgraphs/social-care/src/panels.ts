@@ -1,5 +1,3 @@
-import type { SubgraphDatabases } from '@shareforyou/kit';
-
 /**
  * The council's social care slice is held as one document per patient (kit: patientSlices). Its
  * panels and the item shapes each panel holds, as the feed mapping writes them and the resolvers
@@ -13,8 +11,3 @@ export const socialCarePanels = {
   carers: 'carers',
   safeguardingAlerts: 'safeguardingAlerts',
 } as const;
-
-export function socialCareModels(databases: SubgraphDatabases) {
-  return { PatientSlice: databases.slices! };
-}
-export type SocialCareModels = ReturnType<typeof socialCareModels>;

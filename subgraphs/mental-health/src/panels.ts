@@ -1,5 +1,3 @@
-import type { SubgraphDatabases } from '@shareforyou/kit';
-
 /**
  * The mental health slice is held as one document per patient (kit: patientSlices). Its panels and
  * the item shapes each panel holds, as the feed mapping writes them and the resolvers read them.
@@ -11,8 +9,3 @@ export const mentalHealthPanels = {
   crisisPlans: 'crisisPlans',
   riskSummaries: 'riskSummaries',
 } as const;
-
-export function mentalHealthModels(databases: SubgraphDatabases) {
-  return { PatientSlice: databases.slices! };
-}
-export type MentalHealthModels = ReturnType<typeof mentalHealthModels>;

@@ -1,11 +1,11 @@
 import mongoose, { Schema, type Model } from 'mongoose';
 import { sharedFreshReadsByIds } from '@shareforyou/kit';
 import { closeDatabases, database } from '../support/clients';
-import { stackInfo } from '../support/stackInfo';
+import { testDatabaseUri } from '../support/stackInfo';
 
 /**
  * Access records are read afresh for every request, but requests in flight together share the
- * reads (sharedFreshReadsByIds). Against the stack's real database, in a scratch database of its own.
+ * reads (sharedFreshReadsByIds). Against the real database, in a scratch database of its own.
  */
 
 interface Probe {
@@ -85,13 +85,13 @@ describe('shared fresh reads by id', () => {
 
   it('fails every load of a failed read, and the next read goes out again', async () => {
     // A connection of its own that is really closed: no buffering, so the read fails at once.
-    const own = await mongoose.createConnection(stackInfo().mongoUri, { dbName: 'kit_shared_reads_test', bufferCommands: false }).asPromise();
+    const own = await mongoose.createConnection(testDatabaseUri(), { dbName: 'kit_shared_reads_test', bufferCommands: false }).asPromise();
     const OwnProbes = own.model<Probe>('Probe', Probes.schema);
     const reads = sharedFreshReadsByIds<Probe>(OwnProbes);
     try {
       await own.close();
       await expect(Promise.all([reads.load('a'), reads.load('b')])).rejects.toThrow();
-      await own.openUri(stackInfo().mongoUri, { dbName: 'kit_shared_reads_test' });
+      await own.openUri(testDatabaseUri(), { dbName: 'kit_shared_reads_test' });
       expect(await reads.load('b')).toEqual({ _id: 'b', value: 1 });
     } finally {
       await own.close();

@@ -1,5 +1,3 @@
-import type { SubgraphDatabases } from '@shareforyou/kit';
-
 /**
  * The GP slice is held as one document per patient (kit: patientSlices). Its panels and the item
  * shapes each panel holds, as the feed mapping writes them and the resolvers read them:
@@ -11,8 +9,3 @@ export const gpPanels = {
   immunisations: 'immunisations',
   consultations: 'consultations',
 } as const;
-
-export function gpModels(databases: SubgraphDatabases) {
-  return { PatientSlice: databases.slices! };
-}
-export type GpModels = ReturnType<typeof gpModels>;
