@@ -25,7 +25,11 @@ async function main() {
   console.log(`
 ShareforYou Care Record is running.
 
+  Viewer    ${stack.viewerUrl}   (the clinician viewer: sign in as a demo user)
   Gateway   ${stack.gatewayUrl}   (GraphQL; POST with Authorization: Bearer <token>)
+  Explorer  ${stack.gatewayUrl.replace(/graphql$/, 'explorer/')}   (GraphiQL, development only)
+  Sign-in   ${stack.identityIssuer}   (OpenID Connect provider standing in for NHS CIS2)
+  Embedding ${stack.exampleUrl}   (a host page on another origin with one panel)
   Feeds     POST http://127.0.0.1:${portBase + 1}/fhir (registry) ... one per subgraph, system tokens only
 
 Demo users (a token: npm run -s token -- --user <key>):

@@ -3,6 +3,7 @@ import { devUserIssuer, ensureLocalSecrets, IDENTITY_PROVIDER_OFFSET, SECRETS_DI
 import { DEFAULT_PORT_BASE } from '@shareforyou/schema';
 import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
 import { DEFAULT_DATA_DIR } from '../paths';
+import { startWebServers, type RunningWeb } from '../web/webServers';
 import { localDatabasePort } from './ports';
 import { registerOrganisations, seedIfEmpty } from './seed';
 import { GATEWAY_ENTRY, spawnNodeProcess, spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
@@ -29,6 +30,9 @@ export interface StackOptions {
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** The clinician viewer, and the example host page that embeds a panel from another origin. */
+  viewerUrl: string;
+  exampleUrl: string;
   /** The development OpenID Connect provider (its issuer URL). */
   identityIssuer: string;
   mongoUri: string;
@@ -62,7 +66,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     SHAREFORYOU_SECRETS_DIR: SECRETS_DIR,
   };
   const services: ServiceProcess[] = [];
+  const gatewayUrl = `http://127.0.0.1:${portBase}/graphql`;
+  let web: RunningWeb | undefined;
   const stop = async () => {
+    await web?.stop();
     await Promise.all(services.map((s) => stopProcess(s.child)));
     await engine?.stop();
   };
@@ -82,11 +89,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const gateway = spawnService('gateway', GATEWAY_ENTRY, env, portBase, options.quiet ?? false);
     services.push(gateway);
     await waitHealthy(gateway);
-    log(`All ${services.length} services are up.`);
+    web = await startWebServers({ portBase, gatewayUrl, issuer: devUserIssuer(env), log });
+    log(`All ${services.length} services are up, and the viewer.`);
     if (options.seedPatients) await seedIfEmpty({ mongoUri, portBase, patients: options.seedPatients, log });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${portBase}/graphql`, identityIssuer: devUserIssuer(env), mongoUri, portBase, env, services, stop };
+  return { gatewayUrl, viewerUrl: web!.viewerUrl, exampleUrl: web!.exampleUrl, identityIssuer: devUserIssuer(env), mongoUri, portBase, env, services, stop };
 }
