@@ -33,12 +33,14 @@ export interface OpenOptions {
 }
 
 export async function openDatabase(dbName: string, options: OpenOptions = {}): Promise<Connection> {
-  const connection = mongoose.createConnection(mongoUri(options.uriVariable), {
+  const uri = mongoUri(options.uriVariable);
+  const settings = {
     dbName,
     monitorCommands: options.monitored ?? false,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
     maxPoolSize: 20,
-  });
+  };
+  const connection = mongoose.createConnection(uri, settings);
   if (options.monitored) {
     connection.getClient().on('commandStarted', (event) => {
       const collection = event.command?.[event.commandName];
@@ -46,7 +48,11 @@ export async function openDatabase(dbName: string, options: OpenOptions = {}): P
     });
   }
   if (options.waitForServer === false) {
-    connection.asPromise().catch(() => undefined);
+    // The driver never retries a first connection that failed (a busy machine at start is enough):
+    // keep trying in the background, so the store is used as soon as it answers.
+    const retry = (): Promise<unknown> =>
+      connection.openUri(uri, settings).catch(() => new Promise((resolve) => setTimeout(resolve, 1_000).unref()).then(retry));
+    connection.asPromise().catch(() => retry());
     return connection;
   }
   await connection.asPromise();
