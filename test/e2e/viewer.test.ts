@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser } from '../../tools/src/demo/users';
-import { spawnService, stopProcess, waitHealthy, GATEWAY_ENTRY, type ServiceProcess } from '../../tools/src/stack/services';
-import { freePortBase } from '../../tools/src/stack/ports';
 import { launchBrowser, openRecord, panelsSettled, screenshot, seriousViolations, signInAs } from '../support/browser';
 import { DANIEL, MARGARET } from '../support/clients';
+import { gatewayWithout } from '../support/gatewayWithout';
 import { stackInfo } from '../support/stackInfo';
 
 /** The clinician viewer and an embedded panel, in Chromium, against the real stack. */
@@ -76,18 +75,14 @@ describe('the clinician viewer in a browser', () => {
   });
 
   describe('with the hospital source down', () => {
-    let gateway: ServiceProcess | undefined;
+    let gateway: Awaited<ReturnType<typeof gatewayWithout>> | undefined;
     let url = '';
     beforeAll(async () => {
-      // A gateway over the same subgraphs except acute, which is a closed port: the hospital is down.
-      const base = await freePortBase(stackInfo().portBase + 600);
-      const env = { ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase), GATEWAY_PORT: String(base), SUBGRAPH_URL_ACUTE: `http://127.0.0.1:${base + 9}/graphql` };
-      gateway = spawnService('gateway-without-acute', GATEWAY_ENTRY, env, base, true);
-      await waitHealthy(gateway);
-      url = `http://127.0.0.1:${base}/graphql`;
+      gateway = await gatewayWithout('acute', 600);
+      url = gateway.url;
     });
     afterAll(async () => {
-      if (gateway) await stopProcess(gateway.child);
+      await gateway?.stop();
     });
 
     it('the hospital sections say so and the rest of the record arrives', async () => {
