@@ -5,6 +5,18 @@ import { defineConfig } from 'vite';
  * page loads to embed any panel (as a module; served with CORS so another origin may load it).
  */
 export default defineConfig({
+  plugins: [
+    {
+      // The design system's webfont comes from the NHS's own servers: offline, and in a clinical
+      // network that may not reach them, the stack's fallback (Arial) is used instead.
+      name: 'nhsuk-frontend-offline',
+      enforce: 'pre',
+      transform(code, id) {
+        if (id.includes('nhsuk-frontend') && /\.css($|\?)/.test(id)) return code.replace(/@font-face\{[^}]*\}/g, '');
+        return undefined;
+      },
+    },
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

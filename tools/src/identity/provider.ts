@@ -95,7 +95,7 @@ export function createIdentityProvider(issuer: string, clients: PublicClient[]) 
       const grantId = await grant.save();
       selectedRoles.set(grantId, roleId);
       return grantId;
-    }),
+    }, [...allowedOrigins]),
   );
   app.use(provider.callback());
   return app;

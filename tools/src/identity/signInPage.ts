@@ -65,11 +65,13 @@ function chooseRole(uid: string, user: DemoUser): string {
   );
 }
 
-export function signInRoutes(provider: Provider, grant: Grantor): Router {
+export function signInRoutes(provider: Provider, grant: Grantor, clientOrigins: string[]): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '4kb' });
   const send = (res: Response, status: number, html: string) => {
-    res.status(status).set({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'" }).send(html);
+    // form-action covers the redirects after the form too: back to the client that asked.
+    const policy = `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${clientOrigins.join(' ')}; frame-ancestors 'none'`;
+    res.status(status).set({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': policy }).send(html);
   };
   const finish = async (req: Request, res: Response, userId: string, roleId: string) => {
     const details = await provider.interactionDetails(req, res);

@@ -69,6 +69,8 @@ export async function startWebServers(options: { portBase: number; gatewayUrl: s
     next();
   });
   viewer.use(express.static(DIST, { index: 'index.html' }));
+  // The design system's icons, which its stylesheet asks for at /assets/images/.
+  viewer.use('/assets/images', express.static(join(REPO_ROOT, 'node_modules', 'nhsuk-frontend', 'dist', 'nhsuk', 'assets', 'images')));
 
   const example = express();
   example.disable('x-powered-by');
