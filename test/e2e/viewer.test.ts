@@ -46,7 +46,7 @@ describe('the clinician viewer in a browser', () => {
     const found = await sections(page);
     expect(found[0].panel).toBe('emergencySummary');
     const withData = found.filter((s) => s.state === 'data');
-    for (const s of withData) expect(s.source).toMatch(/From .+ · as of \d{1,2} \w{3} \d{4}/);
+    for (const s of withData) expect(s.source).toMatch(/From .+ · as of \d{1,2} \w{3,4} \d{4}/);
     const organisations = new Set(withData.flatMap((s) => s.source.replace(/^From /, '').split(' · ')[0].split(', ')));
     for (const name of ['Bury Central Medical Practice', 'Northern Care Alliance NHS Foundation Trust', 'Pennine Care NHS Foundation Trust', 'North East Sector Community Health Services', 'Bury Council Adult and Children’s Social Care']) {
       expect(organisations).toContain(name);
@@ -66,7 +66,9 @@ describe('the clinician viewer in a browser', () => {
     expect(found.find((s) => s.section === 'name')).toMatchObject({ state: 'data' });
     expect(found.find((s) => s.section === 'name')!.text).toContain('Margaret Joan ASHWORTH');
     const restricted = found.filter((s) => s.state === 'restricted');
-    expect(restricted.map((s) => s.section)).toEqual(expect.arrayContaining(['careCoordinator', 'allocatedWorker']));
+    // Mental health care and encounters are not the administrative profile's; the allocated worker (care team) is.
+    expect(restricted.map((s) => s.section)).toEqual(expect.arrayContaining(['careCoordinator', 'admissions', 'consultations']));
+    expect(found.find((s) => s.section === 'allocatedWorker')?.state).not.toBe('restricted');
     for (const s of restricted) expect(s.text).toContain('Restricted for your role');
     expect(found.some((s) => s.panel === 'medications')).toBe(false);
     expect(await seriousViolations(page)).toEqual([]);
@@ -125,7 +127,7 @@ describe('the clinician viewer in a browser', () => {
     await panelsSettled(page);
     const found = await sections(page);
     expect(found.find((s) => s.panel === 'medications')).toMatchObject({ state: expect.stringMatching(/data|empty/) });
-    expect(await page.locator('sfy-medications').evaluate((el) => el.shadowRoot?.querySelector('[data-state="break-glass"]')?.textContent ?? '')).toMatch(/Emergency access/);
+    expect(await page.locator('sfy-emergency-summary').evaluate((el) => el.shadowRoot?.querySelector('[data-state="break-glass"]')?.textContent ?? '')).toMatch(/Emergency access .* until/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'viewer-break-glass-banner');
     await page.context().close();

@@ -54,6 +54,7 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     gatewayUrl: { type: String, attribute: 'gateway-url' },
     tokenProviderName: { type: String, attribute: 'token-provider' },
     tokenProvider: { attribute: false },
+    hideBreakGlass: { type: Boolean, attribute: 'hide-break-glass' },
     result: { state: true },
     loading: { state: true },
   };
@@ -64,6 +65,8 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
   /** The name of a function on window that returns a token, for hosts that embed with markup only. */
   declare tokenProviderName: string;
   declare tokenProvider?: TokenProvider;
+  /** A host showing several panels shows the break-glass banner once, not in every panel. */
+  declare hideBreakGlass: boolean;
   protected declare result?: CareRecordResult<TResult>;
   protected declare loading: boolean;
 
@@ -73,6 +76,7 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     this.gatewayUrl = '';
     this.tokenProviderName = '';
     this.loading = false;
+    this.hideBreakGlass = false;
   }
 
   protected abstract heading: string;
@@ -113,7 +117,7 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     const refused = patientError(errors);
     if (refused) return html`<p class="state error" role="alert" data-state="patient-error" data-code=${String(refused.extensions?.code ?? '')}>${refused.message}</p>`;
     const breakGlass = at(data, ['patient', 'breakGlass']) as { reason: string; expiresAt: string } | null | undefined;
-    return html`${breakGlass
+    return html`${breakGlass && !this.hideBreakGlass
       ? html`<p class="break-glass" role="status" data-state="break-glass">Emergency access (break-glass): ${breakGlass.reason.replace(/_/g, ' ').toLowerCase()}, until ${new Date(breakGlass.expiresAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}. This access is logged and reviewed.</p>`
       : nothing}
     ${this.sections.map((section) => this.section(section))}`;
@@ -123,7 +127,8 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     const { data, errors } = this.result!;
     const problem = problemAt(errors, section.path);
     const name = section.path.at(-1)!;
-    const heading = html`<h3>${section.title}</h3>`;
+    // A one-section panel already says what it is in its own heading.
+    const heading = section.title === this.heading ? nothing : html`<h3>${section.title}</h3>`;
     if (problem?.kind === 'forbidden') return html`<div data-section=${name} data-state="restricted">${heading}<p class="state restricted">Restricted for your role.</p></div>`;
     if (problem?.kind === 'unavailable') {
       return html`<div data-section=${name} data-state="unavailable">${heading}<p class="state unavailable">Not available from ${SOURCE_LABELS[problem.source ?? ''] ?? problem.source} just now. The rest of the record is shown.</p></div>`;

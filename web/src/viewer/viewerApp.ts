@@ -226,6 +226,8 @@ export class ViewerApp extends LitElement {
       ${[...first, ...panels].map((name) => {
         const element = document.createElement(tagOf(name)) as RecordPanel<object>;
         element.setAttribute('data-panel', name);
+        // The emergency summary on top carries the break-glass banner for the whole record.
+        element.hideBreakGlass = name !== 'emergencySummary';
         element.gatewayUrl = gateway;
         element.tokenProvider = this.tokenProvider;
         element.nhsNumber = this.nhsNumber;
