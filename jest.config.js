@@ -25,14 +25,14 @@ module.exports = {
     tier('integration', {
       globalSetup: '<rootDir>/test/support/databaseSetup.ts',
       globalTeardown: '<rootDir>/test/support/databaseTeardown.ts',
-      testTimeout: 30_000,
     }),
     tier('e2e', {
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
-      testTimeout: 60_000,
     }),
   ],
+  // Global, not per project (jest reads it only here): room for the stack tier's slowest test.
+  testTimeout: 60_000,
   maxWorkers: 1,
   reporters: ['default', '<rootDir>/test/support/closingLine.js'],
 };

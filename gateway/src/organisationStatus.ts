@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { careRecordError, ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER, signGatewayIdentity, type UserIdentity } from '@shareforyou/kit';
+import { accessError, careRecordError, decideAccess, ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER, signGatewayIdentity, type SharingStatus, type UserIdentity } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
 
 /**
@@ -49,12 +49,6 @@ export async function requireActiveParty(user: UserIdentity): Promise<void> {
     }
     known.set(user.odsCode, { status, until: Date.now() + ttlMs() });
   }
-  if (status !== 'active') {
-    throw careRecordError(
-      ErrorCode.ORGANISATION_NOT_PARTY,
-      status === 'suspended'
-        ? 'Your organisation’s access to the ShareforYou Care Record is suspended.'
-        : 'Your organisation is not a party to the ShareforYou data sharing framework.',
-    );
-  }
+  const decision = decideAccess({ action: 'useRecord', actor: { odsCode: user.odsCode }, organisationStatus: status as SharingStatus | null });
+  if (!decision.allowed) throw accessError(decision);
 }

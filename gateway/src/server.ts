@@ -4,7 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { careRecordError, controlIsOn, ErrorCode, signGatewayIdentity } from '@shareforyou/kit';
+import { accessError, controlIsOn, decideAccess, signGatewayIdentity } from '@shareforyou/kit';
 import { gatewayPort, loadSupergraphSdl } from '@shareforyou/schema';
 import { addBrowserAccess, browserPlugins } from './browserAccess';
 import type { GatewayContext } from './context';
@@ -55,12 +55,8 @@ export async function startGateway(): Promise<RunningGateway> {
         const incoming = req.header('x-request-id');
         const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
         const user = await authenticateUser(req.header('authorization'));
-        if (user.profile === 'none') {
-          throw careRecordError(ErrorCode.FORBIDDEN_FIELD, `Your selected job role (${user.jobRole}) gives no access to the ShareforYou Care Record.`, {
-            jobRole: user.jobRole,
-            http: { status: 403 },
-          });
-        }
+        const decision = decideAccess({ action: 'useRecord', actor: user });
+        if (!decision.allowed) throw accessError(decision, { jobRole: user.jobRole, http: { status: 403 } });
         if (controlIsOn('partyCheck')) await requireActiveParty(user);
         let token: string | undefined;
         return { requestId, user, identityToken: () => (token ??= signGatewayIdentity({ ...user, requestId })) };

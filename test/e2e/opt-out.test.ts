@@ -1,7 +1,7 @@
 import { subgraphServices } from '@shareforyou/schema';
 import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { generateFeeds } from '../../tools/src/synthetic';
-import { asUser, closeDatabases, codes, database, PETER } from '../support/clients';
+import { asUser, closeDatabases, codes, database, PETER, eventually } from '../support/clients';
 import { stackInfo } from '../support/stackInfo';
 
 afterAll(closeDatabases);
@@ -11,18 +11,12 @@ const env = () => ({ ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().p
 const peterFeeds = () => [...generateFeeds({ patients: 1, from: 3 })];
 const open = (key: string) => asUser(key).query(`{ patient(nhsNumber: "${PETER()}") { name { text } medications { id } aeAttendances { id } } }`);
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+const waitFor = (check: () => Promise<boolean>, timeoutMs = 15_000) => eventually(check, timeoutMs, 'the opt-out to take effect');
 
 describe('opt-out and opt-in, recorded only by the registered practice', () => {
   it('another practice cannot record the opt-out', async () => {
     const response = await asUser('other-gp').query(`mutation { recordOptOut(nhsNumber: "${PETER()}") { status } }`);
-    expect(codes(response)).toEqual(['FORBIDDEN_FIELD']);
+    expect(codes(response)).toEqual(['FORBIDDEN_ACTION']);
     expect((await open('gp')).errors).toBeUndefined();
   });
 
@@ -82,7 +76,7 @@ describe('opt-out and opt-in, recorded only by the registered practice', () => {
   });
 
   it('only the registered practice can opt him back in; data fed afterwards is shared again', async () => {
-    expect(codes(await asUser('other-gp').query(`mutation { recordOptIn(nhsNumber: "${PETER()}") { status } }`))).toEqual(['FORBIDDEN_FIELD']);
+    expect(codes(await asUser('other-gp').query(`mutation { recordOptIn(nhsNumber: "${PETER()}") { status } }`))).toEqual(['FORBIDDEN_ACTION']);
     const receipt = await asUser('gp').query(`mutation { recordOptIn(nhsNumber: "${PETER()}") { status recordedBy } }`);
     expect(receipt.data.recordOptIn).toEqual({ status: 'opted-in', recordedBy: 'Dr Aisha Rahman' });
     // Feeds order registry first (demographics and registration), then the slices.

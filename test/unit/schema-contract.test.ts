@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isObjectType } from 'graphql';
-import { classifyField, composeSupergraph, loadPolicy, loadSupergraphSdl, parsePolicy, renderPolicyTable, SCHEMA_DIR, subgraphServices, supergraphApiSchema } from '@shareforyou/schema';
+import { classifyField, composeSupergraph, loadPolicy, loadSupergraphSdl, parsePolicy, renderPolicyTable, SCHEMA_DIR, supergraphApiSchema } from '@shareforyou/schema';
 
 describe('the schema contract', () => {
   it('the committed supergraph is what the subgraph SDLs compose to (run npm run compose)', () => {
@@ -30,11 +30,6 @@ describe('the schema contract', () => {
     expect(loadPolicy().jobRoles.R9999).toBeUndefined();
   });
 
-  it('docker-compose runs exactly the subgraphs of the service list', () => {
-    const compose = readFileSync(join(SCHEMA_DIR, '..', 'docker-compose.yml'), 'utf8');
-    const composed = [...compose.matchAll(/^ {2}subgraph-([a-z-]+):/gm)].map((m) => m[1]).sort();
-    expect(composed).toEqual(subgraphServices.map((s) => s.name).sort());
-  });
 });
 
 describe('the README', () => {

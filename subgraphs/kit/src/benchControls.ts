@@ -1,7 +1,12 @@
+import type { AccessDecision } from './access/accessDecision';
+import { PatientAccess } from './access/patientAccess';
+
 /**
  * Switching controls off, for the benchmark only (it prices each control): the one place that
  * reads SHAREFORYOU_BENCH_CONTROLS_OFF. Refused outright when NODE_ENV=production, so no deployment
- * can serve an unaudited or unchecked record by a stray variable.
+ * can serve an unaudited or unchecked record by a stray variable. The services compose their
+ * controls from what this says (they leave a plugin or a rule out, or take the unchecked access
+ * below); nothing inside an access decision knows about it.
  *
  *   audit          subgraphs: no audit plugin        fieldRules     subgraphs: no field rules
  *   relationships  subgraphs: no per-patient check    requestLimits  gateway: no query limits
@@ -33,4 +38,16 @@ function controlsOff(): Set<Control> {
 
 export function controlIsOn(control: Control): boolean {
   return !controlsOff().has(control);
+}
+
+/** `relationships` off: every patient allowed without reading its access record (never in production). */
+export class UncheckedPatientAccess extends PatientAccess {
+  override async decide(): Promise<AccessDecision> {
+    return { allowed: true, basis: 'care-relationship', relationshipKinds: ['benchmark'] };
+  }
+}
+
+/** The per-request patient access the subgraphs use: checked, unless the benchmark switched it off. */
+export function patientAccessClass(): typeof PatientAccess {
+  return controlIsOn('relationships') ? PatientAccess : UncheckedPatientAccess;
 }

@@ -32,3 +32,4 @@ export * from './ingest/systemToken';
 export * from './ingest/sliceFeedTarget';
 export * from './ingest/feedEndpoint';
 export * from './organisationSubgraph';
+export * from './access/accessDecision';

@@ -9,10 +9,10 @@ import { parse } from 'graphql';
 import type { Connection } from 'mongoose';
 import { loadPolicy, loadSubgraphSdl, subgraphPort } from '@shareforyou/schema';
 import { applyFieldRules } from './access/fieldRules';
-import { accessRecordReads, PatientAccess } from './access/patientAccess';
+import { accessRecordReads } from './access/patientAccess';
 import { registryAccessModels, type RegistryAccessModels } from './access/registryRecords';
 import { auditPlugin } from './audit/auditPlugin';
-import { controlIsOn } from './benchControls';
+import { controlIsOn, patientAccessClass } from './benchControls';
 import { auditModels } from './audit/auditRecords';
 import { AuditTrail } from './audit/auditTrail';
 import type { SubgraphContext } from './context';
@@ -89,7 +89,9 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const trail = new AuditTrail(auditModels(auditDb), name);
 
   const subgraphSchema = buildSubgraphSchema({ typeDefs: parse(loadSubgraphSdl(name)), resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
+  // Controls are composed here; only the benchmark ever leaves one out (kit: benchControls).
   const schema = controlIsOn('fieldRules') ? applyFieldRules(subgraphSchema, policy) : subgraphSchema;
+  const PatientAccess = patientAccessClass();
   const apollo = new ApolloServer<SubgraphContext<Models>>({
     schema,
     plugins: [...(controlIsOn('audit') ? [auditPlugin(name, trail)] : []), ApolloServerPluginInlineTraceDisabled()],

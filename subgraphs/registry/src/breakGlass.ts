@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadPolicy, profileMayBreakGlass } from '@shareforyou/schema';
-import { badUserInput, careRecordError, ErrorCode, type SubgraphContext } from '@shareforyou/kit';
+import { accessError, badUserInput, decideAccess, type SubgraphContext } from '@shareforyou/kit';
 import { findSharedPatient } from './patientRecord';
 import type { RegistryModels } from './models';
 
@@ -22,11 +21,8 @@ export async function declareBreakGlass(
   context: SubgraphContext<RegistryModels>,
 ) {
   const { identity, models } = context;
-  if (!profileMayBreakGlass(loadPolicy(), identity.profile)) {
-    throw careRecordError(ErrorCode.FORBIDDEN_FIELD, 'Your role may not declare break-glass access.', {
-      field: 'Mutation.declareBreakGlass',
-    });
-  }
+  const decision = decideAccess({ action: 'declareBreakGlass', actor: identity });
+  if (!decision.allowed) throw accessError(decision, { field: 'Mutation.declareBreakGlass' });
   if (!REASONS.has(args.reason)) throw badUserInput('Unknown break-glass reason.', { argument: 'reason' });
   const detail = args.detail.trim();
   if (detail.length < 10) {

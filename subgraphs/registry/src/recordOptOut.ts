@@ -1,4 +1,4 @@
-import { accessError, careRecordError, ErrorCode, type PatientAccessRecord, type SubgraphContext } from '@shareforyou/kit';
+import { accessError, careRecordError, decideAccess, ErrorCode, type PatientAccessRecord, type SubgraphContext } from '@shareforyou/kit';
 import type { PatientRecord, RegistryModels } from './models';
 
 /**
@@ -10,11 +10,10 @@ import type { PatientRecord, RegistryModels } from './models';
 
 type Context = SubgraphContext<RegistryModels>;
 
-function notRegisteredPractice(action: string) {
-  return careRecordError(ErrorCode.FORBIDDEN_FIELD, `Only a user of the patient's registered GP practice can record an ${action}.`, {
-    field: `Mutation.record${action === 'opt-out' ? 'OptOut' : 'OptIn'}`,
-    reason: 'not-registered-practice',
-  });
+/** Only a user of the patient's registered practice records an opt-out or an opt-in (kit: decideAccess). */
+function requireRegisteredPractice(identity: Context['identity'], registeredPractice: string, action: 'OptOut' | 'OptIn'): void {
+  const decision = decideAccess({ action: 'recordOptOut', actor: identity, registeredPractice });
+  if (!decision.allowed) throw accessError(decision, { field: `Mutation.record${action}` });
 }
 
 function receipt(nhsNumber: string, record: NonNullable<PatientAccessRecord['recordOptOut']>) {
@@ -31,7 +30,7 @@ export async function recordOptOut(nhsNumber: string, context: Context) {
   const { models, identity } = context;
   const access = (await models.PatientAccess.findById(nhsNumber).lean().exec()) as PatientAccessRecord | null;
   if (access?.recordOptOut?.status === 'opted-out') {
-    if (access.recordOptOut.practiceOdsCode !== identity.odsCode) throw notRegisteredPractice('opt-out');
+    requireRegisteredPractice(identity, access.recordOptOut.practiceOdsCode, 'OptOut');
     return receipt(nhsNumber, access.recordOptOut);
   }
   const patient = (await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null;
@@ -39,7 +38,7 @@ export async function recordOptOut(nhsNumber: string, context: Context) {
     context.access.markUnknown(nhsNumber);
     throw accessError({ allowed: false, code: 'NO_SHARED_RECORD', reason: 'unknown-patient' });
   }
-  if (patient.registeredPractice.odsCode !== identity.odsCode) throw notRegisteredPractice('opt-out');
+  requireRegisteredPractice(identity, patient.registeredPractice.odsCode, 'OptOut');
 
   const record = {
     status: 'opted-out' as const,
@@ -70,7 +69,7 @@ export async function recordOptIn(nhsNumber: string, context: Context) {
       argument: 'nhsNumber',
     });
   }
-  if (current.practiceOdsCode !== identity.odsCode) throw notRegisteredPractice('opt-in');
+  requireRegisteredPractice(identity, current.practiceOdsCode, 'OptIn');
   const record = {
     ...current,
     status: 'opted-in' as const,

@@ -1,12 +1,13 @@
 import cliProgress from 'cli-progress';
 import mongoose from 'mongoose';
 import { subgraphServices } from '@shareforyou/schema';
+import { listOrganisations, registerOrganisation } from '../../../subgraphs/registry/src/organisationRegister';
 import { organisations } from '../demo/organisations';
 import { sendBundle } from '../feeds/feedClient';
 import { generateFeeds, type Feed } from '../synthetic';
 
 /**
- * The organisation register is reference data, written directly. Patient data goes through the
+ * The organisation register is reference data, written through the register's own write path. Patient data goes through the
  * front door: the synthetic generator's FHIR bundles are posted to each subgraph's feed endpoint
  * with each organisation's system token, exactly as a source system would.
  */
@@ -14,10 +15,10 @@ import { generateFeeds, type Feed } from '../synthetic';
 export async function registerOrganisations(mongoUri: string): Promise<void> {
   const connection = await mongoose.createConnection(mongoUri, { dbName: 'registry' }).asPromise();
   try {
-    const register = connection.collection('organisations');
-    for (const { odsCode, ...organisation } of organisations) {
+    const known = new Set((await listOrganisations(connection)).map((o) => o.odsCode));
+    for (const organisation of organisations) {
       // Only missing entries are added: a suspension recorded locally survives a restart.
-      await register.updateOne({ _id: odsCode as never }, { $setOnInsert: organisation }, { upsert: true });
+      if (!known.has(organisation.odsCode)) await registerOrganisation(connection, organisation, { by: 'npm start (demo register)', reason: 'demo data' });
     }
   } finally {
     await connection.close();

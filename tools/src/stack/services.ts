@@ -37,7 +37,7 @@ export function spawnNodeProcess(options: { name: string; args: string[]; env: N
 }
 
 /** SHAREFORYOU_START_TIMEOUT_SECONDS lengthens the wait on a machine that is busy with other work. */
-export async function waitHealthy(service: ServiceProcess, timeoutMs = Number(process.env.SHAREFORYOU_START_TIMEOUT_SECONDS ?? 60) * 1000): Promise<void> {
+export async function waitHealthy(service: ServiceProcess, timeoutMs = Number(process.env.SHAREFORYOU_START_TIMEOUT_SECONDS ?? 120) * 1000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null) {

@@ -15,10 +15,11 @@ import type { SubgraphContext } from '../context';
 /** Federation plumbing. The gateway identity has already been verified before execution starts. */
 const FEDERATION_FIELDS: Record<string, string[]> = { Query: ['_entities', '_service'], _Service: ['sdl'] };
 
-function forbidden(info: GraphQLResolveInfo, category: string | null) {
+function forbidden(info: GraphQLResolveInfo, category: string | null, isAction = false) {
   const coordinate = `${info.parentType.name}.${info.fieldName}`;
+  // An action (open a record, trace, declare break-glass) the role may not perform has its own code.
   return careRecordError(
-    ErrorCode.FORBIDDEN_FIELD,
+    isAction ? ErrorCode.FORBIDDEN_ACTION : ErrorCode.FORBIDDEN_FIELD,
     category
       ? `Your role may not see ${coordinate} (${category}).`
       : `${coordinate} is not classified in the access policy, so nobody may see it yet.`,
@@ -28,7 +29,8 @@ function forbidden(info: GraphQLResolveInfo, category: string | null) {
 
 function categoryRule(policy: AccessPolicy, category: string) {
   return rule(`category:${category}`, { cache: 'no_cache' })(
-    (_parent, _args, context: SubgraphContext, info) => profileMaySee(policy, context.identity.profile, category) || forbidden(info, category),
+    (_parent, _args, context: SubgraphContext, info) =>
+      profileMaySee(policy, context.identity.profile, category) || forbidden(info, category, policy.categories[category]?.kind === 'action'),
   );
 }
 

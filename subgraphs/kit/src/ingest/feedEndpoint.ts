@@ -1,5 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Connection } from 'mongoose';
+import { decideAccess } from '../access/accessDecision';
 import type { PatientAccessRecord, RegistryAccessModels } from '../access/registryRecords';
 import { prepareBundle, type EntryResult, type FeedingOrganisation, type FeedTarget } from './feedTarget';
 import { operationOutcome, outcomeError, type OutcomeIssue } from './operationOutcome';
@@ -48,7 +49,8 @@ export function mountFeedEndpoint<Prepared>(
       return;
     }
     const organisation = await feedingOrganisation(deps.registry, system.odsCode);
-    if (!organisation || organisation.sharingStatus !== 'active') {
+    const party = decideAccess({ action: 'feed', actor: { odsCode: system.odsCode }, organisationStatus: organisation?.sharingStatus ?? null });
+    if (!party.allowed || !organisation) {
       send(res, 403, outcomeError('forbidden', `Feed refused: ${system.odsCode} is not an active party to the data sharing framework.`));
       return;
     }
@@ -65,7 +67,9 @@ export function mountFeedEndpoint<Prepared>(
     }
 
     const accessRecords = (await deps.access.PatientAccess.find({ _id: { $in: [...byPatient.keys()] } }).lean().exec()) as PatientAccessRecord[];
-    const optedOut = new Set(accessRecords.filter((r) => r.recordOptOut?.status === 'opted-out').map((r) => r._id));
+    const optedOut = new Set(
+      accessRecords.filter((patient) => !decideAccess({ action: 'feed', actor: { odsCode: organisation.odsCode }, patient }).allowed).map((r) => r._id),
+    );
 
     const results = new Map<number, EntryResult>();
     const refusals: OutcomeIssue[] = [];

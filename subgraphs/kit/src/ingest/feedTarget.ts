@@ -1,3 +1,4 @@
+import type { SharingStatus } from '../access/accessDecision';
 import { readFeedBundle, type FeedEntry } from './feedBundle';
 import { FeedProblem } from './feedProblem';
 import type { OutcomeIssue } from './operationOutcome';
@@ -7,7 +8,7 @@ export interface FeedingOrganisation {
   odsCode: string;
   name: string;
   kind: string;
-  sharingStatus: string;
+  sharingStatus: SharingStatus;
   sourceSystem: string | null;
 }
 

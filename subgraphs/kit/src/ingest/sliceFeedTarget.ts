@@ -14,7 +14,8 @@ import { isWithheld } from './withheldCodes';
  * overwrites a newer one, and a deleted item leaves a tombstone so a late replay cannot revive it.
  */
 
-type Prepared = { item: SliceItem; panel: string; versionKey: string; withheld: boolean } | { delete: true; versionKey: string };
+export type PreparedSliceEntry = { item: SliceItem; panel: string; versionKey: string; withheld: boolean } | { delete: true; versionKey: string };
+type Prepared = PreparedSliceEntry;
 
 const MAX_ATTEMPTS = 6;
 
@@ -22,7 +23,8 @@ function itemId(organisation: FeedingOrganisation, entry: FeedEntry): string {
   return `${organisation.odsCode}/${entry.resourceType}/${entry.sourceId}`;
 }
 
-function apply(slice: PatientSliceRecord, id: string, prepared: Prepared): EntryResult {
+/** One entry applied to a patient's slice in memory, by version: newer wins, a delete leaves a tombstone. */
+export function applySliceEntry(slice: PatientSliceRecord, id: string, prepared: Prepared): EntryResult {
   let existing: { panel: string; item: SliceItem } | null = null;
   for (const [panel, items] of Object.entries(slice.panels)) {
     const item = items.find((i) => i.id === id);
@@ -81,7 +83,7 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
           ? { ...stored, panels: openPanels(nhsNumber, stored.panels), tombstones: [...(stored.tombstones ?? [])] }
           : { _id: nhsNumber, panels: {}, tombstones: [], revision: 0 };
         const results = new Map<number, EntryResult>();
-        for (const { entry, prepared: p } of prepared) results.set(entry.index, apply(slice, itemId(organisation, entry), p));
+        for (const { entry, prepared: p } of prepared) results.set(entry.index, applySliceEntry(slice, itemId(organisation, entry), p));
         const changed = [...results.values()].some((r) => r === 'created' || r === 'updated' || r === 'deleted' || r === 'withheld');
         if (!changed) return results;
         const panels = sealPanels(nhsNumber, slice.panels, feed.sealedPanels ?? []);

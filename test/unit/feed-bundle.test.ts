@@ -1,0 +1,53 @@
+import { readFeedBundle } from '@shareforyou/kit';
+
+/** Reading a FHIR R4 Bundle into feed entries, before anything is written (kit ingest/feedBundle.ts). */
+
+const NHS = 'https://fhir.nhs.uk/Id/nhs-number';
+const accepted = new Set(['AllergyIntolerance']);
+const allergy = (overrides: Record<string, unknown> = {}) => ({
+  resourceType: 'AllergyIntolerance',
+  id: 'al-1',
+  meta: { versionId: '3', lastUpdated: '2026-11-01T09:00:00+01:00' },
+  patient: { identifier: { system: NHS, value: '999 313 3701' } },
+  ...overrides,
+});
+const bundle = (...entry: unknown[]) => ({ resourceType: 'Bundle', type: 'batch', entry });
+const expressions = (body: unknown) => readFeedBundle(body, accepted).issues.flatMap((i) => i.expression ?? []);
+
+describe('reading a feed bundle', () => {
+  it('reads an entry with its patient, source id, version and lastUpdated as an instant', () => {
+    const { entries, issues } = readFeedBundle(bundle({ resource: allergy() }), accepted);
+    expect(issues).toEqual([]);
+    expect(entries).toEqual([
+      expect.objectContaining({ index: 0, method: 'upsert', resourceType: 'AllergyIntolerance', sourceId: 'al-1', nhsNumber: '9993133701', version: '3', lastUpdated: '2026-11-01T08:00:00.000Z' }),
+    ]);
+  });
+
+  it('treats entered-in-error as a delete of the item', () => {
+    expect(readFeedBundle(bundle({ resource: allergy({ status: 'entered-in-error' }) }), accepted).entries[0].method).toBe('delete');
+  });
+
+  it('reads a conditional DELETE by source id and NHS number, and refuses one without them', () => {
+    const url = `AllergyIntolerance?_id=al-1&patient.identifier=${NHS}|9993133701`;
+    expect(readFeedBundle(bundle({ request: { method: 'DELETE', url } }), accepted).entries[0]).toMatchObject({ method: 'delete', sourceId: 'al-1', nhsNumber: '9993133701' });
+    expect(expressions(bundle({ request: { method: 'DELETE', url: 'AllergyIntolerance/al-1' } }))).toEqual(['Bundle.entry[0].request.url']);
+    expect(expressions(bundle({ request: { method: 'DELETE', url: `AllergyIntolerance?_id=al-1&patient.identifier=${NHS}|9993133702` } }))).toEqual(['Bundle.entry[0].request.url']);
+  });
+
+  it('names the entry and the path of every fault', () => {
+    const body = bundle(
+      { resource: allergy({ id: undefined }) },
+      { resource: allergy({ meta: { versionId: '1' } }) },
+      { resource: allergy({ patient: { identifier: { system: NHS, value: '9993133702' } } }) },
+      { resource: allergy({ patient: { reference: 'Patient/123' } }) },
+    );
+    expect(expressions(body)).toEqual(['Bundle.entry[0].resource.id', 'Bundle.entry[1].resource.meta.lastUpdated', 'Bundle.entry[2].resource', 'Bundle.entry[3].resource']);
+  });
+
+  it('refuses what is not a bundle, an unknown bundle type, and an empty or oversized bundle', () => {
+    expect(expressions({ resourceType: 'Patient' })).toEqual(['Bundle']);
+    expect(expressions({ ...bundle({ resource: allergy() }), type: 'document' })).toEqual(['Bundle.type']);
+    expect(expressions(bundle())).toEqual(['Bundle.entry']);
+    expect(expressions(bundle(...Array.from({ length: 2001 }, () => ({ resource: allergy() }))))).toEqual(['Bundle.entry']);
+  });
+});
