@@ -45,10 +45,12 @@ export const INHERIT = 'inherit';
 export function parsePolicy(text: string): AccessPolicy {
   const policy = parse(text) as AccessPolicy;
   const problems: string[] = [];
-  const { categories, profiles, jobRoles, panels, fields } = policy;
-  if (!categories || !profiles || !jobRoles || !panels || !fields) {
-    throw new Error('policy.yaml must have categories, profiles, jobRoles, panels and fields');
+  const { categories, profiles, jobRoles, fields } = policy;
+  if (!categories || !profiles || !jobRoles || !fields) {
+    throw new Error('policy.yaml must have categories, profiles, jobRoles and fields');
   }
+  // Panels are what clients show; a policy without them still decides every field.
+  const panels = (policy.panels ??= {});
   for (const [name, panel] of Object.entries(panels)) {
     if (!panel.categories?.length) problems.push(`panel ${name} must list its categories`);
     for (const category of panel.categories ?? []) {

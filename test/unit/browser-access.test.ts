@@ -31,3 +31,15 @@ describe('the paths a missing source costs', () => {
     expect(paths.get('registry')).toEqual([['patient']]);
   });
 });
+
+describe('the policy panels', () => {
+  it('refuses a panel that names an unknown category', () => {
+    const { parsePolicy } = require('@shareforyou/schema') as typeof import('@shareforyou/schema');
+    const text = `categories: { a: { label: A, kind: data } }
+profiles: { p: { label: P, breakGlass: false, categories: [a] } }
+jobRoles: { R1: { label: R, profile: p } }
+panels: { x: { label: X, categories: [a, nope] } }
+fields: { Patient: { n: a } }`;
+    expect(() => parsePolicy(text)).toThrow(/panel x lists unknown category nope/);
+  });
+});
