@@ -139,7 +139,8 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     if (section.limit) items = items.slice(0, section.limit);
     const freshness = section.source ? (at(data, ['patient', section.source]) as { organisations: string[]; lastUpdated?: string | null; readAt: string } | null) : null;
     const organisations = [...new Set(items.map((i) => i.provenance?.organisationName).filter(Boolean))];
-    const from = organisations.length ? organisations.join(', ') : freshness?.organisations.join(', ');
+    // Sections without a source of their own (who the patient is, who is involved) come from the patient register.
+    const from = organisations.length ? organisations.join(', ') : section.source ? freshness?.organisations.join(', ') : 'the patient register';
     const asOf = freshness ? formatDate(freshness.lastUpdated ?? freshness.readAt) : '';
     const source = from || asOf ? html`<p class="source" data-role="source">${from ? html`From ${from}` : nothing}${from && asOf ? ' · ' : ''}${asOf ? html`as of ${asOf}` : nothing}</p>` : nothing;
     if (!items.length) return html`<div data-section=${name} data-state="empty">${heading}${source}<p class="state">Nothing recorded.</p></div>`;
