@@ -111,7 +111,8 @@ describe('the clinician viewer in a browser', () => {
 
   it('the A&E doctor opens Daniel Kowalski, gets the break-glass dialog, declares, and sees the record with the banner', async () => {
     const page = await freshPage();
-    await signInAs(page, 'ae-doctor');
+    // A colleague of the demo A&E doctor: her declaration must not change what other tests see.
+    await signInAs(page, 'ae-locum');
     await openRecord(page, DANIEL());
     const dialog = page.getByRole('dialog', { name: /No care relationship/ });
     await dialog.waitFor();

@@ -21,6 +21,7 @@ export interface DemoUser extends DemoRole {
 export const demoUsers: DemoUser[] = [
   { key: 'gp', userId: 'demo-gp-aisha-rahman', name: 'Dr Aisha Rahman', odsCode: 'P83005', jobRole: 'R8000', roleName: 'Clinical Practitioner Access Role', describes: 'GP at Bury Central Medical Practice' },
   { key: 'ae-doctor', userId: 'demo-ae-tom-whitworth', name: 'Dr Tom Whitworth', odsCode: 'RM3', jobRole: 'R8000', roleName: 'Clinical Practitioner Access Role', describes: 'A&E doctor at Northern Care Alliance' },
+  { key: 'ae-locum', userId: 'demo-ae-hannah-clegg', name: 'Dr Hannah Clegg', odsCode: 'RM3', jobRole: 'R8000', roleName: 'Clinical Practitioner Access Role', describes: 'Locum A&E doctor at Northern Care Alliance (the viewer tests break glass as her)' },
   { key: 'social-worker', userId: 'demo-sw-kerry-lord', name: 'Kerry Lord', odsCode: 'LA351', jobRole: 'R0243', roleName: 'Social Care Worker', describes: 'Social worker, Bury Council' },
   { key: 'receptionist', userId: 'demo-rec-gemma-holt', name: 'Gemma Holt', odsCode: 'P83005', jobRole: 'R8009', roleName: 'Receptionist', describes: 'Receptionist at Bury Central Medical Practice' },
   { key: 'privacy-officer', userId: 'demo-po-priya-desai', name: 'Priya Desai', odsCode: 'Y02GM', jobRole: 'R0001', roleName: 'Privacy Officer', describes: 'Privacy officer for the shared record' },
