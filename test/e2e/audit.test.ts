@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { auditModels, AuditTrail, genesisHash, HEAD_INTERVAL_MS, sealHash, verifyAuditTrail, type AuditEventContent } from '@shareforyou/kit';
+import { auditModels, AuditTrail, HEAD_INTERVAL_MS, verifyAuditTrail, type AuditEventContent } from '@shareforyou/kit';
 import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser, type DemoUser } from '../../tools/src/demo/users';
 import { REPO_ROOT } from '../../tools/src/paths';
@@ -442,28 +442,6 @@ describe('tamper evidence: npm run audit:verify', () => {
       headWrites.mockRestore();
     }
     expect((await verify()).breaks).toEqual([]);
-  });
-
-  it('still verifies and lists events written before the compact field lists (one `fields` list of objects)', async () => {
-    const audit = await database('audit');
-    const chainId = `audit-test-legacy:${randomUUID()}`;
-    const { viewed: _viewed, denials: _denials, ...rest } = tamperFixtureLook('audit-test-legacy-0');
-    const legacy = {
-      ...rest,
-      user: { ...rest.user, id: 'audit-test-legacy' },
-      fields: [
-        { coordinate: 'Patient.allergies', outcome: 'allowed' as const, reason: null },
-        { coordinate: 'Patient.safeguarding', outcome: 'denied' as const, reason: 'FORBIDDEN_FIELD' },
-      ],
-      denied: true,
-    };
-    const chain = { chainId, seq: 0, prevHash: genesisHash(chainId), hash: '' };
-    chain.hash = sealHash({ ...legacy, chain }, chainId, 0, chain.prevHash);
-    await audit.collection('auditChains').insertOne({ _id: chainId as never, subgraph: 'gp', startedAt: new Date(), head: { seq: 0, hash: chain.hash } });
-    await audit.collection('auditEvents').insertOne({ ...legacy, chain });
-    expect((await verify()).breaks).toEqual([]);
-    const log = await accessLog({ userId: 'audit-test-legacy' });
-    expect(log.data.accessLog.events.map((e: any) => e.fields)).toEqual([legacy.fields]);
   });
 
   it('passes on the untouched trail, as a function and as the CLI', async () => {

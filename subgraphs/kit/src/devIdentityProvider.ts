@@ -3,8 +3,8 @@ import { portBase } from '@shareforyou/schema';
 /**
  * The local stand-ins. Users: a local OpenID Connect provider (tools/src/identity/) shaped like NHS
  * CIS2, on port base + 8, whose issuer is its own URL; the gateway verifies user tokens by that
- * issuer's JWKS unless OIDC_ISSUER points at CIS2. Feeds: system tokens signed with the same RSA key
- * under a fixed issuer name (the integration platform's stand-in).
+ * issuer's JWKS unless OIDC_ISSUER points at CIS2. Feeds: system tokens under a fixed issuer name
+ * (the integration platform's stand-in), with their own key pair.
  */
 export const DEV_ISSUER = 'https://dev-idp.shareforyou.local';
 export const USER_AUDIENCE = 'shareforyou-care-record';

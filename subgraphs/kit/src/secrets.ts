@@ -36,6 +36,7 @@ function rsaKeyPair() {
 const PAIRS = {
   gatewayIdentity: ecKeyPair,
   devIdentityProvider: rsaKeyPair,
+  feedToken: rsaKeyPair,
 };
 
 const SPECS: Record<string, SecretSpec> = {
@@ -44,6 +45,10 @@ const SPECS: Record<string, SecretSpec> = {
   devIdentityProviderPrivate: { file: 'dev-idp-private.pem', env: 'DEV_IDP_PRIVATE_KEY', make: () => pair('devIdentityProvider').privateKey },
   devIdentityProviderPublic: { file: 'dev-idp-public.pem', env: 'DEV_IDP_PUBLIC_KEY', make: () => pair('devIdentityProvider').publicKey },
   devIdentityCookieKey: { file: 'dev-idp-cookie.key', env: 'DEV_IDP_COOKIE_KEY', make: () => randomBytes(32).toString('base64') },
+  // Source systems' feed credentials: in production the integration platform signs them and the
+  // subgraphs hold only its public key; locally `npm run token -- --system <ODS>` signs with the private half.
+  feedTokenSigningKey: { file: 'feed-token-private.pem', env: 'FEED_TOKEN_PRIVATE_KEY', make: () => pair('feedToken').privateKey },
+  feedTokenPublicKey: { file: 'feed-token-public.pem', env: 'FEED_TOKEN_PUBLIC_KEY', make: () => pair('feedToken').publicKey },
   recordEncryptionKey: { file: 'record-encryption.key', env: 'RECORD_ENCRYPTION_KEY', make: () => randomBytes(32).toString('base64') },
 };
 export type SecretName = keyof typeof SPECS;

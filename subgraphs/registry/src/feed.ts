@@ -2,9 +2,8 @@ import {
   dateOf,
   FeedProblem,
   ODS_SYSTEM,
-  oneOf,
-  optionalDateOf,
   required,
+  sourceItemId,
   versionKey,
   type CareRelationshipRecord,
   type EntryResult,
@@ -29,10 +28,6 @@ type Prepared =
   | { kind: 'patient'; demographics: Demographics; versionKey: string }
   | { kind: 'relationship'; relationship: Omit<CareRelationshipRecord, 'organisationName' | 'odsCode'>; versionKey: string }
   | { kind: 'delete'; versionKey: string };
-
-function sourceKey(organisation: FeedingOrganisation, entry: FeedEntry): string {
-  return `${organisation.odsCode}/${entry.resourceType}/${entry.sourceId}`;
-}
 
 function demographicsOf(r: fhir4.Patient, entry: FeedEntry, organisation: FeedingOrganisation): Demographics {
   const name = r.name?.find((n) => n.use === 'official') ?? r.name?.[0];
@@ -59,7 +54,7 @@ function demographicsOf(r: fhir4.Patient, entry: FeedEntry, organisation: Feedin
 function relationshipOf(entry: FeedEntry, organisation: FeedingOrganisation): Prepared {
   const rule = ruleForEvent(organisation.kind, entry.resource);
   const { relationship, from, until } = relationshipSpan(rule, entry.resource, entry.lastUpdated);
-  return { kind: 'relationship', versionKey: versionKey(entry), relationship: { kind: relationship, from, until, sourceId: sourceKey(organisation, entry) } };
+  return { kind: 'relationship', versionKey: versionKey(entry), relationship: { kind: relationship, from, until, sourceId: sourceItemId(organisation, entry) } };
 }
 
 type Relationship = CareRelationshipRecord & { versionKey?: string };
@@ -128,7 +123,7 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
         const relationships: Relationship[] = (stored?.relationships ?? []).map((r) => ({ ...r }));
         const relationshipResults = new Map<number, EntryResult>();
         for (const { entry, prepared: p } of prepared) {
-          const sourceId = sourceKey(organisation, entry);
+          const sourceId = sourceItemId(organisation, entry);
           if (p.kind === 'patient') {
             const registration: Relationship = { odsCode: organisation.odsCode, organisationName: organisation.name, kind: 'registration', from: new Date(entry.lastUpdated), until: null, sourceId: `${organisation.odsCode}/registration`, versionKey: p.versionKey };
             const existing = relationships.find((r) => r.sourceId === registration.sourceId && r.until === null);

@@ -1,7 +1,6 @@
 import {
   conceptText,
   dateOf,
-  ODS_SYSTEM,
   oneOf,
   optionalCodingOf,
   optionalDateOf,

@@ -75,23 +75,14 @@ export interface AuditEventRecord extends AuditEventContent {
   chain: AuditSeal;
 }
 
-/**
- * An event as read back: events written before 2026-11-26 hold one `fields` list of objects instead
- * of `viewed` and `denials`. They are read, shown and verified as they were sealed; none are written.
- */
-export type AuditEventWithFieldList = Omit<AuditEventRecord, 'viewed' | 'denials'> & {
-  fields: AuditedField[];
-  viewed?: undefined;
-  denials?: undefined;
-};
-export type StoredAuditEvent = AuditEventRecord | AuditEventWithFieldList;
+/** An event as read back from the store. */
+export type StoredAuditEvent = AuditEventRecord;
 
 /** The event's coordinates as the access log lists them: sorted by coordinate, allowed before denied. */
-export function auditedFields(event: StoredAuditEvent | AuditEventContent): AuditedField[] {
-  if (!event.viewed) return 'fields' in event ? event.fields : [];
+export function auditedFields(event: AuditEventContent): AuditedField[] {
   return [
     ...event.viewed.map((coordinate): AuditedField => ({ coordinate, outcome: 'allowed', reason: null })),
-    ...(event.denials ?? []).map(({ coordinate, reason }): AuditedField => ({ coordinate, outcome: 'denied', reason })),
+    ...event.denials.map(({ coordinate, reason }): AuditedField => ({ coordinate, outcome: 'denied', reason })),
   ].sort((a, b) => a.coordinate.localeCompare(b.coordinate) || a.outcome.localeCompare(b.outcome));
 }
 
@@ -99,7 +90,7 @@ export interface AuditChainRecord {
   _id: string;
   subgraph: string;
   startedAt: Date;
-  /** Last sealed event, updated after each write: verify checks that no tail was cut off. */
+  /** Last sealed event, written at most every 250 ms and when the service stops: verify checks that no tail was cut off. */
   head: { seq: number; hash: string } | null;
 }
 

@@ -1,27 +1,18 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { AuditEventContent, StoredAuditEvent } from './auditRecords';
+import type { AuditEventContent } from './auditRecords';
 
 /**
  * The seal of one event: sha256 over the canonical JSON (RFC 8785) of its content and the previous
  * event's hash. Writer and verifier both build the content with sealedContent, so a stored event
- * can be re-hashed exactly. Events written before the compact field lists are sealed over their
- * `fields` list and re-hashed over it.
+ * can be re-hashed exactly.
  */
 
 export function genesisHash(chainId: string): string {
   return createHash('sha256').update(`shareforyou-audit-genesis:${chainId}`).digest('hex');
 }
 
-function sealedFields(event: AuditEventContent | StoredAuditEvent): Record<string, unknown> {
-  if (!event.viewed) {
-    const fields = 'fields' in event ? event.fields : [];
-    return { fields: fields.map((f) => ({ coordinate: f.coordinate, outcome: f.outcome, reason: f.reason ?? null })) };
-  }
-  return { viewed: [...event.viewed], denials: (event.denials ?? []).map((d) => ({ coordinate: d.coordinate, reason: d.reason })) };
-}
-
-export function sealedContent(event: AuditEventContent | StoredAuditEvent): Record<string, unknown> {
+export function sealedContent(event: AuditEventContent): Record<string, unknown> {
   return {
     requestId: event.requestId,
     at: new Date(event.at).toISOString(),
@@ -35,7 +26,8 @@ export function sealedContent(event: AuditEventContent | StoredAuditEvent): Reco
       profile: event.user.profile ?? null,
     },
     nhsNumber: event.nhsNumber ?? null,
-    ...sealedFields(event),
+    viewed: [...event.viewed],
+    denials: event.denials.map((d) => ({ coordinate: d.coordinate, reason: d.reason })),
     categories: [...event.categories],
     denied: event.denied,
     breakGlass: event.breakGlass ? { id: event.breakGlass.id, reason: event.breakGlass.reason, detail: event.breakGlass.detail } : null,
@@ -43,7 +35,7 @@ export function sealedContent(event: AuditEventContent | StoredAuditEvent): Reco
   };
 }
 
-export function sealHash(event: AuditEventContent | StoredAuditEvent, chainId: string, seq: number, prevHash: string): string {
+export function sealHash(event: AuditEventContent, chainId: string, seq: number, prevHash: string): string {
   const text = canonicalize({ chainId, seq, prevHash, content: sealedContent(event) });
   return createHash('sha256').update(text!).digest('hex');
 }

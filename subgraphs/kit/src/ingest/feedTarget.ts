@@ -12,6 +12,14 @@ export interface FeedingOrganisation {
   sourceSystem: string | null;
 }
 
+/**
+ * The id of a source's item in this record: `<ODS code>/<resource type>/<source id>`, so two
+ * organisations' ids never collide and an item's source can be read off its id.
+ */
+export function sourceItemId(organisation: Pick<FeedingOrganisation, 'odsCode'>, entry: Pick<FeedEntry, 'resourceType' | 'sourceId'>): string {
+  return `${organisation.odsCode}/${entry.resourceType}/${entry.sourceId}`;
+}
+
 /** What happened to one entry. */
 export type EntryResult = 'created' | 'updated' | 'unchanged' | 'stale' | 'deleted' | 'withheld' | 'refused-opted-out';
 

@@ -1,9 +1,8 @@
 import { kindsHeldBy } from '@shareforyou/schema';
 import { openPanels, sealPanels } from '../slice/panelEncryption';
 import { versionKey, type PatientSliceModel, type PatientSliceRecord, type SliceItem } from '../slice/patientSlice';
-import type { FeedEntry } from './feedBundle';
 import { FeedProblem } from './feedProblem';
-import type { EntryResult, FeedingOrganisation, FeedTarget } from './feedTarget';
+import { sourceItemId, type EntryResult, type FeedTarget } from './feedTarget';
 import type { MappedItem, SliceFeed } from './sliceFeed';
 import { isWithheld } from './withheldCodes';
 
@@ -18,10 +17,6 @@ export type PreparedSliceEntry = { item: SliceItem; panel: string; versionKey: s
 type Prepared = PreparedSliceEntry;
 
 const MAX_ATTEMPTS = 6;
-
-function itemId(organisation: FeedingOrganisation, entry: FeedEntry): string {
-  return `${organisation.odsCode}/${entry.resourceType}/${entry.sourceId}`;
-}
 
 /** One entry applied to a patient's slice in memory, by version: newer wins, a delete leaves a tombstone. */
 export function applySliceEntry(slice: PatientSliceRecord, id: string, prepared: Prepared): EntryResult {
@@ -63,7 +58,7 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
       if (!mapped) throw new FeedProblem(entry.resourceType, `${entry.resourceType} carries nothing this record shows`);
       const item: SliceItem = {
         ...mapped.fields,
-        id: itemId(organisation, entry),
+        id: sourceItemId(organisation, entry),
         provenance: {
           odsCode: organisation.odsCode,
           organisationName: organisation.name,
@@ -83,7 +78,7 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
           ? { ...stored, panels: openPanels(nhsNumber, stored.panels), tombstones: [...(stored.tombstones ?? [])] }
           : { _id: nhsNumber, panels: {}, tombstones: [], revision: 0 };
         const results = new Map<number, EntryResult>();
-        for (const { entry, prepared: p } of prepared) results.set(entry.index, applySliceEntry(slice, itemId(organisation, entry), p));
+        for (const { entry, prepared: p } of prepared) results.set(entry.index, applySliceEntry(slice, sourceItemId(organisation, entry), p));
         const changed = [...results.values()].some((r) => r === 'created' || r === 'updated' || r === 'deleted' || r === 'withheld');
         if (!changed) return results;
         const panels = sealPanels(nhsNumber, slice.panels, feed.sealedPanels ?? []);

@@ -4,8 +4,9 @@ import { readSecret } from '../secrets';
 
 /**
  * System credentials for source feeds: a token naming one organisation (ODS code), for the feed
- * audience only. A user's token has another audience and is refused. Locally signed by the dev
- * identity provider (npm run token -- --system <ODS>); in production by the integration platform.
+ * audience only. A user's token has another audience and is refused. Signed with a key of its own
+ * (FEED_TOKEN_PUBLIC_KEY in production, from the integration platform; locally npm run token --
+ * --system <ODS>), never with the user identity provider's.
  */
 
 const ALGORITHM = 'RS256';
@@ -16,7 +17,7 @@ export interface FeedSystem {
 }
 
 export function signSystemToken(odsCode: string, lifetimeSeconds = 3600): string {
-  return jwt.sign({ org: odsCode, token_use: 'feed' }, readSecret('devIdentityProviderPrivate'), {
+  return jwt.sign({ org: odsCode, token_use: 'feed' }, readSecret('feedTokenSigningKey'), {
     algorithm: ALGORITHM,
     issuer: DEV_ISSUER,
     audience: FEED_AUDIENCE,
@@ -28,7 +29,7 @@ export function signSystemToken(odsCode: string, lifetimeSeconds = 3600): string
 export function verifySystemToken(authorization: string | undefined): FeedSystem {
   const match = /^Bearer (\S+)$/.exec(authorization ?? '');
   if (!match) throw new Error('Send the feed\'s system token as "Authorization: Bearer <token>" (locally: npm run token -- --system <ODS>).');
-  const claims = jwt.verify(match[1], readSecret('devIdentityProviderPublic'), {
+  const claims = jwt.verify(match[1], readSecret('feedTokenPublicKey'), {
     algorithms: [ALGORITHM],
     issuer: process.env.FEED_TOKEN_ISSUER ?? DEV_ISSUER,
     audience: FEED_AUDIENCE,
