@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { accessError, closeServer, controlIsOn, decideAccess, mountHealth, mountJsonErrors, serviceLogger, shutdownGraceMs, signGatewayIdentity } from '@shareforyou/kit';
 import { gatewayPort, loadSupergraphSdl } from '@shareforyou/schema';
+import { addBrowserAccess, browserPlugins } from './browserAccess';
 import type { GatewayContext } from './context';
 import { requireActiveParty } from './organisationStatus';
 import { requestLimits } from './requestLimits';
@@ -28,12 +29,19 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const log = serviceLogger('gateway');
 
 export async function startGateway(): Promise<RunningGateway> {
-  const gateway = new ApolloGateway({ supergraphSdl: loadSupergraphSdl(), buildService: buildSubgraphCall, logger: log });
+  const supergraphSdl = loadSupergraphSdl();
+  const gateway = new ApolloGateway({ supergraphSdl, buildService: buildSubgraphCall, logger: log });
   const deadlineMs = requestDeadlineMs();
   const limits = controlIsOn('requestLimits') ? requestLimits() : { plugins: [], validationRules: [], parseOptions: {} };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [clientOperation(), ...limits.plugins, errorReport(), ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)])],
+    plugins: [
+      clientOperation(),
+      ...browserPlugins(supergraphSdl),
+      ...limits.plugins,
+      errorReport(),
+      ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)]),
+    ],
     logger: log,
     validationRules: [...limits.validationRules],
     parseOptions: limits.parseOptions,
@@ -46,6 +54,7 @@ export async function startGateway(): Promise<RunningGateway> {
   const app = express();
   app.disable('x-powered-by');
   let stopping = false;
+  addBrowserAccess(app);
   app.get('/health', (_req, res) => {
     res.json({ gateway: 'ok' });
   });

@@ -5,13 +5,12 @@ import {
   careRecordError,
   checkLifetime,
   CLOCK_TOLERANCE_SECONDS,
-  DEV_ISSUER,
+  devUserIssuer,
   ErrorCode,
   isPatientToken,
   isValidNhsNumber,
   normaliseNhsNumber,
   patientClaims,
-  readSecret,
   TokenRefused,
   USER_AUDIENCE,
   userClaims,
@@ -26,9 +25,11 @@ import {
 export const PATIENT_PROFILE = 'patient';
 
 /**
- * The user's token. In production: NHS CIS2 (OIDC), keys from its JWKS (OIDC_JWKS_URI). Locally: the
- * dev identity provider's key in .secrets/ (npm run token). Either way the algorithm is pinned, and
- * issuer, audience and expiry are checked with a small clock tolerance.
+ * The user's token, verified by the issuer's published keys (JWKS), as it will be against NHS CIS2.
+ * Production: OIDC_ISSUER is CIS2's issuer URL and OIDC_CLIENT_ID our client id there (the token's
+ * audience). Locally: the development OpenID Connect provider on port base + 8 (tools/src/identity/).
+ * The JWKS address comes from the issuer's discovery document unless OIDC_JWKS_URI says it. The
+ * algorithm is pinned; issuer, audience and expiry are checked with a small clock tolerance.
  *
  * The selected role (selected_roleid) points at one entry of nhsid_nrbac_roles, which carries the
  * organisation (org_code) and the job role code (the R-code at the end of role_code).
@@ -36,18 +37,31 @@ export const PATIENT_PROFILE = 'patient';
 
 const ALGORITHM = 'RS256';
 
-const issuer = () => process.env.OIDC_ISSUER ?? DEV_ISSUER;
-const audience = () => process.env.OIDC_AUDIENCE ?? USER_AUDIENCE;
+const issuer = () => process.env.OIDC_ISSUER ?? devUserIssuer();
+const audience = () => process.env.OIDC_AUDIENCE ?? process.env.OIDC_CLIENT_ID ?? USER_AUDIENCE;
 
-let jwks: ReturnType<typeof jwksClient> | undefined;
+async function discoverJwksUri(): Promise<string> {
+  if (process.env.OIDC_JWKS_URI) return process.env.OIDC_JWKS_URI;
+  const url = `${issuer().replace(/\/$/, '')}/.well-known/openid-configuration`;
+  const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+  if (!response.ok) throw new Error(`the identity provider's discovery document answered ${response.status}`);
+  const { jwks_uri: jwksUri, issuer: published } = (await response.json()) as { jwks_uri?: string; issuer?: string };
+  if (published !== issuer() || !jwksUri) throw new Error('the discovery document does not match OIDC_ISSUER');
+  return jwksUri;
+}
+
+let jwks: Promise<ReturnType<typeof jwksClient>> | undefined;
+function keys(): Promise<ReturnType<typeof jwksClient>> {
+  jwks ??= discoverJwksUri().then((jwksUri) => jwksClient({ jwksUri, cache: true, rateLimit: true, jwksRequestsPerMinute: 10 }));
+  // A provider that was not up yet is asked again on the next request.
+  jwks.catch(() => (jwks = undefined));
+  return jwks;
+}
+
 function signingKey(header: JwtHeader, callback: SigningKeyCallback): void {
-  const jwksUri = process.env.OIDC_JWKS_URI;
-  if (!jwksUri) {
-    callback(null, readSecret('devIdentityProviderPublic'));
-    return;
-  }
-  jwks ??= jwksClient({ jwksUri, cache: true, rateLimit: true });
-  jwks.getSigningKey(header.kid, (error, key) => callback(error, key?.getPublicKey()));
+  keys()
+    .then((client) => client.getSigningKey(header.kid))
+    .then((key) => callback(null, key.getPublicKey()), (error: Error) => callback(error));
 }
 
 function unauthenticated(message: string) {

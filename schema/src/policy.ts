@@ -20,6 +20,12 @@ export interface ProfileDefinition {
   categories: string[];
 }
 
+/** A record panel a client shows, made of these categories. */
+export interface PanelDefinition {
+  label: string;
+  categories: string[];
+}
+
 export interface JobRoleDefinition {
   label: string;
   profile: string;
@@ -29,6 +35,7 @@ export interface AccessPolicy {
   categories: Record<string, CategoryDefinition>;
   profiles: Record<string, ProfileDefinition>;
   jobRoles: Record<string, JobRoleDefinition>;
+  panels: Record<string, PanelDefinition>;
   /** Type -> field -> category, or Type -> "inherit". */
   fields: Record<string, Record<string, string> | 'inherit'>;
 }
@@ -41,6 +48,14 @@ export function parsePolicy(text: string): AccessPolicy {
   const { categories, profiles, jobRoles, fields } = policy;
   if (!categories || !profiles || !jobRoles || !fields) {
     throw new Error('policy.yaml must have categories, profiles, jobRoles and fields');
+  }
+  // Panels are what clients show; a policy without them still decides every field.
+  const panels = (policy.panels ??= {});
+  for (const [name, panel] of Object.entries(panels)) {
+    if (!panel.categories?.length) problems.push(`panel ${name} must list its categories`);
+    for (const category of panel.categories ?? []) {
+      if (!categories[category]) problems.push(`panel ${name} lists unknown category ${category}`);
+    }
   }
   for (const [name, profile] of Object.entries(profiles)) {
     for (const category of profile.categories ?? []) {
@@ -106,4 +121,33 @@ export function categoriesOf(policy: AccessPolicy, coordinates: Iterable<string>
     if (classification.kind === 'category') found.add(classification.category);
   }
   return [...found].sort();
+}
+
+export interface ProfileAccess {
+  profile: string;
+  profileLabel: string;
+  categories: Array<{ name: string } & CategoryDefinition>;
+  /** Panels with at least one category the profile may see; `restricted` are the rest of its categories. */
+  panels: Array<{ name: string; label: string; categories: string[]; restricted: string[] }>;
+  breakGlassAllowed: boolean;
+  traceAllowed: boolean;
+  recordAccessAllowed: boolean;
+}
+
+/** What a profile may see and do, asked once by a client so it asks the record only for that. */
+export function accessOfProfile(policy: AccessPolicy, profile: string): ProfileAccess {
+  const may = (category: string) => profileMaySee(policy, profile, category);
+  return {
+    profile,
+    profileLabel: policy.profiles[profile]?.label ?? 'No access',
+    categories: Object.entries(policy.categories)
+      .filter(([name]) => may(name))
+      .map(([name, definition]) => ({ name, ...definition, sensitive: definition.sensitive === true })),
+    panels: Object.entries(policy.panels)
+      .filter(([, panel]) => panel.categories.some(may))
+      .map(([name, panel]) => ({ name, label: panel.label, categories: panel.categories.filter(may), restricted: panel.categories.filter((c) => !may(c)) })),
+    breakGlassAllowed: profileMayBreakGlass(policy, profile) && may('breakGlassDeclaring'),
+    traceAllowed: may('patientTrace'),
+    recordAccessAllowed: may('recordAccess'),
+  };
 }

@@ -1,7 +1,5 @@
-import { GATEWAY_ENTRY, spawnService, stopProcess, waitHealthy, type ServiceProcess } from '../../tools/src/stack/services';
-import { freePortBase } from '../../tools/src/stack/ports';
 import { asUser, codes, gatewayPost, MARGARET } from '../support/clients';
-import { stackInfo } from '../support/stackInfo';
+import { gatewayWithout } from '../support/gatewayWithout';
 
 describe('request limits', () => {
   it('an ordinary record query passes the limits', async () => {
@@ -25,25 +23,16 @@ describe('request limits', () => {
 });
 
 describe('a source that does not answer', () => {
-  let gateway: ServiceProcess | undefined;
+  let gateway: Awaited<ReturnType<typeof gatewayWithout>> | undefined;
   let url = '';
 
   beforeAll(async () => {
-    // A second gateway over the same subgraphs, except that community points at a closed port.
-    const base = await freePortBase(stackInfo().portBase + 500);
-    const env = {
-      ...process.env,
-      SHAREFORYOU_PORT_BASE: String(stackInfo().portBase),
-      GATEWAY_PORT: String(base),
-      SUBGRAPH_URL_COMMUNITY: `http://127.0.0.1:${base + 9}/graphql`,
-    };
-    gateway = spawnService('gateway-without-community', GATEWAY_ENTRY, env, base, true);
-    await waitHealthy(gateway);
-    url = `http://127.0.0.1:${base}/graphql`;
+    gateway = await gatewayWithout('community', 500);
+    url = gateway.url;
   });
 
   afterAll(async () => {
-    if (gateway) await stopProcess(gateway.child);
+    await gateway?.stop();
   });
 
   it('costs only its own fields, with SOURCE_UNAVAILABLE naming it and no internal address', async () => {

@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStack } from '../../tools/src/stack/stack';
-import { freePortBase, localDatabasePort } from '../../tools/src/stack/ports';
+import { EMBED_EXAMPLE_OFFSET, freePortBase, localDatabasePort, VIEWER_OFFSET } from '../../tools/src/stack/ports';
 import { alertWebhookPort, TEST_PATIENTS, TEST_PORT_BASE, type StackInfo } from './stackInfo';
 
 /** Starts the real stack once for the whole run: a fresh database, every service, seeded through the feeds. */
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shareforyou-test-'));
-  const portBase = await freePortBase(Number(process.env.TEST_PORT_BASE ?? TEST_PORT_BASE), (base) => [localDatabasePort(base), alertWebhookPort(base)]);
+  const portBase = await freePortBase(Number(process.env.TEST_PORT_BASE ?? TEST_PORT_BASE), (base) => [localDatabasePort(base), alertWebhookPort(base), base + VIEWER_OFFSET, base + EMBED_EXAMPLE_OFFSET]);
   const anchorFile = join(dataDir, 'audit-anchors.jsonl');
   const started = Date.now();
   const stack = await startStack({
@@ -37,6 +37,8 @@ export default async function globalSetup(): Promise<void> {
   process.stdout.write(`  [stack] ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
   const info: StackInfo = {
     gatewayUrl: stack.gatewayUrl,
+    viewerUrl: stack.viewerUrl,
+    exampleUrl: stack.exampleUrl,
     mongoUri: stack.mongoUri,
     portBase,
     dataDir,

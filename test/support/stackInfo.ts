@@ -6,6 +6,8 @@ export const TEST_PATIENTS = 400;
 
 export interface StackInfo {
   gatewayUrl: string;
+  viewerUrl: string;
+  exampleUrl: string;
   mongoUri: string;
   portBase: number;
   dataDir: string;

@@ -46,6 +46,7 @@ const SPECS: Record<string, SecretSpec> = {
   gatewayIdentityPublic: { file: 'gateway-identity-public.pem', env: 'GATEWAY_IDENTITY_PUBLIC_KEY', make: () => pair('gatewayIdentity').publicKey },
   devIdentityProviderPrivate: { file: 'dev-idp-private.pem', env: 'DEV_IDP_PRIVATE_KEY', make: () => pair('devIdentityProvider').privateKey },
   devIdentityProviderPublic: { file: 'dev-idp-public.pem', env: 'DEV_IDP_PUBLIC_KEY', make: () => pair('devIdentityProvider').publicKey },
+  devIdentityCookieKey: { file: 'dev-idp-cookie.key', env: 'DEV_IDP_COOKIE_KEY', make: () => randomBytes(32).toString('base64') },
   // Source systems' feed credentials: in production the integration platform signs them and the
   // subgraphs hold only its public key; locally `npm run token -- --system <ODS>` signs with the private half.
   feedTokenSigningKey: { file: 'feed-token-private.pem', env: 'FEED_TOKEN_PRIVATE_KEY', make: () => pair('feedToken').privateKey },

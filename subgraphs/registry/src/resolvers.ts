@@ -1,4 +1,5 @@
 import { nhsNumberArgument, type SubgraphContext } from '@shareforyou/kit';
+import { accessOfProfile, loadPolicy } from '@shareforyou/schema';
 import { declareBreakGlass } from './breakGlass';
 import type { OrganisationRecord, PatientRecord, RegistryModels } from './models';
 import { checkCaseloadSize, openPatient } from './patientRecord';
@@ -21,6 +22,11 @@ export const registryResolvers = {
     },
     patientSearch: (_: unknown, args: { familyName: string; birthDate: string; postcode?: string }, context: Context) =>
       patientSearch(args, context),
+    myAccess: (_: unknown, __: unknown, context: Context) => ({
+      jobRole: context.identity.jobRole,
+      odsCode: context.identity.odsCode,
+      ...accessOfProfile(loadPolicy(), context.identity.profile),
+    }),
     myOrganisation: async (_: unknown, __: unknown, context: Context) => {
       const organisation = (await context.models.Organisation.findById(context.identity.odsCode).lean().exec()) as OrganisationRecord | null;
       return organisation && { ...organisation, odsCode: organisation._id };

@@ -25,7 +25,11 @@ async function main() {
   console.log(`
 ShareforYou Care Record is running.
 
+  Viewer    ${stack.viewerUrl}   (the clinician viewer: sign in as a demo user)
   Gateway   ${stack.gatewayUrl}   (GraphQL; POST with Authorization: Bearer <token>)
+  Explorer  ${stack.gatewayUrl.replace(/graphql$/, 'explorer/')}   (GraphiQL, development only)
+  Sign-in   ${stack.identityIssuer}   (OpenID Connect provider standing in for NHS CIS2)
+  Embedding ${stack.exampleUrl}   (a host page on another origin with one panel)
   Feeds     POST http://127.0.0.1:${portBase + 1}/fhir (registry) ... one per subgraph, system tokens only
   Alerts    ${process.env.ALERT_WEBHOOK_URL ? `POST ${process.env.ALERT_WEBHOOK_URL} (signed with .secrets/alert-webhook.key), and the console (alerts query)` : 'the console only (alerts query): set ALERT_WEBHOOK_URL to have them POSTed, signed with .secrets/alert-webhook.key'}
   Anchors   chain heads every ${Number(process.env.AUDIT_ANCHOR_MS ?? 60_000) / 1000}s to ${process.env.AUDIT_ANCHOR_FILE ?? '.local/audit-anchors.jsonl'}

@@ -1,37 +1,29 @@
 import jwt from 'jsonwebtoken';
-import { DEV_ISSUER, ensureLocalSecrets, readSecret, USER_AUDIENCE } from '@shareforyou/kit';
-import type { DemoUser } from './users';
+import { devUserIssuer, USER_AUDIENCE } from '@shareforyou/kit';
+import { cis2Claims, type TokenUser } from '../identity/claims';
+import { devSigningKey, SIGNING_ALGORITHM } from '../identity/keys';
 
 /**
- * The local stand-in for NHS CIS2: tokens shaped like CIS2's (a selected role pointing into
- * nhsid_nrbac_roles), signed with the dev identity provider key in .secrets/.
+ * A user token without the browser: the same claims, issuer and signing key (same key id) as the
+ * local OpenID Connect provider's access tokens, so the gateway accepts it by the provider's JWKS.
  */
-
-
 /** The local client application tokens are issued to (CIS2's `azp`), unless a caller names another. */
 export const DEV_CLIENT_ID = 'shareforyou-dev-client';
 
-/** CIS2 carries the family name apart; the demo users have one name, so its last word stands in. */
-export const familyNameOf = (name: string) => name.trim().split(/\s+/).pop() ?? name;
-
 export function userToken(
-  user: Pick<DemoUser, 'userId' | 'name' | 'odsCode' | 'jobRole' | 'roleName'> & { familyName?: string },
-  options: { expiresInSeconds?: number; clientId?: string | null } = {},
+  user: TokenUser,
+  options: { expiresInSeconds?: number; selectedRoleId?: string; clientId?: string | null } = {},
 ): string {
-  ensureLocalSecrets();
-  const roleId = `role-${user.userId}`;
+  const key = devSigningKey();
   const clientId = options.clientId === undefined ? DEV_CLIENT_ID : options.clientId;
-  return jwt.sign(
-    {
-      name: user.name,
-      family_name: user.familyName ?? familyNameOf(user.name),
-      ...(clientId ? { azp: clientId } : {}),
-      selected_roleid: roleId,
-      nhsid_nrbac_roles: [{ person_roleid: roleId, org_code: user.odsCode, role_code: `S0000:G0000:${user.jobRole}`, role_name: user.roleName }],
-    },
-    readSecret('devIdentityProviderPrivate'),
-    { algorithm: 'RS256', issuer: DEV_ISSUER, audience: USER_AUDIENCE, subject: user.userId, expiresIn: options.expiresInSeconds ?? 8 * 3600 },
-  );
+  return jwt.sign({ ...cis2Claims(user, options.selectedRoleId), ...(clientId ? { azp: clientId } : {}) }, key.privateKeyPem, {
+    algorithm: SIGNING_ALGORITHM,
+    keyid: key.kid,
+    issuer: devUserIssuer(),
+    audience: USER_AUDIENCE,
+    subject: user.userId,
+    expiresIn: options.expiresInSeconds ?? 8 * 3600,
+  });
 }
 
 /**
@@ -40,10 +32,11 @@ export function userToken(
  * provider will issue it too.
  */
 export function patientToken(nhsNumber: string, options: { expiresInSeconds?: number } = {}): string {
-  ensureLocalSecrets();
-  return jwt.sign({ nhs_number: nhsNumber, identity_proofing_level: 'P9', azp: 'shareforyou-patient-portal' }, readSecret('devIdentityProviderPrivate'), {
-    algorithm: 'RS256',
-    issuer: DEV_ISSUER,
+  const key = devSigningKey();
+  return jwt.sign({ nhs_number: nhsNumber, identity_proofing_level: 'P9', azp: 'shareforyou-patient-portal' }, key.privateKeyPem, {
+    algorithm: SIGNING_ALGORITHM,
+    keyid: key.kid,
+    issuer: devUserIssuer(),
     audience: USER_AUDIENCE,
     subject: `patient-${nhsNumber}`,
     expiresIn: options.expiresInSeconds ?? 3600,

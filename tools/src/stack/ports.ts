@@ -32,3 +32,9 @@ export async function freePortBase(first: number, extraPorts: (base: number) => 
   }
   throw new Error(`no free ports found from ${first}: stop other stacks (npm start, tests, bench) or choose another port base`);
 }
+
+/** The clinician viewer and the example host page that embeds a panel: each its own origin. */
+export const VIEWER_OFFSET = 10;
+export const EMBED_EXAMPLE_OFFSET = 11;
+export const viewerOrigin = (base: number) => `http://127.0.0.1:${base + VIEWER_OFFSET}`;
+export const embedExampleOrigin = (base: number) => `http://127.0.0.1:${base + EMBED_EXAMPLE_OFFSET}`;

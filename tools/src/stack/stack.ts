@@ -1,15 +1,17 @@
 import { join } from 'node:path';
-import { ensureLocalSecrets, SECRETS_DIR } from '@shareforyou/kit';
+import { devUserIssuer, ensureLocalSecrets, IDENTITY_PROVIDER_OFFSET, SECRETS_DIR } from '@shareforyou/kit';
 import { DEFAULT_PORT_BASE } from '@shareforyou/schema';
 import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
 import { DEFAULT_DATA_DIR } from '../paths';
+import { startWebServers, type RunningWeb } from '../web/webServers';
 import { localDatabasePort } from './ports';
 import { registerOrganisations, seedIfEmpty } from './seed';
-import { GATEWAY_ENTRY, spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
+import { GATEWAY_ENTRY, spawnNodeProcess, spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
 
 /**
- * The whole local stack: the database (local FerretDB, or MONGODB_URI), every subgraph and the
- * gateway as separate processes over real HTTP, the organisation register and demo data.
+ * The whole local stack: the database (local FerretDB, or MONGODB_URI), every subgraph, the
+ * development OpenID Connect provider and the gateway as separate processes over real HTTP, the
+ * organisation register and demo data.
  * Used by npm start, the end-to-end tests and the benchmark alike.
  */
 
@@ -28,6 +30,11 @@ export interface StackOptions {
 
 export interface RunningStack {
   gatewayUrl: string;
+  /** The clinician viewer, and the example host page that embeds a panel from another origin. */
+  viewerUrl: string;
+  exampleUrl: string;
+  /** The development OpenID Connect provider (its issuer URL). */
+  identityIssuer: string;
   mongoUri: string;
   portBase: number;
   env: NodeJS.ProcessEnv;
@@ -61,7 +68,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     SHAREFORYOU_SECRETS_DIR: SECRETS_DIR,
   };
   const services: ServiceProcess[] = [];
+  const gatewayUrl = `http://127.0.0.1:${portBase}/graphql`;
+  let web: RunningWeb | undefined;
   const stop = async () => {
+    await web?.stop();
     await Promise.all(services.map((s) => stopProcess(s.child)));
     await engine?.stop();
   };
@@ -69,15 +79,24 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   try {
     await registerOrganisations(mongoUri);
     for (const { name, entry, offset } of subgraphEntries()) services.push(spawnService(name, entry, env, portBase + offset, options.quiet ?? false));
+    const identity = spawnNodeProcess({
+      name: 'identity',
+      args: ['--import', 'tsx', join('tools', 'src', 'identity', 'main.ts')],
+      env,
+      healthUrl: `http://127.0.0.1:${portBase + IDENTITY_PROVIDER_OFFSET}/health`,
+      quiet: options.quiet ?? false,
+    });
+    services.push(identity);
     await Promise.all(services.map((s) => waitHealthy(s)));
     const gateway = spawnService('gateway', GATEWAY_ENTRY, env, portBase, options.quiet ?? false);
     services.push(gateway);
     await waitHealthy(gateway);
-    log(`All ${services.length} services are up.`);
+    web = await startWebServers({ portBase, gatewayUrl, issuer: devUserIssuer(env), log });
+    log(`All ${services.length} services are up, and the viewer.`);
     if (options.seedPatients) await seedIfEmpty({ mongoUri, portBase, patients: options.seedPatients, log });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${portBase}/graphql`, mongoUri, portBase, env, services, databasePid: engine?.process.pid ?? null, stop };
+  return { gatewayUrl, viewerUrl: web!.viewerUrl, exampleUrl: web!.exampleUrl, identityIssuer: devUserIssuer(env), mongoUri, portBase, env, services, databasePid: engine?.process.pid ?? null, stop };
 }

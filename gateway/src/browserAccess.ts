@@ -1,0 +1,53 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import compression from 'compression';
+import cors from 'cors';
+import type { Express } from 'express';
+import helmet from 'helmet';
+import { portBase } from '@shareforyou/schema';
+import { explorerRoutes } from './explorer/explorer';
+import { sourcePathsPlugin } from './sourcePaths';
+
+/**
+ * What a browser app on another origin needs from the gateway, and no more: CORS for the origins in
+ * GATEWAY_CORS_ORIGINS (comma-separated; none by default in production, the local viewer and the
+ * example host page otherwise), preflight answered, security headers, compression, and in
+ * development only the offline explorer at /explorer. Apollo's CSRF prevention stays on: a simple
+ * (form-like) request is refused unless it carries a JSON content type or a custom header.
+ */
+
+const LOCAL_BROWSER_OFFSETS = [10, 11];
+
+const isProduction = () => process.env.NODE_ENV === 'production';
+
+export function corsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const configured = env.GATEWAY_CORS_ORIGINS;
+  if (configured !== undefined) return configured.split(',').map((o) => o.trim()).filter(Boolean);
+  if (env.NODE_ENV === 'production') return [];
+  return LOCAL_BROWSER_OFFSETS.map((offset) => `http://127.0.0.1:${portBase(env) + offset}`);
+}
+
+export function explorerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NODE_ENV !== 'production' && env.GATEWAY_EXPLORER !== 'off';
+}
+
+export function addBrowserAccess(app: Express): void {
+  const origins = new Set(corsOrigins());
+  app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, crossOriginResourcePolicy: { policy: 'same-site' } }));
+  app.use(compression());
+  app.use(
+    '/graphql',
+    cors({
+      origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'],
+      maxAge: 600,
+    }),
+  );
+  if (explorerEnabled() && !isProduction()) app.use('/explorer', explorerRoutes());
+}
+
+/** No landing page at /graphql (Apollo's would load Sandbox from a CDN); the paths a missing source cost. */
+export function browserPlugins(supergraphSdl: string): ApolloServerPlugin[] {
+  return [ApolloServerPluginLandingPageDisabled(), sourcePathsPlugin(supergraphSdl)];
+}

@@ -1,0 +1,95 @@
+import { generateKeyPairSync } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { USER_AUDIENCE } from '@shareforyou/kit';
+import { cis2Claims } from '../../tools/src/identity/claims';
+import { devSigningKey } from '../../tools/src/identity/keys';
+import { findDemoUser } from '../../tools/src/demo/users';
+import { codes, gatewayPost, MARGARET } from '../support/clients';
+import { exchangeCode, issuer, startSignIn } from '../support/signIn';
+
+const nameQuery = () => `{ patient(nhsNumber: "${MARGARET()}") { name { text } } }`;
+
+describe('the local OpenID Connect provider', () => {
+  it('publishes discovery and JWKS as CIS2 does: its own URL as issuer, code flow with S256 PKCE only', async () => {
+    const discovery = (await (await fetch(`${issuer()}/.well-known/openid-configuration`)).json()) as Record<string, any>;
+    expect(discovery.issuer).toBe(issuer());
+    expect(discovery.response_types_supported).toEqual(['code']);
+    expect(discovery.code_challenge_methods_supported).toEqual(['S256']);
+    expect(discovery.scopes_supported).toEqual(expect.arrayContaining(['openid', 'nationalrbacaccess']));
+    const jwks = (await (await fetch(discovery.jwks_uri)).json()) as { keys: Array<Record<string, string>> };
+    expect(jwks.keys).toEqual([expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: devSigningKey().kid })]);
+    expect(JSON.stringify(jwks)).not.toMatch(/"d":/);
+  });
+
+  it('the GP signs in on its page and gets an access token with CIS2 claims that the gateway accepts', async () => {
+    const signIn = await startSignIn();
+    expect(signIn.page).toContain('Who are you?');
+    expect(signIn.page).toContain('Dr Aisha Rahman');
+    const { code } = await signIn.finish({ user: findDemoUser('gp').userId });
+    expect(code).toBeTruthy();
+    const token = await exchangeCode(code!, signIn.verifier);
+    expect(token.status).toBe(200);
+    expect(token.cors).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const claims = jwt.decode(token.body.access_token) as Record<string, any>;
+    expect(claims).toMatchObject({
+      iss: issuer(),
+      aud: USER_AUDIENCE,
+      sub: 'demo-gp-aisha-rahman',
+      name: 'Dr Aisha Rahman',
+      family_name: 'Rahman',
+      selected_roleid: 'role-demo-gp-aisha-rahman',
+      nhsid_nrbac_roles: [{ person_roleid: 'role-demo-gp-aisha-rahman', org_code: 'P83005', role_code: 'S0000:G0000:R8000', role_name: 'Clinical Practitioner Access Role' }],
+    });
+    const idToken = jwt.decode(token.body.id_token) as Record<string, any>;
+    expect(idToken).toMatchObject({ iss: issuer(), sub: 'demo-gp-aisha-rahman', selected_roleid: 'role-demo-gp-aisha-rahman' });
+    const response = await gatewayPost({ authorization: `Bearer ${token.body.access_token}` }, nameQuery());
+    expect(response.errors).toBeUndefined();
+    expect(response.data.patient.name.text).toBe('Margaret Joan ASHWORTH');
+  });
+
+  it('a user with several roles picks one, and that role is the selected one in the token', async () => {
+    const nurse = findDemoUser('community-nurse');
+    const signIn = await startSignIn();
+    const second = `role-${nurse.userId}-2`;
+    const { code } = await signIn.finish({ user: nurse.userId, role: second });
+    const token = await exchangeCode(code!, signIn.verifier);
+    const claims = jwt.decode(token.body.access_token) as Record<string, any>;
+    expect(claims.selected_roleid).toBe(second);
+    expect(claims.nhsid_nrbac_roles.map((r: { org_code: string }) => r.org_code)).toEqual(['NR5', 'P83005']);
+  });
+
+  it('refuses an authorization request without PKCE, and a code redeemed without its verifier', async () => {
+    const withoutPkce = await startSignIn({ codeChallenge: null });
+    expect(withoutPkce.page).not.toContain('Who are you?');
+    expect(withoutPkce.page).toMatch(/code_challenge|PKCE/i);
+
+    const signIn = await startSignIn();
+    const { code } = await signIn.finish({ user: findDemoUser('gp').userId });
+    const wrong = await exchangeCode(code!, 'not-the-verifier-not-the-verifier-not-the-verifier');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toBe('invalid_grant');
+  });
+});
+
+describe('the gateway verifies user tokens by the issuer JWKS', () => {
+  const claims = () => cis2Claims(findDemoUser('gp'));
+  const key = () => devSigningKey();
+  const sign = (options: jwt.SignOptions, secret: string = key().privateKeyPem) =>
+    jwt.sign(claims(), secret, { algorithm: 'RS256', keyid: key().kid, issuer: issuer(), audience: USER_AUDIENCE, subject: 'demo-gp-aisha-rahman', expiresIn: 600, ...options });
+
+  it('accepts the provider key, issuer and audience', async () => {
+    expect((await gatewayPost({ authorization: `Bearer ${sign({})}` }, nameQuery())).errors).toBeUndefined();
+  });
+
+  it.each([
+    ['another issuer', () => sign({ issuer: 'https://elsewhere.example' })],
+    ['another audience', () => sign({ audience: 'another-service' })],
+    ['a key the JWKS does not publish', () => sign({ keyid: 'unknown' }, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())],
+    ['the right key id but another key', () => sign({}, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())],
+    ['an unpinned algorithm (HS256)', () => jwt.sign(claims(), 'shared-secret', { algorithm: 'HS256', issuer: issuer(), audience: USER_AUDIENCE, subject: 'x', expiresIn: 600 })],
+  ])('refuses a token with %s as UNAUTHENTICATED', async (_what, make) => {
+    const response = await gatewayPost({ authorization: `Bearer ${make()}` }, nameQuery());
+    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.data ?? null).toBeNull();
+  });
+});

@@ -1,0 +1,153 @@
+import type { Browser, Page } from 'playwright-core';
+import { userToken } from '../../tools/src/demo/tokens';
+import { findDemoUser } from '../../tools/src/demo/users';
+import { launchBrowser, openRecord, panelsSettled, screenshot, seriousViolations, signInAs } from '../support/browser';
+import { DANIEL, MARGARET } from '../support/clients';
+import { gatewayWithout } from '../support/gatewayWithout';
+import { stackInfo } from '../support/stackInfo';
+
+/** The clinician viewer and an embedded panel, in Chromium, against the real stack. */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+/** Every section's state and source line, across the panels' shadow roots. */
+function sections(page: Page) {
+  return page.evaluate(() =>
+    [...((globalThis as any).document.querySelectorAll('[data-panel], sfy-medications') as any[])].flatMap((panel) =>
+      [...((panel.shadowRoot?.querySelectorAll('[data-section]') ?? []) as any[])].map((s) => ({
+        panel: panel.getAttribute('data-panel') ?? panel.localName,
+        section: s.getAttribute('data-section'),
+        state: s.getAttribute('data-state'),
+        source: s.querySelector('[data-role="source"]')?.textContent ?? '',
+        text: s.textContent ?? '',
+      })),
+    ),
+  );
+}
+
+describe('the clinician viewer in a browser', () => {
+  it('the GP signs in through the provider page, opens Margaret Ashworth and sees every organisation that holds part of her record, each with source and as-of', async () => {
+    const page = await freshPage();
+    await signInAs(page, 'gp');
+    expect(await seriousViolations(page)).toEqual([]);
+    await openRecord(page, MARGARET());
+    await panelsSettled(page);
+    const found = await sections(page);
+    expect(found[0].panel).toBe('emergencySummary');
+    const withData = found.filter((s) => s.state === 'data' && s.source !== 'From the patient register');
+    expect(withData.length).toBeGreaterThan(10);
+    for (const s of withData) expect(s.source).toMatch(/From .+ · as of \d{1,2} \w{3,4} \d{4}/);
+    const organisations = new Set(withData.flatMap((s) => s.source.replace(/^From /, '').split(' · ')[0].split(', ')));
+    // Margaret's record is held by four organisations (no mental health care): each must show.
+    for (const name of ['Bury Central Medical Practice', 'Northern Care Alliance NHS Foundation Trust', 'North East Sector Community Health Services', 'Bury Council Adult and Children’s Social Care']) {
+      expect(organisations).toContain(name);
+    }
+    expect(found.filter((s) => s.state === 'restricted' || s.state === 'unavailable')).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'viewer-gp-margaret');
+    await page.context().close();
+  });
+
+  it('the receptionist sees demographics, and "restricted for your role" where the policy says', async () => {
+    const page = await freshPage();
+    await signInAs(page, 'receptionist');
+    await openRecord(page, MARGARET());
+    await panelsSettled(page);
+    const found = await sections(page);
+    expect(found.find((s) => s.section === 'name')).toMatchObject({ state: 'data' });
+    expect(found.find((s) => s.section === 'name')!.text).toContain('Margaret Joan ASHWORTH');
+    const restricted = found.filter((s) => s.state === 'restricted');
+    // Mental health care and encounters are not the administrative profile's; the allocated worker (care team) is.
+    expect(restricted.map((s) => s.section)).toEqual(expect.arrayContaining(['careCoordinator', 'admissions', 'consultations']));
+    expect(found.find((s) => s.section === 'allocatedWorker')?.state).not.toBe('restricted');
+    for (const s of restricted) expect(s.text).toContain('Restricted for your role');
+    expect(found.some((s) => s.panel === 'medications')).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'viewer-receptionist-margaret');
+    await page.context().close();
+  });
+
+  describe('with the hospital source down', () => {
+    let gateway: Awaited<ReturnType<typeof gatewayWithout>> | undefined;
+    let url = '';
+    beforeAll(async () => {
+      gateway = await gatewayWithout('acute', 600);
+      url = gateway.url;
+    });
+    afterAll(async () => {
+      await gateway?.stop();
+    });
+
+    it('the hospital sections say so and the rest of the record arrives', async () => {
+      const page = await freshPage();
+      // The viewer's calls to the gateway are answered by the gateway whose acute source is down.
+      await page.route(stackInfo().gatewayUrl, (route) => route.continue({ url }));
+      await signInAs(page, 'gp');
+      await openRecord(page, MARGARET());
+      await panelsSettled(page);
+      const found = await sections(page);
+      const hospital = found.filter((s) => ['admissions', 'aeAttendances', 'outpatientAppointments', 'testResults', 'dischargeSummaries'].includes(s.section!));
+      expect(hospital.length).toBeGreaterThanOrEqual(5);
+      for (const s of hospital) {
+        expect(s.state).toBe('unavailable');
+        expect(s.text).toContain('Not available from the hospital just now');
+      }
+      expect(found.find((s) => s.panel === 'medications')).toMatchObject({ state: 'data' });
+      expect(found.find((s) => s.panel === 'community')).toMatchObject({ state: 'data' });
+      await screenshot(page, 'viewer-hospital-down');
+      await page.context().close();
+    });
+  });
+
+  it('the A&E doctor opens Daniel Kowalski, gets the break-glass dialog, declares, and sees the record with the banner', async () => {
+    const page = await freshPage();
+    // A colleague of the demo A&E doctor: her declaration must not change what other tests see.
+    await signInAs(page, 'ae-locum');
+    await openRecord(page, DANIEL());
+    const dialog = page.getByRole('dialog', { name: /No care relationship/ });
+    await dialog.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'viewer-break-glass-dialog');
+    // Keyboard only: the reason by arrow keys, the detail typed, the form sent with Enter on the button.
+    await page.getByLabel('The patient is unconscious or otherwise unable to consent').focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('Details (required)').fill('Brought in unconscious after a fall; needs medication history');
+    await page.getByRole('button', { name: 'Declare emergency access' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-role="break-glass-banner"]').waitFor();
+    expect(await page.locator('[data-role="break-glass-banner"]').textContent()).toMatch(/emergency access \(break-glass\) until/);
+    await panelsSettled(page);
+    const found = await sections(page);
+    expect(found.find((s) => s.panel === 'medications')).toMatchObject({ state: expect.stringMatching(/data|empty/) });
+    expect(await page.locator('sfy-emergency-summary').evaluate((el) => el.shadowRoot?.querySelector('[data-state="break-glass"]')?.textContent ?? '')).toMatch(/Emergency access .* until/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'viewer-break-glass-banner');
+    await page.context().close();
+  });
+
+  it('a panel embedded in a plain host page on another origin works (one script tag, one element)', async () => {
+    const page = await freshPage();
+    await page.goto(stackInfo().exampleUrl);
+    expect(new URL(stackInfo().exampleUrl).origin).not.toBe(new URL(stackInfo().viewerUrl).origin);
+    await page.getByLabel('Access token').fill(userToken(findDemoUser('gp')));
+    await page.getByRole('button', { name: 'Use this token' }).click();
+    await panelsSettled(page);
+    const found = await sections(page);
+    expect(found).toEqual([expect.objectContaining({ panel: 'sfy-medications', state: 'data', source: expect.stringMatching(/From Bury Central Medical Practice · as of/) })]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'embedded-panel');
+    await page.context().close();
+  });
+});
+

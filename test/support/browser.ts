@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findDemoUser } from '../../tools/src/demo/users';
+import { REPO_ROOT } from '../../tools/src/paths';
+import { stackInfo } from './stackInfo';
+
+/**
+ * A real browser for the viewer tests: Debian's Chromium through playwright-core (Playwright's own
+ * browser download is not used). Sign-in goes through the provider's page as a person would.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+export async function signInAs(page: Page, userKey: string, roleName?: string): Promise<void> {
+  const user = findDemoUser(userKey);
+  await page.goto(stackInfo().viewerUrl);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.getByLabel(new RegExp(`^${user.name}`)).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  if (roleName) {
+    await page.getByLabel(new RegExp(`^${roleName}`)).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await page.locator('[data-role="signed-in"]').waitFor();
+}
+
+export async function openRecord(page: Page, nhsNumber: string): Promise<void> {
+  await page.getByLabel('NHS number').fill(nhsNumber);
+  await page.getByLabel('NHS number').press('Enter');
+  await page.locator('#record-heading').waitFor();
+}
+
+/** Waits until every panel on the page has an answer (no section still loading). */
+export async function panelsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const panels = [...((globalThis as any).document.querySelectorAll('[data-panel], sfy-medications') as any[])];
+    return panels.length > 0 && panels.every((p) => p.shadowRoot && !p.shadowRoot.querySelector('[aria-busy="true"]') && p.shadowRoot.querySelector('[data-state]'));
+  }, undefined, { timeout: 60_000 });
+}
+
+/** axe-core's serious and critical findings (the bar: none). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Screenshots go to docs/images when SHAREFORYOU_SCREENSHOTS=docs (to refresh the README), else test-results/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SHAREFORYOU_SCREENSHOTS === 'docs' ? join(REPO_ROOT, 'docs', 'images') : join(REPO_ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}

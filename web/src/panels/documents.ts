@@ -1,0 +1,14 @@
+import { DocumentsDocument, type DocumentsQuery } from '../generated/graphql';
+import { RecordPanel, type Section, formatDate } from './recordPanel';
+import { col } from './columns';
+
+/** <sfy-documents nhs-number="..."> — fields in documents.graphql. */
+export class DocumentsPanel extends RecordPanel<DocumentsQuery> {
+  protected heading = 'Documents and letters';
+  protected document = DocumentsDocument;
+  protected sections: Section[] = [
+    { title: 'Discharge summaries and letters', path: ['patient', 'dischargeSummaries'], source: 'acuteSource', columns: [col('Date', (d) => formatDate(d.date)), col('Title', (d) => d.title), col('Summary', (d) => d.summary), col('Author', (d) => d.author)] },
+  ];
+}
+
+customElements.get('sfy-documents') ?? customElements.define('sfy-documents', DocumentsPanel);

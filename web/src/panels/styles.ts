@@ -1,0 +1,40 @@
+import { css, unsafeCSS } from 'lit';
+import nhsukCss from 'nhsuk-frontend/dist/nhsuk/nhsuk-frontend-10.6.1.min.css?raw';
+
+/**
+ * The NHS design system's tokens (colours, breakpoints) from nhsuk-frontend, scoped to each panel's
+ * shadow root, so a panel looks the same in any host page; and the panel styles built on them.
+ */
+const tokens = /:root\{([^}]*)\}/.exec(nhsukCss)?.[1] ?? '';
+
+export const panelStyles = [
+  unsafeCSS(`:host{${tokens}}`),
+  css`
+    :host {
+      display: block;
+      font-family: Frutiger W01, Arial, sans-serif;
+      color: var(--nhsuk-text-colour);
+      font-size: 1rem;
+      line-height: 1.5;
+      margin-bottom: 24px;
+    }
+    .panel { background: var(--nhsuk-card-background-colour); border: 1px solid var(--nhsuk-border-colour); padding: 16px 24px; }
+    h2 { font-size: 1.5rem; margin: 0 0 12px; }
+    h3 { font-size: 1.1875rem; margin: 16px 0 4px; }
+    .source { color: var(--nhsuk-secondary-text-colour); font-size: 0.875rem; margin: 0 0 8px; }
+    table { border-collapse: collapse; width: 100%; margin-bottom: 8px; }
+    th, td { text-align: left; padding: 6px 12px 6px 0; border-bottom: 1px solid var(--nhsuk-border-colour); vertical-align: top; }
+    th { font-weight: bold; }
+    .state { padding: 8px 12px; margin: 4px 0 8px; border-left: 6px solid var(--nhsuk-grey-3-colour); background: var(--nhsuk-grey-5-colour); }
+    .restricted { border-left-color: var(--nhsuk-grey-1-colour); }
+    .unavailable { border-left-color: var(--nhsuk-warm-yellow-colour); background: var(--nhsuk-pale-yellow-colour); }
+    .error { border-left-color: var(--nhsuk-error-colour); }
+    .break-glass { background: var(--nhsuk-red-colour); color: var(--nhsuk-reverse-text-colour); padding: 8px 16px; font-weight: bold; margin-bottom: 12px; }
+    .flag { color: var(--nhsuk-red-colour); font-weight: bold; }
+    @media print {
+      :host { color: var(--nhsuk-print-text-colour); margin-bottom: 12px; break-inside: avoid; }
+      .panel { border: 1px solid #000; }
+      .break-glass { background: none; color: #000; border: 2px solid #000; }
+    }
+  `,
+];
