@@ -66,7 +66,7 @@ describe('the trail holds exactly what each look resolved', () => {
   });
 
   const GP_VIEWED = {
-    gp: ['Coding.display', 'Medication.id', 'Medication.medication', 'Patient.medications'],
+    gp: ['CodeableConcept.display', 'Medication.id', 'Medication.medication', 'Patient.medications'],
     registry: ['Patient.birthDate', 'Patient.name', 'Patient.nhsNumber', 'PersonName.text', 'Query.patient'],
   };
   /** As stored: the coordinates viewed, as plain strings, and the denials apart. */
