@@ -16,7 +16,7 @@ import { authenticateUser, CLIENT_NAME_HEADER } from './userToken';
  * identity again and records the export in the trail.
  */
 
-export const AUDIT_EXPORT_PATH = '/audit/export/:file';
+const AUDIT_EXPORT_PATH = '/audit/export/:file';
 
 function refuse(res: express.Response, status: number, code: string, message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });

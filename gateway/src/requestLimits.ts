@@ -19,4 +19,4 @@ export function requestLimits() {
   return { ...armor.protect(), parseOptions: { maxTokens: MAX_TOKENS } };
 }
 
-export const MAX_TOKENS = 3_000;
+const MAX_TOKENS = 3_000;

@@ -9,8 +9,6 @@ import CircuitBreaker from 'opossum';
  * breaker. Nothing needs restarting when the source recovers.
  */
 
-export const BREAKER_OPEN = 'EOPENBREAKER';
-
 const breakers = new Map<string, CircuitBreaker<[() => Promise<unknown>], unknown>>();
 
 function numberFrom(value: string | undefined, fallback: number): number {
@@ -18,7 +16,7 @@ function numberFrom(value: string | undefined, fallback: number): number {
   return value && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-export function sourceBreaker(serviceName: string, env: NodeJS.ProcessEnv = process.env) {
+function sourceBreaker(serviceName: string, env: NodeJS.ProcessEnv = process.env) {
   let breaker = breakers.get(serviceName);
   if (!breaker) {
     breaker = new CircuitBreaker((call: () => Promise<unknown>) => call(), {

@@ -5,7 +5,7 @@
  * is missing from it, within the deadline whatever one source is doing.
  */
 
-export const DEFAULT_REQUEST_DEADLINE_MS = 5_000;
+const DEFAULT_REQUEST_DEADLINE_MS = 5_000;
 export const DEFAULT_SOURCE_TIMEOUT_MS = 3_000;
 
 function positiveMs(value: string | undefined, variable: string): number | undefined {
@@ -20,7 +20,7 @@ export function requestDeadlineMs(env: NodeJS.ProcessEnv = process.env): number 
 }
 
 /** mental-health -> SOURCE_TIMEOUT_MS_MENTAL_HEALTH. */
-export function sourceTimeoutVariable(serviceName: string): string {
+function sourceTimeoutVariable(serviceName: string): string {
   return `SOURCE_TIMEOUT_MS_${serviceName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 

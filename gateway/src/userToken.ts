@@ -22,7 +22,7 @@ import {
 } from '@shareforyou/kit';
 
 /** The policy profile of a patient's own identity (schema/policy.yaml). */
-export const PATIENT_PROFILE = 'patient';
+const PATIENT_PROFILE = 'patient';
 
 /**
  * The user's token, verified by the issuer's published keys (JWKS), as it will be against NHS CIS2.
@@ -80,7 +80,7 @@ function verify(token: string): Promise<unknown> {
 }
 
 /** The job role code is the last colon-separated part of role_code, e.g. S8000:G8000:R8000 -> R8000. */
-export function jobRoleOf(role: NrbacRole): string {
+function jobRoleOf(role: NrbacRole): string {
   return role.role_code.split(':').pop() ?? '';
 }
 
@@ -107,7 +107,7 @@ const CLIENT_NAME = /^[A-Za-z0-9 ._:-]{1,64}$/;
 export const CLIENT_NAME_HEADER = 'apollographql-client-name';
 
 /** The client application: the token's authorised party wins over the header the client sends about itself. */
-export function clientApplication(claims: Pick<UserTokenClaims, 'azp'>, header: string | undefined): string | null {
+function clientApplication(claims: Pick<UserTokenClaims, 'azp'>, header: string | undefined): string | null {
   if (claims.azp && CLIENT_NAME.test(claims.azp)) return claims.azp;
   return header && CLIENT_NAME.test(header) ? header : null;
 }

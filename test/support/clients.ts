@@ -17,7 +17,7 @@ export interface GraphQLResponse<T = any> {
   status: number;
 }
 
-export const patientByName = (name: string) => {
+const patientByName = (name: string) => {
   const found = demoPatients.find((p) => p.name === name);
   if (!found) throw new Error(`no demo patient ${name}`);
   return found.nhsNumber;

@@ -22,11 +22,11 @@ export interface AccessLogFilter {
   denied?: boolean | null;
 }
 
-export const ACCESS_LOG_MAX_PAGE = 200;
+const ACCESS_LOG_MAX_PAGE = 200;
 
 type StoredEvent = StoredAuditEvent & { _id: Types.ObjectId };
 
-export function encodeCursor(event: { at: Date; _id: Types.ObjectId }): string {
+function encodeCursor(event: { at: Date; _id: Types.ObjectId }): string {
   return Buffer.from(JSON.stringify([new Date(event.at).toISOString(), String(event._id)])).toString('base64url');
 }
 
@@ -79,7 +79,7 @@ export function accessLogQuery(filter: AccessLogFilter, organisations: Map<strin
   return query;
 }
 
-export function auditEventView(event: StoredEvent) {
+function auditEventView(event: StoredEvent) {
   return {
     id: String(event._id),
     requestId: event.requestId,

@@ -70,7 +70,7 @@ async function declarationsInPeriod(period: Period, context: Context) {
 }
 
 /** A declaration is closed when its latest review closes it. */
-export const isClosed = (latest: BreakGlassReviewRecord | undefined) => latest !== undefined && CLOSING.includes(latest.outcome);
+const isClosed = (latest: BreakGlassReviewRecord | undefined) => latest !== undefined && CLOSING.includes(latest.outcome);
 
 export async function breakGlassReviewQueue(args: { from?: string | null; to?: string | null }, context: Context) {
   const period = periodArgument(args, 90);

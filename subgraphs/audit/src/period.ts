@@ -8,7 +8,7 @@ export interface Period {
 
 const DAY_MS = 86_400_000;
 /** Longest period one query may cover: it bounds every scan of the trail. */
-export const MAX_PERIOD_DAYS = 366;
+const MAX_PERIOD_DAYS = 366;
 
 export function isoArgument(value: string, argument: string): Date {
   // Date.parse accepts almost anything ("1", "May"): insist on an ISO 8601 date first.

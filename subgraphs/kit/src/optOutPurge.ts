@@ -13,7 +13,7 @@ import type { PatientSliceModel } from './slice/patientSlice';
  * and without the replay nothing would remove it once later changes moved the watermark on. The
  * window is wall-clock time (a feed under way), so a quiet log is not replayed over and over.
  */
-export const OPT_OUT_REPLAY_MS = 60_000;
+const OPT_OUT_REPLAY_MS = 60_000;
 
 export function followOptOuts(options: {
   subgraph: string;

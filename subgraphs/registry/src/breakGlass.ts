@@ -11,7 +11,7 @@ import type { RegistryModels } from './models';
 
 const REASONS = new Set(['EMERGENCY_CARE', 'RISK_OF_HARM', 'RELATIONSHIP_NOT_YET_RECORDED', 'OTHER']);
 
-export function breakGlassMinutes(): number {
+function breakGlassMinutes(): number {
   const minutes = Number(process.env.BREAK_GLASS_MINUTES ?? 240);
   return Number.isFinite(minutes) && minutes > 0 ? minutes : 240;
 }

@@ -28,7 +28,7 @@ const ODS_CODE = /^[A-Z0-9]{3,8}$/;
 const STATUSES: SharingStatus[] = ['active', 'suspended', 'not-party'];
 
 /** What is wrong with an entry, in words the administrator can act on (empty when nothing). */
-export function organisationEntryProblems(entry: OrganisationEntry, kinds = loadOrganisationKinds()): string[] {
+function organisationEntryProblems(entry: OrganisationEntry, kinds = loadOrganisationKinds()): string[] {
   const problems: string[] = [];
   if (!ODS_CODE.test(entry.odsCode)) problems.push(`ODS code "${entry.odsCode}" must be 3-8 capital letters and digits`);
   if (!entry.name?.trim()) problems.push('the organisation needs a name');

@@ -3,7 +3,7 @@ import type { PatientRecord, RegistryModels } from './models';
 
 type Context = SubgraphContext<RegistryModels>;
 
-export const MAX_PATIENTS_PER_REQUEST = 100;
+const MAX_PATIENTS_PER_REQUEST = 100;
 
 /** The patient's index entry, unless opted out or unknown: NO_SHARED_RECORD, the same answer for both. */
 export async function findSharedPatient(nhsNumber: string, context: Context): Promise<PatientRecord> {

@@ -6,7 +6,7 @@ import type { PatientRecord, RegistryModels } from './models';
  * identifying demographics, and at most a handful: more matches means "narrow the search", never a list.
  */
 
-export const TRACE_RESULT_CAP = 5;
+const TRACE_RESULT_CAP = 5;
 
 export function postcodeKey(postcode: string): string {
   return postcode.replace(/\s+/g, '').toUpperCase();

@@ -206,7 +206,7 @@ function comparable(doc: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Every collection a patient's documents live in, keyed by NHS number: "<database>.<collection>". */
-export function patientCollections(): string[] {
+function patientCollections(): string[] {
   const list = ['registry.patients', 'registry.patientAccess'];
   for (const { name } of subgraphServices) {
     if (kindsHeldBy(name).length) list.push(`${databaseName(name)}.patientSlices`);

@@ -34,7 +34,7 @@ interface Marker {
   verification: { compared: number; mismatches: string[] } | null;
 }
 
-export function datasetDir(patients: number): string {
+function datasetDir(patients: number): string {
   return join(LOCAL_DIR, `bench-data-${patients}`);
 }
 

@@ -10,7 +10,7 @@ import { spawnNodeProcess, stopProcess, waitHealthy, type ServiceProcess } from 
  * copy for the bench's port base. See peerGateway.config.cjs for how it carries an identity.
  */
 
-export const PEER_CONFIG = join(__dirname, 'peerGateway.config.cjs');
+const PEER_CONFIG = join(__dirname, 'peerGateway.config.cjs');
 const HIVE_BIN = join(REPO_ROOT, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
 
 /** The supergraph with every @join__graph url pointing where the service list says for this environment. */

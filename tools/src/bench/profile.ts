@@ -29,7 +29,7 @@ export interface ProfileSummary {
 
 const SPECIAL = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
 
-export function placeOf(url: string, functionName: string): string {
+function placeOf(url: string, functionName: string): string {
   if (SPECIAL.has(functionName)) return functionName;
   if (!url) return `(native) ${functionName || 'anonymous'}`;
   if (url.startsWith('node:')) return 'node internals';
@@ -42,7 +42,7 @@ export function placeOf(url: string, functionName: string): string {
   return path.startsWith(REPO_ROOT) ? path.slice(REPO_ROOT.length + 1) : path;
 }
 
-export function summariseProfile(file: string, service: string): ProfileSummary {
+function summariseProfile(file: string, service: string): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const place = new Map<string, number>();

@@ -26,7 +26,7 @@ function isList(type: TypeNode): boolean {
   return type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : false;
 }
 
-export class SubgraphShape {
+class SubgraphShape {
   readonly types = new Map<string, TypeInfo>();
 
   constructor(
@@ -84,7 +84,7 @@ export class SubgraphShape {
 
 let shapes: SubgraphShape[] | undefined;
 
-export function subgraphShapes(): SubgraphShape[] {
+function subgraphShapes(): SubgraphShape[] {
   shapes ??= subgraphServices.map((s) => new SubgraphShape(s.name, parse(loadSubgraphSdl(s.name))));
   return shapes;
 }
@@ -96,12 +96,12 @@ function visible(profile: string, field: FieldDefinitionNode): boolean {
 }
 
 /** Subgraphs that contribute to a Patient record: the registry (demographics) and every organisation. */
-export function patientSubgraphs(): SubgraphShape[] {
+function patientSubgraphs(): SubgraphShape[] {
   return subgraphShapes().filter((s) => s.patientFields().length > 0);
 }
 
 /** One subgraph's part of the record summary: every Patient field it defines that the profile may see. */
-export function summarySelection(shape: SubgraphShape, profile: string): string {
+function summarySelection(shape: SubgraphShape, profile: string): string {
   return shape
     .patientFields()
     .filter((f) => visible(profile, f))
@@ -119,7 +119,7 @@ export function summarySelection(shape: SubgraphShape, profile: string): string 
  * One subgraph's part of a caseload row: from the registry name and birth date; from each
  * organisation its first two panels and its source freshness, minimally.
  */
-export function caseloadSelection(shape: SubgraphShape, profile: string): string {
+function caseloadSelection(shape: SubgraphShape, profile: string): string {
   const fields = shape.patientFields().filter((f) => visible(profile, f));
   if (shape.name === 'registry') {
     return fields

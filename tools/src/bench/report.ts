@@ -9,7 +9,7 @@ import { judge, ratio, type TargetOutcome } from './stats';
 
 export type ConfigName = 'floor' | 'ours' | 'controls-off' | 'one-control-off' | 'peer' | 'direct';
 
-export const CONFIG_LABELS: Record<ConfigName, string> = {
+const CONFIG_LABELS: Record<ConfigName, string> = {
   floor: 'floor (subgraphs direct)',
   ours: 'our gateway',
   'controls-off': 'our gateway, controls off',
@@ -22,7 +22,7 @@ export const CONFIG_LABELS: Record<ConfigName, string> = {
 export const PRICE_BASELINE = 'none';
 
 /** The row label: a one-control-off run names its control. */
-export function configLabel(run: Pick<RunResult, 'config' | 'control'>): string {
+function configLabel(run: Pick<RunResult, 'config' | 'control'>): string {
   if (run.config !== 'one-control-off' || !run.control) return CONFIG_LABELS[run.config];
   return run.control === PRICE_BASELINE ? 'our gateway, fresh stack' : `our gateway, ${run.control} off`;
 }
@@ -60,7 +60,7 @@ function fixed(value: number | null | undefined, digits = 1): string {
   return value.toFixed(Math.abs(value) < 1 && value !== 0 ? Math.max(digits, 2) : digits);
 }
 
-export function commandsPerRequest(level: LevelResult): number | null {
+function commandsPerRequest(level: LevelResult): number | null {
   return level.metrics && level.stats.requests ? level.metrics.totalCommands / level.stats.requests : null;
 }
 
@@ -96,7 +96,7 @@ export function table(results: RunResult[]): string {
   return [line(header), `|${widths.map((w, i) => (i >= 3 && i <= 8 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n') + footnote;
 }
 
-export function find(results: RunResult[], workload: string, config: ConfigName, patients?: number): RunResult | undefined {
+function find(results: RunResult[], workload: string, config: ConfigName, patients?: number): RunResult | undefined {
   return results.find((r) => r.workload === workload && r.config === config && !r.skipped && r.levels.length > 0 && (patients === undefined || r.patients === patients));
 }
 
@@ -199,7 +199,7 @@ export function writeJson(report: Record<string, unknown>): string {
 }
 
 /** CPU milliseconds per request by process at a run's busiest level: where the time goes. */
-export function cpuPerRequest(run: RunResult): { concurrency: number; wallS: number; perRequestMs: Array<[string, number]>; totalMs: number } | null {
+function cpuPerRequest(run: RunResult): { concurrency: number; wallS: number; perRequestMs: Array<[string, number]>; totalMs: number } | null {
   const level = [...run.levels].sort((a, b) => b.concurrency - a.concurrency)[0];
   if (!level?.cpuSeconds || !level.stats.requests) return null;
   const perRequestMs = Object.entries(level.cpuSeconds)

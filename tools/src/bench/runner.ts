@@ -24,7 +24,7 @@ export interface LevelResult {
 }
 
 /** user + system CPU seconds of a process, from /proc (null where there is no /proc). */
-export function processCpuSeconds(pid: number | undefined): number | null {
+function processCpuSeconds(pid: number | undefined): number | null {
   if (!pid) return null;
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -52,7 +52,7 @@ const LOADGEN = join(__dirname, 'loadgen.ts');
 export const SATURATED_P50_MS = 5_000;
 
 /** Waits (bounded) until a process has gone quiet: less than `busy` of a core over a second. */
-export async function settle(pid: number | undefined, options: { busy?: number; maxMs?: number } = {}): Promise<number> {
+async function settle(pid: number | undefined, options: { busy?: number; maxMs?: number } = {}): Promise<number> {
   const started = Date.now();
   if (processCpuSeconds(pid) === null) return 0;
   while (Date.now() - started < (options.maxMs ?? 90_000)) {

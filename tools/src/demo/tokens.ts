@@ -8,7 +8,7 @@ import { devSigningKey, SIGNING_ALGORITHM } from '../identity/keys';
  * local OpenID Connect provider's access tokens, so the gateway accepts it by the provider's JWKS.
  */
 /** The local client application tokens are issued to (CIS2's `azp`), unless a caller names another. */
-export const DEV_CLIENT_ID = 'shareforyou-dev-client';
+const DEV_CLIENT_ID = 'shareforyou-dev-client';
 
 export function userToken(
   user: TokenUser,

@@ -13,7 +13,7 @@ import { FERRETDB_DIR } from '../paths';
  * why. The binary's name carries a digest of them, so changing a patch rebuilds the engine.
  */
 
-export const FERRETDB_VERSION = 'v1.24.2';
+const FERRETDB_VERSION = 'v1.24.2';
 const MODULE = 'github.com/FerretDB/FerretDB';
 const PATCH_DIR = join(__dirname, 'ferretdb-patches');
 const PATCHES = readdirSync(PATCH_DIR).filter((name) => name.endsWith('.patch')).sort();
@@ -78,7 +78,7 @@ export function ensureFerretDb(log: (message: string) => void = console.log): st
   return BINARY;
 }
 
-export function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 30_000): Promise<void> {
+function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = () => {

@@ -56,7 +56,7 @@ function* bundles(feeds: Iterable<Feed>): Generator<{ target: string; odsCode: s
   for (const key of [...open.keys()]) yield flush(key);
 }
 
-export async function seedThroughFeeds(options: { patients: number; env: NodeJS.ProcessEnv; log: (m: string) => void; progress?: boolean }): Promise<void> {
+async function seedThroughFeeds(options: { patients: number; env: NodeJS.ProcessEnv; log: (m: string) => void; progress?: boolean }): Promise<void> {
   const bar = options.progress === false ? null : new cliProgress.SingleBar({ format: 'Seeding  [{bar}] {value}/{total} patients through the FHIR feeds', hideCursor: true }, cliProgress.Presets.shades_classic);
   bar?.start(options.patients, 0);
   const seenPatients = new Set<string>();

@@ -34,12 +34,6 @@ export function ageAt(birthDate: string, at: number = REFERENCE_INSTANT): number
   return age;
 }
 
-/** The instant a date string names (midnight UTC). */
-export function parseDate(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
-}
-
 /** Round down to the minute: source systems rarely record seconds. */
 export function toMinute(ms: number): number {
   return Math.floor(ms / MINUTE) * MINUTE;

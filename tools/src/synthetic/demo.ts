@@ -49,8 +49,6 @@ export const demoStories: readonly DemoStory[] = [
   },
 ];
 
-export const DEMO_PATIENT_COUNT = demoStories.length;
-
 const base = (index: number, practice: string, town: PatientPlan['town']) => {
   contributingOrganisation(practice, 'gp-practice');
   return { index, nhsNumber: syntheticNhsNumber(index), practiceOdsCode: practice, councilOdsCode: councilForTown(town).odsCode, town };

@@ -25,7 +25,7 @@ import { buildCommunitySlice } from './slices/community';
 import { buildSocialCareSlice } from './slices/socialCare';
 import type { PatientPlan } from './plan';
 
-export const DEFAULT_SEED = 2026;
+const DEFAULT_SEED = 2026;
 
 export type FeedTarget = 'registry' | 'gp' | 'acute' | 'mental-health' | 'community' | 'social-care';
 
@@ -61,7 +61,7 @@ const STREAM: Record<FeedTarget, number> = { registry: 0, gp: 1, acute: 2, 'ment
  * Resources that make a care relationship between the holding organisation and the patient, by the
  * table of organisation kinds; the generator leaves out episodes that never started.
  */
-export function isRelationshipForming(kind: string, resource: fhir4.FhirResource): boolean {
+function isRelationshipForming(kind: string, resource: fhir4.FhirResource): boolean {
   const encounterClass = resource.resourceType === 'Encounter' ? resource.class.code : undefined;
   if (!relationshipRuleFor(kind, resource.resourceType, encounterClass)) return false;
   return resource.resourceType !== 'EpisodeOfCare' || resource.status === 'active' || resource.status === 'finished';
@@ -77,7 +77,7 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-export function patientFromPlan(plan: PatientPlan, seed: number): SyntheticPatient {
+function patientFromPlan(plan: PatientPlan, seed: number): SyntheticPatient {
   const patient = buildPatient(plan);
   const feeds: Feed[] = [];
   const feed = (odsCode: string, target: FeedTarget, resources: fhir4.FhirResource[]): Feed => ({

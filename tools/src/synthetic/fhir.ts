@@ -14,10 +14,10 @@ import { MINUTE, REFERENCE_INSTANT, isoDateTime, toMinute } from './clock';
 import { organisationName } from './places';
 import { SYSTEMS, type Concept } from './terminology';
 
-export const FULL_URL_BASE = 'https://synthetic.shareforyou.example/fhir';
+const FULL_URL_BASE = 'https://synthetic.shareforyou.example/fhir';
 
 /** Numeric kinds, part of every id, so ids of one organisation never collide. */
-export const Kind = {
+const Kind = {
   patient: 1,
   medication: 2,
   allergy: 3,
@@ -47,7 +47,7 @@ export type KindName = keyof typeof Kind;
 
 export type PatientReference = fhir4.Reference & { identifier: fhir4.Identifier };
 
-export function patientReference(nhsNumber: string): PatientReference {
+function patientReference(nhsNumber: string): PatientReference {
   return { identifier: { system: SYSTEMS.nhsNumber, value: nhsNumber } };
 }
 
@@ -63,11 +63,7 @@ export function snomed(concept: Concept, text?: string): fhir4.CodeableConcept {
   return text ? { coding: [coding(SYSTEMS.snomed, concept)], text } : { coding: [coding(SYSTEMS.snomed, concept)] };
 }
 
-export function textOnly(text: string): fhir4.CodeableConcept {
-  return { text };
-}
-
-export const RESTRICTED: fhir4.Coding = { system: SYSTEMS.confidentiality, code: 'R', display: 'restricted' };
+const RESTRICTED: fhir4.Coding = { system: SYSTEMS.confidentiality, code: 'R', display: 'restricted' };
 
 /** Ids, meta and references for the resources one organisation holds about one patient. */
 export class SliceFactory {

@@ -8,12 +8,11 @@
  * test range, phone numbers in Ofcom's drama ranges, made-up names and addresses.
  */
 
-export { DEFAULT_SEED, generateFeeds, generatePatient, generatePatients, isRelationshipForming } from './feeds';
+export { generateFeeds, generatePatient, generatePatients } from './feeds';
 export type { Feed, FeedTarget, GenerateOptions, SyntheticPatient } from './feeds';
 export { demoPatients } from './demoPatients';
 export type { DemoPatient } from './demoPatients';
-export { DEMO_PATIENT_COUNT } from './demo';
-export { syntheticNhsNumber, MAX_SYNTHETIC_PATIENTS } from './nhsNumbers';
-export { nhsNumberOf, FULL_URL_BASE } from './fhir';
+export { syntheticNhsNumber } from './nhsNumbers';
+export { nhsNumberOf } from './fhir';
 export { REFERENCE_INSTANT } from './clock';
 export { SYSTEMS } from './terminology';

@@ -12,7 +12,7 @@ import { nhsNumberCheckDigit } from '../../../subgraphs/kit/src/nhsNumber';
 
 const BLOCKS = 100_000;
 /** Nine usable ninth digits in every block (ten minus at most one invalid). */
-export const MAX_SYNTHETIC_PATIENTS = BLOCKS * 9;
+const MAX_SYNTHETIC_PATIENTS = BLOCKS * 9;
 
 /** A bijection on 0..99999 (48271 is coprime with 100000), so consecutive patients do not get consecutive numbers. */
 function scrambleBlock(block: number): number {

@@ -19,7 +19,7 @@ function fmix32(input: number): number {
 }
 
 /** A 32-bit hash of a list of integers (order matters). */
-export function hash32(...values: number[]): number {
+function hash32(...values: number[]): number {
   let h = 0x811c9dc5;
   for (const value of values) {
     h = fmix32(Math.imul(h ^ (value >>> 0), 0x01000193) + 0x9e3779b9);

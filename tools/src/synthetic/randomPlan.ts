@@ -22,7 +22,7 @@ import { mentalHealthPlan } from './planners/mentalHealth';
 import { communityPlan } from './planners/community';
 import { socialCarePlan } from './planners/socialCare';
 
-export const STREAM = { person: 1, gp: 2, acute: 3, mentalHealth: 4, community: 5, socialCare: 6 } as const;
+const STREAM = { person: 1, gp: 2, acute: 3, mentalHealth: 4, community: 5, socialCare: 6 } as const;
 
 /** Age bands [min, max] with weights: a registered population skewed a little older. */
 const AGE_BANDS: readonly (readonly [readonly [number, number], number])[] = [

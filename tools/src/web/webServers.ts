@@ -24,7 +24,7 @@ function newest(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-export function buildWebIfStale(log: (message: string) => void): void {
+function buildWebIfStale(log: (message: string) => void): void {
   const sources = Math.max(newest(join(WEB, 'src')), newest(join(WEB, 'index.html')), newest(join(WEB, 'vite.config.ts')));
   if (existsSync(join(DIST, 'index.html')) && newest(DIST) >= sources) return;
   log('Building the web viewer and panels (vite)...');

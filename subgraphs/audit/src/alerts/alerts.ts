@@ -59,7 +59,7 @@ export function alertModel(auditDb: Connection) {
 }
 export type AlertModel = ReturnType<typeof alertModel>;
 
-export const webhookUrl = (env: NodeJS.ProcessEnv = process.env) => env.ALERT_WEBHOOK_URL?.trim() || null;
+const webhookUrl = (env: NodeJS.ProcessEnv = process.env) => env.ALERT_WEBHOOK_URL?.trim() || null;
 
 /** Stores the alert unless it was raised before; true when this call raised it. */
 export async function raiseAlert(model: AlertModel, alert: { id: string; kind: AlertKind; title: string; nhsNumber: string; subjectId: string }, now = new Date()): Promise<boolean> {
@@ -82,7 +82,7 @@ export async function raiseAlert(model: AlertModel, alert: { id: string; kind: A
   return result.upsertedCount === 1;
 }
 
-export function alertMessage(alert: AlertRecord): AlertMessage {
+function alertMessage(alert: AlertRecord): AlertMessage {
   return { id: alert._id, kind: alert.kind, title: alert.title, raisedAt: new Date(alert.raisedAt).toISOString(), nhsNumber: alert.nhsNumber, link: consoleLink(alert._id) };
 }
 

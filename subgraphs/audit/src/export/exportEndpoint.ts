@@ -34,7 +34,7 @@ const period = (q: Query) => ({ from: q.from ?? null, to: q.to ?? null });
 const flag = (value: string | undefined) => (value === 'true' ? true : value === 'false' ? false : null);
 
 /** Every report the console shows, by the name of its GraphQL field. */
-export const EXPORT_REPORTS: Record<string, Report> = {
+const EXPORT_REPORTS: Record<string, Report> = {
   recordAccessSummary: (q, c) => recordAccessSummary({ nhsNumber: q.nhsNumber ?? '', ...period(q) }, c),
   breakGlassReviewQueue: (q, c) => breakGlassReviewQueue(period(q), c),
   breakGlassReviewHistory: (q, c) => breakGlassReviewHistory(period(q), c),
@@ -44,7 +44,7 @@ export const EXPORT_REPORTS: Record<string, Report> = {
   outOfHoursAccess: (q, c) => outOfHoursAccess(period(q), c),
   monitoringFindings: (q, c) => monitoringFindings({ ...period(q), kind: (q.kind as FindingKind) ?? null, reviewed: flag(q.reviewed) }, c),
 };
-export const EXPORT_VIEWS = ['accessLog', ...Object.keys(EXPORT_REPORTS)];
+const EXPORT_VIEWS = ['accessLog', ...Object.keys(EXPORT_REPORTS)];
 
 const ACCESS_LOG_FILTERS = ['nhsNumber', 'userId', 'userName', 'odsCode', 'organisationName', 'from', 'to', 'breakGlass', 'denied', 'includeInternal'] as const;
 

@@ -9,7 +9,7 @@ export type FindingKind = 'OWN_RECORD' | 'SAME_ADDRESS' | 'SAME_SURNAME';
 /** How much a kind of finding weighs; MONITORING_ALERT_THRESHOLD compares against it. */
 export const FINDING_SCORE: Record<FindingKind, number> = { OWN_RECORD: 3, SAME_ADDRESS: 2, SAME_SURNAME: 1 };
 /** Findings scoring this or more raise an alert unless MONITORING_ALERT_THRESHOLD says otherwise. */
-export const DEFAULT_ALERT_THRESHOLD = 2;
+const DEFAULT_ALERT_THRESHOLD = 2;
 
 export const FINDING_MEANING: Record<FindingKind, string> = {
   OWN_RECORD: 'the member of staff looked at their own record (the staff feed gives their NHS number)',

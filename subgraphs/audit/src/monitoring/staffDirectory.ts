@@ -14,7 +14,7 @@ import { addressKey, nameKey } from './matching';
  * organisation's list (who has left drops out). A bad row refuses the whole snapshot.
  */
 
-export const STAFF_FEED_PATH = '/staff-feed';
+const STAFF_FEED_PATH = '/staff-feed';
 const MAX_STAFF = 100_000;
 
 export interface StaffMemberRecord {
@@ -69,7 +69,7 @@ export interface StaffFeedRow {
 const text = (value: unknown, max = 200): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
 
 /** Checks and normalises a snapshot; throws with the row and the fix when a row is bad. */
-export function staffRecords(odsCode: string, rows: unknown, importedAt = new Date()): StaffMemberRecord[] {
+function staffRecords(odsCode: string, rows: unknown, importedAt = new Date()): StaffMemberRecord[] {
   if (!Array.isArray(rows)) throw new Error('The body must be { "staff": [ { "staffId": ..., "familyName": ..., ... } ] }.');
   if (rows.length > MAX_STAFF) throw new Error(`At most ${MAX_STAFF} staff per snapshot.`);
   const seen = new Set<string>();
@@ -104,7 +104,7 @@ export function staffRecords(odsCode: string, rows: unknown, importedAt = new Da
 }
 
 /** Replaces the organisation's staff with the snapshot: upsert every row, then drop the rows it did not carry. */
-export async function replaceStaff(model: StaffModel, odsCode: string, records: StaffMemberRecord[], importedAt: Date): Promise<{ staff: number; removed: number }> {
+async function replaceStaff(model: StaffModel, odsCode: string, records: StaffMemberRecord[], importedAt: Date): Promise<{ staff: number; removed: number }> {
   for (let i = 0; i < records.length; i += 500) {
     await model.bulkWrite(records.slice(i, i + 500).map((record) => ({ replaceOne: { filter: { _id: record._id }, replacement: record, upsert: true } })));
   }

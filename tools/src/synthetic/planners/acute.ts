@@ -95,7 +95,7 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 /** Plausible results for a panel; eGFR is derived from creatinine (CKD-EPI 2009), ">90" above 90. */
-export function labResults(rng: Rng, panel: LabPanelKey, ctx: LabContext): PlannedLabPanel['results'] {
+function labResults(rng: Rng, panel: LabPanelKey, ctx: LabContext): PlannedLabPanel['results'] {
   const female = ctx.gender === 'female';
   const results: PlannedLabPanel['results'] = [];
   let creatinine = 0;
