@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
-import { DEV_ISSUER, IDENTITY_HEADER, readSecret, signGatewayIdentity, USER_AUDIENCE } from '@shareforyou/kit';
+import { DEV_ISSUER, devUserIssuer, IDENTITY_HEADER, readSecret, signGatewayIdentity, USER_AUDIENCE } from '@shareforyou/kit';
+import { devSigningKey } from '../../tools/src/identity/keys';
 import { subgraphUrl } from '@shareforyou/schema';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { asGatewayFor, asUser, MARGARET } from '../support/clients';
@@ -19,8 +20,10 @@ async function raw(url: string, init: RequestInit) {
 /** Signed as a string, so jsonwebtoken signs claims of any shape (as a faulty issuer might). */
 function signUser(claims: Record<string, unknown>, options: { subject?: string; expiresIn?: number } = {}) {
   const iat = Math.floor(Date.now() / 1000);
-  const all = { iss: DEV_ISSUER, aud: USER_AUDIENCE, iat, ...(options.subject ? { sub: options.subject } : {}), ...(options.expiresIn ? { exp: iat + options.expiresIn } : {}), ...claims };
-  return jwt.sign(JSON.stringify(all), readSecret('devIdentityProviderPrivate'), { algorithm: 'RS256' });
+  const all = { iss: devUserIssuer(), aud: USER_AUDIENCE, iat, ...(options.subject ? { sub: options.subject } : {}), ...(options.expiresIn ? { exp: iat + options.expiresIn } : {}), ...claims };
+  // Signed by the local provider's key (its key id in the header), so only the claims are at fault.
+  const key = devSigningKey();
+  return jwt.sign(JSON.stringify(all), key.privateKeyPem, { algorithm: 'RS256', keyid: key.kid });
 }
 
 const gp = findDemoUser('gp');
@@ -112,7 +115,7 @@ describe('the subgraphs', () => {
   });
 
   it('a feed system token without exp, or living too long, is refused with a 401 OperationOutcome', async () => {
-    const key = readSecret('devIdentityProviderPrivate');
+    const key = readSecret('feedTokenSigningKey');
     const sign = (options: jwt.SignOptions) => jwt.sign({ org: 'P83005', token_use: 'feed' }, key, { algorithm: 'RS256', issuer: DEV_ISSUER, audience: 'shareforyou-feeds', subject: 'system:P83005', ...options });
     for (const token of [sign({}), sign({ expiresIn: 30 * 24 * 3600 })]) {
       const answer = await raw(subgraph('gp', '/fhir'), { method: 'POST', headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` }, body: JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [] }) });
