@@ -26,6 +26,8 @@ function collection(resources: fhir4.FhirResource[]): string {
 
 async function main(): Promise<void> {
   const portBase = await freePortBase(5200, (base) => [localDatabasePort(base)]);
+  // Tokens name the local identity provider of this stack, which moves with the port base.
+  process.env.SHAREFORYOU_PORT_BASE = String(portBase);
   const stack = await startStack({ portBase, dataDir: mkdtempSync(join(tmpdir(), 'shareforyou-new-kind-')), seedPatients: 5, quiet: true, log: step });
   try {
     const registry = await mongoose.createConnection(stack.mongoUri, { dbName: 'registry' }).asPromise();
