@@ -196,9 +196,7 @@ export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reas
 
 export type ConsoleUserFragment = { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null };
 
-export type ConsoleReviewFragment = { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } };
-
-export type ConsoleBreakGlassRowFragment = { breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } } | null, reviews: Array<{ outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> };
+export type ConsoleBreakGlassRowFragment = { breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null };
 
 export type ConsoleAccessLogQueryVariables = Exact<{
   filter?: AccessLogFilter | null | undefined;
@@ -223,7 +221,7 @@ export type ConsoleMonitoringQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleMonitoringQuery = { monitoringFindings: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ id: string, kind: MonitoringFindingKind, meaning: string, score: number, nhsNumber: string, firstAccess: string, lastAccess: string, raisedAt: string, accesses: number, closed: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } } | null }> }, ownRecordAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, sharedSurnameOrAddressAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, unusualVolume: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, threshold: number, rows: Array<{ patients: number, requests: number, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, outOfHoursAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> } };
+export type ConsoleMonitoringQuery = { monitoringFindings: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ id: string, kind: MonitoringFindingKind, meaning: string, score: number, nhsNumber: string, firstAccess: string, lastAccess: string, raisedAt: string, accesses: number, closed: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> }, ownRecordAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, sharedSurnameOrAddressAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, unusualVolume: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, threshold: number, rows: Array<{ patients: number, requests: number, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, outOfHoursAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> } };
 
 export type ConsoleLinkReportFragment = { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> };
 
@@ -239,7 +237,7 @@ export type ConsoleReviewFindingMutation = { recordMonitoringFindingReview: { fi
 export type ConsoleBreakGlassQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleBreakGlassQuery = { breakGlassReviewQueue: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } } | null, reviews: Array<{ outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }> }, breakGlassReviewHistory: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } } | null, reviews: Array<{ outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }> } };
+export type ConsoleBreakGlassQuery = { breakGlassReviewQueue: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> }, breakGlassReviewHistory: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> } };
 
 export type ConsoleReviewBreakGlassMutationVariables = Exact<{
   breakGlassId: string | number;
@@ -320,25 +318,6 @@ export const ConsoleUserFragmentDoc = new TypedDocumentString(`
   profileName
 }
     `, {"fragmentName":"ConsoleUser"}) as unknown as TypedDocumentString<ConsoleUserFragment, unknown>;
-export const ConsoleReviewFragmentDoc = new TypedDocumentString(`
-    fragment ConsoleReview on BreakGlassReview {
-  outcome
-  note
-  reviewedAt
-  reviewedBy {
-    ...ConsoleUser
-  }
-}
-    fragment ConsoleUser on AuditUser {
-  id
-  name
-  odsCode
-  organisationName
-  jobRole
-  roleName
-  profile
-  profileName
-}`, {"fragmentName":"ConsoleReview"}) as unknown as TypedDocumentString<ConsoleReviewFragment, unknown>;
 export const ConsoleBreakGlassRowFragmentDoc = new TypedDocumentString(`
     fragment ConsoleBreakGlassRow on BreakGlassReviewItem {
   breakGlassId
@@ -356,10 +335,13 @@ export const ConsoleBreakGlassRowFragmentDoc = new TypedDocumentString(`
     ...ConsoleUser
   }
   latestReview {
-    ...ConsoleReview
-  }
-  reviews {
-    ...ConsoleReview
+    outcome
+    note
+    reviewedAt
+    reviewedBy {
+      id
+      name
+    }
   }
 }
     fragment ConsoleUser on AuditUser {
@@ -371,14 +353,6 @@ export const ConsoleBreakGlassRowFragmentDoc = new TypedDocumentString(`
   roleName
   profile
   profileName
-}
-fragment ConsoleReview on BreakGlassReview {
-  outcome
-  note
-  reviewedAt
-  reviewedBy {
-    ...ConsoleUser
-  }
 }`, {"fragmentName":"ConsoleBreakGlassRow"}) as unknown as TypedDocumentString<ConsoleBreakGlassRowFragment, unknown>;
 export const ConsoleLinkReportFragmentDoc = new TypedDocumentString(`
     fragment ConsoleLinkReport on StaffPatientAccessReport {
@@ -1131,7 +1105,8 @@ export const ConsoleMonitoringDocument = new TypedDocumentString(`
         note
         reviewedAt
         reviewedBy {
-          ...ConsoleUser
+          id
+          name
         }
       }
     }
@@ -1255,14 +1230,6 @@ export const ConsoleBreakGlassDocument = new TypedDocumentString(`
   profile
   profileName
 }
-fragment ConsoleReview on BreakGlassReview {
-  outcome
-  note
-  reviewedAt
-  reviewedBy {
-    ...ConsoleUser
-  }
-}
 fragment ConsoleBreakGlassRow on BreakGlassReviewItem {
   breakGlassId
   nhsNumber
@@ -1279,10 +1246,13 @@ fragment ConsoleBreakGlassRow on BreakGlassReviewItem {
     ...ConsoleUser
   }
   latestReview {
-    ...ConsoleReview
-  }
-  reviews {
-    ...ConsoleReview
+    outcome
+    note
+    reviewedAt
+    reviewedBy {
+      id
+      name
+    }
   }
 }`) as unknown as TypedDocumentString<ConsoleBreakGlassQuery, ConsoleBreakGlassQueryVariables>;
 export const ConsoleReviewBreakGlassDocument = new TypedDocumentString(`

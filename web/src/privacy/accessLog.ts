@@ -35,6 +35,20 @@ export function filterFrom(form: HTMLFormElement): AccessLogFilter | string {
   };
 }
 
+/** The filter in words, for the live region: what the results are of. */
+export function describeFilter(filter: AccessLogFilter): string {
+  const parts = [
+    filter.nhsNumber && `NHS number ${nhsNumberLabel(filter.nhsNumber)}`,
+    filter.userName && `user “${filter.userName}”`,
+    filter.organisationName && `organisation “${filter.organisationName}”`,
+    filter.from && `from ${when(filter.from)}`,
+    filter.to && `to ${when(filter.to)}`,
+    filter.breakGlass && 'break-glass only',
+    filter.denied && 'refusals only',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'no filters';
+}
+
 export class AccessLogSection extends ConsoleSection {
   static override properties = { ...ConsoleSection.properties, events: { state: true }, hasNext: { state: true }, cursors: { state: true } };
 
@@ -44,6 +58,8 @@ export class AccessLogSection extends ConsoleSection {
   declare cursors: Array<string | undefined>;
   private filter: AccessLogFilter = {};
   private endCursor: string | undefined;
+  /** Only the latest request's answer is shown (an earlier, slower one must not overwrite it). */
+  private latest = 0;
 
   constructor() {
     super();
@@ -54,12 +70,15 @@ export class AccessLogSection extends ConsoleSection {
 
   async load() {
     const after = this.cursors[this.cursors.length - 1];
+    const ticket = ++this.latest;
     const data = await this.request(ConsoleAccessLogDocument, { filter: this.filter, first: PAGE_SIZE, after });
+    if (ticket !== this.latest) return;
     this.events = data?.accessLog.events ?? [];
     this.hasNext = data?.accessLog.pageInfo.hasNextPage ?? false;
     this.endCursor = data?.accessLog.pageInfo.endCursor ?? undefined;
     const page = this.cursors.length;
-    this.status = data ? `${this.events.length ? `Page ${page}: ${this.events.length} event${this.events.length === 1 ? '' : 's'}` : 'No events match these filters'}${this.hasNext ? ', more on the next page' : ''}.` : '';
+    const found = this.events.length ? `Page ${page}: ${this.events.length} event${this.events.length === 1 ? '' : 's'}` : 'No events';
+    this.status = data ? `${found} (${describeFilter(this.filter)})${this.hasNext ? ', more on the next page' : ''}.` : '';
   }
 
   private onFilter(event: SubmitEvent) {

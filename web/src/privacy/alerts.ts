@@ -30,6 +30,7 @@ export class AlertsSection extends ConsoleSection {
   protected override render() {
     return html`<section aria-labelledby="alerts-heading" id="alerts">
       <h2 id="alerts-heading">Alerts</h2>
+      <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button" @click=${() => this.load().then(() => (this.status = `${this.alerts?.length ?? 0} alerts.`))}>Refresh alerts</button>
       ${this.renderStatus()}
       ${this.alerts?.length
         ? html`<div class="sfy-table-wrap"><table class="nhsuk-table" data-role="alerts">

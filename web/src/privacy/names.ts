@@ -18,7 +18,7 @@ export interface NamedUser {
 const named = (name: string | null | undefined, code: string | null | undefined, unknown: string) =>
   code ? `${name ?? unknown} (${code})` : (name ?? unknown);
 
-export const userLabel = (user: NamedUser) => `${user.name ?? 'Name not recorded'} (uid ${user.id})`;
+export const userLabel = (user: Pick<NamedUser, 'id' | 'name'>) => `${user.name ?? 'Name not recorded'} (uid ${user.id})`;
 export const organisationLabel = (name: string | null | undefined, odsCode: string) => named(name, odsCode, 'Organisation not in the register');
 export const roleLabel = (name: string | null | undefined, jobRole: string | null | undefined) => named(name, jobRole, 'Role not in the policy');
 export const profileLabel = (name: string | null | undefined, profile: string | null | undefined) => named(name, profile, 'Profile not in the policy');
