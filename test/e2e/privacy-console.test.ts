@@ -25,7 +25,7 @@ afterAll(async () => {
 
 async function freshPage(): Promise<Page> {
   // UK clock time, as the console's time filters and every time it shows are.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London', locale: 'en-GB', acceptDownloads: true });
   return context.newPage();
 }
 
@@ -89,6 +89,15 @@ describe('the privacy console in a browser', () => {
     expect(exported[0]).toMatchObject({ clientOperation: 'PrivacyConsoleGpLook', userName: 'Dr Aisha Rahman', userId: 'demo-gp-aisha-rahman', organisationName: 'Bury Central Medical Practice', odsCode: 'P83005', nhsNumber: MARGARET() });
     expect(csv.every((r) => r.nhsNumber === MARGARET() && r.userName === 'Dr Aisha Rahman')).toBe(true);
     await log.locator('[data-role="status"]', { hasText: /Exported this view/ }).waitFor();
+
+    // Who has looked at Margaret's record: by organisation and role, names beside codes.
+    const who = page.locator('#who-looked');
+    await who.getByLabel('Patient NHS number').fill(MARGARET());
+    await who.getByRole('button', { name: 'Show who has looked' }).click();
+    const practice = who.locator('[data-role="who-looked"] tbody tr', { hasText: 'Bury Central Medical Practice (P83005)' }).filter({ hasText: 'Clinical Practitioner Access Role (R8000)' });
+    await practice.waitFor();
+    expect(await practice.textContent()).toContain('Medications (medications)');
+    await screenshot(who, 'privacy-console-who-looked');
 
     // The break-glass declaration made in this run, in the queue with everything a reviewer needs.
     const reviews = page.locator('#break-glass-reviews');

@@ -157,7 +157,7 @@ export class AccessLogSection extends ConsoleSection {
     const refused = e.fields.filter((f) => f.outcome === 'denied');
     return html`<tr data-event-id=${e.id} data-request-id=${e.requestId}>
       <th scope="row">${when(e.at)}</th>
-      <td>${userLabel(e.user)}</td>
+      <td class="sfy-user">${userLabel(e.user)}</td>
       <td>${organisationLabel(e.user.organisationName, e.user.odsCode)}</td>
       <td>${roleLabel(e.user.roleName, e.user.jobRole)}<br><span class="sfy-secondary">${profileLabel(e.user.profileName, e.user.profile)}</span></td>
       <td>${nhsNumberLabel(e.nhsNumber)}</td>

@@ -86,13 +86,13 @@ export class BreakGlassReviewsSection extends ConsoleSection {
             <caption class="nhsuk-table__caption">Closed break-glass reviews, latest closed first</caption>
             <thead><tr>${['Declared by', 'Patient', 'Reason and detail', 'Declared', 'Expires', 'Looked at', 'Outcome', 'Reviewed'].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
             <tbody>${history.rows.map((row) => html`<tr data-break-glass-id=${row.breakGlassId}>
-              <th scope="row">${userLabel(row.user)}<br><span class="sfy-secondary">${organisationLabel(row.user.organisationName, row.user.odsCode)}</span></th>
+              <th scope="row" class="sfy-user">${userLabel(row.user)}<br><span class="sfy-secondary">${organisationLabel(row.user.organisationName, row.user.odsCode)}</span></th>
               <td>${nhsNumberLabel(row.nhsNumber)}</td>
               <td>${reasonLabel(row.reason)}<br>${row.detail}</td>
               <td>${when(row.declaredAt)}</td><td>${when(row.expiresAt)}</td>
               <td>${categoriesLabel(row.categories, row.categoryNames)} (${row.accesses} request${row.accesses === 1 ? '' : 's'})</td>
               <td>${row.latestReview ? html`<strong>${outcomeLabel(row.latestReview.outcome)}</strong>: ${row.latestReview.note}` : 'Not known'}</td>
-              <td>${row.latestReview ? html`${when(row.latestReview.reviewedAt)}<br>by ${userLabel(row.latestReview.reviewedBy)}` : nothing}</td>
+              <td class="sfy-user">${row.latestReview ? html`${when(row.latestReview.reviewedAt)}<br>by ${userLabel(row.latestReview.reviewedBy)}` : nothing}</td>
             </tr>`)}</tbody>
           </table></div>`
         : html`<p>No closed reviews in this period.</p>`}`;

@@ -100,7 +100,7 @@ export class MonitoringSection extends ConsoleSection {
             <thead><tr>${['Finding', 'User', 'Organisation', 'Patient', 'Looks', 'Review'].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
             <tbody>${report.rows.slice(0, SHOWN).map((f) => html`<tr data-finding-id=${f.id}>
               <th scope="row">${f.kind} (score ${f.score})<br><span class="sfy-secondary">${f.meaning}</span></th>
-              <td>${userLabel(f.user)}</td><td>${organisationLabel(f.user.organisationName, f.user.odsCode)}</td>
+              <td class="sfy-user">${userLabel(f.user)}</td><td>${organisationLabel(f.user.organisationName, f.user.odsCode)}</td>
               <td>${nhsNumberLabel(f.nhsNumber)}</td>
               <td>${f.accesses}, ${when(f.firstAccess)} to ${when(f.lastAccess)}</td>
               <td>${f.latestReview ? html`${outcomeLabel(f.latestReview.outcome)}: ${f.latestReview.note}<br>` : nothing}
@@ -126,7 +126,7 @@ export class MonitoringSection extends ConsoleSection {
         ? html`<div class="sfy-table-wrap"><table class="nhsuk-table" data-report=${view}>
             <caption class="nhsuk-table__caption">${rows.length} row${rows.length === 1 ? '' : 's'}${rows.length > SHOWN ? `, the first ${SHOWN} shown (the CSV has them all)` : ''}</caption>
             <thead><tr><th scope="col">User</th><th scope="col">Organisation</th>${rows.some((r) => r.nhsNumber) ? html`<th scope="col">Patient</th>` : nothing}${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-            <tbody>${rows.slice(0, SHOWN).map((r) => html`<tr><th scope="row">${userLabel(r.user)}</th><td>${organisationLabel(r.user.organisationName, r.user.odsCode)}</td>
+            <tbody>${rows.slice(0, SHOWN).map((r) => html`<tr><th scope="row" class="sfy-user">${userLabel(r.user)}</th><td>${organisationLabel(r.user.organisationName, r.user.odsCode)}</td>
               ${r.nhsNumber ? html`<td>${nhsNumberLabel(r.nhsNumber)}</td>` : nothing}${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
           </table></div>`
         : html`<p>Nothing found in this period.</p>`}`;

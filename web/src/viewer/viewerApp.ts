@@ -158,9 +158,12 @@ export class ViewerApp extends LitElement {
 
   protected override render() {
     const signedIn = !!currentToken() && !!this.access;
+    // The console's tables of the trail want the width of the screen; everything else the design system's.
+    const wide = signedIn && onConsolePage() && mayReadAuditTrail(this.access!);
+    const container = wide ? 'nhsuk-width-container-fluid sfy-console' : 'nhsuk-width-container';
     return html`
       <header class="nhsuk-header" role="banner">
-        <div class="nhsuk-header__container nhsuk-width-container">
+        <div class="nhsuk-header__container ${container}">
           <div class="nhsuk-header__service"><span class="nhsuk-header__service-name" style="color:#fff;font-weight:bold;font-size:1.25rem">ShareforYou Care Record</span></div>
           ${signedIn
             ? html`<p class="sfy-header-user" data-role="signed-in">${this.access!.profileLabel} · ${this.access!.odsCode}
@@ -168,7 +171,7 @@ export class ViewerApp extends LitElement {
             : nothing}
         </div>
       </header>
-      <div class=${onConsolePage() ? 'nhsuk-width-container-fluid sfy-console' : 'nhsuk-width-container'}>
+      <div class=${container}>
         <main class="nhsuk-main-wrapper" id="main-content">
           ${this.message ? html`<div class="nhsuk-error-summary" role="alert" tabindex="-1"><h2 class="nhsuk-error-summary__title">There is a problem</h2><p>${this.message}</p></div>` : nothing}
           ${signedIn ? (onConsolePage() ? this.renderConsole() : this.renderSignedIn()) : this.renderSignIn()}
