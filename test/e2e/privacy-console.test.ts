@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { userToken } from '../../tools/src/demo/tokens';
-import { launchBrowser, screenshot, signInAs } from '../support/browser';
+import { browserPages, screenshot, seriousViolations, signInAs } from '../support/browser';
 import { asUser, eventually, gatewayPost, MARGARET } from '../support/clients';
 import { stackInfo } from '../support/stackInfo';
 
@@ -15,25 +14,11 @@ import { stackInfo } from '../support/stackInfo';
  * finds it in the history; a clinician does not get the console.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function freshPage(): Promise<Page> {
-  // UK clock time, as the console's time filters and every time it shows are.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London', locale: 'en-GB', acceptDownloads: true });
-  return context.newPage();
-}
+// UK clock time, as the console's time filters and every time it shows are.
+const freshPage = browserPages();
 
 /** Every axe finding, of any impact (the console's bar). */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const violations = (page: Page) => seriousViolations(page, true);
 
 /** A time as a datetime-local input takes it, in England's clock time. */
 const londonInputValue = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at).replace(' ', 'T');

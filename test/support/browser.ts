@@ -12,10 +12,26 @@ import { stackInfo } from './stackInfo';
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// en-GB: date and time inputs show as a UK user sees them (day first, 24-hour clock).
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=en-GB'];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/**
+ * One browser for a test file (launched before, closed after), and a fresh context and page per
+ * test, in UK clock time and language, at a desktop size.
+ */
+export function browserPages(): () => Promise<Page> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async () => (await browser!.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London', locale: 'en-GB', acceptDownloads: true })).newPage();
 }
 
 /** Signs in from the viewer's page at `path` (e.g. privacy for the console), where sign-in returns. */
@@ -47,10 +63,10 @@ export async function panelsSettled(page: Page): Promise<void> {
   }, undefined, { timeout: 60_000 });
 }
 
-/** axe-core's serious and critical findings (the bar: none). */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/** axe-core's serious and critical findings (the bar: none), or with `every` its findings of any impact. */
+export async function seriousViolations(page: Page, every = false): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations.filter((v) => every || v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Screenshots go to docs/images when SHAREFORYOU_SCREENSHOTS=docs (to refresh the README), else test-results/. */

@@ -22,7 +22,8 @@ export class WhoLookedSection extends ConsoleSection {
     if (!this.nhsNumber) return;
     const data = await this.request(ConsoleWhoLookedDocument, { nhsNumber: this.nhsNumber });
     this.rows = data?.recordAccessSummary;
-    this.status = data ? `${this.rows!.length} organisation and role${this.rows!.length === 1 ? '' : 's'} looked at NHS number ${nhsNumberLabel(this.nhsNumber)} in the last year.` : '';
+    const n = this.rows?.length ?? 0;
+    this.status = data ? `${n ? `${n} row${n === 1 ? '' : 's'}, one per organisation and role that` : 'No one'} looked at NHS number ${nhsNumberLabel(this.nhsNumber)} in the last year.` : '';
   }
 
   private onSubmit(event: SubmitEvent) {
