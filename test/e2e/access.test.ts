@@ -1,5 +1,6 @@
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
-import { loadPolicy, profileForJobRole, profileMaySee, supergraphApiSchema } from '@shareforyou/schema';
+import { loadPolicy, profileForJobRole, profileMaySee } from '@shareforyou/schema';
+import { supergraphApiSchema } from '@shareforyou/schema/src/compose';
 import { execFileSync } from 'node:child_process';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { REPO_ROOT } from '../../tools/src/paths';
