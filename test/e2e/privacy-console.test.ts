@@ -123,7 +123,8 @@ describe('the privacy console in a browser', () => {
     expect(await violations(page)).toEqual([]);
     await screenshot(page, 'privacy-console');
     await page.context().close();
-  });
+    // A whole working session in one browser (two axe scans, a verification of every chain): on a busy machine, more than the default minute.
+  }, 180_000);
 
   it('a clinician who signs in does not get the console: no link, a clear message at /privacy, and the API refuses', async () => {
     const page = await freshPage();
