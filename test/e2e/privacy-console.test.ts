@@ -143,6 +143,40 @@ describe('the privacy console in a browser', () => {
     await page.context().close();
   });
 
+  it('the privacy officer reviews a monitoring finding (same surname) by keyboard, and it closes', async () => {
+    const relative = { userId: `console-surname-${randomUUID()}`, name: 'Dr Console Ashworth', familyName: 'Ashworth', odsCode: 'P83005', jobRole: 'R8000', roleName: 'Clinical Practitioner Access Role' };
+    expect((await gatewayPost({ authorization: `Bearer ${userToken(relative)}` }, 'query($n: String!) { patient(nhsNumber: $n) { name { text } } }', { n: MARGARET() })).errors).toBeUndefined();
+    let findingId = '';
+    await eventually(async () => {
+      const rows = (await asUser('privacy-officer').query('{ monitoringFindings(reviewed: false) { rows { id user { id } } } }')).data.monitoringFindings.rows as Array<{ id: string; user: { id: string } }>;
+      findingId = rows.find((r) => r.user.id === relative.userId)?.id ?? '';
+      return findingId !== '';
+    }, 20_000, 'the same-surname finding');
+
+    const page = await freshPage();
+    await signInAs(page, 'privacy-officer', undefined, 'privacy');
+    const monitoring = page.locator('#monitoring');
+    const row = monitoring.locator(`[data-role="findings"] tr[data-finding-id="${findingId}"]`);
+    await row.waitFor();
+    for (const expected of ['SAME_SURNAME', 'Dr Console Ashworth (uid console-surname-', 'Bury Central Medical Practice (P83005)']) expect(await row.textContent()).toContain(expected);
+    await row.getByRole('button', { name: /^Review the SAME_SURNAME finding on Dr Console Ashworth/ }).focus();
+    await page.keyboard.press('Enter');
+    // The review form takes the focus; then the outcome by Space, the note, Enter on the button.
+    await monitoring.getByRole('heading', { name: /^Review: SAME_SURNAME finding/ }).waitFor();
+    await monitoring.getByLabel(/^Appropriate/).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Same family name only; no relation, looked at for a referral.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await monitoring.locator('[data-role="status"]', { hasText: /^Review recorded for the SAME_SURNAME finding on Dr Console Ashworth: Appropriate\./ }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    const closed = (await asUser('privacy-officer').query('{ monitoringFindings(reviewed: true) { rows { id latestReview { outcome } } } }')).data.monitoringFindings.rows as Array<{ id: string; latestReview: { outcome: string } }>;
+    expect(closed.find((r) => r.id === findingId)?.latestReview.outcome).toBe('APPROPRIATE');
+    expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it('an alert’s link opens the console at that alert', async () => {
     const doctor = { userId: `console-alert-${randomUUID()}`, name: 'Dr Alert Link', odsCode: 'P86003', jobRole: 'R8000', roleName: 'Clinical Practitioner Access Role' };
     const declared = await gatewayPost({ authorization: `Bearer ${userToken(doctor)}` }, 'mutation($n: String!) { declareBreakGlass(nhsNumber: $n, reason: RISK_OF_HARM, detail: "Threatened self-harm in the waiting room") { id } }', { n: MARGARET() });
