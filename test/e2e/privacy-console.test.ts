@@ -4,7 +4,8 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { userToken } from '../../tools/src/demo/tokens';
 import { browserPages, screenshot, seriousViolations, signInAs } from '../support/browser';
-import { asUser, eventually, gatewayPost, MARGARET } from '../support/clients';
+import { asUser, gatewayPost, MARGARET } from '../support/clients';
+import { pollUntil } from '../support/polling';
 import { stackInfo } from '../support/stackInfo';
 
 /**
@@ -146,12 +147,10 @@ describe('the privacy console in a browser', () => {
   it('the privacy officer reviews a monitoring finding (same surname) by keyboard, and it closes', async () => {
     const relative = { userId: `console-surname-${randomUUID()}`, name: 'Dr Console Ashworth', familyName: 'Ashworth', odsCode: 'P83005', jobRole: 'R8000', roleName: 'Clinical Practitioner Access Role' };
     expect((await gatewayPost({ authorization: `Bearer ${userToken(relative)}` }, 'query($n: String!) { patient(nhsNumber: $n) { name { text } } }', { n: MARGARET() })).errors).toBeUndefined();
-    let findingId = '';
-    await eventually(async () => {
+    const findingId = await pollUntil('the same-surname finding', async () => {
       const rows = (await asUser('privacy-officer').query('{ monitoringFindings(reviewed: false) { rows { id user { id } } } }')).data.monitoringFindings.rows as Array<{ id: string; user: { id: string } }>;
-      findingId = rows.find((r) => r.user.id === relative.userId)?.id ?? '';
-      return findingId !== '';
-    }, 20_000, 'the same-surname finding');
+      return rows.find((r) => r.user.id === relative.userId)?.id;
+    }, 20_000);
 
     const page = await freshPage();
     await signInAs(page, 'privacy-officer', undefined, 'privacy');
@@ -181,12 +180,10 @@ describe('the privacy console in a browser', () => {
     const doctor = { userId: `console-alert-${randomUUID()}`, name: 'Dr Alert Link', odsCode: 'P86003', jobRole: 'R8000', roleName: 'Clinical Practitioner Access Role' };
     const declared = await gatewayPost({ authorization: `Bearer ${userToken(doctor)}` }, 'mutation($n: String!) { declareBreakGlass(nhsNumber: $n, reason: RISK_OF_HARM, detail: "Threatened self-harm in the waiting room") { id } }', { n: MARGARET() });
     const alertId = `break-glass:${declared.data.declareBreakGlass.id}`;
-    let link = '';
-    await eventually(async () => {
+    const link = await pollUntil('the break-glass alert', async () => {
       const alerts = (await asUser('privacy-officer').query('{ alerts(first: 200, kind: BREAK_GLASS) { id link } }')).data.alerts as Array<{ id: string; link: string }>;
-      link = alerts.find((a) => a.id === alertId)?.link ?? '';
-      return link !== '';
-    }, 20_000, 'the break-glass alert');
+      return alerts.find((a) => a.id === alertId)?.link;
+    }, 20_000);
     expect(new URL(link).origin).toBe(new URL(stackInfo().viewerUrl).origin);
     const page = await freshPage();
     await signInAs(page, 'privacy-officer', undefined, new URL(link).pathname.slice(1));
