@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { userToken } from '../../tools/src/demo/tokens';
 import { browserPages, screenshot, seriousViolations, signInAs } from '../support/browser';
 import { asUser, gatewayPost, MARGARET } from '../support/clients';
@@ -20,6 +20,17 @@ const freshPage = browserPages();
 
 /** Every axe finding, of any impact (the console's bar). */
 const violations = (page: Page) => seriousViolations(page, true);
+
+/** A review by keyboard only: the outcome by Space, Tab to the note and type it, Tab to the button, Enter. */
+async function reviewByKeyboard(page: Page, outcome: Locator, note: string): Promise<void> {
+  await outcome.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(note);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Record the review');
+  await page.keyboard.press('Enter');
+}
 
 /** A time as a datetime-local input takes it, in England's clock time. */
 const londonInputValue = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at).replace(' ', 'T');
@@ -94,14 +105,7 @@ describe('the privacy console in a browser', () => {
     await card.scrollIntoViewIfNeeded();
     await screenshot(card, 'privacy-console-break-glass-queue');
 
-    // The review by keyboard: the outcome by Space, Tab to the note, Tab to the button, Enter.
-    await card.getByLabel(/^Appropriate/).focus();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Confirmed with the surgery: the patient collapsed on site.');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Record the review');
-    await page.keyboard.press('Enter');
+    await reviewByKeyboard(page, card.getByLabel(/^Appropriate/), 'Confirmed with the surgery: the patient collapsed on site.');
     await reviews.locator('[data-role="status"]', { hasText: /Review recorded .*: Appropriate\. It is now in the history of closed reviews\./ }).waitFor();
     await card.waitFor({ state: 'detached' });
     const closed = reviews.locator(`[data-role="break-glass-history"] tr[data-break-glass-id="${breakGlassId}"]`);
@@ -160,14 +164,11 @@ describe('the privacy console in a browser', () => {
     for (const expected of ['SAME_SURNAME', 'Dr Console Ashworth (uid console-surname-', 'Bury Central Medical Practice (P83005)']) expect(await row.textContent()).toContain(expected);
     await row.getByRole('button', { name: /^Review the SAME_SURNAME finding on Dr Console Ashworth/ }).focus();
     await page.keyboard.press('Enter');
-    // The review form takes the focus; then the outcome by Space, the note, Enter on the button.
-    await monitoring.getByRole('heading', { name: /^Review: SAME_SURNAME finding/ }).waitFor();
-    await monitoring.getByLabel(/^Appropriate/).focus();
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Same family name only; no relation, looked at for a referral.');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    // The review form opens below the table, its heading focused.
+    const heading = monitoring.getByRole('heading', { name: /^Review: SAME_SURNAME finding/ });
+    await heading.waitFor();
+    expect(await heading.evaluate((el) => el === (globalThis as any).document.activeElement)).toBe(true);
+    await reviewByKeyboard(page, monitoring.getByLabel(/^Appropriate/), 'Same family name only; no relation, looked at for a referral.');
     await monitoring.locator('[data-role="status"]', { hasText: /^Review recorded for the SAME_SURNAME finding on Dr Console Ashworth: Appropriate\./ }).waitFor();
     await row.waitFor({ state: 'detached' });
     const closed = (await asUser('privacy-officer').query('{ monitoringFindings(reviewed: true) { rows { id latestReview { outcome } } } }')).data.monitoringFindings.rows as Array<{ id: string; latestReview: { outcome: string } }>;
