@@ -45,6 +45,7 @@ describe('the privacy console in a browser', () => {
     const asDoctor = (query: string, variables: Record<string, unknown>) => gatewayPost({ authorization: `Bearer ${userToken(doctor)}` }, query, variables);
     const detail = `Collapsed in the car park, history needed (${randomUUID().slice(0, 8)})`;
     const declared = await asDoctor('mutation($n: String!, $d: String!) { declareBreakGlass(nhsNumber: $n, reason: EMERGENCY_CARE, detail: $d) { id } }', { n: MARGARET(), d: detail });
+    expect(declared.errors).toBeUndefined();
     const breakGlassId = declared.data.declareBreakGlass.id as string;
     expect((await asDoctor('query($n: String!) { patient(nhsNumber: $n) { medications { id } } }', { n: MARGARET() })).errors).toBeUndefined();
 
@@ -180,6 +181,7 @@ describe('the privacy console in a browser', () => {
   it('an alert’s link opens the console at that alert', async () => {
     const doctor = { userId: `console-alert-${randomUUID()}`, name: 'Dr Alert Link', odsCode: 'P86003', jobRole: 'R8000', roleName: 'Clinical Practitioner Access Role' };
     const declared = await gatewayPost({ authorization: `Bearer ${userToken(doctor)}` }, 'mutation($n: String!) { declareBreakGlass(nhsNumber: $n, reason: RISK_OF_HARM, detail: "Threatened self-harm in the waiting room") { id } }', { n: MARGARET() });
+    expect(declared.errors).toBeUndefined();
     const alertId = `break-glass:${declared.data.declareBreakGlass.id}`;
     const link = await pollUntil('the break-glass alert', async () => {
       const alerts = (await asUser('privacy-officer').query('{ alerts(first: 200, kind: BREAK_GLASS) { id link } }')).data.alerts as Array<{ id: string; link: string }>;
