@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, type GraphQLSchema } from 'graphql';
 import { classifyField, loadPolicy, loadSupergraphSdl, parsePolicy, renderPolicyTable, SCHEMA_DIR } from '@shareforyou/schema';
 import { composeSupergraph, supergraphApiSchema } from '@shareforyou/schema/src/compose';
 
@@ -22,7 +22,7 @@ describe('the schema contract', () => {
     expect(unclassified).toEqual([]);
   });
 
-  it('every type and field of the supergraph says what it means (a description), as it is classified', () => {
+  it('every type, field, argument and enum value of the supergraph says what it means (a description), as every field is classified', () => {
     const { undescribed, staleAllowances } = undescribedCoordinates(supergraphApiSchema(), STILL_TO_DESCRIBE);
     expect({ undescribed, staleAllowances }).toEqual({ undescribed: [], staleAllowances: [] });
   });
@@ -58,16 +58,22 @@ describe('view only', () => {
 // its type and fields are described; the contract test fails on a name here that needs nothing.
 const STILL_TO_DESCRIBE = ['Admission', 'AeAttendance', 'DischargeSummary', 'OutpatientAppointment', 'TestResult'];
 
-/** Types and fields without a description (skipping allowed types), and allowed types that need none. */
+/** Types, fields, arguments and enum values without a description (skipping allowed types), and allowed types that need none. */
 function undescribedCoordinates(api: GraphQLSchema, allowed: string[]) {
   const missing: string[] = [];
   for (const type of Object.values(api.getTypeMap())) {
     // Introspection, GraphQL's own scalars and federation's join__/link__ internals are not ours to describe.
     if (type.name.includes('__') || isSpecifiedScalarType(type)) continue;
     if (!type.description?.trim()) missing.push(type.name);
+    if (isEnumType(type)) {
+      for (const value of type.getValues()) if (!value.description?.trim()) missing.push(`${type.name}.${value.name}`);
+    }
     if (!isObjectType(type) && !isInterfaceType(type) && !isInputObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       if (!field.description?.trim()) missing.push(`${type.name}.${field.name}`);
+      for (const arg of 'args' in field ? field.args : []) {
+        if (!arg.description?.trim()) missing.push(`${type.name}.${field.name}(${arg.name}:)`);
+      }
     }
   }
   const typeOf = (coordinate: string) => coordinate.split('.')[0];
