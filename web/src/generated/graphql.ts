@@ -39,10 +39,14 @@ export type AlertKind =
 
 /** AllergyIntolerance.criticality: the potential for a serious reaction. */
 export type AllergyCriticality =
+  /** The worst result of a future exposure is judged life-threatening or likely to cause organ failure */
   | 'high'
+  /** The worst result of a future exposure is not judged life-threatening or likely to cause organ failure */
   | 'low'
+  /** The worst result of a future exposure could not be assessed (FHIR unable-to-assess) */
   | 'unable_to_assess';
 
+/** Why a user declared emergency (break-glass) access. */
 export type BreakGlassReason =
   /** The patient is unconscious or otherwise unable to consent */
   | 'EMERGENCY_CARE'
@@ -63,28 +67,45 @@ export type BreakGlassReviewOutcome =
 
 /** Condition.clinicalStatus (FHIR R4). */
 export type ConditionClinicalStatus =
+  /** Current: the patient has it now */
   | 'active'
+  /** No longer symptoms or evidence of it: moved out of current into history */
   | 'inactive'
+  /** Has come back after having resolved (current) */
   | 'recurrence'
+  /** Has got worse again after remission (current) */
   | 'relapse'
+  /** No symptoms now, but a risk they return: moved into history */
   | 'remission'
+  /** Resolved: moved into history */
   | 'resolved';
 
 /** Immunization.status (FHIR R4). Entered-in-error items are never shown. */
 export type ImmunizationStatus =
+  /** The vaccine was given */
   | 'completed'
+  /** Not given; statusReason says why (FHIR not-done) */
   | 'not_done';
 
 /** MedicationStatement.status and MedicationRequest.status (FHIR R4). Entered-in-error items are never shown. */
 export type MedicationStatus =
+  /** Being taken, or the prescription is in force: current */
   | 'active'
+  /** Request: withdrawn before any of it was issued or taken */
   | 'cancelled'
+  /** The course is finished, or the prescription fully issued */
   | 'completed'
+  /** Request: not yet authorised */
   | 'draft'
+  /** Statement: the patient is expected to start taking it */
   | 'intended'
+  /** Statement: the patient is not taking it (FHIR not-taken) */
   | 'not_taken'
+  /** Suspended for now, expected to resume: still current (FHIR on-hold) */
   | 'on_hold'
+  /** Stopped before the course was finished (a statement) or the prescription withdrawn */
   | 'stopped'
+  /** The source does not know the current status */
   | 'unknown';
 
 export type MonitoringFindingKind =
