@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Filters for the access log; every one optional, all given ones must match. */
 export type AccessLogFilter = {
   /** true: only looks under break-glass; false: only looks without */
   breakGlass?: boolean | null | undefined;
@@ -13,6 +14,7 @@ export type AccessLogFilter = {
   from?: string | null | undefined;
   /** true: also the gateway's own calls (the organisation status check), left out by default */
   includeInternal?: boolean | null | undefined;
+  /** Only events about this patient (NHS number, ten digits) */
   nhsNumber?: string | null | undefined;
   /** ODS code of the user's organisation */
   odsCode?: string | null | undefined;
@@ -20,11 +22,13 @@ export type AccessLogFilter = {
   organisationName?: string | null | undefined;
   /** ISO 8601, exclusive */
   to?: string | null | undefined;
+  /** Only events by this user (the identity provider's subject, AuditUser.id) */
   userId?: string | null | undefined;
   /** Part of the user's name, any case (e.g. rahman) */
   userName?: string | null | undefined;
 };
 
+/** Where an alert's delivery to the webhook stands. */
 export type AlertDeliveryState =
   /** No webhook is configured (ALERT_WEBHOOK_URL): shown in the console only */
   | 'CONSOLE_ONLY'
@@ -33,8 +37,11 @@ export type AlertDeliveryState =
   /** Waiting for the webhook to accept it (retried with backoff) */
   | 'PENDING';
 
+/** What raised a privacy alert. */
 export type AlertKind =
+  /** A user declared emergency (break-glass) access to a patient */
   | 'BREAK_GLASS'
+  /** The monitoring sweep found a finding at or over the alert threshold */
   | 'MONITORING_FINDING';
 
 /** AllergyIntolerance.criticality: the potential for a serious reaction. */
@@ -57,6 +64,7 @@ export type BreakGlassReason =
   /** Immediate risk to the patient or to others */
   | 'RISK_OF_HARM';
 
+/** A privacy officer's verdict on a break-glass declaration or a monitoring finding. */
 export type BreakGlassReviewOutcome =
   /** The emergency access was justified */
   | 'APPROPRIATE'
@@ -108,6 +116,7 @@ export type MedicationStatus =
   /** The source does not know the current status */
   | 'unknown';
 
+/** What the monitoring sweep matched between a member of staff and a patient. */
 export type MonitoringFindingKind =
   /** The member of staff looked at their own record (the staff feed gives their NHS number) */
   | 'OWN_RECORD'
@@ -116,6 +125,7 @@ export type MonitoringFindingKind =
   /** The member of staff shares the patient's family name (their sign-in against the patient index) */
   | 'SAME_SURNAME';
 
+/** How a member of staff is linked to a patient, as the privacy office recorded it. */
 export type StaffPatientRelation =
   /** The patient is a relative (e.g. shares the staff member's surname and address) */
   | 'FAMILY'
