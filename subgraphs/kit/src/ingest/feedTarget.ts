@@ -36,6 +36,18 @@ export interface FeedTarget<Prepared> {
   prepare(entry: FeedEntry, organisation: FeedingOrganisation): Prepared;
   /** Writes one patient's prepared entries idempotently; returns a result per entry index. */
   write(nhsNumber: string, prepared: Array<{ entry: FeedEntry; prepared: Prepared }>, organisation: FeedingOrganisation): Promise<Map<number, EntryResult>>;
+  /**
+   * A transaction's writes (ingest/feedJournal): `stage` holds them beside the record, invisible to
+   * readers until the journal entry commits; `settle` then moves them into the record. Both are
+   * idempotent. A target without them writes directly, rolled forward by the journal after a crash.
+   */
+  stage?(nhsNumber: string, prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation, journalId: string): Promise<Map<number, EntryResult>>;
+  settle?(nhsNumber: string, journalId: string): Promise<void>;
+  /** How one patient's prepared entries are kept in the journal (sealed where the record is); default as they are. */
+  journalCodec?: {
+    seal(nhsNumber: string, journalId: string, prepared: PreparedEntries<Prepared>): unknown;
+    open(nhsNumber: string, journalId: string, stored: unknown): PreparedEntries<Prepared>;
+  };
 }
 
 export type PreparedEntries<Prepared> = Array<{ entry: FeedEntry; prepared: Prepared }>;
