@@ -78,8 +78,9 @@ export function prepareBundle<Prepared>(target: FeedTarget<Prepared>, bundle: un
       if (entries) entries.push({ entry, prepared });
       else byPatient.set(entry.nhsNumber, [{ entry, prepared }]);
     } catch (error) {
-      if (!(error instanceof FeedProblem)) throw error;
-      issues.push({ severity: 'error', code: 'invalid', diagnostics: error.message, expression: [`Bundle.entry[${entry.index}].resource (${error.path})`] });
+      // A mapping meeting a value of a type it did not expect is a bad entry too, never a server error.
+      const [path, diagnostics] = error instanceof FeedProblem ? [error.path, error.message] : [entry.resourceType, `${entry.resourceType} could not be mapped: an element has a type or shape this record cannot read`];
+      issues.push({ severity: 'error', code: 'invalid', diagnostics, expression: [`Bundle.entry[${entry.index}].resource (${path})`] });
     }
   }
   return { type: read.type, issues, notes: read.notes, byPatient, entryCount: read.entryCount };
