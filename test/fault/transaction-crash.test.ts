@@ -2,6 +2,7 @@ import { PAUSE_HOOK, signSystemToken, verifyAuditTrail, FEED_JOURNAL } from '@sh
 import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { syntheticNhsNumber } from '../../tools/src/synthetic/nhsNumbers';
 import { asUser, closeDatabases, database } from '../support/clients';
+import { medicationEntry } from '../support/feedBundles';
 import { pollUntil, spareSubgraph, type Spare } from '../support/faults';
 import { stackInfo } from '../support/stackInfo';
 
@@ -25,7 +26,6 @@ const patients = Array.from({ length: PATIENTS }, (_, i) => syntheticNhsNumber(f
 const run = Date.now().toString(36);
 const sourceIds = (nhsNumber: string) => Array.from({ length: PER_PATIENT }, (_, i) => `tx-${run}-${nhsNumber}-${i}`);
 
-const subject = (nhsNumber: string) => ({ identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhsNumber } });
 const registration = {
   resourceType: 'Bundle',
   type: 'batch',
@@ -47,18 +47,7 @@ const transaction = {
   resourceType: 'Bundle',
   type: 'transaction',
   entry: patients.flatMap((nhsNumber) =>
-    sourceIds(nhsNumber).map((id) => ({
-      resource: {
-        resourceType: 'MedicationStatement',
-        id,
-        meta: { versionId: '1', lastUpdated: '2024-02-05T10:00:00Z' },
-        status: 'active',
-        medicationCodeableConcept: { coding: [{ system: 'https://dmd.nhs.uk', code: '42206511000001102', display: 'Atorvastatin 20mg tablets' }] },
-        subject: subject(nhsNumber),
-        dosage: [{ text: 'One at night' }],
-      },
-      request: { method: 'PUT', url: `MedicationStatement/${id}` },
-    })),
+    sourceIds(nhsNumber).map((id) => medicationEntry(nhsNumber, id)),
   ),
 };
 

@@ -22,6 +22,7 @@ import {
 } from '@shareforyou/kit';
 import { gpFeed } from '../../subgraphs/gp/src/feed';
 import { closeDatabases, database } from '../support/clients';
+import { medicationEntry } from '../support/feedBundles';
 import { INTERNAL_TEXT } from '../support/internalText';
 
 /**
@@ -39,17 +40,7 @@ let slices: PatientSliceModel;
 let journal: FeedJournal;
 let target: FeedTarget<any>;
 
-const medication = (nhsNumber: string, id: string) => ({
-  resource: {
-    resourceType: 'MedicationStatement',
-    id,
-    meta: { versionId: '1', lastUpdated: '2024-02-05T10:00:00Z' },
-    status: 'active',
-    medicationCodeableConcept: { coding: [{ system: 'https://dmd.nhs.uk', code: '42206511000001102', display: 'Atorvastatin 20mg tablets' }] },
-    subject: { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhsNumber } },
-  },
-});
-const transaction = { resourceType: 'Bundle', type: 'transaction', entry: PATIENTS.flatMap((n) => [medication(n, `ms-${n}-1`), medication(n, `ms-${n}-2`)]) };
+const transaction = { resourceType: 'Bundle', type: 'transaction', entry: PATIENTS.flatMap((n) => [medicationEntry(n, `ms-${n}-1`), medicationEntry(n, `ms-${n}-2`)]) };
 const byPatient = () => prepareBundle(target, transaction, GP).byPatient;
 
 /** What a reader of the record sees: item ids per patient. */
