@@ -6,6 +6,7 @@ import {
   ensureLocalSecrets,
   FEED_JOURNAL,
   feedJournal,
+  followFeedJournal,
   loadSlices,
   mountFeedEndpoint,
   patientSliceModel,
@@ -21,7 +22,7 @@ import {
   type PatientSliceModel,
 } from '@shareforyou/kit';
 import { gpFeed } from '../../subgraphs/gp/src/feed';
-import { closeDatabases, database } from '../support/clients';
+import { closeDatabases, database, eventually } from '../support/clients';
 import { medicationEntry } from '../support/feedBundles';
 import { INTERNAL_TEXT } from '../support/internalText';
 
@@ -116,6 +117,20 @@ it('staged writes show once the journal entry commits, before they are moved int
   await recoverFeedJournal(journal, target, async () => new Set(), () => undefined);
   expect(await slices.countDocuments({ 'staged.0': { $exists: true } })).toBe(0);
   expect(await seen()).toEqual(all);
+});
+
+it('while running, an entry another instance left unfinished is completed once it is stale, not before', async () => {
+  const dying: FeedTarget<any> = { ...target, stage: async () => { throw new Error('killed before any write'); } };
+  await expect(writeTransaction(journal, dying, GP, byPatient())).rejects.toThrow();
+  const [entry] = await journal.unfinished();
+  expect(await recoverFeedJournal(journal, target, async () => new Set(), () => undefined, entry.createdAt)).toBe(0);
+  expect(await seen()).toEqual([[], []]);
+  const stop = followFeedJournal((before) => recoverFeedJournal(journal, target, async () => new Set(), () => undefined, before), () => undefined, { FEED_JOURNAL_SWEEP_MS: '50', FEED_JOURNAL_STALE_MS: '0' });
+  try {
+    await eventually(async () => JSON.stringify(await seen()) === JSON.stringify(all), 15_000, 'the sweep to complete the entry');
+  } finally {
+    stop();
+  }
 });
 
 it('recovery leaves out a patient who opted out after the bundle was journalled', async () => {

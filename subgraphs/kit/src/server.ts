@@ -24,7 +24,7 @@ import { ErrorCode } from './errors';
 import { closeServer, mountHealth, mountJsonErrors, shutdownGraceMs } from './httpService';
 import { IDENTITY_HEADER, verifyGatewayIdentity, type GatewayIdentity } from './identity';
 import { mountFeedEndpoint, optedOutPatients } from './ingest/feedEndpoint';
-import { feedJournal, recoverFeedJournal, refuseTestHooksInProduction } from './ingest/feedJournal';
+import { feedJournal, followFeedJournal, recoverFeedJournal, refuseTestHooksInProduction } from './ingest/feedJournal';
 import type { FeedTarget } from './ingest/feedTarget';
 import type { SliceFeed } from './ingest/sliceFeed';
 import { sliceFeedTarget } from './ingest/sliceFeedTarget';
@@ -149,9 +149,13 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   });
   const feedTarget = definition.feedTarget?.(models) ?? (definition.feed && slices ? sliceFeedTarget(name, definition.feed, slices) : null);
   const journal = feedJournal(own);
+  let stopJournalSweep: () => void = () => undefined;
   if (feedTarget) {
-    // Transactions a crash left half-written are completed before anything is served.
-    await recoverFeedJournal(journal, feedTarget, (organisation, nhsNumbers) => optedOutPatients(access, organisation.odsCode, nhsNumbers), say);
+    // Transactions a crash left half-written are completed before anything is served, and any
+    // another instance leaves behind while this one runs.
+    const recover = (before?: Date) => recoverFeedJournal(journal, feedTarget, (organisation, nhsNumbers) => optedOutPatients(access, organisation.odsCode, nhsNumbers), say, before);
+    await recover();
+    stopJournalSweep = followFeedJournal(recover, say);
     app.post('/fhir', refuseLongLivedFeedTokens);
     mountFeedEndpoint(app, feedTarget, { registry, access, journal, log });
   }
@@ -236,6 +240,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
     stop: async () => {
       stopping = true;
       stopPurge();
+      stopJournalSweep();
       await stopBackground();
       await scheduled?.close();
       await closeServer(server, shutdownGraceMs());

@@ -19,7 +19,8 @@ import type { EntryResult, FeedingOrganisation, FeedTarget, PreparedEntries } fr
  *    writes are removed from the journal (it keeps the id, the organisation and the counts).
  *
  * A subgraph that starts (before it serves anything) rolls every pending or committed entry
- * forward from where it stopped, skipping patients who have opted out meanwhile. Every step is a
+ * forward from where it stopped, skipping patients who have opted out meanwhile; while running,
+ * it does the same for entries left unfinished for a minute (another instance died). Every step is a
  * versioned write, so a second instance doing the same, or the source sending the bundle again,
  * converges to one copy. A target without staging (the registry) is written directly in step 2:
  * after a crash it is completed on restart, but readers may see part of it until then.
@@ -83,7 +84,7 @@ export function feedJournal(db: Connection) {
     },
     commit: (id: string) => collection.updateOne({ _id: id, state: 'pending' }, { $set: { state: 'committed', committedAt: new Date() } }),
     done: (id: string) => collection.updateOne({ _id: id }, { $set: { state: 'done', doneAt: new Date() }, $unset: { patients: '' } }),
-    unfinished: () => collection.find({ state: { $in: ['pending', 'committed'] } }).sort({ createdAt: 1 }).toArray(),
+    unfinished: (before?: Date) => collection.find({ state: { $in: ['pending', 'committed'] }, ...(before ? { createdAt: { $lt: before } } : {}) }).sort({ createdAt: 1 }).toArray(),
     /** Of these journal ids, the pending ones (readers leave their staged writes out). */
     async pendingAmong(ids: string[]): Promise<Set<string>> {
       if (ids.length === 0) return new Set();
@@ -151,15 +152,40 @@ export async function recoverFeedJournal<P>(
   target: FeedTarget<P>,
   optedOut: (organisation: FeedingOrganisation, nhsNumbers: string[]) => Promise<Set<string>>,
   log: (message: string) => void,
+  before?: Date,
 ): Promise<number> {
   await journal.ensureIndexes();
-  const unfinished = await journal.unfinished();
+  const unfinished = await journal.unfinished(before);
   for (const record of unfinished) {
     const byPatient = openPatients(target, record);
     const refused = await optedOut(record.organisation, [...byPatient.keys()]);
     for (const nhsNumber of refused) byPatient.delete(nhsNumber);
     await rollForward(journal, target, record._id, record.state, record.organisation, byPatient);
-    log(`feed transaction ${record._id} from ${record.organisation.odsCode} completed after a restart (was ${record.state}; ${byPatient.size} patient(s), ${refused.size} now opted out)`);
+    log(`feed transaction ${record._id} from ${record.organisation.odsCode} completed by recovery (was ${record.state}; ${byPatient.size} patient(s), ${refused.size} now opted out)`);
   }
   return unfinished.length;
+}
+
+/**
+ * While running: entries older than `staleAfterMs` that are still unfinished belong to an instance
+ * that stopped and has not come back (or is very slow); any instance completes them, so they do not
+ * wait for a restart. Rolling forward an entry its writer is still on is harmless: every step is idempotent.
+ */
+export function followFeedJournal(recover: (before: Date) => Promise<unknown>, log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): () => void {
+  const setting = (name: string, fallback: number, least: number) => {
+    const ms = Number(env[name]);
+    return env[name] !== undefined && Number.isFinite(ms) && ms >= least ? ms : fallback;
+  };
+  const everyMs = setting('FEED_JOURNAL_SWEEP_MS', 30_000, 10);
+  const staleAfterMs = setting('FEED_JOURNAL_STALE_MS', 60_000, 0);
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    recover(new Date(Date.now() - staleAfterMs))
+      .catch((error: Error) => log(`feed journal sweep will retry: ${error.name}`))
+      .finally(() => (running = false));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
