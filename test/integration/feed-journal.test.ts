@@ -22,9 +22,10 @@ import {
   type PatientSliceModel,
 } from '@shareforyou/kit';
 import { gpFeed } from '../../subgraphs/gp/src/feed';
-import { closeDatabases, database, eventually } from '../support/clients';
+import { closeDatabases, database } from '../support/clients';
 import { medicationEntry } from '../support/feedBundles';
 import { INTERNAL_TEXT } from '../support/internalText';
+import { pollUntil } from '../support/polling';
 
 /**
  * The feed journal against the real database (FerretDB: no multi-document transactions): a
@@ -127,7 +128,7 @@ it('while running, an entry another instance left unfinished is completed once i
   expect(await seen()).toEqual([[], []]);
   const stop = followFeedJournal((before) => recoverFeedJournal(journal, target, async () => new Set(), () => undefined, before), () => undefined, { FEED_JOURNAL_SWEEP_MS: '50', FEED_JOURNAL_STALE_MS: '0' });
   try {
-    await eventually(async () => JSON.stringify(await seen()) === JSON.stringify(all), 15_000, 'the sweep to complete the entry');
+    await pollUntil('the sweep to complete the entry', async () => JSON.stringify(await seen()) === JSON.stringify(all), 15_000, 50);
   } finally {
     stop();
   }

@@ -106,19 +106,4 @@ export async function timedPost<T = any>(url: string, token: string, query: stri
   return { ms: Date.now() - started, status: response.status, text, body: JSON.parse(text) as T };
 }
 
-/** Polls until check passes or the bound passes; returns what the last check returned. */
-export async function pollUntil<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value) return value;
-      last = value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs / 1000}s; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
-}
+export { pollUntil } from './polling';

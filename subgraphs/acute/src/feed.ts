@@ -11,7 +11,7 @@ import {
   textOf,
   FHIR_STATUS,
   type SliceFeed,
-} from '@shareforyou/kit';
+} from '@shareforyou/kit/src/ingest';
 import { encounterClassesOf } from '@shareforyou/schema';
 import { acutePanels } from './panels';
 
