@@ -2,7 +2,7 @@ import { buildSchema, graphql } from 'graphql';
 import type { SubgraphContext } from '../../subgraphs/kit/src/context';
 import { commonResolvers } from '../../subgraphs/kit/src/slice/commonResolvers';
 import { panelList } from '../../subgraphs/kit/src/slice/panels';
-import { faultOf, readableItems } from '../../subgraphs/kit/src/slice/unreadableItems';
+import { faultOf, readableItems, recordOwnResolvers } from '../../subgraphs/kit/src/slice/unreadableItems';
 import { parse } from 'graphql';
 
 /**
@@ -24,8 +24,14 @@ const items = [
   { id: 'P1/MedicationStatement/held', status: 'on-hold', provenance: {} },
 ];
 
-function run() {
-  const schema = buildSchema(SDL);
+/** As the served subgraph schema is: the field rules wrap every field in a resolver. */
+function wrappedAsServed(schema: ReturnType<typeof buildSchema>) {
+  for (const field of Object.values((schema.getType('Medication') as any).getFields()) as any[]) field.resolve = (source: any) => source[field.name];
+  return recordOwnResolvers(schema, {});
+}
+
+function run(prepare: (schema: ReturnType<typeof buildSchema>) => ReturnType<typeof buildSchema> = (schema) => schema) {
+  const schema = prepare(buildSchema(SDL));
   const enums = commonResolvers(parse(`${SDL} type CodeableConcept { code: String }`)) as Record<string, Record<string, string>>;
   for (const [name, values] of Object.entries(enums.MedicationStatus ? { MedicationStatus: enums.MedicationStatus } : {})) {
     const type = schema.getType(name) as any;
@@ -51,6 +57,12 @@ describe('an item that cannot be shown is left out, named, and the rest of the s
       { path: ['patient', 'medications'], itemId: 'P1/MedicationStatement/no-status', fault: 'Medication.status is missing' },
       { path: ['patient', 'medications'], itemId: 'P1/MedicationStatement/bad-status', fault: 'Medication.status is not a valid MedicationStatus' },
     ]);
+  });
+
+  it('still checks every item when the field rules have wrapped every field in a resolver (the served schema)', async () => {
+    const { result, context } = await run(wrappedAsServed);
+    expect((result.data as any).patient.medications.map((m: any) => m.id)).toEqual(['P1/MedicationStatement/good', 'P1/MedicationStatement/held']);
+    expect(context.unreadable?.map((u) => u.itemId)).toEqual(['P1/MedicationStatement/no-status', 'P1/MedicationStatement/bad-status']);
   });
 
   it('faultOf: null for a readable item', () => {

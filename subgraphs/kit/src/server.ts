@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { commonResolvers } from './slice/commonResolvers';
-import { unreadableItemsPlugin } from './slice/unreadableItems';
+import { recordOwnResolvers, unreadableItemsPlugin } from './slice/unreadableItems';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
 import { parse } from 'graphql';
@@ -111,7 +111,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const resolvers = { ...commonResolvers(typeDefs), ...definition.resolvers } as GraphQLResolverMap<unknown>;
   const subgraphSchema = buildSubgraphSchema({ typeDefs, resolvers });
   // Controls are composed here; only the benchmark ever leaves one out (kit: benchControls).
-  const schema = controlIsOn('fieldRules') ? applyFieldRules(subgraphSchema, policy) : subgraphSchema;
+  const schema = recordOwnResolvers(controlIsOn('fieldRules') ? applyFieldRules(subgraphSchema, policy) : subgraphSchema, resolvers);
   const PatientAccess = patientAccessClass();
   const apollo = new ApolloServer<SubgraphContext<Models>>({
     schema,

@@ -7,8 +7,10 @@ import {
   isObjectType,
   isScalarType,
   responsePathAsArray,
+  type GraphQLField,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
+  type GraphQLSchema,
 } from 'graphql';
 import type { SubgraphContext } from '../context';
 import { ErrorCode } from '../errors';
@@ -29,14 +31,34 @@ export interface UnreadableItem {
 
 const MAX_DEPTH = 6;
 
+type OwnResolver = (typeName: string, field: GraphQLField<unknown, unknown>) => boolean;
+
+/**
+ * The fields a subgraph answers with resolvers of its own, by served schema. The field rules
+ * (graphql-shield) wrap every field in a resolver, so the served schema alone cannot tell a stored
+ * value from a computed one: without this, every item would pass unchecked.
+ */
+const ownResolvedFields = new WeakMap<GraphQLSchema, Set<string>>();
+
+export function recordOwnResolvers(schema: GraphQLSchema, resolvers: Record<string, unknown>): GraphQLSchema {
+  const fields = new Set<string>();
+  for (const [typeName, map] of Object.entries(resolvers)) {
+    if (map && typeof map === 'object') for (const fieldName of Object.keys(map)) fields.add(`${typeName}.${fieldName}`);
+  }
+  ownResolvedFields.set(schema, fields);
+  return schema;
+}
+
+const resolverOnSchema: OwnResolver = (_typeName, field) => !!field.resolve;
+
 /** Why the value cannot be shown as the type, or null when it can. Fields with their own resolvers are theirs to answer. */
-export function faultOf(value: unknown, type: GraphQLOutputType, at: string, depth = 0): string | null {
+export function faultOf(value: unknown, type: GraphQLOutputType, at: string, depth = 0, ownResolver: OwnResolver = resolverOnSchema): string | null {
   if (value === null || value === undefined) return isNonNullType(type) ? `${at} is missing` : null;
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
     if (!Array.isArray(value)) return `${at} is not a list`;
     for (let i = 0; i < value.length; i += 1) {
-      const fault = faultOf(value[i], inner.ofType, `${at}[${i}]`, depth + 1);
+      const fault = faultOf(value[i], inner.ofType, `${at}[${i}]`, depth + 1, ownResolver);
       if (fault) return fault;
     }
     return null;
@@ -51,8 +73,8 @@ export function faultOf(value: unknown, type: GraphQLOutputType, at: string, dep
   if (isObjectType(inner)) {
     if (typeof value !== 'object' || depth > MAX_DEPTH) return depth > MAX_DEPTH ? null : `${at} is not an object`;
     for (const field of Object.values(inner.getFields())) {
-      if (field.resolve) continue;
-      const fault = faultOf((value as Record<string, unknown>)[field.name], field.type, `${at}.${field.name}`, depth + 1);
+      if (ownResolver(inner.name, field)) continue;
+      const fault = faultOf((value as Record<string, unknown>)[field.name], field.type, `${at}.${field.name}`, depth + 1, ownResolver);
       if (fault) return fault;
     }
   }
@@ -65,8 +87,10 @@ export function readableItems<T extends { id: string }>(items: T[], info: GraphQ
   const itemType = getNamedType(info.returnType);
   if (!isObjectType(itemType)) return items;
   const path = responsePathAsArray(info.path);
+  const own = ownResolvedFields.get(info.schema);
+  const ownResolver: OwnResolver = own ? (typeName, field) => own.has(`${typeName}.${field.name}`) : resolverOnSchema;
   return items.filter((item) => {
-    const fault = faultOf(item, itemType, itemType.name);
+    const fault = faultOf(item, itemType, itemType.name, 0, ownResolver);
     if (!fault) return true;
     (context.unreadable ??= []).push({ path, itemId: String(item.id), fault });
     return false;

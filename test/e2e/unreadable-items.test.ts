@@ -1,0 +1,28 @@
+import { asUser, closeDatabases, database, MARGARET } from '../support/clients';
+
+/**
+ * H12 on the real stack: an item stored under an older rule (or damaged) is left out with an
+ * ITEM_UNREADABLE error naming it, and the rest of the section is served; the served subgraph
+ * schema has every field wrapped by the field rules, which must not hide the check.
+ */
+
+afterAll(closeDatabases);
+
+const BAD_ID = 'P83005/MedicationStatement/stored-under-an-old-rule';
+
+it('a damaged stored medication is left out and named; the other medications are still served', async () => {
+  const slices = (await database('gp')).collection('patientSlices');
+  const before = (await asUser('gp').query(`{ patient(nhsNumber: "${MARGARET()}") { medications { id status } } }`)).data.patient.medications as Array<{ id: string }>;
+  expect(before.length).toBeGreaterThan(0);
+  const [model] = ((await slices.findOne({ _id: MARGARET() as never }))!.panels.medications as Array<Record<string, unknown>>);
+  await slices.updateOne({ _id: MARGARET() as never }, { $push: { 'panels.medications': { ...model, id: BAD_ID, status: 'half-taken' } } as never });
+  try {
+    const response = await asUser('gp').query(`{ patient(nhsNumber: "${MARGARET()}") { medications { id status } } }`);
+    expect(response.data.patient.medications.map((m: { id: string }) => m.id)).toEqual(before.map((m) => m.id));
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]).toMatchObject({ path: ['patient', 'medications'], extensions: { code: 'ITEM_UNREADABLE', serviceName: 'gp' } });
+    expect(JSON.stringify(response.errors?.[0])).toContain(BAD_ID);
+  } finally {
+    await slices.updateOne({ _id: MARGARET() as never }, { $pull: { 'panels.medications': { id: BAD_ID } } as never });
+  }
+});
