@@ -4,6 +4,7 @@ import { acuteFeed } from '../../subgraphs/acute/src/feed';
 import { narrativeOf } from '../../subgraphs/acute/src/mappings/narrative';
 import { acuteResources, LOINC, SNOMED, supportingEntries } from '../fixtures/acute/ukCore';
 import { feedMapping, META, NHS } from '../support/feedMapping';
+import { generateFeeds } from '../../tools/src/synthetic';
 
 /**
  * The acute feed mapping, pure. Fixtures (test/fixtures/acute/ukCore.ts) follow the FHIR R4
@@ -297,5 +298,22 @@ describe('acute feed: documents', () => {
 
   it('refuses a document without a type, naming the element', () => {
     expect(problemOf({ ...r.letter, type: undefined }).path).toBe('DocumentReference.type');
+  });
+});
+
+describe('acute feed: the synthetic generator writes what the mapping accepts', () => {
+  it('every acute feed of 60 synthetic patients is accepted whole, blood pressures with their components', () => {
+    const target = sliceFeedTarget('acute', acuteFeed, null as never);
+    const feeds = [...generateFeeds({ patients: 60 })].filter((f) => f.target === 'acute');
+    expect(feeds.length).toBeGreaterThan(5);
+    let pressures = 0;
+    for (const feed of feeds) {
+      const prepared = prepareBundle(target, feed.bundle, { ...RM3, odsCode: feed.odsCode });
+      expect(prepared.issues).toEqual([]);
+      for (const { prepared: p } of [...prepared.byPatient.values()].flat()) {
+        if ('item' in p && p.panel === 'testResults' && (p.item.components as unknown[]).length === 2) pressures += 1;
+      }
+    }
+    expect(pressures).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,18 @@ export type AllergyCriticality =
   | 'low'
   | 'unable_to_assess';
 
+/** Appointment.status (FHIR R4). Entered-in-error appointments are never shown. */
+export type AppointmentStatus =
+  | 'arrived'
+  | 'booked'
+  | 'cancelled'
+  | 'checked_in'
+  | 'fulfilled'
+  | 'noshow'
+  | 'pending'
+  | 'proposed'
+  | 'waitlist';
+
 export type BreakGlassReason =
   /** The patient is unconscious or otherwise unable to consent */
   | 'EMERGENCY_CARE'
@@ -29,6 +41,25 @@ export type ConditionClinicalStatus =
   | 'remission'
   | 'resolved';
 
+/** The status of a letter or summary: DocumentReference.status (current, superseded) or, for a Composition, Composition.status (preliminary, final, amended). Entered-in-error documents are never shown. */
+export type DocumentStatus =
+  | 'amended'
+  | 'current'
+  | 'final'
+  | 'preliminary'
+  | 'superseded';
+
+/** Encounter.status (FHIR R4). Entered-in-error encounters are never shown. */
+export type EncounterStatus =
+  | 'arrived'
+  | 'cancelled'
+  | 'finished'
+  | 'in_progress'
+  | 'onleave'
+  | 'planned'
+  | 'triaged'
+  | 'unknown';
+
 /** Immunization.status (FHIR R4). Entered-in-error items are never shown. */
 export type ImmunizationStatus =
   | 'completed'
@@ -44,6 +75,16 @@ export type MedicationStatus =
   | 'not_taken'
   | 'on_hold'
   | 'stopped'
+  | 'unknown';
+
+/** Observation.status (FHIR R4). Entered-in-error results are never shown. */
+export type ObservationStatus =
+  | 'amended'
+  | 'cancelled'
+  | 'corrected'
+  | 'final'
+  | 'preliminary'
+  | 'registered'
   | 'unknown';
 
 export type AccessHistoryQueryVariables = Exact<{
@@ -79,21 +120,21 @@ export type DocumentsQueryVariables = Exact<{
 }>;
 
 
-export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: string, status: string, summary: string, author: string | null, type: { display: string }, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, type: { display: string }, sections: Array<{ title: string | null, text: string | null, tables: Array<{ rows: Array<Array<string>> }> }>, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type EmergencySummaryQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, crisisPlan: { id: string, title: string, status: string, created: string, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: string, admitted: string, discharged: string | null, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, socialCareSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, crisisPlan: { id: string, title: string, status: string, created: string, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, socialCareSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: string, admitted: string, discharged: string | null, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: string, arrival: string, departure: string | null, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: string, start: string | null, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string }, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type ImmunisationsQueryVariables = Exact<{
   nhsNumber: string;
@@ -128,7 +169,7 @@ export type ResultsQueryVariables = Exact<{
 }>;
 
 
-export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, testResults: Array<{ id: string, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: string, effectiveDate: string, code: { display: string }, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, effectiveDate: unknown, issued: unknown, memberIds: Array<string>, code: { display: string }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type SocialCareQueryVariables = Exact<{
   nhsNumber: string;
@@ -353,8 +394,22 @@ export const DocumentsDocument = new TypedDocumentString(`
       }
       date
       status
+      current
       summary
       author
+      sections {
+        title
+        text
+        tables {
+          rows
+        }
+      }
+      attachments {
+        title
+        contentType
+        url
+        inline
+      }
       provenance {
         organisationName
       }
@@ -504,6 +559,25 @@ export const EncountersDocument = new TypedDocumentString(`
         display
       }
       outcome
+      provenance {
+        organisationName
+      }
+    }
+    otherEncounters {
+      id
+      status
+      class {
+        code
+        display
+      }
+      start
+      end
+      specialty {
+        display
+      }
+      locations {
+        location
+      }
       provenance {
         organisationName
       }
@@ -699,12 +773,32 @@ export const ResultsDocument = new TypedDocumentString(`
       code {
         display
       }
+      reportName
       value
       unit
       referenceRange
       abnormal
       status
+      current
       effectiveDate
+      issued
+      dataAbsentReason {
+        display
+        text
+      }
+      components {
+        code {
+          display
+          text
+        }
+        value {
+          text
+        }
+        dataAbsentReason {
+          display
+        }
+      }
+      memberIds
       provenance {
         organisationName
       }
