@@ -49,7 +49,7 @@ describe('acute feed: Observation kept whole', () => {
 
   it('every reference range and flag is kept, not only the first', () => {
     const hb = fields(r.haemoglobin);
-    expect(hb).toMatchObject({ value: '102 g/L', unit: 'g/L', referenceRange: '130 - 180 g/L', abnormal: true, issued: '2025-04-28T16:40:00Z', effectiveDate: '2025-04-28T15:00:00Z' });
+    expect(hb).toMatchObject({ value: '102', unit: 'g/L', referenceRange: '130 - 180 g/L', abnormal: true, issued: '2025-04-28T16:40:00Z', effectiveDate: '2025-04-28T15:00:00Z' });
     expect(hb.referenceRanges).toEqual([
       expect.objectContaining({ text: '130 - 180 g/L', appliesTo: [expect.objectContaining({ code: '248153007' })] }),
       expect.objectContaining({ text: '115 - 165 g/L', low: expect.objectContaining({ value: 115 }), appliesTo: [expect.objectContaining({ code: '248152002' })] }),
@@ -258,15 +258,15 @@ describe('acute feed: documents', () => {
     expect(summary).toMatchObject({ title: 'Inpatient discharge summary', status: 'final', docStatus: 'final', current: true, author: 'Dr Sandra Gose', custodian: 'Northern Care Alliance NHS Foundation Trust', admitted: '2025-04-28T14:10:00Z' });
     expect(summary.authors).toEqual(['Dr Sandra Gose', 'Northern Care Alliance NHS Foundation Trust']);
     expect(summary.sections).toEqual([
-      { title: 'Diagnoses', code: expect.objectContaining({ code: 'diagnoses' }), level: 1, text: null, tables: [{ rows: [['Diagnosis name', 'Fracture of neck of femur'], ['Comment', 'Fall at home']] }] },
+      { title: 'Diagnoses', code: expect.objectContaining({ code: 'diagnoses' }), level: 1, text: null, tables: [{ rows: [{ cells: ['Diagnosis name', 'Fracture of neck of femur'] }, { cells: ['Comment', 'Fall at home'] }] }] },
       {
         title: 'Medications and medical devices',
         code: null,
         level: 1,
         text: 'Changes made in hospital:',
         tables: [
-          { rows: [['Medication name', 'Alendronic acid 70mg tablets'], ['Dose directions description', 'One tablet once a week'], ['Status', 'Started']] },
-          { rows: [['Medication name', 'Ramipril 2.5mg tablets'], ['Status', 'Continued']] },
+          { rows: [{ cells: ['Medication name', 'Alendronic acid 70mg tablets'] }, { cells: ['Dose directions description', 'One tablet once a week'] }, { cells: ['Status', 'Started'] }] },
+          { rows: [{ cells: ['Medication name', 'Ramipril 2.5mg tablets'] }, { cells: ['Status', 'Continued'] }] },
         ],
       },
       { title: 'Information and advice given', code: null, level: 1, text: 'Advised on falls prevention.\nPhysiotherapy at home & a walking frame.', tables: [] },
@@ -293,7 +293,7 @@ describe('acute feed: documents', () => {
   });
 
   it('narrative: entities decoded, line breaks kept, tables apart from the text', () => {
-    expect(narrativeOf('<div xmlns="http://www.w3.org/1999/xhtml">Line one<br/>Line &lt;two&gt;<table><tr><td>a</td><td>b</td></tr></table>after</div>')).toEqual({ text: 'Line one\nLine <two>\nafter', tables: [{ rows: [['a', 'b']] }] });
+    expect(narrativeOf('<div xmlns="http://www.w3.org/1999/xhtml">Line one<br/>Line &lt;two&gt;<table><tr><td>a</td><td>b</td></tr></table>after</div>')).toEqual({ text: 'Line one\nLine <two>\nafter', tables: [{ rows: [{ cells: ['a', 'b'] }] }] });
   });
 
   it('refuses a document without a type, naming the element', () => {

@@ -120,7 +120,7 @@ export type DocumentsQueryVariables = Exact<{
 }>;
 
 
-export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, type: { display: string }, sections: Array<{ title: string | null, text: string | null, tables: Array<{ rows: Array<Array<string>> }> }>, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, type: { display: string }, sections: Array<{ title: string | null, text: string | null, tables: Array<{ rows: Array<{ cells: Array<string> }> }> }>, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type EmergencySummaryQueryVariables = Exact<{
   nhsNumber: string;
@@ -401,7 +401,9 @@ export const DocumentsDocument = new TypedDocumentString(`
         title
         text
         tables {
-          rows
+          rows {
+            cells
+          }
         }
       }
       attachments {

@@ -6,8 +6,9 @@ import { parseDocument, DomUtils } from 'htmlparser2';
  * Parsed by htmlparser2, not by regular expressions.
  */
 
+/** Rows as objects, not nested arrays: the document store (FerretDB) cannot hold arrays of arrays. */
 export interface NarrativeTable {
-  rows: string[][];
+  rows: Array<{ cells: string[] }>;
 }
 
 export interface Narrative {
@@ -22,10 +23,11 @@ const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function rowsOf(table: Element): string[][] {
+function rowsOf(table: Element): NarrativeTable['rows'] {
   return DomUtils.getElementsByTagName('tr', table)
     .map((tr) => tr.children.filter((c): c is Element => c.type === 'tag' && (c.name === 'td' || c.name === 'th')).map((cell) => oneLine(DomUtils.textContent(cell))))
-    .filter((cells) => cells.length > 0);
+    .filter((cells) => cells.length > 0)
+    .map((cells) => ({ cells }));
 }
 
 export function narrativeOf(xhtml: string | undefined, maxLength = 20000): Narrative {
@@ -60,5 +62,5 @@ export function narrativeOf(xhtml: string | undefined, maxLength = 20000): Narra
 
 /** A table as one line per row, cells joined, for a one-line summary. */
 export function tableText(table: NarrativeTable): string {
-  return table.rows.map((cells) => cells.join(': ')).join('\n');
+  return table.rows.map((row) => row.cells.join(': ')).join('\n');
 }

@@ -84,7 +84,8 @@ export function observationMapping(r: fhir4.Observation, references: BundleRefer
       current: CURRENT_RESULT.has(status),
       category: conceptText(r.category?.[0]),
       categories,
-      value: result?.text ?? null,
+      // The number as reported (with any comparator) beside its unit; every other type as read.
+      value: result?.quantity ? `${result.quantity.comparator ?? ''}${result.quantity.value}` : (result?.text ?? null),
       unit: result?.quantity?.unit ?? null,
       result,
       dataAbsentReason,
