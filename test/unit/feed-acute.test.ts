@@ -292,6 +292,12 @@ describe('acute feed: documents', () => {
     expect(fields(r.supersededLetter)).toMatchObject({ status: 'superseded', current: false, summary: 'Draft letter.', attachments: [expect.objectContaining({ inline: true, title: 'Fracture clinic letter (draft)' })] });
   });
 
+  it('docStatus entered-in-error is a delete, as status entered-in-error is', () => {
+    const target = sliceFeedTarget('acute', acuteFeed, null as never);
+    const prepared = prepareBundle(target, { resourceType: 'Bundle', type: 'batch', entry: [{ resource: { ...r.letter, docStatus: 'entered-in-error' } }] }, RM3);
+    expect([...prepared.byPatient.values()].flat().map((p) => p.entry.method)).toEqual(['delete']);
+  });
+
   it('narrative: entities decoded, line breaks kept, tables apart from the text', () => {
     expect(narrativeOf('<div xmlns="http://www.w3.org/1999/xhtml">Line one<br/>Line &lt;two&gt;<table><tr><td>a</td><td>b</td></tr></table>after</div>')).toEqual({ text: 'Line one\nLine <two>\nafter', tables: [{ rows: [{ cells: ['a', 'b'] }] }] });
   });
