@@ -37,5 +37,8 @@ module.exports = {
   // Global, not per project (jest reads it only here): room for the stack tier's slowest test.
   testTimeout: 60_000,
   maxWorkers: 1,
+  // A child process a failed test left behind must not hold the run open until CI gives up; the
+  // stack tools kill what they started when the runner exits (tools/src/stack/services.ts).
+  forceExit: true,
   reporters: ['default', '<rootDir>/test/support/closingLine.js'],
 };

@@ -6,7 +6,6 @@ import type { Express } from 'express';
 import helmet from 'helmet';
 import { portBase } from '@shareforyou/schema';
 import { explorerRoutes } from './explorer/explorer';
-import { sourcePathsPlugin } from './sourcePaths';
 
 /**
  * What a browser app on another origin needs from the gateway, and no more: CORS for the origins in
@@ -48,6 +47,6 @@ export function addBrowserAccess(app: Express): void {
 }
 
 /** No landing page at /graphql (Apollo's would load Sandbox from a CDN); the paths a missing source cost. */
-export function browserPlugins(supergraphSdl: string): ApolloServerPlugin[] {
-  return [ApolloServerPluginLandingPageDisabled(), sourcePathsPlugin(supergraphSdl)];
+export function browserPlugins(): ApolloServerPlugin[] {
+  return [ApolloServerPluginLandingPageDisabled()];
 }

@@ -37,7 +37,7 @@ export async function startGateway(): Promise<RunningGateway> {
     gateway,
     plugins: [
       clientOperation(),
-      ...browserPlugins(supergraphSdl),
+      ...browserPlugins(),
       ...limits.plugins,
       errorReport(),
       ...(process.env.GATEWAY_REQUEST_LOG === 'off' ? [] : [requestLog(log)]),

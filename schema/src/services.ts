@@ -55,3 +55,8 @@ export function subgraphUrl(name: string, env: NodeJS.ProcessEnv = process.env):
 export function gatewayPort(env: NodeJS.ProcessEnv = process.env): number {
   return env.GATEWAY_PORT ? Number(env.GATEWAY_PORT) : portBase(env);
 }
+
+/** Patient.<name>Source, each organisation subgraph's freshness field: gp -> gpSource, mental-health -> mentalHealthSource. */
+export function sourceFieldName(subgraph: string): string {
+  return `${subgraph.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}Source`;
+}

@@ -1,10 +1,12 @@
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
-import { loadPolicy, profileForJobRole, profileMaySee, supergraphApiSchema } from '@shareforyou/schema';
+import { loadPolicy, profileForJobRole, profileMaySee } from '@shareforyou/schema';
+import { supergraphApiSchema } from '@shareforyou/schema/src/compose';
 import { execFileSync } from 'node:child_process';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { REPO_ROOT } from '../../tools/src/paths';
+import { pollUntil } from '../support/polling';
 import { stackInfo } from '../support/stackInfo';
-import { asGatewayFor, asUser, closeDatabases, codes, DANIEL, database, eventually, gatewayPost, MARGARET, organisationLookups } from '../support/clients';
+import { asGatewayFor, asUser, closeDatabases, codes, DANIEL, database, gatewayPost, MARGARET, organisationLookups } from '../support/clients';
 
 afterAll(closeDatabases);
 
@@ -146,14 +148,14 @@ describe('organisations party to the data sharing framework', () => {
     const token = asUser('ae-doctor').token;
     expect(register('suspend', '--ods', 'RM3')).toMatch(/RM3: active -> suspended/);
     try {
-      await eventually(async () => codes(await openAs(token, MARGARET())).includes('ORGANISATION_NOT_PARTY'), 15_000, 'the suspension');
+      await pollUntil('the suspension', async () => codes(await openAs(token, MARGARET())).includes('ORGANISATION_NOT_PARTY'), 15_000);
       const suspended = await openAs(token, MARGARET());
       expect(codes(suspended)).toEqual(['ORGANISATION_NOT_PARTY']);
       expect(suspended.errors?.[0].message).toMatch(/suspended/);
     } finally {
       register('reinstate', '--ods', 'RM3');
     }
-    await eventually(async () => (await openAs(token, MARGARET())).errors === undefined, 15_000, 'the reinstatement');
+    await pollUntil('the reinstatement', async () => (await openAs(token, MARGARET())).errors === undefined, 15_000);
   });
 
   it('a burst of requests from an organisation whose status is not yet known asks the register once', async () => {

@@ -4,6 +4,7 @@ import { readSecret } from '@shareforyou/kit';
 import { alertSignature } from '../../subgraphs/audit/src/alerts/alertDelivery';
 import { userToken } from '../../tools/src/demo/tokens';
 import { asUser, closeDatabases, gatewayPost, MARGARET } from '../support/clients';
+import { pollUntil } from '../support/polling';
 import { stackInfo } from '../support/stackInfo';
 
 /** A break-glass declaration alerts the privacy office: a signed webhook POST, retried, delivered once (issue 13.4). */
@@ -46,15 +47,6 @@ afterAll(async () => {
   await closeDatabases();
 });
 
-async function eventually<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 25_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('break-glass alerts', () => {
   it('delivers exactly one signed alert per declaration, even when the first delivery fails', async () => {
@@ -69,12 +61,16 @@ describe('break-glass alerts', () => {
 
     for (const id of [first, second]) {
       const alertId = `break-glass:${id}`;
-      await eventually(() => received.filter((r) => r.id === alertId && r.answered === 200), (rows) => rows.length === 1, `the delivery of ${alertId}`);
+      await pollUntil(`the delivery of ${alertId}`, async () => received.filter((r) => r.id === alertId && r.answered === 200).length === 1, 25_000, 100);
     }
     // Let the sweep pass over the looks and the retry window again: still one accepted delivery each.
     const alerts = async () => (await asUser('privacy-officer').query('{ alerts(first: 200, kind: BREAK_GLASS) { id kind title subjectId nhsNumber link delivery { state attempts lastError } } }')).data.alerts as any[];
-    await eventually(alerts, (rows) => [first, second].every((id) => rows.find((a) => a.subjectId === id)?.delivery.state === 'DELIVERED'), 'both delivered');
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // five sweeps: nothing more may arrive
+    await pollUntil('both delivered', async () => {
+      const rows = await alerts();
+      return [first, second].every((id) => rows.find((a) => a.subjectId === id)?.delivery.state === 'DELIVERED');
+    }, 25_000, 100);
+    // Absence cannot be polled for: give the delivery sweep five more chances to send a duplicate.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     for (const id of [first, second]) {
       const alertId = `break-glass:${id}`;
       const deliveries = received.filter((r) => r.id === alertId);

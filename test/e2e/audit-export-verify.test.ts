@@ -9,6 +9,7 @@ import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { REPO_ROOT } from '../../tools/src/paths';
 import { asUser, closeDatabases, database, gatewayPost, MARGARET } from '../support/clients';
+import { pollUntil } from '../support/polling';
 import { stackInfo } from '../support/stackInfo';
 
 afterAll(closeDatabases);
@@ -102,11 +103,7 @@ describe('verification without database access (13.6)', () => {
     const last = (await audit.collection('auditEvents').find({ subgraph: 'anchor-test' }).sort({ 'chain.seq': -1 }).limit(1).toArray())[0];
     const chainId = last.chain.chainId as string;
     // Wait for the scheduled anchor (every 500 ms in the tests) to hold this chain's head.
-    const deadline = Date.now() + 20_000;
-    while (!anchorLines().some((line) => JSON.parse(line).anchor.heads.some((h: any) => h.chainId === chainId && h.seq === 4))) {
-      if (Date.now() > deadline) throw new Error('the chain head was never anchored');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await pollUntil('the chain head to be anchored', async () => anchorLines().some((line) => JSON.parse(line).anchor.heads.some((h: any) => h.chainId === chainId && h.seq === 4)), 20_000, 100);
     // Cut the last two events and rewrite the head in the database to the new end: the database alone agrees with itself.
     const newEnd = await audit.collection('auditEvents').findOne({ 'chain.chainId': chainId, 'chain.seq': 2 });
     const tail = await audit.collection('auditEvents').find({ 'chain.chainId': chainId, 'chain.seq': { $gte: 3 } }).toArray();
@@ -125,7 +122,12 @@ describe('verification without database access (13.6)', () => {
     expect(json.ok).toBe(false);
     expect(json.breaks.map((b: any) => b.chainId)).toContain(chainId);
     // A later anchor does not launder the cut: it keeps the anchored head.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // (A line is written when some head moves: look at a record so that one does, and wait for it.)
+    const anchoredSoFar = anchorLines().length;
+    await pollUntil('a later anchor', async () => {
+      await asUser('gp').query(`{ patient(nhsNumber: "${MARGARET()}") { name { text } } }`);
+      return anchorLines().length > anchoredSoFar;
+    }, 20_000, 300);
     expect(JSON.parse(anchorLines().at(-1)!).anchor.heads.find((h: any) => h.chainId === chainId).seq).toBe(4);
     // Put the tail and head back, so later verifications (other tests) see an intact trail.
     await audit.collection('auditEvents').insertMany(tail);

@@ -7,6 +7,7 @@ import { subgraphUrl } from '@shareforyou/schema';
 import { userToken } from '../../tools/src/demo/tokens';
 import { REPO_ROOT } from '../../tools/src/paths';
 import { asUser, closeDatabases, database, gatewayPost, MARGARET } from '../support/clients';
+import { pollUntil } from '../support/polling';
 import { stackInfo } from '../support/stackInfo';
 
 afterAll(closeDatabases);
@@ -34,15 +35,6 @@ async function findingsOf(userId: string, reviewed?: boolean) {
   return (response.data.monitoringFindings.rows as any[]).filter((row) => row.user.id === userId);
 }
 /** Polls until the sweep has found what is expected (it runs every 300 ms in the tests). */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: last saw ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const importStaff = (org: string, file: string) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
@@ -58,7 +50,7 @@ describe('same surname, from the sign-in and the patient index', () => {
     const stranger = staffMember('stranger', 'Oyelaran');
     await look(relative);
     await look(stranger);
-    const [finding] = await eventually(() => findingsOf(relative.userId), (rows) => rows.length > 0, 'the same-surname finding');
+    const [finding] = await pollUntil('the same-surname finding', async () => { const rows = await findingsOf(relative.userId); return rows.length > 0 && rows; }, 20_000, 200);
     expect(finding).toMatchObject({ kind: 'SAME_SURNAME', score: 1, nhsNumber: MARGARET(), accesses: 1, closed: false, user: { organisationName: 'Bury Central Medical Practice' } });
     expect(await (await database('audit')).collection('staffPatientLinks').countDocuments({ userId: relative.userId })).toBe(0);
     // The stranger's look was swept too (it is older than the relative's finding) and found nothing.
@@ -109,14 +101,14 @@ describe('the staff feed: same address and own record', () => {
 
     await look(neighbour);
     await look(herself);
-    const [address] = await eventually(() => findingsOf(neighbour.userId), (rows) => rows.length > 0, 'the same-address finding');
+    const [address] = await pollUntil('the same-address finding', async () => { const rows = await findingsOf(neighbour.userId); return rows.length > 0 && rows; }, 20_000, 200);
     expect(address).toMatchObject({ kind: 'SAME_ADDRESS', score: 2, nhsNumber: MARGARET() });
-    const [own] = await eventually(() => findingsOf(herself.userId), (rows) => rows.length > 0, 'the own-record finding');
+    const [own] = await pollUntil('the own-record finding', async () => { const rows = await findingsOf(herself.userId); return rows.length > 0 && rows; }, 20_000, 200);
     expect(own).toMatchObject({ kind: 'OWN_RECORD', score: 3 });
   });
 
   it('a finding is reviewed with an outcome, like break-glass, and then counts as reviewed', async () => {
-    const [finding] = await eventually(() => findingsOf(neighbour.userId), (rows) => rows.length > 0, 'the finding');
+    const [finding] = await pollUntil('the finding', async () => { const rows = await findingsOf(neighbour.userId); return rows.length > 0 && rows; }, 20_000, 200);
     const review = (outcome: string, note: string) =>
       privacyOfficer().query('mutation($id: ID!, $o: BreakGlassReviewOutcome!, $n: String!) { recordMonitoringFindingReview(findingId: $id, outcome: $o, note: $n) { findingId outcome note reviewedBy { name } } }', { id: finding.id, o: outcome, n: note });
     expect((await review('APPROPRIATE', 'short')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -129,7 +121,7 @@ describe('the staff feed: same address and own record', () => {
 
   it('raises an alert for a finding at the threshold (same address: 2), none below it (same surname: 1)', async () => {
     const alerts = async () => (await privacyOfficer().query('{ alerts(first: 200, kind: MONITORING_FINDING) { id kind subjectId nhsNumber } }')).data.alerts as any[];
-    const found = await eventually(alerts, (rows) => rows.some((a) => a.subjectId.includes(neighbour.userId)), 'the finding alert');
+    const found = await pollUntil('the finding alert', async () => { const rows = await alerts(); return rows.some((a) => a.subjectId.includes(neighbour.userId)) && rows; }, 20_000, 200);
     expect(found.filter((a) => a.subjectId === `SAME_ADDRESS:${neighbour.userId}:${MARGARET()}`)).toHaveLength(1);
     expect(found.some((a) => a.subjectId.startsWith('SAME_SURNAME:'))).toBe(false);
   });

@@ -1,7 +1,8 @@
 import { subgraphServices } from '@shareforyou/schema';
 import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { generateFeeds } from '../../tools/src/synthetic';
-import { asUser, closeDatabases, codes, database, PETER, eventually } from '../support/clients';
+import { asUser, closeDatabases, codes, database, PETER } from '../support/clients';
+import { pollUntil } from '../support/polling';
 import { stackInfo } from '../support/stackInfo';
 
 afterAll(closeDatabases);
@@ -11,7 +12,7 @@ const env = () => ({ ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().p
 const peterFeeds = () => [...generateFeeds({ patients: 1, from: 3 })];
 const open = (key: string) => asUser(key).query(`{ patient(nhsNumber: "${PETER()}") { name { text } medications { id } aeAttendances { id } } }`);
 
-const waitFor = (check: () => Promise<boolean>, timeoutMs = 15_000) => eventually(check, timeoutMs, 'the opt-out to take effect');
+const waitFor = (check: () => Promise<boolean>, timeoutMs = 15_000) => pollUntil('the opt-out to take effect', check, timeoutMs);
 
 describe('opt-out and opt-in, recorded only by the registered practice', () => {
   it('another practice cannot record the opt-out', async () => {

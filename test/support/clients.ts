@@ -113,11 +113,3 @@ export function codes(response: GraphQLResponse): string[] {
   return (response.errors ?? []).map((e) => e.extensions?.code);
 }
 
-/** Polls until the check holds (never a fixed sleep): for effects that land within a bounded time. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs / 1000}s`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

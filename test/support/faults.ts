@@ -41,6 +41,17 @@ function spawnSpare(name: string, entry: string[], env: NodeJS.ProcessEnv, port:
   return spare;
 }
 
+/** Waits for a spare to be healthy; one that is not is stopped, never left running. */
+async function healthySpare(spare: Spare): Promise<Spare> {
+  try {
+    await waitHealthy(spare.service);
+    return spare;
+  } catch (error) {
+    await spare.stop();
+    throw error;
+  }
+}
+
 /** A second instance of one subgraph on the stack's database. */
 export async function spareSubgraph(name: string, from: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<Spare> {
   const base = await freePortBase(from);
@@ -53,9 +64,7 @@ export async function spareSubgraph(name: string, from: number, extraEnv: NodeJS
     SHAREFORYOU_PORT_BASE: String(base),
     SHAREFORYOU_SECRETS_DIR: SECRETS_DIR,
   };
-  const spare = spawnSpare(name, subgraphEntry(name), env, port, '/graphql');
-  await waitHealthy(spare.service);
-  return spare;
+  return healthySpare(spawnSpare(name, subgraphEntry(name), env, port, '/graphql'));
 }
 
 /** A gateway over the stack's subgraphs, except those given (name -> spare). */
@@ -70,9 +79,7 @@ export async function spareGateway(replacing: Record<string, Spare>, from: numbe
     GATEWAY_PORT: String(port),
     ...Object.fromEntries(Object.entries(replacing).map(([name, spare]) => [subgraphUrlVariable(name), spare.url])),
   };
-  const spare = spawnSpare('gateway', GATEWAY_ENTRY, env, port, '/graphql');
-  await waitHealthy(spare.service);
-  return spare;
+  return healthySpare(spawnSpare('gateway', GATEWAY_ENTRY, env, port, '/graphql'));
 }
 
 export const pause = (pid: number | undefined) => pid && process.kill(pid, 'SIGSTOP');
@@ -99,19 +106,4 @@ export async function timedPost<T = any>(url: string, token: string, query: stri
   return { ms: Date.now() - started, status: response.status, text, body: JSON.parse(text) as T };
 }
 
-/** Polls until check passes or the bound passes; returns what the last check returned. */
-export async function pollUntil<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value) return value;
-      last = value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs / 1000}s; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
-}
+export { pollUntil } from './polling';

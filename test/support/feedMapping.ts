@@ -1,5 +1,9 @@
 /// <reference types="fhir" />
-import { bundleReferences, FeedProblem, NHS_NUMBER_SYSTEM, ODS_SYSTEM, type MappedItem, type SliceFeed } from '@shareforyou/kit';
+import { bundleReferences } from '../../subgraphs/kit/src/ingest/bundleReferences';
+import { NHS_NUMBER_SYSTEM } from '../../subgraphs/kit/src/ingest/feedBundle';
+import { FeedProblem } from '../../subgraphs/kit/src/ingest/feedProblem';
+import { ODS_SYSTEM } from '../../subgraphs/kit/src/ingest/fhirValues';
+import { type MappedItem, type SliceFeed } from '../../subgraphs/kit/src/ingest/sliceFeed';
 
 /** For unit tests of one subgraph's feed mapping: run a resource through it, or get the FeedProblem it raises. */
 

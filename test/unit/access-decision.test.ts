@@ -1,4 +1,5 @@
-import { decideAccess, type AccessRequest, type PatientAccessRecord } from '@shareforyou/kit';
+import { decideAccess, type AccessRequest } from '../../subgraphs/kit/src/access/accessDecision';
+import type { PatientAccessRecord } from '../../subgraphs/kit/src/access/registryRecords';
 
 /** Every patient-level access rule, by calling the one decision (kit access/accessDecision.ts). */
 

@@ -1,4 +1,6 @@
-import { auditedFields, genesisHash, sealedContent, sealHash, type AuditEventContent, type StoredAuditEvent } from '@shareforyou/kit';
+import { auditedFields, type AuditEventContent, type StoredAuditEvent } from '../../subgraphs/kit/src/audit/auditRecords';
+import { genesisHash, sealedContent, sealHash } from '../../subgraphs/kit/src/audit/auditSeal';
+import { mergeHeads } from '../../subgraphs/kit/src/audit/auditAnchor';
 
 /** The seal is what makes tampering visible: every sealed field must change it. */
 
@@ -84,7 +86,6 @@ describe('the audit seal', () => {
 });
 
 describe('anchored heads only move forward', () => {
-  const { mergeHeads } = jest.requireActual('@shareforyou/kit') as typeof import('@shareforyou/kit');
   it('keeps an anchored head when the database head went back or the chain vanished, and moves on otherwise', () => {
     const anchored = [
       { chainId: 'a', seq: 4, hash: 'h4' },

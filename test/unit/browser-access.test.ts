@@ -1,7 +1,4 @@
-import { parse } from 'graphql';
-import { loadSupergraphSdl } from '@shareforyou/schema';
 import { corsOrigins, explorerEnabled } from '../../gateway/src/browserAccess';
-import { sourcePathFinder } from '../../gateway/src/sourcePaths';
 
 describe('gateway browser configuration', () => {
   it('allows no origin and no explorer in production unless configured', () => {
@@ -14,21 +11,6 @@ describe('gateway browser configuration', () => {
     expect(corsOrigins({ SHAREFORYOU_PORT_BASE: '4000' })).toEqual(['http://127.0.0.1:4010', 'http://127.0.0.1:4011']);
     expect(explorerEnabled({})).toBe(true);
     expect(explorerEnabled({ GATEWAY_EXPLORER: 'off' })).toBe(false);
-  });
-});
-
-describe('the paths a missing source costs', () => {
-  const pathsBySource = sourcePathFinder(loadSupergraphSdl());
-
-  it('names the top-most fields only that source provides, by response key, through fragments', () => {
-    const paths = pathsBySource(
-      parse(`query { patient(nhsNumber: "9993133701") { name { text } meds: medications { id } ...Hospital communityEpisodes { id } } }
-             fragment Hospital on Patient { admissions { id } }`),
-    );
-    expect(paths.get('community')).toEqual([['patient', 'communityEpisodes']]);
-    expect(paths.get('gp')).toEqual([['patient', 'meds']]);
-    expect(paths.get('acute')).toEqual([['patient', 'admissions']]);
-    expect(paths.get('registry')).toEqual([['patient']]);
   });
 });
 

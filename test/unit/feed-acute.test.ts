@@ -1,5 +1,6 @@
 /// <reference types="fhir" />
-import { prepareBundle, sliceFeedTarget, type FeedingOrganisation } from '@shareforyou/kit';
+import { prepareBundle, type FeedingOrganisation } from '../../subgraphs/kit/src/ingest/feedTarget';
+import { sliceFeedTarget } from '../../subgraphs/kit/src/ingest/sliceFeedTarget';
 import { acuteFeed } from '../../subgraphs/acute/src/feed';
 import { narrativeOf } from '../../subgraphs/acute/src/mappings/narrative';
 import { acuteResources, LOINC, SNOMED, supportingEntries } from '../fixtures/acute/ukCore';

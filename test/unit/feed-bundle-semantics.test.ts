@@ -1,5 +1,7 @@
 /// <reference types="fhir" />
-import { bundleReferences, bundleRefusal, prepareBundle, referenceDisplay, sliceFeedTarget, type FeedingOrganisation } from '@shareforyou/kit';
+import { bundleReferences, referenceDisplay } from '../../subgraphs/kit/src/ingest/bundleReferences';
+import { bundleRefusal, prepareBundle, type FeedingOrganisation } from '../../subgraphs/kit/src/ingest/feedTarget';
+import { sliceFeedTarget } from '../../subgraphs/kit/src/ingest/sliceFeedTarget';
 import { gpFeed } from '../../subgraphs/gp/src/feed';
 import { META, NHS } from '../support/feedMapping';
 

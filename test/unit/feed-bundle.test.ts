@@ -1,4 +1,4 @@
-import { readFeedBundle } from '@shareforyou/kit';
+import { readFeedBundle } from '../../subgraphs/kit/src/ingest/feedBundle';
 
 /** Reading a FHIR R4 Bundle into feed entries, before anything is written (kit ingest/feedBundle.ts). */
 

@@ -1,4 +1,5 @@
-import { FhirDate, FhirDateTime, instantOf, newestFirst } from '@shareforyou/kit';
+import { FhirDate, FhirDateTime } from '../../subgraphs/kit/src/slice/commonResolvers';
+import { instantOf, newestFirst } from '../../subgraphs/kit/src/slice/panels';
 
 /** 11.6: time is time. Dates keep their precision; ordering is by instant, not by text. */
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { kindsHeldBy, loadOrganisationKinds, loadSubgraphSdl, SCHEMA_DIR, subgraphServices } from '@shareforyou/schema';
-import { sourceFieldName, type SubgraphDefinition } from '@shareforyou/kit';
+import { kindsHeldBy, loadOrganisationKinds, loadSubgraphSdl, SCHEMA_DIR, sourceFieldName, subgraphServices } from '@shareforyou/schema';
+import type { SubgraphDefinition } from '../../subgraphs/kit/src/server';
 
 /**
  * The service list (schema/src/services.ts) is the one list of subgraphs: folders, packages,

@@ -1,4 +1,4 @@
-import { formatNhsNumber, isValidNhsNumber, nhsNumberCheckDigit } from '@shareforyou/kit';
+import { formatNhsNumber, isValidNhsNumber, nhsNumberCheckDigit } from '../../subgraphs/kit/src/nhsNumber';
 
 describe('NHS number (Modulus 11)', () => {
   it('accepts valid numbers, with or without the printed spaces', () => {

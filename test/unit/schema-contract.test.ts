@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isObjectType } from 'graphql';
-import { classifyField, composeSupergraph, loadPolicy, loadSupergraphSdl, parsePolicy, renderPolicyTable, SCHEMA_DIR, supergraphApiSchema } from '@shareforyou/schema';
+import { classifyField, loadPolicy, loadSupergraphSdl, parsePolicy, renderPolicyTable, SCHEMA_DIR } from '@shareforyou/schema';
+import { composeSupergraph, supergraphApiSchema } from '@shareforyou/schema/src/compose';
 
 describe('the schema contract', () => {
   it('the committed supergraph is what the subgraph SDLs compose to (run npm run compose)', () => {

@@ -1,4 +1,5 @@
-import { applySliceEntry, versionKey, type PatientSliceRecord, type PreparedSliceEntry } from '@shareforyou/kit';
+import { applySliceEntry, type PreparedSliceEntry } from '../../subgraphs/kit/src/ingest/sliceFeedTarget';
+import { versionKey, type PatientSliceRecord } from '../../subgraphs/kit/src/slice/patientSlice';
 
 /** How one entry changes a patient's slice: by version, with tombstones (kit ingest/sliceFeedTarget.ts). */
 

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { deadlineFromBudget, DEFAULT_SUBGRAPH_BUDGET_MS } from '@shareforyou/kit';
+import { deadlineFromBudget, DEFAULT_SUBGRAPH_BUDGET_MS } from '../../subgraphs/kit/src/deadline';
 import { callBudgetMs, DEFAULT_SOURCE_TIMEOUT_MS, requestDeadlineMs, sourceTimeoutMs } from '../../gateway/src/sourceDeadlines';
 import { pathsCost } from '../../gateway/src/subgraphCalls';
 import { formatGatewayError } from '../../gateway/src/sourceErrors';

@@ -43,7 +43,7 @@ function codes(concept: fhir4.CodeableConcept | undefined): string[] {
 
 let population: SyntheticPatient[];
 beforeAll(() => {
-  population = [...generatePatients({ patients: 2000 })];
+  population = [...generatePatients({ patients: 500 })];
 });
 
 describe('determinism', () => {
@@ -61,7 +61,8 @@ describe('determinism', () => {
     const backwards = [...generatePatients({ patients: 10, from: 40, seed: 42 })].reverse();
     expect(backwards.map((p) => p.index)).toEqual([49, 48, 47, 46, 45, 44, 43, 42, 41, 40]);
     for (const p of backwards) expect(p).toEqual(generatePatient(p.index, 42));
-    expect([...generateFeeds({ patients: 5, from: 45, seed: 42 })]).toEqual(fifty.filter((f) => [45, 46, 47, 48, 49].some((i) => generatePatient(i, 42).nhsNumber === f.nhsNumber)));
+    const lastFive = new Set([45, 46, 47, 48, 49].map((i) => generatePatient(i, 42).nhsNumber));
+    expect([...generateFeeds({ patients: 5, from: 45, seed: 42 })]).toEqual(fifty.filter((f) => lastFive.has(f.nhsNumber)));
   });
 
   it('changes random patients with the seed but keeps the demo patients', () => {
@@ -71,7 +72,7 @@ describe('determinism', () => {
 });
 
 describe('NHS numbers', () => {
-  it('are valid, in the 999 test range and unique over 2,000 patients', () => {
+  it('are valid, in the 999 test range and unique over 500 patients', () => {
     const numbers = population.map((p) => p.nhsNumber);
     for (const n of numbers) {
       expect(n).toMatch(/^999\d{7}$/);
@@ -94,7 +95,7 @@ describe('NHS numbers', () => {
 
 describe('bundles', () => {
   it('are collections whose every entry is about the patient and carries meta', () => {
-    // Problems are collected rather than asserted one by one: 2,000 patients make ~27,000 entries.
+    // Problems are collected rather than asserted one by one: 500 patients make ~7,000 entries.
     const problems: string[] = [];
     for (const p of population) {
       for (const feed of p.feeds) {
@@ -115,29 +116,33 @@ describe('bundles', () => {
   });
 
   it('reference the patient by NHS number identifier, as subject or patient', () => {
-    const expected = (n: string) => ({ identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: n } });
+    const problems: string[] = [];
     for (const p of population.slice(0, 300)) {
+      const expected = JSON.stringify({ identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: p.nhsNumber } });
       for (const feed of p.feeds) {
         for (const r of resourcesOf(feed)) {
           if (r.resourceType === 'Patient' || r.resourceType === 'Appointment') continue;
           const ref = 'subject' in r && r.subject ? r.subject : 'patient' in r ? r.patient : undefined;
-          expect(ref).toEqual(expected(p.nhsNumber));
+          if (JSON.stringify(ref) !== expected) problems.push(`${feed.odsCode} ${r.resourceType}/${r.id}: ${JSON.stringify(ref)}`);
         }
       }
     }
+    expect(problems).toEqual([]);
   });
 
   it('give resources ids that are unique within each organisation and feed target', () => {
     const seen = new Set<string>();
+    const repeated: string[] = [];
     for (const p of population) {
       for (const feed of p.feeds) {
         for (const r of resourcesOf(feed)) {
           const key = `${feed.odsCode}|${feed.target}|${r.resourceType}/${r.id}`;
-          expect(seen.has(key)).toBe(false);
+          if (seen.has(key)) repeated.push(key);
           seen.add(key);
         }
       }
     }
+    expect(repeated).toEqual([]);
   });
 
   it('resolve DiagnosticReport results and other local references within the bundle', () => {
@@ -145,7 +150,8 @@ describe('bundles', () => {
       for (const feed of p.feeds) {
         const here = new Set(resourcesOf(feed).map((r) => `${r.resourceType}/${r.id}`));
         const json = JSON.stringify(feed.bundle);
-        for (const m of json.matchAll(/"reference":"([A-Za-z]+\/[^"]+)"/g)) expect(here.has(m[1])).toBe(true);
+        const dangling = [...json.matchAll(/"reference":"([A-Za-z]+\/[^"]+)"/g)].map((m) => m[1]).filter((ref) => !here.has(ref));
+        expect(dangling).toEqual([]);
       }
     }
   });
@@ -167,23 +173,23 @@ describe('bundles', () => {
 
   it('never contain what national summaries withhold', () => {
     const withheld = /\bIVF\b|in vitro fert|sexually transmitted|chlamydia|gonorrh|syphilis|\bHIV\b|termination of pregnancy|abortion|gender reassignment|gender identity/i;
-    for (const p of population) for (const f of p.feeds) expect(JSON.stringify(f.bundle)).not.toMatch(withheld);
+    const found = population.flatMap((p) => p.feeds.filter((f) => withheld.test(JSON.stringify(f.bundle))).map((f) => f.bundle.id));
+    expect(found).toEqual([]);
   });
 });
 
 describe('organisations', () => {
   it('are contributing parties whose kind matches the feed target, never the non-party organisation', () => {
+    const problems: string[] = [];
     for (const p of population) {
       for (const f of p.feeds) {
         const org = register.get(f.odsCode);
-        expect(org).toBeDefined();
-        expect(f.odsCode).not.toBe('NPX01');
-        expect(org?.sharingStatus).not.toBe('not-party');
-        const subgraph = org ? organisationKind(org.kind).subgraph : undefined;
-        expect(subgraph).toBeDefined();
-        if (f.target !== 'registry') expect(subgraph).toBe(f.target);
+        if (!org) problems.push(`${f.odsCode}: not in the register`);
+        else if (f.odsCode === 'NPX01' || org.sharingStatus === 'not-party') problems.push(`${f.odsCode}: not a party`);
+        else if (f.target !== 'registry' && organisationKind(org.kind).subgraph !== f.target) problems.push(`${f.odsCode}: fed to ${f.target}`);
       }
     }
+    expect(problems).toEqual([]);
   });
 
   it('send the registry the Patient from the GP practice, and relationship-forming resources from the others', () => {
@@ -359,11 +365,11 @@ describe('demo patients', () => {
 describe('streaming', () => {
   // How fast it generates is the benchmark's business (npm run bench), not a timed test's.
   it('yields feeds patient by patient, without building the population first', () => {
-    const feeds = generateFeeds({ patients: 500, from: 10_000 });
+    const feeds = generateFeeds({ patients: 100, from: 10_000 });
     const first = feeds[Symbol.iterator]().next();
     expect(first.done).toBe(false);
     let count = 1;
     for (const feed of feeds) if (feed.bundle) count++;
-    expect(count).toBeGreaterThan(1000);
+    expect(count).toBeGreaterThan(200);
   });
 });

@@ -1,4 +1,4 @@
-import { checkLifetime, DEFAULT_USER_TOKEN_MAX_LIFETIME_SECONDS, TokenRefused, userClaims } from '@shareforyou/kit';
+import { checkLifetime, DEFAULT_USER_TOKEN_MAX_LIFETIME_SECONDS, TokenRefused, userClaims } from '../../subgraphs/kit/src/tokenRules';
 
 const NOW = 1_800_000_000;
 const HOURS = 3600;

@@ -1,5 +1,8 @@
 import { buildSchema, graphql } from 'graphql';
-import { commonResolvers, faultOf, panelList, readableItems, type SubgraphContext } from '@shareforyou/kit';
+import type { SubgraphContext } from '../../subgraphs/kit/src/context';
+import { commonResolvers } from '../../subgraphs/kit/src/slice/commonResolvers';
+import { panelList } from '../../subgraphs/kit/src/slice/panels';
+import { faultOf, readableItems } from '../../subgraphs/kit/src/slice/unreadableItems';
 import { parse } from 'graphql';
 
 /**

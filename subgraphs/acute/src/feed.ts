@@ -1,4 +1,4 @@
-import type { SliceFeed } from '@shareforyou/kit';
+import type { SliceFeed } from '@shareforyou/kit/src/ingest';
 import { appointmentMapping } from './mappings/appointments';
 import { compositionMapping, documentReferenceMapping } from './mappings/documents';
 import { encounterMapping } from './mappings/encounters';

@@ -17,7 +17,7 @@ import {
   textOf,
   type BundleReferences,
   type SliceFeed,
-} from '@shareforyou/kit';
+} from '@shareforyou/kit/src/ingest';
 import { gpPanels } from './panels';
 
 /**

@@ -17,21 +17,26 @@ export const CONTROLS_OFF_VARIABLE = 'SHAREFORYOU_BENCH_CONTROLS_OFF';
 const CONTROLS = ['audit', 'fieldRules', 'relationships', 'requestLimits', 'partyCheck'] as const;
 export type Control = (typeof CONTROLS)[number];
 
+/** Which controls an environment switches off; throws in production, and on an unknown name. */
+export function controlsOffIn(env: NodeJS.ProcessEnv): Set<Control> {
+  const names = (env[CONTROLS_OFF_VARIABLE] ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  if (names.length && env.NODE_ENV === 'production') {
+    throw new Error(`${CONTROLS_OFF_VARIABLE} is for benchmarks only and is refused in production; unset it.`);
+  }
+  const off = new Set<Control>();
+  for (const name of names) {
+    if (name === 'all') CONTROLS.forEach((c) => off.add(c));
+    else if ((CONTROLS as readonly string[]).includes(name)) off.add(name as Control);
+    else throw new Error(`${CONTROLS_OFF_VARIABLE}: unknown control "${name}" (known: ${CONTROLS.join(', ')}, all)`);
+  }
+  return off;
+}
+
 let off: Set<Control> | undefined;
 
 function controlsOff(): Set<Control> {
   if (off) return off;
-  const value = process.env[CONTROLS_OFF_VARIABLE] ?? '';
-  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
-  if (names.length && process.env.NODE_ENV === 'production') {
-    throw new Error(`${CONTROLS_OFF_VARIABLE} is for benchmarks only and is refused in production; unset it.`);
-  }
-  off = new Set<Control>();
-  for (const name of names) {
-    if (name === 'all') CONTROLS.forEach((c) => off!.add(c));
-    else if ((CONTROLS as readonly string[]).includes(name)) off.add(name as Control);
-    else throw new Error(`${CONTROLS_OFF_VARIABLE}: unknown control "${name}" (known: ${CONTROLS.join(', ')}, all)`);
-  }
+  off = controlsOffIn(process.env);
   if (off.size) process.stderr.write(`WARNING: benchmark mode, controls OFF: ${[...off].join(', ')}. Never run like this with real data.\n`);
   return off;
 }

@@ -1,4 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { sourceFieldName } from '@shareforyou/schema';
 import type { SubgraphContext } from './context';
 import type { SliceFeed } from './ingest/sliceFeed';
 import { resolvePatientReference } from './patientReference';
@@ -22,11 +23,6 @@ export interface OrganisationSubgraph {
 
 export interface OrganisationModels {
   PatientSlice: PatientSliceModel;
-}
-
-/** Patient.<name>Source: gp -> gpSource, mental-health -> mentalHealthSource. */
-export function sourceFieldName(subgraph: string): string {
-  return `${subgraph.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}Source`;
 }
 
 export function organisationSubgraph(definition: OrganisationSubgraph): SubgraphDefinition<OrganisationModels> {

@@ -45,7 +45,6 @@ const SPECS: Record<string, SecretSpec> = {
   gatewayIdentityPrivate: { file: 'gateway-identity-private.pem', env: 'GATEWAY_IDENTITY_PRIVATE_KEY', make: () => pair('gatewayIdentity').privateKey },
   gatewayIdentityPublic: { file: 'gateway-identity-public.pem', env: 'GATEWAY_IDENTITY_PUBLIC_KEY', make: () => pair('gatewayIdentity').publicKey },
   devIdentityProviderPrivate: { file: 'dev-idp-private.pem', env: 'DEV_IDP_PRIVATE_KEY', make: () => pair('devIdentityProvider').privateKey },
-  devIdentityProviderPublic: { file: 'dev-idp-public.pem', env: 'DEV_IDP_PUBLIC_KEY', make: () => pair('devIdentityProvider').publicKey },
   devIdentityCookieKey: { file: 'dev-idp-cookie.key', env: 'DEV_IDP_COOKIE_KEY', make: () => randomBytes(32).toString('base64') },
   // Source systems' feed credentials: in production the integration platform signs them and the
   // subgraphs hold only its public key; locally `npm run token -- --system <ODS>` signs with the private half.

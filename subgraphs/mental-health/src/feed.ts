@@ -8,7 +8,7 @@ import {
   textOf,
   FHIR_STATUS,
   type SliceFeed,
-} from '@shareforyou/kit';
+} from '@shareforyou/kit/src/ingest';
 import { mentalHealthPanels } from './panels';
 
 /**

@@ -9,7 +9,7 @@ import {
   textOf,
   FHIR_STATUS,
   type SliceFeed,
-} from '@shareforyou/kit';
+} from '@shareforyou/kit/src/ingest';
 import { socialCarePanels } from './panels';
 
 /**

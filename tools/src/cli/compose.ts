@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { composeSupergraph, SUPERGRAPH_PATH } from '@shareforyou/schema';
+import { SUPERGRAPH_PATH } from '@shareforyou/schema';
+import { composeSupergraph } from '@shareforyou/schema/src/compose';
 
 try {
   writeFileSync(SUPERGRAPH_PATH, composeSupergraph());

@@ -16,6 +16,13 @@ export function spawnService(name: string, entry: string[], env: NodeJS.ProcessE
   return spawnNodeProcess({ name, args: ['--import', 'tsx', ...entry], env, healthUrl: `http://127.0.0.1:${port}/health`, quiet });
 }
 
+// Whatever this process started dies with it, however it ends: a service left behind holds its
+// ports and keeps a test runner from exiting.
+const started = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of started) if (child.exitCode === null && !child.signalCode) child.kill('SIGKILL');
+});
+
 /** Starts a Node process from the repository root, keeping its last output for error messages. */
 export function spawnNodeProcess(options: { name: string; args: string[]; env: NodeJS.ProcessEnv; healthUrl: string; quiet: boolean }): ServiceProcess {
   const { name, env, healthUrl, quiet } = options;
@@ -25,6 +32,8 @@ export function spawnNodeProcess(options: { name: string; args: string[]; env: N
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   const keep = (chunk: Buffer) => {
     const text = String(chunk);
     output.push(text);

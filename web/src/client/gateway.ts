@@ -11,7 +11,7 @@ export type TokenProvider = () => string | Promise<string>;
 export interface CareRecordError {
   message: string;
   path?: Array<string | number>;
-  extensions?: { code?: string; serviceName?: string; paths?: Array<string | string[]>; [key: string]: unknown };
+  extensions?: { code?: string; serviceName?: string; paths?: string[]; [key: string]: unknown };
 }
 
 export interface CareRecordResult<T> {
@@ -37,16 +37,32 @@ export async function execute<TResult, TVariables>(
 
 const same = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>) => a.length === b.length && a.every((part, i) => part === b[i]);
 
-/** What happened to one response path: denied, its source did not answer, or nothing wrong. */
-export function problemAt(errors: CareRecordError[], path: string[]): { kind: 'forbidden' | 'unavailable'; source?: string } | undefined {
+const within = (inner: ReadonlyArray<string | number>, outer: ReadonlyArray<string | number>) => outer.length <= inner.length && same(inner.slice(0, outer.length), outer);
+
+export type SectionProblem =
+  | { kind: 'forbidden' }
+  | { kind: 'unavailable' | 'failed'; source?: string }
+  | { kind: 'unreadable'; count: number }
+  | { kind: 'error'; message: string };
+
+/**
+ * What happened to one response path. Never "nothing recorded" when the record could not say:
+ * denied, its source did not answer or failed (SOURCE_UNAVAILABLE / SOURCE_FAILED name the paths
+ * they cost, e.g. "patient.admissions"), items left out as unreadable, or any other error at or
+ * above the path.
+ */
+export function problemAt(errors: CareRecordError[], path: string[]): SectionProblem | undefined {
+  let unreadable = 0;
   for (const error of errors) {
     const code = error.extensions?.code;
     if (code === 'FORBIDDEN_FIELD' && error.path && same(error.path, path)) return { kind: 'forbidden' };
-    if (code === 'SOURCE_UNAVAILABLE' && error.extensions?.paths?.map((p) => (typeof p === 'string' ? p.split('.') : p)).some((p) => same(p, path) || same(p, path.slice(0, p.length)))) {
-      return { kind: 'unavailable', source: error.extensions.serviceName };
+    if ((code === 'SOURCE_UNAVAILABLE' || code === 'SOURCE_FAILED') && error.extensions?.paths?.some((p) => within(path, p.split('.')))) {
+      return { kind: code === 'SOURCE_FAILED' ? 'failed' : 'unavailable', source: error.extensions.serviceName };
     }
+    if (code === 'ITEM_UNREADABLE' && error.path && within(error.path, path)) unreadable += 1;
+    else if (code !== 'FORBIDDEN_FIELD' && error.path && within(path, error.path)) return { kind: 'error', message: error.message };
   }
-  return undefined;
+  return unreadable ? { kind: 'unreadable', count: unreadable } : undefined;
 }
 
 /** An error about the whole patient (no care relationship, no shared record, not signed in). */

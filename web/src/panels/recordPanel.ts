@@ -130,9 +130,17 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     // A one-section panel already says what it is in its own heading.
     const heading = section.title === this.heading ? nothing : html`<h3>${section.title}</h3>`;
     if (problem?.kind === 'forbidden') return html`<div data-section=${name} data-state="restricted">${heading}<p class="state restricted">Restricted for your role.</p></div>`;
-    if (problem?.kind === 'unavailable') {
-      return html`<div data-section=${name} data-state="unavailable">${heading}<p class="state unavailable">Not available from ${SOURCE_LABELS[problem.source ?? ''] ?? problem.source} just now. The rest of the record is shown.</p></div>`;
+    if (problem?.kind === 'unavailable' || problem?.kind === 'failed') {
+      const from = SOURCE_LABELS[problem.source ?? ''] ?? problem.source;
+      const what = problem.kind === 'failed' ? `Could not be read from ${from} just now (the source answered with an error).` : `Not available from ${from} just now.`;
+      return html`<div data-section=${name} data-state="unavailable">${heading}<p class="state unavailable">${what} The rest of the record is shown.</p></div>`;
     }
+    if (problem?.kind === 'error') {
+      return html`<div data-section=${name} data-state="unavailable">${heading}<p class="state unavailable">Could not be shown: ${problem.message}</p></div>`;
+    }
+    const unreadable = problem?.kind === 'unreadable'
+      ? html`<p class="state unavailable" data-role="unreadable">${problem.count === 1 ? '1 item' : `${problem.count} items`} from the source could not be shown; the rest are below.</p>`
+      : nothing;
     const value = at(data, section.path);
     let items: any[] = value == null ? [] : Array.isArray(value) ? value : [value];
     if (section.filter) items = items.filter(section.filter);
@@ -143,8 +151,12 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     const from = organisations.length ? organisations.join(', ') : section.source ? freshness?.organisations.join(', ') : 'the patient register';
     const asOf = freshness ? formatDate(freshness.lastUpdated ?? freshness.readAt) : '';
     const source = from || asOf ? html`<p class="source" data-role="source">${from ? html`From ${from}` : nothing}${from && asOf ? ' · ' : ''}${asOf ? html`as of ${asOf}` : nothing}</p>` : nothing;
-    if (!items.length) return html`<div data-section=${name} data-state="empty">${heading}${source}<p class="state">Nothing recorded.</p></div>`;
-    return html`<div data-section=${name} data-state="data">${heading}${source}
+    if (!items.length) {
+      return unreadable === nothing
+        ? html`<div data-section=${name} data-state="empty">${heading}${source}<p class="state">Nothing recorded.</p></div>`
+        : html`<div data-section=${name} data-state="unreadable">${heading}${source}${unreadable}</div>`;
+    }
+    return html`<div data-section=${name} data-state="data">${heading}${source}${unreadable}
       <table>
         <thead><tr>${section.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
         <tbody>${items.map((item) => html`<tr>${section.columns.map((c) => html`<td>${c.value(item) ?? ''}</td>`)}</tr>`)}</tbody>

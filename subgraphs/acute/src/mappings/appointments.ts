@@ -1,4 +1,4 @@
-import { conceptsOf, conceptText, dateOf, FHIR_STATUS, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, textOf, type BundleReferences } from '@shareforyou/kit';
+import { conceptsOf, conceptText, dateOf, FHIR_STATUS, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, textOf, type BundleReferences } from '@shareforyou/kit/src/ingest';
 import { acutePanels } from '../panels';
 
 /**

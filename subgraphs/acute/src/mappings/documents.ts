@@ -1,4 +1,4 @@
-import { codingOf, conceptsOf, dateOf, FeedProblem, namesOf, ODS_SYSTEM, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, textOf, type BundleReferences } from '@shareforyou/kit';
+import { codingOf, conceptsOf, dateOf, FeedProblem, namesOf, ODS_SYSTEM, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, textOf, type BundleReferences } from '@shareforyou/kit/src/ingest';
 import { acutePanels } from '../panels';
 import { narrativeOf, tableText, type NarrativeTable } from './narrative';
 

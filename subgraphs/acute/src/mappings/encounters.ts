@@ -1,4 +1,4 @@
-import { conceptsOf, conceptText, dateOf, extensionValue, FHIR_STATUS, ODS_SYSTEM, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, required, textOf, type BundleReferences } from '@shareforyou/kit';
+import { conceptsOf, conceptText, dateOf, extensionValue, FHIR_STATUS, ODS_SYSTEM, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, required, textOf, type BundleReferences } from '@shareforyou/kit/src/ingest';
 import { encounterClassesOf } from '@shareforyou/schema';
 import { acutePanels } from '../panels';
 

@@ -12,7 +12,7 @@ import {
   textOf,
   type BundleReferences,
   type ConceptValue,
-} from '@shareforyou/kit';
+} from '@shareforyou/kit/src/ingest';
 import { acutePanels } from '../panels';
 import { attachmentsOf } from './documents';
 import { observationValueOf, referenceRangesOf } from './observationValues';
