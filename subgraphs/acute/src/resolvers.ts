@@ -1,5 +1,9 @@
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
-import { currentFirst, faultOf, instantOf, newestFirst, panelList, sourceItemId, type SliceItem, type SubgraphContext } from '@shareforyou/kit';
+import type { SubgraphContext } from '@shareforyou/kit/src/context';
+import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
+import { currentFirst, instantOf, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
+import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
+import { faultOf } from '@shareforyou/kit/src/slice/unreadableItems';
 import { acutePanels } from './panels';
 
 type Order = (a: SliceItem, b: SliceItem) => number;
