@@ -5,8 +5,8 @@ export const SCHEMA_DIR = join(__dirname, '..');
 export const SUPERGRAPH_PATH = join(SCHEMA_DIR, 'supergraph.graphql');
 export const POLICY_PATH = join(SCHEMA_DIR, 'policy.yaml');
 
-/** Subgraphs that define their own types only; every other one gets common.graphql in front. */
-const WITHOUT_COMMON_TYPES = new Set(['registry', 'audit']);
+/** Subgraphs that define their own types only (the audit); every other one gets common.graphql in front. */
+const WITHOUT_COMMON_TYPES = new Set(['audit']);
 
 /** The full SDL of one subgraph, as it is composed and served. */
 export function loadSubgraphSdl(name: string): string {

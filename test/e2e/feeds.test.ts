@@ -233,6 +233,33 @@ describe('feeds: UK Core content kept whole and status told truly, through the g
   });
 });
 
+describe('feeds: a UK Core Patient read as the source means it', () => {
+  it('the current home address by use and period, the preferred phone, interpreter and languages, next of kin, and death', async () => {
+    await sendOk('registry', 'P83005', 'registry-patient-uk-core.json', /(created|unchanged) 1/);
+    const response = await asUser('gp').query(
+      `query($n: String!) { patient(nhsNumber: $n) {
+        name { text } birthDate deceased { at }
+        address { lines postcode use current } addresses { lines current } phone telecom { value use current }
+        communication { interpreterRequired languages { language { code display } preferred } }
+        contacts { name nextOfKin emergencyContact current relationship { display } telecom { value } }
+      } }`,
+      { n: '9990000301' },
+    );
+    expect(response.errors).toBeUndefined();
+    const patient = response.data.patient;
+    expect(patient.name.text).toBe('Zofia Maria NOWAK');
+    expect(patient.deceased).toEqual({ at: '2024-02-28T23:40:00+00:00' });
+    expect(patient.address).toEqual({ lines: ['3 Current Close'], postcode: 'BL9 9XY', use: 'home', current: true });
+    expect(patient.addresses).toEqual([{ lines: ['3 Current Close'], current: true }, { lines: ['12 Moved Out Road'], current: false }]);
+    expect(patient.phone).toBe('07700 900301');
+    expect(patient.telecom.map((t: any) => [t.value, t.current])).toEqual([['0161 496 0300', true], ['07700 900301', true], ['07700 900399', false]]);
+    expect(patient.communication).toEqual({ interpreterRequired: true, languages: [{ language: { code: 'pl', display: 'Polish' }, preferred: true }] });
+    expect(patient.contacts).toEqual([
+      { name: 'Piotr Nowak', nextOfKin: true, emergencyContact: false, current: true, relationship: [{ display: 'Next-of-Kin' }, { display: 'natural son' }], telecom: [{ value: '07700 900302' }] },
+    ]);
+  });
+});
+
 describe('feeds: credentials', () => {
   const post = async (authorization: string | null) => {
     const before = await gpSlice(AGNES);

@@ -16,6 +16,7 @@ import { relationshipRuleFor } from '@shareforyou/schema';
 import type { PatientRecord, RegistryModels } from './models';
 import { postcodeKey } from './patientTrace';
 import { relationshipSpan, ruleForEvent } from './careRelationships';
+import { addressOf, communicationOf, contactPointsOf, contactsOf, currentAddressOf, deceasedOf } from './demographics';
 
 /**
  * The registry's feed: demographics and registration from GP practices, and the events that form
@@ -33,7 +34,9 @@ function demographicsOf(r: fhir4.Patient, entry: FeedEntry, organisation: Feedin
   const name = r.name?.find((n) => n.use === 'official') ?? r.name?.[0];
   const family = required(name?.family, 'Patient.name.family');
   const given = name?.given ?? [];
-  const address = r.address?.[0];
+  const addresses = (r.address ?? []).map(addressOf);
+  // The trace matches the address that is current when the source sends it.
+  const address = currentAddressOf(addresses, new Date());
   const practice = r.generalPractitioner?.find((g) => g.identifier?.system === ODS_SYSTEM)?.identifier?.value;
   if (practice && practice !== organisation.odsCode) {
     throw new FeedProblem('Patient.generalPractitioner', `A practice feeds only its own registered patients; this names ${practice}`);
@@ -44,9 +47,12 @@ function demographicsOf(r: fhir4.Patient, entry: FeedEntry, organisation: Feedin
     familyKey: family.toUpperCase(),
     birthDate: dateOf(r.birthDate, 'Patient.birthDate'),
     gender: r.gender ?? null,
-    address: address ? { lines: address.line ?? [], city: address.city ?? null, postcode: address.postalCode ?? null } : null,
-    postcodeKey: address?.postalCode ? postcodeKey(address.postalCode) : null,
-    phone: r.telecom?.find((t) => t.system === 'phone')?.value ?? null,
+    addresses,
+    postcodeKey: address?.postcode ? postcodeKey(address.postcode) : null,
+    telecom: contactPointsOf(r.telecom),
+    communication: communicationOf(r),
+    contacts: contactsOf(r.contact),
+    deceased: deceasedOf(r),
     practiceOdsCode: organisation.odsCode,
   };
 }

@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import type { SubgraphDatabases } from '@shareforyou/kit';
+import type { AddressValue, CommunicationNeedsValue, ContactPointValue, DeceasedValue, PatientContactValue } from './demographics';
 
 /** The patient index (demographics) and the organisation register. Access records live in the kit. */
 
@@ -10,10 +11,17 @@ export interface PatientRecord {
   familyKey: string;
   birthDate: string;
   gender: string | null;
-  address: { lines: string[]; city: string | null; postcode: string | null } | null;
-  /** Postcode without spaces, upper-cased. */
+  /** Every address the source sent (Patient.address); which is current is decided when read. */
+  addresses: AddressValue[];
+  /** The current address's postcode at feed time, without spaces, upper-cased: the trace's key. */
   postcodeKey: string | null;
-  phone: string | null;
+  telecom: ContactPointValue[];
+  communication: CommunicationNeedsValue | null;
+  contacts: PatientContactValue[];
+  deceased: DeceasedValue | null;
+  /** Records fed before addresses and telecom were kept whole. */
+  address?: { lines: string[]; city: string | null; postcode: string | null } | null;
+  phone?: string | null;
   registeredPractice: { odsCode: string; name: string } | null;
   provenance: { odsCode: string; system: string; sourceId: string; version: string; lastUpdated: string };
   versionKey: string;
@@ -35,9 +43,15 @@ const patientSchema = new Schema<PatientRecord>(
     familyKey: { type: String, required: true },
     birthDate: { type: String, required: true },
     gender: { type: String, default: null },
-    address: { type: new Schema({ lines: [String], city: String, postcode: String }, { _id: false }), default: null },
+    // Checked FHIR values, shaped by demographics.ts: kept as the feed wrote them.
+    addresses: { type: Schema.Types.Mixed, default: () => [] },
     postcodeKey: { type: String, default: null },
-    phone: { type: String, default: null },
+    telecom: { type: Schema.Types.Mixed, default: () => [] },
+    communication: { type: Schema.Types.Mixed, default: null },
+    contacts: { type: Schema.Types.Mixed, default: () => [] },
+    deceased: { type: Schema.Types.Mixed, default: null },
+    address: { type: new Schema({ lines: [String], city: String, postcode: String }, { _id: false }), default: undefined },
+    phone: { type: String, default: undefined },
     registeredPractice: { type: new Schema({ odsCode: String, name: String }, { _id: false }), default: null },
     provenance: { odsCode: String, system: String, sourceId: String, version: String, lastUpdated: String },
     versionKey: String,

@@ -1,5 +1,6 @@
 import { badUserInput, disclosing, type SubgraphContext } from '@shareforyou/kit';
 import type { PatientRecord, RegistryModels } from './models';
+import { currentAddressOf, storedAddresses } from './demographics';
 
 /**
  * The demographic trace: exact family name and birth date, optionally postcode. It returns only
@@ -33,7 +34,7 @@ export async function patientSearch(
     name: patient.name,
     birthDate: patient.birthDate,
     gender: patient.gender,
-    postcode: patient.address?.postcode ?? null,
+    postcode: currentAddressOf(storedAddresses(patient), new Date())?.postcode ?? null,
     registeredPractice: patient.registeredPractice,
   })));
 }

@@ -1,6 +1,7 @@
 import { nhsNumberArgument, type SubgraphContext } from '@shareforyou/kit';
 import { accessOfProfile, loadPolicy } from '@shareforyou/schema';
 import { declareBreakGlass } from './breakGlass';
+import { addressesAsOf, contactPointsAsOf, contactsAsOf, currentAddressOf, phoneOf, storedAddresses, storedTelecom } from './demographics';
 import type { OrganisationRecord, PatientRecord, RegistryModels } from './models';
 import { checkCaseloadSize, openPatient } from './patientRecord';
 import { patientSearch } from './patientTrace';
@@ -40,6 +41,13 @@ export const registryResolvers = {
   },
   Patient: {
     __resolveReference: (reference: { nhsNumber: string }, context: Context) => openPatient(nhsNumberArgument(reference.nhsNumber), context),
+    // What is current is decided now, from the periods the source sent.
+    address: (patient: PatientParent) => currentAddressOf(storedAddresses(patient), new Date()),
+    addresses: (patient: PatientParent) => addressesAsOf(storedAddresses(patient), new Date()),
+    phone: (patient: PatientParent) => phoneOf(storedTelecom(patient), new Date()),
+    telecom: (patient: PatientParent) => contactPointsAsOf(storedTelecom(patient), new Date()),
+    contacts: (patient: PatientParent) =>
+      contactsAsOf(patient.contacts ?? [], new Date()).map((c) => ({ ...c, telecom: contactPointsAsOf(c.telecom, new Date()), address: c.address && addressesAsOf([c.address], new Date())[0] })),
     careRelationships: async (patient: PatientParent, _: unknown, context: Context) => {
       const record = await context.access.record(patient.nhsNumber);
       return (record?.relationships ?? []).map((r) => ({

@@ -113,7 +113,7 @@ export type DemographicsQueryVariables = Exact<{
 }>;
 
 
-export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: string | null, gender: string | null, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, address: { lines: Array<string>, city: string | null, postcode: string | null } | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, socialCareSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: string | null, gender: string | null, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, socialCareSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type DocumentsQueryVariables = Exact<{
   nhsNumber: string;
@@ -325,12 +325,42 @@ export const DemographicsDocument = new TypedDocumentString(`
     }
     birthDate
     gender
+    deceased {
+      at
+    }
     address {
       lines
       city
       postcode
+      use
     }
     phone
+    communication {
+      interpreterRequired
+      languages {
+        language {
+          display
+        }
+        preferred
+        modes {
+          display
+        }
+      }
+    }
+    contacts {
+      name
+      nextOfKin
+      emergencyContact
+      current
+      relationship {
+        display
+      }
+      telecom {
+        system
+        value
+        current
+      }
+    }
     registeredPractice {
       odsCode
       name
