@@ -34,15 +34,10 @@ export function addBrowserAccess(app: Express): void {
   const origins = new Set(corsOrigins());
   app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, crossOriginResourcePolicy: { policy: 'same-site' } }));
   app.use(compression());
-  app.use(
-    '/graphql',
-    cors({
-      origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
-      methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'],
-      maxAge: 600,
-    }),
-  );
+  const allowed = (origin: string | undefined, callback: (error: Error | null, allow: boolean) => void) => callback(null, origin !== undefined && origins.has(origin));
+  app.use('/graphql', cors({ origin: allowed, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'], maxAge: 600 }));
+  // The privacy console downloads CSV exports with the officer's token, and names the file as the audit service does.
+  app.use('/audit/export', cors({ origin: allowed, methods: ['GET'], allowedHeaders: ['authorization', 'x-request-id'], exposedHeaders: ['content-disposition', 'x-request-id'], maxAge: 600 }));
   if (explorerEnabled() && !isProduction()) app.use('/explorer', explorerRoutes());
 }
 

@@ -1,25 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser } from '../../tools/src/demo/users';
-import { launchBrowser, openRecord, panelsSettled, screenshot, seriousViolations, signInAs } from '../support/browser';
+import { browserPages, openRecord, panelsSettled, screenshot, seriousViolations, signInAs } from '../support/browser';
 import { DANIEL, MARGARET } from '../support/clients';
 import { gatewayWithout } from '../support/gatewayWithout';
 import { stackInfo } from '../support/stackInfo';
 
 /** The clinician viewer and an embedded panel, in Chromium, against the real stack. */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
+const freshPage = browserPages();
 
 /** Every section's state and source line, across the panels' shadow roots. */
 function sections(page: Page) {

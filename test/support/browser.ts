@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { REPO_ROOT } from '../../tools/src/paths';
 import { stackInfo } from './stackInfo';
@@ -18,9 +18,25 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 }
 
-export async function signInAs(page: Page, userKey: string, roleName?: string): Promise<void> {
+/**
+ * One browser for a test file (launched before, closed after), and a fresh context and page per
+ * test, in UK clock time and language, at a desktop size.
+ */
+export function browserPages(): () => Promise<Page> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async () => (await browser!.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London', locale: 'en-GB', acceptDownloads: true })).newPage();
+}
+
+/** Signs in from the viewer's page at `path` (e.g. privacy for the console), where sign-in returns. */
+export async function signInAs(page: Page, userKey: string, roleName?: string, path = ''): Promise<void> {
   const user = findDemoUser(userKey);
-  await page.goto(stackInfo().viewerUrl);
+  await page.goto(`${stackInfo().viewerUrl}${path}`);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await page.getByLabel(new RegExp(`^${user.name}`)).check();
@@ -46,15 +62,17 @@ export async function panelsSettled(page: Page): Promise<void> {
   }, undefined, { timeout: 60_000 });
 }
 
-/** axe-core's serious and critical findings (the bar: none). */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/** axe-core's serious and critical findings (the bar: none), or with `every` its findings of any impact. */
+export async function seriousViolations(page: Page, every = false): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations.filter((v) => every || v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Screenshots go to docs/images when SHAREFORYOU_SCREENSHOTS=docs (to refresh the README), else test-results/. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(target: Page | Locator, name: string): Promise<void> {
   const dir = process.env.SHAREFORYOU_SCREENSHOTS === 'docs' ? join(REPO_ROOT, 'docs', 'images') : join(REPO_ROOT, 'test-results');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  const path = join(dir, `${name}.png`);
+  // A whole page, or one part of it (a console section).
+  await ('goto' in target ? target.screenshot({ path, fullPage: true }) : target.screenshot({ path }));
 }

@@ -84,6 +84,28 @@ describe('feed bundles: batch, collection and transaction', () => {
     expect(prepared.issues).toEqual([expect.objectContaining({ expression: ['Bundle.entry[0].resource (AllergyIntolerance.criticality)'], diagnostics: expect.stringMatching(/^FHIR R4: /) })]);
   });
 
+  it('an empty JSON object or array is refused (FHIR ele-1): the validator alone reads it as absent, and it would be stored', () => {
+    const empty = { ...allergy('ai-1'), criticality: {}, category: [] } as unknown as fhir4.AllergyIntolerance;
+    expect(where(prepareBundle(gpTarget, bundle('batch', [empty]), GP).issues)).toEqual([
+      'Bundle.entry[0].resource (AllergyIntolerance.criticality)',
+      'Bundle.entry[0].resource (AllergyIntolerance.category)',
+    ]);
+  });
+
+  it('a value of a JSON type nothing expected is a refused entry, never an exception (any JSON may arrive)', () => {
+    const odd = { ...allergy('ai-1'), verificationStatus: { coding: 1e308 } } as unknown as fhir4.AllergyIntolerance;
+    const prepared = prepareBundle(gpTarget, bundle('transaction', [odd, { ...allergy('ai-2'), code: { text: {} } } as never]), GP);
+    expect(where(prepared.issues)).toEqual(['Bundle.entry[0].resource (AllergyIntolerance.verificationStatus.coding)', 'Bundle.entry[1].resource (AllergyIntolerance.code.text)']);
+    expect(prepared.byPatient.size).toBe(0);
+  });
+
+  it('a mapping that meets a shape it cannot read refuses the entry, without its error text', () => {
+    const fragile = { ...gpTarget, prepare: () => { throw new TypeError('value.slice is not a function'); } };
+    const prepared = prepareBundle(fragile, bundle('batch', [allergy('ai-1')]), GP);
+    expect(prepared.issues).toEqual([expect.objectContaining({ expression: ['Bundle.entry[0].resource (AllergyIntolerance)'], diagnostics: expect.not.stringMatching(/TypeError|slice/) })]);
+    expect(bundleRefusal(prepared)).not.toBeNull();
+  });
+
   it('an element FHIR R4 does not define is refused', () => {
     const extra = { ...allergy('ai-1'), severity: 'high' } as unknown as fhir4.AllergyIntolerance;
     expect(where(prepareBundle(gpTarget, bundle('batch', [extra]), GP).issues)).toEqual(['Bundle.entry[0].resource (AllergyIntolerance.severity)']);

@@ -44,5 +44,6 @@ export * from './ingest/operationOutcome';
 export * from './ingest/systemToken';
 export * from './ingest/sliceFeedTarget';
 export * from './ingest/feedEndpoint';
+export * from './ingest/feedJournal';
 export * from './organisationSubgraph';
 export * from './access/accessDecision';

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Model } from 'mongoose';
+import { visibleSlice } from './ingest/sliceFeedTarget';
 import { openPanels } from './slice/panelEncryption';
 import type { PatientSliceRecord } from './slice/patientSlice';
 
@@ -72,13 +73,21 @@ export class RequestLoaders {
   }
 }
 
-/** The request's loader of patient slices, with sealed panels opened. */
-export function loadSlices(model: Model<any>): DataLoader<string, PatientSliceRecord | null> {
+/**
+ * The request's loader of patient slices, with sealed panels opened and the staged writes of
+ * committed feed transactions applied (`pendingAmong` names the journal entries still pending,
+ * whose writes stay out: ingest/feedJournal). Only a slice with staged writes costs that lookup.
+ */
+export function loadSlices(model: Model<any>, pendingAmong: (journalIds: string[]) => Promise<Set<string>> = async () => new Set()): DataLoader<string, PatientSliceRecord | null> {
   const raw = loadByIds<PatientSliceRecord>(model);
-  return new DataLoader<string, PatientSliceRecord | null>(async (ids) =>
-    (await raw.loadMany(ids)).map((slice) => {
+  return new DataLoader<string, PatientSliceRecord | null>(async (ids) => {
+    const slices = await raw.loadMany(ids);
+    const stagedJournals = [...new Set(slices.flatMap((slice) => (slice && !(slice instanceof Error) ? (slice.staged ?? []).map((s) => s.journal) : [])))];
+    const pending = await pendingAmong(stagedJournals);
+    return slices.map((slice) => {
       if (slice instanceof Error) return slice;
-      return slice && { ...slice, panels: openPanels(slice._id, slice.panels) };
-    }),
+      return slice && visibleSlice({ ...slice, panels: openPanels(slice._id, slice.panels) }, pending);
+    });
+  },
   { maxBatchSize: 100 });
 }

@@ -23,7 +23,8 @@ import { deadlineFromBudget, DEADLINE_HEADER } from './deadline';
 import { ErrorCode } from './errors';
 import { closeServer, mountHealth, mountJsonErrors, shutdownGraceMs } from './httpService';
 import { IDENTITY_HEADER, verifyGatewayIdentity, type GatewayIdentity } from './identity';
-import { mountFeedEndpoint } from './ingest/feedEndpoint';
+import { mountFeedEndpoint, optedOutPatients } from './ingest/feedEndpoint';
+import { feedJournal, followFeedJournal, recoverFeedJournal, refuseTestHooksInProduction } from './ingest/feedJournal';
 import type { FeedTarget } from './ingest/feedTarget';
 import type { SliceFeed } from './ingest/sliceFeed';
 import { sliceFeedTarget } from './ingest/sliceFeedTarget';
@@ -92,6 +93,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   const log = serviceLogger(name);
   const say = (message: string) => log.info(message);
   const policy = loadPolicy();
+  refuseTestHooksInProduction();
 
   const own = await openDatabase(databaseName(name), { monitored: true });
   const registry = own.useDb('registry', { useCache: true });
@@ -146,9 +148,16 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
     res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
   const feedTarget = definition.feedTarget?.(models) ?? (definition.feed && slices ? sliceFeedTarget(name, definition.feed, slices) : null);
+  const journal = feedJournal(own);
+  let stopJournalSweep: () => void = () => undefined;
   if (feedTarget) {
+    // Transactions a crash left half-written are completed before anything is served, and any
+    // another instance leaves behind while this one runs.
+    const recover = (before?: Date) => recoverFeedJournal(journal, feedTarget, (organisation, nhsNumbers) => optedOutPatients(access, organisation.odsCode, nhsNumbers), say, before);
+    await recover();
+    stopJournalSweep = followFeedJournal(recover, say);
     app.post('/fhir', refuseLongLivedFeedTokens);
-    mountFeedEndpoint(app, feedTarget, { registry, access, log: say });
+    mountFeedEndpoint(app, feedTarget, { registry, access, journal, log });
   }
   const service: SubgraphService<Models> = { models, databases, trail, log: say };
   definition.routes?.(app, service);
@@ -186,7 +195,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
           deadline: res.locals.deadline as number,
           identity,
           access: new PatientAccess(identity, accessReads),
-          slices: slices ? loadSlices(slices) : null,
+          slices: slices ? loadSlices(slices, journal.pendingAmong) : null,
           loaders: new RequestLoaders(),
           models,
         };
@@ -231,6 +240,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
     stop: async () => {
       stopping = true;
       stopPurge();
+      stopJournalSweep();
       await stopBackground();
       await scheduled?.close();
       await closeServer(server, shutdownGraceMs());

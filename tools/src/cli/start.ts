@@ -26,6 +26,7 @@ async function main() {
 ShareforYou Care Record is running.
 
   Viewer    ${stack.viewerUrl}   (the clinician viewer: sign in as a demo user)
+  Console   ${stack.viewerUrl}privacy   (the privacy console: privacy officers only, e.g. Priya Desai)
   Gateway   ${stack.gatewayUrl}   (GraphQL; POST with Authorization: Bearer <token>)
   Explorer  ${stack.gatewayUrl.replace(/graphql$/, 'explorer/')}   (GraphiQL, development only)
   Sign-in   ${stack.identityIssuer}   (OpenID Connect provider standing in for NHS CIS2)

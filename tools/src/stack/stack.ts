@@ -4,7 +4,7 @@ import { DEFAULT_PORT_BASE } from '@shareforyou/schema';
 import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
 import { DEFAULT_DATA_DIR } from '../paths';
 import { startWebServers, type RunningWeb } from '../web/webServers';
-import { localDatabasePort } from './ports';
+import { localDatabasePort, viewerOrigin } from './ports';
 import { registerOrganisations, seedIfEmpty } from './seed';
 import { GATEWAY_ENTRY, spawnNodeProcess, spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
 
@@ -66,6 +66,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     MONGODB_URI: mongoUri,
     SHAREFORYOU_PORT_BASE: String(portBase),
     SHAREFORYOU_SECRETS_DIR: SECRETS_DIR,
+    // Alerts link into this stack's privacy console (the viewer's /privacy).
+    PRIVACY_CONSOLE_URL: process.env.PRIVACY_CONSOLE_URL ?? options.env?.PRIVACY_CONSOLE_URL ?? `${viewerOrigin(portBase)}/privacy`,
   };
   const services: ServiceProcess[] = [];
   const gatewayUrl = `http://127.0.0.1:${portBase}/graphql`;

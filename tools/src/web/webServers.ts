@@ -69,6 +69,10 @@ export async function startWebServers(options: { portBase: number; gatewayUrl: s
     next();
   });
   viewer.use(express.static(DIST, { index: 'index.html' }));
+  // The privacy console's pages are routes of the same app (an alert links to /privacy/alerts/<id>).
+  viewer.get(['/privacy', '/privacy/{*rest}'], (_req, res) => {
+    res.sendFile(join(DIST, 'index.html'));
+  });
   // The design system's icons, which its stylesheet asks for at /assets/images/.
   viewer.use('/assets/images', express.static(join(REPO_ROOT, 'node_modules', 'nhsuk-frontend', 'dist', 'nhsuk', 'assets', 'images')));
 

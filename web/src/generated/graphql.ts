@@ -4,10 +4,53 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Filters for the access log; every one optional, all given ones must match. */
+export type AccessLogFilter = {
+  /** true: only looks under break-glass; false: only looks without */
+  breakGlass?: boolean | null | undefined;
+  /** true: only events with a refusal; false: only events without */
+  denied?: boolean | null | undefined;
+  /** ISO 8601, inclusive */
+  from?: string | null | undefined;
+  /** true: also the gateway's own calls (the organisation status check), left out by default */
+  includeInternal?: boolean | null | undefined;
+  /** Only events about this patient (NHS number, ten digits) */
+  nhsNumber?: string | null | undefined;
+  /** ODS code of the user's organisation */
+  odsCode?: string | null | undefined;
+  /** Part of the organisation's name in the register, any case (e.g. bury central) */
+  organisationName?: string | null | undefined;
+  /** ISO 8601, exclusive */
+  to?: string | null | undefined;
+  /** Only events by this user (the identity provider's subject, AuditUser.id) */
+  userId?: string | null | undefined;
+  /** Part of the user's name, any case (e.g. rahman) */
+  userName?: string | null | undefined;
+};
+
+/** Where an alert's delivery to the webhook stands. */
+export type AlertDeliveryState =
+  /** No webhook is configured (ALERT_WEBHOOK_URL): shown in the console only */
+  | 'CONSOLE_ONLY'
+  /** The webhook accepted it */
+  | 'DELIVERED'
+  /** Waiting for the webhook to accept it (retried with backoff) */
+  | 'PENDING';
+
+/** What raised a privacy alert. */
+export type AlertKind =
+  /** A user declared emergency (break-glass) access to a patient */
+  | 'BREAK_GLASS'
+  /** The monitoring sweep found a finding at or over the alert threshold */
+  | 'MONITORING_FINDING';
+
 /** AllergyIntolerance.criticality: the potential for a serious reaction. */
 export type AllergyCriticality =
+  /** The worst result of a future exposure is judged life-threatening or likely to cause organ failure */
   | 'high'
+  /** The worst result of a future exposure is not judged life-threatening or likely to cause organ failure */
   | 'low'
+  /** The worst result of a future exposure could not be assessed (FHIR unable-to-assess) */
   | 'unable_to_assess';
 
 /** Appointment.status (FHIR R4). Entered-in-error appointments are never shown. */
@@ -22,6 +65,7 @@ export type AppointmentStatus =
   | 'proposed'
   | 'waitlist';
 
+/** Why a user declared emergency (break-glass) access. */
 export type BreakGlassReason =
   /** The patient is unconscious or otherwise unable to consent */
   | 'EMERGENCY_CARE'
@@ -32,13 +76,28 @@ export type BreakGlassReason =
   /** Immediate risk to the patient or to others */
   | 'RISK_OF_HARM';
 
+/** A privacy officer's verdict on a break-glass declaration or a monitoring finding. */
+export type BreakGlassReviewOutcome =
+  /** The emergency access was justified */
+  | 'APPROPRIATE'
+  /** The access was not justified: take it up under the organisation's information governance policy */
+  | 'INAPPROPRIATE'
+  /** More information is needed; the declaration stays in the queue */
+  | 'NEEDS_FOLLOW_UP';
+
 /** Condition.clinicalStatus (FHIR R4). */
 export type ConditionClinicalStatus =
+  /** Current: the patient has it now */
   | 'active'
+  /** No longer symptoms or evidence of it: moved out of current into history */
   | 'inactive'
+  /** Has come back after having resolved (current) */
   | 'recurrence'
+  /** Has got worse again after remission (current) */
   | 'relapse'
+  /** No symptoms now, but a risk they return: moved into history */
   | 'remission'
+  /** Resolved: moved into history */
   | 'resolved';
 
 /** The status of a letter or summary: DocumentReference.status (current, superseded) or, for a Composition, Composition.status (preliminary, final, amended). Entered-in-error documents are never shown. */
@@ -62,20 +121,40 @@ export type EncounterStatus =
 
 /** Immunization.status (FHIR R4). Entered-in-error items are never shown. */
 export type ImmunizationStatus =
+  /** The vaccine was given */
   | 'completed'
+  /** Not given; statusReason says why (FHIR not-done) */
   | 'not_done';
 
 /** MedicationStatement.status and MedicationRequest.status (FHIR R4). Entered-in-error items are never shown. */
 export type MedicationStatus =
+  /** Being taken, or the prescription is in force: current */
   | 'active'
+  /** Request: withdrawn before any of it was issued or taken */
   | 'cancelled'
+  /** The course is finished, or the prescription fully issued */
   | 'completed'
+  /** Request: not yet authorised */
   | 'draft'
+  /** Statement: the patient is expected to start taking it */
   | 'intended'
+  /** Statement: the patient is not taking it (FHIR not-taken) */
   | 'not_taken'
+  /** Suspended for now, expected to resume: still current (FHIR on-hold) */
   | 'on_hold'
+  /** Stopped before the course was finished (a statement) or the prescription withdrawn */
   | 'stopped'
+  /** The source does not know the current status */
   | 'unknown';
+
+/** What the monitoring sweep matched between a member of staff and a patient. */
+export type MonitoringFindingKind =
+  /** The member of staff looked at their own record (the staff feed gives their NHS number) */
+  | 'OWN_RECORD'
+  /** The member of staff lives at the patient's address (staff feed address against the patient index) */
+  | 'SAME_ADDRESS'
+  /** The member of staff shares the patient's family name (their sign-in against the patient index) */
+  | 'SAME_SURNAME';
 
 /** Observation.status (FHIR R4). Entered-in-error results are never shown. */
 export type ObservationStatus =
@@ -86,6 +165,15 @@ export type ObservationStatus =
   | 'preliminary'
   | 'registered'
   | 'unknown';
+
+/** How a member of staff is linked to a patient, as the privacy office recorded it. */
+export type StaffPatientRelation =
+  /** The patient is a relative (e.g. shares the staff member's surname and address) */
+  | 'FAMILY'
+  /** The patient lives at or near the staff member's address */
+  | 'NEIGHBOUR'
+  /** The member of staff is the patient */
+  | 'SELF';
 
 export type AccessHistoryQueryVariables = Exact<{
   nhsNumber: string;
@@ -178,10 +266,81 @@ export type SocialCareQueryVariables = Exact<{
 
 export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, carePackages: Array<{ id: string, service: string, description: string | null, hoursPerWeek: number | null, status: string, start: string, end: string | null, provenance: { organisationName: string } }> | null, socialCareAssessments: Array<{ id: string, type: string, status: string, date: string, outcome: string | null, provenance: { organisationName: string } }> | null, carers: Array<{ id: string, name: string, phone: string | null, active: boolean, relationship: { display: string } | null, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, socialCareSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
+export type ConsoleUserFragment = { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null };
+
+export type ConsoleBreakGlassRowFragment = { breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null };
+
+export type ConsoleAccessLogQueryVariables = Exact<{
+  filter?: AccessLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleAccessLogQuery = { accessLog: { events: Array<{ id: string, requestId: string, at: string, subgraph: string, operationName: string | null, nhsNumber: string | null, denied: boolean, categories: Array<string>, categoryNames: Array<string>, client: { operationName: string | null, application: string | null } | null, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, fields: Array<{ coordinate: string, outcome: string, reason: string | null }>, breakGlass: { id: string, reason: string, detail: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ConsoleWhoLookedQueryVariables = Exact<{
+  nhsNumber: string;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type ConsoleWhoLookedQuery = { recordAccessSummary: Array<{ odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null, firstAccess: string, lastAccess: string, requests: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean }> };
+
+export type ConsoleMonitoringQueryVariables = Exact<{
+  reviewed?: boolean | null | undefined;
+}>;
+
+
+export type ConsoleMonitoringQuery = { monitoringFindings: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ id: string, kind: MonitoringFindingKind, meaning: string, score: number, nhsNumber: string, firstAccess: string, lastAccess: string, raisedAt: string, accesses: number, closed: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> }, ownRecordAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, sharedSurnameOrAddressAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, unusualVolume: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, threshold: number, rows: Array<{ patients: number, requests: number, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, outOfHoursAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> } };
+
+export type ConsoleLinkReportFragment = { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> };
+
+export type ConsoleReviewFindingMutationVariables = Exact<{
+  findingId: string | number;
+  outcome: BreakGlassReviewOutcome;
+  note: string;
+}>;
+
+
+export type ConsoleReviewFindingMutation = { recordMonitoringFindingReview: { findingId: string, outcome: BreakGlassReviewOutcome, reviewedAt: string } };
+
+export type ConsoleBreakGlassQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleBreakGlassQuery = { breakGlassReviewQueue: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> }, breakGlassReviewHistory: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> } };
+
+export type ConsoleReviewBreakGlassMutationVariables = Exact<{
+  breakGlassId: string | number;
+  outcome: BreakGlassReviewOutcome;
+  note: string;
+}>;
+
+
+export type ConsoleReviewBreakGlassMutation = { recordBreakGlassReview: { breakGlassId: string, outcome: BreakGlassReviewOutcome, reviewedAt: string } };
+
+export type ConsoleAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAlertsQuery = { alerts: Array<{ id: string, kind: AlertKind, title: string, raisedAt: string, nhsNumber: string, subjectId: string, link: string, delivery: { state: AlertDeliveryState, attempts: number, lastError: string | null, deliveredAt: string | null, nextAttemptAt: string | null } }> };
+
+export type ConsoleVerificationFragment = { startedAt: string, finishedAt: string, by: string, ok: boolean, chains: number, events: number, anchoredAt: string | null, anchoredChains: number | null, anchorProblem: string | null, breaks: Array<{ chainId: string, seq: number, eventId: string | null, problem: string }> };
+
+export type ConsoleChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleChainStatusQuery = { auditChainStatus: { lastVerification: { startedAt: string, finishedAt: string, by: string, ok: boolean, chains: number, events: number, anchoredAt: string | null, anchoredChains: number | null, anchorProblem: string | null, breaks: Array<{ chainId: string, seq: number, eventId: string | null, problem: string }> } | null, chains: Array<{ chainId: string, subgraph: string, startedAt: string | null, headSeq: number | null, lastVerifiedAt: string | null, ok: boolean | null, problem: string | null }> } };
+
+export type ConsoleRunVerificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleRunVerificationMutation = { runAuditVerification: { startedAt: string, finishedAt: string, by: string, ok: boolean, chains: number, events: number, anchoredAt: string | null, anchoredChains: number | null, anchorProblem: string | null, breaks: Array<{ chainId: string, seq: number, eventId: string | null, problem: string }> } };
+
 export type MyAccessQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAccessQuery = { myAccess: { jobRole: string, odsCode: string, profile: string, profileLabel: string, breakGlassAllowed: boolean, traceAllowed: boolean, recordAccessAllowed: boolean, panels: Array<{ name: string, label: string, categories: Array<string>, restricted: Array<string> }> } };
+export type MyAccessQuery = { myAccess: { jobRole: string, odsCode: string, profile: string, profileLabel: string, breakGlassAllowed: boolean, traceAllowed: boolean, recordAccessAllowed: boolean, categories: Array<{ name: string }>, panels: Array<{ name: string, label: string, categories: Array<string>, restricted: Array<string> }> } };
 
 export type TraceQueryVariables = Exact<{
   familyName: string;
@@ -219,7 +378,105 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ConsoleUserFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleUser on AuditUser {
+  id
+  name
+  odsCode
+  organisationName
+  jobRole
+  roleName
+  profile
+  profileName
+}
+    `, {"fragmentName":"ConsoleUser"}) as unknown as TypedDocumentString<ConsoleUserFragment, unknown>;
+export const ConsoleBreakGlassRowFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleBreakGlassRow on BreakGlassReviewItem {
+  breakGlassId
+  nhsNumber
+  reason
+  detail
+  declaredAt
+  expiresAt
+  firstAccess
+  lastAccess
+  accesses
+  categories
+  categoryNames
+  user {
+    ...ConsoleUser
+  }
+  latestReview {
+    outcome
+    note
+    reviewedAt
+    reviewedBy {
+      id
+      name
+    }
+  }
+}
+    fragment ConsoleUser on AuditUser {
+  id
+  name
+  odsCode
+  organisationName
+  jobRole
+  roleName
+  profile
+  profileName
+}`, {"fragmentName":"ConsoleBreakGlassRow"}) as unknown as TypedDocumentString<ConsoleBreakGlassRowFragment, unknown>;
+export const ConsoleLinkReportFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleLinkReport on StaffPatientAccessReport {
+  title
+  lookedFor
+  from
+  to
+  truncated
+  rows {
+    nhsNumber
+    relation
+    firstAccess
+    lastAccess
+    accesses
+    categories
+    categoryNames
+    breakGlass
+    denied
+    user {
+      ...ConsoleUser
+    }
+  }
+}
+    fragment ConsoleUser on AuditUser {
+  id
+  name
+  odsCode
+  organisationName
+  jobRole
+  roleName
+  profile
+  profileName
+}`, {"fragmentName":"ConsoleLinkReport"}) as unknown as TypedDocumentString<ConsoleLinkReportFragment, unknown>;
+export const ConsoleVerificationFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleVerification on AuditVerification {
+  startedAt
+  finishedAt
+  by
+  ok
+  chains
+  events
+  anchoredAt
+  anchoredChains
+  anchorProblem
+  breaks {
+    chainId
+    seq
+    eventId
+    problem
+  }
+}
+    `, {"fragmentName":"ConsoleVerification"}) as unknown as TypedDocumentString<ConsoleVerificationFragment, unknown>;
 export const AccessHistoryDocument = new TypedDocumentString(`
     query AccessHistory($nhsNumber: String!) {
   recordAccessSummary(nhsNumber: $nhsNumber) {
@@ -913,6 +1170,338 @@ export const SocialCareDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SocialCareQuery, SocialCareQueryVariables>;
+export const ConsoleAccessLogDocument = new TypedDocumentString(`
+    query ConsoleAccessLog($filter: AccessLogFilter, $first: Int, $after: String) {
+  accessLog(filter: $filter, first: $first, after: $after) {
+    events {
+      id
+      requestId
+      at
+      subgraph
+      operationName
+      nhsNumber
+      denied
+      categories
+      categoryNames
+      client {
+        operationName
+        application
+      }
+      user {
+        ...ConsoleUser
+      }
+      fields {
+        coordinate
+        outcome
+        reason
+      }
+      breakGlass {
+        id
+        reason
+        detail
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ConsoleUser on AuditUser {
+  id
+  name
+  odsCode
+  organisationName
+  jobRole
+  roleName
+  profile
+  profileName
+}`) as unknown as TypedDocumentString<ConsoleAccessLogQuery, ConsoleAccessLogQueryVariables>;
+export const ConsoleWhoLookedDocument = new TypedDocumentString(`
+    query ConsoleWhoLooked($nhsNumber: String!, $from: String, $to: String) {
+  recordAccessSummary(nhsNumber: $nhsNumber, from: $from, to: $to) {
+    odsCode
+    organisationName
+    jobRole
+    roleName
+    profile
+    profileName
+    firstAccess
+    lastAccess
+    requests
+    categories
+    categoryNames
+    breakGlass
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWhoLookedQuery, ConsoleWhoLookedQueryVariables>;
+export const ConsoleMonitoringDocument = new TypedDocumentString(`
+    query ConsoleMonitoring($reviewed: Boolean) {
+  monitoringFindings(reviewed: $reviewed) {
+    title
+    lookedFor
+    from
+    to
+    truncated
+    rows {
+      id
+      kind
+      meaning
+      score
+      nhsNumber
+      firstAccess
+      lastAccess
+      raisedAt
+      accesses
+      closed
+      user {
+        ...ConsoleUser
+      }
+      latestReview {
+        outcome
+        note
+        reviewedAt
+        reviewedBy {
+          id
+          name
+        }
+      }
+    }
+  }
+  ownRecordAccess {
+    ...ConsoleLinkReport
+  }
+  sharedSurnameOrAddressAccess {
+    ...ConsoleLinkReport
+  }
+  unusualVolume {
+    title
+    lookedFor
+    from
+    to
+    truncated
+    threshold
+    rows {
+      patients
+      requests
+      user {
+        ...ConsoleUser
+      }
+    }
+  }
+  outOfHoursAccess {
+    title
+    lookedFor
+    from
+    to
+    truncated
+    rows {
+      nhsNumber
+      firstAccess
+      lastAccess
+      accesses
+      categories
+      categoryNames
+      breakGlass
+      denied
+      user {
+        ...ConsoleUser
+      }
+    }
+  }
+}
+    fragment ConsoleUser on AuditUser {
+  id
+  name
+  odsCode
+  organisationName
+  jobRole
+  roleName
+  profile
+  profileName
+}
+fragment ConsoleLinkReport on StaffPatientAccessReport {
+  title
+  lookedFor
+  from
+  to
+  truncated
+  rows {
+    nhsNumber
+    relation
+    firstAccess
+    lastAccess
+    accesses
+    categories
+    categoryNames
+    breakGlass
+    denied
+    user {
+      ...ConsoleUser
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleMonitoringQuery, ConsoleMonitoringQueryVariables>;
+export const ConsoleReviewFindingDocument = new TypedDocumentString(`
+    mutation ConsoleReviewFinding($findingId: ID!, $outcome: BreakGlassReviewOutcome!, $note: String!) {
+  recordMonitoringFindingReview(
+    findingId: $findingId
+    outcome: $outcome
+    note: $note
+  ) {
+    findingId
+    outcome
+    reviewedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReviewFindingMutation, ConsoleReviewFindingMutationVariables>;
+export const ConsoleBreakGlassDocument = new TypedDocumentString(`
+    query ConsoleBreakGlass {
+  breakGlassReviewQueue {
+    title
+    lookedFor
+    from
+    to
+    truncated
+    rows {
+      ...ConsoleBreakGlassRow
+    }
+  }
+  breakGlassReviewHistory {
+    title
+    lookedFor
+    from
+    to
+    truncated
+    rows {
+      ...ConsoleBreakGlassRow
+    }
+  }
+}
+    fragment ConsoleUser on AuditUser {
+  id
+  name
+  odsCode
+  organisationName
+  jobRole
+  roleName
+  profile
+  profileName
+}
+fragment ConsoleBreakGlassRow on BreakGlassReviewItem {
+  breakGlassId
+  nhsNumber
+  reason
+  detail
+  declaredAt
+  expiresAt
+  firstAccess
+  lastAccess
+  accesses
+  categories
+  categoryNames
+  user {
+    ...ConsoleUser
+  }
+  latestReview {
+    outcome
+    note
+    reviewedAt
+    reviewedBy {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ConsoleBreakGlassQuery, ConsoleBreakGlassQueryVariables>;
+export const ConsoleReviewBreakGlassDocument = new TypedDocumentString(`
+    mutation ConsoleReviewBreakGlass($breakGlassId: ID!, $outcome: BreakGlassReviewOutcome!, $note: String!) {
+  recordBreakGlassReview(
+    breakGlassId: $breakGlassId
+    outcome: $outcome
+    note: $note
+  ) {
+    breakGlassId
+    outcome
+    reviewedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleReviewBreakGlassMutation, ConsoleReviewBreakGlassMutationVariables>;
+export const ConsoleAlertsDocument = new TypedDocumentString(`
+    query ConsoleAlerts {
+  alerts(first: 50) {
+    id
+    kind
+    title
+    raisedAt
+    nhsNumber
+    subjectId
+    link
+    delivery {
+      state
+      attempts
+      lastError
+      deliveredAt
+      nextAttemptAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAlertsQuery, ConsoleAlertsQueryVariables>;
+export const ConsoleChainStatusDocument = new TypedDocumentString(`
+    query ConsoleChainStatus {
+  auditChainStatus {
+    lastVerification {
+      ...ConsoleVerification
+    }
+    chains {
+      chainId
+      subgraph
+      startedAt
+      headSeq
+      lastVerifiedAt
+      ok
+      problem
+    }
+  }
+}
+    fragment ConsoleVerification on AuditVerification {
+  startedAt
+  finishedAt
+  by
+  ok
+  chains
+  events
+  anchoredAt
+  anchoredChains
+  anchorProblem
+  breaks {
+    chainId
+    seq
+    eventId
+    problem
+  }
+}`) as unknown as TypedDocumentString<ConsoleChainStatusQuery, ConsoleChainStatusQueryVariables>;
+export const ConsoleRunVerificationDocument = new TypedDocumentString(`
+    mutation ConsoleRunVerification {
+  runAuditVerification {
+    ...ConsoleVerification
+  }
+}
+    fragment ConsoleVerification on AuditVerification {
+  startedAt
+  finishedAt
+  by
+  ok
+  chains
+  events
+  anchoredAt
+  anchoredChains
+  anchorProblem
+  breaks {
+    chainId
+    seq
+    eventId
+    problem
+  }
+}`) as unknown as TypedDocumentString<ConsoleRunVerificationMutation, ConsoleRunVerificationMutationVariables>;
 export const MyAccessDocument = new TypedDocumentString(`
     query MyAccess {
   myAccess {
@@ -923,6 +1512,9 @@ export const MyAccessDocument = new TypedDocumentString(`
     breakGlassAllowed
     traceAllowed
     recordAccessAllowed
+    categories {
+      name
+    }
     panels {
       name
       label

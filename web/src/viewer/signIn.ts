@@ -28,7 +28,8 @@ export async function beginSignIn(config: ViewerConfig): Promise<void> {
   const { as } = await server(config);
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
-  sessionStorage.setItem(`${KEY}.pending`, JSON.stringify({ verifier, state }));
+  // The provider returns to the origin's root (the registered redirect URI); then back to this page.
+  sessionStorage.setItem(`${KEY}.pending`, JSON.stringify({ verifier, state, returnTo: window.location.pathname }));
   const url = new URL(as.authorization_endpoint!);
   url.search = new URLSearchParams({
     client_id: config.clientId,
@@ -47,9 +48,9 @@ export async function beginSignIn(config: ViewerConfig): Promise<void> {
 export async function completeSignIn(config: ViewerConfig): Promise<boolean> {
   const current = new URL(window.location.href);
   if (!current.searchParams.has('code') && !current.searchParams.has('error')) return false;
-  const pending = JSON.parse(sessionStorage.getItem(`${KEY}.pending`) ?? 'null') as { verifier: string; state: string } | null;
+  const pending = JSON.parse(sessionStorage.getItem(`${KEY}.pending`) ?? 'null') as { verifier: string; state: string; returnTo?: string } | null;
   sessionStorage.removeItem(`${KEY}.pending`);
-  window.history.replaceState(null, '', '/');
+  window.history.replaceState(null, '', /^\/(?!\/)/.test(pending?.returnTo ?? '') ? pending!.returnTo! : '/');
   if (!pending) throw new Error('The sign-in was not started from this tab: sign in again.');
   const { as, client, options } = await server(config);
   const params = oauth.validateAuthResponse(as, client, current, pending.state);

@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { execute, type CareRecordError } from '../client/gateway';
 import { DeclareBreakGlassDocument, MyAccessDocument, TraceDocument, type MyAccessQuery, type TraceQuery } from '../generated/graphql';
 import type { RecordPanel } from '../panels/recordPanel';
+import '../privacy/privacyConsole';
 import { beginSignIn, completeSignIn, currentToken, signOut, type ViewerConfig } from './signIn';
 
 /**
@@ -20,8 +21,12 @@ const REASONS: Array<[string, string]> = [
 
 const tagOf = (panel: string) => `sfy-${panel.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 const nhsNumberValid = (value: string) => /^\d{10}$/.test(value.replace(/\s/g, ''));
+/** The privacy console's pages: /privacy, and /privacy/alerts/<id> (the link an alert carries). */
+const onConsolePage = () => /^\/privacy(\/|$)/.test(window.location.pathname);
 
 type Access = MyAccessQuery['myAccess'];
+/** The console is for the profiles that may read the audit trail (the policy says which). */
+const mayReadAuditTrail = (access: Access) => access.categories.some((c) => c.name === 'auditTrail');
 
 export class ViewerApp extends LitElement {
   static override properties = {
@@ -153,9 +158,12 @@ export class ViewerApp extends LitElement {
 
   protected override render() {
     const signedIn = !!currentToken() && !!this.access;
+    // The console's tables of the trail want the width of the screen; everything else the design system's.
+    const wide = signedIn && onConsolePage() && mayReadAuditTrail(this.access!);
+    const container = wide ? 'nhsuk-width-container-fluid sfy-console' : 'nhsuk-width-container';
     return html`
       <header class="nhsuk-header" role="banner">
-        <div class="nhsuk-header__container nhsuk-width-container">
+        <div class="nhsuk-header__container ${container}">
           <div class="nhsuk-header__service"><span class="nhsuk-header__service-name" style="color:#fff;font-weight:bold;font-size:1.25rem">ShareforYou Care Record</span></div>
           ${signedIn
             ? html`<p class="sfy-header-user" data-role="signed-in">${this.access!.profileLabel} · ${this.access!.odsCode}
@@ -163,10 +171,10 @@ export class ViewerApp extends LitElement {
             : nothing}
         </div>
       </header>
-      <div class="nhsuk-width-container">
+      <div class=${container}>
         <main class="nhsuk-main-wrapper" id="main-content">
           ${this.message ? html`<div class="nhsuk-error-summary" role="alert" tabindex="-1"><h2 class="nhsuk-error-summary__title">There is a problem</h2><p>${this.message}</p></div>` : nothing}
-          ${signedIn ? this.renderSignedIn() : this.renderSignIn()}
+          ${signedIn ? (onConsolePage() ? this.renderConsole() : this.renderSignedIn()) : this.renderSignIn()}
         </main>
       </div>`;
   }
@@ -179,7 +187,12 @@ export class ViewerApp extends LitElement {
 
   private renderSignedIn() {
     const access = this.access!;
-    if (!access.recordAccessAllowed) return html`<h1>Your role does not open patient records</h1><p>Privacy officers use the access log reports.</p>`;
+    if (!access.recordAccessAllowed) {
+      return html`<h1>Your role does not open patient records</h1>
+        ${mayReadAuditTrail(access)
+          ? html`<p>You read the audit trail: who looked at which record, when, and what they saw.</p><p><a class="nhsuk-button" href="/privacy" data-role="open-console">Open the privacy console</a></p>`
+          : html`<p>Ask your organisation's registration authority about the role you need.</p>`}`;
+    }
     return html`
       <div class="sfy-search">
         <form @submit=${this.onFindByNumber} novalidate>
@@ -204,6 +217,16 @@ export class ViewerApp extends LitElement {
       ${this.traceMatches ? this.renderMatches() : nothing}
       ${this.nhsNumber ? this.renderRecord(access) : nothing}
       ${this.renderBreakGlassDialog()}`;
+  }
+
+  private renderConsole() {
+    const access = this.access!;
+    if (!mayReadAuditTrail(access)) {
+      return html`<h1 data-role="console-refused">The privacy console is for privacy officers</h1>
+        <p>Your role (${access.profileLabel}) does not read the audit trail, so the console is not shown, and the care record refuses its questions for your role.</p>
+        <p>Privacy officers and Caldicott guardians sign in with that role to use it.${access.recordAccessAllowed ? html` <a href="/">Find a patient's record</a> instead.` : nothing}</p>`;
+    }
+    return html`<sfy-privacy-console .gatewayUrl=${this.config!.gatewayUrl} .tokenProvider=${this.tokenProvider}></sfy-privacy-console>`;
   }
 
   private renderMatches() {

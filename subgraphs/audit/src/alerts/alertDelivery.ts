@@ -38,6 +38,6 @@ export function retryDelay(attempts: number, policy: RetryPolicy): number {
   return Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
 }
 
-export function consoleLink(alertId: string, base = process.env.PRIVACY_CONSOLE_URL ?? 'http://127.0.0.1:5173/privacy'): string {
+export function consoleLink(alertId: string, base = process.env.PRIVACY_CONSOLE_URL ?? 'http://127.0.0.1:4010/privacy'): string {
   return `${base.replace(/\/$/, '')}/alerts/${encodeURIComponent(alertId)}`;
 }

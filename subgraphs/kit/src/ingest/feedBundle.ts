@@ -112,7 +112,9 @@ const UNDERSTOOD_MODIFIERS = new Set<string>();
 function enteredInError(resource: any): boolean {
   // DocumentReference.docStatus too: the document's content was entered in error.
   if (resource.status === 'entered-in-error' || resource.docStatus === 'entered-in-error') return true;
-  return ((resource.verificationStatus?.coding ?? []) as fhir4.Coding[]).some((c) => c?.code === 'entered-in-error');
+  // Read before validation: any JSON type may be here.
+  const coding: unknown = resource.verificationStatus?.coding;
+  return Array.isArray(coding) && coding.some((c) => c?.code === 'entered-in-error');
 }
 
 function note(index: number, diagnostics: string, severity: OutcomeIssue['severity'] = 'information'): OutcomeIssue {
@@ -194,11 +196,16 @@ export function readFeedBundle(body: unknown, acceptedTypes: Set<string>): ReadB
   const references = bundleReferences(bundle.entry);
   const entries: FeedEntry[] = [];
   bundle.entry.forEach((entry, index) => {
-    const read =
-      entry?.request?.method === 'DELETE'
-        ? readDelete(index, entry.request.url, issues)
-        : readResource(index, entry?.resource, acceptedTypes, issues, notes, references);
-    if (read) entries.push(read);
+    try {
+      const read =
+        entry?.request?.method === 'DELETE'
+          ? readDelete(index, typeof entry.request.url === 'string' ? entry.request.url : undefined, issues)
+          : readResource(index, entry?.resource, acceptedTypes, issues, notes, references);
+      if (read) entries.push(read);
+    } catch {
+      // Any JSON may arrive: an entry that cannot be read is refused, never a server error.
+      issues.push(problem(index, '', 'The entry could not be read: an element has a JSON type FHIR R4 does not allow there', 'structure'));
+    }
   });
   return { type: BUNDLE_TYPES.has(bundle.type) ? (bundle.type as BundleType) : null, entries, issues, notes, entryCount: bundle.entry.length };
 }

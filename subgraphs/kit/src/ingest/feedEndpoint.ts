@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
 import { decideAccess } from '../access/accessDecision';
 import type { PatientAccessRecord, RegistryAccessModels } from '../access/registryRecords';
+import { errorDetail } from '../logger';
+import { writeTransaction, type FeedJournal } from './feedJournal';
 import { bundleRefusal, prepareBundle, type EntryResult, type FeedingOrganisation, type FeedTarget } from './feedTarget';
 import { operationOutcome, outcomeError, type OutcomeIssue } from './operationOutcome';
 import { verifySystemToken } from './systemToken';
@@ -9,7 +13,8 @@ import { verifySystemToken } from './systemToken';
 /**
  * POST /fhir — a source system's feed. Order of work: credentials, the whole bundle validated and
  * mapped, opted-out patients refused, then the writes (per patient, idempotent). A transaction
- * with any failing entry gets a 422 naming every one, and nothing is written; a batch or
+ * with any failing entry gets a 422 naming every one, and nothing is written; a valid one is
+ * written through the journal (feedJournal), all or nothing even across a crash. A batch or
  * collection writes its good entries. The answer is an OperationOutcome: a summary, then at least
  * one issue per entry (what happened to it, or why it was refused, by entry and FHIR path).
  */
@@ -25,6 +30,12 @@ function send(res: Response, status: number, outcome: fhir4.OperationOutcome): v
 async function feedingOrganisation(registry: Connection, odsCode: string): Promise<FeedingOrganisation | null> {
   const found = await registry.collection('organisations').findOne({ _id: odsCode as never });
   return found ? ({ odsCode, ...found } as unknown as FeedingOrganisation) : null;
+}
+
+/** Of these patients, those who have opted out of the shared record: nothing about them is stored. */
+export async function optedOutPatients(access: RegistryAccessModels, odsCode: string, nhsNumbers: string[]): Promise<Set<string>> {
+  const records = (await access.PatientAccess.find({ _id: { $in: nhsNumbers } }).lean().exec()) as PatientAccessRecord[];
+  return new Set(records.filter((patient) => !decideAccess({ action: 'feed', actor: { odsCode }, patient }).allowed).map((r) => r._id));
 }
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -58,7 +69,7 @@ function summary(results: Map<number, EntryResult>): string {
 export function mountFeedEndpoint<Prepared>(
   app: Express,
   target: FeedTarget<Prepared>,
-  deps: { registry: Connection; access: RegistryAccessModels; log: (message: string) => void },
+  deps: { registry: Connection; access: RegistryAccessModels; journal: FeedJournal; log: Logger },
 ): void {
   const handle = async (req: Request, res: Response) => {
     let system;
@@ -88,10 +99,7 @@ export function mountFeedEndpoint<Prepared>(
       return;
     }
 
-    const accessRecords = (await deps.access.PatientAccess.find({ _id: { $in: [...byPatient.keys()] } }).lean().exec()) as PatientAccessRecord[];
-    const optedOut = new Set(
-      accessRecords.filter((patient) => !decideAccess({ action: 'feed', actor: { odsCode: organisation.odsCode }, patient }).allowed).map((r) => r._id),
-    );
+    const optedOut = await optedOutPatients(deps.access, organisation.odsCode, [...byPatient.keys()]);
 
     const results = new Map<number, EntryResult>();
     const refusals: OutcomeIssue[] = [];
@@ -107,13 +115,17 @@ export function mountFeedEndpoint<Prepared>(
       }
       byPatient.delete(nhsNumber);
     }
-    await inBatches([...byPatient], PARALLEL_PATIENTS, async ([nhsNumber, entries]) => {
-      const written = await target.write(nhsNumber, entries, organisation);
-      written.forEach((result, index) => results.set(index, result));
-    });
+    if (prepared.type === 'transaction') {
+      (await writeTransaction(deps.journal, target, organisation, byPatient)).forEach((result, index) => results.set(index, result));
+    } else {
+      await inBatches([...byPatient], PARALLEL_PATIENTS, async ([nhsNumber, entries]) => {
+        const written = await target.write(nhsNumber, entries, organisation);
+        written.forEach((result, index) => results.set(index, result));
+      });
+    }
     for (const issue of prepared.issues) results.set(entryIndexOf(issue), 'refused-invalid');
     for (const issue of prepared.notes) if (!results.has(entryIndexOf(issue))) results.set(entryIndexOf(issue), 'not-stored');
-    deps.log(`feed from ${organisation.odsCode}: ${summary(results)}`);
+    deps.log.info(`feed from ${organisation.odsCode}: ${summary(results)}`);
     const written = [...results].filter(([, result]) => WRITTEN.has(result)).map(([index, result]) => entryOutcome(index, result));
     send(res, 200, operationOutcome([
       { severity: 'information' as const, code: 'informational' as const, diagnostics: `Accepted: ${summary(results)}.` },
@@ -126,12 +138,16 @@ export function mountFeedEndpoint<Prepared>(
     handle(req, res).catch(next);
   });
   // Body errors (bad JSON, too large) and failures while writing, as OperationOutcomes.
-  app.use(FEED_PATH, (error: Error & { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+  // The 503 says what to do and which request it was; what went wrong is for the operational log only.
+  app.use(FEED_PATH, (error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
     if (error.type === 'entity.too.large') send(res, 413, outcomeError('too-costly', `The bundle is larger than ${FEED_BODY_LIMIT}; split the feed into smaller bundles.`));
     else if (error.type === 'entity.parse.failed') send(res, 400, outcomeError('structure', 'The body is not valid JSON; nothing was written.'));
+    else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) send(res, error.status, outcomeError('structure', 'The request could not be read: send a FHIR Bundle as JSON (application/fhir+json).'));
     else {
-      deps.log(`feed failed while writing: ${error.message}`);
-      send(res, 503, outcomeError('exception', `The feed could not be completed (${error.message}); entries already written are safe to send again.`));
+      const requestId = req.header('x-request-id') ?? randomUUID();
+      deps.log.error({ requestId, ...errorDetail(error) }, 'feed failed while writing');
+      res.setHeader('x-request-id', requestId);
+      send(res, 503, outcomeError('exception', `The feed could not be completed; entries already written are safe to send again. Quote request id ${requestId} to the service desk if it keeps failing.`));
     }
   });
 }

@@ -36,6 +36,18 @@ export interface FeedTarget<Prepared> {
   prepare(entry: FeedEntry, organisation: FeedingOrganisation): Prepared;
   /** Writes one patient's prepared entries idempotently; returns a result per entry index. */
   write(nhsNumber: string, prepared: Array<{ entry: FeedEntry; prepared: Prepared }>, organisation: FeedingOrganisation): Promise<Map<number, EntryResult>>;
+  /**
+   * A transaction's writes (ingest/feedJournal): `stage` holds them beside the record, invisible to
+   * readers until the journal entry commits; `settle` then moves them into the record. Both are
+   * idempotent. A target without them writes directly, rolled forward by the journal after a crash.
+   */
+  stage?(nhsNumber: string, prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation, journalId: string): Promise<Map<number, EntryResult>>;
+  settle?(nhsNumber: string, journalId: string): Promise<void>;
+  /** How one patient's prepared entries are kept in the journal (sealed where the record is); default as they are. */
+  journalCodec?: {
+    seal(nhsNumber: string, journalId: string, prepared: PreparedEntries<Prepared>): unknown;
+    open(nhsNumber: string, journalId: string, stored: unknown): PreparedEntries<Prepared>;
+  };
 }
 
 export type PreparedEntries<Prepared> = Array<{ entry: FeedEntry; prepared: Prepared }>;
@@ -66,8 +78,9 @@ export function prepareBundle<Prepared>(target: FeedTarget<Prepared>, bundle: un
       if (entries) entries.push({ entry, prepared });
       else byPatient.set(entry.nhsNumber, [{ entry, prepared }]);
     } catch (error) {
-      if (!(error instanceof FeedProblem)) throw error;
-      issues.push({ severity: 'error', code: 'invalid', diagnostics: error.message, expression: [`Bundle.entry[${entry.index}].resource (${error.path})`] });
+      // A mapping meeting a value of a type it did not expect is a bad entry too, never a server error.
+      const [path, diagnostics] = error instanceof FeedProblem ? [error.path, error.message] : [entry.resourceType, `${entry.resourceType} could not be mapped: an element has a type or shape this record cannot read`];
+      issues.push({ severity: 'error', code: 'invalid', diagnostics, expression: [`Bundle.entry[${entry.index}].resource (${path})`] });
     }
   }
   return { type: read.type, issues, notes: read.notes, byPatient, entryCount: read.entryCount };

@@ -32,15 +32,31 @@ function validator(): typeof Medplum {
   return core;
 }
 
+/**
+ * FHIR JSON has no empty objects or arrays (an element has a value or children: ele-1); the
+ * validator reads them as absent, so `{}` where a string belongs would otherwise pass, be stored,
+ * and break the item's reading. Paths as FHIRPath-like text.
+ */
+function emptyElements(value: unknown, path: string, out: ValidationFault[] = []): ValidationFault[] {
+  if (out.length >= 10 || value === null || typeof value !== 'object') return out;
+  const entries = Object.entries(value);
+  if (entries.length === 0) out.push({ path, message: `${Array.isArray(value) ? 'An empty array' : 'An empty object'} is not allowed in FHIR JSON: leave the element out` });
+  for (const [key, child] of entries) emptyElements(child, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, out);
+  return out;
+}
+
 /** Every fault FHIR R4 finds in the resource; empty when it is valid. */
 export function fhirFaults(resource: { resourceType: string }): ValidationFault[] {
   const { validateResource, OperationOutcomeError } = validator();
+  const empty = emptyElements(resource, resource.resourceType);
+  if (empty.length) return empty;
   try {
     validateResource(resource as never);
     return [];
   } catch (error) {
     if (!(error instanceof OperationOutcomeError)) {
-      return [{ path: resource.resourceType, message: `not a FHIR R4 ${resource.resourceType}: ${(error as Error).message}` }];
+      // The validator's own error text is not for the source: say what to check instead.
+      return [{ path: resource.resourceType, message: `not a FHIR R4 ${resource.resourceType}: the validator could not read it; check each element's JSON type` }];
     }
     return (error.outcome.issue ?? [])
       .filter((issue: fhir4.OperationOutcomeIssue) => issue.severity === 'error' || issue.severity === 'fatal')

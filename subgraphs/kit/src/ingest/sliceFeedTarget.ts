@@ -1,8 +1,8 @@
 import { kindsHeldBy } from '@shareforyou/schema';
-import { openPanels, sealPanels } from '../slice/panelEncryption';
-import { versionKey, type PatientSliceModel, type PatientSliceRecord, type SliceItem } from '../slice/patientSlice';
+import { openPanels, openValue, sealPanels, sealValue } from '../slice/panelEncryption';
+import { versionKey, type PatientSliceModel, type PatientSliceRecord, type SliceItem, type StagedWrites } from '../slice/patientSlice';
 import { FeedProblem } from './feedProblem';
-import { sourceItemId, type EntryResult, type FeedTarget } from './feedTarget';
+import { sourceItemId, type EntryResult, type FeedingOrganisation, type FeedTarget, type PreparedEntries } from './feedTarget';
 import type { MappedItem, SliceFeed } from './sliceFeed';
 import { isWithheld } from './withheldCodes';
 
@@ -11,6 +11,8 @@ import { isWithheld } from './withheldCodes';
  * compare-and-set on the slice's revision (retrying on a concurrent write). Replaying a bundle, or
  * retrying one that failed half way, converges to the same state; an older version never
  * overwrites a newer one, and a deleted item leaves a tombstone so a late replay cannot revive it.
+ * A transaction's writes are staged beside the panels first (stage), and moved in once its journal
+ * entry has committed (settle): see ingest/feedJournal.
  */
 
 export type PreparedSliceEntry = { item: SliceItem; panel: string; versionKey: string; withheld: boolean } | { delete: true; versionKey: string };
@@ -42,9 +44,67 @@ export function applySliceEntry(slice: PatientSliceRecord, id: string, prepared:
   return existing ? 'updated' : 'created';
 }
 
+type StagedEntry = { id: string; prepared: Prepared };
+
+const stagedBinding = (nhsNumber: string, journalId: string) => `${nhsNumber}/staged/${journalId}`;
+
+function openStaged(nhsNumber: string, staged: StagedWrites): StagedEntry[] {
+  return openValue<StagedEntry[]>(stagedBinding(nhsNumber, staged.journal), staged.writes);
+}
+
+/**
+ * The slice as readers see it: the panels, plus the staged writes of every transaction whose
+ * journal entry is no longer pending (committed, and not yet moved into the panels). The staged
+ * writes of a pending transaction stay invisible: nothing of a half-written bundle is served.
+ */
+export function visibleSlice(slice: PatientSliceRecord, pendingJournals: Set<string>): PatientSliceRecord {
+  const committed = (slice.staged ?? []).filter((s) => !pendingJournals.has(s.journal));
+  if (committed.length === 0) return slice;
+  const view: PatientSliceRecord = { ...slice, panels: { ...slice.panels }, tombstones: [...(slice.tombstones ?? [])] };
+  for (const staged of committed) for (const { id, prepared } of openStaged(slice._id, staged)) applySliceEntry(view, id, prepared);
+  return view;
+}
+
+const CHANGED = new Set<EntryResult>(['created', 'updated', 'deleted', 'withheld']);
+
 export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: PatientSliceModel): FeedTarget<Prepared> {
   // Which kinds of organisation feed this slice: the table of organisation kinds.
   const organisationKinds = kindsHeldBy(subgraph);
+
+  /**
+   * Read, change in memory, compare-and-set on the revision (retrying on a concurrent write). The
+   * change returns the fields to set, or null when nothing changes.
+   */
+  async function changeSlice(nhsNumber: string, change: (slice: PatientSliceRecord, stored: PatientSliceRecord | null) => Partial<PatientSliceRecord> | null): Promise<void> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const stored = (await slices.findById(nhsNumber).lean().exec()) as PatientSliceRecord | null;
+      const slice: PatientSliceRecord = stored
+        ? { ...stored, panels: openPanels(nhsNumber, stored.panels), tombstones: [...(stored.tombstones ?? [])] }
+        : { _id: nhsNumber, panels: {}, tombstones: [], revision: 0 };
+      const set = change(slice, stored);
+      if (!set) return;
+      if (set.panels) set.panels = sealPanels(nhsNumber, set.panels, feed.sealedPanels ?? []) as PatientSliceRecord['panels'];
+      if (stored) {
+        const { matchedCount } = await slices.updateOne({ _id: nhsNumber, revision: stored.revision }, { $set: set, $inc: { revision: 1 } }).exec();
+        if (matchedCount === 1) return;
+      } else {
+        try {
+          await slices.create({ _id: nhsNumber, panels: {}, tombstones: [], ...set, revision: 1 });
+          return;
+        } catch (error) {
+          if ((error as { code?: number }).code !== 11000) throw error;
+        }
+      }
+    }
+    throw new Error('the patient\'s record kept changing while this feed was written; send the bundle again');
+  }
+
+  const applyAll = (slice: PatientSliceRecord, prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation) => {
+    const results = new Map<number, EntryResult>();
+    for (const { entry, prepared: p } of prepared) results.set(entry.index, applySliceEntry(slice, sourceItemId(organisation, entry), p));
+    return results;
+  };
+
   return {
     resourceTypes: new Set(Object.keys(feed.resources)),
 
@@ -72,31 +132,41 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
     },
 
     async write(nhsNumber, prepared, organisation) {
-      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-        const stored = (await slices.findById(nhsNumber).lean().exec()) as PatientSliceRecord | null;
-        const slice: PatientSliceRecord = stored
-          ? { ...stored, panels: openPanels(nhsNumber, stored.panels), tombstones: [...(stored.tombstones ?? [])] }
-          : { _id: nhsNumber, panels: {}, tombstones: [], revision: 0 };
-        const results = new Map<number, EntryResult>();
-        for (const { entry, prepared: p } of prepared) results.set(entry.index, applySliceEntry(slice, sourceItemId(organisation, entry), p));
-        const changed = [...results.values()].some((r) => r === 'created' || r === 'updated' || r === 'deleted' || r === 'withheld');
-        if (!changed) return results;
-        const panels = sealPanels(nhsNumber, slice.panels, feed.sealedPanels ?? []);
-        if (stored) {
-          const { matchedCount } = await slices
-            .updateOne({ _id: nhsNumber, revision: stored.revision }, { $set: { panels, tombstones: slice.tombstones }, $inc: { revision: 1 } })
-            .exec();
-          if (matchedCount === 1) return results;
-        } else {
-          try {
-            await slices.create({ _id: nhsNumber, panels, tombstones: slice.tombstones, revision: 1 });
-            return results;
-          } catch (error) {
-            if ((error as { code?: number }).code !== 11000) throw error;
-          }
-        }
-      }
-      throw new Error('the patient\'s record kept changing while this feed was written; send the bundle again');
+      let results = new Map<number, EntryResult>();
+      await changeSlice(nhsNumber, (slice) => {
+        results = applyAll(slice, prepared, organisation);
+        return [...results.values()].some((r) => CHANGED.has(r)) ? { panels: slice.panels, tombstones: slice.tombstones } : null;
+      });
+      return results;
+    },
+
+    async stage(nhsNumber, prepared, organisation, journalId) {
+      let results = new Map<number, EntryResult>();
+      await changeSlice(nhsNumber, (slice, stored) => {
+        // What each entry does to the record as it stands (the answer to the source); nothing is applied yet.
+        results = applyAll(slice, prepared, organisation);
+        const already = (stored?.staged ?? []).some((s) => s.journal === journalId);
+        if (already || ![...results.values()].some((r) => CHANGED.has(r))) return null;
+        const entries: StagedEntry[] = prepared.map(({ entry, prepared: p }) => ({ id: sourceItemId(organisation, entry), prepared: p }));
+        const staged: StagedWrites = { journal: journalId, writes: sealValue(stagedBinding(nhsNumber, journalId), entries) };
+        return { staged: [...(stored?.staged ?? []), staged] };
+      });
+      return results;
+    },
+
+    async settle(nhsNumber, journalId) {
+      await changeSlice(nhsNumber, (slice, stored) => {
+        const mine = (stored?.staged ?? []).filter((s) => s.journal === journalId);
+        if (mine.length === 0) return null;
+        for (const staged of mine) for (const { id, prepared } of openStaged(nhsNumber, staged)) applySliceEntry(slice, id, prepared);
+        return { panels: slice.panels, tombstones: slice.tombstones, staged: stored!.staged!.filter((s) => s.journal !== journalId) };
+      });
+    },
+
+    // The journal holds what the record holds, so it is sealed like the most sensitive panels.
+    journalCodec: {
+      seal: (nhsNumber, journalId, prepared) => sealValue(`${nhsNumber}/journal/${journalId}`, prepared.map(({ entry, prepared: p }) => ({ entry, prepared: p }))),
+      open: (nhsNumber, journalId, stored) => openValue<PreparedEntries<Prepared>>(`${nhsNumber}/journal/${journalId}`, stored as { sealed: string }),
     },
   };
 }

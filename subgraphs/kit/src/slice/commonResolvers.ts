@@ -26,13 +26,16 @@ function fhirTimeScalar(name: string, pattern: RegExp, description: string): Gra
 export const FhirDate = fhirTimeScalar('FhirDate', DATE, 'date (YYYY, YYYY-MM or YYYY-MM-DD)');
 export const FhirDateTime = fhirTimeScalar('FhirDateTime', DATE_TIME, 'dateTime (a date, or a time with its offset)');
 
-/** The enums a subgraph defines, each GraphQL value mapped to the FHIR code it stands for. */
+/**
+ * The enums a subgraph defines for FHIR codes, each GraphQL value mapped to the FHIR code it stands
+ * for. FHIR codes are lower case; an enum of our own (BREAK_GLASS, EMERGENCY_CARE) is left alone.
+ */
 function fhirCodeEnums(typeDefs: DocumentNode): Record<string, Record<string, string>> {
   const enums: Record<string, Record<string, string>> = {};
   for (const definition of typeDefs.definitions) {
     if (definition.kind !== Kind.ENUM_TYPE_DEFINITION) continue;
     const values = (definition as EnumTypeDefinitionNode).values ?? [];
-    if (!values.some((v) => v.name.value.includes('_'))) continue;
+    if (!values.some((v) => v.name.value.includes('_')) || values.some((v) => v.name.value !== v.name.value.toLowerCase())) continue;
     enums[definition.name.value] = Object.fromEntries(values.map((v) => [v.name.value, v.name.value.replace(/_/g, '-')]));
   }
   return enums;

@@ -20,22 +20,27 @@ function encryptionKey(): Buffer {
   return key;
 }
 
-export function sealPanel(nhsNumber: string, panel: string, items: SliceItem[]): SealedPanel {
+/** Any JSON value sealed, bound to `binding` (e.g. "<NHS number>/<panel>"): it opens only under the same binding. */
+export function sealValue(binding: string, value: unknown): SealedPanel {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', encryptionKey(), iv);
-  cipher.setAAD(Buffer.from(`${nhsNumber}/${panel}`));
-  const body = Buffer.concat([cipher.update(JSON.stringify(items), 'utf8'), cipher.final()]);
+  cipher.setAAD(Buffer.from(binding));
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
   return { sealed: `v1.${iv.toString('base64')}.${cipher.getAuthTag().toString('base64')}.${body.toString('base64')}` };
 }
 
-export function openPanel(nhsNumber: string, panel: string, stored: SealedPanel): SliceItem[] {
+export function openValue<T>(binding: string, stored: SealedPanel): T {
   const [version, iv, tag, body] = stored.sealed.split('.');
   if (version !== 'v1') throw new Error(`unknown sealed panel format ${version}`);
   const decipher = createDecipheriv('aes-256-gcm', encryptionKey(), Buffer.from(iv, 'base64'));
-  decipher.setAAD(Buffer.from(`${nhsNumber}/${panel}`));
+  decipher.setAAD(Buffer.from(binding));
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
-  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8')) as SliceItem[];
+  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8')) as T;
 }
+
+export const sealPanel = (nhsNumber: string, panel: string, items: SliceItem[]): SealedPanel => sealValue(`${nhsNumber}/${panel}`, items);
+
+export const openPanel = (nhsNumber: string, panel: string, stored: SealedPanel): SliceItem[] => openValue<SliceItem[]>(`${nhsNumber}/${panel}`, stored);
 
 const isSealed = (value: unknown): value is SealedPanel => typeof (value as SealedPanel)?.sealed === 'string';
 

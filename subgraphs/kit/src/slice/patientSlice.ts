@@ -29,6 +29,15 @@ export interface Tombstone {
   versionKey: string;
 }
 
+/**
+ * A feed transaction's writes to this patient, held beside the record until the transaction's
+ * journal entry commits (ingest/feedJournal): sealed, bound to the patient and the journal id.
+ */
+export interface StagedWrites {
+  journal: string;
+  writes: { sealed: string };
+}
+
 export interface PatientSliceRecord {
   _id: string;
   /** As read; in the store a sealed panel is { sealed } (slice/panelEncryption). */
@@ -36,6 +45,8 @@ export interface PatientSliceRecord {
   tombstones: Tombstone[];
   /** Optimistic concurrency for feeds: compare-and-set, no transactions. */
   revision: number;
+  /** Transactions written but not yet moved into the panels; readers apply those whose journal committed. */
+  staged?: StagedWrites[];
 }
 
 const patientSliceSchema = new Schema<PatientSliceRecord>(
@@ -44,6 +55,7 @@ const patientSliceSchema = new Schema<PatientSliceRecord>(
     panels: { type: Schema.Types.Mixed, default: {} },
     tombstones: [{ _id: false, id: String, versionKey: String }],
     revision: { type: Number, default: 0 },
+    staged: { type: [{ _id: false, journal: String, writes: Schema.Types.Mixed }], default: undefined },
   },
   { collection: 'patientSlices', versionKey: false, minimize: false },
 );

@@ -54,6 +54,21 @@ export function buildPatient(plan: PatientPlan): fhir4.Patient {
     generalPractitioner: [organisationReference(plan.practiceOdsCode)],
   };
 
+  // An adult's main carer is the next of kin the practice holds (Patient.contact, v2-0131 N).
+  const mainCarer = plan.parent ? undefined : plan.socialCare?.carers.find((c) => c.main);
+  if (mainCarer) {
+    const rel = relationships[mainCarer.relationship];
+    patient.contact = [
+      {
+        relationship: [
+          { coding: [{ system: SYSTEMS.contactRelationship, code: 'N', display: 'Next-of-Kin' }] },
+          { coding: [{ system: SYSTEMS.roleCode, code: rel.code, display: rel.display }] },
+        ],
+        name: { use: 'official', family: mainCarer.family, given: [mainCarer.given] },
+        telecom: [{ system: 'phone', value: mainCarer.phone, use: 'mobile' }],
+      },
+    ];
+  }
   if (plan.parent) {
     const rel = relationships[plan.parent.relationship];
     patient.contact = [
