@@ -55,14 +55,23 @@ export type AllergyCriticality =
 
 /** Appointment.status (FHIR R4). Entered-in-error appointments are never shown. */
 export type AppointmentStatus =
+  /** The patient has arrived */
   | 'arrived'
+  /** Booked: every participant has accepted */
   | 'booked'
+  /** The appointment was cancelled */
   | 'cancelled'
+  /** The patient has checked in (FHIR checked-in) */
   | 'checked_in'
+  /** The appointment took place (attended) */
   | 'fulfilled'
+  /** The patient did not attend (DNA) */
   | 'noshow'
+  /** Awaiting confirmation by some participants */
   | 'pending'
+  /** Proposed, no times agreed yet */
   | 'proposed'
+  /** On a waiting list, not yet booked */
   | 'waitlist';
 
 /** Why a user declared emergency (break-glass) access. */
@@ -102,21 +111,34 @@ export type ConditionClinicalStatus =
 
 /** The status of a letter or summary: DocumentReference.status (current, superseded) or, for a Composition, Composition.status (preliminary, final, amended). Entered-in-error documents are never shown. */
 export type DocumentStatus =
+  /** Changed after it was final (Composition) */
   | 'amended'
+  /** The current version of the document (DocumentReference) */
   | 'current'
+  /** Complete and verified (Composition) */
   | 'final'
+  /** A draft, not yet final (Composition) */
   | 'preliminary'
+  /** Replaced by a newer document (DocumentReference) */
   | 'superseded';
 
 /** Encounter.status (FHIR R4). Entered-in-error encounters are never shown. */
 export type EncounterStatus =
+  /** The patient has arrived */
   | 'arrived'
+  /** The encounter ended before it began */
   | 'cancelled'
+  /** The encounter has ended */
   | 'finished'
+  /** The encounter has begun and the patient is present (FHIR in-progress) */
   | 'in_progress'
+  /** The patient is on leave from the encounter, e.g. home for the weekend */
   | 'onleave'
+  /** The encounter is planned, not yet begun */
   | 'planned'
+  /** The patient has been assessed for priority (triage) */
   | 'triaged'
+  /** The source cannot say which status applies */
   | 'unknown';
 
 /** Immunization.status (FHIR R4). Entered-in-error items are never shown. */
@@ -158,12 +180,19 @@ export type MonitoringFindingKind =
 
 /** Observation.status (FHIR R4). Entered-in-error results are never shown. */
 export type ObservationStatus =
+  /** Changed after it was final */
   | 'amended'
+  /** Not done or cancelled: there is no result */
   | 'cancelled'
+  /** Corrected after it was final */
   | 'corrected'
+  /** The result is complete and verified */
   | 'final'
+  /** An early result, to be confirmed */
   | 'preliminary'
+  /** Registered, no result yet */
   | 'registered'
+  /** The source cannot say which status applies */
   | 'unknown';
 
 /** How a member of staff is linked to a patient, as the privacy office recorded it. */
