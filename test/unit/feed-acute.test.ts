@@ -1,191 +1,326 @@
 /// <reference types="fhir" />
+import { prepareBundle, type FeedingOrganisation } from '../../subgraphs/kit/src/ingest/feedTarget';
+import { sliceFeedTarget } from '../../subgraphs/kit/src/ingest/sliceFeedTarget';
 import { acuteFeed } from '../../subgraphs/acute/src/feed';
-import { feedMapping, META, NHS, organisationReference } from '../support/feedMapping';
+import { narrativeOf } from '../../subgraphs/acute/src/mappings/narrative';
+import { acuteResources, LOINC, SNOMED, supportingEntries } from '../fixtures/acute/ukCore';
+import { feedMapping, META, NHS } from '../support/feedMapping';
+import { generateFeeds } from '../../tools/src/synthetic';
 
-const TRUST = organisationReference('RM3', 'Northern Care Alliance');
+/**
+ * The acute feed mapping, pure. Fixtures (test/fixtures/acute/ukCore.ts) follow the FHIR R4
+ * definitions and the UK Core profiles and examples, not the synthetic generator.
+ */
 
 const { map, problemOf } = feedMapping(acuteFeed);
+const r = acuteResources(NHS);
+const bundle = supportingEntries();
+const fields = (resource: fhir4.FhirResource) => map(resource, bundle)!.fields;
+const RM3: FeedingOrganisation = { odsCode: 'RM3', name: 'Northern Care Alliance NHS Foundation Trust', kind: 'acute-trust', sharingStatus: 'active', sourceSystem: 'Allscripts Sunrise' };
 
-const admission: fhir4.Encounter = {
-  resourceType: 'Encounter',
-  id: 'adm-1',
-  meta: META,
-  status: 'finished',
-  class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'IMP', display: 'inpatient encounter' },
-  subject: NHS,
-  participant: [{ individual: { display: 'Dr A Patel' } }],
-  period: { start: '2025-04-28T14:10:00Z', end: '2025-05-03T09:00:00Z' },
-  reasonCode: [
-    { coding: [{ system: 'http://snomed.info/sct', code: '1912002', display: 'Fall' }] },
-    { coding: [{ system: 'http://snomed.info/sct', code: '5913000', display: 'Fracture of neck of femur' }] },
-  ],
-  hospitalization: {
-    admitSource: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/admit-source', code: 'emd', display: 'From accident/emergency department' }] },
-    dischargeDisposition: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/discharge-disposition', code: 'home', display: 'Home' }], text: 'Discharged home' },
-  },
-  location: [{ location: { display: 'Ward 7, Fairfield General Hospital' }, status: 'completed' }],
-  serviceProvider: TRUST,
-};
+describe('acute feed: the UK Core fixtures are valid FHIR R4 and every one is accepted', () => {
+  it('a batch of every fixture with its supporting resources: no issue, every clinical entry prepared', () => {
+    const target = sliceFeedTarget('acute', acuteFeed, null as never);
+    const resources = Object.values(r).map((resource) => ({ resource }));
+    const prepared = prepareBundle(target, { resourceType: 'Bundle', type: 'batch', entry: [...bundle, ...resources] }, RM3);
+    expect(prepared.issues).toEqual([]);
+    expect([...prepared.byPatient.values()].flat()).toHaveLength(resources.length);
+  });
+});
 
-const attendance: fhir4.Encounter = {
-  ...admission,
-  id: 'ae-1',
-  class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER', display: 'emergency' },
-  period: { start: '2025-04-28T10:02:00Z', end: '2025-04-28T14:00:00Z' },
-  reasonCode: [{ coding: [{ system: 'http://snomed.info/sct', code: '29857009', display: 'Chest pain' }] }],
-  hospitalization: { dischargeDisposition: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/discharge-disposition', code: 'other-hcf' }], text: 'Admitted to ward' } },
-  location: [{ location: { display: 'Emergency Department, Fairfield General Hospital' } }],
-};
+describe('acute feed: Observation kept whole', () => {
+  it('a blood pressure is one result with two components, each with its code, quantity, flags and range', () => {
+    const bp = fields(r.bloodPressure);
+    expect(bp).toMatchObject({ value: null, result: null, status: 'final', current: true, abnormal: true, category: 'Vital Signs', performer: ['Dr Sandra Gose'], bodySite: { code: '40983000' } });
+    expect(bp.components).toEqual([
+      {
+        code: expect.objectContaining({ system: SNOMED, code: '72313002', coding: [expect.objectContaining({ code: '72313002' }), expect.objectContaining({ system: LOINC, code: '8480-6' })] }),
+        value: expect.objectContaining({ type: 'Quantity', text: '168 millimeter of mercury', quantity: { value: 168, comparator: null, unit: 'millimeter of mercury', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' } }),
+        dataAbsentReason: null,
+        interpretations: [expect.objectContaining({ code: 'H' })],
+        referenceRanges: [expect.objectContaining({ text: '<= 140 millimeter of mercury', high: expect.objectContaining({ value: 140 }) })],
+      },
+      expect.objectContaining({ code: expect.objectContaining({ code: '1091811000000102' }), value: expect.objectContaining({ text: '92 millimeter of mercury' }), interpretations: [], referenceRanges: [] }),
+    ]);
+  });
 
-describe('acute feed mapping', () => {
-  it('maps an inpatient Encounter (class IMP) to an admission', () => {
-    const mapped = map(admission)!;
+  it('a full blood count panel carries its members (hasMember) instead of a value', () => {
+    expect(fields(r.fullBloodCount)).toMatchObject({ memberSourceIds: ['obs-hb', 'obs-wcc'], result: null, components: [], abnormal: null });
+  });
+
+  it('every reference range and flag is kept, not only the first', () => {
+    const hb = fields(r.haemoglobin);
+    expect(hb).toMatchObject({ value: '102', unit: 'g/L', referenceRange: '130 - 180 g/L', abnormal: true, issued: '2025-04-28T16:40:00Z', effectiveDate: '2025-04-28T15:00:00Z' });
+    expect(hb.referenceRanges).toEqual([
+      expect.objectContaining({ text: '130 - 180 g/L', appliesTo: [expect.objectContaining({ code: '248153007' })] }),
+      expect.objectContaining({ text: '115 - 165 g/L', low: expect.objectContaining({ value: 115 }), appliesTo: [expect.objectContaining({ code: '248152002' })] }),
+    ]);
+  });
+
+  it('effective[x] may be missing where issued is present (FHIR R4): accepted, effectiveDate empty, issued kept', () => {
+    expect(fields(r.whiteCells)).toMatchObject({ effectiveDate: null, effective: null, issued: '2025-04-28T16:40:00Z' });
+  });
+
+  it('dataAbsentReason instead of a value is kept, with the text the laboratory wrote', () => {
+    expect(fields(r.potassium)).toMatchObject({ result: null, value: null, dataAbsentReason: { code: 'error', text: 'Sample haemolysed' } });
+  });
+
+  const base: fhir4.Observation = { resourceType: 'Observation', id: 'o', meta: META, status: 'final', code: { coding: [{ system: LOINC, code: '5778-6' }] }, subject: NHS, effectiveDateTime: '2025-04-28' };
+  const q = (value: number, unit = 'mg/L') => ({ value, unit, system: 'http://unitsofmeasure.org', code: unit });
+  it.each<[string, Partial<fhir4.Observation>, Record<string, unknown>]>([
+    ['Quantity with comparator and UCUM code', { valueQuantity: { ...q(5), comparator: '<' } }, { type: 'Quantity', text: '<5 mg/L', quantity: { value: 5, comparator: '<', unit: 'mg/L', system: 'http://unitsofmeasure.org', code: 'mg/L' } }],
+    ['CodeableConcept with its codes', { valueCodeableConcept: { coding: [{ system: SNOMED, code: '10828004', display: 'Positive' }], text: 'Positive' } }, { type: 'CodeableConcept', text: 'Positive', concept: expect.objectContaining({ code: '10828004' }) }],
+    ['string', { valueString: 'Straw coloured, clear' }, { type: 'string', text: 'Straw coloured, clear' }],
+    ['boolean', { valueBoolean: false }, { type: 'boolean', text: 'No', boolean: false }],
+    ['integer', { valueInteger: 3 }, { type: 'integer', text: '3', integer: 3 }],
+    ['Range', { valueRange: { low: q(4.5, 'mmol/L'), high: q(5.5, 'mmol/L') } }, { type: 'Range', text: '4.5 - 5.5 mmol/L', low: expect.objectContaining({ value: 4.5 }), high: expect.objectContaining({ value: 5.5 }) }],
+    ['Ratio (a titre)', { valueRatio: { numerator: { value: 1 }, denominator: { value: 64 } } }, { type: 'Ratio', text: '1:64', numerator: expect.objectContaining({ value: 1 }), denominator: expect.objectContaining({ value: 64 }) }],
+    ['Period', { valuePeriod: { start: '2025-04-01', end: '2025-04-14' } }, { type: 'Period', text: '2025-04-01 to 2025-04-14', start: '2025-04-01', end: '2025-04-14' }],
+    ['dateTime', { valueDateTime: '2025-04-28T09:00:00+01:00' }, { type: 'dateTime', start: '2025-04-28T09:00:00+01:00' }],
+    ['time', { valueTime: '07:30:00' }, { type: 'time', text: '07:30:00' }],
+    ['SampledData, as text', { valueSampledData: { origin: { value: 0, unit: 'mV' }, period: 4, dimensions: 1, data: '2 4 8 4 2' } }, { type: 'SampledData', text: 'Sampled data: every 4 ms, 1 dimension, origin 0 mV: 2 4 8 4 2' }],
+  ])('value[x] %s', (_name, value, expected) => {
+    expect(fields({ ...base, ...value } as fhir4.Observation).result).toMatchObject(expected);
+  });
+
+  it.each([
+    ['cancelled', false],
+    ['unknown', false],
+    ['preliminary', true],
+    ['amended', true],
+    ['corrected', true],
+  ])('status %s: current %s', (status, current) => {
+    const result = fields({ ...base, status: status as fhir4.Observation['status'], valueString: 'x' });
+    expect({ status: result.status, current: result.current }).toEqual({ status, current });
+  });
+
+  it('refuses what it cannot show, naming the FHIR path', () => {
+    expect(problemOf({ ...base }).path).toBe('Observation.value[x]');
+    expect(problemOf({ ...base, effectiveDateTime: undefined, valueString: 'x' }).path).toBe('Observation.effective[x]');
+    expect(problemOf({ ...base, code: {}, valueString: 'x' }).path).toBe('Observation.code');
+    expect(problemOf({ ...base, valueQuantity: { unit: 'mg/L' } }).path).toBe('Observation.valueQuantity.value');
+    expect(problemOf({ ...base, hasMember: [{ reference: 'urn:uuid:0d7b2f4c-0000-4000-8000-000000000000' }] }).path).toBe('Observation.hasMember[0]');
+  });
+});
+
+describe('acute feed: DiagnosticReport', () => {
+  it('status, categories, conclusion and its codes, the presented form as a titled link (never bytes), the results by source id', () => {
+    expect(fields(r.report)).toEqual(
+      expect.objectContaining({
+        name: 'Full blood count',
+        status: 'final',
+        current: true,
+        categories: [expect.objectContaining({ code: 'HM' })],
+        conclusion: 'Mild normocytic anaemia with a raised white cell count.',
+        conclusionCodes: [expect.objectContaining({ code: '271737000', display: 'Anaemia' })],
+        presentedForms: [{ title: 'Full blood count report', contentType: 'application/pdf', language: null, url: 'https://results.example-trust.nhs.uk/reports/rep-fbc.pdf', size: null, creation: '2025-04-28T16:45:00Z', inline: false }],
+        resultSourceIds: ['obs-fbc', 'obs-hb', 'obs-wcc'],
+        performer: ['Haematology, Fairfield General Hospital'],
+      }),
+    );
+  });
+
+  it('a result referenced by urn:uuid resolves to the Observation in the same bundle', () => {
+    const mapped = map({ ...r.report, result: [{ reference: 'urn:uuid:6a1e9d0c-1b2f-4c3d-8e4f-5a6b7c8d9e0f' }] }, [{ fullUrl: 'urn:uuid:6a1e9d0c-1b2f-4c3d-8e4f-5a6b7c8d9e0f', resource: r.haemoglobin }])!;
+    expect(mapped.fields.resultSourceIds).toEqual(['obs-hb']);
+  });
+
+  it('a cancelled report is not current', () => {
+    expect(fields({ ...r.report, status: 'cancelled' }).current).toBe(false);
+  });
+});
+
+describe('acute feed: Encounter by class, per the table of organisation kinds', () => {
+  it('an inpatient spell (IMP): class, type, every participant with role, every location with status, UK Core admission and discharge methods', () => {
+    const mapped = map(r.admission, bundle)!;
     expect(mapped.panel).toBe('admissions');
     expect(mapped.fields).toMatchObject({
       status: 'finished',
+      current: false,
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'IMP', display: 'inpatient encounter' },
+      type: [expect.objectContaining({ code: '185212007' })],
       admitted: '2025-04-28T14:10:00Z',
       discharged: '2025-05-03T09:00:00Z',
-      reason: { system: 'http://snomed.info/sct', code: '1912002', display: 'Fall' },
-      otherReasons: [{ system: 'http://snomed.info/sct', code: '5913000', display: 'Fracture of neck of femur' }],
+      reason: expect.objectContaining({ code: '1912002' }),
+      otherReasons: [expect.objectContaining({ code: '5913000' })],
+      specialty: expect.objectContaining({ code: '394801008' }),
       ward: 'Ward 7, Fairfield General Hospital',
-      consultant: 'Dr A Patel',
-      admissionSource: 'From accident/emergency department',
+      consultant: 'Dr Sandra Gose, Dr A Patel',
+      admissionSource: 'Usual place of residence',
       dischargeDestination: 'Discharged home',
+      hospitalisation: {
+        admitSource: expect.objectContaining({ code: '19' }),
+        admissionMethod: expect.objectContaining({ code: '21' }),
+        dischargeDisposition: expect.objectContaining({ code: '19', text: 'Discharged home' }),
+        dischargeMethod: expect.objectContaining({ code: '1' }),
+        emergencyCareDischargeStatus: null,
+        outcomeOfAttendance: null,
+      },
+    });
+    expect(mapped.fields.participants).toEqual([
+      { type: [expect.objectContaining({ code: 'ATND' })], individual: 'Dr Sandra Gose', start: null, end: null },
+      { type: [expect.objectContaining({ code: 'ADM' })], individual: 'Dr A Patel', start: '2025-04-28T14:10:00Z', end: '2025-04-28T18:00:00Z' },
+    ]);
+    expect(mapped.fields.locations).toEqual([
+      { location: 'Acute Medical Unit, Fairfield General Hospital', status: 'completed', physicalType: null, start: '2025-04-28T14:10:00Z', end: '2025-04-29T10:00:00Z' },
+      { location: 'Ward 7, Fairfield General Hospital', status: 'completed', physicalType: expect.objectContaining({ code: 'wa' }), start: '2025-04-29T10:00:00Z', end: '2025-05-03T09:00:00Z' },
+    ]);
+  });
+
+  it.each([
+    ['ACUTE', 'admissions'],
+    ['NONAC', 'admissions'],
+    ['EMER', 'aeAttendances'],
+    ['AMB', 'otherEncounters'],
+    ['VR', 'otherEncounters'],
+  ])('class %s lands in %s', (code, panel) => {
+    expect(map({ ...r.admission, class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code } }, bundle)!.panel).toBe(panel);
+  });
+
+  it('an outpatient attendance (AMB) keeps its class, clinician, clinic and the UK Core outcome of attendance', () => {
+    expect(fields(r.outpatientAttendance)).toMatchObject({
+      class: { code: 'AMB' },
+      start: '2025-06-10T09:30:00Z',
+      participants: [expect.objectContaining({ individual: 'Dr Sandra Gose' })],
+      locations: [expect.objectContaining({ location: 'Orthopaedic Outpatients, Rochdale Infirmary' })],
+      hospitalisation: expect.objectContaining({ outcomeOfAttendance: expect.objectContaining({ code: '1' }) }),
     });
   });
 
-  it('maps an emergency Encounter (class EMER) to an A&E attendance', () => {
-    const mapped = map(attendance)!;
-    expect(mapped.panel).toBe('aeAttendances');
-    expect(mapped.fields).toMatchObject({
-      arrival: '2025-04-28T10:02:00Z',
-      departure: '2025-04-28T14:00:00Z',
-      reason: { code: '29857009', display: 'Chest pain' },
-      department: 'Emergency Department, Fairfield General Hospital',
-      outcome: 'Admitted to ward',
-    });
+  it.each([
+    ['in-progress', true],
+    ['onleave', true],
+    ['finished', false],
+    ['cancelled', false],
+    ['planned', false],
+  ])('status %s: current %s', (status, current) => {
+    expect(fields({ ...r.admission, status: status as fhir4.Encounter['status'] }).current).toBe(current);
   });
 
-  it('maps an Appointment to an outpatient appointment', () => {
-    const mapped = map({
-      resourceType: 'Appointment',
-      id: 'appt-1',
-      meta: META,
+  it('the ward is the active location, else the last', () => {
+    const locations = [{ location: { display: 'Bay 3' }, status: 'active' as const }, { location: { display: 'Ward 9' }, status: 'planned' as const }];
+    expect(fields({ ...r.admission, location: locations }).ward).toBe('Bay 3');
+  });
+
+  it('refuses an encounter without a start or a class, naming the element', () => {
+    expect(problemOf({ ...r.admission, period: { end: '2025-05-03T09:00:00Z' } }, bundle).path).toBe('Encounter.period.start');
+    expect(problemOf({ ...r.admission, class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode' } }, bundle).path).toBe('Encounter.class.code');
+  });
+});
+
+describe('acute feed: Appointment', () => {
+  it('every participant with its kind and status; the site is the Location, the clinician the practitioner, never the other way round', () => {
+    const appointment = fields(r.appointment);
+    expect(appointment).toMatchObject({
       status: 'booked',
-      serviceType: [{ text: 'Heart failure clinic' }],
-      specialty: [{ coding: [{ system: 'http://snomed.info/sct', code: '394579002', display: 'Cardiology' }] }],
-      description: 'Heart failure clinic, Rochdale Infirmary',
+      current: true,
       start: '2025-06-10T09:30:00Z',
       end: '2025-06-10T09:50:00Z',
-      created: '2025-04-01',
-      participant: [
-        { actor: { ...NHS, type: 'Patient' }, status: 'accepted' },
-        { actor: { display: 'Rochdale Infirmary' }, status: 'accepted' },
-      ],
-    })!;
-    expect(mapped.panel).toBe('outpatientAppointments');
-    expect(mapped.fields).toMatchObject({
-      status: 'booked',
-      start: '2025-06-10T09:30:00Z',
-      specialty: { code: '394579002', display: 'Cardiology' },
-      clinic: 'Heart failure clinic',
-      site: 'Rochdale Infirmary',
+      specialty: expect.objectContaining({ code: '394801008' }),
+      serviceTypes: [expect.objectContaining({ text: 'Fracture clinic' })],
+      appointmentType: expect.objectContaining({ code: 'FOLLOWUP' }),
+      reasons: [expect.objectContaining({ display: 'Fracture of neck of femur' })],
+      clinic: 'Fracture clinic',
+      site: 'Orthopaedic Outpatients, Rochdale Infirmary',
+      clinician: 'Dr Sandra Gose',
+      patientInstruction: 'Please bring your walking aid.',
       bookedOn: '2025-04-01',
     });
+    expect((appointment.participants as any[]).map((p) => [p.actorType, p.actor, p.status])).toEqual([
+      ['Patient', null, 'accepted'],
+      ['Practitioner', 'Dr Sandra Gose', 'accepted'],
+      ['Location', 'Orthopaedic Outpatients, Rochdale Infirmary', 'accepted'],
+    ]);
   });
 
-  it('maps a DocumentReference to a discharge summary, reading the text attachment', () => {
-    const text = 'Admitted with a fall. Hemiarthroplasty performed. GP actions: review analgesia.';
-    const mapped = map({
-      resourceType: 'DocumentReference',
-      id: 'doc-1',
-      meta: META,
+  it.each([
+    ['noshow', false],
+    ['cancelled', false],
+    ['fulfilled', false],
+    ['waitlist', true],
+    ['checked-in', true],
+  ])('status %s: current %s', (status, current) => {
+    expect(fields({ ...r.appointment, status: status as fhir4.Appointment['status'] }).current).toBe(current);
+  });
+
+  it('a booked appointment needs its start (FHIR app-3); a cancelled one may lack it', () => {
+    expect(problemOf({ ...r.appointment, start: undefined, end: undefined }, bundle).path).toBe('Appointment.start');
+    expect(fields({ ...r.appointment, status: 'cancelled', start: undefined, end: undefined, cancelationReason: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason', code: 'pat', display: 'Patient' }] } })).toMatchObject({
+      start: null,
+      current: false,
+      cancellationReason: expect.objectContaining({ code: 'pat' }),
+    });
+  });
+});
+
+describe('acute feed: documents', () => {
+  it('a Composition keeps its sections as sections and its tables as rows', () => {
+    const summary = fields(r.dischargeSummary);
+    expect(summary).toMatchObject({ title: 'Inpatient discharge summary', status: 'final', docStatus: 'final', current: true, author: 'Dr Sandra Gose', custodian: 'Northern Care Alliance NHS Foundation Trust', admitted: '2025-04-28T14:10:00Z' });
+    expect(summary.authors).toEqual(['Dr Sandra Gose', 'Northern Care Alliance NHS Foundation Trust']);
+    expect(summary.sections).toEqual([
+      { title: 'Diagnoses', code: expect.objectContaining({ code: 'diagnoses' }), level: 1, text: null, tables: [{ rows: [{ cells: ['Diagnosis name', 'Fracture of neck of femur'] }, { cells: ['Comment', 'Fall at home'] }] }] },
+      {
+        title: 'Medications and medical devices',
+        code: null,
+        level: 1,
+        text: 'Changes made in hospital:',
+        tables: [
+          { rows: [{ cells: ['Medication name', 'Alendronic acid 70mg tablets'] }, { cells: ['Dose directions description', 'One tablet once a week'] }, { cells: ['Status', 'Started'] }] },
+          { rows: [{ cells: ['Medication name', 'Ramipril 2.5mg tablets'] }, { cells: ['Status', 'Continued'] }] },
+        ],
+      },
+      { title: 'Information and advice given', code: null, level: 1, text: 'Advised on falls prevention.\nPhysiotherapy at home & a walking frame.', tables: [] },
+    ]);
+    expect(summary.summary).toContain('Medication name: Alendronic acid 70mg tablets\nDose directions description: One tablet once a week');
+  });
+
+  it('a DocumentReference held at the source: titled, linked, docStatus kept, current; never inline bytes', () => {
+    expect(fields(r.letter)).toMatchObject({
+      title: 'Fracture clinic letter',
       status: 'current',
-      type: { coding: [{ system: 'http://snomed.info/sct', code: '373942005', display: 'Discharge summary' }] },
-      subject: NHS,
-      date: '2025-05-03T10:00:00Z',
-      author: [TRUST, { display: 'Dr A Patel' }],
-      content: [{ attachment: { contentType: 'text/plain; charset=utf-8', title: 'Discharge summary – 2025-05-03', data: Buffer.from(text).toString('base64') } }],
-      context: { period: { start: '2025-04-28T14:10:00Z', end: '2025-05-03T09:00:00Z' } },
-    })!;
-    expect(mapped.panel).toBe('dischargeSummaries');
-    expect(mapped.fields).toMatchObject({
-      type: { code: '373942005' },
-      title: 'Discharge summary – 2025-05-03',
-      date: '2025-05-03T10:00:00Z',
-      summary: text,
-      author: 'Dr A Patel',
-      discharged: '2025-05-03T09:00:00Z',
+      docStatus: 'final',
+      current: true,
+      summary: 'Fracture clinic follow-up letter',
+      attachments: [{ title: 'Fracture clinic letter', contentType: 'application/pdf', language: null, url: 'https://documents.example-trust.nhs.uk/letters/doc-letter.pdf', size: 48213, creation: '2025-06-11T08:30:00Z', inline: false }],
+      author: 'Dr Sandra Gose',
+      custodian: 'Northern Care Alliance NHS Foundation Trust',
+      category: [expect.objectContaining({ code: '734163000' })],
     });
   });
 
-  it('maps a Composition to a discharge summary from its sections', () => {
-    const mapped = map({
-      resourceType: 'Composition',
-      id: 'comp-1',
-      meta: META,
-      status: 'final',
-      type: { coding: [{ system: 'http://snomed.info/sct', code: '373942005', display: 'Discharge summary' }] },
-      subject: NHS,
-      date: '2025-05-03T10:00:00Z',
-      author: [{ display: 'Dr A Patel' }],
-      title: 'Discharge summary',
-      section: [{ title: 'GP actions', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml"><p>Repeat U&amp;E in one week.</p></div>' } }],
-    })!;
-    expect(mapped.panel).toBe('dischargeSummaries');
-    expect(mapped.fields).toMatchObject({ title: 'Discharge summary', summary: 'GP actions: Repeat U&E in one week.', author: 'Dr A Patel' });
+  it('a superseded document is not current; its plain-text content is read as the summary', () => {
+    expect(fields(r.supersededLetter)).toMatchObject({ status: 'superseded', current: false, summary: 'Draft letter.', attachments: [expect.objectContaining({ inline: true, title: 'Fracture clinic letter (draft)' })] });
   });
 
-  it('maps an Observation to a test result with range and abnormal flag', () => {
-    const mapped = map({
-      resourceType: 'Observation',
-      id: 'obs-1',
-      meta: META,
-      status: 'final',
-      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory', display: 'Laboratory' }] }],
-      code: { coding: [{ system: 'http://loinc.org', code: '718-7', display: 'Hemoglobin [Mass/volume] in Blood' }] },
-      subject: NHS,
-      effectiveDateTime: '2025-04-28T15:00:00Z',
-      valueQuantity: { value: 102, unit: 'g/L', system: 'http://unitsofmeasure.org', code: 'g/L' },
-      interpretation: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: 'L', display: 'Low' }] }],
-      referenceRange: [{ low: { value: 115, unit: 'g/L' }, high: { value: 165, unit: 'g/L' } }],
-    })!;
-    expect(mapped.panel).toBe('testResults');
-    expect(mapped.fields).toMatchObject({
-      code: { system: 'http://loinc.org', code: '718-7' },
-      value: '102',
-      unit: 'g/L',
-      referenceRange: '115 - 165 g/L',
-      interpretation: { code: 'L', display: 'Low' },
-      abnormal: true,
-      effectiveDate: '2025-04-28T15:00:00Z',
-      category: 'Laboratory',
-    });
+  it('docStatus entered-in-error is a delete, as status entered-in-error is', () => {
+    const target = sliceFeedTarget('acute', acuteFeed, null as never);
+    const prepared = prepareBundle(target, { resourceType: 'Bundle', type: 'batch', entry: [{ resource: { ...r.letter, docStatus: 'entered-in-error' } }] }, RM3);
+    expect([...prepared.byPatient.values()].flat().map((p) => p.entry.method)).toEqual(['delete']);
   });
 
-  it('maps a DiagnosticReport to the report that names its results', () => {
-    const mapped = map({
-      resourceType: 'DiagnosticReport',
-      id: 'rep-1',
-      meta: META,
-      status: 'final',
-      code: { coding: [{ system: 'http://loinc.org', code: '58410-2', display: 'CBC panel - Blood by Automated count' }], text: 'Full blood count' },
-      subject: NHS,
-      effectiveDateTime: '2025-04-28T15:00:00Z',
-      result: [{ reference: 'Observation/obs-1' }, { reference: 'Observation/obs-2' }],
-    })!;
-    expect(mapped.panel).toBe('testReports');
-    expect(mapped.fields).toMatchObject({ name: 'Full blood count', resultSourceIds: ['obs-1', 'obs-2'] });
+  it('narrative: entities decoded, line breaks kept, tables apart from the text', () => {
+    expect(narrativeOf('<div xmlns="http://www.w3.org/1999/xhtml">Line one<br/>Line &lt;two&gt;<table><tr><td>a</td><td>b</td></tr></table>after</div>')).toEqual({ text: 'Line one\nLine <two>\nafter', tables: [{ rows: [{ cells: ['a', 'b'] }] }] });
   });
 
-  it('refuses resources missing a required element, naming the element', () => {
-    expect(problemOf({ ...admission, period: { end: '2025-05-03T09:00:00Z' } }).path).toBe('Encounter.period.start');
-    expect(problemOf({ ...admission, class: { code: 'AMB' } }).path).toBe('Encounter.class.code');
-    expect(problemOf({ resourceType: 'Appointment', id: 'a', status: 'booked', participant: [] }).path).toBe('Appointment.start');
-    expect(
-      problemOf({ resourceType: 'Observation', id: 'o', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '718-7' }] }, effectiveDateTime: '2025-04-28' }).path,
-    ).toBe('Observation.value[x]');
-    expect(problemOf({ resourceType: 'Observation', id: 'o', status: 'final', code: {}, valueString: 'x', effectiveDateTime: '2025-04-28' }).path).toBe('Observation.code');
-    expect(problemOf({ resourceType: 'DocumentReference', id: 'd', status: 'current', content: [{ attachment: { title: 'x' } }] }).path).toBe('DocumentReference.type');
+  it('refuses a document without a type, naming the element', () => {
+    expect(problemOf({ ...r.letter, type: undefined }).path).toBe('DocumentReference.type');
+  });
+});
+
+describe('acute feed: the synthetic generator writes what the mapping accepts', () => {
+  it('every acute feed of 60 synthetic patients is accepted whole, blood pressures with their components', () => {
+    const target = sliceFeedTarget('acute', acuteFeed, null as never);
+    const feeds = [...generateFeeds({ patients: 60 })].filter((f) => f.target === 'acute');
+    expect(feeds.length).toBeGreaterThan(5);
+    let pressures = 0;
+    for (const feed of feeds) {
+      const prepared = prepareBundle(target, feed.bundle, { ...RM3, odsCode: feed.odsCode });
+      expect(prepared.issues).toEqual([]);
+      for (const { prepared: p } of [...prepared.byPatient.values()].flat()) {
+        if ('item' in p && p.panel === 'testResults' && (p.item.components as unknown[]).length === 2) pressures += 1;
+      }
+    }
+    expect(pressures).toBeGreaterThan(0);
   });
 });

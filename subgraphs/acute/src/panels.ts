@@ -1,12 +1,13 @@
 /**
  * The acute (hospital) slice is held as one document per patient (kit: patientSlices). Its panels
  * and the item shapes each panel holds, as the feed mapping writes them and the resolvers read them.
- * `testReports` is not a Patient field of its own: it names the report (e.g. "Full blood count")
- * each test result was issued in.
+ * Test results and reports name each other by source id (`memberSourceIds`, `resultSourceIds`); the
+ * resolvers turn those into item ids and group results under their report.
  */
 export const acutePanels = {
   admissions: 'admissions',
   aeAttendances: 'aeAttendances',
+  otherEncounters: 'otherEncounters',
   outpatientAppointments: 'outpatientAppointments',
   dischargeSummaries: 'dischargeSummaries',
   testResults: 'testResults',

@@ -53,6 +53,27 @@ export type AllergyCriticality =
   /** The worst result of a future exposure could not be assessed (FHIR unable-to-assess) */
   | 'unable_to_assess';
 
+/** Appointment.status (FHIR R4). Entered-in-error appointments are never shown. */
+export type AppointmentStatus =
+  /** The patient has arrived */
+  | 'arrived'
+  /** Booked: every participant has accepted */
+  | 'booked'
+  /** The appointment was cancelled */
+  | 'cancelled'
+  /** The patient has checked in (FHIR checked-in) */
+  | 'checked_in'
+  /** The appointment took place (attended) */
+  | 'fulfilled'
+  /** The patient did not attend (DNA) */
+  | 'noshow'
+  /** Awaiting confirmation by some participants */
+  | 'pending'
+  /** Proposed, no times agreed yet */
+  | 'proposed'
+  /** On a waiting list, not yet booked */
+  | 'waitlist';
+
 /** Why a user declared emergency (break-glass) access. */
 export type BreakGlassReason =
   /** The patient is unconscious or otherwise unable to consent */
@@ -87,6 +108,38 @@ export type ConditionClinicalStatus =
   | 'remission'
   /** Resolved: moved into history */
   | 'resolved';
+
+/** The status of a letter or summary: DocumentReference.status (current, superseded) or, for a Composition, Composition.status (preliminary, final, amended). Entered-in-error documents are never shown. */
+export type DocumentStatus =
+  /** Changed after it was final (Composition) */
+  | 'amended'
+  /** The current version of the document (DocumentReference) */
+  | 'current'
+  /** Complete and verified (Composition) */
+  | 'final'
+  /** A draft, not yet final (Composition) */
+  | 'preliminary'
+  /** Replaced by a newer document (DocumentReference) */
+  | 'superseded';
+
+/** Encounter.status (FHIR R4). Entered-in-error encounters are never shown. */
+export type EncounterStatus =
+  /** The patient has arrived */
+  | 'arrived'
+  /** The encounter ended before it began */
+  | 'cancelled'
+  /** The encounter has ended */
+  | 'finished'
+  /** The encounter has begun and the patient is present (FHIR in-progress) */
+  | 'in_progress'
+  /** The patient is on leave from the encounter, e.g. home for the weekend */
+  | 'onleave'
+  /** The encounter is planned, not yet begun */
+  | 'planned'
+  /** The patient has been assessed for priority (triage) */
+  | 'triaged'
+  /** The source cannot say which status applies */
+  | 'unknown';
 
 /** Immunization.status (FHIR R4). Entered-in-error items are never shown. */
 export type ImmunizationStatus =
@@ -124,6 +177,23 @@ export type MonitoringFindingKind =
   | 'SAME_ADDRESS'
   /** The member of staff shares the patient's family name (their sign-in against the patient index) */
   | 'SAME_SURNAME';
+
+/** Observation.status (FHIR R4). Entered-in-error results are never shown. */
+export type ObservationStatus =
+  /** Changed after it was final */
+  | 'amended'
+  /** Not done or cancelled: there is no result */
+  | 'cancelled'
+  /** Corrected after it was final */
+  | 'corrected'
+  /** The result is complete and verified */
+  | 'final'
+  /** An early result, to be confirmed */
+  | 'preliminary'
+  /** Registered, no result yet */
+  | 'registered'
+  /** The source cannot say which status applies */
+  | 'unknown';
 
 /** How a member of staff is linked to a patient, as the privacy office recorded it. */
 export type StaffPatientRelation =
@@ -167,21 +237,21 @@ export type DocumentsQueryVariables = Exact<{
 }>;
 
 
-export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: string, status: string, summary: string, author: string | null, type: { display: string }, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, type: { display: string }, sections: Array<{ title: string | null, text: string | null, tables: Array<{ rows: Array<{ cells: Array<string> }> }> }>, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type EmergencySummaryQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, crisisPlan: { id: string, title: string, status: string, created: string, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: string, admitted: string, discharged: string | null, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, socialCareSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, crisisPlan: { id: string, title: string, status: string, created: string, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, socialCareSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: string, admitted: string, discharged: string | null, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: string, arrival: string, departure: string | null, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: string, start: string | null, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type ImmunisationsQueryVariables = Exact<{
   nhsNumber: string;
@@ -216,7 +286,7 @@ export type ResultsQueryVariables = Exact<{
 }>;
 
 
-export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, testResults: Array<{ id: string, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: string, effectiveDate: string, code: { display: string }, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, effectiveDate: unknown, issued: unknown, memberIds: Array<string>, code: { display: string }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type SocialCareQueryVariables = Exact<{
   nhsNumber: string;
@@ -640,8 +710,24 @@ export const DocumentsDocument = new TypedDocumentString(`
       }
       date
       status
+      current
       summary
       author
+      sections {
+        title
+        text
+        tables {
+          rows {
+            cells
+          }
+        }
+      }
+      attachments {
+        title
+        contentType
+        url
+        inline
+      }
       provenance {
         organisationName
       }
@@ -791,6 +877,25 @@ export const EncountersDocument = new TypedDocumentString(`
         display
       }
       outcome
+      provenance {
+        organisationName
+      }
+    }
+    otherEncounters {
+      id
+      status
+      class {
+        code
+        display
+      }
+      start
+      end
+      specialty {
+        display
+      }
+      locations {
+        location
+      }
       provenance {
         organisationName
       }
@@ -986,12 +1091,32 @@ export const ResultsDocument = new TypedDocumentString(`
       code {
         display
       }
+      reportName
       value
       unit
       referenceRange
       abnormal
       status
+      current
       effectiveDate
+      issued
+      dataAbsentReason {
+        display
+        text
+      }
+      components {
+        code {
+          display
+          text
+        }
+        value {
+          text
+        }
+        dataAbsentReason {
+          display
+        }
+      }
+      memberIds
       provenance {
         organisationName
       }

@@ -2,12 +2,17 @@ import { DocumentsDocument, type DocumentsQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
 
+type Document = NonNullable<NonNullable<DocumentsQuery['patient']>['dischargeSummaries']>[number];
+
+/** A document sent without its text: where it lives at the source. */
+const heldAtSource = (d: Document) => d.attachments.filter((a) => !a.inline).map((a) => `${a.title} (${a.contentType ?? 'document'}) held at the source${a.url ? `: ${a.url}` : ''}`).join('; ');
+
 /** <sfy-documents nhs-number="..."> — fields in documents.graphql. */
 export class DocumentsPanel extends RecordPanel<DocumentsQuery> {
   protected heading = 'Documents and letters';
   protected document = DocumentsDocument;
   protected sections: Section[] = [
-    { title: 'Discharge summaries and letters', path: ['patient', 'dischargeSummaries'], source: 'acuteSource', columns: [col('Date', (d) => formatDate(d.date)), col('Title', (d) => d.title), col('Summary', (d) => d.summary), col('Author', (d) => d.author)] },
+    { title: 'Discharge summaries and letters', path: ['patient', 'dischargeSummaries'], source: 'acuteSource', columns: [col('Date', (d) => formatDate(d.date)), col('Title', (d) => d.title), col('Summary', (d) => d.summary ?? heldAtSource(d)), col('Status', (d) => (d.current ? '' : d.status)), col('Author', (d) => d.author)] },
   ];
 }
 

@@ -110,7 +110,8 @@ export const SUPPORTING_TYPES = new Set([
 const UNDERSTOOD_MODIFIERS = new Set<string>();
 
 function enteredInError(resource: any): boolean {
-  if (resource.status === 'entered-in-error') return true;
+  // DocumentReference.docStatus too: the document's content was entered in error.
+  if (resource.status === 'entered-in-error' || resource.docStatus === 'entered-in-error') return true;
   // Read before validation: any JSON type may be here.
   const coding: unknown = resource.verificationStatus?.coding;
   return Array.isArray(coding) && coding.some((c) => c?.code === 'entered-in-error');

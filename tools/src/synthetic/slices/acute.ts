@@ -73,6 +73,37 @@ function interpretation(value: number, range: { low?: number; high?: number }, c
   return { coding: [{ system: SYSTEMS.interpretation, code, display }] };
 }
 
+const mmHg = (value: number) => ({ value, unit: 'mmHg', system: SYSTEMS.ucum, code: 'mm[Hg]' });
+
+/** The blood pressure taken on admission: one observation with its two components (UK Core vital signs). */
+function admissionBloodPressure(f: SliceFactory, plan: PatientPlan, adm: PlannedAdmission, encounterId: string): fhir4.Observation {
+  const id = f.nextId('observation');
+  // Deterministic from the patient: no extra draws from the plan's random stream.
+  const systolic = 110 + ((plan.index * 7 + adm.start / 60000) % 60);
+  const diastolic = 65 + ((plan.index * 3) % 30);
+  const high = systolic > 140;
+  return {
+    resourceType: 'Observation',
+    id,
+    meta: f.meta(id, adm.start + HOUR),
+    status: 'final',
+    category: [{ coding: [{ system: SYSTEMS.observationCategory, code: 'vital-signs', display: 'Vital Signs' }] }],
+    code: { coding: [{ system: SYSTEMS.snomed, code: '75367002', display: 'Blood pressure' }, { system: SYSTEMS.loinc, code: '85354-9', display: 'Blood pressure panel with all children optional' }], text: 'Blood pressure' },
+    subject: f.patient,
+    encounter: { reference: `Encounter/${encounterId}` },
+    effectiveDateTime: isoDateTime(adm.start + 30 * MINUTE),
+    performer: [f.organisation],
+    component: [
+      {
+        code: { coding: [{ system: SYSTEMS.loinc, code: '8480-6', display: 'Systolic blood pressure' }] },
+        valueQuantity: mmHg(Math.round(systolic)),
+        interpretation: [{ coding: [{ system: SYSTEMS.interpretation, code: high ? 'H' : 'N', display: high ? 'High' : 'Normal' }] }],
+      },
+      { code: { coding: [{ system: SYSTEMS.loinc, code: '8462-4', display: 'Diastolic blood pressure' }] }, valueQuantity: mmHg(diastolic) },
+    ],
+  };
+}
+
 export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
   const acute = plan.acute;
   if (!acute) return [];
@@ -130,6 +161,7 @@ export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
       serviceProvider: f.organisation,
     };
     out.push(encounter);
+    out.push(admissionBloodPressure(f, plan, adm, id));
 
     if (adm.end !== undefined) {
       const docId = f.nextId('dischargeSummary');
@@ -178,7 +210,7 @@ export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
       created: isoDate(appt.booked),
       participant: [
         { actor: { ...f.patient, type: 'Patient' }, required: 'required', status: 'accepted' },
-        { actor: { display: appt.site }, required: 'required', status: 'accepted' },
+        { actor: { type: 'Location', display: appt.site }, required: 'required', status: 'accepted' },
       ],
     });
   }
