@@ -68,7 +68,7 @@ const CONTACT_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0131';
 const firstDay = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date.slice(0, 10));
 const lastDay = (date: string) => (date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date.slice(0, 10));
 
-export function inPeriod(period: { periodStart: string | null; periodEnd: string | null }, now: Date): boolean {
+function inPeriod(period: { periodStart: string | null; periodEnd: string | null }, now: Date): boolean {
   const today = now.toISOString().slice(0, 10);
   if (period.periodStart && firstDay(period.periodStart) > today) return false;
   if (period.periodEnd && lastDay(period.periodEnd) < today) return false;

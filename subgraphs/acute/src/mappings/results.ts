@@ -40,7 +40,7 @@ function abnormalOf(flags: ConceptValue[]): boolean | null {
 }
 
 /** The source id of the Observation a reference names: in the bundle (urn:uuid, Type/id) or by "Observation/<id>". */
-export function observationSourceId(reference: fhir4.Reference, from: any, references: BundleReferences, path: string): string {
+function observationSourceId(reference: fhir4.Reference, from: any, references: BundleReferences, path: string): string {
   const resolved = references.resolve(reference, from);
   if (resolved?.resourceType === 'Observation' && typeof resolved.id === 'string') return resolved.id;
   const match = /(?:^|\/)Observation\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference.reference ?? '');
