@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * (npm run check:new-organisation) proves the rest follows.
  */
 
-const HOSPICE = { subgraph: 'hospice', kind: 'hospice', odsCode: 'HSP01', name: 'Bury Hospice', offset: 12 } as const;
+export const HOSPICE = { subgraph: 'hospice', kind: 'hospice', odsCode: 'HSP01', name: 'Bury Hospice', offset: 12 } as const;
 
 const files: Record<string, string> = {
   'subgraphs/hospice/package.json': `${JSON.stringify({ name: '@shareforyou/subgraph-hospice', version: '0.1.0', private: true, main: 'src/index.ts' }, null, 2)}\n`,
