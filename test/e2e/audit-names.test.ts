@@ -11,7 +11,7 @@ const privacyOfficer = () => asUser('privacy-officer');
 const gp = findDemoUser('gp');
 const EVENT = `requestId subgraph operationName client { operationName application internal }
   user { id name familyName odsCode organisationName jobRole roleName profile profileName }
-  nhsNumber categories categoryNames fields { coordinate outcome category categoryName }`;
+  nhsNumber categories categoryNames panelNames fields { coordinate outcome category categoryName }`;
 const accessLog = (filter: Record<string, unknown>) =>
   privacyOfficer().query(`query($f: AccessLogFilter) { accessLog(filter: $f, first: 200) { events { ${EVENT} } } }`, { f: filter });
 
@@ -61,6 +61,7 @@ describe('each event says what the client asked for, and by name', () => {
       profileName: 'Clinical (doctors, nurses, allied health professionals)',
     });
     expect(event.categoryNames).toEqual(['Medications']);
+    expect(event.panelNames).toEqual(['Emergency summary', 'Medications']);
     expect(event.fields.find((f: any) => f.coordinate === 'Patient.medications')).toEqual({ coordinate: 'Patient.medications', outcome: 'allowed', category: 'medications', categoryName: 'Medications' });
     expect(event.client.operationName).toBe('GpLooksAtMargaret');
 

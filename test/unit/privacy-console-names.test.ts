@@ -10,6 +10,7 @@ describe('privacy console names', () => {
     expect(roleLabel('Clinical Practitioner Access Role', 'R8000')).toBe('Clinical Practitioner Access Role (R8000)');
     expect(categoriesLabel(['medications', 'mentalHealthRisk'], ['Medications', 'Mental health risk'])).toBe('Medications (medications), Mental health risk (mentalHealthRisk)');
     expect(categoriesLabel([], [])).toBe('Nothing shown');
+    expect(categoriesLabel(['medications'], ['Medications'], ['Emergency summary', 'Medications'])).toBe('Medications (medications); in the panels Emergency summary, Medications');
     expect(reasonLabel('EMERGENCY_CARE')).toBe('Emergency care: the patient is unable to consent (EMERGENCY_CARE)');
     expect(outcomeLabel('NEEDS_FOLLOW_UP')).toBe('Needs follow-up');
   });

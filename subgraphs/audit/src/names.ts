@@ -51,6 +51,14 @@ export const profileName = (profile: string | null | undefined) => (profile ? (l
 export const categoryName = (category: string) => loadPolicy().categories[category]?.label ?? category;
 export const categoryNames = (categories: readonly string[]) => categories.map(categoryName);
 
+/** The policy panels that show any of the categories, by name, in the policy's order. */
+export function panelNames(categories: readonly string[]): string[] {
+  const wanted = new Set(categories);
+  return Object.values(loadPolicy().panels)
+    .filter((panel) => panel.categories.some((category) => wanted.has(category)))
+    .map((panel) => panel.label);
+}
+
 /** The policy category of a field coordinate (Patient.medications -> medications), null for a nested field. */
 export function categoryOfCoordinate(coordinate: string): string | null {
   const [typeName, fieldName] = coordinate.split('.');

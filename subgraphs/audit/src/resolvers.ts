@@ -3,7 +3,7 @@ import { accessLog, type AccessLogFilter } from './accessLog';
 import { auditChainStatus, verifyAuditChains } from './chainStatus';
 import { myRecordAccess } from './myRecordAccess';
 import { breakGlassReviewHistory, breakGlassReviewQueue, recordBreakGlassReview } from './breakGlassReview';
-import { categoryName, categoryNames, categoryOfCoordinate, organisationNames, profileName, roleName } from './names';
+import { categoryName, categoryNames, categoryOfCoordinate, organisationNames, panelNames, profileName, roleName } from './names';
 import type { AuditServiceModels, BreakGlassReviewOutcome } from './models';
 import { outOfHoursAccess } from './outOfHours';
 import { recordAccessSummary } from './recordAccess';
@@ -25,7 +25,10 @@ const named = {
   roleName: (parent: Coded) => roleName(parent.jobRole),
   profileName: (parent: Coded) => profileName(parent.profile),
 };
-const categorised = { categoryNames: (parent: Categorised) => categoryNames(parent.categories ?? []) };
+const categorised = {
+  categoryNames: (parent: Categorised) => categoryNames(parent.categories ?? []),
+  panelNames: (parent: Categorised) => panelNames(parent.categories ?? []),
+};
 
 /** Every root field is policy category auditTrail (privacy officers); the kit's field rules enforce it. */
 export const auditResolvers = {

@@ -297,7 +297,7 @@ export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reas
 
 export type ConsoleUserFragment = { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null };
 
-export type ConsoleBreakGlassRowFragment = { breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null };
+export type ConsoleBreakGlassRowFragment = { breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null };
 
 export type ConsoleAccessLogQueryVariables = Exact<{
   filter?: AccessLogFilter | null | undefined;
@@ -306,7 +306,7 @@ export type ConsoleAccessLogQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleAccessLogQuery = { accessLog: { events: Array<{ id: string, requestId: string, at: string, subgraph: string, operationName: string | null, nhsNumber: string | null, denied: boolean, categories: Array<string>, categoryNames: Array<string>, client: { operationName: string | null, application: string | null } | null, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, fields: Array<{ coordinate: string, outcome: string, reason: string | null }>, breakGlass: { id: string, reason: string, detail: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ConsoleAccessLogQuery = { accessLog: { events: Array<{ id: string, requestId: string, at: string, subgraph: string, operationName: string | null, nhsNumber: string | null, denied: boolean, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, client: { operationName: string | null, application: string | null } | null, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, fields: Array<{ coordinate: string, outcome: string, reason: string | null }>, breakGlass: { id: string, reason: string, detail: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ConsoleWhoLookedQueryVariables = Exact<{
   nhsNumber: string;
@@ -315,16 +315,16 @@ export type ConsoleWhoLookedQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleWhoLookedQuery = { recordAccessSummary: Array<{ odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null, firstAccess: string, lastAccess: string, requests: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean }> };
+export type ConsoleWhoLookedQuery = { recordAccessSummary: Array<{ odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null, firstAccess: string, lastAccess: string, requests: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean }> };
 
 export type ConsoleMonitoringQueryVariables = Exact<{
   reviewed?: boolean | null | undefined;
 }>;
 
 
-export type ConsoleMonitoringQuery = { monitoringFindings: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ id: string, kind: MonitoringFindingKind, meaning: string, score: number, nhsNumber: string, firstAccess: string, lastAccess: string, raisedAt: string, accesses: number, closed: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> }, ownRecordAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, sharedSurnameOrAddressAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, unusualVolume: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, threshold: number, rows: Array<{ patients: number, requests: number, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, outOfHoursAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> } };
+export type ConsoleMonitoringQuery = { monitoringFindings: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ id: string, kind: MonitoringFindingKind, meaning: string, score: number, nhsNumber: string, firstAccess: string, lastAccess: string, raisedAt: string, accesses: number, closed: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> }, ownRecordAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, sharedSurnameOrAddressAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, unusualVolume: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, threshold: number, rows: Array<{ patients: number, requests: number, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, outOfHoursAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> } };
 
-export type ConsoleLinkReportFragment = { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> };
+export type ConsoleLinkReportFragment = { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> };
 
 export type ConsoleReviewFindingMutationVariables = Exact<{
   findingId: string | number;
@@ -338,7 +338,7 @@ export type ConsoleReviewFindingMutation = { recordMonitoringFindingReview: { fi
 export type ConsoleBreakGlassQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleBreakGlassQuery = { breakGlassReviewQueue: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> }, breakGlassReviewHistory: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> } };
+export type ConsoleBreakGlassQuery = { breakGlassReviewQueue: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> }, breakGlassReviewHistory: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ breakGlassId: string, nhsNumber: string, reason: string, detail: string, declaredAt: string | null, expiresAt: string | null, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> } };
 
 export type ConsoleReviewBreakGlassMutationVariables = Exact<{
   breakGlassId: string | number;
@@ -432,6 +432,7 @@ export const ConsoleBreakGlassRowFragmentDoc = new TypedDocumentString(`
   accesses
   categories
   categoryNames
+  panelNames
   user {
     ...ConsoleUser
   }
@@ -470,6 +471,7 @@ export const ConsoleLinkReportFragmentDoc = new TypedDocumentString(`
     accesses
     categories
     categoryNames
+    panelNames
     breakGlass
     denied
     user {
@@ -1212,6 +1214,7 @@ export const ConsoleAccessLogDocument = new TypedDocumentString(`
       denied
       categories
       categoryNames
+      panelNames
       client {
         operationName
         application
@@ -1260,6 +1263,7 @@ export const ConsoleWhoLookedDocument = new TypedDocumentString(`
     requests
     categories
     categoryNames
+    panelNames
     breakGlass
   }
 }
@@ -1331,6 +1335,7 @@ export const ConsoleMonitoringDocument = new TypedDocumentString(`
       accesses
       categories
       categoryNames
+      panelNames
       breakGlass
       denied
       user {
@@ -1363,6 +1368,7 @@ fragment ConsoleLinkReport on StaffPatientAccessReport {
     accesses
     categories
     categoryNames
+    panelNames
     breakGlass
     denied
     user {
@@ -1428,6 +1434,7 @@ fragment ConsoleBreakGlassRow on BreakGlassReviewItem {
   accesses
   categories
   categoryNames
+  panelNames
   user {
     ...ConsoleUser
   }

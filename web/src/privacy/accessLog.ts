@@ -162,7 +162,7 @@ export class AccessLogSection extends ConsoleSection {
       <td>${roleLabel(e.user.roleName, e.user.jobRole)}<br><span class="sfy-secondary">${profileLabel(e.user.profileName, e.user.profile)}</span></td>
       <td>${nhsNumberLabel(e.nhsNumber)}</td>
       <td>${e.client?.operationName ?? 'Not recorded'}${e.client?.application ? html`<br><span class="sfy-secondary">in ${e.client.application}</span>` : nothing}<br><span class="sfy-secondary">answered by ${e.subgraph}</span></td>
-      <td>${categoriesLabel(e.categories, e.categoryNames)}</td>
+      <td>${categoriesLabel(e.categories, e.categoryNames, e.panelNames)}</td>
       <td>${refused.length ? refused.map((f) => html`<span class="sfy-flag">${f.coordinate} (${f.reason})</span><br>`) : 'Nothing'}</td>
       <td>${e.breakGlass ? html`<span class="sfy-flag">${reasonLabel(e.breakGlass.reason)}</span><br>${e.breakGlass.detail}` : 'No'}</td>
     </tr>`;

@@ -73,7 +73,7 @@ export class BreakGlassReviewsSection extends ConsoleSection {
       ${item('Detail', row.detail)}
       ${item('Declared', when(row.declaredAt))}
       ${item('Expires', when(row.expiresAt))}
-      ${item('Looked at under it', html`${categoriesLabel(row.categories, row.categoryNames)}<br>${row.accesses} request${row.accesses === 1 ? '' : 's'}, ${when(row.firstAccess)} to ${when(row.lastAccess)}`)}
+      ${item('Looked at under it', html`${categoriesLabel(row.categories, row.categoryNames, row.panelNames)}<br>${row.accesses} request${row.accesses === 1 ? '' : 's'}, ${when(row.firstAccess)} to ${when(row.lastAccess)}`)}
       ${row.latestReview ? item('Latest review', `${outcomeLabel(row.latestReview.outcome)} by ${userLabel(row.latestReview.reviewedBy)}, ${when(row.latestReview.reviewedAt)}: ${row.latestReview.note}`) : nothing}
     </dl>`;
   }
@@ -90,7 +90,7 @@ export class BreakGlassReviewsSection extends ConsoleSection {
               <td>${nhsNumberLabel(row.nhsNumber)}</td>
               <td>${reasonLabel(row.reason)}<br>${row.detail}</td>
               <td>${when(row.declaredAt)}</td><td>${when(row.expiresAt)}</td>
-              <td>${categoriesLabel(row.categories, row.categoryNames)} (${row.accesses} request${row.accesses === 1 ? '' : 's'})</td>
+              <td>${categoriesLabel(row.categories, row.categoryNames, row.panelNames)} (${row.accesses} request${row.accesses === 1 ? '' : 's'})</td>
               <td>${row.latestReview ? html`<strong>${outcomeLabel(row.latestReview.outcome)}</strong>: ${row.latestReview.note}` : 'Not known'}</td>
               <td class="sfy-user">${row.latestReview ? html`${when(row.latestReview.reviewedAt)}<br>by ${userLabel(row.latestReview.reviewedBy)}` : nothing}</td>
             </tr>`)}</tbody>

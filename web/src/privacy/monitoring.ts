@@ -79,10 +79,10 @@ export class MonitoringSection extends ConsoleSection {
       ${this.reviewing ? this.renderReview(this.reviewing) : nothing}
       ${data
         ? html`
-          ${this.renderReport('ownRecordAccess', data.ownRecordAccess, ['Relation', 'Looks', 'Shown'], data.ownRecordAccess.rows.map((r) => ({ user: r.user, nhsNumber: r.nhsNumber, cells: [r.relation, `${r.accesses}, ${when(r.firstAccess)} to ${when(r.lastAccess)}`, categoriesLabel(r.categories, r.categoryNames)] })))}
-          ${this.renderReport('sharedSurnameOrAddressAccess', data.sharedSurnameOrAddressAccess, ['Relation', 'Looks', 'Shown'], data.sharedSurnameOrAddressAccess.rows.map((r) => ({ user: r.user, nhsNumber: r.nhsNumber, cells: [r.relation, `${r.accesses}, ${when(r.firstAccess)} to ${when(r.lastAccess)}`, categoriesLabel(r.categories, r.categoryNames)] })))}
+          ${this.renderReport('ownRecordAccess', data.ownRecordAccess, ['Relation', 'Looks', 'Shown'], data.ownRecordAccess.rows.map((r) => ({ user: r.user, nhsNumber: r.nhsNumber, cells: [r.relation, `${r.accesses}, ${when(r.firstAccess)} to ${when(r.lastAccess)}`, categoriesLabel(r.categories, r.categoryNames, r.panelNames)] })))}
+          ${this.renderReport('sharedSurnameOrAddressAccess', data.sharedSurnameOrAddressAccess, ['Relation', 'Looks', 'Shown'], data.sharedSurnameOrAddressAccess.rows.map((r) => ({ user: r.user, nhsNumber: r.nhsNumber, cells: [r.relation, `${r.accesses}, ${when(r.firstAccess)} to ${when(r.lastAccess)}`, categoriesLabel(r.categories, r.categoryNames, r.panelNames)] })))}
           ${this.renderReport('unusualVolume', data.unusualVolume, ['Distinct patients', 'Requests'], data.unusualVolume.rows.map((r) => ({ user: r.user, cells: [r.patients, r.requests] })))}
-          ${this.renderReport('outOfHoursAccess', data.outOfHoursAccess, ['Looks', 'Shown', 'Break-glass'], data.outOfHoursAccess.rows.map((r) => ({ user: r.user, nhsNumber: r.nhsNumber, cells: [`${r.accesses}, ${when(r.firstAccess)} to ${when(r.lastAccess)}`, categoriesLabel(r.categories, r.categoryNames), r.breakGlass ? 'Yes' : 'No'] })))}`
+          ${this.renderReport('outOfHoursAccess', data.outOfHoursAccess, ['Looks', 'Shown', 'Break-glass'], data.outOfHoursAccess.rows.map((r) => ({ user: r.user, nhsNumber: r.nhsNumber, cells: [`${r.accesses}, ${when(r.firstAccess)} to ${when(r.lastAccess)}`, categoriesLabel(r.categories, r.categoryNames, r.panelNames), r.breakGlass ? 'Yes' : 'No'] })))}`
         : nothing}
     </section>`;
   }

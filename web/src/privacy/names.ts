@@ -24,8 +24,8 @@ export const roleLabel = (name: string | null | undefined, jobRole: string | nul
 export const profileLabel = (name: string | null | undefined, profile: string | null | undefined) => named(name, profile, 'Profile not in the policy');
 
 /** Category names with their codes, in the order the trail gives them. */
-export const categoriesLabel = (codes: readonly string[], names: readonly string[]) =>
-  codes.length ? codes.map((code, i) => `${names[i] ?? code} (${code})`).join(', ') : 'Nothing shown';
+export const categoriesLabel = (codes: readonly string[], names: readonly string[], panels: readonly string[] = []) =>
+  codes.length ? `${codes.map((code, i) => `${names[i] ?? code} (${code})`).join(', ')}${panels.length ? `; in the panels ${panels.join(', ')}` : ''}` : 'Nothing shown';
 
 /** NHS numbers as people read them: 999 313 3701. */
 export const nhsNumberLabel = (nhsNumber: string | null | undefined) => (nhsNumber ? nhsNumber.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3') : 'No one patient');

@@ -55,7 +55,7 @@ export class WhoLookedSection extends ConsoleSection {
               <th scope="row">${organisationLabel(r.organisationName, r.odsCode)}</th>
               <td>${roleLabel(r.roleName, r.jobRole)}<br><span class="sfy-secondary">${profileLabel(r.profileName, r.profile)}</span></td>
               <td>${when(r.firstAccess)}</td><td>${when(r.lastAccess)}</td><td>${r.requests}</td>
-              <td>${categoriesLabel(r.categories, r.categoryNames)}</td><td>${r.breakGlass ? html`<span class="sfy-flag">Yes</span>` : 'No'}</td>
+              <td>${categoriesLabel(r.categories, r.categoryNames, r.panelNames)}</td><td>${r.breakGlass ? html`<span class="sfy-flag">Yes</span>` : 'No'}</td>
             </tr>`)}</tbody>
           </table></div>`
         : nothing}

@@ -1,0 +1,9 @@
+import { panelNames } from '../../subgraphs/audit/src/names';
+
+/** A privacy officer reads which record panels a look could have shown, by name (13.1). */
+it('names the policy panels that show the categories, each once, in the policy order', () => {
+  expect(panelNames(['medications'])).toEqual(['Emergency summary', 'Medications']);
+  expect(panelNames(['medications', 'allergies'])).toEqual(['Emergency summary', 'Medications', 'Allergies and adverse reactions']);
+  expect(panelNames(['mentalHealthRisk'])).toEqual(['Mental health']);
+  expect(panelNames([])).toEqual([]);
+});
