@@ -64,8 +64,8 @@ describe('the staff feed: same address and own record', () => {
   let margaretAddress: { lines: string[]; postcode: string };
 
   beforeAll(async () => {
-    const patient = await (await database('registry')).collection('patients').findOne({ _id: MARGARET() as never });
-    margaretAddress = patient!.address;
+    // Her current address, as the record shows it.
+    margaretAddress = (await asUser('gp').query(`{ patient(nhsNumber: "${MARGARET()}") { address { lines postcode } } }`)).data.patient.address;
   });
 
   it('refuses a feed without a system token, and a list with a bad row, changing nothing', async () => {

@@ -10,7 +10,7 @@ import {
   phoneOf,
   storedAddresses,
   storedTelecom,
-} from '../../subgraphs/registry/src/demographics';
+} from '../../subgraphs/kit/src/ingest/patientDemographics';
 
 /**
  * A UK Core Patient read as FHIR R4 means it (issue 11.4, Patient): written from the Patient

@@ -16,7 +16,7 @@ import { relationshipRuleFor } from '@shareforyou/schema';
 import type { PatientRecord, RegistryModels } from './models';
 import { postcodeKey } from './patientTrace';
 import { relationshipSpan, ruleForEvent } from './careRelationships';
-import { addressOf, communicationOf, contactPointsOf, contactsOf, currentAddressOf, deceasedOf } from './demographics';
+import { addressOf, communicationOf, contactPointsOf, contactsOf, currentAddressOf, deceasedOf } from '@shareforyou/kit/src/ingest';
 
 /**
  * The registry's feed: demographics and registration from GP practices, and the events that form

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import type { SubgraphDatabases } from '@shareforyou/kit';
-import type { AddressValue, CommunicationNeedsValue, ContactPointValue, DeceasedValue, PatientContactValue } from './demographics';
+import type { AddressValue, CommunicationNeedsValue, ContactPointValue, DeceasedValue, PatientContactValue } from '@shareforyou/kit/src/ingest';
 
 /** The patient index (demographics) and the organisation register. Access records live in the kit. */
 

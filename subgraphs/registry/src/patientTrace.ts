@@ -1,6 +1,6 @@
 import { badUserInput, disclosing, type SubgraphContext } from '@shareforyou/kit';
 import type { PatientRecord, RegistryModels } from './models';
-import { currentAddressOf, storedAddresses } from './demographics';
+import { currentAddressOf, storedAddresses } from '@shareforyou/kit/src/ingest';
 
 /**
  * The demographic trace: exact family name and birth date, optionally postcode. It returns only

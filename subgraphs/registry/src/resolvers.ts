@@ -1,7 +1,7 @@
 import { nhsNumberArgument, type SubgraphContext } from '@shareforyou/kit';
 import { accessOfProfile, loadPolicy } from '@shareforyou/schema';
 import { declareBreakGlass } from './breakGlass';
-import { addressesAsOf, contactPointsAsOf, contactsAsOf, currentAddressOf, phoneOf, storedAddresses, storedTelecom } from './demographics';
+import { addressesAsOf, contactPointsAsOf, contactsAsOf, currentAddressOf, phoneOf, storedAddresses, storedTelecom } from '@shareforyou/kit/src/ingest';
 import type { OrganisationRecord, PatientRecord, RegistryModels } from './models';
 import { checkCaseloadSize, openPatient } from './patientRecord';
 import { patientSearch } from './patientTrace';

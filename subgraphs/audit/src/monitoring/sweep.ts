@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { Schema } from 'mongoose';
 import type { AuditEventRecord, AuditUser, BreakGlassRecord, RegistryAccessModels } from '@shareforyou/kit';
+import { currentAddressOf, storedAddresses, type AddressValue } from '@shareforyou/kit/src/ingest';
 import { raiseAlert, type AlertModel } from '../alerts/alerts';
 import type { findingModels } from './findings';
 import { alertThreshold, FINDING_SCORE, findingsForLook, type PatientIdentity, type StaffIdentity } from './matching';
@@ -30,7 +31,9 @@ const sweepStateSchema = new Schema<SweepState>({ _id: String, watermark: Date }
 interface PatientIndexRecord {
   _id: string;
   name?: { family?: string };
-  address?: { lines?: string[]; postcode?: string | null } | null;
+  addresses?: AddressValue[];
+  /** Records fed before every address was kept. */
+  address?: { lines: string[]; city: string | null; postcode: string | null } | null;
 }
 const patientIndexSchema = new Schema<PatientIndexRecord>({ _id: String }, { collection: 'patients', versionKey: false, strict: false });
 
@@ -108,10 +111,14 @@ async function lookFindings(models: SweepModels, events: SweptEvent[]): Promise<
   if (looks.size === 0) return;
   const all = [...looks.values()];
   const patients = await inChunks([...new Set(all.map((l) => l.nhsNumber))], 500, async (ids) =>
-    (await models.PatientIndex.find({ _id: { $in: ids } }).select({ 'name.family': 1, address: 1 }).lean().exec()) as PatientIndexRecord[],
+    (await models.PatientIndex.find({ _id: { $in: ids } }).select({ 'name.family': 1, addresses: 1, address: 1 }).lean().exec()) as PatientIndexRecord[],
   );
+  // The address the patient lives at now, chosen as the record shows it (kit: patientDemographics).
   const patientOf = new Map<string, PatientIdentity>(
-    patients.map((p) => [p._id, { nhsNumber: p._id, familyName: p.name?.family ?? null, address: p.address ? { lines: p.address.lines ?? [], postcode: p.address.postcode ?? null } : null }]),
+    patients.map((p) => {
+      const address = currentAddressOf(storedAddresses(p), new Date());
+      return [p._id, { nhsNumber: p._id, familyName: p.name?.family ?? null, address: address ? { lines: address.lines, postcode: address.postcode } : null }];
+    }),
   );
   const staff = await inChunks([...new Set(all.map((l) => l.user.id))], 500, async (ids) => (await models.Staff.find({ staffId: { $in: ids } }).lean().exec()) as StaffMemberRecord[]);
   const staffRecordsOf = new Map<string, StaffMemberRecord[]>();

@@ -9,3 +9,4 @@ export * from './fhirClinical';
 export * from './fhirStatuses';
 export * from './sliceFeed';
 export * from './bundleReferences';
+export * from './patientDemographics';

@@ -1,4 +1,4 @@
-import { conceptsOf, optionalCodingOf, textOf, type ConceptValue } from '@shareforyou/kit/src/ingest';
+import { conceptsOf, optionalCodingOf, textOf, type ConceptValue } from './fhirValues';
 
 /**
  * Who the patient is and how to reach them, read from a FHIR R4 / UK Core Patient as the source
