@@ -14,8 +14,8 @@ it('a damaged stored medication is left out and named; the other medications are
   const slices = (await database('gp')).collection('patientSlices');
   const before = (await asUser('gp').query(`{ patient(nhsNumber: "${MARGARET()}") { medications { id status } } }`)).data.patient.medications as Array<{ id: string }>;
   expect(before.length).toBeGreaterThan(0);
-  const [model] = ((await slices.findOne({ _id: MARGARET() as never }))!.panels.medications as Array<Record<string, unknown>>);
-  await slices.updateOne({ _id: MARGARET() as never }, { $push: { 'panels.medications': { ...model, id: BAD_ID, status: 'half-taken' } } as never });
+  const stored = (await slices.findOne({ _id: MARGARET() as never }))!.panels.medications as Array<Record<string, unknown>>;
+  await slices.updateOne({ _id: MARGARET() as never }, { $set: { 'panels.medications': [...stored, { ...stored[0], id: BAD_ID, status: 'half-taken' }] } } as never);
   try {
     const response = await asUser('gp').query(`{ patient(nhsNumber: "${MARGARET()}") { medications { id status } } }`);
     expect(response.data.patient.medications.map((m: { id: string }) => m.id)).toEqual(before.map((m) => m.id));
@@ -23,6 +23,8 @@ it('a damaged stored medication is left out and named; the other medications are
     expect(response.errors?.[0]).toMatchObject({ path: ['patient', 'medications'], extensions: { code: 'ITEM_UNREADABLE', serviceName: 'gp' } });
     expect(JSON.stringify(response.errors?.[0])).toContain(BAD_ID);
   } finally {
-    await slices.updateOne({ _id: MARGARET() as never }, { $pull: { 'panels.medications': { id: BAD_ID } } as never });
+    // Put her medications back as they were, for every later test.
+    await slices.updateOne({ _id: MARGARET() as never }, { $set: { 'panels.medications': stored } } as never);
   }
+  expect((await asUser('gp').query(`{ patient(nhsNumber: "${MARGARET()}") { medications { id } } }`)).errors).toBeUndefined();
 });
