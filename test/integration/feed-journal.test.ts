@@ -92,6 +92,10 @@ it('an interrupted transaction is invisible; recovery completes it; a retry leav
   // Sealed like the record: no clinical text in the journal.
   expect(JSON.stringify(entry.patients)).not.toMatch(/Atorvastatin/);
   expect(await slices.countDocuments({ 'staged.journal': entry._id })).toBe(1);
+  // The staged writes beside the record are sealed too (the FAQ: an encrypted system).
+  const stagedOn = await db.collection('patientSlices').findOne({ 'staged.journal': entry._id });
+  expect(JSON.stringify(stagedOn?.staged)).toMatch(/"sealed"/);
+  expect(JSON.stringify(stagedOn?.staged)).not.toMatch(/Atorvastatin/);
   expect(await seen()).toEqual([[], []]);
 
   const log: string[] = [];
