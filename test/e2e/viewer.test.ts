@@ -45,6 +45,11 @@ describe('the clinician viewer in a browser', () => {
     expect(found.filter((s) => s.state === 'restricted' || s.state === 'unavailable')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'viewer-gp-margaret');
+    // Her next of kin, from the practice's Patient.contact, in the demographics panel.
+    const demographics = found.filter((s) => s.panel === 'demographics');
+    expect(demographics.find((s) => s.section === 'contacts')).toMatchObject({ state: 'data', text: expect.stringContaining('Susan Kenyon') });
+    expect(demographics.find((s) => s.section === 'contacts')?.text).toMatch(/Next-of-Kin, natural daughter/);
+    await screenshot(page.locator('[data-panel="demographics"]'), 'viewer-demographics-margaret');
     await page.context().close();
   });
 
