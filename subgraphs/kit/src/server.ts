@@ -25,7 +25,7 @@ import { closeServer, mountHealth, mountJsonErrors, shutdownGraceMs } from './ht
 import { IDENTITY_HEADER, verifyGatewayIdentity, type GatewayIdentity } from './identity';
 import { mountFeedEndpoint, optedOutPatients } from './ingest/feedEndpoint';
 import { feedJournal, followFeedJournal, recoverFeedJournal, refuseTestHooksInProduction } from './ingest/feedJournal';
-import type { FeedTarget } from './ingest/feedTarget';
+import type { FeedingOrganisation, FeedTarget } from './ingest/feedTarget';
 import type { SliceFeed } from './ingest/sliceFeed';
 import { sliceFeedTarget } from './ingest/sliceFeedTarget';
 import { loadSlices, RequestLoaders } from './loaders';
@@ -149,13 +149,18 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   });
   const feedTarget = definition.feedTarget?.(models) ?? (definition.feed && slices ? sliceFeedTarget(name, definition.feed, slices) : null);
   const journal = feedJournal(own);
+  // Background work (the opt-out purge, the journal sweep) runs on its own, unmonitored connection,
+  // so it never counts against the request path's database commands (shareforyou_db_commands_total).
+  const background = slices || feedTarget ? await openDatabase(databaseName(name), { boundedSockets: false }) : null;
   let stopJournalSweep: () => void = () => undefined;
   if (feedTarget) {
     // Transactions a crash left half-written are completed before anything is served, and any
     // another instance leaves behind while this one runs.
-    const recover = (before?: Date) => recoverFeedJournal(journal, feedTarget, (organisation, nhsNumbers) => optedOutPatients(access, organisation.odsCode, nhsNumbers), say, before);
-    await recover();
-    stopJournalSweep = followFeedJournal(recover, say);
+    const optedOut = (organisation: FeedingOrganisation, nhsNumbers: string[]) => optedOutPatients(access, organisation.odsCode, nhsNumbers);
+    await journal.ensureIndexes();
+    await recoverFeedJournal(journal, feedTarget, optedOut, say);
+    const sweptJournal = feedJournal(background!);
+    stopJournalSweep = followFeedJournal((before) => recoverFeedJournal(sweptJournal, feedTarget, optedOut, say, before), say);
     app.post('/fhir', refuseLongLivedFeedTokens);
     mountFeedEndpoint(app, feedTarget, { registry, access, journal, log });
   }
@@ -204,9 +209,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   );
   mountJsonErrors(app, log);
 
-  // Background work (the opt-out purge) runs on its own, unmonitored connection.
-  const background = slices ? await openDatabase(databaseName(name), { boundedSockets: false }) : null;
-  const stopPurge = background
+  const stopPurge = background && slices
     ? followOptOuts({
         subgraph: name,
         ownDb: background,

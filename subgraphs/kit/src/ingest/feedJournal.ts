@@ -154,7 +154,6 @@ export async function recoverFeedJournal<P>(
   log: (message: string) => void,
   before?: Date,
 ): Promise<number> {
-  await journal.ensureIndexes();
   const unfinished = await journal.unfinished(before);
   for (const record of unfinished) {
     const byPatient = openPatients(target, record);
