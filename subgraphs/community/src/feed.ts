@@ -1,64 +1,171 @@
 import {
+  conceptsOf,
   conceptText,
-  dateOf,
+  currentPlaceOf,
+  encounterCliniciansOf,
+  encounterLocationsOf,
+  encounterParticipantsOf,
+  FHIR_STATUS,
+  namesOf,
   oneOf,
   optionalCodingOf,
   optionalDateOf,
-  required,
+  referenceDisplay,
+  referencedConceptOf,
+  referencedConceptsOf,
   textOf,
-  FHIR_STATUS,
+  type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
 import { communityPanels } from './panels';
 
 /**
- * The community services provider's FHIR R4 feed -> the community slice's panels.
- * EpisodeOfCare -> episodes (district nursing, community physiotherapy, …); Encounter -> visits
- * (home visits, class HH, and clinic contacts); CarePlan -> care plans.
+ * The community services provider's FHIR R4 feed -> the community slice's panels, kept whole:
+ * EpisodeOfCare -> episodes (district nursing, community physiotherapy, …) with every service type,
+ * diagnosis, referral (the ServiceRequest resolved from the bundle), team and care manager;
+ * Encounter -> visits (home visits, class HH, and clinic contacts) with every participant, location
+ * and reason; CarePlan -> care plans with every activity and its status. Each item says whether it
+ * is current; entered-in-error never reaches here (the kit deletes), nor does an activity the
+ * source marked entered-in-error (it is left out of its plan).
  */
 
+/** The episode is open: the patient is on the service's caseload or waiting for it to start. */
+export const OPEN_EPISODE = new Set(['planned', 'waitlist', 'active', 'onhold']);
+/** The visit is under way: the patient is being seen (or on leave from it). */
+export const VISIT_UNDER_WAY = new Set(['arrived', 'triaged', 'in-progress', 'onleave']);
+/** The plan is in force (on hold: suspended, expected to resume). */
+export const PLAN_IN_FORCE = new Set(['active', 'on-hold']);
+
+const CARE_PLAN_INTENT = ['proposal', 'plan', 'order', 'option'] as const;
+const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
+const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+
+/** EpisodeOfCare.referralRequest: the ServiceRequest in the bundle when there, else what the reference says. */
+function referralOf(ref: fhir4.Reference, r: fhir4.EpisodeOfCare, references: BundleReferences, path: string) {
+  const found = references.resolve(ref, r as never);
+  const request = found?.resourceType === 'ServiceRequest' ? (found as unknown as fhir4.ServiceRequest) : null;
+  return {
+    description: textOf(ref.display, 500) ?? conceptText(request?.code) ?? null,
+    code: optionalCodingOf(request?.code, `${path} -> ServiceRequest.code`),
+    reasons: request
+      ? [...conceptsOf(request.reasonCode, `${path} -> ServiceRequest.reasonCode`), ...referencedConceptsOf(request.reasonReference, request, references, `${path} -> ServiceRequest.reasonReference`)]
+      : [],
+    requester: request ? referenceDisplay(request.requester, request as never, references) : null,
+    authoredOn: optionalDateOf(request?.authoredOn, `${path} -> ServiceRequest.authoredOn`),
+    priority: request?.priority ?? null,
+  };
+}
+
+function episodeMapping(r: fhir4.EpisodeOfCare, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status');
+  const types = conceptsOf(r.type, 'EpisodeOfCare.type');
+  const diagnoses = (r.diagnosis ?? []).map((d, i) => ({
+    condition: referencedConceptOf(d.condition, r, references, `EpisodeOfCare.diagnosis[${i}].condition`),
+    role: optionalCodingOf(d.role, `EpisodeOfCare.diagnosis[${i}].role`),
+    rank: d.rank ?? null,
+  }));
+  const referrals = (r.referralRequest ?? []).map((ref, i) => referralOf(ref, r, references, `EpisodeOfCare.referralRequest[${i}]`));
+  const teams = namesOf(r.team, r, references);
+  const firstDiagnosis = [...diagnoses].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))[0]?.condition;
+  return {
+    panel: communityPanels.episodes,
+    fields: {
+      service: types[0] ? textOf(types[0].text ?? types[0].display, 200) : null,
+      type: types,
+      status,
+      current: OPEN_EPISODE.has(status),
+      start: optionalDateOf(r.period?.start, 'EpisodeOfCare.period.start'),
+      end: optionalDateOf(r.period?.end, 'EpisodeOfCare.period.end'),
+      team: teams[0] ?? null,
+      teams,
+      leadClinician: referenceDisplay(r.careManager, r as never, references),
+      managingOrganisation: referenceDisplay(r.managingOrganization, r as never, references),
+      diagnoses,
+      referrals,
+      referralReason: textOf(
+        (firstDiagnosis && (firstDiagnosis.text ?? firstDiagnosis.display)) ??
+          referrals.map((x) => x.reasons[0]?.text ?? x.reasons[0]?.display ?? x.description).find(Boolean),
+        500,
+      ),
+    },
+  };
+}
+
+function visitMapping(r: fhir4.Encounter, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.encounter, 'Encounter.status');
+  const classCode = textOf(r.class?.code, 64);
+  const types = conceptsOf(r.type, 'Encounter.type');
+  const reasons = [...conceptsOf(r.reasonCode, 'Encounter.reasonCode'), ...referencedConceptsOf(r.reasonReference, r, references, 'Encounter.reasonReference')];
+  const locations = encounterLocationsOf(r, references);
+  return {
+    panel: communityPanels.visits,
+    fields: {
+      status,
+      current: VISIT_UNDER_WAY.has(status),
+      date: optionalDateOf(r.period?.start, 'Encounter.period.start'),
+      end: optionalDateOf(r.period?.end, 'Encounter.period.end'),
+      class: classCode ? { system: r.class.system ?? V3_ACT_CODE, code: classCode, display: textOf(r.class.display, 200) ?? classCode } : null,
+      setting: textOf(r.class?.display ?? r.class?.code, 100),
+      type: types,
+      visitType: types[0] ?? null,
+      description: conceptText(r.type?.[0]),
+      serviceType: optionalCodingOf(r.serviceType, 'Encounter.serviceType'),
+      reason: reasons[0] ?? null,
+      reasons,
+      clinician: encounterCliniciansOf(r, references),
+      participants: encounterParticipantsOf(r, references),
+      location: currentPlaceOf(locations),
+      locations,
+    },
+  };
+}
+
+function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status');
+  const categories = conceptsOf(r.category, 'CarePlan.category');
+  const activityDetails = (r.activity ?? [])
+    .map((a, i) => {
+      const path = `CarePlan.activity[${i}]`;
+      const d = a.detail;
+      const activityStatus = d ? oneOf(d.status, ACTIVITY_STATUS, `${path}.detail.status`) : null;
+      return {
+        description: textOf(d?.description ?? conceptText(d?.code) ?? a.reference?.display ?? referenceDisplay(a.reference, r as never, references), 1000),
+        code: optionalCodingOf(d?.code, `${path}.detail.code`),
+        status: activityStatus,
+        doNotPerform: d?.doNotPerform ?? null,
+        scheduled: textOf(d?.scheduledString, 200) ?? optionalDateOf(d?.scheduledPeriod?.start, `${path}.detail.scheduledPeriod.start`),
+        performers: namesOf(d?.performer, r, references),
+        location: referenceDisplay(d?.location, r as never, references),
+      };
+    })
+    // An activity the source marked entered in error was never planned: it is not shown.
+    .filter((a) => a.status !== 'entered-in-error');
+  return {
+    panel: communityPanels.carePlans,
+    fields: {
+      title: textOf(r.title ?? conceptText(r.category?.[0]), 200),
+      category: conceptText(r.category?.[0]),
+      categories,
+      status,
+      current: PLAN_IN_FORCE.has(status),
+      intent: oneOf(r.intent, CARE_PLAN_INTENT, 'CarePlan.intent'),
+      description: textOf(r.description, 4000),
+      activities: activityDetails.map((a) => a.description).filter((text): text is string => Boolean(text)),
+      activityDetails,
+      start: optionalDateOf(r.period?.start ?? r.created, 'CarePlan.period.start'),
+      end: optionalDateOf(r.period?.end, 'CarePlan.period.end'),
+      created: optionalDateOf(r.created, 'CarePlan.created'),
+      author: referenceDisplay(r.author, r as never, references),
+      careTeams: namesOf(r.careTeam, r, references),
+      addresses: referencedConceptsOf(r.addresses, r, references, 'CarePlan.addresses'),
+    },
+  };
+}
 
 export const communityFeed: SliceFeed = {
   resources: {
-    EpisodeOfCare: (r: fhir4.EpisodeOfCare) => ({
-      panel: communityPanels.episodes,
-      fields: {
-        service: required(conceptText(r.type?.[0]), 'EpisodeOfCare.type'),
-        status: oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status'),
-        start: dateOf(r.period?.start, 'EpisodeOfCare.period.start'),
-        end: optionalDateOf(r.period?.end, 'EpisodeOfCare.period.end'),
-        team: textOf(r.team?.[0]?.display, 200),
-        leadClinician: textOf(r.careManager?.display, 200),
-        referralReason: textOf(r.diagnosis?.[0]?.condition?.display ?? r.referralRequest?.[0]?.display, 500),
-      },
-    }),
-    Encounter: (r: fhir4.Encounter) => ({
-      panel: communityPanels.visits,
-      fields: {
-        date: dateOf(r.period?.start, 'Encounter.period.start'),
-        end: optionalDateOf(r.period?.end, 'Encounter.period.end'),
-        status: oneOf(r.status, FHIR_STATUS.encounter, 'Encounter.status'),
-        setting: textOf(required(r.class?.display ?? r.class?.code, 'Encounter.class'), 100),
-        visitType: optionalCodingOf(r.type?.[0], 'Encounter.type'),
-        description: conceptText(r.type?.[0]),
-        reason: optionalCodingOf(r.reasonCode?.[0], 'Encounter.reasonCode'),
-        clinician: textOf(r.participant?.map((p) => p.individual?.display).filter(Boolean).join(', '), 200),
-      },
-    }),
-    CarePlan: (r: fhir4.CarePlan) => ({
-      panel: communityPanels.carePlans,
-      fields: {
-        title: textOf(required(r.title ?? conceptText(r.category?.[0]), 'CarePlan.title'), 200),
-        category: conceptText(r.category?.[0]),
-        status: oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status'),
-        description: textOf(r.description, 4000),
-        activities: (r.activity ?? [])
-          .map((a) => a.detail?.description ?? conceptText(a.detail?.code) ?? a.reference?.display)
-          .filter((text): text is string => Boolean(text))
-          .map((text) => text.slice(0, 1000)),
-        start: dateOf(r.period?.start ?? r.created, 'CarePlan.period.start'),
-        end: optionalDateOf(r.period?.end, 'CarePlan.period.end'),
-      },
-    }),
+    EpisodeOfCare: episodeMapping,
+    Encounter: visitMapping,
+    CarePlan: carePlanMapping,
   },
 };

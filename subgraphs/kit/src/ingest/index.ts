@@ -6,6 +6,7 @@
 export * from './feedProblem';
 export * from './fhirValues';
 export * from './fhirClinical';
+export * from './fhirEncounter';
 export * from './fhirStatuses';
 export * from './sliceFeed';
 export * from './bundleReferences';
