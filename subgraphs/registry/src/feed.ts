@@ -1,5 +1,4 @@
 import {
-  dateOf,
   FeedProblem,
   ODS_SYSTEM,
   required,
@@ -16,7 +15,7 @@ import { relationshipRuleFor } from '@shareforyou/schema';
 import type { PatientRecord, RegistryModels } from './models';
 import { postcodeKey } from './patientTrace';
 import { relationshipSpan, ruleForEvent } from './careRelationships';
-import { addressOf, communicationOf, contactPointsOf, contactsOf, currentAddressOf, deceasedOf } from '@shareforyou/kit/src/ingest';
+import { addressOf, calendarDateOf, communicationOf, contactPointsOf, contactsOf, currentAddressOf, deceasedOf } from '@shareforyou/kit/src/ingest';
 
 /**
  * The registry's feed: demographics and registration from GP practices, and the events that form
@@ -45,7 +44,7 @@ function demographicsOf(r: fhir4.Patient, entry: FeedEntry, organisation: Feedin
     _id: entry.nhsNumber,
     name: { given, family, text: `${given.join(' ')} ${family.toUpperCase()}`.trim() },
     familyKey: family.toUpperCase(),
-    birthDate: dateOf(r.birthDate, 'Patient.birthDate'),
+    birthDate: calendarDateOf(r.birthDate, 'Patient.birthDate'),
     gender: r.gender ?? null,
     addresses,
     postcodeKey: address?.postcode ? postcodeKey(address.postcode) : null,

@@ -22,7 +22,8 @@ export async function patientSearch(
   if (!/^\d{4}-\d{2}-\d{2}$/.test(args.birthDate) || Number.isNaN(Date.parse(args.birthDate))) {
     throw badUserInput('birthDate must be a date written YYYY-MM-DD.', { argument: 'birthDate' });
   }
-  const filter: Record<string, string> = { familyKey, birthDate: args.birthDate };
+  // A source may hold only the year, or year and month, of birth (FHIR date precision): those match too, and show as held.
+  const filter: Record<string, unknown> = { familyKey, birthDate: { $in: [args.birthDate, args.birthDate.slice(0, 7), args.birthDate.slice(0, 4)] } };
   if (args.postcode) filter.postcodeKey = postcodeKey(args.postcode);
   const found = (await context.models.Patient.find(filter).limit(TRACE_RESULT_CAP + 1).lean().exec()) as unknown as PatientRecord[];
   if (found.length > TRACE_RESULT_CAP) {

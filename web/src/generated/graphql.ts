@@ -94,6 +94,40 @@ export type BreakGlassReviewOutcome =
   /** More information is needed; the declaration stays in the queue */
   | 'NEEDS_FOLLOW_UP';
 
+/** CarePlan.activity.detail.status (FHIR R4). Entered-in-error activities are left out of their plan. */
+export type CarePlanActivityStatus =
+  /** Will not be done */
+  | 'cancelled'
+  /** Done */
+  | 'completed'
+  /** Being carried out (FHIR in-progress) */
+  | 'in_progress'
+  /** Planned, not yet started (FHIR not-started) */
+  | 'not_started'
+  /** Paused (FHIR on-hold) */
+  | 'on_hold'
+  /** Booked for a time */
+  | 'scheduled'
+  /** Stopped part-way through */
+  | 'stopped'
+  /** The source does not know */
+  | 'unknown';
+
+/** CarePlan.status (FHIR R4 request-status). Entered-in-error plans are never shown. */
+export type CarePlanStatus =
+  /** In force: the service is carrying it out */
+  | 'active'
+  /** Carried out in full, or the episode it belonged to ended */
+  | 'completed'
+  /** Being written; not yet in force */
+  | 'draft'
+  /** Suspended for now, expected to resume: still in force (FHIR on-hold) */
+  | 'on_hold'
+  /** Withdrawn before it was completed */
+  | 'revoked'
+  /** The source does not know the plan's status */
+  | 'unknown';
+
 /** Condition.clinicalStatus (FHIR R4). */
 export type ConditionClinicalStatus =
   /** Current: the patient has it now */
@@ -140,6 +174,21 @@ export type EncounterStatus =
   | 'triaged'
   /** The source cannot say which status applies */
   | 'unknown';
+
+/** EpisodeOfCare.status (FHIR R4). Entered-in-error episodes are never shown. */
+export type EpisodeOfCareStatus =
+  /** The service is caring for the patient now */
+  | 'active'
+  /** The episode ended before care began */
+  | 'cancelled'
+  /** The episode has ended: the patient has been discharged from the service */
+  | 'finished'
+  /** Care is paused, expected to resume; the patient is still on the caseload */
+  | 'onhold'
+  /** The episode is planned to start: the patient has been accepted but not yet seen */
+  | 'planned'
+  /** The patient is on the service's waiting list */
+  | 'waitlist';
 
 /** Immunization.status (FHIR R4). Entered-in-error items are never shown. */
 export type ImmunizationStatus =
@@ -216,84 +265,84 @@ export type AllergiesQueryVariables = Exact<{
 }>;
 
 
-export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CommunityQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type CommunityQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, communityEpisodes: Array<{ id: string, service: string, status: string, start: string, end: string | null, team: string | null, leadClinician: string | null, provenance: { organisationName: string } }> | null, communityVisits: Array<{ id: string, date: string, status: string, setting: string, description: string | null, clinician: string | null, provenance: { organisationName: string } }> | null, communityCarePlans: Array<{ id: string, title: string, status: string, description: string | null, start: string, end: string | null, provenance: { organisationName: string } }> | null, communitySource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type CommunityQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, communityEpisodes: Array<{ id: string, service: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, teams: Array<string>, leadClinician: string | null, referralReason: string | null, diagnoses: Array<{ rank: number | null, condition: { display: string, text: string | null } | null }>, referrals: Array<{ description: string | null, requester: string | null, authoredOn: unknown }>, provenance: { organisationName: string } }> | null, communityVisits: Array<{ id: string, date: unknown, end: unknown, status: EncounterStatus, current: boolean, setting: string | null, description: string | null, clinician: string | null, location: string | null, reasons: Array<{ display: string, text: string | null }>, provenance: { organisationName: string } }> | null, communityCarePlans: Array<{ id: string, title: string | null, category: string | null, status: CarePlanStatus, current: boolean, description: string | null, start: unknown, end: unknown, author: string | null, activityDetails: Array<{ description: string | null, status: CarePlanActivityStatus | null, scheduled: string | null }>, provenance: { organisationName: string } }> | null, communitySource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type DemographicsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: string | null, gender: string | null, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, socialCareSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type DocumentsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, type: { display: string }, sections: Array<{ title: string | null, text: string | null, tables: Array<{ rows: Array<{ cells: Array<string> }> }> }>, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, type: { display: string }, sections: Array<{ title: string | null, text: string | null, tables: Array<{ rows: Array<{ cells: Array<string> }> }> }>, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EmergencySummaryQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, crisisPlan: { id: string, title: string, status: string, created: string, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, socialCareSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, crisisPlan: { id: string, title: string, status: string, created: string, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ImmunisationsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type ImmunisationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, immunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type ImmunisationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, immunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type MedicationsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type MentalHealthQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: string, provenance: { organisationName: string } } | null, crisisPlan: { id: string, title: string, status: string, created: string, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, mentalHealthEpisodes: Array<{ id: string, status: string, start: string, end: string | null, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummary: { id: string, status: string, date: string, summary: string, level: string | null, provenance: { organisationName: string } } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: string, provenance: { organisationName: string } } | null, crisisPlan: { id: string, title: string, status: string, created: string, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, mentalHealthEpisodes: Array<{ id: string, status: string, start: string, end: string | null, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummary: { id: string, status: string, date: string, summary: string, level: string | null, provenance: { organisationName: string } } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ProblemsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, onsetDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, onsetDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ResultsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, effectiveDate: unknown, issued: unknown, memberIds: Array<string>, code: { display: string }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, effectiveDate: unknown, issued: unknown, memberIds: Array<string>, code: { display: string }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type SocialCareQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, carePackages: Array<{ id: string, service: string, description: string | null, hoursPerWeek: number | null, status: string, start: string, end: string | null, provenance: { organisationName: string } }> | null, socialCareAssessments: Array<{ id: string, type: string, status: string, date: string, outcome: string | null, provenance: { organisationName: string } }> | null, carers: Array<{ id: string, name: string, phone: string | null, active: boolean, relationship: { display: string } | null, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, socialCareSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, carePackages: Array<{ id: string, service: string, description: string | null, hoursPerWeek: number | null, status: string, start: string, end: string | null, provenance: { organisationName: string } }> | null, socialCareAssessments: Array<{ id: string, type: string, status: string, date: string, outcome: string | null, provenance: { organisationName: string } }> | null, carers: Array<{ id: string, name: string, phone: string | null, active: boolean, relationship: { display: string } | null, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ConsoleUserFragment = { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null };
 
@@ -378,7 +427,7 @@ export type TraceQueryVariables = Exact<{
 }>;
 
 
-export type TraceQuery = { patientSearch: Array<{ nhsNumber: string, birthDate: string, gender: string | null, postcode: string | null, name: { text: string }, registeredPractice: { name: string } | null }> };
+export type TraceQuery = { patientSearch: Array<{ nhsNumber: string, birthDate: unknown, gender: string | null, postcode: string | null, name: { text: string }, registeredPractice: { name: string } | null }> };
 
 export type DeclareBreakGlassMutationVariables = Exact<{
   nhsNumber: string;
@@ -562,10 +611,25 @@ export const CommunityDocument = new TypedDocumentString(`
       id
       service
       status
+      current
       start
       end
       team
+      teams
       leadClinician
+      referralReason
+      diagnoses {
+        condition {
+          display
+          text
+        }
+        rank
+      }
+      referrals {
+        description
+        requester
+        authoredOn
+      }
       provenance {
         organisationName
       }
@@ -573,10 +637,17 @@ export const CommunityDocument = new TypedDocumentString(`
     communityVisits {
       id
       date
+      end
       status
+      current
       setting
       description
       clinician
+      location
+      reasons {
+        display
+        text
+      }
       provenance {
         organisationName
       }
@@ -584,10 +655,18 @@ export const CommunityDocument = new TypedDocumentString(`
     communityCarePlans {
       id
       title
+      category
       status
+      current
       description
       start
       end
+      author
+      activityDetails {
+        description
+        status
+        scheduled
+      }
       provenance {
         organisationName
       }

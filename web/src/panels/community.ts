@@ -2,14 +2,58 @@ import { CommunityDocument, type CommunityQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
 
-/** <sfy-community nhs-number="..."> — fields in community.graphql. */
+/** A FHIR status as people read it: on_hold -> on hold. */
+const statusText = (status: unknown) => String(status ?? '').replace(/_/g, ' ');
+const concepts = (list: Array<{ display: string; text?: string | null }> | undefined) => (list ?? []).map((c) => c.text ?? c.display).join('; ');
+
+/**
+ * <sfy-community nhs-number="..."> — fields in community.graphql. Each list comes current first
+ * (open episodes, visits under way, plans in force), and says so: a closed episode reads "Closed".
+ */
 export class CommunityPanel extends RecordPanel<CommunityQuery> {
   protected heading = 'Community services';
   protected document = CommunityDocument;
   protected sections: Section[] = [
-    { title: 'Episodes of care', path: ['patient', 'communityEpisodes'], source: 'communitySource', columns: [col('Service', (e) => e.service), col('Team', (e) => e.team), col('Lead', (e) => e.leadClinician), col('From', (e) => formatDate(e.start)), col('To', (e) => formatDate(e.end) || 'Open')] },
-    { title: 'Visits', path: ['patient', 'communityVisits'], source: 'communitySource', limit: 10, columns: [col('Date', (v) => formatDate(v.date)), col('Setting', (v) => v.setting), col('What', (v) => v.description), col('Clinician', (v) => v.clinician)] },
-    { title: 'Care plans', path: ['patient', 'communityCarePlans'], source: 'communitySource', columns: [col('Plan', (p) => p.title), col('Status', (p) => p.status), col('From', (p) => formatDate(p.start))] },
+    {
+      title: 'Episodes of care',
+      path: ['patient', 'communityEpisodes'],
+      source: 'communitySource',
+      columns: [
+        col('Service', (e) => e.service ?? 'Service not stated'),
+        col('Open', (e) => (e.current ? `Open (${statusText(e.status)})` : `Closed (${statusText(e.status)})`)),
+        col('Team', (e) => (e.teams.length ? e.teams.join(', ') : e.team)),
+        col('Lead', (e) => e.leadClinician),
+        col('Referred for', (e) => e.referralReason ?? e.referrals.map((r: { description?: string | null }) => r.description).filter(Boolean).join('; ')),
+        col('From', (e) => formatDate(e.start)),
+        col('To', (e) => formatDate(e.end) || (e.current ? 'Open' : '')),
+      ],
+    },
+    {
+      title: 'Visits',
+      path: ['patient', 'communityVisits'],
+      source: 'communitySource',
+      limit: 10,
+      columns: [
+        col('Date', (v) => formatDate(v.date)),
+        col('Status', (v) => (v.current ? `Under way (${statusText(v.status)})` : statusText(v.status))),
+        col('Setting', (v) => v.setting),
+        col('What', (v) => [v.description, concepts(v.reasons)].filter(Boolean).join(': ')),
+        col('Clinician', (v) => v.clinician),
+        col('Where', (v) => v.location),
+      ],
+    },
+    {
+      title: 'Care plans',
+      path: ['patient', 'communityCarePlans'],
+      source: 'communitySource',
+      columns: [
+        col('Plan', (p) => p.title ?? p.category ?? 'Untitled plan'),
+        col('Status', (p) => (p.current ? `In force (${statusText(p.status)})` : statusText(p.status))),
+        col('Activities', (p) => p.activityDetails.map((a: { description?: string | null; status?: string | null }) => `${a.description ?? ''}${a.status ? ` (${statusText(a.status)})` : ''}`).join('; ')),
+        col('From', (p) => formatDate(p.start)),
+        col('To', (p) => formatDate(p.end)),
+      ],
+    },
   ];
 }
 

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { execute, patientError, problemAt, type CareRecordResult, type TokenProvider } from '../client/gateway';
 import type { TypedDocumentString } from '../generated/graphql';
 import { panelStyles } from './styles';
+import { formatDate } from './fhirTime';
 
 /**
  * One record panel: a custom element any clinician app embeds with the patient's NHS number and a
@@ -39,11 +40,7 @@ const SOURCE_LABELS: Record<string, string> = {
   audit: 'the access log',
 };
 
-export const formatDate = (value: unknown) => {
-  if (typeof value !== 'string' || !value) return '';
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
-};
+export { formatDate } from './fhirTime';
 
 const at = (data: unknown, path: string[]) => path.reduce<any>((value, key) => (value == null ? undefined : value[key]), data);
 

@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { execute, type CareRecordError } from '../client/gateway';
 import { DeclareBreakGlassDocument, MyAccessDocument, TraceDocument, type MyAccessQuery, type TraceQuery } from '../generated/graphql';
 import type { RecordPanel } from '../panels/recordPanel';
+import { formatDate } from '../panels/fhirTime';
 import '../privacy/privacyConsole';
 import { beginSignIn, completeSignIn, currentToken, signOut, type ViewerConfig } from './signIn';
 
@@ -233,7 +234,7 @@ export class ViewerApp extends LitElement {
     if (!this.traceMatches!.length) return html`<p role="status">No patient matches. Check the spelling and the date of birth.</p>`;
     return html`<h2>Matching patients</h2>
       <ul class="nhsuk-list" role="list" data-role="matches">
-        ${this.traceMatches!.map((m) => html`<li><button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" @click=${() => this.openRecord(m.nhsNumber)}>Open ${m.name.text}, born ${m.birthDate}${m.postcode ? `, ${m.postcode}` : ''}</button></li>`)}
+        ${this.traceMatches!.map((m) => html`<li><button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" @click=${() => this.openRecord(m.nhsNumber)}>Open ${m.name.text}, born ${formatDate(m.birthDate)}${m.postcode ? `, ${m.postcode}` : ''}</button></li>`)}
       </ul>`;
   }
 

@@ -81,6 +81,15 @@ export function dateOf(value: string | undefined, path: string): string {
   return date;
 }
 
+const CALENDAR_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** A FHIR `date` (no time of day): "1944", "1944-03" or "1944-03-12", kept at that precision (Patient.birthDate). */
+export function calendarDateOf(value: string | undefined, path: string): string {
+  const date = dateOf(value, path);
+  if (!CALENDAR_DATE.test(date)) throw new FeedProblem(path, `${path} is a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD), not a date-time: "${date.slice(0, 40)}"`);
+  return date;
+}
+
 export function optionalDateOf(value: string | undefined, path: string): string | null {
   return value === undefined || value === null ? null : dateOf(value, path);
 }

@@ -71,8 +71,9 @@ export function sourceFreshness(source: string) {
     const slice = await sliceOf(parent, context);
     const items = Object.values(slice?.panels ?? {}).flat();
     const organisations = [...new Set(items.map((item) => item.provenance.odsCode))].sort();
+    // The latest by instant, not by text (a source may send offsets other than Z).
     const lastUpdated = items.reduce<string | null>(
-      (latest, item) => (latest === null || item.provenance.lastUpdated > latest ? item.provenance.lastUpdated : latest),
+      (latest, item) => (latest === null || instantOf(item.provenance.lastUpdated) > instantOf(latest) ? item.provenance.lastUpdated : latest),
       null,
     );
     return { source, organisations, lastUpdated, readAt: new Date().toISOString() };
