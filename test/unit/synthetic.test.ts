@@ -15,6 +15,11 @@ import {
   type Feed,
   type SyntheticPatient,
 } from '../../tools/src/synthetic';
+import { prepareBundle, type FeedingOrganisation } from '../../subgraphs/kit/src/ingest/feedTarget';
+import { sliceFeedTarget } from '../../subgraphs/kit/src/ingest/sliceFeedTarget';
+import type { SliceFeed } from '../../subgraphs/kit/src/ingest/sliceFeed';
+import { gpFeed } from '../../subgraphs/gp/src/feed';
+import { acuteFeed } from '../../subgraphs/acute/src/feed';
 
 const register = new Map(organisations.map((o) => [o.odsCode, o]));
 const REFERENCE_ISO = new Date(REFERENCE_INSTANT).toISOString().replace('.000Z', 'Z');
@@ -35,6 +40,10 @@ function only(p: SyntheticPatient, odsCode: string, target: Feed['target']): fhi
 
 function ofType<T extends fhir4.FhirResource['resourceType']>(resources: fhir4.FhirResource[], type: T): Extract<fhir4.FhirResource, { resourceType: T }>[] {
   return resources.filter((r): r is Extract<fhir4.FhirResource, { resourceType: T }> => r.resourceType === type);
+}
+
+function isEnteredInError(r: fhir4.FhirResource): boolean {
+  return r.resourceType === 'AllergyIntolerance' && (r.verificationStatus?.coding ?? []).some((c) => c.code === 'entered-in-error');
 }
 
 function codes(concept: fhir4.CodeableConcept | undefined): string[] {
@@ -106,7 +115,8 @@ describe('bundles', () => {
           if (entry.fullUrl !== `https://synthetic.shareforyou.example/fhir/${feed.odsCode}/${r.resourceType}/${r.id}`) problems.push(`${where}: fullUrl`);
           if (!/^[A-Za-z0-9\-.]{1,64}$/.test(r.id ?? '')) problems.push(`${where}: id`);
           if (nhsNumberOf(r) !== feed.nhsNumber) problems.push(`${where}: not about ${feed.nhsNumber}`);
-          if (r.meta?.versionId !== '1') problems.push(`${where}: versionId`);
+          // Version 2 only for a correction: an item re-sent as entered-in-error.
+          if (r.meta?.versionId !== '1' && !(r.meta?.versionId === '2' && isEnteredInError(r))) problems.push(`${where}: versionId`);
           const updated = r.meta?.lastUpdated ?? '';
           if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(updated) || updated > REFERENCE_ISO) problems.push(`${where}: lastUpdated ${updated}`);
         }
@@ -137,6 +147,11 @@ describe('bundles', () => {
       for (const feed of p.feeds) {
         for (const r of resourcesOf(feed)) {
           const key = `${feed.odsCode}|${feed.target}|${r.resourceType}/${r.id}`;
+          // A correction re-sends an item already sent, by its id; anything else repeated is a fault.
+          if (isEnteredInError(r)) {
+            if (!seen.has(key)) repeated.push(`${key}: corrected before it was sent`);
+            continue;
+          }
           if (seen.has(key)) repeated.push(key);
           seen.add(key);
         }
@@ -277,11 +292,14 @@ describe('demo patients', () => {
     const p = population[0];
     expect([p.gender, p.practiceOdsCode, p.town]).toEqual(['female', 'P83005', 'Bury']);
     expect(p.postcode).toMatch(/^BL9 /);
-    const gp = only(p, 'P83005', 'gp');
+    // The practice's feed, then its correction (the aspirin allergy re-sent as entered-in-error).
+    const [gpFeed, correction] = feedsOf(p, 'P83005', 'gp');
+    const gp = resourcesOf(gpFeed);
+    expect(resourcesOf(correction).map((r) => r.resourceType)).toEqual(['AllergyIntolerance']);
     const meds = ofType(gp, 'MedicationStatement').map((m) => m.medicationCodeableConcept?.text ?? '');
     for (const drug of [/^Warfarin/, /^Amlodipine/, /^Atorvastatin/]) expect(meds.some((m) => drug.test(m))).toBe(true);
     for (const m of ofType(gp, 'MedicationStatement')) expect(m.medicationCodeableConcept?.coding?.[0].system).toBe('https://dmd.nhs.uk');
-    expect(ofType(gp, 'AllergyIntolerance').flatMap((a) => codes(a.code))).toEqual(['91936005']);
+    expect(ofType(gp, 'AllergyIntolerance').flatMap((a) => codes(a.code))).toEqual(['91936005', '293586001']);
     expect(ofType(gp, 'Condition').flatMap((c) => codes(c.code)).sort()).toEqual(['38341003', '49436004']);
 
     const acute = only(p, 'RM3', 'acute');
@@ -359,6 +377,91 @@ describe('demo patients', () => {
     // The booking is what lets the trust's staff (its A&E doctor too) open her record.
     expect(only(p, 'RM3', 'registry').map((r) => r.resourceType)).toEqual(['Appointment']);
     expect(p.feeds.map((f) => `${f.target}:${f.odsCode}`)).toEqual(['registry:P85004', 'gp:P85004', 'registry:RM3', 'acute:RM3']);
+  });
+});
+
+describe('the richer shapes the record shows (issue 11.9)', () => {
+  const margaret = () => population[0];
+  const acuteOf = (p: SyntheticPatient) => only(p, 'RM3', 'acute');
+  const GP: FeedingOrganisation = { odsCode: 'P83005', name: 'Bury Central Medical Practice', kind: 'gp-practice', sharingStatus: 'active', sourceSystem: 'EMIS Web' };
+  const RM3: FeedingOrganisation = { odsCode: 'RM3', name: 'Northern Care Alliance', kind: 'acute-trust', sharingStatus: 'active', sourceSystem: 'Allscripts Sunrise' };
+  const prepared = (feed: SliceFeed, name: string, organisation: FeedingOrganisation, bundle: fhir4.Bundle) => prepareBundle(sliceFeedTarget(name, feed, null as never), bundle, organisation);
+
+  it('an inpatient with a blood pressure: one Observation, two components (systolic, diastolic), in her admission', () => {
+    const acute = acuteOf(margaret());
+    const admission = ofType(acute, 'Encounter').find((e) => e.class.code === 'IMP')!;
+    const pressures = ofType(acute, 'Observation').filter((o) => codes(o.code).includes('75367002'));
+    expect(pressures).toHaveLength(1);
+    const [bp] = pressures;
+    expect(bp.encounter?.reference).toBe(`Encounter/${admission.id}`);
+    expect(bp.valueQuantity).toBeUndefined();
+    expect(bp.component?.map((c) => [codes(c.code)[0], c.valueQuantity?.code])).toEqual([['8480-6', 'mm[Hg]'], ['8462-4', 'mm[Hg]']]);
+  });
+
+  it('a full blood count panel: an Observation with no value of its own whose members (hasMember) are the FBC results', () => {
+    const acute = acuteOf(margaret());
+    const observations = ofType(acute, 'Observation');
+    const panel = observations.find((o) => o.hasMember);
+    expect(panel && [codes(panel.code), panel.code.text, panel.valueQuantity]).toEqual([['58410-2', '26604007'], 'Full blood count', undefined]);
+    const members = panel!.hasMember!.map((m) => observations.find((o) => `Observation/${o.id}` === m.reference));
+    expect(members.map((m) => codes(m?.code)[0])).toEqual(['718-7', '6690-2', '777-3']);
+    // Across the population: every FBC report's results are grouped by exactly one panel.
+    for (const p of population.filter((x) => x.feeds.some((f) => f.target === 'acute'))) {
+      const resources = p.feeds.filter((f) => f.target === 'acute').flatMap(resourcesOf);
+      const fbcReports = ofType(resources, 'DiagnosticReport').filter((r) => codes(r.code).includes('58410-2'));
+      const panels = ofType(resources, 'Observation').filter((o) => o.hasMember);
+      expect(panels.map((o) => o.hasMember!.map((m) => m.reference))).toEqual(fbcReports.map((r) => r.result!.map((x) => x.reference)));
+    }
+  });
+
+  it('a repeat prescription: a MedicationRequest with the UK Core repeat information, course of therapy continuous, the statement based on it', () => {
+    const gp = resourcesOf(feedsOf(margaret(), 'P83005', 'gp')[0]);
+    const [request] = ofType(gp, 'MedicationRequest');
+    expect([request.intent, request.status, codes(request.courseOfTherapyType), request.medicationCodeableConcept?.text]).toEqual(['order', 'active', ['continuous'], 'Amlodipine 5mg tablets']);
+    const repeat = request.extension?.find((e) => e.url === 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-MedicationRepeatInformation');
+    expect(repeat?.extension).toEqual([{ url: 'numberOfPrescriptionsIssued', valueUnsignedInt: 1 }, { url: 'authorisationExpiryDate', valueDateTime: '2027-03-15T00:00:00Z' }]);
+    expect(request.dispenseRequest?.numberOfRepeatsAllowed).toBe(6);
+    const statement = ofType(gp, 'MedicationStatement').find((m) => m.medicationCodeableConcept?.text === 'Amlodipine 5mg tablets');
+    expect(statement?.basedOn).toEqual([{ reference: `MedicationRequest/${request.id}` }]);
+  });
+
+  it('an allergy with a reaction: its manifestation and severity', () => {
+    const gp = resourcesOf(feedsOf(margaret(), 'P83005', 'gp')[0]);
+    const penicillin = ofType(gp, 'AllergyIntolerance').find((a) => codes(a.code).includes('91936005'))!;
+    expect(penicillin.reaction?.map((r) => [r.manifestation.flatMap(codes), r.severity])).toEqual([[['39579001'], 'severe']]);
+    expect(penicillin.criticality).toBe('high');
+  });
+
+  it('an entered-in-error correction: the allergy sent, then re-sent later as version 2, entered-in-error, without a clinical status (FHIR ait-2)', () => {
+    const [first, correction] = feedsOf(margaret(), 'P83005', 'gp');
+    const sent = ofType(resourcesOf(first), 'AllergyIntolerance').find((a) => codes(a.code).includes('293586001'))!;
+    const [retracted] = ofType(resourcesOf(correction), 'AllergyIntolerance');
+    expect([retracted.id, retracted.meta?.versionId, codes(retracted.verificationStatus), retracted.clinicalStatus]).toEqual([sent.id, '2', ['entered-in-error'], undefined]);
+    expect(retracted.meta!.lastUpdated! > sent.meta!.lastUpdated!).toBe(true);
+    expect(correction.bundle.id).not.toBe(first.bundle.id);
+    expect(margaret().feeds.indexOf(correction)).toBe(margaret().feeds.indexOf(first) + 1);
+  });
+
+  it('the feed mappings accept every new shape, and read the correction as a delete', () => {
+    const [first, correction] = feedsOf(margaret(), 'P83005', 'gp');
+    const gp = prepared(gpFeed, 'gp', GP, first.bundle);
+    expect(gp.issues).toEqual([]);
+    const [{ prepared: request }] = [...gp.byPatient.values()].flat().filter((e) => e.entry.resourceType === 'MedicationRequest') as any[];
+    expect(request.item).toMatchObject({ current: true, courseOfTherapyType: { code: 'continuous' }, repeat: { numberOfRepeatsAllowed: 6, numberOfPrescriptionsIssued: 1, authorisationExpiryDate: '2027-03-15T00:00:00Z' } });
+    const retraction = prepared(gpFeed, 'gp', GP, correction.bundle);
+    expect(retraction.issues).toEqual([]);
+    expect([...retraction.byPatient.values()].flat().map((e) => e.entry.method)).toEqual(['delete']);
+    const acute = prepared(acuteFeed, 'acute', RM3, feedsOf(margaret(), 'RM3', 'acute')[0].bundle);
+    expect(acute.issues).toEqual([]);
+    const items = [...acute.byPatient.values()].flat().map((e: any) => e.prepared.item);
+    expect(items.find((i) => i.code?.coding?.some((c: { code: string }) => c.code === '58410-2') && i.memberSourceIds?.length)?.memberSourceIds).toHaveLength(3);
+    expect(items.find((i) => i.code?.code === '75367002')?.components).toHaveLength(2);
+  });
+
+  it('keeps the volume per patient about the same (the benchmark dataset uses it): under 3% more resources', () => {
+    const all = population.flatMap((p) => p.feeds.flatMap(resourcesOf));
+    const added = all.filter((r) => (r.resourceType === 'Observation' && r.hasMember) || r.resourceType === 'MedicationRequest' || r.meta?.versionId === '2').length;
+    expect(added / (all.length - added)).toBeLessThan(0.03);
   });
 });
 

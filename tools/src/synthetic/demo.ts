@@ -21,7 +21,7 @@ export const demoStories: readonly DemoStory[] = [
     index: 0,
     name: 'Margaret Ashworth',
     story:
-      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation and is allergic to penicillin (anaphylaxis). She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall with a fractured neck of femur.',
+      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation, has amlodipine on repeat prescription and is allergic to penicillin (anaphylaxis); an aspirin allergy put on her record in error has been corrected by the practice. She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall with a fractured neck of femur.',
   },
   {
     index: 1,
@@ -76,11 +76,16 @@ function margaret(): PatientPlan {
         { concept: conditions.atrialFibrillation, onset: utc(2019, 2, 2) },
       ],
       medications: [
-        { medicine: medicines.amlodipine5, start: utc(2009, 6, 1) },
+        // A repeat prescription: authorised at her medication review, six issues, one issued so far.
+        { medicine: medicines.amlodipine5, start: utc(2009, 6, 1), repeat: { authorised: utc(2026, 9, 15, 10, 20), prescriber: 'Dr S Greenhalgh', repeatsAllowed: 6, issued: 1, expires: utc(2027, 3, 15) } },
         { medicine: medicines.atorvastatin20, start: utc(2012, 9, 10) },
         { medicine: medicines.warfarin1, start: utc(2019, 2, 20) },
       ],
-      allergies: [{ key: 'penicillin', recorded: utc(2001, 3, 5, 10, 20), reaction: 'anaphylaxis', criticality: 'high' }],
+      allergies: [
+        { key: 'penicillin', recorded: utc(2001, 3, 5, 10, 20), reaction: 'anaphylaxis', criticality: 'high' },
+        // Recorded on her record in error (meant for another patient), then corrected by the practice.
+        { key: 'aspirin', recorded: utc(2026, 9, 20, 11, 0), reaction: 'urticaria', criticality: 'low', enteredInError: utc(2026, 9, 23, 9, 30) },
+      ],
       immunisations: [],
       consultations: [{ mode: 'telephone', start: utc(2026, 9, 15, 10, 10), minutes: 9, reason: reasons.medicationReview, clinician: 'Dr S Greenhalgh' }],
     },

@@ -2,7 +2,9 @@
 /**
  * From patient plans to source feeds. One patient yields, in this order:
  *  1. a `registry` feed from the GP practice: the Patient resource (demographics, registration);
- *  2. the GP practice's own feed (target `gp`), when it holds anything clinical;
+ *  2. the GP practice's own feed (target `gp`), when it holds anything clinical, and after it,
+ *     when the practice has corrected its record, a second `gp` bundle re-sending each item it
+ *     found recorded in error as version 2, marked entered-in-error (the record must not show it);
  *  3. for every other organisation holding data about the patient: first a `registry` feed with
  *     the resources that form a care relationship by schema/organisation-kinds.yaml (an admission,
  *     A&E attendance or outpatient booking at the acute trust; an active or finished EpisodeOfCare
@@ -18,7 +20,7 @@ import { collectionBundle } from './fhir';
 import { demoPlan } from './demo';
 import { randomPlan } from './randomPlan';
 import { buildPatient } from './slices/registry';
-import { buildGpSlice } from './slices/gp';
+import { buildGpCorrections, buildGpSlice } from './slices/gp';
 import { buildAcuteSlice } from './slices/acute';
 import { buildMentalHealthSlice } from './slices/mentalHealth';
 import { buildCommunitySlice } from './slices/community';
@@ -56,6 +58,8 @@ export interface SyntheticPatient {
 
 /** Bundle id streams, so each organisation's bundles for one patient have distinct ids. */
 const STREAM: Record<FeedTarget, number> = { registry: 0, gp: 1, acute: 2, 'mental-health': 3, community: 4, 'social-care': 5 };
+/** The practice's later bundle correcting what it sent (items re-sent as entered-in-error). */
+const GP_CORRECTIONS_STREAM = 6;
 
 /**
  * Resources that make a care relationship between the holding organisation and the patient, by the
@@ -80,11 +84,11 @@ function clone<T>(value: T): T {
 function patientFromPlan(plan: PatientPlan, seed: number): SyntheticPatient {
   const patient = buildPatient(plan);
   const feeds: Feed[] = [];
-  const feed = (odsCode: string, target: FeedTarget, resources: fhir4.FhirResource[]): Feed => ({
+  const feed = (odsCode: string, target: FeedTarget, resources: fhir4.FhirResource[], stream = STREAM[target]): Feed => ({
     odsCode,
     target,
     nhsNumber: plan.nhsNumber,
-    bundle: collectionBundle(odsCode, plan.index, STREAM[target], resources),
+    bundle: collectionBundle(odsCode, plan.index, stream, resources),
   });
 
   feeds.push(feed(plan.practiceOdsCode, 'registry', [patient]));
@@ -106,6 +110,10 @@ function patientFromPlan(plan: PatientPlan, seed: number): SyntheticPatient {
       if (relationships.length) feeds.push(feed(odsCode, 'registry', relationships.map(clone)));
     }
     feeds.push(feed(odsCode, target, resources));
+    if (target === 'gp') {
+      const corrections = buildGpCorrections(plan);
+      if (corrections.length) feeds.push(feed(odsCode, 'gp', corrections, GP_CORRECTIONS_STREAM));
+    }
   }
 
   const involved: string[] = [];

@@ -41,6 +41,8 @@ const Kind = {
   assessment: 21,
   carer: 22,
   safeguardingFlag: 23,
+  observationPanel: 24,
+  medicationRequest: 25,
   bundle: 64,
 } as const;
 export type KindName = keyof typeof Kind;
@@ -93,6 +95,14 @@ export class SliceFactory {
     const meta: fhir4.Meta = { versionId: '1', lastUpdated: isoDateTime(when) };
     if (sensitive) meta.security = [RESTRICTED];
     return meta;
+  }
+
+  /**
+   * meta for a later version of a resource first sent with `meta(id, ...)`: the same offset from
+   * its change, so a later change is always a later lastUpdated (never after the reference instant).
+   */
+  laterVersion(id: string, changedAt: number, versionId: string): fhir4.Meta {
+    return { ...this.meta(id, changedAt), versionId };
   }
 
   get patient(): PatientReference {

@@ -21,6 +21,12 @@ export interface PlannedMedication {
   start: number;
   /** Set when the course has ended (status completed). */
   end?: number;
+  /**
+   * A repeat prescription in force for it (a MedicationRequest beside the statement, with the UK
+   * Core repeat information): when the repeat was last authorised, by whom, how many issues it
+   * allows and how many have been issued, and when the authorisation expires.
+   */
+  repeat?: { authorised: number; prescriber: string; repeatsAllowed: number; issued: number; expires: number };
 }
 
 export interface PlannedAllergy {
@@ -28,6 +34,11 @@ export interface PlannedAllergy {
   recorded: number;
   reaction: ReactionKey;
   criticality: 'low' | 'high' | 'unable-to-assess';
+  /**
+   * Set when the practice found it was recorded in error (on the wrong patient): the allergy goes
+   * out in the practice's feed, then again at this time, as version 2, marked entered-in-error.
+   */
+  enteredInError?: number;
 }
 
 export interface PlannedImmunisation {

@@ -28,6 +28,8 @@ export const SYSTEMS = {
   flagCategory: 'http://terminology.hl7.org/CodeSystem/flag-category',
   riskProbability: 'http://terminology.hl7.org/CodeSystem/risk-probability',
   medicationStatementCategory: 'http://terminology.hl7.org/CodeSystem/medication-statement-category',
+  medicationRequestCategory: 'http://terminology.hl7.org/CodeSystem/medicationrequest-category',
+  courseOfTherapy: 'http://terminology.hl7.org/CodeSystem/medicationrequest-course-of-therapy',
   contactRelationship: 'http://terminology.hl7.org/CodeSystem/v2-0131',
   nhsNumberVerificationExtension: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus',
   nhsNumberVerification: 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland',

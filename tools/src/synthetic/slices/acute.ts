@@ -104,6 +104,25 @@ function admissionBloodPressure(f: SliceFactory, plan: PatientPlan, adm: Planned
   };
 }
 
+/** The FBC as a panel Observation: no value of its own, its results as members (FHIR obs-6: hasMember instead of value[x]). */
+function fullBloodCountPanel(f: SliceFactory, def: Concept & { text: string }, members: string[], time: number, issued: number, encounter: fhir4.Reference | undefined): fhir4.Observation {
+  const id = f.nextId('observationPanel');
+  return {
+    resourceType: 'Observation',
+    id,
+    meta: f.meta(id, issued),
+    status: 'final',
+    category: [{ coding: [{ system: SYSTEMS.observationCategory, code: 'laboratory', display: 'Laboratory' }] }],
+    code: { coding: [coding(SYSTEMS.loinc, def), { system: SYSTEMS.snomed, code: '26604007', display: 'Full blood count' }], text: def.text },
+    subject: f.patient,
+    ...(encounter ? { encounter } : {}),
+    effectiveDateTime: isoDateTime(time),
+    issued: isoDateTime(issued),
+    performer: [f.organisation],
+    hasMember: members.map((id) => ({ reference: `Observation/${id}` })),
+  };
+}
+
 export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
   const acute = plan.acute;
   if (!acute) return [];
@@ -252,6 +271,8 @@ export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
       };
       out.push(observation);
     }
+    // A full blood count also comes as a panel: one Observation grouping its results (hasMember).
+    if (panel.panel === 'fbc') out.push(fullBloodCountPanel(f, def, obsIds, panel.time, issued, encounterRef));
     const reportId = f.nextId('report');
     out.push({
       resourceType: 'DiagnosticReport',

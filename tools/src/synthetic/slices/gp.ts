@@ -7,37 +7,77 @@
 import { MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
 import { SYSTEMS, allergies, encounterTypes, reactions, vaccinations } from '../terminology';
-import type { PatientPlan } from '../plan';
+import type { PatientPlan, PlannedAllergy, PlannedMedication } from '../plan';
 
 const ACTIVE = { coding: [{ system: SYSTEMS.conditionClinical, code: 'active', display: 'Active' }] };
 const RESOLVED = { coding: [{ system: SYSTEMS.conditionClinical, code: 'resolved', display: 'Resolved' }] };
 const CONFIRMED = { coding: [{ system: SYSTEMS.conditionVerification, code: 'confirmed', display: 'Confirmed' }] };
 const PROBLEM_LIST = [{ coding: [{ system: SYSTEMS.conditionCategory, code: 'problem-list-item', display: 'Problem List Item' }] }];
 
+const UK_CORE = 'https://fhir.hl7.org.uk/StructureDefinition';
+const REPEAT_INFORMATION = `${UK_CORE}/Extension-UKCore-MedicationRepeatInformation`;
+const CONTINUOUS = { coding: [{ system: SYSTEMS.courseOfTherapy, code: 'continuous', display: 'Continuous long term therapy' }] };
+const COMMUNITY_PRESCRIBING = [{ coding: [{ system: SYSTEMS.medicationRequestCategory, code: 'community', display: 'Community' }] }];
+
+function allergyResource(f: SliceFactory, a: PlannedAllergy, id: string): fhir4.AllergyIntolerance {
+  const allergy = allergies[a.key];
+  return {
+    resourceType: 'AllergyIntolerance',
+    id,
+    meta: f.meta(id, a.recorded),
+    clinicalStatus: { coding: [{ system: SYSTEMS.allergyClinical, code: 'active', display: 'Active' }] },
+    verificationStatus: { coding: [{ system: SYSTEMS.allergyVerification, code: 'confirmed', display: 'Confirmed' }] },
+    type: 'allergy',
+    category: [allergy.category],
+    criticality: a.criticality,
+    code: snomed(allergy),
+    patient: f.patient,
+    recordedDate: isoDateTime(a.recorded),
+    recorder: f.organisation,
+    reaction: [{ manifestation: [snomed(reactions[a.reaction])], severity: a.criticality === 'high' ? 'severe' : 'mild' }],
+  };
+}
+
+/** The repeat prescription in force for a medicine (UK Core MedicationRequest with its repeat information). */
+function repeatPrescription(f: SliceFactory, m: PlannedMedication & { repeat: NonNullable<PlannedMedication['repeat']> }): fhir4.MedicationRequest {
+  const id = f.nextId('medicationRequest');
+  const r = m.repeat;
+  return {
+    resourceType: 'MedicationRequest',
+    id,
+    meta: f.meta(id, r.authorised),
+    extension: [
+      {
+        url: REPEAT_INFORMATION,
+        extension: [
+          { url: 'numberOfPrescriptionsIssued', valueUnsignedInt: r.issued },
+          { url: 'authorisationExpiryDate', valueDateTime: isoDateTime(r.expires) },
+        ],
+      },
+    ],
+    status: 'active',
+    intent: 'order',
+    category: COMMUNITY_PRESCRIBING,
+    medicationCodeableConcept: { coding: [coding(SYSTEMS.dmd, m.medicine)], text: m.medicine.display },
+    subject: f.patient,
+    authoredOn: isoDateTime(r.authorised),
+    requester: { display: r.prescriber },
+    courseOfTherapyType: CONTINUOUS,
+    dosageInstruction: [{ sequence: 1, text: m.medicine.dosage }],
+    dispenseRequest: {
+      validityPeriod: { start: isoDate(r.authorised), end: isoDate(r.expires) },
+      numberOfRepeatsAllowed: r.repeatsAllowed,
+      expectedSupplyDuration: { value: 28, unit: 'day', system: SYSTEMS.ucum, code: 'd' },
+    },
+  };
+}
+
 export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
   const f = new SliceFactory(plan.practiceOdsCode, plan.index, plan.nhsNumber);
   const out: fhir4.FhirResource[] = [];
   const gp = plan.gp;
 
-  for (const a of gp.allergies) {
-    const id = f.nextId('allergy');
-    const allergy = allergies[a.key];
-    out.push({
-      resourceType: 'AllergyIntolerance',
-      id,
-      meta: f.meta(id, a.recorded),
-      clinicalStatus: { coding: [{ system: SYSTEMS.allergyClinical, code: 'active', display: 'Active' }] },
-      verificationStatus: { coding: [{ system: SYSTEMS.allergyVerification, code: 'confirmed', display: 'Confirmed' }] },
-      type: 'allergy',
-      category: [allergy.category],
-      criticality: a.criticality,
-      code: snomed(allergy),
-      patient: f.patient,
-      recordedDate: isoDateTime(a.recorded),
-      recorder: f.organisation,
-      reaction: [{ manifestation: [snomed(reactions[a.reaction])], severity: a.criticality === 'high' ? 'severe' : 'mild' }],
-    });
-  }
+  for (const a of gp.allergies) out.push(allergyResource(f, a, f.nextId('allergy')));
 
   for (const c of gp.conditions) {
     const id = f.nextId('condition');
@@ -60,6 +100,8 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
 
   for (const m of gp.medications) {
     const id = f.nextId('medication');
+    const request = m.repeat && !m.end ? repeatPrescription(f, { ...m, repeat: m.repeat }) : null;
+    if (request) out.push(request);
     out.push({
       resourceType: 'MedicationStatement',
       id,
@@ -72,6 +114,7 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
       dateAsserted: isoDate(m.start),
       informationSource: f.organisation,
       dosage: [{ text: m.medicine.dosage }],
+      ...(request ? { basedOn: [{ reference: `MedicationRequest/${request.id}` }] } : {}),
     });
   }
 
@@ -106,6 +149,27 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
       period: { start: isoDateTime(c.start), end: isoDateTime(c.start + c.minutes * MINUTE) },
       reasonCode: [snomed(c.reason)],
       serviceProvider: f.organisation,
+    });
+  }
+  return out;
+}
+
+/**
+ * What the practice sends later to correct its feed: each allergy found to have been recorded in
+ * error, again, as version 2 marked entered-in-error (FHIR ait-2: no clinicalStatus then). The
+ * record must then not show it. Same ids as buildGpSlice gave (the same factory order).
+ */
+export function buildGpCorrections(plan: PatientPlan): fhir4.FhirResource[] {
+  const f = new SliceFactory(plan.practiceOdsCode, plan.index, plan.nhsNumber);
+  const out: fhir4.FhirResource[] = [];
+  for (const a of plan.gp.allergies) {
+    const id = f.nextId('allergy');
+    if (a.enteredInError === undefined) continue;
+    const { clinicalStatus: _dropped, ...sent } = allergyResource(f, a, id);
+    out.push({
+      ...sent,
+      meta: f.laterVersion(id, a.enteredInError, '2'),
+      verificationStatus: { coding: [{ system: SYSTEMS.allergyVerification, code: 'entered-in-error', display: 'Entered in Error' }] },
     });
   }
   return out;
