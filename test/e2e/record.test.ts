@@ -153,4 +153,37 @@ describe('authentication', () => {
   });
 });
 
+describe('the seeded demo shows the richer shapes (issue 11.9), through the feeds and the gateway', () => {
+  it("Margaret's GP record: amlodipine on a repeat prescription, the penicillin allergy with its reaction, and the aspirin allergy the practice corrected is not shown", async () => {
+    const response = await asUser('gp').query(
+      `query($n: String!) { patient(nhsNumber: $n) {
+        medications { kind status current intent medication { display } courseOfTherapyType { code } repeat { numberOfRepeatsAllowed numberOfPrescriptionsIssued authorisationExpiryDate } prescriber }
+        allergies { code { code display } current reactions { manifestations { code display } severity } }
+      } }`,
+      { n: MARGARET() },
+    );
+    expect(response.errors).toBeUndefined();
+    const { medications, allergies } = response.data.patient;
+    expect(medications.filter((m: any) => m.kind === 'request')).toEqual([
+      { kind: 'request', status: 'active', current: true, intent: 'order', medication: { display: 'Amlodipine 5mg tablets' }, courseOfTherapyType: { code: 'continuous' }, repeat: { numberOfRepeatsAllowed: 6, numberOfPrescriptionsIssued: 1, authorisationExpiryDate: '2027-03-15T00:00:00Z' }, prescriber: 'Dr S Greenhalgh' },
+    ]);
+    expect(allergies).toEqual([{ code: { code: '91936005', display: 'Allergy to penicillin' }, current: true, reactions: [{ manifestations: [{ code: '39579001', display: 'Anaphylaxis' }], severity: 'severe' }] }]);
+  });
+
+  it("Margaret's admission: a blood pressure as one result with two components, and the full blood count as a panel with its members", async () => {
+    const response = await asUser('ae-doctor').query(
+      `query($n: String!) { patient(nhsNumber: $n) { testResults { id code { code text } value components { code { code } value { quantity { value code } } } memberIds } } }`,
+      { n: MARGARET() },
+    );
+    expect(response.errors).toBeUndefined();
+    const results = response.data.patient.testResults as any[];
+    const bp = results.find((r) => r.code.code === '75367002');
+    expect(bp).toMatchObject({ value: null, components: [{ code: { code: '8480-6' }, value: { quantity: { code: 'mm[Hg]' } } }, { code: { code: '8462-4' }, value: { quantity: { code: 'mm[Hg]' } } }] });
+    const panel = results.find((r) => r.memberIds.length > 0);
+    expect(panel).toMatchObject({ code: { text: 'Full blood count' }, value: null });
+    const members = panel.memberIds.map((id: string) => results.find((r) => r.id === id)?.code.code);
+    expect(members).toEqual(['718-7', '6690-2', '777-3']);
+  });
+});
+
 afterAll(() => mongoose.disconnect());

@@ -8,116 +8,17 @@ import { faultOf } from '../../subgraphs/kit/src/slice/unreadableItems';
 import { communityFeed } from '../../subgraphs/community/src/feed';
 import { communityResolvers } from '../../subgraphs/community/src/resolvers';
 import { loadSubgraphSdl } from '../../schema/src/sdl';
-import { feedMapping, META, NHS } from '../support/feedMapping';
+import { feedMapping, NHS } from '../support/feedMapping';
+import { ACT_CODE, communityResources, ODS, SNOMED } from '../fixtures/community/fhirR4';
 
 /**
  * The community slice (issue 11.3, 11.4, 11.6): EpisodeOfCare, Encounter and CarePlan kept whole
- * and read rightly. Fixtures written from the FHIR R4 resource definitions (episodeofcare.html,
- * encounter.html, careplan.html, their status value sets and invariants) and UK Core
- * (UKCore-Encounter; Practitioner by GMC/NMC number, Organization by ODS code), not from our generator.
+ * and read rightly. Fixtures (test/fixtures/community/fhirR4.ts) written from the FHIR R4 resource
+ * definitions and UK Core, not from our generator.
  */
 
 const { map, problemOf } = feedMapping(communityFeed);
-const SNOMED = 'http://snomed.info/sct';
-const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
-const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
-const DIAGNOSIS_ROLE = 'http://terminology.hl7.org/CodeSystem/diagnosis-role';
-const ODS = 'https://fhir.nhs.uk/Id/ods-organization-code';
-
-// Supporting resources a community system sends beside the clinical ones.
-const nurse: fhir4.Practitioner = { resourceType: 'Practitioner', id: 'nurse-kb', identifier: [{ system: 'https://fhir.hl7.org.uk/Id/nmc-number', value: '12A3456B' }], name: [{ use: 'official', family: 'Byrne', given: ['Kath'], prefix: ['Nurse'] }] };
-const team: fhir4.CareTeam = { resourceType: 'CareTeam', id: 'dn-east', status: 'active', name: 'Bury East District Nursing Team' };
-const ulcer: fhir4.Condition = {
-  resourceType: 'Condition',
-  id: 'cond-ulcer',
-  meta: META,
-  verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }] },
-  code: { coding: [{ system: SNOMED, code: '95344007', display: 'Venous ulcer of leg' }], text: 'Venous leg ulcer, left' },
-  subject: NHS,
-};
-const referral: fhir4.ServiceRequest = {
-  resourceType: 'ServiceRequest',
-  id: 'ref-1',
-  status: 'completed',
-  intent: 'order',
-  priority: 'urgent',
-  code: { coding: [{ system: SNOMED, code: '310428009', display: 'Referral to district nurse' }] },
-  subject: NHS,
-  authoredOn: '2025-02-27T16:20:00+00:00',
-  requester: { reference: 'Practitioner/gp-1', display: 'Dr R Shah' },
-  reasonCode: [{ coding: [{ system: SNOMED, code: '95344007', display: 'Venous ulcer of leg' }] }],
-};
-const home: fhir4.Location = { resourceType: 'Location', id: 'home', name: "Patient's home", physicalType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'ho', display: 'House' }] } };
-
-const SUPPORTING = [
-  { fullUrl: 'urn:uuid:5a0e6c1e-1b4c-4f8e-9d54-2f1c7e5b9a10', resource: nurse },
-  { fullUrl: 'https://community.example/fhir/CareTeam/dn-east', resource: team },
-  { fullUrl: 'https://community.example/fhir/Condition/cond-ulcer', resource: ulcer },
-  { fullUrl: 'urn:uuid:0c1f8a36-8f2e-4d4b-b2a3-6e5d4c3b2a19', resource: referral },
-  { fullUrl: 'https://community.example/fhir/Location/home', resource: home },
-];
-
-const episode: fhir4.EpisodeOfCare = {
-  resourceType: 'EpisodeOfCare',
-  id: 'ep-1',
-  meta: META,
-  status: 'active',
-  statusHistory: [{ status: 'waitlist', period: { start: '2025-02-28', end: '2025-03-01' } }],
-  type: [{ coding: [{ system: SNOMED, code: '310428009', display: 'District nursing service' }], text: 'District nursing' }, { text: 'Tissue viability' }],
-  diagnosis: [
-    { condition: { reference: 'Condition/cond-ulcer' }, role: { coding: [{ system: DIAGNOSIS_ROLE, code: 'CC', display: 'Chief complaint' }] }, rank: 1 },
-    { condition: { display: 'Type 2 diabetes mellitus' }, rank: 2 },
-  ],
-  patient: NHS,
-  managingOrganization: { identifier: { system: ODS, value: 'NR5' }, display: 'Bury Community Services' },
-  period: { start: '2025-03-01' },
-  referralRequest: [{ reference: 'urn:uuid:0c1f8a36-8f2e-4d4b-b2a3-6e5d4c3b2a19' }],
-  careManager: { reference: 'urn:uuid:5a0e6c1e-1b4c-4f8e-9d54-2f1c7e5b9a10' },
-  team: [{ reference: 'CareTeam/dn-east' }, { display: 'Bury Tissue Viability Service' }],
-};
-
-const visit: fhir4.Encounter = {
-  resourceType: 'Encounter',
-  id: 'visit-1',
-  meta: META,
-  status: 'finished',
-  class: { system: ACT_CODE, code: 'HH', display: 'home health' },
-  type: [{ coding: [{ system: SNOMED, code: '439708006', display: 'Home visit' }], text: 'District nursing home visit' }],
-  serviceType: { coding: [{ system: SNOMED, code: '310428009', display: 'District nursing service' }] },
-  subject: NHS,
-  episodeOfCare: [{ reference: 'EpisodeOfCare/ep-1' }],
-  participant: [
-    { type: [{ coding: [{ system: PARTICIPATION, code: 'PPRF', display: 'primary performer' }] }], individual: { reference: 'urn:uuid:5a0e6c1e-1b4c-4f8e-9d54-2f1c7e5b9a10' } },
-    { type: [{ coding: [{ system: PARTICIPATION, code: 'SPRF', display: 'secondary performer' }] }], individual: { display: 'HCA J Lees' }, period: { start: '2025-04-02T09:10:00+01:00', end: '2025-04-02T09:30:00+01:00' } },
-  ],
-  period: { start: '2025-04-02T09:00:00+01:00', end: '2025-04-02T09:40:00+01:00' },
-  reasonCode: [{ text: 'Leg ulcer dressing' }],
-  reasonReference: [{ reference: 'Condition/cond-ulcer' }],
-  location: [{ location: { reference: 'Location/home' }, status: 'completed' }],
-  serviceProvider: { identifier: { system: ODS, value: 'NR5' }, display: 'Bury Community Services' },
-};
-
-const carePlan: fhir4.CarePlan = {
-  resourceType: 'CarePlan',
-  id: 'cp-1',
-  meta: META,
-  status: 'active',
-  intent: 'plan',
-  category: [{ coding: [{ system: SNOMED, code: '736353004', display: 'Inpatient care plan' }], text: 'District nursing care plan' }],
-  title: 'Leg ulcer care',
-  description: 'Heal the left leg ulcer.',
-  subject: NHS,
-  period: { start: '2025-03-02' },
-  created: '2025-03-02T11:00:00+00:00',
-  author: { reference: 'urn:uuid:5a0e6c1e-1b4c-4f8e-9d54-2f1c7e5b9a10' },
-  careTeam: [{ reference: 'CareTeam/dn-east' }],
-  addresses: [{ reference: 'Condition/cond-ulcer' }],
-  activity: [
-    { detail: { kind: 'ServiceRequest', code: { coding: [{ system: SNOMED, code: '445196002', display: 'Application of compression bandage' }] }, status: 'in-progress', description: 'Compression bandaging twice a week', scheduledString: 'Mondays and Thursdays', performer: [{ reference: 'CareTeam/dn-east' }], location: { reference: 'Location/home' } } },
-    { detail: { status: 'not-started', description: 'Doppler assessment' } },
-    { detail: { status: 'entered-in-error', description: 'Insulin administration' } },
-  ],
-};
+const { supporting: SUPPORTING, episode, visit, carePlan } = communityResources(NHS);
 
 describe('community: FHIR R4 resources are accepted as the definitions allow', () => {
   const COMMUNITY: FeedingOrganisation = { odsCode: 'NR5', name: 'Bury Community Services', kind: 'community-provider', sharingStatus: 'active', sourceSystem: 'SystmOne' };
