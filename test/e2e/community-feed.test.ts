@@ -149,8 +149,9 @@ describe('community feed: FHIR R4 resources through the feed and the gateway', (
       { resource: { ...r.visit, meta: meta('2', '2025-07-01T09:00:00Z'), status: 'entered-in-error' } },
     ]);
     const patient = await openRecord();
-    // Current first even though it began earliest; then the closed ones, newest start first.
-    expect(patient.communityEpisodes.map((e: any) => [e.provenance.sourceId, e.current])).toEqual([['e2e-ep-rehab', true], ['e2e-ep-1', false], ['e2e-ep-physio', false]]);
+    // Current first even though it began earliest; then the closed ones, newest start first by
+    // instant (the physiotherapy episode's "2025-04", a month, is after 1 March).
+    expect(patient.communityEpisodes.map((e: any) => [e.provenance.sourceId, e.current])).toEqual([['e2e-ep-rehab', true], ['e2e-ep-physio', false], ['e2e-ep-1', false]]);
     expect(bySource(patient.communityEpisodes, 'e2e-ep-1')).toMatchObject({ status: 'finished', end: '2025-06-30', provenance: { version: '2' } });
     expect(patient.communityVisits.map((v: any) => v.provenance.sourceId)).toEqual(['e2e-visit-now']);
   });
