@@ -22,9 +22,9 @@ export interface PlannedMedication {
   /** Set when the course has ended (status completed). */
   end?: number;
   /**
-   * A repeat prescription in force for it (a MedicationRequest beside the statement, with the UK
-   * Core repeat information): when the repeat was last authorised, by whom, how many issues it
-   * allows and how many have been issued, and when the authorisation expires.
+   * A repeat prescription in force for it (sent as a MedicationRequest with the UK Core repeat
+   * information, instead of a statement): when the repeat was last authorised, by whom, how many
+   * issues it allows and how many have been issued, and when the authorisation expires.
    */
   repeat?: { authorised: number; prescriber: string; repeatsAllowed: number; issued: number; expires: number };
 }

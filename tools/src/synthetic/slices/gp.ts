@@ -100,8 +100,11 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
 
   for (const m of gp.medications) {
     const id = f.nextId('medication');
-    const request = m.repeat && !m.end ? repeatPrescription(f, { ...m, repeat: m.repeat }) : null;
-    if (request) out.push(request);
+    // A medicine on repeat is sent as its repeat prescription, not also as a statement (shown once).
+    if (m.repeat && !m.end) {
+      out.push(repeatPrescription(f, { ...m, repeat: m.repeat }));
+      continue;
+    }
     out.push({
       resourceType: 'MedicationStatement',
       id,
@@ -114,7 +117,6 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
       dateAsserted: isoDate(m.start),
       informationSource: f.organisation,
       dosage: [{ text: m.medicine.dosage }],
-      ...(request ? { basedOn: [{ reference: `MedicationRequest/${request.id}` }] } : {}),
     });
   }
 
