@@ -36,7 +36,7 @@ const RECORD = `query($n: String!) { patient(nhsNumber: $n) {
     diagnoses { condition { code text } role { code } rank } referrals { code { code } reasons { code } requester authoredOn priority } referralReason
     provenance { sourceId version lastUpdated } }
   communityVisits { id status current date end class { code } setting type { code } serviceType { code } reasons { code display text } clinician
-    participants { type { code } individual start end } location locations { location status } provenance { sourceId } }
+    participants { type { code } individual start end } location locations { location status } episodeIds provenance { sourceId } }
   communityCarePlans { id status current intent title categories { code } activities activityDetails { description status scheduled performers location }
     start created author careTeams addresses { code } provenance { sourceId } }
   communitySource { organisations lastUpdated }
@@ -108,6 +108,7 @@ describe('community feed: FHIR R4 resources through the feed and the gateway', (
       participants: [{ type: [{ code: 'PPRF' }], individual: 'Nurse Kath Byrne' }, { type: [{ code: 'SPRF' }], individual: 'HCA J Lees', start: '2025-04-02T09:10:00+01:00' }],
       location: "Patient's home",
       locations: [{ location: "Patient's home", status: 'completed' }],
+      episodeIds: ['NR5/EpisodeOfCare/e2e-ep-1'],
     });
   });
 

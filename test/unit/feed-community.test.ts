@@ -121,7 +121,9 @@ describe('community: a visit (Encounter) kept whole', () => {
       ],
       location: "Patient's home",
       locations: [{ location: "Patient's home", status: 'completed' }],
+      episodeSourceIds: ['ep-1'],
     });
+    expect(communityResolvers.CommunityVisit.episodeIds({ ...mapped.fields, provenance: { odsCode: 'NR5' } } as never)).toEqual(['NR5/EpisodeOfCare/ep-1']);
   });
 
   it.each([
@@ -188,6 +190,8 @@ describe('community: a CarePlan kept whole', () => {
 const schema: GraphQLSchema = buildSchema(`type Query { _unused: String }\n${loadSubgraphSdl('community').replace(/^extend schema.*$/m, '').replace(/@key\([^)]*\)|@shareable/g, '')}`);
 const common = commonResolvers(parse(loadSubgraphSdl('community'))) as Record<string, Record<string, unknown>>;
 for (const [name, resolve] of Object.entries(common.CodeableConcept)) (schema.getType('CodeableConcept') as any).getFields()[name].resolve = resolve;
+// Fields the subgraph resolves (a visit's episode ids), as the subgraph does.
+for (const [name, resolve] of Object.entries(communityResolvers.CommunityVisit)) (schema.getType('CommunityVisit') as any).getFields()[name].resolve = resolve;
 // FHIR codes as the subgraph maps them (on_hold is FHIR's on-hold).
 for (const name of ['CarePlanStatus', 'CarePlanActivityStatus', 'EncounterStatus']) {
   for (const value of (schema.getType(name) as any).getValues()) value.value = (common[name] as Record<string, string>)[value.name];

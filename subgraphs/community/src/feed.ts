@@ -91,6 +91,16 @@ function episodeMapping(r: fhir4.EpisodeOfCare, references: BundleReferences) {
   };
 }
 
+/** The source ids of the episodes of care a visit was part of (Encounter.episodeOfCare), where the reference names one. */
+function episodeSourceIdsOf(r: fhir4.Encounter, references: BundleReferences): string[] {
+  return (r.episodeOfCare ?? []).flatMap((ref) => {
+    const resolved = references.resolve(ref, r as never);
+    if (resolved?.resourceType === 'EpisodeOfCare' && typeof resolved.id === 'string') return [resolved.id];
+    const named = /(?:^|\/)EpisodeOfCare\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(ref.reference ?? '');
+    return named ? [named[1]] : [];
+  });
+}
+
 function visitMapping(r: fhir4.Encounter, references: BundleReferences) {
   const status = oneOf(r.status, FHIR_STATUS.encounter, 'Encounter.status');
   const classCode = textOf(r.class?.code, 64);
@@ -116,6 +126,7 @@ function visitMapping(r: fhir4.Encounter, references: BundleReferences) {
       participants: encounterParticipantsOf(r, references),
       location: currentPlaceOf(locations),
       locations,
+      episodeSourceIds: episodeSourceIdsOf(r, references),
     },
   };
 }

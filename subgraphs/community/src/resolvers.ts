@@ -1,3 +1,4 @@
+import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { OPEN_EPISODE, PLAN_IN_FORCE, VISIT_UNDER_WAY } from './feed';
@@ -50,5 +51,9 @@ export const communityResolvers = {
     communityEpisodes: panelList(communityPanels.episodes, currentFirst(newestFirst('start')), upgradeEpisode),
     communityVisits: panelList(communityPanels.visits, currentFirst(newestFirst('date')), upgradeVisit),
     communityCarePlans: panelList(communityPanels.carePlans, currentFirst(newestFirst('start')), upgradeCarePlan),
+  },
+  // Resolved, not stored: the item ids of the episodes (the source ids carry no ODS code).
+  CommunityVisit: {
+    episodeIds: (visit: SliceItem) => ((visit.episodeSourceIds as string[] | undefined) ?? []).map((sourceId) => sourceItemId(visit.provenance, { resourceType: 'EpisodeOfCare', sourceId })),
   },
 };
