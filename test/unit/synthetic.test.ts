@@ -20,6 +20,7 @@ import { sliceFeedTarget } from '../../subgraphs/kit/src/ingest/sliceFeedTarget'
 import type { SliceFeed } from '../../subgraphs/kit/src/ingest/sliceFeed';
 import { gpFeed } from '../../subgraphs/gp/src/feed';
 import { acuteFeed } from '../../subgraphs/acute/src/feed';
+import { communityFeed } from '../../subgraphs/community/src/feed';
 
 const register = new Map(organisations.map((o) => [o.odsCode, o]));
 const REFERENCE_ISO = new Date(REFERENCE_INSTANT).toISOString().replace('.000Z', 'Z');
@@ -455,6 +456,13 @@ describe('the richer shapes the record shows (issue 11.9)', () => {
     const items = [...acute.byPatient.values()].flat().map((e: any) => e.prepared.item);
     expect(items.find((i) => i.code?.coding?.some((c: { code: string }) => c.code === '58410-2') && i.memberSourceIds?.length)?.memberSourceIds).toHaveLength(3);
     expect(items.find((i) => i.code?.code === '75367002')?.components).toHaveLength(2);
+    // The community provider's feed: the episode with its referral, visits at home with the nurse as primary performer.
+    const NR5: FeedingOrganisation = { odsCode: 'NR5', name: 'North East Sector Community Health Services', kind: 'community-provider', sharingStatus: 'active', sourceSystem: 'SystmOne' };
+    const community = prepared(communityFeed, 'community', NR5, feedsOf(margaret(), 'NR5', 'community')[0].bundle);
+    expect(community.issues).toEqual([]);
+    const communityItems = [...community.byPatient.values()].flat().map((e: any) => e.prepared.item);
+    expect(communityItems.find((i) => i.referralReason)).toMatchObject({ current: true, referralReason: 'Referral for leg ulcer care', leadClinician: 'Karen Lees' });
+    expect(communityItems.filter((i) => i.location === "Patient's home").map((i) => i.participants[0].type[0].code)).toEqual(['PPRF', 'PPRF', 'PPRF', 'PPRF']);
   });
 
   it('keeps the volume per patient about the same (the benchmark dataset uses it): under 3% more resources', () => {

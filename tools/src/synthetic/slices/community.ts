@@ -9,6 +9,8 @@ import { SliceFactory, snomed } from '../fhir';
 import { SYSTEMS, encounterTypes } from '../terminology';
 import type { PatientPlan } from '../plan';
 
+const PRIMARY_PERFORMER = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PPRF', display: 'primary performer' }] };
+
 export function buildCommunitySlice(plan: PatientPlan): fhir4.FhirResource[] {
   const community = plan.community;
   if (!community) return [];
@@ -26,6 +28,8 @@ export function buildCommunitySlice(plan: PatientPlan): fhir4.FhirResource[] {
       patient: f.patient,
       managingOrganization: f.organisation,
       period: ep.end ? { start: isoDate(ep.start), end: isoDate(ep.end) } : { start: isoDate(ep.start) },
+      // The referral that began it, as the reference names it (the ServiceRequest is held by the referrer).
+      referralRequest: [{ display: `Referral for ${ep.focus.toLowerCase()}` }],
       careManager: { display: ep.lead },
       team: [{ display: ep.team }],
     });
@@ -44,9 +48,10 @@ export function buildCommunitySlice(plan: PatientPlan): fhir4.FhirResource[] {
       type: [snomed(encounterTypes.homeVisit, `${ep.service} home visit`)],
       subject: f.patient,
       episodeOfCare: [{ reference: `EpisodeOfCare/${episodeIds[v.episode]}` }],
-      participant: [{ individual: { display: v.clinician } }],
+      participant: [{ type: [PRIMARY_PERFORMER], individual: { display: v.clinician } }],
       period: { start: isoDateTime(v.start), end: isoDateTime(v.start + v.minutes * MINUTE) },
       reasonCode: [{ text: v.reason }],
+      location: [{ location: { display: "Patient's home" }, status: 'completed' }],
       serviceProvider: f.organisation,
     });
   }
