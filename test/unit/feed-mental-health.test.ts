@@ -9,6 +9,7 @@ import { mentalHealthFeed } from '../../subgraphs/mental-health/src/feed';
 import { mentalHealthResolvers } from '../../subgraphs/mental-health/src/resolvers';
 import { loadSubgraphSdl } from '../../schema/src/sdl';
 import { feedMapping, META, NHS, organisationReference } from '../support/feedMapping';
+import { generateFeeds } from '../../tools/src/synthetic';
 
 /**
  * The mental health trust's feed mapping, pure. Fixtures written from the FHIR R4 definitions of
@@ -376,3 +377,19 @@ function retracts(resource: fhir4.FhirResource): string | undefined {
   expect(prepared.issues).toEqual([]);
   return [...prepared.byPatient.values()].flat()[0]?.entry.method;
 }
+
+describe('mental health: the synthetic generator writes what the mapping accepts', () => {
+  it('every mental health feed of 120 synthetic patients is accepted whole; crisis plans land by their code, high risks as risk flags', () => {
+    const feeds = [...generateFeeds({ patients: 120 })].filter((f) => f.target === 'mental-health');
+    expect(feeds.length).toBeGreaterThan(5);
+    const landed = new Map<string, number>();
+    for (const feed of feeds) {
+      const prepared = prepareBundle(target, feed.bundle, { ...MH_TRUST, odsCode: feed.odsCode });
+      expect(prepared.issues).toEqual([]);
+      for (const { prepared: p } of [...prepared.byPatient.values()].flat()) if ('item' in p) landed.set(p.panel, (landed.get(p.panel) ?? 0) + 1);
+    }
+    expect(landed.get('crisisPlans')).toBeGreaterThan(0);
+    expect(landed.get('mentalHealthCarePlans')).toBeUndefined();
+    expect(landed.get('riskSummaries')).toBeGreaterThan(0);
+  });
+});

@@ -8,6 +8,7 @@ import { socialCareFeed } from '../../subgraphs/social-care/src/feed';
 import { socialCareResolvers } from '../../subgraphs/social-care/src/resolvers';
 import { loadSubgraphSdl } from '../../schema/src/sdl';
 import { feedMapping, META, NHS, organisationReference } from '../support/feedMapping';
+import { generateFeeds } from '../../tools/src/synthetic';
 
 /**
  * The council's social care feed mapping, pure. Fixtures written from the FHIR R4 definitions of
@@ -326,3 +327,18 @@ function retracts(resource: fhir4.FhirResource): string | undefined {
   expect(prepared.issues).toEqual([]);
   return [...prepared.byPatient.values()].flat()[0]?.entry.method;
 }
+
+describe('social care: the synthetic generator writes what the mapping accepts', () => {
+  it('every social care feed of 120 synthetic patients is accepted whole; the demo child-protection flag is safeguarding, the key safe a general alert', () => {
+    const feeds = [...generateFeeds({ patients: 120 })].filter((f) => f.target === 'social-care');
+    expect(feeds.length).toBeGreaterThan(5);
+    const landed = new Map<string, number>();
+    for (const feed of feeds) {
+      const prepared = prepareBundle(target, feed.bundle, { ...COUNCIL_ORG, odsCode: feed.odsCode });
+      expect(prepared.issues).toEqual([]);
+      for (const { prepared: p } of [...prepared.byPatient.values()].flat()) if ('item' in p) landed.set(p.panel, (landed.get(p.panel) ?? 0) + 1);
+    }
+    expect(landed.get('safeguardingAlerts')).toBeGreaterThan(0);
+    expect(landed.get('socialCareAlerts')).toBeGreaterThan(0);
+  });
+});
