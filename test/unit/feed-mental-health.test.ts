@@ -20,6 +20,7 @@ import { generateFeeds } from '../../tools/src/synthetic';
 const SNOMED = 'http://snomed.info/sct';
 /** A trust's own code system (FHIR allows any beside SNOMED CT). */
 const LOCAL_SERVICES = 'https://fhir.penninecare.example/CodeSystem/services';
+const LEGACY_SERVICES = 'https://fhir.penninecare.example/CodeSystem/legacy-services';
 const TRUST = organisationReference('RT2', 'Pennine Care NHS Foundation Trust');
 const CRISIS_PLAN = { system: SNOMED, code: '736253002', display: 'Mental health crisis plan' };
 const { map, problemOf } = feedMapping(mentalHealthFeed);
@@ -41,7 +42,7 @@ const episode: fhir4.EpisodeOfCare = {
     { status: 'active', period: { start: '2024-02-01' } },
   ],
   type: [
-    { coding: [{ system: LOCAL_SERVICES, code: 'CMHT', display: 'Community mental health team service' }], text: 'Community mental health team' },
+    { coding: [{ system: LOCAL_SERVICES, code: 'CMHT', display: 'Community mental health team service' }, { system: LEGACY_SERVICES, code: 'C1', display: 'CMHT (old system)' }], text: 'Community mental health team' },
     { text: 'CPA' },
   ],
   patient: NHS,
@@ -108,9 +109,13 @@ describe('mental health: EpisodeOfCare', () => {
       system: LOCAL_SERVICES,
       code: 'CMHT',
       display: 'Community mental health team service',
-      coding: [{ system: LOCAL_SERVICES, code: 'CMHT', display: 'Community mental health team service' }],
+      coding: [
+        { system: LOCAL_SERVICES, code: 'CMHT', display: 'Community mental health team service' },
+        { system: LEGACY_SERVICES, code: 'C1', display: 'CMHT (old system)' },
+      ],
       text: 'Community mental health team',
     });
+    expect((mapped.fields.types as any[]).map((t) => t.text ?? t.display)).toEqual(['Community mental health team', 'CPA']);
     expect(map({ ...episode, type: [{ text: 'non-CPA' }] })!.fields.cpaStatus).toBe('non-CPA');
   });
 
@@ -353,6 +358,12 @@ describe('mental health: what the resolvers serve', () => {
     expect(risks.map((r: any) => [r.id, r.kind, r.current])).toEqual([['RT2/RiskAssessment/r', 'assessment', true], ['RT2/Flag/f', 'flag', false]]);
     expect((await P.careCoordinator(parent, {}, context)).name).toBe('Sam Okafor');
     expect((await P.riskSummary(parent, {}, context)).id).toBe('RT2/RiskAssessment/r');
+  });
+
+  it('no care coordinator or CPA status from a closed episode', async () => {
+    const context = contextWith({ mentalHealthEpisodes: [before.mentalHealthEpisodes[0], { ...before.mentalHealthEpisodes[1], end: '2025-01-31' }] });
+    expect(await P.careCoordinator(parent, {}, context)).toBeNull();
+    expect(await P.careProgrammeStatus(parent, {}, context)).toBeNull();
   });
 
   it('current first, then by instant: 23:30-05:00 is after 01:00Z the next day; an episode still "active" past its end is history', async () => {

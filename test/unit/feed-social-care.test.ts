@@ -162,7 +162,7 @@ describe('social care: care packages (ServiceRequest, CarePlan)', () => {
   it.each([
     ['active', undefined, true],
     ['on-hold', undefined, true],
-    ['completed', '2025-01-31', false],
+    ['completed', undefined, false],
     ['revoked', undefined, false],
     ['draft', undefined, false],
     ['active', '2020-01-01', false],
@@ -315,6 +315,11 @@ describe('social care: what the resolvers serve', () => {
     expect((await P.safeguardingAlert(parent, {}, context)).id).toBe('LA351/Flag/open');
     expect((await P.allocatedWorker(parent, {}, context)).name).toBe('Priya Desai');
     expect((await P.socialCareCases(parent, {}, context)).map((c: any) => c.current)).toEqual([true, false]);
+  });
+
+  it('no allocated worker when the only case with a worker is closed, or still "active" past its end', async () => {
+    expect(await P.allocatedWorker(parent, {}, contextWith({ socialCareCases: [before.socialCareCases[0]] }))).toBeNull();
+    expect(await P.allocatedWorker(parent, {}, contextWith({ socialCareCases: [{ ...before.socialCareCases[1], end: '2025-01-31' }] }))).toBeNull();
   });
 });
 
