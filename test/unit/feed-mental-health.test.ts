@@ -85,6 +85,15 @@ const flag = (id: string, code: fhir4.CodeableConcept, more: Partial<fhir4.Flag>
   ...more,
 });
 
+describe('mental health: the fixtures are valid FHIR R4 and every one is accepted', () => {
+  it('a batch of the episode, crisis plan and flags with their supporting resources: no issue, every clinical entry prepared', () => {
+    const resources = [episode, crisisPlan, flag('f-ok', { coding: [{ system: SNOMED, code: '225444004', display: 'At risk for suicide' }] }), flag('f-text', { text: 'Dog at property' })];
+    const prepared = prepareBundle(target, { resourceType: 'Bundle', type: 'batch', entry: [...supporting, ...resources.map((resource) => ({ resource }))] }, MH_TRUST);
+    expect(prepared.issues).toEqual([]);
+    expect([...prepared.byPatient.values()].flat()).toHaveLength(resources.length);
+  });
+});
+
 describe('mental health: EpisodeOfCare', () => {
   it('keeps the episode whole: every type coding, status history, the coordinator and team resolved from their references, CPA', () => {
     const mapped = map(episode, supporting)!;

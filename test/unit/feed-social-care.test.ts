@@ -67,6 +67,15 @@ const flag = (id: string, code: fhir4.CodeableConcept, more: Partial<fhir4.Flag>
   ...more,
 });
 
+describe('social care: the fixtures are valid FHIR R4 and every one is accepted', () => {
+  it('a batch of the case, package and flags with the worker they reference: no issue, every clinical entry prepared', () => {
+    const resources = [socialCareCase, carePackage, flag('f-cp', { coding: [{ system: SNOMED, code: '224353004', display: 'Child protection finding' }] }, { category: [CPIS_CATEGORY] }), flag('f-text', { text: 'Key safe' })];
+    const prepared = prepareBundle(target, { resourceType: 'Bundle', type: 'batch', entry: [...supporting, ...resources.map((resource) => ({ resource }))] }, COUNCIL_ORG);
+    expect(prepared.issues).toEqual([]);
+    expect([...prepared.byPatient.values()].flat()).toHaveLength(resources.length);
+  });
+});
+
 describe('social care: EpisodeOfCare (the case)', () => {
   it('keeps the case whole: coded type, status history, the allocated worker from careManager', () => {
     const mapped = map(socialCareCase)!;
