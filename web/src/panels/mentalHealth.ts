@@ -18,7 +18,7 @@ export class MentalHealthPanel extends RecordPanel<MentalHealthQuery> {
     { title: 'Safeguarding', path: ['patient', 'mentalHealthSafeguardingAlerts'], source: 'mentalHealthSource', columns: [col('Alert', (a) => html`<span class="flag">${a.description}</span>`), statusCol(), col('Raised', (a) => formatDate(a.start))] },
     { title: 'Risk summary', path: ['patient', 'riskSummaries'], source: 'mentalHealthSource', columns: [col('Level', (r) => r.level), col('Summary', (r) => r.summary), statusCol(), col('Assessed', (r) => formatDate(r.date))] },
     { title: 'Alerts', path: ['patient', 'mentalHealthAlerts'], source: 'mentalHealthSource', columns: [col('Alert', (a) => a.description), statusCol(), col('Raised', (a) => formatDate(a.start))] },
-    { title: 'Episodes of care', path: ['patient', 'mentalHealthEpisodes'], source: 'mentalHealthSource', columns: [col('Service', (e) => e.service ?? e.types?.[0]?.display), col('Team', (e) => e.team), statusCol(), col('From', (e) => formatDate(e.start)), col('To', (e) => formatDate(e.end) || (e.current ? 'Open' : ''))] },
+    { title: 'Episodes of care', path: ['patient', 'mentalHealthEpisodes'], source: 'mentalHealthSource', columns: [col('Service', (e) => e.service), col('Team', (e) => e.team), statusCol(), col('From', (e) => formatDate(e.start)), col('To', (e) => formatDate(e.end) || (e.current ? 'Open' : ''))] },
     { title: 'Care plans', path: ['patient', 'mentalHealthCarePlans'], source: 'mentalHealthSource', columns: [col('Plan', (p) => p.title), statusCol(), col('Summary', (p) => p.summary), col('Written', (p) => formatDate(p.created))] },
   ];
 }
