@@ -1,6 +1,7 @@
 /// <reference types="fhir" />
 import { buildSchema, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { prepareBundle, type FeedingOrganisation } from '../../subgraphs/kit/src/ingest/feedTarget';
+import { periodEnded } from '../../subgraphs/kit/src/ingest/fhirStatuses';
 import { sliceFeedTarget } from '../../subgraphs/kit/src/ingest/sliceFeedTarget';
 import { commonResolvers } from '../../subgraphs/kit/src/slice/commonResolvers';
 import { faultOf } from '../../subgraphs/kit/src/slice/unreadableItems';
@@ -148,6 +149,59 @@ describe('mental health: EpisodeOfCare', () => {
     expect(problemOf({ ...episode, period: undefined }).path).toBe('EpisodeOfCare.period.start');
     expect(problemOf({ ...episode, status: 'open' as never }).path).toBe('EpisodeOfCare.status');
     expect(problemOf({ ...episode, period: { start: '2024-13-45' } }).path).toBe('EpisodeOfCare.period.start');
+  });
+});
+
+describe('mental health: ServiceRequest (a referral)', () => {
+  const referral: fhir4.ServiceRequest = {
+    resourceType: 'ServiceRequest',
+    id: 'ref-1',
+    meta: META,
+    status: 'active',
+    intent: 'order',
+    priority: 'urgent',
+    category: [{ coding: [{ system: SNOMED, code: '3457005', display: 'Patient referral' }] }],
+    code: { coding: [{ system: LOCAL_SERVICES, code: 'HTT', display: 'Home treatment team' }], text: 'Home treatment team assessment' },
+    reasonCode: [{ coding: [{ system: SNOMED, code: '35489007', display: 'Depressive disorder' }], text: 'Low mood with thoughts of self-harm' }],
+    subject: NHS,
+    authoredOn: '2025-03-01T16:45:00+00:00',
+    requester: { display: 'Dr N Iqbal' },
+    performer: [{ reference: 'CareTeam/ct-bury-north' }],
+    note: [{ text: 'Please see within 72 hours.' }],
+  };
+
+  it('keeps the referral whole: priority, every coding of its code, category and reason, who referred and to whom', () => {
+    const mapped = map(referral, supporting)!;
+    expect(mapped.panel).toBe('mentalHealthReferrals');
+    expect(mapped.fields).toMatchObject({
+      status: 'active',
+      current: true,
+      intent: 'order',
+      priority: 'urgent',
+      code: expect.objectContaining({ code: 'HTT', text: 'Home treatment team assessment' }),
+      categories: [expect.objectContaining({ code: '3457005' })],
+      reasons: [expect.objectContaining({ code: '35489007', text: 'Low mood with thoughts of self-harm' })],
+      authoredOn: '2025-03-01T16:45:00+00:00',
+      requester: 'Dr N Iqbal',
+      performers: ['Bury North Community Mental Health Team'],
+      notes: ['Please see within 72 hours.'],
+    });
+  });
+
+  it.each([
+    ['active', true],
+    ['on-hold', true],
+    ['completed', false],
+    ['revoked', false],
+    ['draft', false],
+  ] as const)('status %s: current %s', (status, current) => {
+    expect(map({ ...referral, status })!.fields).toMatchObject({ status, current });
+  });
+
+  it('entered-in-error is a delete; a referral that says nothing of what it is for is refused', () => {
+    expect(retracts({ ...referral, status: 'entered-in-error' })).toBe('delete');
+    expect(problemOf({ ...referral, code: undefined, category: undefined, reasonCode: undefined }).path).toBe('ServiceRequest.code');
+    expect(problemOf({ ...referral, priority: 'soon' as never }).path).toBe('ServiceRequest.priority');
   });
 });
 
@@ -323,6 +377,21 @@ describe('mental health: a Flag lands by its codes', () => {
     expect(problemOf(flag('f5', undefined as never)).path).toBe('Flag.code');
     expect(problemOf(flag('f6', { text: 'x' }, { status: 'open' as never })).path).toBe('Flag.status');
   });
+});
+
+describe('a period has ended (read at the time of asking, partial dates to their end)', () => {
+  const at = Date.parse('2026-06-15T12:00:00Z');
+  it.each([
+    ['2026', false],
+    ['2025', true],
+    ['2026-06', false],
+    ['2026-05', true],
+    ['2026-06-15', false],
+    ['2026-06-14', true],
+    ['2026-06-15T11:00:00Z', true],
+    ['2026-06-15T08:00:00-05:00', false],
+    [null, false],
+  ])('%s: %s', (end, ended) => expect(periodEnded(end, at)).toBe(ended));
 });
 
 describe('mental health: what the resolvers serve', () => {

@@ -19,8 +19,8 @@ import { mentalHealthPanels } from './panels';
 /**
  * The mental health trust's FHIR R4 feed (UK Core resources) -> the mental health slice's panels.
  * EpisodeOfCare -> an episode (status history, types, team and care coordinator resolved from
- * their references, CPA status); CarePlan -> the crisis plan when its category is coded as one
- * (schema/clinical-codes.yaml), else a care plan; RiskAssessment -> the risk summary; Flag -> by
+ * their references, CPA status); ServiceRequest -> a referral; CarePlan -> the crisis plan when its category is coded as one
+ * (schema/clinical-codes.yaml), else a care plan; RiskAssessment -> the risk summary (always: an assessment of risk is sensitive whatever it assesses); Flag -> by
  * its codes: a mental-health risk, a safeguarding alert, or else a general alert. Entered-in-error
  * never reaches here: the kit deletes.
  */
@@ -33,6 +33,9 @@ const CURRENT_EPISODE = new Set(['active', 'onhold']);
 const CURRENT_PLAN = new Set(['active', 'on-hold']);
 /** RiskAssessment statuses that stand (observation-status): not cancelled, not unknown. */
 const STANDING_ASSESSMENT = new Set(['registered', 'preliminary', 'final', 'amended', 'corrected']);
+/** ServiceRequest statuses under which a referral is open. */
+const OPEN_REFERRAL = new Set(['active', 'on-hold']);
+const PRIORITY = ['routine', 'urgent', 'asap', 'stat'] as const;
 const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
 
 /** "CPA" or "non-CPA" from whichever EpisodeOfCare.type says so, else null. */
@@ -84,6 +87,34 @@ function episodeOfCareMapping(r: fhir4.EpisodeOfCare, references: BundleReferenc
       careCoordinator: coordinatorName(referenceDisplay(r.careManager, r as never, references), team),
       cpaStatus: cpaStatusOf(types),
       managingOrganisation: referenceDisplay(r.managingOrganization, r as never, references),
+    },
+  };
+}
+
+/** A referral (ServiceRequest): to which service, why, how urgent, by whom, and whether it is still open. */
+function serviceRequestMapping(r: fhir4.ServiceRequest, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.request, 'ServiceRequest.status');
+  const occurrence = periodOf(r.occurrencePeriod, 'ServiceRequest.occurrencePeriod');
+  const occurrenceStart = optionalDateOf(r.occurrenceDateTime, 'ServiceRequest.occurrenceDateTime') ?? occurrence.start;
+  const code = optionalCodingOf(r.code, 'ServiceRequest.code');
+  const reasons = conceptsOf(r.reasonCode, 'ServiceRequest.reasonCode');
+  if (!code && !reasons.length && !r.category?.length) throw new FeedProblem('ServiceRequest.code', 'ServiceRequest needs a code, a category or a reasonCode: what the referral is for');
+  return {
+    panel: mentalHealthPanels.referrals,
+    fields: {
+      status,
+      current: OPEN_REFERRAL.has(status) && !periodEnded(occurrence.end),
+      intent: textOf(r.intent, 50),
+      priority: r.priority === undefined ? null : oneOf(r.priority, PRIORITY, 'ServiceRequest.priority'),
+      code,
+      categories: conceptsOf(r.category, 'ServiceRequest.category'),
+      reasons,
+      authoredOn: optionalDateOf(r.authoredOn, 'ServiceRequest.authoredOn'),
+      start: occurrenceStart,
+      end: occurrence.end,
+      requester: referenceDisplay(r.requester, r as never, references),
+      performers: namesOf(r.performer, r, references),
+      notes: (r.note ?? []).map((n) => textOf(n.text, 4000)).filter((n): n is string => Boolean(n)),
     },
   };
 }
@@ -232,6 +263,7 @@ export const mentalHealthFeed: SliceFeed = {
   sealedPanels: [mentalHealthPanels.crisisPlans, mentalHealthPanels.riskSummaries, mentalHealthPanels.safeguardingAlerts],
   resources: {
     EpisodeOfCare: episodeOfCareMapping,
+    ServiceRequest: serviceRequestMapping,
     CarePlan: carePlanMapping,
     RiskAssessment: riskAssessmentMapping,
     Flag: flagMapping,

@@ -7,6 +7,8 @@
  */
 export const mentalHealthPanels = {
   episodes: 'mentalHealthEpisodes',
+  /** ServiceRequests: referrals to and from the trust's services. */
+  referrals: 'mentalHealthReferrals',
   /** CarePlans whose category is coded as a crisis plan. */
   crisisPlans: 'crisisPlans',
   /** Every other CarePlan the trust sends. */

@@ -77,6 +77,10 @@ export const mentalHealthResolvers = {
     crisisPlans,
     mentalHealthCarePlans: panelList(mentalHealthPanels.carePlans, currentFirst(newestBy('created')), carePlan),
     mentalHealthEpisodes: episodes,
+    mentalHealthReferrals: panelList(mentalHealthPanels.referrals, currentFirst(newestBy('authoredOn')), (item) => ({
+      ...item,
+      current: ['active', 'on-hold'].includes(String(item.status)) && !periodEnded(item.end),
+    })),
     riskSummary: first(riskSummaries),
     riskSummaries,
     mentalHealthAlerts: panelList(mentalHealthPanels.alerts, currentFirst(newestBy('start')), alert),

@@ -264,6 +264,32 @@ export type ObservationStatus =
   /** The source cannot say which status applies */
   | 'unknown';
 
+/** ServiceRequest.priority (FHIR R4 request-priority). */
+export type ReferralPriority =
+  /** As soon as possible: higher than urgent */
+  | 'asap'
+  /** Routine */
+  | 'routine'
+  /** Immediately: the highest priority (an emergency) */
+  | 'stat'
+  /** Urgent */
+  | 'urgent';
+
+/** ServiceRequest.status (FHIR R4 request-status) of a referral. Entered-in-error referrals are never shown. */
+export type ReferralStatus =
+  /** Open: the referral stands */
+  | 'active'
+  /** Done: the patient was seen or the referral closed */
+  | 'completed'
+  /** Being written, not yet sent */
+  | 'draft'
+  /** Paused for now: still open (FHIR on-hold) */
+  | 'on_hold'
+  /** Withdrawn */
+  | 'revoked'
+  /** The source does not know the referral's status */
+  | 'unknown';
+
 /** What a risk summary came as. */
 export type RiskSummaryKind =
   /** A RiskAssessment */
@@ -369,7 +395,7 @@ export type MentalHealthQueryVariables = Exact<{
 }>;
 
 
-export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
+export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, code: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: string | null, readAt: string } | null } | null };
 
 export type ProblemsQueryVariables = Exact<{
   nhsNumber: string;
@@ -1143,6 +1169,20 @@ export const MentalHealthDocument = new TypedDocumentString(`
       categories {
         display
       }
+      provenance {
+        organisationName
+      }
+    }
+    mentalHealthReferrals {
+      id
+      status
+      current
+      priority
+      code {
+        display
+      }
+      authoredOn
+      requester
       provenance {
         organisationName
       }

@@ -19,6 +19,7 @@ export class MentalHealthPanel extends RecordPanel<MentalHealthQuery> {
     { title: 'Risk summary', path: ['patient', 'riskSummaries'], source: 'mentalHealthSource', columns: [col('Level', (r) => r.level), col('Summary', (r) => r.summary), statusCol(), col('Assessed', (r) => formatDate(r.date))] },
     { title: 'Alerts', path: ['patient', 'mentalHealthAlerts'], source: 'mentalHealthSource', columns: [col('Alert', (a) => a.description), statusCol(), col('Raised', (a) => formatDate(a.start))] },
     { title: 'Episodes of care', path: ['patient', 'mentalHealthEpisodes'], source: 'mentalHealthSource', columns: [col('Service', (e) => e.service), col('Team', (e) => e.team), statusCol(), col('From', (e) => formatDate(e.start)), col('To', (e) => formatDate(e.end) || (e.current ? 'Open' : ''))] },
+    { title: 'Referrals', path: ['patient', 'mentalHealthReferrals'], source: 'mentalHealthSource', columns: [col('Referral', (r) => r.code?.display), col('Priority', (r) => r.priority), statusCol(), col('Referred by', (r) => r.requester), col('Made', (r) => formatDate(r.authoredOn))] },
     { title: 'Care plans', path: ['patient', 'mentalHealthCarePlans'], source: 'mentalHealthSource', columns: [col('Plan', (p) => p.title), statusCol(), col('Summary', (p) => p.summary), col('Written', (p) => formatDate(p.created))] },
   ];
 }
