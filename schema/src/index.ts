@@ -5,3 +5,4 @@ export * from './policy';
 export * from './services';
 export * from './policyTable';
 export * from './organisationKinds';
+export * from './clinicalCodes';

@@ -72,6 +72,34 @@ describe('the clinician viewer in a browser', () => {
     await page.context().close();
   });
 
+  it('the psychiatrist sees Daniel’s crisis plan (a CarePlan coded as one, titled "Staying well plan") and his risk summary, each with its status', async () => {
+    const page = await freshPage();
+    await signInAs(page, 'mh-clinician');
+    await openRecord(page, DANIEL());
+    await panelsSettled(page);
+    const found = (await sections(page)).filter((s) => s.panel === 'mentalHealth');
+    expect(found.find((s) => s.section === 'crisisPlans')).toMatchObject({ state: 'data', text: expect.stringMatching(/Staying well plan\s*active/) });
+    expect(found.find((s) => s.section === 'riskSummaries')).toMatchObject({ state: 'data', text: expect.stringContaining('final') });
+    expect(found.find((s) => s.section === 'mentalHealthEpisodes')?.text).toContain('Open');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page.locator('[data-panel="mentalHealth"]'), 'viewer-mental-health-daniel');
+    await page.context().close();
+  });
+
+  it('the social worker sees Margaret’s key safe as a council alert, not as a safeguarding alert', async () => {
+    const page = await freshPage();
+    await signInAs(page, 'social-worker');
+    await openRecord(page, MARGARET());
+    await panelsSettled(page);
+    const found = (await sections(page)).filter((s) => s.panel === 'socialCare');
+    expect(found.find((s) => s.section === 'socialCareAlerts')).toMatchObject({ state: 'data', text: expect.stringContaining('Key safe by the front door') });
+    expect(found.find((s) => s.section === 'safeguardingAlerts')).toMatchObject({ state: 'empty' });
+    expect(found.find((s) => s.section === 'carePackages')?.text).toMatch(/active/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page.locator('[data-panel="socialCare"]'), 'viewer-social-care-margaret');
+    await page.context().close();
+  });
+
   describe('with the hospital source down', () => {
     let gateway: Awaited<ReturnType<typeof gatewayWithout>> | undefined;
     let url = '';

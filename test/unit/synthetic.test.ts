@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { isValidNhsNumber } from '../../subgraphs/kit/src/nhsNumber';
 import { organisations } from '../../tools/src/demo/organisations';
-import { organisationKind } from '@shareforyou/schema';
+import { flagMeaningOf, organisationKind } from '@shareforyou/schema';
 import {
   REFERENCE_INSTANT,
   SYSTEMS,
@@ -265,7 +265,8 @@ describe('proportions', () => {
     expect(share(holds('community'))).toBeLessThan(0.16);
     expect(share(holds('social-care'))).toBeGreaterThan(0.07);
     expect(share(holds('social-care'))).toBeLessThan(0.14);
-    const safeguarding = share((p) => p.feeds.some((f) => resourcesOf(f).some((r) => r.resourceType === 'Flag')));
+    // Safeguarding by its codes, as the record reads it (a key safe alert is a Flag too).
+    const safeguarding = share((p) => p.feeds.some((f) => resourcesOf(f).some((r) => r.resourceType === 'Flag' && flagMeaningOf([r.code, ...(r.category ?? [])]) === 'safeguarding')));
     expect(safeguarding).toBeGreaterThan(0.003);
     expect(safeguarding).toBeLessThan(0.025);
   });
@@ -332,7 +333,8 @@ describe('demo patients', () => {
     expect(episode.status).toBe('active');
     expect(episode.type?.[0].text).toBe('CPA');
     expect(episode.careManager?.display).toContain('Care Coordinator');
-    expect(ofType(mh, 'CarePlan').map((c) => c.title)).toEqual(['Crisis plan']);
+    // A crisis plan by its code (736253002 |Mental health crisis plan|), whatever its title.
+    expect(ofType(mh, 'CarePlan').map((c) => c.category?.[0].coding?.[0].code)).toEqual(['736253002']);
     const [risk] = ofType(mh, 'RiskAssessment');
     expect(risk.meta?.security?.[0].code).toBe('R');
     expect(p.feeds.some((f) => f.odsCode === 'RM3')).toBe(false);
@@ -349,7 +351,8 @@ describe('demo patients', () => {
     expect(ofType(sc, 'EpisodeOfCare').map((e) => e.status)).toEqual(['active']);
     const [flag] = ofType(sc, 'Flag');
     expect(flag.status).toBe('active');
-    expect(flag.category?.[0].text).toBe('Safeguarding');
+    expect(flagMeaningOf([flag.code, ...(flag.category ?? [])])).toBe('safeguarding');
+    expect(flag.category?.[0].coding?.[0].code).toBe('CP-IS');
     expect(flag.meta?.security?.[0]).toEqual({ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' });
   });
 

@@ -1,23 +1,42 @@
 import {
+  conceptsOf,
   conceptText,
-  dateOf,
-  oneOf,
-  optionalDateOf,
-  personNamed,
-  required,
-  textOf,
+  FeedProblem,
   FHIR_STATUS,
+  namesOf,
+  oneOf,
+  optionalCodingOf,
+  optionalDateOf,
+  periodEnded,
+  referenceDisplay,
+  textOf,
+  type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
+import { carePlanKindOf, flagMeaningOf } from '@shareforyou/schema';
 import { mentalHealthPanels } from './panels';
 
 /**
- * The mental health trust's FHIR R4 feed -> the mental health slice's panels.
- * EpisodeOfCare -> an episode that also carries its care coordinator and CPA status;
- * CarePlan (crisis plans only) -> the crisis plan; RiskAssessment or Flag -> the risk summary.
+ * The mental health trust's FHIR R4 feed (UK Core resources) -> the mental health slice's panels.
+ * EpisodeOfCare -> an episode (status history, types, team and care coordinator resolved from
+ * their references, CPA status); ServiceRequest -> a referral; CarePlan -> the crisis plan when its category is coded as one
+ * (schema/clinical-codes.yaml), else a care plan; RiskAssessment -> the risk summary (always: an assessment of risk is sensitive whatever it assesses); Flag -> by
+ * its codes: a mental-health risk, a safeguarding alert, or else a general alert. Entered-in-error
+ * never reaches here: the kit deletes.
  */
 
 const CPA = /^(non[- ]?)?(cpa|care programme approach)$/i;
+
+/** EpisodeOfCare statuses under which the patient is in the service's care. */
+const CURRENT_EPISODE = new Set(['active', 'onhold']);
+/** CarePlan statuses under which a plan is in force. */
+const CURRENT_PLAN = new Set(['active', 'on-hold']);
+/** RiskAssessment statuses that stand (observation-status): not cancelled, not unknown. */
+const STANDING_ASSESSMENT = new Set(['registered', 'preliminary', 'final', 'amended', 'corrected']);
+/** ServiceRequest statuses under which a referral is open. */
+const OPEN_REFERRAL = new Set(['active', 'on-hold']);
+const PRIORITY = ['routine', 'urgent', 'asap', 'stat'] as const;
+const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
 
 /** "CPA" or "non-CPA" from whichever EpisodeOfCare.type says so, else null. */
 function cpaStatusOf(types: fhir4.CodeableConcept[]): 'CPA' | 'non-CPA' | null {
@@ -30,28 +49,72 @@ function cpaStatusOf(types: fhir4.CodeableConcept[]): 'CPA' | 'non-CPA' | null {
   return null;
 }
 
-/** The coordinator's name from careManager.display, without a trailing role or team ("…, Care Coordinator, Team"). */
-function coordinatorName(display: string | undefined, team: string | null): string | null {
+/** The coordinator's name without a trailing role or team ("…, Care Coordinator, Team"). */
+function coordinatorName(display: string | null, team: string | null): string | null {
   let name = display?.trim();
   if (team && name?.toLowerCase().endsWith(`, ${team.toLowerCase()}`)) name = name.slice(0, -(team.length + 2));
   name = name?.replace(/,\s*care co-?ordinator$/i, '');
   return textOf(name, 200);
 }
 
-function episodeOfCareMapping(r: fhir4.EpisodeOfCare) {
+function periodOf(period: fhir4.Period | undefined, path: string) {
+  return { start: optionalDateOf(period?.start, `${path}.start`), end: optionalDateOf(period?.end, `${path}.end`) };
+}
+
+function episodeOfCareMapping(r: fhir4.EpisodeOfCare, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status');
   const types = r.type ?? [];
-  const team = textOf(r.team?.[0]?.display, 200);
+  const teams = namesOf(r.team, r, references);
+  const team = textOf(teams[0], 200);
   const service = types.map(conceptText).find((text) => text && !CPA.test(text) && text !== team) ?? null;
+  const period = periodOf(r.period, 'EpisodeOfCare.period');
+  if (!period.start) throw new FeedProblem('EpisodeOfCare.period.start', 'EpisodeOfCare.period.start is required: it says since when the patient is in this care');
   return {
     panel: mentalHealthPanels.episodes,
     fields: {
-      status: oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status'),
-      start: dateOf(r.period?.start, 'EpisodeOfCare.period.start'),
-      end: optionalDateOf(r.period?.end, 'EpisodeOfCare.period.end'),
+      status,
+      current: CURRENT_EPISODE.has(status) && !periodEnded(period.end),
+      start: period.start,
+      end: period.end,
+      statusHistory: (r.statusHistory ?? []).map((h, i) => ({
+        status: oneOf(h.status, FHIR_STATUS.episodeOfCare, `EpisodeOfCare.statusHistory[${i}].status`),
+        ...periodOf(h.period, `EpisodeOfCare.statusHistory[${i}].period`),
+      })),
+      types: conceptsOf(types, 'EpisodeOfCare.type'),
       team: team ?? service,
+      teams,
       service,
-      careCoordinator: coordinatorName(r.careManager?.display, team),
+      careCoordinator: coordinatorName(referenceDisplay(r.careManager, r as never, references), team),
       cpaStatus: cpaStatusOf(types),
+      managingOrganisation: referenceDisplay(r.managingOrganization, r as never, references),
+    },
+  };
+}
+
+/** A referral (ServiceRequest): to which service, why, how urgent, by whom, and whether it is still open. */
+function serviceRequestMapping(r: fhir4.ServiceRequest, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.request, 'ServiceRequest.status');
+  const occurrence = periodOf(r.occurrencePeriod, 'ServiceRequest.occurrencePeriod');
+  const occurrenceStart = optionalDateOf(r.occurrenceDateTime, 'ServiceRequest.occurrenceDateTime') ?? occurrence.start;
+  const code = optionalCodingOf(r.code, 'ServiceRequest.code');
+  const reasons = conceptsOf(r.reasonCode, 'ServiceRequest.reasonCode');
+  if (!code && !reasons.length && !r.category?.length) throw new FeedProblem('ServiceRequest.code', 'ServiceRequest needs a code, a category or a reasonCode: what the referral is for');
+  return {
+    panel: mentalHealthPanels.referrals,
+    fields: {
+      status,
+      current: OPEN_REFERRAL.has(status) && !periodEnded(occurrence.end),
+      intent: textOf(r.intent, 50),
+      priority: r.priority === undefined ? null : oneOf(r.priority, PRIORITY, 'ServiceRequest.priority'),
+      code,
+      categories: conceptsOf(r.category, 'ServiceRequest.category'),
+      reasons,
+      authoredOn: optionalDateOf(r.authoredOn, 'ServiceRequest.authoredOn'),
+      start: occurrenceStart,
+      end: occurrence.end,
+      requester: referenceDisplay(r.requester, r as never, references),
+      performers: namesOf(r.performer, r, references),
+      notes: (r.note ?? []).map((n) => textOf(n.text, 4000)).filter((n): n is string => Boolean(n)),
     },
   };
 }
@@ -62,70 +125,145 @@ const CRISIS_PLAN_SECTIONS = {
   whatHelps: /^what helps:\s*/i,
   contacts: /^(crisis )?contacts?:\s*/i,
 } as const;
+type CrisisPlanSection = keyof typeof CRISIS_PLAN_SECTIONS;
 
 /** A crisis plan's headed notes ("Triggers: …", "Early warning signs: …", "What helps: …", "Contacts: …"). */
-function crisisPlanSections(notes: fhir4.Annotation[] | undefined): Record<keyof typeof CRISIS_PLAN_SECTIONS, string | null> {
-  const found = { triggers: null, earlyWarningSigns: null, whatHelps: null, contacts: null } as Record<keyof typeof CRISIS_PLAN_SECTIONS, string | null>;
+function crisisPlanSections(notes: fhir4.Annotation[] | undefined): Record<CrisisPlanSection, string | null> {
+  const found: Record<CrisisPlanSection, string | null> = { triggers: null, earlyWarningSigns: null, whatHelps: null, contacts: null };
   for (const note of notes ?? []) {
-    for (const [section, heading] of Object.entries(CRISIS_PLAN_SECTIONS) as Array<[keyof typeof CRISIS_PLAN_SECTIONS, RegExp]>) {
+    for (const [section, heading] of Object.entries(CRISIS_PLAN_SECTIONS) as Array<[CrisisPlanSection, RegExp]>) {
       if (heading.test(note.text ?? '')) found[section] = textOf(note.text.replace(heading, ''), 2000);
     }
   }
   return found;
 }
 
-function carePlanMapping(r: fhir4.CarePlan) {
-  // Only crisis plans belong here: any other care plan carries nothing this record shows (null).
-  const labels = [r.title, ...(r.category ?? []).map(conceptText)];
-  if (!labels.some((label) => label && /crisis/i.test(label))) return null;
+/** Every activity of a plan: what is to be done, its code and status. */
+function activitiesOf(r: fhir4.CarePlan) {
+  return (r.activity ?? []).map((a, i) => ({
+    description: textOf(a.detail?.description ?? a.progress?.[0]?.text, 2000),
+    code: optionalCodingOf(a.detail?.code, `CarePlan.activity[${i}].detail.code`),
+    status: a.detail ? oneOf(a.detail.status, ACTIVITY_STATUS, `CarePlan.activity[${i}].detail.status`) : null,
+  }));
+}
+
+function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status');
+  const period = periodOf(r.period, 'CarePlan.period');
+  const created = optionalDateOf(r.created, 'CarePlan.created') ?? period.start;
+  if (!created) throw new FeedProblem('CarePlan.created', 'CarePlan.created or CarePlan.period.start is required: it says which plan is the latest');
+  const common = {
+    status,
+    current: CURRENT_PLAN.has(status) && !periodEnded(period.end),
+    categories: conceptsOf(r.category, 'CarePlan.category'),
+    created,
+    start: period.start,
+    end: period.end,
+    summary: textOf(r.description, 4000),
+    author: referenceDisplay(r.author, r as never, references) ?? (namesOf(r.contributor, r, references).join(', ') || null),
+    activities: activitiesOf(r),
+  };
+  // A crisis plan by its code (CarePlan.category), never by the word "crisis" in a title.
+  if (carePlanKindOf(r.category ?? []) === 'crisisPlan') {
+    return {
+      panel: mentalHealthPanels.crisisPlans,
+      fields: { ...common, title: textOf(r.title, 200) ?? 'Crisis plan', ...crisisPlanSections(r.note) },
+    };
+  }
   return {
-    panel: mentalHealthPanels.crisisPlans,
+    panel: mentalHealthPanels.carePlans,
     fields: {
-      title: textOf(r.title, 200) ?? 'Crisis plan',
-      status: oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status'),
-      created: dateOf(r.created ?? r.period?.start, 'CarePlan.created'),
-      summary: textOf(r.description, 4000),
-      ...crisisPlanSections(r.note),
-      author: personNamed(r.author),
+      ...common,
+      title: textOf(r.title, 200) ?? conceptText(r.category?.[0]) ?? 'Care plan',
+      notes: (r.note ?? []).map((n) => textOf(n.text, 4000)).filter((n): n is string => Boolean(n)),
     },
   };
 }
 
-function riskAssessmentMapping(r: fhir4.RiskAssessment) {
-  const prediction = r.prediction?.[0];
+function riskAssessmentMapping(r: fhir4.RiskAssessment, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.observation, 'RiskAssessment.status');
+  const predictions = (r.prediction ?? []).map((p, i) => ({
+    outcome: optionalCodingOf(p.outcome, `RiskAssessment.prediction[${i}].outcome`),
+    qualitativeRisk: optionalCodingOf(p.qualitativeRisk, `RiskAssessment.prediction[${i}].qualitativeRisk`),
+    probability: p.probabilityDecimal ?? null,
+    rationale: textOf(p.rationale, 4000),
+  }));
+  const first = predictions[0];
+  const date = optionalDateOf(r.occurrenceDateTime ?? r.occurrencePeriod?.start, 'RiskAssessment.occurrence[x]');
+  const summary = textOf(r.note?.map((n) => n.text).filter(Boolean).join('\n') || first?.rationale || conceptText(r.code), 4000);
+  if (!summary && predictions.length === 0) throw new FeedProblem('RiskAssessment.prediction', 'RiskAssessment carries neither a prediction, a note nor a code: nothing to show');
   return {
     panel: mentalHealthPanels.riskSummaries,
     fields: {
-      status: oneOf(r.status, FHIR_STATUS.observation, 'RiskAssessment.status'),
-      date: dateOf(r.occurrenceDateTime ?? r.occurrencePeriod?.start, 'RiskAssessment.occurrence[x]'),
-      summary: textOf(required(r.note?.[0]?.text ?? prediction?.rationale, 'RiskAssessment.note'), 4000),
-      level: textOf(prediction?.qualitativeRisk?.coding?.find((c) => c.code)?.code ?? conceptText(prediction?.qualitativeRisk), 50),
-      riskOf: conceptText(prediction?.outcome),
+      kind: 'assessment',
+      status,
+      current: STANDING_ASSESSMENT.has(status),
+      date,
+      code: optionalCodingOf(r.code, 'RiskAssessment.code'),
+      method: optionalCodingOf(r.method, 'RiskAssessment.method'),
+      summary: summary ?? first?.outcome?.display ?? 'Risk assessment',
+      level: first?.qualitativeRisk ? textOf(first.qualitativeRisk.code || first.qualitativeRisk.display, 50) : null,
+      riskOf: first?.outcome?.display ?? null,
+      predictions,
       mitigation: textOf(r.mitigation, 4000),
-      assessedBy: personNamed(r.performer),
+      assessedBy: referenceDisplay(r.performer, r as never, references),
+      end: null,
     },
   };
 }
 
-function flagMapping(r: fhir4.Flag) {
+/** A Flag's fields, whichever panel its meaning files it in. */
+function flagFields(r: fhir4.Flag, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.flag, 'Flag.status');
+  const period = periodOf(r.period, 'Flag.period');
+  const code = optionalCodingOf(r.code, 'Flag.code');
+  if (!code) throw new FeedProblem('Flag.code', 'Flag.code is required');
   return {
-    panel: mentalHealthPanels.riskSummaries,
-    fields: {
-      status: oneOf(r.status, ['active', 'inactive', 'entered-in-error'] as const, 'Flag.status'),
-      date: dateOf(r.period?.start, 'Flag.period.start'),
-      summary: required(conceptText(r.code), 'Flag.code'),
-      level: null,
-      riskOf: conceptText(r.category?.[0]),
-      mitigation: null,
-      assessedBy: personNamed(r.author),
-    },
+    status,
+    current: status === 'active' && !periodEnded(period.end),
+    code,
+    categories: conceptsOf(r.category, 'Flag.category'),
+    description: code.text ?? code.display,
+    start: period.start,
+    end: period.end,
+    author: referenceDisplay(r.author, r as never, references),
   };
+}
+
+function flagMapping(r: fhir4.Flag, references: BundleReferences) {
+  const fields = flagFields(r, references);
+  switch (flagMeaningOf([r.code, ...(r.category ?? [])])) {
+    case 'mentalHealthRisk':
+      return {
+        panel: mentalHealthPanels.riskSummaries,
+        fields: {
+          kind: 'flag',
+          status: fields.status,
+          current: fields.current,
+          date: fields.start,
+          end: fields.end,
+          code: fields.code,
+          method: null,
+          summary: fields.description,
+          level: null,
+          riskOf: fields.code.display,
+          predictions: [],
+          mitigation: null,
+          assessedBy: fields.author,
+        },
+      };
+    case 'safeguarding':
+      return { panel: mentalHealthPanels.safeguardingAlerts, fields };
+    default:
+      return { panel: mentalHealthPanels.alerts, fields };
+  }
 }
 
 export const mentalHealthFeed: SliceFeed = {
-  sealedPanels: [mentalHealthPanels.crisisPlans, mentalHealthPanels.riskSummaries],
+  sealedPanels: [mentalHealthPanels.crisisPlans, mentalHealthPanels.riskSummaries, mentalHealthPanels.safeguardingAlerts],
   resources: {
     EpisodeOfCare: episodeOfCareMapping,
+    ServiceRequest: serviceRequestMapping,
     CarePlan: carePlanMapping,
     RiskAssessment: riskAssessmentMapping,
     Flag: flagMapping,

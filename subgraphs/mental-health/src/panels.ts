@@ -2,10 +2,21 @@
  * The mental health slice is held as one document per patient (kit: patientSlices). Its panels and
  * the item shapes each panel holds, as the feed mapping writes them and the resolvers read them.
  * The care coordinator and CPA status are not panels of their own: each episode carries them, and
- * the resolvers read them from the latest active episode.
+ * the resolvers read them from the current episode. Where a CarePlan or Flag lands is decided by
+ * its codes (schema/clinical-codes.yaml), not by its resource type alone.
  */
 export const mentalHealthPanels = {
   episodes: 'mentalHealthEpisodes',
+  /** ServiceRequests: referrals to and from the trust's services. */
+  referrals: 'mentalHealthReferrals',
+  /** CarePlans whose category is coded as a crisis plan. */
   crisisPlans: 'crisisPlans',
+  /** Every other CarePlan the trust sends. */
+  carePlans: 'mentalHealthCarePlans',
+  /** RiskAssessments, and Flags coded as a mental-health risk. */
   riskSummaries: 'riskSummaries',
+  /** Flags coded as safeguarding. */
+  safeguardingAlerts: 'mentalHealthSafeguardingAlerts',
+  /** Every other Flag: a general alert (never dropped, never filed as safeguarding). */
+  alerts: 'mentalHealthAlerts',
 } as const;

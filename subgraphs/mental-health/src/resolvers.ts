@@ -1,28 +1,89 @@
-import { activeFirst, newestFirst, panelLatest, panelList, type SubgraphContext } from '@shareforyou/kit';
+import { periodEnded } from '@shareforyou/kit/src/ingest/fhirStatuses';
+import { currentFirst, instantOf, panelList } from '@shareforyou/kit/src/slice/panels';
+import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
+import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { mentalHealthPanels } from './panels';
 
 type Patient = { nhsNumber: string };
+type Order = (a: SliceItem, b: SliceItem) => number;
 
-const episodes = panelList(mentalHealthPanels.episodes, activeFirst('status', 'active', newestFirst('start')));
-const crisisPlans = panelList(mentalHealthPanels.crisisPlans, activeFirst('status', 'active', newestFirst('created')));
+/** Newest first by a date field, by instant; an item without one by when the source last changed it. */
+const newestBy = (field: string): Order => {
+  const when = (item: SliceItem) => instantOf(item[field] ?? item.provenance?.lastUpdated);
+  return (a, b) => {
+    const [x, y] = [when(b), when(a)];
+    return x === y ? 0 : x > y ? 1 : -1;
+  };
+};
 
-/** The latest active episode that records `field`: where the care coordinator and CPA status come from. */
+// `current` is read, never trusted from the store alone: a period that has ended since the item was
+// written is history now. Items stored before a field was kept get it filled the safe way round.
+const STANDING_ASSESSMENT = ['registered', 'preliminary', 'final', 'amended', 'corrected'];
+
+const episode = (item: SliceItem): SliceItem => ({
+  statusHistory: [],
+  types: [],
+  teams: item.team ? [item.team] : [],
+  managingOrganisation: null,
+  ...item,
+  current: ['active', 'onhold'].includes(String(item.status)) && !periodEnded(item.end),
+});
+const carePlan = (item: SliceItem): SliceItem => ({
+  categories: [],
+  activities: [],
+  notes: [],
+  start: null,
+  end: null,
+  ...item,
+  current: ['active', 'on-hold'].includes(String(item.status)) && !periodEnded(item.end),
+});
+const risk = (item: SliceItem): SliceItem => {
+  // Before `kind` was kept, a flag's status was active or inactive; an assessment's never is.
+  const kind = item.kind ?? (['active', 'inactive'].includes(String(item.status)) ? 'flag' : 'assessment');
+  return {
+    code: null,
+    method: null,
+    predictions: [],
+    end: null,
+    ...item,
+    kind,
+    current: kind === 'flag' ? item.status === 'active' && !periodEnded(item.end) : STANDING_ASSESSMENT.includes(String(item.status)),
+  };
+};
+const alert = (item: SliceItem): SliceItem => ({ categories: [], ...item, current: item.status === 'active' && !periodEnded(item.end) });
+
+const episodes = panelList(mentalHealthPanels.episodes, currentFirst(newestBy('start')), episode);
+const crisisPlans = panelList(mentalHealthPanels.crisisPlans, currentFirst(newestBy('created')), carePlan);
+const riskSummaries = panelList(mentalHealthPanels.riskSummaries, currentFirst(newestBy('date')), risk);
+
+/** The current episode that records `field`: where the care coordinator and CPA status come from. */
 async function currentEpisodeWith(field: string, parent: Patient, args: unknown, context: SubgraphContext) {
-  return (await episodes(parent, args, context)).find((episode) => episode.status === 'active' && episode[field]) ?? null;
+  return (await episodes(parent, args, context)).find((e) => e.current && e[field]) ?? null;
 }
+
+const first = (list: typeof episodes) => async (parent: Patient, args: unknown, context: SubgraphContext) => (await list(parent, args, context))[0] ?? null;
 
 export const mentalHealthResolvers = {
   Patient: {
     careCoordinator: async (parent: Patient, args: unknown, context: SubgraphContext) => {
-      const episode = await currentEpisodeWith('careCoordinator', parent, args, context);
-      return episode && { id: episode.id, name: episode.careCoordinator, team: episode.team, phone: null, since: episode.start, provenance: episode.provenance };
+      const e = await currentEpisodeWith('careCoordinator', parent, args, context);
+      return e && { id: e.id, name: e.careCoordinator, team: e.team, phone: null, since: e.start, provenance: e.provenance };
     },
     careProgrammeStatus: async (parent: Patient, args: unknown, context: SubgraphContext) => {
-      const episode = await currentEpisodeWith('cpaStatus', parent, args, context);
-      return episode && { id: episode.id, status: episode.cpaStatus, since: episode.start, provenance: episode.provenance };
+      const e = await currentEpisodeWith('cpaStatus', parent, args, context);
+      return e && { id: e.id, status: e.cpaStatus, since: e.start, provenance: e.provenance };
     },
-    crisisPlan: async (parent: Patient, args: unknown, context: SubgraphContext) => (await crisisPlans(parent, args, context))[0] ?? null,
+    crisisPlan: first(crisisPlans),
+    crisisPlans,
+    mentalHealthCarePlans: panelList(mentalHealthPanels.carePlans, currentFirst(newestBy('created')), carePlan),
     mentalHealthEpisodes: episodes,
-    riskSummary: panelLatest(mentalHealthPanels.riskSummaries, 'date'),
+    mentalHealthReferrals: panelList(mentalHealthPanels.referrals, currentFirst(newestBy('authoredOn')), (item) => ({
+      ...item,
+      current: ['active', 'on-hold'].includes(String(item.status)) && !periodEnded(item.end),
+    })),
+    riskSummary: first(riskSummaries),
+    riskSummaries,
+    mentalHealthAlerts: panelList(mentalHealthPanels.alerts, currentFirst(newestBy('start')), alert),
+    mentalHealthSafeguardingAlerts: panelList(mentalHealthPanels.safeguardingAlerts, currentFirst(newestBy('start')), alert),
   },
 };

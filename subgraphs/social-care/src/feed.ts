@@ -1,26 +1,38 @@
 import {
+  codingOf,
+  conceptsOf,
   conceptText,
-  dateOf,
+  FeedProblem,
+  FHIR_STATUS,
+  namesOf,
   oneOf,
   optionalCodingOf,
   optionalDateOf,
-  personNamed,
+  periodEnded,
+  quantityOf,
+  referenceDisplay,
   required,
   textOf,
-  FHIR_STATUS,
+  type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
+import { flagMeaningOf } from '@shareforyou/schema';
 import { socialCarePanels } from './panels';
 
 /**
  * The council's social care FHIR R4 feed -> the social care slice's panels.
- * EpisodeOfCare -> the case (allocated worker from careManager); ServiceRequest or CarePlan -> care
- * packages; Procedure -> assessments; RelatedPerson -> carers; Flag -> safeguarding alerts (every
- * alert flag the council sends is treated as safeguarding, hence sensitive).
+ * EpisodeOfCare -> the case (allocated worker from careManager, resolved from its reference);
+ * ServiceRequest or CarePlan -> care packages; Procedure -> assessments; RelatedPerson -> carers;
+ * Flag -> by its codes (schema/clinical-codes.yaml): a safeguarding alert (sensitive) only when
+ * coded as safeguarding, else a general alert. Entered-in-error never reaches here: the kit deletes.
  */
 
 /** A trailing ", <role>" on a worker's display name, e.g. "Sam Jones, Social Worker". */
 const WORKER_ROLE = /,\s*([^,]*\b(?:worker|manager|practitioner|therapist|co-?ordinator|assessor|nurse|officer)\b[^,]*)$/i;
+
+const CURRENT_CASE = new Set(['active', 'onhold']);
+const CURRENT_PACKAGE = new Set(['active', 'on-hold']);
+const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
 
 function nameOf(name: fhir4.HumanName | undefined): string | null {
   return textOf(name?.text ?? [...(name?.prefix ?? []), ...(name?.given ?? []), name?.family].filter(Boolean).join(' '), 200);
@@ -32,65 +44,120 @@ function hoursPerWeek(quantity: fhir4.Quantity | undefined): number | null {
   return quantity.code === 'h/wk' || /hours? (per|a|\/) ?week/i.test(quantity.unit ?? '') ? quantity.value : null;
 }
 
-function episodeOfCareMapping(r: fhir4.EpisodeOfCare) {
-  const display = r.careManager?.display?.trim();
+function periodOf(period: fhir4.Period | undefined, path: string) {
+  return { start: optionalDateOf(period?.start, `${path}.start`), end: optionalDateOf(period?.end, `${path}.end`) };
+}
+
+/** A worker's name and the role after the comma in their display ("Sam Jones, Social Worker"). */
+function workerOf(display: string | null) {
   const role = display ? WORKER_ROLE.exec(display) : null;
+  return { worker: textOf(role ? display!.slice(0, role.index) : display, 200), workerRole: textOf(role?.[1], 100) };
+}
+
+function episodeOfCareMapping(r: fhir4.EpisodeOfCare, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status');
+  const period = periodOf(r.period, 'EpisodeOfCare.period');
+  if (!period.start) throw new FeedProblem('EpisodeOfCare.period.start', 'EpisodeOfCare.period.start is required: it says since when the case is open');
+  const teams = namesOf(r.team, r, references);
   return {
     panel: socialCarePanels.cases,
     fields: {
-      status: oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status'),
-      start: dateOf(r.period?.start, 'EpisodeOfCare.period.start'),
-      end: optionalDateOf(r.period?.end, 'EpisodeOfCare.period.end'),
+      status,
+      current: CURRENT_CASE.has(status) && !periodEnded(period.end),
+      start: period.start,
+      end: period.end,
+      statusHistory: (r.statusHistory ?? []).map((h, i) => ({
+        status: oneOf(h.status, FHIR_STATUS.episodeOfCare, `EpisodeOfCare.statusHistory[${i}].status`),
+        ...periodOf(h.period, `EpisodeOfCare.statusHistory[${i}].period`),
+      })),
       caseType: conceptText(r.type?.[0]),
-      team: textOf(r.team?.[0]?.display, 200),
-      worker: textOf(role ? display!.slice(0, role.index) : display, 200),
-      workerRole: textOf(role?.[1], 100),
+      types: conceptsOf(r.type, 'EpisodeOfCare.type'),
+      team: textOf(teams[0], 200),
+      teams,
+      ...workerOf(referenceDisplay(r.careManager, r as never, references)?.trim() ?? null),
     },
   };
 }
 
-function serviceRequestMapping(r: fhir4.ServiceRequest) {
-  const service = required(conceptText(r.code), 'ServiceRequest.code');
+function serviceRequestMapping(r: fhir4.ServiceRequest, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.request, 'ServiceRequest.status');
+  const code = codingOf(r.code, 'ServiceRequest.code');
+  const service = code.text ?? code.display;
+  const start = optionalDateOf(r.occurrencePeriod?.start ?? r.occurrenceDateTime ?? r.authoredOn, 'ServiceRequest.occurrence[x]');
+  const end = optionalDateOf(r.occurrencePeriod?.end, 'ServiceRequest.occurrencePeriod.end');
   return {
     panel: socialCarePanels.carePackages,
     fields: {
+      kind: 'serviceRequest',
       service,
+      code,
       category: conceptText(r.category?.[0]),
-      description: textOf(r.note?.[0]?.text ?? service, 2000),
+      categories: conceptsOf(r.category, 'ServiceRequest.category'),
+      description: textOf(r.note?.map((n) => n.text).filter(Boolean).join('\n') || service, 2000),
       hoursPerWeek: hoursPerWeek(r.quantityQuantity),
-      status: oneOf(r.status, FHIR_STATUS.request, 'ServiceRequest.status'),
-      start: dateOf(r.occurrencePeriod?.start ?? r.occurrenceDateTime ?? r.authoredOn, 'ServiceRequest.occurrence[x]'),
-      end: optionalDateOf(r.occurrencePeriod?.end, 'ServiceRequest.occurrencePeriod.end'),
+      quantity: quantityOf(r.quantityQuantity, 'ServiceRequest.quantityQuantity'),
+      status,
+      current: CURRENT_PACKAGE.has(status) && !periodEnded(end),
+      intent: textOf(r.intent, 50),
+      start,
+      end,
+      requester: referenceDisplay(r.requester, r as never, references),
+      performers: namesOf(r.performer, r, references),
+      activities: [],
     },
   };
 }
 
-function carePlanMapping(r: fhir4.CarePlan) {
+function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status');
   const service = textOf(required(r.title ?? conceptText(r.category?.[0]), 'CarePlan.title'), 500)!;
-  const activities = (r.activity ?? []).map((a) => a.detail?.description ?? conceptText(a.detail?.code)).filter(Boolean);
+  const activities = (r.activity ?? []).map((a, i) => ({
+    description: textOf(a.detail?.description ?? a.progress?.[0]?.text, 2000),
+    code: optionalCodingOf(a.detail?.code, `CarePlan.activity[${i}].detail.code`),
+    status: a.detail ? oneOf(a.detail.status, ACTIVITY_STATUS, `CarePlan.activity[${i}].detail.status`) : null,
+  }));
+  const period = periodOf(r.period, 'CarePlan.period');
+  const start = period.start ?? optionalDateOf(r.created, 'CarePlan.created');
   return {
     panel: socialCarePanels.carePackages,
     fields: {
+      kind: 'carePlan',
       service,
+      code: null,
       category: conceptText(r.category?.[0]),
-      description: textOf(r.description ?? (activities.join('; ') || service), 2000),
+      categories: conceptsOf(r.category, 'CarePlan.category'),
+      description: textOf(r.description ?? (activities.map((a) => a.description ?? a.code?.display).filter(Boolean).join('; ') || service), 2000),
       hoursPerWeek: null,
-      status: oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status'),
-      start: dateOf(r.period?.start ?? r.created, 'CarePlan.period.start'),
-      end: optionalDateOf(r.period?.end, 'CarePlan.period.end'),
+      quantity: null,
+      status,
+      current: CURRENT_PACKAGE.has(status) && !periodEnded(period.end),
+      intent: textOf(r.intent, 50),
+      start,
+      end: period.end,
+      requester: referenceDisplay(r.author, r as never, references),
+      performers: namesOf(r.contributor, r, references),
+      activities,
     },
   };
 }
 
-function procedureMapping(r: fhir4.Procedure) {
+function procedureMapping(r: fhir4.Procedure, references: BundleReferences) {
+  const code = codingOf(r.code, 'Procedure.code');
+  const date = optionalDateOf(r.performedDateTime ?? r.performedPeriod?.start, 'Procedure.performed[x]');
+  const status = oneOf(r.status, FHIR_STATUS.event, 'Procedure.status');
   return {
     panel: socialCarePanels.assessments,
     fields: {
-      type: required(conceptText(r.code), 'Procedure.code'),
-      status: oneOf(r.status, FHIR_STATUS.event, 'Procedure.status'),
-      date: dateOf(r.performedDateTime ?? r.performedPeriod?.start, 'Procedure.performed[x]'),
+      type: code.text ?? code.display,
+      code,
+      category: optionalCodingOf(r.category, 'Procedure.category'),
+      status,
+      date,
+      end: optionalDateOf(r.performedPeriod?.end, 'Procedure.performedPeriod.end'),
       outcome: textOf(conceptText(r.outcome) ?? r.note?.[0]?.text, 4000),
-      assessor: personNamed(r.performer?.[0]?.actor),
+      outcomeCode: optionalCodingOf(r.outcome, 'Procedure.outcome'),
+      notes: (r.note ?? []).map((n) => textOf(n.text, 4000)).filter((n): n is string => Boolean(n)),
+      assessor: namesOf(r.performer?.map((p) => p.actor), r, references).join(', ') || null,
     },
   };
 }
@@ -110,18 +177,24 @@ function relatedPersonMapping(r: fhir4.RelatedPerson) {
   };
 }
 
-function flagMapping(r: fhir4.Flag) {
-  return {
-    panel: socialCarePanels.safeguardingAlerts,
-    fields: {
-      description: required(conceptText(r.code), 'Flag.code'),
-      category: conceptText(r.category?.[0]),
-      status: oneOf(r.status, ['active', 'inactive', 'entered-in-error'] as const, 'Flag.status'),
-      raised: dateOf(r.period?.start, 'Flag.period.start'),
-      ended: optionalDateOf(r.period?.end, 'Flag.period.end'),
-      raisedBy: personNamed(r.author),
-    },
+function flagMapping(r: fhir4.Flag, references: BundleReferences) {
+  const status = oneOf(r.status, FHIR_STATUS.flag, 'Flag.status');
+  const code = codingOf(r.code, 'Flag.code');
+  const period = periodOf(r.period, 'Flag.period');
+  const fields = {
+    code,
+    description: code.text ?? code.display,
+    category: conceptText(r.category?.[0]),
+    categories: conceptsOf(r.category, 'Flag.category'),
+    status,
+    current: status === 'active' && !periodEnded(period.end),
+    raised: period.start,
+    ended: period.end,
+    raisedBy: referenceDisplay(r.author, r as never, references),
   };
+  // Safeguarding only by its codes; anything else (a risk, a key safe, an uncoded flag) is a general alert.
+  const panel = flagMeaningOf([r.code, ...(r.category ?? [])]) === 'safeguarding' ? socialCarePanels.safeguardingAlerts : socialCarePanels.alerts;
+  return { panel, fields };
 }
 
 export const socialCareFeed: SliceFeed = {

@@ -1,13 +1,16 @@
 /**
  * The council's social care slice is held as one document per patient (kit: patientSlices). Its
  * panels and the item shapes each panel holds, as the feed mapping writes them and the resolvers
- * read them. `cases` is not a Patient field of its own: the allocated worker is read from the
- * latest open case.
+ * read them. The allocated worker is read from the current case. Where a Flag lands is decided by
+ * its codes (schema/clinical-codes.yaml), not by its resource type alone.
  */
 export const socialCarePanels = {
   cases: 'socialCareCases',
   carePackages: 'carePackages',
   assessments: 'socialCareAssessments',
   carers: 'carers',
+  /** Flags coded as safeguarding. */
   safeguardingAlerts: 'safeguardingAlerts',
+  /** Every other Flag: a general alert (never dropped, never filed as safeguarding). */
+  alerts: 'socialCareAlerts',
 } as const;

@@ -1,23 +1,77 @@
-import { activeFirst, newestFirst, panelList, type SubgraphContext } from '@shareforyou/kit';
+import { periodEnded } from '@shareforyou/kit/src/ingest/fhirStatuses';
+import { activeFirst, currentFirst, instantOf, panelList } from '@shareforyou/kit/src/slice/panels';
+import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
+import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { socialCarePanels } from './panels';
 
 type Patient = { nhsNumber: string };
+type Order = (a: SliceItem, b: SliceItem) => number;
 
-const cases = panelList(socialCarePanels.cases, activeFirst('status', 'active', newestFirst('start')));
-/** Active alerts first: a newer closed alert must not hide an open one. */
-const safeguardingAlerts = panelList(socialCarePanels.safeguardingAlerts, activeFirst('status', 'active', newestFirst('raised')));
+/** Newest first by a date field, by instant; an item without one by when the source last changed it. */
+const newestBy = (field: string): Order => {
+  const when = (item: SliceItem) => instantOf(item[field] ?? item.provenance?.lastUpdated);
+  return (a, b) => {
+    const [x, y] = [when(b), when(a)];
+    return x === y ? 0 : x > y ? 1 : -1;
+  };
+};
+
+// `current` is read, never trusted from the store alone: a period that has ended since the item was
+// written is history now. Items stored before a field was kept get it filled the safe way round.
+const textConcept = (text: unknown) => (typeof text === 'string' && text ? { system: 'text', code: '', display: text, coding: [], text } : null);
+
+const socialCareCase = (item: SliceItem): SliceItem => ({
+  statusHistory: [],
+  types: textConcept(item.caseType) ? [textConcept(item.caseType)] : [],
+  teams: item.team ? [item.team] : [],
+  ...item,
+  current: ['active', 'onhold'].includes(String(item.status)) && !periodEnded(item.end),
+});
+const carePackage = (item: SliceItem): SliceItem => ({
+  kind: null,
+  code: null,
+  categories: textConcept(item.category) ? [textConcept(item.category)] : [],
+  quantity: null,
+  intent: null,
+  requester: null,
+  performers: [],
+  activities: [],
+  ...item,
+  current: ['active', 'on-hold'].includes(String(item.status)) && !periodEnded(item.end),
+});
+const assessment = (item: SliceItem): SliceItem => ({
+  code: textConcept(item.type),
+  category: null,
+  end: null,
+  outcomeCode: null,
+  notes: [],
+  ...item,
+});
+const flag = (item: SliceItem): SliceItem => ({
+  code: textConcept(item.description),
+  categories: textConcept(item.category) ? [textConcept(item.category)] : [],
+  ...item,
+  current: item.status === 'active' && !periodEnded(item.ended),
+});
+
+const cases = panelList(socialCarePanels.cases, currentFirst(newestBy('start')), socialCareCase);
+/** Current alerts first: a newer closed alert must not hide an open one. */
+const safeguardingAlerts = panelList(socialCarePanels.safeguardingAlerts, currentFirst(newestBy('raised')), flag);
 
 export const socialCareResolvers = {
   Patient: {
     allocatedWorker: async (parent: Patient, args: unknown, context: SubgraphContext) => {
-      const open = (await cases(parent, args, context)).find((c) => c.status === 'active' && c.worker);
+      const open = (await cases(parent, args, context)).find((c) => c.current && c.worker);
       return open
         ? { id: open.id, name: open.worker, role: open.workerRole, team: open.team, phone: null, since: open.start, caseType: open.caseType, provenance: open.provenance }
         : null;
     },
-    carePackages: panelList(socialCarePanels.carePackages, activeFirst('status', 'active', newestFirst('start'))),
-    socialCareAssessments: panelList(socialCarePanels.assessments, newestFirst('date')),
+    socialCareCases: cases,
+    carePackages: panelList(socialCarePanels.carePackages, currentFirst(newestBy('start')), carePackage),
+    socialCareAssessments: panelList(socialCarePanels.assessments, newestBy('date'), assessment),
     carers: panelList(socialCarePanels.carers, activeFirst('active', true)),
     safeguardingAlert: async (parent: Patient, args: unknown, context: SubgraphContext) => (await safeguardingAlerts(parent, args, context))[0] ?? null,
+    safeguardingAlerts,
+    socialCareAlerts: panelList(socialCarePanels.alerts, currentFirst(newestBy('raised')), flag),
   },
 };

@@ -56,6 +56,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
   const started = Date.now();
   const say: Log = (m) => log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${m}`);
   const externalUri = process.env.MONGODB_URI;
+  const originalPortBase = process.env.SHAREFORYOU_PORT_BASE;
   const machineAtStart = machine();
   if (machineAtStart.loadAverage[0] > 1.5) {
     say(`Warning: the machine is already busy (load average ${machineAtStart.loadAverage.join(', ')} on ${machineAtStart.cores} cores): results will be lower and noisier.`);
@@ -110,6 +111,8 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     const dataset = await openDataset({ patients, portBase, externalUri, log: say });
     cleanups.push(() => dataset.stop());
     process.env.MONGODB_URI = dataset.mongoUri;
+    // The users' tokens name this stack's identity provider as issuer (devUserIssuer reads the port base).
+    process.env.SHAREFORYOU_PORT_BASE = String(portBase);
     const stack = await startStack({ portBase, quiet: true, env, log: say });
     cleanups.push(() => stack.stop());
     await ensureSeeded(dataset, { env: stack.env, log: say, verifyIndexes: [patients + INGEST_POOL, patients + INGEST_POOL + 1, patients + INGEST_POOL + 2] });
@@ -120,6 +123,8 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     await cleanUp();
     if (externalUri) process.env.MONGODB_URI = externalUri;
     else delete process.env.MONGODB_URI;
+    if (originalPortBase === undefined) delete process.env.SHAREFORYOU_PORT_BASE;
+    else process.env.SHAREFORYOU_PORT_BASE = originalPortBase;
   };
 
   const probeStates: Record<string, Record<Control, ControlState>> = {};
@@ -331,6 +336,9 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     notes,
   });
   log(`\nWritten ${file} (${((Date.now() - started) / 1000).toFixed(0)} s in all).`);
+  const failing = results.filter((r) => r.levels.some((level) => level.stats.errors > 0)).map((r) => `${r.workload} / ${r.config}`);
+  // A level whose requests were refused measures the refusals, not the record: say so, and fail.
+  if (failing.length) throw new Error(`requests failed in ${failing.join(', ')}: those numbers are not comparable. The first error of each is printed above; fix it and run again.`);
   return { file, results };
 }
 

@@ -120,6 +120,7 @@ function margaret(): PatientPlan {
       assessment: { date: utc(2025, 2, 3), kind: 'care-act', outcome: 'Eligible needs under the Care Act 2014: personal care, preparing meals, managing medicines.', assessor: 'Helen Crossley' },
       packages: [{ description: 'Home care, 2 calls a day', hoursPerWeek: 7, start: utc(2025, 2, 17) }],
       carers: [{ relationship: 'daughter', given: 'Susan', family: 'Kenyon', phone: '07700 900214', main: true }],
+      alert: { raised: utc(2025, 2, 17, 10), text: 'Key safe by the front door: the code is held by the home care agency.' },
     },
   };
 }

@@ -41,8 +41,10 @@ const Kind = {
   assessment: 21,
   carer: 22,
   safeguardingFlag: 23,
-  observationPanel: 24,
-  medicationRequest: 25,
+  alertFlag: 24,
+  riskFlag: 25,
+  observationPanel: 26,
+  medicationRequest: 27,
   bundle: 64,
 } as const;
 export type KindName = keyof typeof Kind;

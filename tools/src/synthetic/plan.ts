@@ -118,6 +118,8 @@ export interface MentalHealthPlan {
   episode: { status: 'active' | 'finished'; start: number; end?: number; cpa: boolean; coordinator: string; team: string };
   crisisPlan?: { created: number; triggers: string; warningSigns: string; whatHelps: string; contacts: string };
   risk?: { date: number; level: 'low' | 'moderate' | 'high'; outcome: string; summary: string; mitigation: string; assessor: string };
+  /** A risk alert (Flag coded as a mental-health risk in SNOMED CT), raised with a high risk. */
+  riskFlag?: { raised: number; concept: 'suicide' | 'otherDirectedViolence' };
 }
 
 export interface CommunityEpisode {
@@ -144,6 +146,8 @@ export interface SocialCarePlan {
   packages: { description: string; hoursPerWeek: number; start: number; end?: number }[];
   carers: { relationship: RelationshipKey; given: string; family: string; phone: string; main: boolean }[];
   safeguarding?: { raised: number; text: string };
+  /** A general alert (a Flag coded by the council's own system, not safeguarding), e.g. a key safe. */
+  alert?: { raised: number; text: string };
 }
 
 export interface PatientPlan {

@@ -10,7 +10,7 @@
 
 import { isValidNhsNumber } from '../../../subgraphs/kit/src/nhsNumber';
 import { organisations } from '../demo/organisations';
-import { organisationKind } from '@shareforyou/schema';
+import { flagMeaningOf, organisationKind } from '@shareforyou/schema';
 import { demoPatients, generateFeeds, generatePatient, nhsNumberOf } from './index';
 
 function fail(message: string): never {
@@ -54,7 +54,7 @@ for (const feed of generateFeeds({ patients, seed })) {
     const correction = r.meta?.versionId === '2' && JSON.stringify(r).includes('"entered-in-error"');
     if (!r.meta?.lastUpdated || (r.meta.versionId !== '1' && !correction)) fail(`${r.resourceType}/${r.id} lacks meta`);
     if (r.meta.lastUpdated > '2026-11-01T09:00:00Z') fail(`${r.resourceType}/${r.id} updated in the future`);
-    if (r.resourceType === 'Flag') patientsWith.safeguarding.add(feed.nhsNumber);
+    if (r.resourceType === 'Flag' && flagMeaningOf([r.code, ...(r.category ?? [])]) === 'safeguarding') patientsWith.safeguarding.add(feed.nhsNumber);
   }
   if (measureBytes) bytes += JSON.stringify(feed.bundle).length;
 }

@@ -27,6 +27,7 @@ export const SYSTEMS = {
   admitSource: 'http://terminology.hl7.org/CodeSystem/admit-source',
   flagCategory: 'http://terminology.hl7.org/CodeSystem/flag-category',
   riskProbability: 'http://terminology.hl7.org/CodeSystem/risk-probability',
+  patientFlagCategory: 'https://fhir.nhs.uk/England/CodeSystem/PatientFlagCategory',
   medicationStatementCategory: 'http://terminology.hl7.org/CodeSystem/medication-statement-category',
   medicationRequestCategory: 'http://terminology.hl7.org/CodeSystem/medicationrequest-category',
   courseOfTherapy: 'http://terminology.hl7.org/CodeSystem/medicationrequest-course-of-therapy',
@@ -222,3 +223,21 @@ export const relationships = concepts({
   friend: { code: 'FRND', display: 'unrelated friend' },
 });
 export type RelationshipKey = keyof typeof relationships;
+
+/**
+ * Codes that make a Flag or CarePlan mean something (schema/clinical-codes.yaml reads the same
+ * concepts): a safeguarding alert, a mental-health risk, a crisis plan. SNOMED CT.
+ */
+export const flagConcepts = {
+  childProtection: { code: '224353004', display: 'Child protection finding' },
+  adultSafeguardingReferral: { code: '514331000000104', display: 'Adult safeguarding referral' },
+  suicide: { code: '225444004', display: 'At risk for suicide' },
+  otherDirectedViolence: { code: '129707006', display: 'At risk for other-directed violence' },
+} as const satisfies Record<string, Concept>;
+
+export const carePlanConcepts = {
+  crisisPlan: { code: '736253002', display: 'Mental health crisis plan' },
+} as const satisfies Record<string, Concept>;
+
+/** A council's own code system for the alerts it raises that are not safeguarding (a key safe, a dog). */
+export const COUNCIL_ALERT_SYSTEM = 'https://fhir.shareforyou.example/CodeSystem/council-alert';

@@ -74,6 +74,23 @@ export type AppointmentStatus =
   /** On a waiting list, not yet booked */
   | 'waitlist';
 
+/** Procedure.status (FHIR R4 event-status). Entered-in-error assessments are never shown. */
+export type AssessmentStatus =
+  /** Done */
+  | 'completed'
+  /** Under way (FHIR in-progress) */
+  | 'in_progress'
+  /** Not done (FHIR not-done) */
+  | 'not_done'
+  /** Paused (FHIR on-hold) */
+  | 'on_hold'
+  /** Being prepared */
+  | 'preparation'
+  /** Stopped before it was finished */
+  | 'stopped'
+  /** The source does not know */
+  | 'unknown';
+
 /** Why a user declared emergency (break-glass) access. */
 export type BreakGlassReason =
   /** The patient is unconscious or otherwise unable to consent */
@@ -94,34 +111,51 @@ export type BreakGlassReviewOutcome =
   /** More information is needed; the declaration stays in the queue */
   | 'NEEDS_FOLLOW_UP';
 
-/** CarePlan.activity.detail.status (FHIR R4). Entered-in-error activities are left out of their plan. */
+/** ServiceRequest.status and CarePlan.status (FHIR R4 request-status). Entered-in-error packages are never shown. */
+export type CarePackageStatus =
+  /** In force: current */
+  | 'active'
+  /** Finished with */
+  | 'completed'
+  /** Being arranged, not yet in force */
+  | 'draft'
+  /** Suspended for now: still current (FHIR on-hold) */
+  | 'on_hold'
+  /** Withdrawn before it was completed */
+  | 'revoked'
+  /** The source does not know the package's status */
+  | 'unknown';
+
+/** CarePlan.activity.detail.status (FHIR R4 care-plan-activity-status). */
 export type CarePlanActivityStatus =
   /** Will not be done */
   | 'cancelled'
   /** Done */
   | 'completed'
-  /** Being carried out (FHIR in-progress) */
+  /** Recorded by mistake (FHIR entered-in-error) */
+  | 'entered_in_error'
+  /** Being done now (FHIR in-progress) */
   | 'in_progress'
-  /** Planned, not yet started (FHIR not-started) */
+  /** Not started yet (FHIR not-started) */
   | 'not_started'
-  /** Paused (FHIR on-hold) */
+  /** Paused for now (FHIR on-hold) */
   | 'on_hold'
-  /** Booked for a time */
+  /** Scheduled */
   | 'scheduled'
-  /** Stopped part-way through */
+  /** Stopped before it was done */
   | 'stopped'
   /** The source does not know */
   | 'unknown';
 
 /** CarePlan.status (FHIR R4 request-status). Entered-in-error plans are never shown. */
 export type CarePlanStatus =
-  /** In force: the service is carrying it out */
+  /** In force: current */
   | 'active'
-  /** Carried out in full, or the episode it belonged to ended */
+  /** Finished with */
   | 'completed'
-  /** Being written; not yet in force */
+  /** Being written, not yet in force */
   | 'draft'
-  /** Suspended for now, expected to resume: still in force (FHIR on-hold) */
+  /** Suspended for now: still current (FHIR on-hold) */
   | 'on_hold'
   /** Withdrawn before it was completed */
   | 'revoked'
@@ -175,20 +209,27 @@ export type EncounterStatus =
   /** The source cannot say which status applies */
   | 'unknown';
 
-/** EpisodeOfCare.status (FHIR R4). Entered-in-error episodes are never shown. */
+/** EpisodeOfCare.status (FHIR R4 episode-of-care-status). Entered-in-error episodes are never shown. */
 export type EpisodeOfCareStatus =
-  /** The service is caring for the patient now */
+  /** The patient is in this care now: current */
   | 'active'
-  /** The episode ended before care began */
+  /** The episode was cancelled before care began */
   | 'cancelled'
-  /** The episode has ended: the patient has been discharged from the service */
+  /** The episode is closed */
   | 'finished'
-  /** Care is paused, expected to resume; the patient is still on the caseload */
+  /** Care is paused for now and expected to resume: still current */
   | 'onhold'
-  /** The episode is planned to start: the patient has been accepted but not yet seen */
+  /** Planned: the patient is not yet in this care */
   | 'planned'
-  /** The patient is on the service's waiting list */
+  /** On the waiting list */
   | 'waitlist';
+
+/** Flag.status (FHIR R4 flag-status). Entered-in-error flags are never shown. */
+export type FlagStatus =
+  /** The alert is in force */
+  | 'active'
+  /** The alert is no longer in force */
+  | 'inactive';
 
 /** Immunization.status (FHIR R4). Entered-in-error items are never shown. */
 export type ImmunizationStatus =
@@ -244,6 +285,60 @@ export type ObservationStatus =
   /** The source cannot say which status applies */
   | 'unknown';
 
+/** ServiceRequest.priority (FHIR R4 request-priority). */
+export type ReferralPriority =
+  /** As soon as possible: higher than urgent */
+  | 'asap'
+  /** Routine */
+  | 'routine'
+  /** Immediately: the highest priority (an emergency) */
+  | 'stat'
+  /** Urgent */
+  | 'urgent';
+
+/** ServiceRequest.status (FHIR R4 request-status) of a referral. Entered-in-error referrals are never shown. */
+export type ReferralStatus =
+  /** Open: the referral stands */
+  | 'active'
+  /** Done: the patient was seen or the referral closed */
+  | 'completed'
+  /** Being written, not yet sent */
+  | 'draft'
+  /** Paused for now: still open (FHIR on-hold) */
+  | 'on_hold'
+  /** Withdrawn */
+  | 'revoked'
+  /** The source does not know the referral's status */
+  | 'unknown';
+
+/** What a risk summary came as. */
+export type RiskSummaryKind =
+  /** A RiskAssessment */
+  | 'assessment'
+  /** A Flag coded as a mental-health risk (schema/clinical-codes.yaml) */
+  | 'flag';
+
+/** The status of a risk summary: RiskAssessment.status (observation-status) or Flag.status (flag-status). */
+export type RiskSummaryStatus =
+  /** Flag: in force */
+  | 'active'
+  /** Assessment: amended after it was final */
+  | 'amended'
+  /** Assessment: cancelled; no longer stands */
+  | 'cancelled'
+  /** Assessment: corrected after it was final */
+  | 'corrected'
+  /** Assessment: final */
+  | 'final'
+  /** Flag: no longer in force */
+  | 'inactive'
+  /** Assessment: preliminary */
+  | 'preliminary'
+  /** Assessment: registered, no result yet */
+  | 'registered'
+  /** Assessment: the source does not know its status */
+  | 'unknown';
+
 /** How a member of staff is linked to a patient, as the privacy office recorded it. */
 export type StaffPatientRelation =
   /** The patient is a relative (e.g. shares the staff member's surname and address) */
@@ -279,7 +374,7 @@ export type DemographicsQueryVariables = Exact<{
 }>;
 
 
-export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type DocumentsQueryVariables = Exact<{
   nhsNumber: string;
@@ -293,7 +388,7 @@ export type EmergencySummaryQueryVariables = Exact<{
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, crisisPlan: { id: string, title: string, status: string, created: string, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
@@ -321,7 +416,7 @@ export type MentalHealthQueryVariables = Exact<{
 }>;
 
 
-export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: string, provenance: { organisationName: string } } | null, crisisPlan: { id: string, title: string, status: string, created: string, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, mentalHealthEpisodes: Array<{ id: string, status: string, start: string, end: string | null, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummary: { id: string, status: string, date: string, summary: string, level: string | null, provenance: { organisationName: string } } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, code: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ProblemsQueryVariables = Exact<{
   nhsNumber: string;
@@ -342,7 +437,7 @@ export type SocialCareQueryVariables = Exact<{
 }>;
 
 
-export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: string, provenance: { organisationName: string } } | null, carePackages: Array<{ id: string, service: string, description: string | null, hoursPerWeek: number | null, status: string, start: string, end: string | null, provenance: { organisationName: string } }> | null, socialCareAssessments: Array<{ id: string, type: string, status: string, date: string, outcome: string | null, provenance: { organisationName: string } }> | null, carers: Array<{ id: string, name: string, phone: string | null, active: boolean, relationship: { display: string } | null, provenance: { organisationName: string } }> | null, safeguardingAlert: { id: string, description: string, category: string | null, status: string, provenance: { organisationName: string } } | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, raised: unknown, ended: unknown, provenance: { organisationName: string } }> | null, socialCareAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, raised: unknown, ended: unknown, provenance: { organisationName: string } }> | null, socialCareCases: Array<{ id: string, caseType: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, worker: string | null, provenance: { organisationName: string } }> | null, carePackages: Array<{ id: string, service: string, description: string | null, hoursPerWeek: number | null, status: CarePackageStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, socialCareAssessments: Array<{ id: string, type: string, status: AssessmentStatus, date: unknown, outcome: string | null, provenance: { organisationName: string } }> | null, carers: Array<{ id: string, name: string, phone: string | null, active: boolean, relationship: { display: string } | null, provenance: { organisationName: string } }> | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ConsoleUserFragment = { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null };
 
@@ -854,11 +949,21 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
         organisationName
       }
     }
-    safeguardingAlert {
+    safeguardingAlerts {
       id
       description
       category
       status
+      current
+      provenance {
+        organisationName
+      }
+    }
+    mentalHealthSafeguardingAlerts {
+      id
+      description
+      status
+      current
       provenance {
         organisationName
       }
@@ -867,6 +972,7 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
       id
       title
       status
+      current
       created
       summary
       whatHelps
@@ -1089,10 +1195,11 @@ export const MentalHealthDocument = new TypedDocumentString(`
         organisationName
       }
     }
-    crisisPlan {
+    crisisPlans {
       id
       title
       status
+      current
       created
       summary
       triggers
@@ -1103,9 +1210,38 @@ export const MentalHealthDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    mentalHealthCarePlans {
+      id
+      title
+      status
+      current
+      created
+      summary
+      categories {
+        display
+      }
+      provenance {
+        organisationName
+      }
+    }
+    mentalHealthReferrals {
+      id
+      status
+      current
+      priority
+      code {
+        display
+      }
+      authoredOn
+      requester
+      provenance {
+        organisationName
+      }
+    }
     mentalHealthEpisodes {
       id
       status
+      current
       start
       end
       team
@@ -1114,12 +1250,37 @@ export const MentalHealthDocument = new TypedDocumentString(`
         organisationName
       }
     }
-    riskSummary {
+    riskSummaries {
       id
+      kind
       status
+      current
       date
       summary
       level
+      riskOf
+      provenance {
+        organisationName
+      }
+    }
+    mentalHealthSafeguardingAlerts {
+      id
+      description
+      status
+      current
+      start
+      end
+      provenance {
+        organisationName
+      }
+    }
+    mentalHealthAlerts {
+      id
+      description
+      status
+      current
+      start
+      end
       provenance {
         organisationName
       }
@@ -1229,12 +1390,50 @@ export const SocialCareDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    safeguardingAlerts {
+      id
+      description
+      category
+      status
+      current
+      raised
+      ended
+      provenance {
+        organisationName
+      }
+    }
+    socialCareAlerts {
+      id
+      description
+      category
+      status
+      current
+      raised
+      ended
+      provenance {
+        organisationName
+      }
+    }
+    socialCareCases {
+      id
+      caseType
+      status
+      current
+      start
+      end
+      team
+      worker
+      provenance {
+        organisationName
+      }
+    }
     carePackages {
       id
       service
       description
       hoursPerWeek
       status
+      current
       start
       end
       provenance {
@@ -1259,15 +1458,6 @@ export const SocialCareDocument = new TypedDocumentString(`
       }
       phone
       active
-      provenance {
-        organisationName
-      }
-    }
-    safeguardingAlert {
-      id
-      description
-      category
-      status
       provenance {
         organisationName
       }

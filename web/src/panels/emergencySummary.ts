@@ -10,8 +10,9 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
   protected sections: Section[] = [
     { title: 'Allergies and reactions', path: ['patient', 'allergies'], source: 'gpSource', columns: [col('Allergy', (a) => a.code.display), col('Reaction', (a) => a.reaction), col('Criticality', (a) => a.criticality)] },
     { title: 'Current medications', path: ['patient', 'medications'], source: 'gpSource', filter: (m) => m.current, columns: [col('Medication', (m) => m.medication.display), col('Dosage', (m) => m.dosage)] },
-    { title: 'Safeguarding', path: ['patient', 'safeguardingAlert'], source: 'socialCareSource', filter: (s) => s.status === 'active', columns: [col('Alert', (s) => html`<span class="flag">${s.description}</span>`), col('Category', (s) => s.category)] },
-    { title: 'Crisis plan', path: ['patient', 'crisisPlan'], source: 'mentalHealthSource', columns: [col('Plan', (c) => c.title), col('What helps', (c) => c.whatHelps), col('Contacts', (c) => c.contacts)] },
+    { title: 'Safeguarding', path: ['patient', 'safeguardingAlerts'], source: 'socialCareSource', filter: (s) => s.current, columns: [col('Alert', (s) => html`<span class="flag">${s.description}</span>`), col('Category', (s) => s.category)] },
+    { title: 'Safeguarding (mental health)', path: ['patient', 'mentalHealthSafeguardingAlerts'], source: 'mentalHealthSource', filter: (s) => s.current, columns: [col('Alert', (s) => html`<span class="flag">${s.description}</span>`)] },
+    { title: 'Crisis plan', path: ['patient', 'crisisPlan'], source: 'mentalHealthSource', filter: (c) => c.current, columns: [col('Plan', (c) => c.title), col('What helps', (c) => c.whatHelps), col('Contacts', (c) => c.contacts)] },
     { title: 'Last admission', path: ['patient', 'admissions'], source: 'acuteSource', limit: 1, columns: [col('Admitted', (a) => formatDate(a.admitted)), col('Reason', (a) => a.reason?.display), col('Ward', (a) => a.ward), col('Discharged', (a) => formatDate(a.discharged) || 'Still in hospital')] },
   ];
 }

@@ -12,6 +12,8 @@ export const FHIR_STATUS = {
   appointment: ['proposed', 'pending', 'booked', 'arrived', 'fulfilled', 'cancelled', 'noshow', 'entered-in-error', 'checked-in', 'waitlist'],
   /** CarePlan.status and ServiceRequest.status (request-status) */
   request: ['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown'],
+  /** Flag.status (flag-status) */
+  flag: ['active', 'inactive', 'entered-in-error'],
   /** Procedure.status (event-status) */
   event: ['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'entered-in-error', 'unknown'],
   /** Observation.status and RiskAssessment.status (observation-status) */
@@ -23,3 +25,17 @@ export const FHIR_STATUS = {
   /** MedicationRequest.status (medicationrequest-status) */
   medicationRequest: ['active', 'on-hold', 'cancelled', 'completed', 'entered-in-error', 'stopped', 'draft', 'unknown'],
 } as const;
+
+/**
+ * Whether a period's end has passed: an episode, flag or plan whose source still says active but
+ * whose period ended is history, not current. Read at the time of asking (a planned end passes).
+ * A partial end ("2026", "2026-05", "2026-05-14") lasts to the end of that year, month or day.
+ */
+export function periodEnded(end: unknown, now = Date.now()): boolean {
+  if (typeof end !== 'string' || end === '') return false;
+  const partial = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(end);
+  const endsAt = partial
+    ? Date.UTC(Number(partial[1]) + (partial[2] ? 0 : 1), partial[2] ? Number(partial[2]) - (partial[3] ? 1 : 0) : 0, partial[3] ? Number(partial[3]) + 1 : 1)
+    : Date.parse(end);
+  return !Number.isNaN(endsAt) && endsAt <= now;
+}

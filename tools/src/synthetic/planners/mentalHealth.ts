@@ -63,5 +63,9 @@ export function mentalHealthPlan(rng: Rng, ctx: Context): MentalHealthPlan {
       assessor: coordinator,
     };
   }
+  // A high risk of harm is also raised as an alert, coded so that the record files it as a risk.
+  if (plan.risk?.level === 'high' && plan.risk.outcome !== 'Self-neglect') {
+    plan.riskFlag = { raised: plan.risk.date, concept: plan.risk.outcome === 'Harm to others' ? 'otherDirectedViolence' : 'suicide' };
+  }
   return plan;
 }

@@ -76,5 +76,9 @@ export function socialCarePlan(rng: Rng, ctx: Context, family: string): SocialCa
         : 'Adult safeguarding enquiry (Care Act section 42) open. Contact the allocated social worker before sharing information with visitors.',
     };
   }
+  // Drawn last, so the rest of the plan is as before: home care visitors are told where the key is.
+  if (active && plan.packages.some((p) => p.hoursPerWeek > 0) && rng.chance(0.3)) {
+    plan.alert = { raised: workingTime(rng, Math.min(plan.packages[0].start, NOW - DAY)), text: 'Key safe by the front door: the code is held by the home care agency.' };
+  }
   return plan;
 }

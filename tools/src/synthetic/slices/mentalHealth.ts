@@ -1,12 +1,13 @@
 /// <reference types="fhir" />
 /**
  * The mental health trust's slice: the episode of care (CPA status, care coordinator), the crisis
- * plan (CarePlan) and the risk summary (RiskAssessment, marked restricted: meta.security R).
+ * plan (CarePlan coded 736253002 |Mental health crisis plan|), the risk summary (RiskAssessment)
+ * and, with a high risk, a risk alert (Flag coded in SNOMED CT); risk marked restricted: meta.security R.
  */
 
 import { isoDate, isoDateTime } from '../clock';
-import { SliceFactory } from '../fhir';
-import { SYSTEMS } from '../terminology';
+import { coding, SliceFactory } from '../fhir';
+import { carePlanConcepts, flagConcepts, SYSTEMS } from '../terminology';
 import type { PatientPlan } from '../plan';
 
 export function buildMentalHealthSlice(plan: PatientPlan): fhir4.FhirResource[] {
@@ -39,8 +40,9 @@ export function buildMentalHealthSlice(plan: PatientPlan): fhir4.FhirResource[] 
       meta: f.meta(id, cp.created),
       status: ep.status === 'active' ? 'active' : 'completed',
       intent: 'plan',
-      category: [{ text: 'Crisis plan' }],
-      title: 'Crisis plan',
+      // A crisis plan by its code (SNOMED CT 736253002), which is what the record reads; the title is the trust's.
+      category: [{ coding: [coding(SYSTEMS.snomed, carePlanConcepts.crisisPlan)], text: 'Crisis plan' }],
+      title: 'Staying well plan',
       description: `Triggers: ${cp.triggers} Early warning signs: ${cp.warningSigns} What helps: ${cp.whatHelps} Contacts: ${cp.contacts}`,
       subject: f.patient,
       period: { start: isoDate(cp.created) },
@@ -78,6 +80,21 @@ export function buildMentalHealthSlice(plan: PatientPlan): fhir4.FhirResource[] 
       ],
       mitigation: r.mitigation,
       note: [{ text: r.summary }],
+    });
+  }
+  if (mh.riskFlag) {
+    const rf = mh.riskFlag;
+    const id = f.nextId('riskFlag');
+    out.push({
+      resourceType: 'Flag',
+      id,
+      meta: f.meta(id, rf.raised, true),
+      status: ep.status === 'active' ? 'active' : 'inactive',
+      category: [{ coding: [{ system: SYSTEMS.flagCategory, code: 'clinical', display: 'Clinical' }] }],
+      code: { coding: [coding(SYSTEMS.snomed, flagConcepts[rf.concept])], text: rf.concept === 'suicide' ? 'At risk of suicide: see crisis plan' : 'Risk to others: visit in pairs' },
+      subject: f.patient,
+      period: { start: isoDateTime(rf.raised) },
+      author: f.organisation,
     });
   }
   return out;

@@ -2,13 +2,14 @@
 /**
  * The council's social care slice: the case (EpisodeOfCare, allocated social worker as care
  * manager), the assessment (Procedure: Care Act or child and family assessment), care packages
- * (ServiceRequest, hours per week in quantityQuantity), carers (RelatedPerson) and a safeguarding
- * alert (Flag, marked restricted: meta.security R).
+ * (ServiceRequest, hours per week in quantityQuantity), carers (RelatedPerson), a safeguarding
+ * alert (Flag coded as safeguarding) and a general alert (Flag in the council's own codes, e.g. a
+ * key safe); flags marked restricted: meta.security R.
  */
 
 import { isoDate, isoDateTime } from '../clock';
-import { SliceFactory } from '../fhir';
-import { SYSTEMS, relationships } from '../terminology';
+import { coding, SliceFactory } from '../fhir';
+import { COUNCIL_ALERT_SYSTEM, flagConcepts, SYSTEMS, relationships } from '../terminology';
 import type { PatientPlan } from '../plan';
 
 export function buildSocialCareSlice(plan: PatientPlan): fhir4.FhirResource[] {
@@ -96,10 +97,28 @@ export function buildSocialCareSlice(plan: PatientPlan): fhir4.FhirResource[] {
       id,
       meta: f.meta(id, s.raised, true),
       status: ep.status === 'active' ? 'active' : 'inactive',
-      category: [{ coding: [{ system: SYSTEMS.flagCategory, code: 'safety', display: 'Safety' }], text: 'Safeguarding' }],
-      code: { text: s.text },
+      // Safeguarding by its codes (SNOMED CT; CP-IS for a child protection plan), which is what the record reads.
+      category: ep.kind === 'children'
+        ? [{ coding: [{ system: SYSTEMS.patientFlagCategory, code: 'CP-IS', display: 'Child Protection - Information Sharing Flag' }] }]
+        : [{ coding: [{ system: SYSTEMS.flagCategory, code: 'safety', display: 'Safety' }], text: 'Safeguarding' }],
+      code: { coding: [coding(SYSTEMS.snomed, ep.kind === 'children' ? flagConcepts.childProtection : flagConcepts.adultSafeguardingReferral)], text: s.text },
       subject: f.patient,
       period: ep.end ? { start: isoDateTime(s.raised), end: isoDateTime(Math.max(s.raised, ep.end)) } : { start: isoDateTime(s.raised) },
+      author: f.organisation,
+    });
+  }
+  if (sc.alert) {
+    const a = sc.alert;
+    const id = f.nextId('alertFlag');
+    out.push({
+      resourceType: 'Flag',
+      id,
+      meta: f.meta(id, a.raised, true),
+      status: ep.status === 'active' ? 'active' : 'inactive',
+      category: [{ coding: [{ system: SYSTEMS.flagCategory, code: 'admin', display: 'Administrative' }] }],
+      code: { coding: [{ system: COUNCIL_ALERT_SYSTEM, code: 'KEYSAFE', display: 'Key safe' }], text: a.text },
+      subject: f.patient,
+      period: ep.end ? { start: isoDateTime(a.raised), end: isoDateTime(Math.max(a.raised, ep.end)) } : { start: isoDateTime(a.raised) },
       author: f.organisation,
     });
   }
