@@ -242,7 +242,7 @@ describe('acute feed: dispensed and administered medicines through the feed and 
 
   it('a correction: the given dose entered in error is removed; the dispense recorded as stopped is no longer supplied', async () => {
     const later = (resource: any, changes: object) => ({ resource: { ...resource, ...changes, meta: { versionId: '2', lastUpdated: '2025-06-12T09:00:00Z' } } });
-    expect(await send('acute', 'RM3', [...medicineEntries(), later(m.givenDose, { status: 'entered-in-error' }), later(m.dischargeDispense, { status: 'stopped' })])).toMatch(/^Accepted: (deleted 1, updated 1|updated 1, deleted 1)\.$/);
+    expect(await send('acute', 'RM3', [...medicineEntries(), later(m.givenDose, { status: 'entered-in-error' }), later(m.dischargeDispense, { status: 'stopped' })])).toMatch(/^Accepted: not-stored 3, (deleted 1, updated 1|updated 1, deleted 1)\.$/);
     const after = await openMedicines();
     expect(after.medicationAdministrations.map((a: any) => a.provenance.sourceId)).toEqual(['e2e-ma-morphine', 'e2e-ma-declined']);
     expect(after.medicationDispenses.map((d: any) => [d.provenance.sourceId, d.status, d.supplied, d.current])).toEqual([

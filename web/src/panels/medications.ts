@@ -1,6 +1,7 @@
 import { MedicationsDocument, type MedicationsQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
+import { administeredDose, administrationOutcome, dispenseOutcome, dosageLines, quantity } from './medicineText';
 
 /** <sfy-medications nhs-number="..."> — fields in medications.graphql. */
 export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
@@ -12,28 +13,5 @@ export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
     { title: 'Given in hospital', path: ['patient', 'medicationAdministrations'], source: 'acuteSource', columns: [col('Medication', (a) => a.medication.display), col('Dose', (a) => administeredDose(a.dosage)), col('Given', (a) => administrationOutcome(a)), col('When', (a) => formatDate(a.effective))] },
   ];
 }
-
-const quantity = (q: { value: number; unit?: string | null } | null) => (q ? `${q.value}${q.unit ? ` ${q.unit}` : ''}` : '');
-
-/** Every dosage line, in order: a second line is never dropped. */
-const dosageLines = (lines: Array<{ text?: string | null; dose?: string | null; timing?: string | null }>) =>
-  lines.map((l) => l.text ?? [l.dose, l.timing].filter(Boolean).join(' ')).filter(Boolean).join('; ');
-
-const statusWords = (status: string) => status.replace(/_/g, ' ');
-
-/** Supplied only when handed over; otherwise what happened, with the reason. */
-const dispenseOutcome = (d: { supplied: boolean; status: string; statusReason?: { display: string } | null }) =>
-  d.supplied ? 'Supplied' : `Not supplied (${statusWords(d.status)}${d.statusReason ? `: ${d.statusReason.display}` : ''})`;
-
-const administeredDose = (dosage: { text?: string | null; dose?: { value: number; unit?: string | null } | null; route?: { display: string } | null; rate?: string | null } | null) =>
-  dosage ? [dosage.text ?? quantity(dosage.dose ?? null), dosage.route?.display, dosage.rate && `at ${dosage.rate}`].filter(Boolean).join(', ') : '';
-
-/** A not-done administration reads "Not given" with why, never as given. */
-const administrationOutcome = (a: { given: boolean; notGiven: boolean; status: string; statusReasons: Array<{ display: string }> }) =>
-  a.notGiven
-    ? `Not given${a.statusReasons.length ? `: ${a.statusReasons.map((r) => r.display).join(', ')}` : ''}`
-    : a.given
-      ? 'Given'
-      : `Not completed (${statusWords(a.status)})`;
 
 customElements.get('sfy-medications') ?? customElements.define('sfy-medications', MedicationsPanel);
