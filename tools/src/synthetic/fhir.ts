@@ -41,6 +41,8 @@ const Kind = {
   assessment: 21,
   carer: 22,
   safeguardingFlag: 23,
+  medicationAdministration: 24,
+  medicationDispense: 25,
   bundle: 64,
 } as const;
 export type KindName = keyof typeof Kind;
