@@ -1,6 +1,7 @@
 /// <reference types="fhir" />
 import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { acuteResources, supportingEntries } from '../fixtures/acute/ukCore';
+import { medicineEntries, medicineResources } from '../fixtures/acute/medicines';
 import { asUser, closeDatabases } from '../support/clients';
 import { stackInfo } from '../support/stackInfo';
 
@@ -157,5 +158,96 @@ describe('acute feed: UK Core resources through the feed and the gateway', () =>
     expect(bySource(after.dischargeSummaries, 'e2e-doc-letter')).toBeUndefined();
     expect(bySource(after.testResults, 'e2e-obs-k')).toMatchObject({ status: 'cancelled', current: false });
     expect((after.testResults as any[]).at(-1).provenance.sourceId).toBe('e2e-obs-k');
+  });
+});
+
+describe('acute feed: dispensed and administered medicines through the feed and the gateway', () => {
+  const MEDICINES_PATIENT = '9990004226';
+  const patient = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: MEDICINES_PATIENT } };
+  const m = medicineResources(patient, 'e2e-');
+  const MEDICINES = `query($n: String!) { patient(nhsNumber: $n) {
+    medicationDispenses { status supplied current statusReason { code } medication { code display } quantity { value unit } daysSupply { value unit }
+      whenPrepared whenHandedOver dosageInstructions { sequence text dose timing route { code } } performers { function { code } actor } prescriptions
+      substitution { wasSubstituted } notes provenance { sourceId } }
+    medicationAdministrations { status given notGiven statusReasons { code display } medication { code } effective effectiveEnd
+      dosage { text route { code } dose { value unit } rate } performers { actor } reasons { code } prescription provenance { sourceId } }
+  } }`;
+  async function openMedicines() {
+    const response = await asUser('ae-doctor').query(MEDICINES, { n: MEDICINES_PATIENT });
+    expect(response.errors).toBeUndefined();
+    return response.data.patient;
+  }
+
+  beforeAll(async () => {
+    await send('registry', 'P83005', [
+      {
+        resource: {
+          resourceType: 'Patient',
+          id: 'pat-acute-medicines-e2e',
+          meta: { versionId: '1', lastUpdated: '2025-04-01T09:00:00Z' },
+          identifier: [patient.identifier],
+          name: [{ use: 'official', family: 'Pennington', given: ['Harold'] }],
+          gender: 'male',
+          birthDate: '1938-07-19',
+          generalPractitioner: [{ identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'P83005' } }],
+        },
+      },
+    ]);
+    await send('registry', 'RM3', [{ resource: { ...r.admission, id: 'e2e-adm-medicines', subject: patient, status: 'in-progress', period: { start: r.admission.period!.start } } }]);
+    expect(await send('acute', 'RM3', [...medicineEntries(), ...Object.values(m).map((resource) => ({ resource }))])).toMatch(/created 5/);
+  });
+
+  it('a dispense with both its dosage lines, its quantities and who checked it; a cancelled one not supplied', async () => {
+    const { medicationDispenses } = await openMedicines();
+    expect(medicationDispenses.map((d: any) => d.provenance.sourceId)).toEqual(['e2e-md-metformin', 'e2e-md-cancelled']);
+    expect(medicationDispenses[0]).toMatchObject({
+      status: 'completed',
+      supplied: true,
+      current: true,
+      medication: { code: '39720311000001101', display: 'Metformin 500mg tablets' },
+      quantity: { value: 56, unit: 'tablet' },
+      daysSupply: { value: 28, unit: 'day' },
+      whenPrepared: '2025-05-02T09:30:00+01:00',
+      whenHandedOver: '2025-05-02T10:45:00+01:00',
+      dosageInstructions: [
+        { sequence: 1, text: 'Two tablets in the morning with breakfast', dose: '2 tablet', timing: '1 time every 1 day (CM)', route: { code: '26643006' } },
+        { sequence: 2, text: 'One tablet in the evening with food', dose: '1 tablet', timing: '1 time every 1 day (CV)', route: { code: '26643006' } },
+      ],
+      performers: [{ function: { code: 'finalchecker' }, actor: 'Grace Okafor' }],
+      prescriptions: ['Metformin 500mg tablets, inpatient prescription 28 Apr 2025'],
+      substitution: { wasSubstituted: false },
+      notes: ['Counselled on taking with food.'],
+    });
+    expect(medicationDispenses[1]).toMatchObject({ status: 'cancelled', supplied: false, current: false, statusReason: { code: 'outofstock' }, whenHandedOver: null });
+  });
+
+  it('administrations newest first: the infusion running, the dose not given with its reason, the dose given with route, dose and rate', async () => {
+    const { medicationAdministrations } = await openMedicines();
+    expect(medicationAdministrations.map((a: any) => [a.provenance.sourceId, a.status, a.given, a.notGiven])).toEqual([
+      ['e2e-ma-morphine', 'in_progress', false, false],
+      ['e2e-ma-declined', 'not_done', false, true],
+      ['e2e-ma-amoxicillin', 'completed', true, false],
+    ]);
+    expect(medicationAdministrations[0]).toMatchObject({ effective: '2025-04-30T05:00:00Z', effectiveEnd: null, dosage: { rate: '10 mg per 24 h', dose: null, route: { code: '34206005' } } });
+    expect(medicationAdministrations[1]).toMatchObject({ statusReasons: [{ code: '182895007', display: 'Drug declined by patient' }], prescription: 'Paracetamol 1g four times a day', dosage: null });
+    expect(medicationAdministrations[2]).toMatchObject({
+      medication: { code: '372687004' },
+      effective: '2025-04-29T08:00:00+01:00',
+      dosage: { text: '1 g IV over 30 minutes', route: { code: '47625008' }, dose: { value: 1, unit: 'g' }, rate: '100 mL/h' },
+      performers: [{ actor: 'Megan Hughes' }],
+      reasons: [{ code: '233604007' }],
+      prescription: 'MedicationRequest/mr-amoxicillin',
+    });
+  });
+
+  it('a correction: the given dose entered in error is removed; the dispense recorded as stopped is no longer supplied', async () => {
+    const later = (resource: any, changes: object) => ({ resource: { ...resource, ...changes, meta: { versionId: '2', lastUpdated: '2025-06-12T09:00:00Z' } } });
+    expect(await send('acute', 'RM3', [...medicineEntries(), later(m.givenDose, { status: 'entered-in-error' }), later(m.dischargeDispense, { status: 'stopped' })])).toMatch(/^Accepted: not-stored 3, (deleted 1, updated 1|updated 1, deleted 1)\.$/);
+    const after = await openMedicines();
+    expect(after.medicationAdministrations.map((a: any) => a.provenance.sourceId)).toEqual(['e2e-ma-morphine', 'e2e-ma-declined']);
+    expect(after.medicationDispenses.map((d: any) => [d.provenance.sourceId, d.status, d.supplied, d.current])).toEqual([
+      ['e2e-md-metformin', 'stopped', false, false],
+      ['e2e-md-cancelled', 'cancelled', false, false],
+    ]);
   });
 });

@@ -97,11 +97,13 @@ const bundleType = fc.constantFrom('batch', 'transaction', 'collection');
 
 /**
  * The record read as the registered GP, every Patient field of every source: the error codes. One
- * selection per source: all of them in one document is more than the gateway's token limit allows.
+ * selection per source, split further where one source's fields pass the gateway's token limit
+ * (3,000, sized for real clinician queries): together every field.
  */
 const patientSelections = (() => {
   const selections: string[] = [];
   const seen = new Set<string>();
+  const tokens = (text: string) => (text.match(/[A-Za-z_][A-Za-z0-9_]*|[{}():$!]/g) ?? []).length;
   for (const name of ['registry', ...FEEDS.slice(1)]) {
     const fields = new Map<string, string>();
     const document = parse(loadSubgraphSdl(name));
@@ -115,7 +117,12 @@ const patientSelections = (() => {
         fields.set(field.name.value, selectionOf(field, types));
       }
     }
-    selections.push([...fields.values()].join(' '));
+    const parts: string[][] = [[]];
+    for (const selection of fields.values()) {
+      if (tokens([...parts.at(-1)!, selection].join(' ')) > 2_400) parts.push([]);
+      parts.at(-1)!.push(selection);
+    }
+    selections.push(...parts.filter((part) => part.length).map((part) => part.join(' ')));
   }
   return selections;
 })();

@@ -166,7 +166,12 @@ describe('the clinician viewer in a browser', () => {
     await page.getByRole('button', { name: 'Use this token' }).click();
     await panelsSettled(page);
     const found = await sections(page);
-    expect(found).toEqual([expect.objectContaining({ panel: 'sfy-medications', state: 'data', source: expect.stringMatching(/From Bury Central Medical Practice · as of/) })]);
+    expect(found).toEqual([
+      expect.objectContaining({ panel: 'sfy-medications', section: 'medications', state: 'data', source: expect.stringMatching(/From Bury Central Medical Practice · as of/) }),
+      // The hospital's dispensed and administered medicines, in the same element.
+      expect.objectContaining({ panel: 'sfy-medications', section: 'medicationDispenses', state: expect.stringMatching(/data|empty/) }),
+      expect.objectContaining({ panel: 'sfy-medications', section: 'medicationAdministrations', state: expect.stringMatching(/data|empty/) }),
+    ]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'embedded-panel');
     await page.context().close();

@@ -1,7 +1,8 @@
-import { PAUSE_HOOK, signSystemToken, verifyAuditTrail, FEED_JOURNAL } from '@shareforyou/kit';
+import { DEADLINE_HEADER, FEED_JOURNAL, IDENTITY_HEADER, PAUSE_HOOK, signGatewayIdentity, signSystemToken, verifyAuditTrail } from '@shareforyou/kit';
+import { subgraphUrl } from '@shareforyou/schema';
 import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { syntheticNhsNumber } from '../../tools/src/synthetic/nhsNumbers';
-import { asUser, closeDatabases, database } from '../support/clients';
+import { asGatewayFor, asUser, closeDatabases, codes, database } from '../support/clients';
 import { medicationEntry } from '../support/feedBundles';
 import { pollUntil, spareSubgraph, type Spare } from '../support/faults';
 import { stackInfo } from '../support/stackInfo';
@@ -14,6 +15,11 @@ import { stackInfo } from '../support/stackInfo';
  * patient's writes are staged, kills it, and reads the record through the stack's own gateway and
  * gp (same database): nothing of the bundle. A gp started afterwards (without the hook) completes
  * it before serving: all of it. The source sending the bundle again leaves exactly one copy.
+ *
+ * The same for the registry, whose transactions form care relationships that every subgraph reads
+ * to decide who may open a record: a spare registry killed between two patients' admissions opens
+ * no patient's record to the trust, neither through the gateway (the stack's registry) nor in a
+ * subgraph asked directly (the stack's acute), until a registry that starts completes it: then all.
  */
 
 const PATIENTS = 3;
@@ -77,6 +83,50 @@ async function bundleSeen(): Promise<number[]> {
 
 let writer: Spare | undefined;
 let restarted: Spare | undefined;
+let registryWriter: Spare | undefined;
+let registryRestarted: Spare | undefined;
+
+const TRUST = 'RM3';
+const admissions = {
+  resourceType: 'Bundle',
+  type: 'transaction',
+  entry: patients.map((nhsNumber, i) => ({
+    resource: {
+      resourceType: 'Encounter',
+      id: `tx-${run}-adm-${i}`,
+      meta: { versionId: '1', lastUpdated: '2025-02-01T09:00:00Z' },
+      status: 'in-progress',
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'IMP' },
+      subject: { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhsNumber } },
+      period: { start: '2025-02-01T08:00:00Z' },
+    },
+    request: { method: 'PUT', url: `Encounter/tx-${run}-adm-${i}` },
+  })),
+};
+
+/**
+ * May the trust's A&E doctor open each patient? Through the gateway (the stack's registry decides
+ * first), and asked of the stack's acute subgraph directly (its own read of the access records).
+ */
+async function trustOpens(): Promise<Array<{ gateway: boolean; acute: boolean }>> {
+  const doctor = asUser('ae-doctor');
+  const { identity } = asGatewayFor('ae-doctor');
+  const acuteUrl = subgraphUrl('acute', { SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) });
+  return Promise.all(
+    patients.map(async (nhsNumber) => {
+      const viaGateway = await doctor.query(`query($n: String!) { patient(nhsNumber: $n) { nhsNumber admissions { status } } }`, { n: nhsNumber });
+      const direct = await fetch(acuteUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signGatewayIdentity(identity), [DEADLINE_HEADER]: '5000' },
+        body: JSON.stringify({ query: `{ _entities(representations: [{ __typename: "Patient", nhsNumber: "${nhsNumber}" }]) { ... on Patient { admissions { status } } } }` }),
+      }).then((r) => r.json() as Promise<{ data?: { _entities: Array<unknown> }; errors?: Array<{ extensions?: { code?: string } }> }>);
+      for (const denied of [codes(viaGateway), (direct.errors ?? []).map((e) => e.extensions?.code)]) {
+        expect(denied.filter((code) => code !== 'NO_CARE_RELATIONSHIP')).toEqual([]);
+      }
+      return { gateway: viaGateway.data?.patient?.nhsNumber === nhsNumber, acute: Boolean(direct.data?._entities?.[0]) && !direct.errors?.length };
+    }),
+  );
+}
 
 beforeAll(async () => {
   const registered = await sendBundle('registry', ODS, JSON.stringify(registration), { ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) });
@@ -86,7 +136,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeDatabases();
-  await Promise.all([writer?.stop(), restarted?.stop()]);
+  await Promise.all([writer?.stop(), restarted?.stop(), registryWriter?.stop(), registryRestarted?.stop()]);
 });
 
 it('a transaction bundle interrupted by SIGKILL is invisible until a restart completes it, and a retry leaves one copy', async () => {
@@ -138,5 +188,55 @@ it('a transaction bundle interrupted by SIGKILL is invisible until a restart com
     `  [fault] transaction of ${PATIENTS * PER_PATIENT} entries over ${PATIENTS} patients, writer killed after ${half} patient(s) staged: ` +
       `0 of ${PATIENTS * PER_PATIENT} items visible before recovery; a gp started and completed it in ${restartMs} ms (start included); ` +
       `then ${PATIENTS * PER_PATIENT} visible; the retry answered "unchanged ${PATIENTS * PER_PATIENT}"; audit trail verifies\n`,
+  );
+}, 400_000);
+
+it("a registry transaction interrupted by SIGKILL opens no patient's record to anyone until a restart completes it, then all of them", async () => {
+  registryWriter = await spareSubgraph('registry', stackInfo().portBase + 1000, { [PAUSE_HOOK]: '120000' });
+  const registryDb = await database('registry');
+  const journal = registryDb.collection(FEED_JOURNAL);
+  const accessRecords = registryDb.collection('patientAccess');
+  expect(await trustOpens()).toEqual(patients.map(() => ({ gateway: false, acute: false })));
+
+  const startedAt = new Date();
+  const sent = async (url: string) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${signSystemToken(TRUST)}` },
+      body: JSON.stringify(admissions),
+      signal: AbortSignal.timeout(120_000),
+    });
+    return { status: response.status, outcome: (await response.json()) as fhir4.OperationOutcome };
+  };
+  const interrupted = sent(feedUrl(registryWriter.url)).catch((error: Error) => error);
+  const entry = await pollUntil("the registry's journal entry and the first patient's staged admission", async () => {
+    const found = await journal.findOne({ 'organisation.odsCode': TRUST, createdAt: { $gte: startedAt }, state: 'pending' });
+    if (!found) return null;
+    return (await accessRecords.countDocuments({ _id: { $in: patients as never[] }, 'staged.journal': String(found._id) })) >= 1 ? found : null;
+  }, 60_000, 100);
+  registryWriter.service.child.kill('SIGKILL');
+  await interrupted;
+
+  const stagedFor = async () => (await accessRecords.countDocuments({ _id: { $in: patients as never[] }, 'staged.journal': String(entry._id) }));
+  const half = await stagedFor();
+  expect(half).toBeGreaterThanOrEqual(1);
+  expect(half).toBeLessThan(PATIENTS);
+  expect((await journal.findOne({ _id: entry._id }))?.state).toBe('pending');
+  // Part of the bundle is in the registry's database; none of it opens a record, anywhere.
+  expect(await trustOpens()).toEqual(patients.map(() => ({ gateway: false, acute: false })));
+
+  const restartAt = Date.now();
+  registryRestarted = await spareSubgraph('registry', stackInfo().portBase + 1050);
+  const restartMs = Date.now() - restartAt;
+  expect((await journal.findOne({ _id: entry._id }))?.state).toBe('done');
+  expect(await stagedFor()).toBe(0);
+  expect(await trustOpens()).toEqual(patients.map(() => ({ gateway: true, acute: true })));
+
+  const retry = await sent(feedUrl(registryRestarted.url));
+  expect(retry.status).toBe(200);
+  expect(retry.outcome.issue?.[0]?.diagnostics).toBe(`Accepted: unchanged ${PATIENTS}.`);
+  process.stdout.write(
+    `  [fault] registry transaction of ${PATIENTS} admissions, writer killed after ${half} patient(s) staged: no record opened to the trust ` +
+      `(gateway and acute) before recovery; a registry started and completed it in ${restartMs} ms (start included); then all ${PATIENTS} open; the retry answered "unchanged ${PATIENTS}"\n`,
   );
 }, 400_000);

@@ -4,6 +4,7 @@ import { sliceFeedTarget } from '../../subgraphs/kit/src/ingest/sliceFeedTarget'
 import { acuteFeed } from '../../subgraphs/acute/src/feed';
 import { narrativeOf } from '../../subgraphs/acute/src/mappings/narrative';
 import { acuteResources, LOINC, SNOMED, supportingEntries } from '../fixtures/acute/ukCore';
+import { medicineEntries, medicineResources } from '../fixtures/acute/medicines';
 import { feedMapping, META, NHS } from '../support/feedMapping';
 import { generateFeeds } from '../../tools/src/synthetic';
 
@@ -322,5 +323,108 @@ describe('acute feed: the synthetic generator writes what the mapping accepts', 
       }
     }
     expect(pressures).toBeGreaterThan(0);
+  });
+});
+
+describe('acute feed: MedicationDispense and MedicationAdministration kept whole, status told truly', () => {
+  const m = medicineResources(NHS);
+  const medicineFields = (resource: fhir4.FhirResource) => map(resource, medicineEntries())!.fields;
+
+  it('the fixtures are valid FHIR R4 and every one is accepted, with their supporting resources', () => {
+    const target = sliceFeedTarget('acute', acuteFeed, null as never);
+    const resources = Object.values(m).map((resource) => ({ resource }));
+    const prepared = prepareBundle(target, { resourceType: 'Bundle', type: 'batch', entry: [...medicineEntries(), ...resources] }, RM3);
+    expect(prepared.issues).toEqual([]);
+    const panels = [...prepared.byPatient.values()].flat().map(({ prepared: p }) => ('panel' in p ? p.panel : null));
+    expect(panels).toEqual(['medicationDispenses', 'medicationDispenses', 'medicationAdministrations', 'medicationAdministrations', 'medicationAdministrations']);
+  });
+
+  it('a dispense keeps every dosage instruction line in sequence order, not only the first', () => {
+    const dispense = medicineFields(m.dischargeDispense);
+    expect(dispense.dosageInstructions).toHaveLength(2);
+    expect(dispense.dosageInstructions).toEqual([
+      expect.objectContaining({ sequence: 1, text: 'Two tablets in the morning with breakfast', dose: '2 tablet', timing: '1 time every 1 day (CM)', route: expect.objectContaining({ code: '26643006' }) }),
+      expect.objectContaining({ sequence: 2, text: 'One tablet in the evening with food', dose: '1 tablet', timing: '1 time every 1 day (CV)' }),
+    ]);
+  });
+
+  it('a handed-over dispense: the contained Medication, quantities, times, performer, prescription, substitution', () => {
+    expect(medicineFields(m.dischargeDispense)).toMatchObject({
+      medication: { system: 'https://dmd.nhs.uk', code: '39720311000001101', display: 'Metformin 500mg tablets' },
+      status: 'completed',
+      supplied: true,
+      current: true,
+      category: { code: 'discharge' },
+      type: { code: 'DF' },
+      quantity: { value: 56, unit: 'tablet', code: '428673006' },
+      daysSupply: { value: 28, unit: 'day', system: 'http://unitsofmeasure.org', code: 'd' },
+      whenPrepared: '2025-05-02T09:30:00+01:00',
+      whenHandedOver: '2025-05-02T10:45:00+01:00',
+      performers: [{ function: expect.objectContaining({ code: 'finalchecker' }), actor: 'Grace Okafor' }],
+      prescriptions: ['Metformin 500mg tablets, inpatient prescription 28 Apr 2025'],
+      substitution: { wasSubstituted: false, type: null, reasons: [] },
+      notes: ['Counselled on taking with food.'],
+    });
+  });
+
+  it('a cancelled dispense is not supplied and not current, with its reason', () => {
+    expect(medicineFields(m.cancelledDispense)).toMatchObject({
+      status: 'cancelled',
+      supplied: false,
+      current: false,
+      statusReason: expect.objectContaining({ code: 'outofstock' }),
+      medication: expect.objectContaining({ code: '387517004', text: 'Paracetamol 500mg tablets' }),
+      whenHandedOver: null,
+      dosageInstructions: [expect.objectContaining({ asNeeded: true })],
+    });
+    for (const status of ['declined', 'stopped', 'in-progress', 'preparation', 'on-hold', 'unknown'] as const) {
+      expect(medicineFields({ ...m.cancelledDispense, status }).supplied).toBe(false);
+    }
+  });
+
+  it('an administration not done is never given: notGiven, with why', () => {
+    expect(medicineFields(m.notGiven)).toMatchObject({
+      status: 'not-done',
+      given: false,
+      notGiven: true,
+      statusReasons: [expect.objectContaining({ code: '182895007', display: 'Drug declined by patient' })],
+      effective: '2025-04-29T22:00:00+01:00',
+      prescription: 'Paracetamol 1g four times a day',
+      dosage: null,
+    });
+    for (const status of ['stopped', 'on-hold', 'in-progress', 'unknown'] as const) {
+      expect(medicineFields({ ...m.givenDose, status })).toMatchObject({ given: false, notGiven: false });
+    }
+  });
+
+  it('a given dose: the Medication in the bundle, route, dose and rate, who gave it, the prescription', () => {
+    expect(medicineFields(m.givenDose)).toMatchObject({
+      medication: expect.objectContaining({ code: '372687004', text: 'Amoxicillin 1g powder for solution for injection vials' }),
+      status: 'completed',
+      given: true,
+      notGiven: false,
+      category: { code: 'inpatient' },
+      effective: '2025-04-29T08:00:00+01:00',
+      effectiveEnd: null,
+      dosage: { text: '1 g IV over 30 minutes', route: expect.objectContaining({ code: '47625008' }), method: expect.objectContaining({ code: '422145002' }), site: null, dose: { value: 1, comparator: null, unit: 'g', system: 'http://unitsofmeasure.org', code: 'g' }, rate: '100 mL/h' },
+      performers: [{ function: expect.objectContaining({ code: 'performer' }), actor: 'Megan Hughes' }],
+      reasons: [expect.objectContaining({ code: '233604007' })],
+      prescription: 'MedicationRequest/mr-amoxicillin',
+    });
+  });
+
+  it('an infusion under way: effectivePeriod start kept, its rate a ratio', () => {
+    expect(medicineFields(m.infusion)).toMatchObject({ status: 'in-progress', given: false, effective: '2025-04-30T05:00:00Z', effectiveEnd: null, dosage: expect.objectContaining({ rate: '10 mg per 24 h', dose: null }) });
+  });
+
+  it('the medicine must be named: a medicationReference that resolves nowhere and has no display is refused, naming the element', () => {
+    expect(problemOf({ ...m.givenDose, medicationReference: { reference: 'Medication/elsewhere' } }).path).toBe('MedicationAdministration.medicationReference');
+  });
+
+  it('entered-in-error dispenses and administrations are deletes, as for every resource', () => {
+    const target = sliceFeedTarget('acute', acuteFeed, null as never);
+    const entries = [{ resource: { ...m.dischargeDispense, status: 'entered-in-error' } }, { resource: { ...m.givenDose, status: 'entered-in-error' } }];
+    const prepared = prepareBundle(target, { resourceType: 'Bundle', type: 'batch', entry: [...medicineEntries(), ...entries] }, RM3);
+    expect([...prepared.byPatient.values()].flat().map((p) => p.entry.method)).toEqual(['delete', 'delete']);
   });
 });

@@ -2,6 +2,7 @@ import type { SliceFeed } from '@shareforyou/kit/src/ingest';
 import { appointmentMapping } from './mappings/appointments';
 import { compositionMapping, documentReferenceMapping } from './mappings/documents';
 import { encounterMapping } from './mappings/encounters';
+import { medicationAdministrationMapping, medicationDispenseMapping } from './mappings/medicines';
 import { diagnosticReportMapping, observationMapping } from './mappings/results';
 
 /**
@@ -17,5 +18,7 @@ export const acuteFeed: SliceFeed = {
     Composition: compositionMapping,
     Observation: observationMapping,
     DiagnosticReport: diagnosticReportMapping,
+    MedicationDispense: medicationDispenseMapping,
+    MedicationAdministration: medicationAdministrationMapping,
   },
 };

@@ -12,4 +12,6 @@ export const acutePanels = {
   dischargeSummaries: 'dischargeSummaries',
   testResults: 'testResults',
   testReports: 'testReports',
+  medicationDispenses: 'medicationDispenses',
+  medicationAdministrations: 'medicationAdministrations',
 } as const;

@@ -101,6 +101,21 @@ export const acuteResolvers = {
     })),
     testResults,
     testReports,
+    // Dispenses in effect first, then by when handed over (else prepared); administrations newest first.
+    medicationDispenses: panelList(acutePanels.medicationDispenses, currentFirst(newestBy('whenHandedOver', 'whenPrepared')), (item) => ({
+      dosageInstructions: [],
+      performers: [],
+      prescriptions: [],
+      notes: [],
+      ...item,
+    })),
+    medicationAdministrations: panelList(acutePanels.medicationAdministrations, newestBy('effective', 'effectiveEnd'), (item) => ({
+      statusReasons: [],
+      performers: [],
+      reasons: [],
+      notes: [],
+      ...item,
+    })),
   },
   // Resolved, not stored: the item ids of linked results (the source ids carry no ODS code).
   TestResult: { memberIds: memberIdsOf },

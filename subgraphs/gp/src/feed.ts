@@ -7,6 +7,7 @@ import {
   extensionValue,
   FeedProblem,
   FHIR_STATUS,
+  medicineOf,
   namesOf,
   oneOf,
   optionalCodingOf,
@@ -37,20 +38,6 @@ const ALLERGY_VERIFICATION = ['unconfirmed', 'confirmed', 'refuted', 'entered-in
 const CONDITION_CLINICAL = ['active', 'recurrence', 'relapse', 'inactive', 'remission', 'resolved'] as const;
 const CONDITION_VERIFICATION = ['unconfirmed', 'provisional', 'differential', 'confirmed', 'refuted', 'entered-in-error'] as const;
 const CURRENT_CONDITION = new Set(['active', 'recurrence', 'relapse']);
-
-/** The medicine: medicationCodeableConcept, or the Medication that medicationReference names (contained or in the bundle). */
-function medicineOf(r: fhir4.MedicationStatement | fhir4.MedicationRequest, references: BundleReferences) {
-  const type = r.resourceType;
-  if (r.medicationCodeableConcept) return codingOf(r.medicationCodeableConcept, `${type}.medicationCodeableConcept`);
-  const medication = references.resolve(r.medicationReference, r as never) as fhir4.Medication | null;
-  if (medication?.resourceType === 'Medication' && medication.code) return codingOf(medication.code, `${type}.medicationReference -> Medication.code`);
-  const display = textOf(r.medicationReference?.display, 500);
-  if (display) return { system: 'text', code: '', display, coding: [], text: display };
-  throw new FeedProblem(
-    `${type}.medicationReference`,
-    `${type}.medicationReference must name a Medication with a code, contained (#id) or in the same bundle, or carry a display`,
-  );
-}
 
 function medicationMapping(r: fhir4.MedicationStatement | fhir4.MedicationRequest, references: BundleReferences) {
   const type = r.resourceType;

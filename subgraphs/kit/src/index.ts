@@ -11,6 +11,7 @@ export * from './loaders';
 export * from './context';
 export * from './patientReference';
 export * from './access/registryRecords';
+export * from './access/stagedAccess';
 export * from './access/patientAccess';
 export * from './access/fieldRules';
 export * from './audit/auditRecords';

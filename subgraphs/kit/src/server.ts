@@ -160,7 +160,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
     await journal.ensureIndexes();
     await recoverFeedJournal(journal, feedTarget, optedOut, say);
     const sweptJournal = feedJournal(background!);
-    stopJournalSweep = followFeedJournal((before) => recoverFeedJournal(sweptJournal, feedTarget, optedOut, say, before), say);
+    stopJournalSweep = followFeedJournal((before) => recoverFeedJournal(sweptJournal, feedTarget, optedOut, say, before), say, process.env, sweptJournal.forgetDone);
     app.post('/fhir', refuseLongLivedFeedTokens);
     mountFeedEndpoint(app, feedTarget, { registry, access, journal, log });
   }

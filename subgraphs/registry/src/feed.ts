@@ -10,6 +10,10 @@ import {
   type FeedingOrganisation,
   type FeedTarget,
   type PatientAccessRecord,
+  type PreparedEntries,
+  applyAccessChanges,
+  type AccessChange,
+  type StagedAccessWrites,
 } from '@shareforyou/kit';
 import { relationshipRuleFor } from '@shareforyou/schema';
 import type { PatientRecord, RegistryModels } from './models';
@@ -62,35 +66,45 @@ function relationshipOf(entry: FeedEntry, organisation: FeedingOrganisation): Pr
   return { kind: 'relationship', versionKey: versionKey(entry), relationship: { kind: relationship, from, until, sourceId: sourceItemId(organisation, entry) } };
 }
 
-type Relationship = CareRelationshipRecord & { versionKey?: string };
-
-function applyRelationship(relationships: Relationship[], sourceId: string, next: Relationship | null, key: string): EntryResult {
-  const existing = relationships.find((r) => r.sourceId === sourceId);
-  if (existing?.versionKey && key === existing.versionKey) return 'unchanged';
-  if (existing?.versionKey && key < existing.versionKey) return 'stale';
-  const index = relationships.indexOf(existing!);
-  if (!next) {
-    if (index >= 0) relationships.splice(index, 1);
-    return 'deleted';
-  }
-  if (index >= 0) relationships[index] = next;
-  else relationships.push(next);
-  return existing ? 'updated' : 'created';
+/** The access-record changes of one patient's prepared entries (kit: stagedAccess), in entry order. */
+function accessChangesOf(prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation, now: Date): AccessChange[] {
+  return prepared.map(({ entry, prepared: p }): AccessChange => {
+    if (p.kind === 'patient') {
+      const registration: CareRelationshipRecord = { odsCode: organisation.odsCode, organisationName: organisation.name, kind: 'registration', from: new Date(entry.lastUpdated), until: null, sourceId: `${organisation.odsCode}/registration`, versionKey: p.versionKey };
+      return { index: entry.index, kind: 'registration', registration, endOthersAt: now };
+    }
+    const sourceId = sourceItemId(organisation, entry);
+    const relationship = p.kind === 'relationship' ? { ...p.relationship, odsCode: organisation.odsCode, organisationName: organisation.name, versionKey: p.versionKey } : null;
+    return { index: entry.index, kind: 'relationship', sourceId, relationship, versionKey: p.versionKey };
+  });
 }
 
+const CHANGED = new Set<EntryResult>(['created', 'updated', 'deleted']);
+const MAX_ATTEMPTS = 6;
+const KEPT_CHANGING = "the patient's access record kept changing while this feed was written; send the bundle again";
+
 export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared> {
-  async function writePatient(prepared: Extract<Prepared, { kind: 'patient' }>, entry: FeedEntry, organisation: FeedingOrganisation): Promise<EntryResult> {
+  function patientRecordOf(prepared: Extract<Prepared, { kind: 'patient' }>, entry: FeedEntry, organisation: FeedingOrganisation): PatientRecord {
     const { practiceOdsCode, ...demographics } = prepared.demographics;
-    const record: PatientRecord = {
+    return {
       ...demographics,
       registeredPractice: { odsCode: practiceOdsCode, name: organisation.name },
       provenance: { odsCode: organisation.odsCode, system: organisation.sourceSystem ?? 'unknown', sourceId: entry.sourceId, version: entry.version, lastUpdated: entry.lastUpdated },
       versionKey: prepared.versionKey,
     };
-    const current = (await models.Patient.findById(entry.nhsNumber).lean().exec()) as PatientRecord | null;
-    if (current && current.versionKey >= prepared.versionKey) return current.versionKey === prepared.versionKey ? 'unchanged' : 'stale';
+  }
+
+  /** What writing this record would do to the index entry as it stands. */
+  const patientResult = (current: PatientRecord | null, record: PatientRecord): EntryResult =>
+    !current ? 'created' : current.versionKey < record.versionKey ? 'updated' : current.versionKey === record.versionKey ? 'unchanged' : 'stale';
+
+  /** Writes the patient's index entry by version (idempotent: an older or equal version changes nothing). */
+  async function storePatient(record: PatientRecord): Promise<EntryResult> {
+    const current = (await models.Patient.findById(record._id).lean().exec()) as PatientRecord | null;
+    const result = patientResult(current, record);
+    if (result === 'unchanged' || result === 'stale') return result;
     if (current) {
-      const { matchedCount } = await models.Patient.updateOne({ _id: entry.nhsNumber, versionKey: current.versionKey }, { $set: record }).exec();
+      const { matchedCount } = await models.Patient.updateOne({ _id: record._id, versionKey: current.versionKey }, { $set: record }).exec();
       return matchedCount ? 'updated' : 'stale';
     }
     try {
@@ -100,6 +114,33 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
       if ((error as { code?: number }).code === 11000) return 'stale';
       throw error;
     }
+  }
+
+  const patientEntries = (prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation) =>
+    prepared.flatMap(({ entry, prepared: p }) => (p.kind === 'patient' ? [{ index: entry.index, record: patientRecordOf(p, entry, organisation) }] : []));
+
+  /**
+   * Read, change in memory, compare-and-set on the access record's revision (retrying on a
+   * concurrent write). The change returns the fields to set and unset, or null when nothing changes.
+   */
+  async function changeAccess(nhsNumber: string, change: (stored: PatientAccessRecord | null) => { set: Partial<PatientAccessRecord>; unset?: string[] } | null): Promise<void> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const stored = (await models.PatientAccess.findById(nhsNumber).lean().exec()) as PatientAccessRecord | null;
+      const changed = change(stored);
+      if (!changed) return;
+      const unset = Object.fromEntries((changed.unset ?? []).map((field) => [field, '']));
+      const { matchedCount } = stored
+        ? await models.PatientAccess.updateOne({ _id: nhsNumber, revision: stored.revision }, { $set: changed.set, ...(changed.unset?.length ? { $unset: unset } : {}), $inc: { revision: 1 } }).exec()
+        : await models.PatientAccess.create({ _id: nhsNumber, relationships: [], recordOptOut: null, breakGlass: [], ...changed.set, revision: 1 }).then(
+            () => ({ matchedCount: 1 }),
+            (error: { code?: number }) => {
+              if (error.code === 11000) return { matchedCount: 0 };
+              throw error;
+            },
+          );
+      if (matchedCount === 1) return;
+    }
+    throw new Error(KEPT_CHANGING);
   }
 
   return {
@@ -118,44 +159,56 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
 
     async write(nhsNumber, prepared, organisation) {
       const results = new Map<number, EntryResult>();
-      const patientEntries = prepared.filter((p) => p.prepared.kind === 'patient');
-      for (const { entry, prepared: p } of patientEntries) {
-        results.set(entry.index, await writePatient(p as Extract<Prepared, { kind: 'patient' }>, entry, organisation));
-      }
+      for (const { index, record } of patientEntries(prepared, organisation)) results.set(index, await storePatient(record));
       // Relationships (registration included) change together, by compare-and-set on the access record.
-      for (let attempt = 1; attempt <= 6; attempt += 1) {
-        const stored = (await models.PatientAccess.findById(nhsNumber).lean().exec()) as PatientAccessRecord | null;
-        const relationships: Relationship[] = (stored?.relationships ?? []).map((r) => ({ ...r }));
-        const relationshipResults = new Map<number, EntryResult>();
-        for (const { entry, prepared: p } of prepared) {
-          const sourceId = sourceItemId(organisation, entry);
-          if (p.kind === 'patient') {
-            const registration: Relationship = { odsCode: organisation.odsCode, organisationName: organisation.name, kind: 'registration', from: new Date(entry.lastUpdated), until: null, sourceId: `${organisation.odsCode}/registration`, versionKey: p.versionKey };
-            const existing = relationships.find((r) => r.sourceId === registration.sourceId && r.until === null);
-            if (!existing) applyRelationship(relationships, registration.sourceId, registration, p.versionKey);
-            // A new registration ends registration at any other practice.
-            for (const r of relationships) if (r.kind === 'registration' && r.odsCode !== organisation.odsCode && r.until === null) r.until = new Date();
-          } else if (p.kind === 'relationship') {
-            relationshipResults.set(entry.index, applyRelationship(relationships, sourceId, { ...p.relationship, odsCode: organisation.odsCode, organisationName: organisation.name, versionKey: p.versionKey }, p.versionKey));
-          } else {
-            relationshipResults.set(entry.index, applyRelationship(relationships, sourceId, null, p.versionKey));
-          }
+      const changes = accessChangesOf(prepared, organisation, new Date());
+      await changeAccess(nhsNumber, (stored) => {
+        const relationships = (stored?.relationships ?? []).map((r) => ({ ...r }));
+        applyAccessChanges(relationships, changes).forEach((result, index) => results.set(index, result));
+        return { set: { relationships } };
+      });
+      return results;
+    },
+
+    // A transaction's writes wait on the access record (kit: stagedAccess) until its journal entry
+    // commits: every subgraph's access reads, and the registry's own, leave them out until then.
+    async stage(nhsNumber, prepared, organisation, journalId) {
+      const demographics = patientEntries(prepared, organisation);
+      const indexed = demographics.length ? ((await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null) : null;
+      const changes = accessChangesOf(prepared, organisation, new Date());
+      let results = new Map<number, EntryResult>();
+      await changeAccess(nhsNumber, (stored) => {
+        // What each entry does to the record as it stands (the answer to the source); nothing is applied yet.
+        results = new Map(demographics.map(({ index, record }) => [index, patientResult(indexed, record)]));
+        applyAccessChanges((stored?.relationships ?? []).map((r) => ({ ...r })), changes).forEach((result, index) => results.set(index, result));
+        const already = (stored?.staged ?? []).some((s) => s.journal === journalId);
+        if (already || ![...results.values()].some((r) => CHANGED.has(r))) return null;
+        // Opted out since the bundle was checked: nothing about the patient is kept.
+        if (stored?.recordOptOut?.status === 'opted-out') {
+          results = new Map([...results.keys()].map((index) => [index, 'refused-opted-out']));
+          return null;
         }
-        const { matchedCount } = stored
-          ? await models.PatientAccess.updateOne({ _id: nhsNumber, revision: stored.revision }, { $set: { relationships }, $inc: { revision: 1 } }).exec()
-          : await models.PatientAccess.create({ _id: nhsNumber, relationships, recordOptOut: null, breakGlass: [], revision: 1 }).then(
-              () => ({ matchedCount: 1 }),
-              (error: { code?: number }) => {
-                if (error.code === 11000) return { matchedCount: 0 };
-                throw error;
-              },
-            );
-        if (matchedCount === 1) {
-          relationshipResults.forEach((result, index) => results.set(index, result));
-          return results;
-        }
-      }
-      throw new Error('the patient\'s access record kept changing while this feed was written; send the bundle again');
+        const staged: StagedAccessWrites = { journal: journalId, changes, demographics: demographics.filter(({ index }) => CHANGED.has(results.get(index)!)).map(({ record }) => record) };
+        return { set: { staged: [...(stored?.staged ?? []), staged] } };
+      });
+      return results;
+    },
+
+    async settle(nhsNumber, journalId) {
+      const stored = (await models.PatientAccess.findById(nhsNumber).lean().exec()) as PatientAccessRecord | null;
+      const mine = (stored?.staged ?? []).filter((s) => s.journal === journalId);
+      if (mine.length === 0 || stored?.recordOptOut?.status === 'opted-out') return;
+      // The index first, then the relationships with the staged writes removed: a crash between
+      // the two repeats the first (unchanged) and readers see the same patient either way.
+      for (const staged of mine) for (const record of staged.demographics ?? []) await storePatient(record as unknown as PatientRecord);
+      await changeAccess(nhsNumber, (current) => {
+        const ours = (current?.staged ?? []).filter((s) => s.journal === journalId);
+        if (!current || ours.length === 0) return null;
+        const relationships = (current.relationships ?? []).map((r) => ({ ...r }));
+        for (const staged of ours) applyAccessChanges(relationships, staged.changes);
+        const rest = current.staged!.filter((s) => s.journal !== journalId);
+        return rest.length ? { set: { relationships, staged: rest } } : { set: { relationships }, unset: ['staged'] };
+      });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { accessError, careRecordError, decideAccess, ErrorCode, type PatientAccessRecord, type SubgraphContext } from '@shareforyou/kit';
 import type { PatientRecord, RegistryModels } from './models';
+import { visiblePatient } from './patientRecord';
 
 /**
  * Opt-out and opt-in, recorded only by a user of the patient's registered practice.
@@ -28,12 +29,13 @@ function receipt(nhsNumber: string, record: NonNullable<PatientAccessRecord['rec
 
 export async function recordOptOut(nhsNumber: string, context: Context) {
   const { models, identity } = context;
-  const access = (await models.PatientAccess.findById(nhsNumber).lean().exec()) as PatientAccessRecord | null;
+  // The access record as readers see it (a registry feed transaction counts once committed).
+  const access = await context.access.record(nhsNumber);
   if (access?.recordOptOut?.status === 'opted-out') {
     requireRegisteredPractice(identity, access.recordOptOut.practiceOdsCode, 'OptOut');
     return receipt(nhsNumber, access.recordOptOut);
   }
-  const patient = (await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null;
+  const patient = visiblePatient((await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null, access);
   if (!patient?.registeredPractice) {
     context.access.markUnknown(nhsNumber);
     throw accessError({ allowed: false, code: 'NO_SHARED_RECORD', reason: 'unknown-patient' });
@@ -47,10 +49,11 @@ export async function recordOptOut(nhsNumber: string, context: Context) {
     practiceOdsCode: patient.registeredPractice.odsCode,
     practiceName: patient.registeredPractice.name,
   };
-  // 1. From this write on, no subgraph serves the patient. Relationships and break-glass go with it.
+  // 1. From this write on, no subgraph serves the patient. Relationships, break-glass and any
+  //    feed transaction's staged writes go with it (its settling then finds nothing to move in).
   await models.PatientAccess.updateOne(
     { _id: nhsNumber },
-    { $set: { recordOptOut: record, relationships: [], breakGlass: [] }, $inc: { revision: 1 } },
+    { $set: { recordOptOut: record, relationships: [], breakGlass: [] }, $unset: { staged: '' }, $inc: { revision: 1 } },
     { upsert: true },
   ).exec();
   // 2. Organisation subgraphs follow this log and purge their slices.

@@ -45,6 +45,8 @@ const Kind = {
   riskFlag: 25,
   observationPanel: 26,
   medicationRequest: 27,
+  medicationAdministration: 28,
+  medicationDispense: 29,
   bundle: 64,
 } as const;
 export type KindName = keyof typeof Kind;

@@ -238,6 +238,40 @@ export type ImmunizationStatus =
   /** Not given; statusReason says why (FHIR not-done) */
   | 'not_done';
 
+/** MedicationAdministration.status (FHIR R4 medication-admin-status). Entered-in-error administrations are never shown. */
+export type MedicationAdministrationStatus =
+  /** Given */
+  | 'completed'
+  /** Started and not yet finished (e.g. an infusion running) */
+  | 'in_progress'
+  /** Not given: see statusReasons for why */
+  | 'not_done'
+  /** Halted for now, expected to continue */
+  | 'on_hold'
+  /** Halted for good before all of it was given */
+  | 'stopped'
+  /** The source does not know */
+  | 'unknown';
+
+/** MedicationDispense.status (FHIR R4 medicationdispense-status). Entered-in-error dispenses are never shown. */
+export type MedicationDispenseStatus =
+  /** Ended before anything was supplied */
+  | 'cancelled'
+  /** Handed over: the medicine was supplied */
+  | 'completed'
+  /** Declined and not performed */
+  | 'declined'
+  /** Ready for collection, not yet handed over */
+  | 'in_progress'
+  /** Halted for now, expected to continue */
+  | 'on_hold'
+  /** Being prepared */
+  | 'preparation'
+  /** Halted for good before everything was supplied */
+  | 'stopped'
+  /** The source does not know */
+  | 'unknown';
+
 /** MedicationStatement.status and MedicationRequest.status (FHIR R4). Entered-in-error items are never shown. */
 export type MedicationStatus =
   /** Being taken, or the prescription is in force: current */
@@ -409,7 +443,7 @@ export type MedicationsQueryVariables = Exact<{
 }>;
 
 
-export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type MentalHealthQueryVariables = Exact<{
   nhsNumber: string;
@@ -1161,7 +1195,66 @@ export const MedicationsDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    medicationDispenses {
+      id
+      medication {
+        display
+      }
+      status
+      supplied
+      current
+      statusReason {
+        display
+      }
+      quantity {
+        value
+        unit
+      }
+      whenPrepared
+      whenHandedOver
+      dosageInstructions {
+        text
+        dose
+        timing
+      }
+      provenance {
+        organisationName
+      }
+    }
+    medicationAdministrations {
+      id
+      medication {
+        display
+      }
+      status
+      given
+      notGiven
+      statusReasons {
+        display
+      }
+      effective
+      effectiveEnd
+      dosage {
+        text
+        dose {
+          value
+          unit
+        }
+        route {
+          display
+        }
+        rate
+      }
+      provenance {
+        organisationName
+      }
+    }
     gpSource {
+      organisations
+      lastUpdated
+      readAt
+    }
+    acuteSource {
       organisations
       lastUpdated
       readAt

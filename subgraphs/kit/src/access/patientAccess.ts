@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
 import { ErrorCode } from '../errors';
 import type { GatewayIdentity } from '../identity';
+import { feedJournal } from '../ingest/feedJournal';
 import { sharedFreshReadsByIds } from '../loaders';
 import { accessError, decideAccess, type AccessDecision } from './accessDecision';
 import type { PatientAccessRecord, RegistryAccessModels } from './registryRecords';
+import { stagedJournalsOf, visibleAccessRecord } from './stagedAccess';
 
 /**
  * The per-patient side of the access decision (accessDecision.ts) for one request: each patient's
@@ -14,10 +16,22 @@ import type { PatientAccessRecord, RegistryAccessModels } from './registryRecord
 /**
  * One per process: the access-record reads of all its requests. Never cached; concurrent requests
  * share a read (see sharedFreshReadsByIds), which spares the database one command per request
- * and subgraph under load.
+ * and subgraph under load. Each record is shown as the registry's feed journal says it stands
+ * (access/stagedAccess): a registry transaction that has not committed grants and denies nothing,
+ * in every subgraph alike. The journal lives in the registry's database beside the records; only
+ * a read that meets staged writes costs the one lookup of their journal entries.
  */
 export function accessRecordReads(models: RegistryAccessModels): DataLoader<string, PatientAccessRecord | null> {
-  return sharedFreshReadsByIds<PatientAccessRecord>(models.PatientAccess);
+  const raw = sharedFreshReadsByIds<PatientAccessRecord>(models.PatientAccess);
+  const registryJournal = feedJournal(models.PatientAccess.db);
+  return new DataLoader<string, PatientAccessRecord | null>(
+    async (nhsNumbers) => {
+      const records = await raw.loadMany(nhsNumbers);
+      const pending = await registryJournal.pendingAmong(stagedJournalsOf(records));
+      return records.map((record) => (record && !(record instanceof Error) ? visibleAccessRecord(record, pending) : record));
+    },
+    { cache: false, maxBatchSize: 100 },
+  );
 }
 export type AccessRecordReads = ReturnType<typeof accessRecordReads>;
 

@@ -1,4 +1,5 @@
 import { Connection, Schema } from 'mongoose';
+import type { StagedAccessWrites } from './stagedAccess';
 
 /**
  * The registry's access records. The registry writes them; every other subgraph reads them,
@@ -47,6 +48,8 @@ export interface PatientAccessRecord {
   breakGlass: BreakGlassRecord[];
   /** Optimistic concurrency: writers compare-and-set on it (no transactions needed). */
   revision: number;
+  /** Registry feed transactions written but not yet moved in; readers apply those whose journal committed (access/stagedAccess). */
+  staged?: StagedAccessWrites[];
 }
 
 /** Append-only log of opt-out changes; subgraphs follow it to purge their slices. */
@@ -99,6 +102,7 @@ const patientAccessSchema = new Schema<PatientAccessRecord>(
       },
     ],
     revision: { type: Number, default: 0 },
+    staged: { type: [{ _id: false, journal: String, changes: Schema.Types.Mixed, demographics: Schema.Types.Mixed }], default: undefined },
   },
   { collection: 'patientAccess', versionKey: false },
 );

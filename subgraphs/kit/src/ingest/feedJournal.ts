@@ -22,8 +22,14 @@ import type { EntryResult, FeedingOrganisation, FeedTarget, PreparedEntries } fr
  * forward from where it stopped, skipping patients who have opted out meanwhile; while running,
  * it does the same for entries left unfinished for a minute (another instance died). Every step is a
  * versioned write, so a second instance doing the same, or the source sending the bundle again,
- * converges to one copy. A target without staging (the registry) is written directly in step 2:
- * after a crash it is completed on restart, but readers may see part of it until then.
+ * converges to one copy. The registry stages too, on the patient's access record (access/stagedAccess),
+ * and every subgraph's access reads look its journal up the same way (access/patientAccess), so a
+ * half-written registry transaction grants and denies nothing anywhere. A target without staging
+ * would be written directly in step 2: completed after a crash, but partly visible until then.
+ *
+ * Done entries are kept for a while (who sent what, when: FEED_JOURNAL_RETENTION_MS, 7 days by
+ * default), then deleted in bulk by the sweep. A reader meeting a staged write whose entry is gone
+ * treats it as committed: only a done entry is ever deleted, and nothing of a done entry is staged.
  */
 
 export type JournalState = 'pending' | 'committed' | 'done';
@@ -76,14 +82,16 @@ export function feedJournal(db: Connection) {
   const collection = db.collection<FeedJournalRecord>(FEED_JOURNAL);
   return {
     collection,
-    /** The index the start-up recovery reads by. */
-    ensureIndexes: () => collection.createIndex({ state: 1 }),
+    /** The index the start-up recovery (by state) and the retention sweep (done, by when) read by. */
+    ensureIndexes: () => collection.createIndex({ state: 1, doneAt: 1 }),
     /** Step 1: the whole prepared bundle, one document. */
     begin: async (_id: string, organisation: FeedingOrganisation, patients: Array<{ nhsNumber: string; writes: unknown }>, entryCount: number) => {
       await collection.insertOne({ _id, state: 'pending', organisation, createdAt: new Date(), patientCount: patients.length, entryCount, patients });
     },
     commit: (id: string) => collection.updateOne({ _id: id, state: 'pending' }, { $set: { state: 'committed', committedAt: new Date() } }),
     done: (id: string) => collection.updateOne({ _id: id }, { $set: { state: 'done', doneAt: new Date() }, $unset: { patients: '' } }),
+    /** Done entries finished before `before`, deleted in one command; how many went. */
+    forgetDone: async (before: Date) => (await collection.deleteMany({ state: 'done', doneAt: { $lt: before } })).deletedCount,
     unfinished: (before?: Date) => collection.find({ state: { $in: ['pending', 'committed'] }, ...(before ? { createdAt: { $lt: before } } : {}) }).sort({ createdAt: 1 }).toArray(),
     /** Of these journal ids, the pending ones (readers leave their staged writes out). */
     async pendingAmong(ids: string[]): Promise<Set<string>> {
@@ -165,23 +173,37 @@ export async function recoverFeedJournal<P>(
   return unfinished.length;
 }
 
+/** How long done journal entries are kept before the sweep deletes them (FEED_JOURNAL_RETENTION_MS). */
+export const DEFAULT_JOURNAL_RETENTION_MS = 7 * 86_400_000;
+
 /**
  * While running: entries older than `staleAfterMs` that are still unfinished belong to an instance
  * that stopped and has not come back (or is very slow); any instance completes them, so they do not
  * wait for a restart. Rolling forward an entry its writer is still on is harmless: every step is idempotent.
+ * Each sweep then deletes, in one command, the done entries older than the retention (`forgetDone`).
  */
-export function followFeedJournal(recover: (before: Date) => Promise<unknown>, log: (message: string) => void, env: NodeJS.ProcessEnv = process.env): () => void {
+export function followFeedJournal(
+  recover: (before: Date) => Promise<unknown>,
+  log: (message: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+  forgetDone?: (before: Date) => Promise<number>,
+): () => void {
   const setting = (name: string, fallback: number, least: number) => {
     const ms = Number(env[name]);
     return env[name] !== undefined && Number.isFinite(ms) && ms >= least ? ms : fallback;
   };
   const everyMs = setting('FEED_JOURNAL_SWEEP_MS', 30_000, 10);
   const staleAfterMs = setting('FEED_JOURNAL_STALE_MS', 60_000, 0);
+  const retentionMs = setting('FEED_JOURNAL_RETENTION_MS', DEFAULT_JOURNAL_RETENTION_MS, 0);
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
     recover(new Date(Date.now() - staleAfterMs))
+      .then(async () => {
+        const forgotten = forgetDone ? await forgetDone(new Date(Date.now() - retentionMs)) : 0;
+        if (forgotten > 0) log(`feed journal: ${forgotten} done entr${forgotten === 1 ? 'y' : 'ies'} past the retention deleted`);
+      })
       .catch((error: Error) => log(`feed journal sweep will retry: ${error.name}`))
       .finally(() => (running = false));
   }, everyMs);

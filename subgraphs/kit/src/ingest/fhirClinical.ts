@@ -1,6 +1,6 @@
 import { referenceDisplay, type BundleReferences } from './bundleReferences';
 import { FeedProblem } from './feedProblem';
-import { dateOf, optionalConceptOf, textOf, type ConceptValue } from './fhirValues';
+import { codingOf, dateOf, optionalConceptOf, textOf, type ConceptValue } from './fhirValues';
 
 /**
  * Clinical value shapes FHIR R4 lets a source use, kept whole for the record: when something
@@ -138,4 +138,24 @@ export function extensionValue(element: { extension?: fhir4.Extension[] } | unde
   if (!found) return undefined;
   const key = Object.keys(found).find((k) => k.startsWith('value'));
   return key ? (found as unknown as Record<string, unknown>)[key] : undefined;
+}
+
+/** A resource that names a medicine by medication[x]. */
+type MedicineResource = fhir4.MedicationStatement | fhir4.MedicationRequest | fhir4.MedicationDispense | fhir4.MedicationAdministration;
+
+/**
+ * The medicine: medicationCodeableConcept, or the Medication that medicationReference names
+ * (contained, in the bundle, or by reference with a display).
+ */
+export function medicineOf(r: MedicineResource, references: BundleReferences): ConceptValue {
+  const type = r.resourceType;
+  if (r.medicationCodeableConcept) return codingOf(r.medicationCodeableConcept, `${type}.medicationCodeableConcept`);
+  const medication = references.resolve(r.medicationReference, r as never) as fhir4.Medication | null;
+  if (medication?.resourceType === 'Medication' && medication.code) return codingOf(medication.code, `${type}.medicationReference -> Medication.code`);
+  const display = textOf(r.medicationReference?.display, 500);
+  if (display) return { system: 'text', code: '', display, coding: [], text: display };
+  throw new FeedProblem(
+    `${type}.medicationReference`,
+    `${type}.medicationReference must name a Medication with a code, contained (#id) or in the same bundle, or carry a display`,
+  );
 }

@@ -24,6 +24,10 @@ export const FHIR_STATUS = {
   medicationStatement: ['active', 'completed', 'entered-in-error', 'intended', 'stopped', 'on-hold', 'unknown', 'not-taken'],
   /** MedicationRequest.status (medicationrequest-status) */
   medicationRequest: ['active', 'on-hold', 'cancelled', 'completed', 'entered-in-error', 'stopped', 'draft', 'unknown'],
+  /** MedicationDispense.status (medicationdispense-status) */
+  medicationDispense: ['preparation', 'in-progress', 'cancelled', 'on-hold', 'completed', 'entered-in-error', 'stopped', 'declined', 'unknown'],
+  /** MedicationAdministration.status (medication-admin-status) */
+  medicationAdministration: ['in-progress', 'not-done', 'on-hold', 'completed', 'entered-in-error', 'stopped', 'unknown'],
 } as const;
 
 /**

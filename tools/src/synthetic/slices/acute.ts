@@ -7,7 +7,7 @@
 
 import { HOUR, MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
-import { SYSTEMS, documentTypes, encounterTypes, labPanels, labTests, type Concept } from '../terminology';
+import { SYSTEMS, documentTypes, encounterTypes, labPanels, labTests, medicines, type Concept } from '../terminology';
 import type { PatientPlan, PlannedAdmission } from '../plan';
 
 const DISPOSITION: Record<NonNullable<PlannedAdmission['disposition']>, fhir4.Coding> = {
@@ -123,6 +123,59 @@ function fullBloodCountPanel(f: SliceFactory, def: Concept & { text: string }, m
   };
 }
 
+const paracetamol = { coding: [{ system: SYSTEMS.dmd, code: medicines.paracetamol500.code, display: medicines.paracetamol500.display }] };
+const oralRoute = { coding: [{ system: SYSTEMS.snomed, code: '26643006', display: 'Oral route' }] };
+const tablets = (value: number) => ({ value, unit: 'tablet', system: SYSTEMS.snomed, code: '428673006' });
+
+/**
+ * The doses given on the ward (MedicationAdministration): paracetamol on admission, and for some
+ * patients (deterministic from the patient, no extra random draws) an evening dose declined.
+ */
+function wardDoses(f: SliceFactory, plan: PatientPlan, adm: PlannedAdmission, encounterId: string): fhir4.MedicationAdministration[] {
+  const dose = (at: number, given: boolean): fhir4.MedicationAdministration => {
+    const id = f.nextId('medicationAdministration');
+    return {
+      resourceType: 'MedicationAdministration',
+      id,
+      meta: f.meta(id, at + 15 * MINUTE),
+      status: given ? 'completed' : 'not-done',
+      ...(given ? {} : { statusReason: [snomed({ code: '182895007', display: 'Drug declined by patient' })] }),
+      category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/medication-admin-category', code: 'inpatient', display: 'Inpatient' }] },
+      medicationCodeableConcept: paracetamol,
+      subject: f.patient,
+      context: { reference: `Encounter/${encounterId}` },
+      effectiveDateTime: isoDateTime(at),
+      ...(given ? { dosage: { text: 'Two tablets (1 g) by mouth', route: oralRoute, dose: tablets(2) } } : {}),
+    };
+  };
+  const doses = [dose(adm.start + 2 * HOUR, true)];
+  if (plan.index % 3 === 0) doses.push(dose(adm.start + 12 * HOUR, false));
+  return doses;
+}
+
+/** The medicine to take home, dispensed on discharge (MedicationDispense), two dosage lines. */
+function dischargeSupply(f: SliceFactory, adm: PlannedAdmission & { end: number }, encounterId: string): fhir4.MedicationDispense {
+  const id = f.nextId('medicationDispense');
+  return {
+    resourceType: 'MedicationDispense',
+    id,
+    meta: f.meta(id, adm.end),
+    status: 'completed',
+    category: { coding: [{ system: 'http://terminology.hl7.org/fhir/CodeSystem/medicationdispense-category', code: 'discharge', display: 'Discharge' }] },
+    medicationCodeableConcept: paracetamol,
+    subject: f.patient,
+    context: { reference: `Encounter/${encounterId}` },
+    quantity: tablets(32),
+    daysSupply: { value: 4, unit: 'day', system: SYSTEMS.ucum, code: 'd' },
+    whenPrepared: isoDateTime(adm.end - 3 * HOUR),
+    whenHandedOver: isoDateTime(adm.end - HOUR),
+    dosageInstruction: [
+      { sequence: 1, text: 'Two tablets in the morning and at midday', route: oralRoute, doseAndRate: [{ doseQuantity: tablets(2) }] },
+      { sequence: 2, text: 'Two tablets in the evening and at bedtime, when required', asNeededBoolean: true, route: oralRoute, doseAndRate: [{ doseQuantity: tablets(2) }] },
+    ],
+  };
+}
+
 export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
   const acute = plan.acute;
   if (!acute) return [];
@@ -181,6 +234,8 @@ export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
     };
     out.push(encounter);
     out.push(admissionBloodPressure(f, plan, adm, id));
+    out.push(...wardDoses(f, plan, adm, id));
+    if (adm.end !== undefined) out.push(dischargeSupply(f, { ...adm, end: adm.end }, id));
 
     if (adm.end !== undefined) {
       const docId = f.nextId('dischargeSummary');
