@@ -28,10 +28,10 @@ describe('what may I see: one query, from the policy', () => {
     expect(record.errors?.map((e) => [e.extensions?.code, e.path?.join('.')])).toEqual([['FORBIDDEN_FIELD', 'patient.medications']]);
   });
 
-  it('the social worker sees social care and the crisis plan part of mental health, without break-glass', async () => {
+  it('the social worker sees social care and the crisis plan and safeguarding alerts of mental health, without break-glass', async () => {
     const { data } = await asUser('social-worker').query(MY_ACCESS);
     expect(data.myAccess).toMatchObject({ profile: 'socialCare', breakGlassAllowed: false });
-    expect(data.myAccess.panels.find((p: { name: string }) => p.name === 'mentalHealth')).toEqual({ name: 'mentalHealth', categories: ['mentalHealthCrisisPlan'], restricted: ['mentalHealthCare', 'mentalHealthRisk'] });
+    expect(data.myAccess.panels.find((p: { name: string }) => p.name === 'mentalHealth')).toEqual({ name: 'mentalHealth', categories: ['mentalHealthCrisisPlan', 'safeguarding'], restricted: ['mentalHealthCare', 'mentalHealthRisk'] });
     expect(panelNames(data)).toContain('socialCare');
     expect(panelNames(data)).not.toContain('medications');
   });
