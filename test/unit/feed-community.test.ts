@@ -88,11 +88,11 @@ describe('community: an EpisodeOfCare kept whole', () => {
   it.each([
     ['active', true],
     ['onhold', true],
-    ['waitlist', true],
-    ['planned', true],
+    ['waitlist', false],
+    ['planned', false],
     ['finished', false],
     ['cancelled', false],
-  ] as const)('status %s: current %s (a closed episode is never current)', (status, current) => {
+  ] as const)('status %s: current %s (a closed episode is never current; one not yet started is not current either, as in every slice)', (status, current) => {
     expect(map({ ...episode, status, period: status === 'finished' ? { start: '2025-03-01', end: '2025-06-30' } : episode.period })!.fields).toMatchObject({ status, current });
   });
 });

@@ -1,29 +1,18 @@
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
-import { currentFirst, instantOf, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
+import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
+import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { faultOf } from '@shareforyou/kit/src/slice/unreadableItems';
 import { acutePanels } from './panels';
 
-type Order = (a: SliceItem, b: SliceItem) => number;
-
-/** Newest first by the first of the fields an item has (a result made at, else issued at). */
-const newestBy = (...fields: string[]): Order => {
-  const when = (item: SliceItem) => instantOf(fields.map((f) => item[f]).find((v) => v !== null && v !== undefined));
-  return (a, b) => {
-    const [x, y] = [when(b), when(a)];
-    return x === y ? 0 : x > y ? 1 : -1;
-  };
-};
-
 // Items stored before a field was kept get it filled the safe way round (never stored in place).
 const ENCOUNTER_LISTS = { type: [], locations: [], participants: [], class: null, hospitalisation: null };
-const ongoing = (status: unknown) => ['arrived', 'triaged', 'in-progress', 'onleave'].includes(String(status));
-const encounter = (item: SliceItem): SliceItem => ({ ...ENCOUNTER_LISTS, current: ongoing(item.status), ...item });
+const encounter = (item: SliceItem): SliceItem => ({ ...ENCOUNTER_LISTS, current: isCurrent('encounter', item.status), ...item });
 
 const upgradeResult = (item: SliceItem): SliceItem => ({
-  current: ['registered', 'preliminary', 'final', 'amended', 'corrected'].includes(String(item.status)),
+  current: isCurrent('observation', item.status),
   categories: [],
   components: [],
   memberSourceIds: [],
@@ -34,7 +23,7 @@ const upgradeResult = (item: SliceItem): SliceItem => ({
   ...item,
 });
 const upgradeReport = (item: SliceItem): SliceItem => ({
-  current: !['cancelled', 'unknown'].includes(String(item.status)),
+  current: isCurrent('diagnosticReport', item.status),
   categories: [],
   performer: [],
   conclusionCodes: [],
@@ -43,8 +32,8 @@ const upgradeReport = (item: SliceItem): SliceItem => ({
   ...item,
 });
 
-const results = panelList(acutePanels.testResults, currentFirst(newestBy('effectiveDate', 'issued')), upgradeResult);
-const reports = panelList(acutePanels.testReports, currentFirst(newestBy('effectiveDate', 'issued')), upgradeReport);
+const results = panelList(acutePanels.testResults, currentFirst(newestFirst('effectiveDate', 'issued')), upgradeResult);
+const reports = panelList(acutePanels.testReports, currentFirst(newestFirst('effectiveDate', 'issued')), upgradeReport);
 const observationId = (item: SliceItem, sourceId: string) => sourceItemId(item.provenance, { resourceType: 'Observation', sourceId });
 
 const conceptName = (c: unknown) => String((c as { text?: string; display?: string } | undefined)?.text ?? (c as { display?: string } | undefined)?.display ?? '');
@@ -84,7 +73,7 @@ export const acuteResolvers = {
     aeAttendances: panelList(acutePanels.aeAttendances, newestFirst('arrival'), encounter),
     otherEncounters: panelList(acutePanels.otherEncounters, newestFirst('start'), encounter),
     outpatientAppointments: panelList(acutePanels.outpatientAppointments, newestFirst('start'), (item) => ({
-      current: ['proposed', 'pending', 'booked', 'arrived', 'checked-in', 'waitlist'].includes(String(item.status)),
+      current: isCurrent('appointment', item.status),
       specialties: item.specialty ? [item.specialty] : [],
       serviceTypes: [],
       reasons: [],
@@ -102,14 +91,14 @@ export const acuteResolvers = {
     testResults,
     testReports,
     // Dispenses in effect first, then by when handed over (else prepared); administrations newest first.
-    medicationDispenses: panelList(acutePanels.medicationDispenses, currentFirst(newestBy('whenHandedOver', 'whenPrepared')), (item) => ({
+    medicationDispenses: panelList(acutePanels.medicationDispenses, currentFirst(newestFirst('whenHandedOver', 'whenPrepared')), (item) => ({
       dosageInstructions: [],
       performers: [],
       prescriptions: [],
       notes: [],
       ...item,
     })),
-    medicationAdministrations: panelList(acutePanels.medicationAdministrations, newestBy('effective', 'effectiveEnd'), (item) => ({
+    medicationAdministrations: panelList(acutePanels.medicationAdministrations, newestFirst('effective', 'effectiveEnd'), (item) => ({
       statusReasons: [],
       performers: [],
       reasons: [],

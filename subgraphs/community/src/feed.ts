@@ -5,6 +5,7 @@ import {
   encounterCliniciansOf,
   encounterLocationsOf,
   encounterParticipantsOf,
+  isCurrent,
   FHIR_STATUS,
   namesOf,
   oneOf,
@@ -29,12 +30,6 @@ import { communityPanels } from './panels';
  * source marked entered-in-error (it is left out of its plan).
  */
 
-/** The episode is open: the patient is on the service's caseload or waiting for it to start. */
-export const OPEN_EPISODE = new Set(['planned', 'waitlist', 'active', 'onhold']);
-/** The visit is under way: the patient is being seen (or on leave from it). */
-export const VISIT_UNDER_WAY = new Set(['arrived', 'triaged', 'in-progress', 'onleave']);
-/** The plan is in force (on hold: suspended, expected to resume). */
-export const PLAN_IN_FORCE = new Set(['active', 'on-hold']);
 
 const CARE_PLAN_INTENT = ['proposal', 'plan', 'order', 'option'] as const;
 const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
@@ -73,7 +68,7 @@ function episodeMapping(r: fhir4.EpisodeOfCare, references: BundleReferences) {
       service: types[0] ? textOf(types[0].text ?? types[0].display, 200) : null,
       type: types,
       status,
-      current: OPEN_EPISODE.has(status),
+      current: isCurrent('episodeOfCare', status, r.period?.end),
       start: optionalDateOf(r.period?.start, 'EpisodeOfCare.period.start'),
       end: optionalDateOf(r.period?.end, 'EpisodeOfCare.period.end'),
       team: teams[0] ?? null,
@@ -111,7 +106,7 @@ function visitMapping(r: fhir4.Encounter, references: BundleReferences) {
     panel: communityPanels.visits,
     fields: {
       status,
-      current: VISIT_UNDER_WAY.has(status),
+      current: isCurrent('encounter', status),
       date: optionalDateOf(r.period?.start, 'Encounter.period.start'),
       end: optionalDateOf(r.period?.end, 'Encounter.period.end'),
       class: classCode ? { system: r.class.system ?? V3_ACT_CODE, code: classCode, display: textOf(r.class.display, 200) ?? classCode } : null,
@@ -158,7 +153,7 @@ function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
       category: conceptText(r.category?.[0]),
       categories,
       status,
-      current: PLAN_IN_FORCE.has(status),
+      current: isCurrent('request', status, r.period?.end),
       intent: oneOf(r.intent, CARE_PLAN_INTENT, 'CarePlan.intent'),
       description: textOf(r.description, 4000),
       activities: activityDetails.map((a) => a.description).filter((text): text is string => Boolean(text)),

@@ -1,29 +1,30 @@
 import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
+import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
+import { textConcept } from '@shareforyou/kit/src/ingest/fhirValues';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
-import { OPEN_EPISODE, PLAN_IN_FORCE, VISIT_UNDER_WAY } from './feed';
 import { communityPanels } from './panels';
 
 /**
  * The community panels, each current first, then newest first by instant. Items stored before the
  * mapping kept every element get what they lack filled the safe way round (never stored in place):
- * `current` from the status they were stored with, empty lists, the one coding they kept.
+ * empty lists, the one coding they kept. `current` is read again from status and period (a period
+ * that has ended since the item was written is history now).
  */
 
-const text = (value: unknown) => (typeof value === 'string' && value ? [{ system: 'text', code: '', display: value, coding: [], text: value }] : []);
+const text = (value: unknown) => (typeof value === 'string' && value ? [textConcept(value)] : []);
 
 export const upgradeEpisode = (item: SliceItem): SliceItem => ({
-  current: OPEN_EPISODE.has(String(item.status)),
   type: text(item.service),
   teams: item.team ? [item.team] : [],
   managingOrganisation: null,
   diagnoses: [],
   referrals: [],
   ...item,
+  current: isCurrent('episodeOfCare', item.status, item.end),
 });
 
 export const upgradeVisit = (item: SliceItem): SliceItem => ({
-  current: VISIT_UNDER_WAY.has(String(item.status)),
   class: null,
   type: item.visitType ? [item.visitType] : [],
   serviceType: null,
@@ -32,10 +33,10 @@ export const upgradeVisit = (item: SliceItem): SliceItem => ({
   location: null,
   locations: [],
   ...item,
+  current: isCurrent('encounter', item.status),
 });
 
 export const upgradeCarePlan = (item: SliceItem): SliceItem => ({
-  current: PLAN_IN_FORCE.has(String(item.status)),
   categories: text(item.category),
   intent: null,
   activityDetails: ((item.activities as string[] | undefined) ?? []).map((description) => ({ description, code: null, status: null, doNotPerform: null, scheduled: null, performers: [], location: null })),
@@ -44,6 +45,7 @@ export const upgradeCarePlan = (item: SliceItem): SliceItem => ({
   careTeams: [],
   addresses: [],
   ...item,
+  current: isCurrent('request', item.status, item.end),
 });
 
 export const communityResolvers = {

@@ -7,7 +7,7 @@ import {
   oneOf,
   optionalCodingOf,
   optionalDateOf,
-  periodEnded,
+  isCurrent,
   referenceDisplay,
   textOf,
   type BundleReferences,
@@ -27,14 +27,6 @@ import { mentalHealthPanels } from './panels';
 
 const CPA = /^(non[- ]?)?(cpa|care programme approach)$/i;
 
-/** EpisodeOfCare statuses under which the patient is in the service's care. */
-const CURRENT_EPISODE = new Set(['active', 'onhold']);
-/** CarePlan statuses under which a plan is in force. */
-const CURRENT_PLAN = new Set(['active', 'on-hold']);
-/** RiskAssessment statuses that stand (observation-status): not cancelled, not unknown. */
-const STANDING_ASSESSMENT = new Set(['registered', 'preliminary', 'final', 'amended', 'corrected']);
-/** ServiceRequest statuses under which a referral is open. */
-const OPEN_REFERRAL = new Set(['active', 'on-hold']);
 const PRIORITY = ['routine', 'urgent', 'asap', 'stat'] as const;
 const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
 
@@ -73,7 +65,7 @@ function episodeOfCareMapping(r: fhir4.EpisodeOfCare, references: BundleReferenc
     panel: mentalHealthPanels.episodes,
     fields: {
       status,
-      current: CURRENT_EPISODE.has(status) && !periodEnded(period.end),
+      current: isCurrent('episodeOfCare', status, period.end),
       start: period.start,
       end: period.end,
       statusHistory: (r.statusHistory ?? []).map((h, i) => ({
@@ -103,7 +95,7 @@ function serviceRequestMapping(r: fhir4.ServiceRequest, references: BundleRefere
     panel: mentalHealthPanels.referrals,
     fields: {
       status,
-      current: OPEN_REFERRAL.has(status) && !periodEnded(occurrence.end),
+      current: isCurrent('request', status, occurrence.end),
       intent: textOf(r.intent, 50),
       priority: r.priority === undefined ? null : oneOf(r.priority, PRIORITY, 'ServiceRequest.priority'),
       code,
@@ -154,7 +146,7 @@ function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
   if (!created) throw new FeedProblem('CarePlan.created', 'CarePlan.created or CarePlan.period.start is required: it says which plan is the latest');
   const common = {
     status,
-    current: CURRENT_PLAN.has(status) && !periodEnded(period.end),
+    current: isCurrent('request', status, period.end),
     categories: conceptsOf(r.category, 'CarePlan.category'),
     created,
     start: period.start,
@@ -197,7 +189,7 @@ function riskAssessmentMapping(r: fhir4.RiskAssessment, references: BundleRefere
     fields: {
       kind: 'assessment',
       status,
-      current: STANDING_ASSESSMENT.has(status),
+      current: isCurrent('observation', status),
       date,
       code: optionalCodingOf(r.code, 'RiskAssessment.code'),
       method: optionalCodingOf(r.method, 'RiskAssessment.method'),
@@ -220,7 +212,7 @@ function flagFields(r: fhir4.Flag, references: BundleReferences) {
   if (!code) throw new FeedProblem('Flag.code', 'Flag.code is required');
   return {
     status,
-    current: status === 'active' && !periodEnded(period.end),
+    current: isCurrent('flag', status, period.end),
     code,
     categories: conceptsOf(r.category, 'Flag.category'),
     description: code.text ?? code.display,

@@ -1,32 +1,22 @@
-import { periodEnded } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { currentFirst, instantOf, panelList } from '@shareforyou/kit/src/slice/panels';
+import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
+import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { mentalHealthPanels } from './panels';
 
 type Patient = { nhsNumber: string };
-type Order = (a: SliceItem, b: SliceItem) => number;
-
 /** Newest first by a date field, by instant; an item without one by when the source last changed it. */
-const newestBy = (field: string): Order => {
-  const when = (item: SliceItem) => instantOf(item[field] ?? item.provenance?.lastUpdated);
-  return (a, b) => {
-    const [x, y] = [when(b), when(a)];
-    return x === y ? 0 : x > y ? 1 : -1;
-  };
-};
+const newestBy = (field: string) => newestFirst(field, 'provenance.lastUpdated');
 
 // `current` is read, never trusted from the store alone: a period that has ended since the item was
 // written is history now. Items stored before a field was kept get it filled the safe way round.
-const STANDING_ASSESSMENT = ['registered', 'preliminary', 'final', 'amended', 'corrected'];
-
 const episode = (item: SliceItem): SliceItem => ({
   statusHistory: [],
   types: [],
   teams: item.team ? [item.team] : [],
   managingOrganisation: null,
   ...item,
-  current: ['active', 'onhold'].includes(String(item.status)) && !periodEnded(item.end),
+  current: isCurrent('episodeOfCare', item.status, item.end),
 });
 const carePlan = (item: SliceItem): SliceItem => ({
   categories: [],
@@ -35,7 +25,7 @@ const carePlan = (item: SliceItem): SliceItem => ({
   start: null,
   end: null,
   ...item,
-  current: ['active', 'on-hold'].includes(String(item.status)) && !periodEnded(item.end),
+  current: isCurrent('request', item.status, item.end),
 });
 const risk = (item: SliceItem): SliceItem => {
   // Before `kind` was kept, a flag's status was active or inactive; an assessment's never is.
@@ -47,10 +37,10 @@ const risk = (item: SliceItem): SliceItem => {
     end: null,
     ...item,
     kind,
-    current: kind === 'flag' ? item.status === 'active' && !periodEnded(item.end) : STANDING_ASSESSMENT.includes(String(item.status)),
+    current: kind === 'flag' ? isCurrent('flag', item.status, item.end) : isCurrent('observation', item.status),
   };
 };
-const alert = (item: SliceItem): SliceItem => ({ categories: [], ...item, current: item.status === 'active' && !periodEnded(item.end) });
+const alert = (item: SliceItem): SliceItem => ({ categories: [], ...item, current: isCurrent('flag', item.status, item.end) });
 
 const episodes = panelList(mentalHealthPanels.episodes, currentFirst(newestBy('start')), episode);
 const crisisPlans = panelList(mentalHealthPanels.crisisPlans, currentFirst(newestBy('created')), carePlan);
@@ -79,7 +69,7 @@ export const mentalHealthResolvers = {
     mentalHealthEpisodes: episodes,
     mentalHealthReferrals: panelList(mentalHealthPanels.referrals, currentFirst(newestBy('authoredOn')), (item) => ({
       ...item,
-      current: ['active', 'on-hold'].includes(String(item.status)) && !periodEnded(item.end),
+      current: isCurrent('request', item.status, item.end),
     })),
     riskSummary: first(riskSummaries),
     riskSummaries,

@@ -8,7 +8,7 @@ import {
   oneOf,
   optionalCodingOf,
   optionalDateOf,
-  periodEnded,
+  isCurrent,
   quantityOf,
   referenceDisplay,
   required,
@@ -30,8 +30,6 @@ import { socialCarePanels } from './panels';
 /** A trailing ", <role>" on a worker's display name, e.g. "Sam Jones, Social Worker". */
 const WORKER_ROLE = /,\s*([^,]*\b(?:worker|manager|practitioner|therapist|co-?ordinator|assessor|nurse|officer)\b[^,]*)$/i;
 
-const CURRENT_CASE = new Set(['active', 'onhold']);
-const CURRENT_PACKAGE = new Set(['active', 'on-hold']);
 const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
 
 function nameOf(name: fhir4.HumanName | undefined): string | null {
@@ -63,7 +61,7 @@ function episodeOfCareMapping(r: fhir4.EpisodeOfCare, references: BundleReferenc
     panel: socialCarePanels.cases,
     fields: {
       status,
-      current: CURRENT_CASE.has(status) && !periodEnded(period.end),
+      current: isCurrent('episodeOfCare', status, period.end),
       start: period.start,
       end: period.end,
       statusHistory: (r.statusHistory ?? []).map((h, i) => ({
@@ -97,7 +95,7 @@ function serviceRequestMapping(r: fhir4.ServiceRequest, references: BundleRefere
       hoursPerWeek: hoursPerWeek(r.quantityQuantity),
       quantity: quantityOf(r.quantityQuantity, 'ServiceRequest.quantityQuantity'),
       status,
-      current: CURRENT_PACKAGE.has(status) && !periodEnded(end),
+      current: isCurrent('request', status, end),
       intent: textOf(r.intent, 50),
       start,
       end,
@@ -130,7 +128,7 @@ function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
       hoursPerWeek: null,
       quantity: null,
       status,
-      current: CURRENT_PACKAGE.has(status) && !periodEnded(period.end),
+      current: isCurrent('request', status, period.end),
       intent: textOf(r.intent, 50),
       start,
       end: period.end,
@@ -187,7 +185,7 @@ function flagMapping(r: fhir4.Flag, references: BundleReferences) {
     category: conceptText(r.category?.[0]),
     categories: conceptsOf(r.category, 'Flag.category'),
     status,
-    current: status === 'active' && !periodEnded(period.end),
+    current: isCurrent('flag', status, period.end),
     raised: period.start,
     ended: period.end,
     raisedBy: referenceDisplay(r.author, r as never, references),

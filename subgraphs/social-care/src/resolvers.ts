@@ -1,31 +1,24 @@
-import { periodEnded } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { activeFirst, currentFirst, instantOf, panelList } from '@shareforyou/kit/src/slice/panels';
+import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
+import { textConcept as concept } from '@shareforyou/kit/src/ingest/fhirValues';
+import { activeFirst, currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { socialCarePanels } from './panels';
 
 type Patient = { nhsNumber: string };
-type Order = (a: SliceItem, b: SliceItem) => number;
-
 /** Newest first by a date field, by instant; an item without one by when the source last changed it. */
-const newestBy = (field: string): Order => {
-  const when = (item: SliceItem) => instantOf(item[field] ?? item.provenance?.lastUpdated);
-  return (a, b) => {
-    const [x, y] = [when(b), when(a)];
-    return x === y ? 0 : x > y ? 1 : -1;
-  };
-};
+const newestBy = (field: string) => newestFirst(field, 'provenance.lastUpdated');
 
 // `current` is read, never trusted from the store alone: a period that has ended since the item was
 // written is history now. Items stored before a field was kept get it filled the safe way round.
-const textConcept = (text: unknown) => (typeof text === 'string' && text ? { system: 'text', code: '', display: text, coding: [], text } : null);
+const textConcept = (text: unknown) => (typeof text === 'string' && text ? concept(text) : null);
 
 const socialCareCase = (item: SliceItem): SliceItem => ({
   statusHistory: [],
   types: textConcept(item.caseType) ? [textConcept(item.caseType)] : [],
   teams: item.team ? [item.team] : [],
   ...item,
-  current: ['active', 'onhold'].includes(String(item.status)) && !periodEnded(item.end),
+  current: isCurrent('episodeOfCare', item.status, item.end),
 });
 const carePackage = (item: SliceItem): SliceItem => ({
   kind: null,
@@ -37,7 +30,7 @@ const carePackage = (item: SliceItem): SliceItem => ({
   performers: [],
   activities: [],
   ...item,
-  current: ['active', 'on-hold'].includes(String(item.status)) && !periodEnded(item.end),
+  current: isCurrent('request', item.status, item.end),
 });
 const assessment = (item: SliceItem): SliceItem => ({
   code: textConcept(item.type),
@@ -51,7 +44,7 @@ const flag = (item: SliceItem): SliceItem => ({
   code: textConcept(item.description),
   categories: textConcept(item.category) ? [textConcept(item.category)] : [],
   ...item,
-  current: item.status === 'active' && !periodEnded(item.ended),
+  current: isCurrent('flag', item.status, item.ended),
 });
 
 const cases = panelList(socialCarePanels.cases, currentFirst(newestBy('start')), socialCareCase);

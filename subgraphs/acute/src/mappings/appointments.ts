@@ -1,4 +1,4 @@
-import { conceptsOf, conceptText, dateOf, FHIR_STATUS, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, textOf, type BundleReferences } from '@shareforyou/kit/src/ingest';
+import { conceptsOf, conceptText, dateOf, FHIR_STATUS, isCurrent, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, referencedConceptsOf, textOf, type BundleReferences } from '@shareforyou/kit/src/ingest';
 import { acutePanels } from '../panels';
 
 /**
@@ -9,8 +9,6 @@ import { acutePanels } from '../panels';
 
 /** FHIR app-3: only these appointments may lack a start. */
 const UNSCHEDULED = new Set(['proposed', 'cancelled', 'waitlist']);
-/** Still to come or under way. */
-const CURRENT = new Set(['proposed', 'pending', 'booked', 'arrived', 'checked-in', 'waitlist']);
 const CLINICIANS = new Set(['Practitioner', 'PractitionerRole']);
 
 /** What kind of actor a reference names: its type, the resource it resolves to, or its Type/id. */
@@ -34,7 +32,7 @@ export function appointmentMapping(r: fhir4.Appointment, references: BundleRefer
     panel: acutePanels.outpatientAppointments,
     fields: {
       status,
-      current: CURRENT.has(status),
+      current: isCurrent('appointment', status),
       start: UNSCHEDULED.has(status) ? optionalDateOf(r.start, 'Appointment.start') : dateOf(r.start, 'Appointment.start'),
       end: optionalDateOf(r.end, 'Appointment.end'),
       specialty: specialties[0] ?? null,
@@ -44,10 +42,7 @@ export function appointmentMapping(r: fhir4.Appointment, references: BundleRefer
       cancellationReason: optionalCodingOf(r.cancelationReason, 'Appointment.cancelationReason'),
       reasons: [
         ...conceptsOf(r.reasonCode, 'Appointment.reasonCode'),
-        ...(r.reasonReference ?? [])
-          .map((ref) => referenceDisplay(ref, r as never, references))
-          .filter((d): d is string => Boolean(d))
-          .map((display) => ({ system: 'text', code: '', display, coding: [], text: display })),
+        ...referencedConceptsOf(r.reasonReference, r, references, 'Appointment.reasonReference'),
       ],
       clinic: conceptText(r.serviceType?.[0]) ?? textOf(r.description, 200),
       site: named(new Set(['Location'])),

@@ -1,4 +1,21 @@
-import { conceptsOf, conceptText, dateOf, extensionValue, FHIR_STATUS, ODS_SYSTEM, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, required, textOf, type BundleReferences } from '@shareforyou/kit/src/ingest';
+import {
+  conceptsOf,
+  conceptText,
+  currentPlaceOf,
+  dateOf,
+  encounterCliniciansOf,
+  encounterLocationsOf,
+  encounterParticipantsOf,
+  extensionValue,
+  FHIR_STATUS,
+  isCurrent,
+  oneOf,
+  optionalCodingOf,
+  optionalDateOf,
+  required,
+  textOf,
+  type BundleReferences,
+} from '@shareforyou/kit/src/ingest';
 import { encounterClassesOf } from '@shareforyou/schema';
 import { acutePanels } from '../panels';
 
@@ -13,8 +30,6 @@ const INPATIENT_CLASSES = encounterClassesOf('acute-trust', 'admission');
 const EMERGENCY_CLASSES = encounterClassesOf('acute-trust', 'attendance');
 const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const UK_CORE = 'https://fhir.hl7.org.uk/StructureDefinition';
-/** The encounter is under way: the patient is here (or on leave from here). */
-const ONGOING = new Set(['arrived', 'triaged', 'in-progress', 'onleave']);
 
 const concept = (value: unknown, path: string) => optionalCodingOf(value as fhir4.CodeableConcept | undefined, path);
 
@@ -31,43 +46,20 @@ function hospitalisationOf(r: fhir4.Encounter) {
   return Object.values(value).some(Boolean) ? value : null;
 }
 
-function participantsOf(r: fhir4.Encounter, references: BundleReferences) {
-  return (r.participant ?? []).map((p, i) => ({
-    type: conceptsOf(p.type, `Encounter.participant[${i}].type`),
-    individual: referenceDisplay(p.individual, r as never, references),
-    start: optionalDateOf(p.period?.start, `Encounter.participant[${i}].period.start`),
-    end: optionalDateOf(p.period?.end, `Encounter.participant[${i}].period.end`),
-  }));
-}
-
-function locationsOf(r: fhir4.Encounter, references: BundleReferences) {
-  return (r.location ?? []).map((l, i) => ({
-    location: referenceDisplay(l.location, r as never, references),
-    status: l.status ?? null,
-    physicalType: optionalCodingOf(l.physicalType, `Encounter.location[${i}].physicalType`),
-    start: optionalDateOf(l.period?.start, `Encounter.location[${i}].period.start`),
-    end: optionalDateOf(l.period?.end, `Encounter.location[${i}].period.end`),
-  }));
-}
-
 export function encounterMapping(r: fhir4.Encounter, references: BundleReferences) {
   const status = oneOf(r.status, FHIR_STATUS.encounter, 'Encounter.status');
   const classCode = required(textOf(r.class?.code, 64), 'Encounter.class.code');
   const encounterClass = { system: r.class.system ?? V3_ACT_CODE, code: classCode, display: textOf(r.class.display, 200) ?? classCode };
   const reasons = conceptsOf(r.reasonCode, 'Encounter.reasonCode');
   const [reason = null, ...otherReasons] = reasons;
-  const locations = locationsOf(r, references);
-  const place = (locations.find((l) => l.status === 'active') ?? locations[locations.length - 1])?.location ?? null;
-  const participants = participantsOf(r, references);
-  // The clinicians named: people, never the organisation a reference may name.
-  const clinicians = textOf(
-    (r.participant ?? []).filter((p) => p.individual?.identifier?.system !== ODS_SYSTEM).map((p) => referenceDisplay(p.individual, r as never, references)).filter(Boolean).join(', '),
-    500,
-  );
+  const locations = encounterLocationsOf(r, references);
+  const place = currentPlaceOf(locations);
+  const participants = encounterParticipantsOf(r, references);
+  const clinicians = encounterCliniciansOf(r, references);
   const hospitalisation = hospitalisationOf(r);
   const common = {
     status,
-    current: ONGOING.has(status),
+    current: isCurrent('encounter', status),
     class: encounterClass,
     type: conceptsOf(r.type, 'Encounter.type'),
     locations,

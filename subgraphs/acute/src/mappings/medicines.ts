@@ -2,6 +2,7 @@ import {
   conceptsOf,
   dosageLinesOf,
   FHIR_STATUS,
+  isCurrent,
   medicineOf,
   oneOf,
   optionalCodingOf,
@@ -9,9 +10,9 @@ import {
   quantityOf,
   quantityText,
   referenceDisplay,
+  textConcept,
   textOf,
   type BundleReferences,
-  type ConceptValue,
 } from '@shareforyou/kit/src/ingest';
 import { acutePanels } from '../panels';
 
@@ -25,10 +26,6 @@ import { acutePanels } from '../panels';
  * kit deletes).
  */
 
-/** A dispense still in effect (FHIR: under way, ready, on hold or handed over). */
-const CURRENT_DISPENSE = new Set(['preparation', 'in-progress', 'on-hold', 'completed']);
-
-const textConcept = (display: string): ConceptValue => ({ system: 'text', code: '', display, coding: [], text: display });
 
 /** Who took part and how (performer.function, performer.actor). */
 function performersOf(performers: Array<{ function?: fhir4.CodeableConcept; actor: fhir4.Reference }> | undefined, from: fhir4.Resource, references: BundleReferences, path: string) {
@@ -61,7 +58,7 @@ export function medicationDispenseMapping(r: fhir4.MedicationDispense, reference
       statusReason,
       // Only a dispense handed over (completed) supplied the medicine to the patient.
       supplied: status === 'completed',
-      current: CURRENT_DISPENSE.has(status),
+      current: isCurrent('medicationDispense', status),
       category: optionalCodingOf(r.category, 'MedicationDispense.category'),
       type: optionalCodingOf(r.type, 'MedicationDispense.type'),
       quantity: quantityOf(r.quantity, 'MedicationDispense.quantity'),

@@ -5,6 +5,7 @@ import {
   conceptText,
   FeedProblem,
   FHIR_STATUS,
+  isCurrent,
   namesOf,
   oneOf,
   optionalCodingOf,
@@ -25,8 +26,6 @@ import { observationValueOf, referenceRangesOf } from './observationValues';
  */
 
 /** Results that stand. Cancelled has no result; unknown means the source cannot say it stands. */
-const CURRENT_RESULT = new Set(['registered', 'preliminary', 'final', 'amended', 'corrected']);
-const CURRENT_REPORT = new Set(['registered', 'partial', 'preliminary', 'final', 'amended', 'corrected', 'appended']);
 /** HL7 v3 ObservationInterpretation codes that flag a result as outside its reference range. */
 const ABNORMAL_FLAGS = new Set(['A', 'AA', 'H', 'HH', 'HU', 'L', 'LL', 'LU', '<', '>']);
 const NORMAL_FLAGS = new Set(['N']);
@@ -81,7 +80,7 @@ export function observationMapping(r: fhir4.Observation, references: BundleRefer
     fields: {
       code: codingOf(r.code, 'Observation.code'),
       status,
-      current: CURRENT_RESULT.has(status),
+      current: isCurrent('observation', status),
       category: conceptText(r.category?.[0]),
       categories,
       // The number as reported (with any comparator) beside its unit; every other type as read.
@@ -116,7 +115,7 @@ export function diagnosticReportMapping(r: fhir4.DiagnosticReport, references: B
       code,
       name: conceptText(r.code) ?? code.display,
       status,
-      current: CURRENT_REPORT.has(status),
+      current: isCurrent('diagnosticReport', status),
       categories: conceptsOf(r.category, 'DiagnosticReport.category'),
       effectiveDate: optionalDateOf(r.effectiveDateTime ?? r.effectivePeriod?.start, 'DiagnosticReport.effective[x]'),
       issued: optionalDateOf(r.issued, 'DiagnosticReport.issued'),

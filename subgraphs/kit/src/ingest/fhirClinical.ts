@@ -1,6 +1,6 @@
 import { referenceDisplay, type BundleReferences } from './bundleReferences';
 import { FeedProblem } from './feedProblem';
-import { codingOf, dateOf, optionalConceptOf, textOf, type ConceptValue } from './fhirValues';
+import { codingOf, dateOf, optionalConceptOf, textConcept, textOf, type ConceptValue } from './fhirValues';
 
 /**
  * Clinical value shapes FHIR R4 lets a source use, kept whole for the record: when something
@@ -153,7 +153,7 @@ export function medicineOf(r: MedicineResource, references: BundleReferences): C
   const medication = references.resolve(r.medicationReference, r as never) as fhir4.Medication | null;
   if (medication?.resourceType === 'Medication' && medication.code) return codingOf(medication.code, `${type}.medicationReference -> Medication.code`);
   const display = textOf(r.medicationReference?.display, 500);
-  if (display) return { system: 'text', code: '', display, coding: [], text: display };
+  if (display) return textConcept(display);
   throw new FeedProblem(
     `${type}.medicationReference`,
     `${type}.medicationReference must name a Medication with a code, contained (#id) or in the same bundle, or carry a display`,

@@ -1,5 +1,5 @@
 import { referenceDisplay, type BundleReferences } from './bundleReferences';
-import { conceptsOf, ODS_SYSTEM, optionalCodingOf, optionalDateOf, textOf, type ConceptValue } from './fhirValues';
+import { conceptsOf, ODS_SYSTEM, optionalCodingOf, optionalDateOf, textConcept, textOf, type ConceptValue } from './fhirValues';
 
 /**
  * The people and places of an Encounter (or a visit, a contact), kept whole: every participant
@@ -78,5 +78,5 @@ export function referencedConceptOf(ref: fhir4.Reference | undefined, from: any,
   const display = textOf(ref.display, 500);
   if (coded) return display ? { ...coded, text: coded.text ?? display } : coded;
   const name = display ?? referenceDisplay(ref, from, references);
-  return name ? { system: 'text', code: '', display: name, coding: [], text: name } : null;
+  return name ? textConcept(name) : null;
 }

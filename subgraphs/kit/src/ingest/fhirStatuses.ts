@@ -31,6 +31,33 @@ export const FHIR_STATUS = {
 } as const;
 
 /**
+ * The statuses of each FHIR value set that mean "current" in this record, in one place: the feeds
+ * store `current` with them and the panels read it again with them (a period that has ended since
+ * is history). Everything else in the value set is history, never current.
+ */
+export const CURRENT_STATUSES = {
+  /** EpisodeOfCare: FHIR's active "is current"; onhold is paused, not ended. planned and waitlist have not started. */
+  episodeOfCare: ['active', 'onhold'],
+  /** CarePlan and ServiceRequest (a plan, a package, a referral) in force. */
+  request: ['active', 'on-hold'],
+  flag: ['active'],
+  /** Encounter under way: the patient is there (or on leave from there). */
+  encounter: ['arrived', 'triaged', 'in-progress', 'onleave'],
+  /** Appointment still to come or under way. */
+  appointment: ['proposed', 'pending', 'booked', 'arrived', 'checked-in', 'waitlist'],
+  /** Observation, RiskAssessment: a result that stands (not cancelled, not unknown). */
+  observation: ['registered', 'preliminary', 'final', 'amended', 'corrected'],
+  diagnosticReport: ['registered', 'partial', 'preliminary', 'final', 'amended', 'corrected', 'appended'],
+  /** MedicationDispense in effect: under way, ready, on hold or handed over. */
+  medicationDispense: ['preparation', 'in-progress', 'on-hold', 'completed'],
+} as const satisfies { [K in keyof typeof FHIR_STATUS]?: ReadonlyArray<(typeof FHIR_STATUS)[K][number]> };
+
+/** Whether an item with this status (and period end, where it has one) is current now. */
+export function isCurrent(valueSet: keyof typeof CURRENT_STATUSES, status: unknown, end?: unknown, now = Date.now()): boolean {
+  return (CURRENT_STATUSES[valueSet] as readonly string[]).includes(String(status)) && !periodEnded(end, now);
+}
+
+/**
  * Whether a period's end has passed: an episode, flag or plan whose source still says active but
  * whose period ended is history, not current. Read at the time of asking (a planned end passes).
  * A partial end ("2026", "2026-05", "2026-05-14") lasts to the end of that year, month or day.

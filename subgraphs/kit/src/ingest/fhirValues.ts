@@ -30,6 +30,11 @@ export function codingOf(concept: fhir4.CodeableConcept | undefined, path: strin
   return found;
 }
 
+/** A CodeableConcept with text only: what a source wrote without a code (or a name a reference gave). */
+export function textConcept(text: string): ConceptValue {
+  return { system: 'text', code: '', display: text, coding: [], text };
+}
+
 export function optionalCodingOf(concept: fhir4.CodeableConcept | undefined, path: string): ConceptValue | null {
   if (!concept) return null;
   // A coding without system or code cannot be matched; its display is kept as text.
@@ -39,7 +44,7 @@ export function optionalCodingOf(concept: fhir4.CodeableConcept | undefined, pat
   const text = textOf(concept.text ?? concept.coding?.find((c) => !(c.system && c.code) && c.display)?.display, 2000);
   const preferred = PREFERRED_SYSTEMS.map((s) => codings.find((c) => c.system === s)).find(Boolean) ?? codings[0];
   if (!preferred) {
-    if (text) return { system: 'text', code: '', display: text, coding: [], text };
+    if (text) return textConcept(text);
     throw new FeedProblem(path, `${path} has neither a coding nor text`);
   }
   const display = concept.coding?.find((c) => c.system === preferred.system && c.code === preferred.code)?.display ?? text ?? preferred.code;

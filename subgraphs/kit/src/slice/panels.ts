@@ -26,10 +26,15 @@ export function instantOf(value: unknown): number {
   return Number.isNaN(ms) ? -Infinity : ms;
 }
 
-/** Newest first by a date field of the items, by instant, not by text. */
-export function newestFirst(field: string): ItemOrder {
+/**
+ * Newest first by instant, not by text: by the first of the date fields an item has (a result made
+ * at, else issued at); `provenance.lastUpdated` may be named as the last resort.
+ */
+export function newestFirst(...fields: string[]): ItemOrder {
+  const when = (item: SliceItem) =>
+    instantOf(fields.map((f) => (f === 'provenance.lastUpdated' ? item.provenance?.lastUpdated : item[f])).find((v) => v !== null && v !== undefined));
   return (a, b) => {
-    const [x, y] = [instantOf(b[field]), instantOf(a[field])];
+    const [x, y] = [when(b), when(a)];
     return x === y ? 0 : x > y ? 1 : -1;
   };
 }
