@@ -3,13 +3,13 @@ import { asUser, closeDatabases, DANIEL, database, LEAH } from '../support/clien
 
 afterAll(closeDatabases);
 
-describe('the most sensitive panels are encrypted at rest', () => {
+describe('every panel is encrypted at rest', () => {
   it('Daniel’s risk summary and crisis plan are ciphertext in the store and plain to his psychiatrist', async () => {
     const stored = await (await database('mental_health')).collection('patientSlices').findOne({ _id: DANIEL() as never });
     const panels = stored!.panels as Record<string, unknown>;
     expect(panels.riskSummaries).toEqual({ sealed: expect.stringMatching(/^v1\./) });
     expect(panels.crisisPlans).toEqual({ sealed: expect.stringMatching(/^v1\./) });
-    expect(Array.isArray(panels.mentalHealthEpisodes)).toBe(true);
+    expect(panels.mentalHealthEpisodes).toEqual({ sealed: expect.stringMatching(/^v1\./) });
 
     const response = await asUser('mh-clinician').query(`{ patient(nhsNumber: "${DANIEL()}") { riskSummary { summary } crisisPlan { __typename } } }`);
     expect(response.errors).toBeUndefined();
@@ -20,6 +20,15 @@ describe('the most sensitive panels are encrypted at rest', () => {
   it('Leah’s safeguarding alert is ciphertext in the store', async () => {
     const stored = await (await database('social_care')).collection('patientSlices').findOne({ _id: LEAH() as never });
     expect((stored!.panels as Record<string, unknown>).safeguardingAlerts).toEqual({ sealed: expect.stringMatching(/^v1\./) });
+  });
+
+  it('no slice of any organisation holds a panel in the clear, after the demo feeds went through the real endpoints', async () => {
+    for (const name of ['gp', 'acute', 'mental_health', 'community', 'social_care']) {
+      const stored = await (await database(name)).collection('patientSlices').find({}).toArray();
+      expect(stored.length).toBeGreaterThan(0);
+      const clear = stored.flatMap((slice) => Object.entries(slice.panels as Record<string, unknown>).filter(([, value]) => typeof (value as { sealed?: unknown })?.sealed !== 'string').map(([panel]) => `${name}/${String(slice._id)}/${panel}`));
+      expect(clear).toEqual([]);
+    }
   });
 
   it('a sealed panel cannot be opened for another patient or panel, or after tampering', () => {

@@ -1,3 +1,4 @@
+import { openPanel, sealPanel, type SealedPanel } from '@shareforyou/kit';
 import { asUser, closeDatabases, database, MARGARET } from '../support/clients';
 
 /**
@@ -14,8 +15,11 @@ it('a damaged stored medication is left out and named; the other medications are
   const slices = (await database('gp')).collection('patientSlices');
   const before = (await asUser('gp').query(`{ patient(nhsNumber: "${MARGARET()}") { medications { id status } } }`)).data.patient.medications as Array<{ id: string }>;
   expect(before.length).toBeGreaterThan(0);
-  const stored = (await slices.findOne({ _id: MARGARET() as never }))!.panels.medications as Array<Record<string, unknown>>;
-  await slices.updateOne({ _id: MARGARET() as never }, { $set: { 'panels.medications': [...stored, { ...stored[0], id: BAD_ID, status: 'half-taken' }] } } as never);
+  // Every panel is sealed at rest: open Margaret's medications, add the damaged item, seal again.
+  const sealed = (await slices.findOne({ _id: MARGARET() as never }))!.panels.medications as SealedPanel;
+  const stored = openPanel(MARGARET(), 'medications', sealed);
+  const damaged = sealPanel(MARGARET(), 'medications', [...stored, { ...stored[0], id: BAD_ID, status: 'half-taken' }]);
+  await slices.updateOne({ _id: MARGARET() as never }, { $set: { 'panels.medications': damaged } } as never);
   try {
     const response = await asUser('gp').query(`{ patient(nhsNumber: "${MARGARET()}") { medications { id status } } }`);
     expect(response.data.patient.medications.map((m: { id: string }) => m.id)).toEqual(before.map((m) => m.id));
@@ -24,7 +28,7 @@ it('a damaged stored medication is left out and named; the other medications are
     expect(JSON.stringify(response.errors?.[0])).toContain(BAD_ID);
   } finally {
     // Put her medications back as they were, for every later test.
-    await slices.updateOne({ _id: MARGARET() as never }, { $set: { 'panels.medications': stored } } as never);
+    await slices.updateOne({ _id: MARGARET() as never }, { $set: { 'panels.medications': sealed } } as never);
   }
   expect((await asUser('gp').query(`{ patient(nhsNumber: "${MARGARET()}") { medications { id } } }`)).errors).toBeUndefined();
 });

@@ -1,4 +1,4 @@
-import { DEADLINE_HEADER, FEED_JOURNAL, IDENTITY_HEADER, PAUSE_HOOK, signGatewayIdentity, signSystemToken, verifyAuditTrail } from '@shareforyou/kit';
+import { DEADLINE_HEADER, FEED_JOURNAL, IDENTITY_HEADER, openPanels, PAUSE_HOOK, signGatewayIdentity, signSystemToken, verifyAuditTrail } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
 import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { syntheticNhsNumber } from '../../tools/src/synthetic/nhsNumbers';
@@ -180,7 +180,7 @@ it('a transaction bundle interrupted by SIGKILL is invisible until a restart com
   expect(retry.outcome.issue?.[0]?.diagnostics).toBe(`Accepted: unchanged ${PATIENTS * PER_PATIENT}.`);
   expect(await bundleSeen()).toEqual(patients.map(() => PER_PATIENT));
   const slices = await gpDb.collection('patientSlices').find({ _id: { $in: patients as never[] } }).toArray();
-  for (const slice of slices) expect((slice.panels.medications as Array<{ id: string }>).map((m) => m.id).sort()).toEqual(sourceIds(slice._id as unknown as string).map((id) => `${ODS}/MedicationStatement/${id}`).sort());
+  for (const slice of slices) expect((openPanels(String(slice._id), slice.panels).medications as Array<{ id: string }>).map((m) => m.id).sort()).toEqual(sourceIds(slice._id as unknown as string).map((id) => `${ODS}/MedicationStatement/${id}`).sort());
 
   const verified = await verifyAuditTrail(await database('audit'));
   expect(verified.breaks).toEqual([]);

@@ -252,7 +252,6 @@ function flagMapping(r: fhir4.Flag, references: BundleReferences) {
 }
 
 export const mentalHealthFeed: SliceFeed = {
-  sealedPanels: [mentalHealthPanels.crisisPlans, mentalHealthPanels.riskSummaries, mentalHealthPanels.safeguardingAlerts],
   resources: {
     EpisodeOfCare: episodeOfCareMapping,
     ServiceRequest: serviceRequestMapping,

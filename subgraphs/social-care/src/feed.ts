@@ -196,7 +196,6 @@ function flagMapping(r: fhir4.Flag, references: BundleReferences) {
 }
 
 export const socialCareFeed: SliceFeed = {
-  sealedPanels: [socialCarePanels.safeguardingAlerts],
   resources: {
     EpisodeOfCare: episodeOfCareMapping,
     ServiceRequest: serviceRequestMapping,

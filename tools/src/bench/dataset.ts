@@ -1,16 +1,18 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import mongoose from 'mongoose';
 import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
-import { LOCAL_DIR } from '../paths';
+import { LOCAL_DIR, REPO_ROOT } from '../paths';
 import { localDatabasePort } from '../stack/ports';
 import { registeredPatientCount, registerOrganisations } from '../stack/seed';
 import { bulkSeed, verifyAgainstFeeds } from './bulkSeed';
 
 /**
  * A benchmark dataset: N synthetic patients in their own data folder (.local/bench-data-N), seeded
- * once and reused by later runs. A marker file says the seeding finished; without it the folder is
- * started afresh. With MONGODB_URI set, that deployment is used as it is (never wiped).
+ * once and reused by later runs. A marker file says the seeding finished and by which code; without
+ * it, or when the code that decides what is stored has changed since, the folder is started afresh
+ * (a dataset stored in an older shape would measure that shape, not today's). With MONGODB_URI set, that deployment is used as it is (never wiped).
  */
 
 export interface Dataset {
@@ -32,6 +34,31 @@ interface Marker {
   method: string;
   seconds: number;
   verification: { compared: number; mismatches: string[] } | null;
+  /** seedingCode() when it was seeded. */
+  seedingCode?: string;
+}
+
+/** What decides the stored documents: the feeds, the kit, the schema and the generator. A hash of their sources. */
+const SEEDING_SOURCES = ['subgraphs', 'schema', 'tools/src/synthetic', 'tools/src/bench/bulkSeed.ts'];
+
+const SOURCE_FILE = /\.(ts|ya?ml|graphql|json)$/;
+
+function sourceFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (statSync(path).isFile()) return [path];
+  return (readdirSync(path, { recursive: true }) as string[])
+    .filter((f) => SOURCE_FILE.test(f) && !/(^|\/)(node_modules|dist)\//.test(f))
+    .map((f) => join(path, f));
+}
+
+export function seedingCode(): string {
+  const hash = createHash('sha256');
+  for (const file of SEEDING_SOURCES.flatMap((s) => sourceFiles(join(REPO_ROOT, s))).sort()) hash.update(relative(REPO_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+function readMarker(dataDir: string): Marker | null {
+  return existsSync(markerPath(dataDir)) ? (JSON.parse(readFileSync(markerPath(dataDir), 'utf8')) as Marker) : null;
 }
 
 function datasetDir(patients: number): string {
@@ -58,9 +85,13 @@ export async function openDataset(options: { patients: number; portBase: number;
     };
   }
   const dataDir = datasetDir(options.patients);
-  if (existsSync(dataDir) && !existsSync(markerPath(dataDir))) {
-    options.log(`${dataDir} has no finished seeding: starting it afresh.`);
-    rmSync(dataDir, { recursive: true, force: true });
+  if (existsSync(dataDir)) {
+    const marker = readMarker(dataDir);
+    const stale = !marker ? 'has no finished seeding' : marker.seedingCode !== seedingCode() ? 'was seeded by other code (the feeds, kit, schema or generator changed)' : null;
+    if (stale) {
+      options.log(`${dataDir} ${stale}: starting it afresh.`);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
   const engine = await startFerretDb({ port: localDatabasePort(options.portBase), dataDir, log: options.log });
   const dataset: Dataset = {
@@ -90,7 +121,7 @@ export async function openDataset(options: { patients: number; portBase: number;
 export async function ensureSeeded(dataset: Dataset, options: { env: NodeJS.ProcessEnv; log: (m: string) => void; verifyIndexes: number[] }): Promise<void> {
   const count = await registeredPatientCount(dataset.mongoUri);
   if (dataset.local && dataset.dataDir && existsSync(markerPath(dataset.dataDir))) {
-    const marker = JSON.parse(readFileSync(markerPath(dataset.dataDir), 'utf8')) as Marker;
+    const marker = readMarker(dataset.dataDir)!;
     dataset.verification = marker.verification;
     if (count !== dataset.patients) options.log(`Warning: the registry holds ${count} patients, the dataset should hold ${dataset.patients}.`);
     else options.log(`Reusing the dataset of ${count} patients in ${dataset.dataDir} (seeded ${marker.seededAt}).`);
@@ -117,7 +148,7 @@ export async function ensureSeeded(dataset: Dataset, options: { env: NodeJS.Proc
   dataset.seededNow = true;
   dataset.seedSeconds = result.seconds;
   if (dataset.local && dataset.dataDir) {
-    const marker: Marker = { patients: dataset.patients, seededAt: new Date().toISOString(), method: 'bulk (feed mappings in-process)', seconds: result.seconds, verification: dataset.verification };
+    const marker: Marker = { patients: dataset.patients, seededAt: new Date().toISOString(), method: 'bulk (feed mappings in-process)', seconds: result.seconds, verification: dataset.verification, seedingCode: seedingCode() };
     writeFileSync(markerPath(dataset.dataDir), JSON.stringify(marker, null, 2));
   }
 }

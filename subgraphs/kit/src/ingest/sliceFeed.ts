@@ -21,8 +21,6 @@ export interface MappedItem {
 export type ResourceMapping = (resource: any, references: BundleReferences) => MappedItem | null;
 
 export interface SliceFeed {
-  /** Panels encrypted at rest (the most sensitive: risk, safeguarding, crisis plans). */
-  sealedPanels?: string[];
   /** resourceType -> mapping. A resource type not listed is refused with a clear reason. */
   resources: Record<string, ResourceMapping>;
 }

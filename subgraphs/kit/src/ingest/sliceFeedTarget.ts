@@ -83,7 +83,7 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
         : { _id: nhsNumber, panels: {}, tombstones: [], revision: 0 };
       const set = change(slice, stored);
       if (!set) return;
-      if (set.panels) set.panels = sealPanels(nhsNumber, set.panels, feed.sealedPanels ?? []) as PatientSliceRecord['panels'];
+      if (set.panels) set.panels = sealPanels(nhsNumber, set.panels) as unknown as PatientSliceRecord['panels'];
       if (stored) {
         const { matchedCount } = await slices.updateOne({ _id: nhsNumber, revision: stored.revision }, { $set: set, $inc: { revision: 1 } }).exec();
         if (matchedCount === 1) return;

@@ -3,10 +3,13 @@ import { readSecret } from '../secrets';
 import type { SliceItem } from './patientSlice';
 
 /**
- * The most sensitive panels (mental health risk, safeguarding, crisis plans) are encrypted at rest
- * by the application: AES-256-GCM with RECORD_ENCRYPTION_KEY, bound to the patient and panel so a
- * ciphertext cannot be moved to another record. A sealed panel is stored as { sealed: "..." }, so
- * readers need no list of which panels are sealed.
+ * Every panel of a patient's slice is encrypted at rest by the application: AES-256-GCM with
+ * RECORD_ENCRYPTION_KEY, bound to the patient and panel so a ciphertext cannot be moved to another
+ * record. A sealed panel is stored as { sealed: "..." }. Clinical content is never queried inside
+ * the database (a slice is read by NHS number), so the store holds it as one opaque value per panel:
+ * a database backup or a stray query shows no clinical content, and the engine parses a few strings
+ * per read instead of every element of every item. Readers open whatever is sealed, so a panel
+ * stored in the clear by an older version stays readable until its next write seals it.
  */
 
 export interface SealedPanel {
@@ -49,7 +52,7 @@ export function openPanels(nhsNumber: string, stored: Record<string, SliceItem[]
   return Object.fromEntries(Object.entries(stored ?? {}).map(([panel, value]) => [panel, isSealed(value) ? openPanel(nhsNumber, panel, value) : value]));
 }
 
-/** Panels as read -> panels as stored: the listed ones sealed. */
-export function sealPanels(nhsNumber: string, panels: Record<string, SliceItem[]>, sealedPanels: string[]): Record<string, SliceItem[] | SealedPanel> {
-  return Object.fromEntries(Object.entries(panels).map(([panel, items]) => [panel, sealedPanels.includes(panel) ? sealPanel(nhsNumber, panel, items) : items]));
+/** Panels as read -> panels as stored: every one sealed. */
+export function sealPanels(nhsNumber: string, panels: Record<string, SliceItem[]>): Record<string, SealedPanel> {
+  return Object.fromEntries(Object.entries(panels).map(([panel, items]) => [panel, sealPanel(nhsNumber, panel, items)]));
 }
