@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import jwt, { type JwtHeader, type SigningKeyCallback } from 'jsonwebtoken';
 import jwksClient from 'jwks-rsa';
 import { loadPolicy, profileForJobRole } from '@shareforyou/schema';
@@ -58,10 +59,18 @@ function keys(): Promise<ReturnType<typeof jwksClient>> {
   return jwks;
 }
 
+/** The provider's published keys as key objects, parsed once per key (a PEM is parsed again on every verify). */
+const keyObjects = new Map<string, KeyObject>();
+function keyObject(pem: string): KeyObject {
+  let key = keyObjects.get(pem);
+  if (!key) keyObjects.set(pem, (key = createPublicKey(pem)));
+  return key;
+}
+
 function signingKey(header: JwtHeader, callback: SigningKeyCallback): void {
   keys()
     .then((client) => client.getSigningKey(header.kid))
-    .then((key) => callback(null, key.getPublicKey()), (error: Error) => callback(error));
+    .then((key) => callback(null, keyObject(key.getPublicKey())), (error: Error) => callback(error));
 }
 
 function unauthenticated(message: string) {

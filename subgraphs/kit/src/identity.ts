@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { readSecret } from './secrets';
+import { readKey } from './secrets';
 
 /**
  * The identity the gateway vouches for on every call to a subgraph: who the user is, where they
@@ -76,7 +76,7 @@ export function signGatewayIdentity(identity: GatewayIdentity, options: { lifeti
     int: identity.internal === true,
     pat: identity.patientNhsNumber ?? null,
   };
-  return jwt.sign(claims, readSecret('gatewayIdentityPrivate'), {
+  return jwt.sign(claims, readKey('gatewayIdentityPrivate', 'private'), {
     algorithm: ALGORITHM,
     issuer: ISSUER,
     audience: AUDIENCE,
@@ -87,7 +87,7 @@ export function signGatewayIdentity(identity: GatewayIdentity, options: { lifeti
 /** Throws when the token is missing, forged, expired or meant for someone else. */
 export function verifyGatewayIdentity(token: string | undefined): GatewayIdentity {
   if (!token) throw new Error('no gateway identity');
-  const claims = jwt.verify(token, readSecret('gatewayIdentityPublic'), {
+  const claims = jwt.verify(token, readKey('gatewayIdentityPublic', 'public'), {
     algorithms: [ALGORITHM],
     issuer: ISSUER,
     audience: AUDIENCE,

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -96,4 +96,16 @@ export function readSecret(name: SecretName): string {
   }
   cache.set(name, value);
   return value;
+}
+
+const keyObjects = new Map<SecretName, KeyObject>();
+
+/**
+ * A PEM key secret as a key object, parsed once: signing or verifying with the PEM text parses it on
+ * every call, which for the per-request identity tokens cost more than the signature itself.
+ */
+export function readKey(name: SecretName, kind: 'public' | 'private'): KeyObject {
+  let key = keyObjects.get(name);
+  if (!key) keyObjects.set(name, (key = kind === 'public' ? createPublicKey(readSecret(name)) : createPrivateKey(readSecret(name))));
+  return key;
 }

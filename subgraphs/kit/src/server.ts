@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { commonResolvers } from './slice/commonResolvers';
@@ -122,6 +122,8 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
       unreadableItemsPlugin(say),
       ...(controlIsOn('audit') ? [auditPlugin(name, trail)] : []),
       ApolloServerPluginInlineTraceDisabled(),
+      // A record is never cached by anyone: no cache hint is worked out, field by field, for every response.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     formatError: (formatted, error) => formatSubgraphError(formatted, error),
     logger: log,

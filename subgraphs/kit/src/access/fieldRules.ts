@@ -64,5 +64,14 @@ export function applyFieldRules(schema: GraphQLSchema, policy: AccessPolicy): Gr
     debug: false,
     fallbackError: (_thrown, _parent, _args, _context, info) => forbidden(info, null),
   });
-  return applyMiddleware(schema, permissions);
+  // A field whose rule is `allow` (federation plumbing; a field inside a value its parent field's
+  // category already let through) is left unwrapped: its check could only say yes, and wrapping
+  // would make every such leaf of every item an asynchronous resolver, which is most of a record's
+  // fields. Every other field, the unclassified ones included, keeps shield's rule.
+  const middleware = permissions.generate(schema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, typeRules] of Object.entries(tree)) {
+    for (const [fieldName, fieldRule] of Object.entries(typeRules)) if (fieldRule === allow) delete middleware[typeName]?.[fieldName];
+    if (middleware[typeName] && Object.keys(middleware[typeName]).length === 0) delete middleware[typeName];
+  }
+  return applyMiddleware(schema, middleware as never);
 }

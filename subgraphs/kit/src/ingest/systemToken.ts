@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { DEV_ISSUER, FEED_AUDIENCE } from '../devIdentityProvider';
-import { readSecret } from '../secrets';
+import { readKey } from '../secrets';
 
 /**
  * System credentials for source feeds: a token naming one organisation (ODS code), for the feed
@@ -17,7 +17,7 @@ export interface FeedSystem {
 }
 
 export function signSystemToken(odsCode: string, lifetimeSeconds = 3600): string {
-  return jwt.sign({ org: odsCode, token_use: 'feed' }, readSecret('feedTokenSigningKey'), {
+  return jwt.sign({ org: odsCode, token_use: 'feed' }, readKey('feedTokenSigningKey', 'private'), {
     algorithm: ALGORITHM,
     issuer: DEV_ISSUER,
     audience: FEED_AUDIENCE,
@@ -29,7 +29,7 @@ export function signSystemToken(odsCode: string, lifetimeSeconds = 3600): string
 export function verifySystemToken(authorization: string | undefined): FeedSystem {
   const match = /^Bearer (\S+)$/.exec(authorization ?? '');
   if (!match) throw new Error('Send the feed\'s system token as "Authorization: Bearer <token>" (locally: npm run token -- --system <ODS>).');
-  const claims = jwt.verify(match[1], readSecret('feedTokenPublicKey'), {
+  const claims = jwt.verify(match[1], readKey('feedTokenPublicKey', 'public'), {
     algorithms: [ALGORITHM],
     issuer: process.env.FEED_TOKEN_ISSUER ?? DEV_ISSUER,
     audience: FEED_AUDIENCE,
