@@ -14,8 +14,12 @@ import type { StaffModel, StaffMemberRecord } from './staffDirectory';
  *     declaration's own event was missed), once per declaration;
  *   - compares each look by a member of staff with the patient index and the staff directory, and
  *     records a finding (own record, same address, same surname), alerting at the threshold.
- * Events carry the time they were built, not written, so each sweep re-reads the last
- * REPLAY_MS before its watermark; everything it writes is keyed, so a re-read changes nothing.
+ * Events carry the time they were built, not written, so one that took long to write can land
+ * behind the watermark. Most passes read only what is new (from the watermark on); once every
+ * REPLAY_MS a catch-up pass re-reads the REPLAY_MS before it, so a late event is still seen, within
+ * REPLAY_MS plus one interval. Everything the sweep writes is keyed, so a re-read changes nothing.
+ * (Re-reading the window on every pass read every event seven times over, the database's biggest
+ * cost under load after the requests themselves: docs/performance.md.)
  */
 
 const REPLAY_MS = 30_000;
@@ -24,9 +28,12 @@ const DECLARE = 'Mutation.declareBreakGlass';
 
 interface SweepState {
   _id: string;
+  /** The newest event time seen. */
   watermark: Date;
+  /** When a catch-up pass last read the whole window behind the watermark. */
+  caughtUpAt?: Date;
 }
-const sweepStateSchema = new Schema<SweepState>({ _id: String, watermark: Date }, { collection: 'monitoringSweep', versionKey: false });
+const sweepStateSchema = new Schema<SweepState>({ _id: String, watermark: Date, caughtUpAt: Date }, { collection: 'monitoringSweep', versionKey: false });
 
 interface PatientIndexRecord {
   _id: string;
@@ -154,22 +161,30 @@ async function lookFindings(models: SweepModels, events: SweptEvent[]): Promise<
   }
 }
 
-/** One pass over the events since the watermark (re-reading the replay window); returns how many were read. */
-export async function sweepOnce(models: SweepModels): Promise<number> {
+/**
+ * One pass over the events from the watermark on, or, when a catch-up is due, from REPLAY_MS
+ * before it; returns how many were read.
+ */
+export async function sweepOnce(models: SweepModels, now = new Date()): Promise<number> {
   const state = (await models.SweepState.findById('monitoring').lean().exec()) as SweepState | null;
-  const since = new Date((state?.watermark ?? new Date(0)).getTime() - REPLAY_MS);
+  const watermark = new Date(state?.watermark ?? 0);
+  const catchUp = !state?.caughtUpAt || now.getTime() - new Date(state.caughtUpAt).getTime() >= REPLAY_MS;
+  const since = catchUp ? new Date(watermark.getTime() - REPLAY_MS) : watermark;
   const events = (await models.AuditEvent.find({ at: { $gte: since }, 'client.internal': { $ne: true } })
     .sort({ at: 1 })
     .limit(BATCH)
     .select({ requestId: 1, at: 1, user: 1, nhsNumber: 1, viewed: 1, breakGlass: 1 })
     .lean()
     .exec()) as SweptEvent[];
-  if (events.length === 0) return 0;
-  await breakGlassAlerts(models, events);
-  await lookFindings(models, events);
-  const newest = new Date(events[events.length - 1].at);
-  if (!state || newest > new Date(state.watermark)) {
-    await models.SweepState.updateOne({ _id: 'monitoring' }, { $max: { watermark: newest } }, { upsert: true }).exec();
+  if (events.length > 0) {
+    await breakGlassAlerts(models, events);
+    await lookFindings(models, events);
+  }
+  const newest = events.length > 0 ? new Date(events[events.length - 1].at) : watermark;
+  // A catch-up that stopped at BATCH has not read the whole window yet: the next pass catches up again.
+  const caughtUp = catchUp && events.length < BATCH;
+  if (!state || newest > watermark || caughtUp) {
+    await models.SweepState.updateOne({ _id: 'monitoring' }, { $max: { watermark: newest }, ...(caughtUp ? { $set: { caughtUpAt: now } } : {}) }, { upsert: true }).exec();
   }
   return events.length;
 }
