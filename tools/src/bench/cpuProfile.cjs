@@ -19,8 +19,12 @@ if (dir) {
     session.post('Profiler.setSamplingInterval', { interval: 500 });
     session.post('Profiler.start');
   });
+  // The service: the organisation subgraphs all run subgraphs/kit/src/main.ts <name>; the gateway
+  // runs gateway/src/main.ts, the identity provider tools/src/identity/main.ts.
   const entry = process.argv[1] ?? 'node';
-  const name = `${basename(dirname(dirname(entry)))}-${process.pid}`;
+  const folder = basename(dirname(entry));
+  const service = process.argv[2] && !process.argv[2].startsWith('-') ? process.argv[2] : folder === 'src' ? basename(dirname(dirname(entry))) : folder;
+  const name = `${service}-${process.pid}`;
   const write = () => {
     if (!started) return;
     started = false;
