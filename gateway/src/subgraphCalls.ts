@@ -76,7 +76,9 @@ export function pathsCost(document: DocumentNode, at: ReadonlyArray<string | num
 
 class IdentifiedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(private readonly serviceName: string) {
-    super({ url: subgraphUrl(serviceName), fetcher: boundedFetcher(serviceName) });
+    // Automatic persisted queries: after the first call, a fetch sends the hash of its operation, not
+    // the text (a record summary's fetches are kilobytes of selection each, written on every request).
+    super({ url: subgraphUrl(serviceName), fetcher: boundedFetcher(serviceName), apq: true });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -13,7 +13,9 @@ import { errorDetail } from './logger';
  */
 
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));
-const REQUEST_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+// PERSISTED_QUERY_NOT_FOUND: the gateway sent an operation's hash (automatic persisted queries) this
+// process has not seen yet; the gateway answers it by sending the whole operation.
+const REQUEST_ERRORS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 /** A database that did not answer in time or could not be reached: the source is unavailable, not broken. */
 export function isDatabaseUnavailable(error: unknown): boolean {
