@@ -48,7 +48,7 @@ afterAll(async () => {
 });
 
 describe('the monitoring sweep', () => {
-  it('reads what is new since the watermark, and sees a late look at the next catch-up', async () => {
+  it('reads what is new since the watermark, and sees a look written late at the next catch-up', async () => {
     await write(look('r1', 0, 'Other'));
     expect(await sweepOnce(models, at(1))).toBe(1); // the first pass catches up: nothing was read before
 
@@ -59,13 +59,25 @@ describe('the monitoring sweep', () => {
     // Written late: built at 2.5 s, behind the watermark (3 s); a same-surname look.
     await write(look('late', 2.5, 'Holt'));
     expect(await sweepOnce(models, at(5))).toBe(1); // only r3, at the watermark: the late look is not read yet
+    await write(look('r4', 40, 'Other'));
+    expect(await sweepOnce(models, at(41))).toBe(2); // r3, r4
     expect(await findings()).toEqual([]);
 
-    // Once the replay window has passed since the last catch-up, the window behind the watermark is read again.
-    expect(await sweepOnce(models, at(31))).toBe(4);
+    // A minute after the last catch-up, the next one reads from 30 s before the watermark that one reached.
+    expect(await sweepOnce(models, at(61))).toBe(5);
     expect(await findings()).toEqual([`SAME_SURNAME:user-late:${PATIENT}`]);
-
     // And the passes after it read only what is new again.
-    expect(await sweepOnce(models, at(32))).toBe(1);
+    expect(await sweepOnce(models, at(62))).toBe(1);
+  });
+
+  it('a look written late just after a catch-up is seen by the next one, however far the watermark has moved', async () => {
+    // The last catch-up (at 61 s) reached r4 (40 s). Built at 25 s, written only now; then the watermark moves on.
+    await write(look('late2', 25, 'Holt'));
+    await write(look('r5', 100, 'Other'));
+    expect(await sweepOnce(models, at(101))).toBe(2); // r4, r5: the late look is behind the watermark
+    expect(await findings()).toEqual([`SAME_SURNAME:user-late:${PATIENT}`]);
+    // From 30 s before 40 s: late2, r4, r5.
+    expect(await sweepOnce(models, at(121))).toBe(3);
+    expect(await findings()).toEqual([`SAME_SURNAME:user-late2:${PATIENT}`, `SAME_SURNAME:user-late:${PATIENT}`]);
   });
 });

@@ -14,15 +14,17 @@ import type { StaffModel, StaffMemberRecord } from './staffDirectory';
  *     declaration's own event was missed), once per declaration;
  *   - compares each look by a member of staff with the patient index and the staff directory, and
  *     records a finding (own record, same address, same surname), alerting at the threshold.
- * Events carry the time they were built, not written, so one that took long to write can land
- * behind the watermark. Most passes read only what is new (from the watermark on); once every
- * REPLAY_MS a catch-up pass re-reads the REPLAY_MS before it, so a late event is still seen, within
- * REPLAY_MS plus one interval. Everything the sweep writes is keyed, so a re-read changes nothing.
+ * Events carry the time they were built, not written, so one that took long to write (up to
+ * REPLAY_MS) can land behind the watermark. Most passes read only what is new (from the watermark
+ * on); every CATCH_UP_MS a catch-up pass reads from REPLAY_MS before the watermark the previous
+ * catch-up reached, so an event written late since then is still seen, within CATCH_UP_MS plus one
+ * interval. Everything the sweep writes is keyed, so a re-read changes nothing.
  * (Re-reading the window on every pass read every event seven times over, the database's biggest
  * cost under load after the requests themselves: docs/performance.md.)
  */
 
 const REPLAY_MS = 30_000;
+const CATCH_UP_MS = 60_000;
 const BATCH = 20_000;
 const DECLARE = 'Mutation.declareBreakGlass';
 
@@ -30,10 +32,11 @@ interface SweepState {
   _id: string;
   /** The newest event time seen. */
   watermark: Date;
-  /** When a catch-up pass last read the whole window behind the watermark. */
+  /** When a catch-up pass last finished, and the watermark it reached. */
   caughtUpAt?: Date;
+  caughtUpTo?: Date;
 }
-const sweepStateSchema = new Schema<SweepState>({ _id: String, watermark: Date, caughtUpAt: Date }, { collection: 'monitoringSweep', versionKey: false });
+const sweepStateSchema = new Schema<SweepState>({ _id: String, watermark: Date, caughtUpAt: Date, caughtUpTo: Date }, { collection: 'monitoringSweep', versionKey: false });
 
 interface PatientIndexRecord {
   _id: string;
@@ -163,13 +166,15 @@ async function lookFindings(models: SweepModels, events: SweptEvent[]): Promise<
 
 /**
  * One pass over the events from the watermark on, or, when a catch-up is due, from REPLAY_MS
- * before it; returns how many were read.
+ * before the watermark the last catch-up reached; returns how many were read.
  */
 export async function sweepOnce(models: SweepModels, now = new Date()): Promise<number> {
   const state = (await models.SweepState.findById('monitoring').lean().exec()) as SweepState | null;
   const watermark = new Date(state?.watermark ?? 0);
-  const catchUp = !state?.caughtUpAt || now.getTime() - new Date(state.caughtUpAt).getTime() >= REPLAY_MS;
-  const since = catchUp ? new Date(watermark.getTime() - REPLAY_MS) : watermark;
+  const catchUp = !state?.caughtUpAt || now.getTime() - new Date(state.caughtUpAt).getTime() >= CATCH_UP_MS;
+  // A late event is built at most REPLAY_MS before it can be read; anything built earlier than
+  // REPLAY_MS before the last catch-up's watermark was there to be read by it.
+  const since = catchUp ? new Date(new Date(state?.caughtUpTo ?? watermark).getTime() - REPLAY_MS) : watermark;
   const events = (await models.AuditEvent.find({ at: { $gte: since }, 'client.internal': { $ne: true } })
     .sort({ at: 1 })
     .limit(BATCH)
@@ -184,7 +189,7 @@ export async function sweepOnce(models: SweepModels, now = new Date()): Promise<
   // A catch-up that stopped at BATCH has not read the whole window yet: the next pass catches up again.
   const caughtUp = catchUp && events.length < BATCH;
   if (!state || newest > watermark || caughtUp) {
-    await models.SweepState.updateOne({ _id: 'monitoring' }, { $max: { watermark: newest }, ...(caughtUp ? { $set: { caughtUpAt: now } } : {}) }, { upsert: true }).exec();
+    await models.SweepState.updateOne({ _id: 'monitoring' }, { $max: { watermark: newest }, ...(caughtUp ? { $set: { caughtUpAt: now, caughtUpTo: newest } } : {}) }, { upsert: true }).exec();
   }
   return events.length;
 }
