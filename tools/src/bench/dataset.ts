@@ -12,7 +12,8 @@ import { bulkSeed, verifyAgainstFeeds } from './bulkSeed';
  * A benchmark dataset: N synthetic patients in their own data folder (.local/bench-data-N), seeded
  * once and reused by later runs. A marker file says the seeding finished and by which code; without
  * it, or when the code that decides what is stored has changed since, the folder is started afresh
- * (a dataset stored in an older shape would measure that shape, not today's). With MONGODB_URI set, that deployment is used as it is (never wiped).
+ * (a dataset stored in an older shape would measure that shape, not today's). With MONGODB_URI set,
+ * that deployment is used as it is (never wiped).
  */
 
 export interface Dataset {
