@@ -169,7 +169,8 @@ describe('the clinician viewer in a browser', () => {
     expect(found).toEqual([
       expect.objectContaining({ panel: 'sfy-medications', section: 'medications', state: 'data', source: expect.stringMatching(/From Bury Central Medical Practice · as of/) }),
       // The hospital's dispensed and administered medicines, in the same element.
-      expect.objectContaining({ panel: 'sfy-medications', section: 'medicationDispenses', state: expect.stringMatching(/data|empty/) }),
+      // An empty section still names whom it is from, by name, not by ODS code.
+      expect.objectContaining({ panel: 'sfy-medications', section: 'medicationDispenses', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From Northern Care Alliance NHS Foundation Trust · as of/) }),
       expect.objectContaining({ panel: 'sfy-medications', section: 'medicationAdministrations', state: expect.stringMatching(/data|empty/) }),
     ]);
     expect(await seriousViolations(page)).toEqual([]);

@@ -69,3 +69,12 @@ it("a source's last update is the latest by instant, not by text", async () => {
   const context = { slices: { load: async () => ({ panels: { p: items } }) } } as unknown as SubgraphContext;
   expect((await sourceFreshness('community')({ nhsNumber: '9434765919' }, {}, context)).lastUpdated).toBe('2025-05-03T09:30:00Z');
 });
+
+it("a source names its organisations as their data names them, in the order of their codes", async () => {
+  const item = (id: string, odsCode: string, organisationName: string) => ({ id, provenance: { odsCode, organisationName, system: 'x', sourceId: id, version: '1', lastUpdated: '2025-05-03T09:30:00Z' } });
+  const panels = { medicationAdministrations: [item('a', 'RM3', 'Northern Care Alliance NHS Foundation Trust'), item('b', 'RT2', 'Pennine Care NHS Foundation Trust')], medicationDispenses: [] };
+  const context = { slices: { load: async () => ({ panels }) } } as unknown as SubgraphContext;
+  const source = await sourceFreshness('acute')({ nhsNumber: '9434765919' }, {}, context);
+  expect(source.organisations).toEqual(['RM3', 'RT2']);
+  expect(source.organisationNames).toEqual(['Northern Care Alliance NHS Foundation Trust', 'Pennine Care NHS Foundation Trust']);
+});

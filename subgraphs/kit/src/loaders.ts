@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Model } from 'mongoose';
+import { stagedJournalsOf } from './access/stagedAccess';
 import { visibleSlice } from './ingest/sliceFeedTarget';
 import { openPanels } from './slice/panelEncryption';
 import type { PatientSliceRecord } from './slice/patientSlice';
@@ -82,8 +83,7 @@ export function loadSlices(model: Model<any>, pendingAmong: (journalIds: string[
   const raw = loadByIds<PatientSliceRecord>(model);
   return new DataLoader<string, PatientSliceRecord | null>(async (ids) => {
     const slices = await raw.loadMany(ids);
-    const stagedJournals = [...new Set(slices.flatMap((slice) => (slice && !(slice instanceof Error) ? (slice.staged ?? []).map((s) => s.journal) : [])))];
-    const pending = await pendingAmong(stagedJournals);
+    const pending = await pendingAmong(stagedJournalsOf(slices));
     return slices.map((slice) => {
       if (slice instanceof Error) return slice;
       return slice && visibleSlice({ ...slice, panels: openPanels(slice._id, slice.panels) }, pending);

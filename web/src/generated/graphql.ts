@@ -111,21 +111,6 @@ export type BreakGlassReviewOutcome =
   /** More information is needed; the declaration stays in the queue */
   | 'NEEDS_FOLLOW_UP';
 
-/** ServiceRequest.status and CarePlan.status (FHIR R4 request-status). Entered-in-error packages are never shown. */
-export type CarePackageStatus =
-  /** In force: current */
-  | 'active'
-  /** Finished with */
-  | 'completed'
-  /** Being arranged, not yet in force */
-  | 'draft'
-  /** Suspended for now: still current (FHIR on-hold) */
-  | 'on_hold'
-  /** Withdrawn before it was completed */
-  | 'revoked'
-  /** The source does not know the package's status */
-  | 'unknown';
-
 /** CarePlan.activity.detail.status (FHIR R4 care-plan-activity-status). */
 export type CarePlanActivityStatus =
   /** Will not be done */
@@ -147,7 +132,7 @@ export type CarePlanActivityStatus =
   /** The source does not know */
   | 'unknown';
 
-/** CarePlan.status (FHIR R4 request-status). Entered-in-error plans are never shown. */
+/** FHIR R4 request-status, as CarePlan.status carries it (and a care package's ServiceRequest.status or CarePlan.status). Entered-in-error plans and packages are never shown. */
 export type CarePlanStatus =
   /** In force: current */
   | 'active'
@@ -394,84 +379,84 @@ export type AllergiesQueryVariables = Exact<{
 }>;
 
 
-export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CommunityQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type CommunityQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, communityEpisodes: Array<{ id: string, service: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, teams: Array<string>, leadClinician: string | null, referralReason: string | null, diagnoses: Array<{ rank: number | null, condition: { display: string, text: string | null } | null }>, referrals: Array<{ description: string | null, requester: string | null, authoredOn: unknown }>, provenance: { organisationName: string } }> | null, communityVisits: Array<{ id: string, date: unknown, end: unknown, status: EncounterStatus, current: boolean, setting: string | null, description: string | null, clinician: string | null, location: string | null, reasons: Array<{ display: string, text: string | null }>, provenance: { organisationName: string } }> | null, communityCarePlans: Array<{ id: string, title: string | null, category: string | null, status: CarePlanStatus, current: boolean, description: string | null, start: unknown, end: unknown, author: string | null, activityDetails: Array<{ description: string | null, status: CarePlanActivityStatus | null, scheduled: string | null }>, provenance: { organisationName: string } }> | null, communitySource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CommunityQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, communityEpisodes: Array<{ id: string, service: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, teams: Array<string>, leadClinician: string | null, referralReason: string | null, diagnoses: Array<{ rank: number | null, condition: { display: string, text: string | null } | null }>, referrals: Array<{ description: string | null, requester: string | null, authoredOn: unknown }>, provenance: { organisationName: string } }> | null, communityVisits: Array<{ id: string, date: unknown, end: unknown, status: EncounterStatus, current: boolean, setting: string | null, description: string | null, clinician: string | null, location: string | null, reasons: Array<{ display: string, text: string | null }>, provenance: { organisationName: string } }> | null, communityCarePlans: Array<{ id: string, title: string | null, category: string | null, status: CarePlanStatus, current: boolean, description: string | null, start: unknown, end: unknown, author: string | null, activityDetails: Array<{ description: string | null, status: CarePlanActivityStatus | null, scheduled: string | null }>, provenance: { organisationName: string } }> | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type DemographicsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type DocumentsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, type: { display: string }, sections: Array<{ title: string | null, text: string | null, tables: Array<{ rows: Array<{ cells: Array<string> }> }> }>, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, type: { display: string }, sections: Array<{ title: string | null, text: string | null, tables: Array<{ rows: Array<{ cells: Array<string> }> }> }>, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string } }> | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EmergencySummaryQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ImmunisationsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type ImmunisationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, immunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ImmunisationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, immunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type MedicationsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type MentalHealthQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, code: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, code: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ProblemsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, onsetDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, onsetDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ResultsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, effectiveDate: unknown, issued: unknown, memberIds: Array<string>, code: { display: string }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string } }> | null, acuteSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, effectiveDate: unknown, issued: unknown, memberIds: Array<string>, code: { display: string }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string } }> | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type SocialCareQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, raised: unknown, ended: unknown, provenance: { organisationName: string } }> | null, socialCareAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, raised: unknown, ended: unknown, provenance: { organisationName: string } }> | null, socialCareCases: Array<{ id: string, caseType: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, worker: string | null, provenance: { organisationName: string } }> | null, carePackages: Array<{ id: string, service: string, description: string | null, hoursPerWeek: number | null, status: CarePackageStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, socialCareAssessments: Array<{ id: string, type: string, status: AssessmentStatus, date: unknown, outcome: string | null, provenance: { organisationName: string } }> | null, carers: Array<{ id: string, name: string, phone: string | null, active: boolean, relationship: { display: string } | null, provenance: { organisationName: string } }> | null, socialCareSource: { organisations: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, raised: unknown, ended: unknown, provenance: { organisationName: string } }> | null, socialCareAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, raised: unknown, ended: unknown, provenance: { organisationName: string } }> | null, socialCareCases: Array<{ id: string, caseType: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, worker: string | null, provenance: { organisationName: string } }> | null, carePackages: Array<{ id: string, service: string, description: string | null, hoursPerWeek: number | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, socialCareAssessments: Array<{ id: string, type: string, status: AssessmentStatus, date: unknown, outcome: string | null, provenance: { organisationName: string } }> | null, carers: Array<{ id: string, name: string, phone: string | null, active: boolean, relationship: { display: string } | null, provenance: { organisationName: string } }> | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ConsoleUserFragment = { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null };
 
@@ -721,7 +706,7 @@ export const AllergiesDocument = new TypedDocumentString(`
       }
     }
     gpSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -801,7 +786,7 @@ export const CommunityDocument = new TypedDocumentString(`
       }
     }
     communitySource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -892,12 +877,12 @@ export const DemographicsDocument = new TypedDocumentString(`
       }
     }
     mentalHealthSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
     socialCareSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -943,7 +928,7 @@ export const DocumentsDocument = new TypedDocumentString(`
       }
     }
     acuteSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -1029,22 +1014,22 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
       }
     }
     gpSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
     acuteSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
     mentalHealthSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
     socialCareSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -1134,12 +1119,12 @@ export const EncountersDocument = new TypedDocumentString(`
       }
     }
     gpSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
     acuteSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -1166,7 +1151,7 @@ export const ImmunisationsDocument = new TypedDocumentString(`
       }
     }
     gpSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -1250,12 +1235,12 @@ export const MedicationsDocument = new TypedDocumentString(`
       }
     }
     gpSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
     acuteSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -1379,7 +1364,7 @@ export const MentalHealthDocument = new TypedDocumentString(`
       }
     }
     mentalHealthSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -1406,7 +1391,7 @@ export const ProblemsDocument = new TypedDocumentString(`
       }
     }
     gpSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -1457,7 +1442,7 @@ export const ResultsDocument = new TypedDocumentString(`
       }
     }
     acuteSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }
@@ -1556,7 +1541,7 @@ export const SocialCareDocument = new TypedDocumentString(`
       }
     }
     socialCareSource {
-      organisations
+      organisationNames
       lastUpdated
       readAt
     }

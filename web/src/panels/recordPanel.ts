@@ -142,10 +142,10 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     let items: any[] = value == null ? [] : Array.isArray(value) ? value : [value];
     if (section.filter) items = items.filter(section.filter);
     if (section.limit) items = items.slice(0, section.limit);
-    const freshness = section.source ? (at(data, ['patient', section.source]) as { organisations: string[]; lastUpdated?: string | null; readAt: string } | null) : null;
+    const freshness = section.source ? (at(data, ['patient', section.source]) as { organisationNames: string[]; lastUpdated?: string | null; readAt: string } | null) : null;
     const organisations = [...new Set(items.map((i) => i.provenance?.organisationName).filter(Boolean))];
     // Sections without a source of their own (who the patient is, who is involved) come from the patient register.
-    const from = organisations.length ? organisations.join(', ') : section.source ? freshness?.organisations.join(', ') : 'the patient register';
+    const from = organisations.length ? organisations.join(', ') : section.source ? freshness?.organisationNames.join(', ') : 'the patient register';
     const asOf = freshness ? formatDate(freshness.lastUpdated ?? freshness.readAt) : '';
     const source = from || asOf ? html`<p class="source" data-role="source">${from ? html`From ${from}` : nothing}${from && asOf ? ' · ' : ''}${asOf ? html`as of ${asOf}` : nothing}</p>` : nothing;
     if (!items.length) {

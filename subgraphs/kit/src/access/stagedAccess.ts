@@ -71,7 +71,7 @@ export function visibleAccessRecord(record: PatientAccessRecord, pendingJournals
   return { ...record, relationships, staged: committed };
 }
 
-/** The journal ids staged on these records (the reader asks which of them are still pending). */
-export function stagedJournalsOf(records: Array<PatientAccessRecord | null | Error>): string[] {
+/** The journal ids staged on these records, access records or slices (the reader asks which of them are still pending). */
+export function stagedJournalsOf(records: Array<{ staged?: Array<{ journal: string }> } | null | Error>): string[] {
   return [...new Set(records.flatMap((r) => (r && !(r instanceof Error) ? (r.staged ?? []).map((s) => s.journal) : [])))];
 }

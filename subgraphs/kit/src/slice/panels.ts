@@ -75,12 +75,13 @@ export function sourceFreshness(source: string) {
   return async (parent: PatientParent, _args: unknown, context: SubgraphContext) => {
     const slice = await sliceOf(parent, context);
     const items = Object.values(slice?.panels ?? {}).flat();
-    const organisations = [...new Set(items.map((item) => item.provenance.odsCode))].sort();
+    const names = new Map(items.map((item) => [item.provenance.odsCode, item.provenance.organisationName]));
+    const organisations = [...names.keys()].sort();
     // The latest by instant, not by text (a source may send offsets other than Z).
     const lastUpdated = items.reduce<string | null>(
       (latest, item) => (latest === null || instantOf(item.provenance.lastUpdated) > instantOf(latest) ? item.provenance.lastUpdated : latest),
       null,
     );
-    return { source, organisations, lastUpdated, readAt: new Date().toISOString() };
+    return { source, organisations, organisationNames: organisations.map((code) => names.get(code) ?? code), lastUpdated, readAt: new Date().toISOString() };
   };
 }
