@@ -4,6 +4,7 @@ import {
   FeedProblem,
   FHIR_STATUS,
   namesOf,
+  notesOf,
   oneOf,
   optionalCodingOf,
   optionalDateOf,
@@ -106,7 +107,7 @@ function serviceRequestMapping(r: fhir4.ServiceRequest, references: BundleRefere
       end: occurrence.end,
       requester: referenceDisplay(r.requester, r as never, references),
       performers: namesOf(r.performer, r, references),
-      notes: (r.note ?? []).map((n) => textOf(n.text, 4000)).filter((n): n is string => Boolean(n)),
+      notes: notesOf(r.note),
     },
   };
 }
@@ -167,7 +168,7 @@ function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
     fields: {
       ...common,
       title: textOf(r.title, 200) ?? conceptText(r.category?.[0]) ?? 'Care plan',
-      notes: (r.note ?? []).map((n) => textOf(n.text, 4000)).filter((n): n is string => Boolean(n)),
+      notes: notesOf(r.note),
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   FHIR_STATUS,
   isCurrent,
   medicineOf,
+  notesOf,
   oneOf,
   optionalCodingOf,
   optionalDateOf,
@@ -41,8 +42,6 @@ function prescriptionLabel(reference: fhir4.Reference | undefined): string | nul
   return textOf(reference.display ?? reference.reference ?? reference.identifier?.value, 200);
 }
 
-const notesOf = (notes: fhir4.Annotation[] | undefined) => (notes ?? []).map((n) => textOf(n.text, 2000)).filter((t): t is string => Boolean(t));
-
 export function medicationDispenseMapping(r: fhir4.MedicationDispense, references: BundleReferences) {
   const status = oneOf(r.status, FHIR_STATUS.medicationDispense, 'MedicationDispense.status');
   const statusReason = r.statusReasonCodeableConcept
@@ -77,7 +76,7 @@ export function medicationDispenseMapping(r: fhir4.MedicationDispense, reference
             reasons: conceptsOf(r.substitution.reason, 'MedicationDispense.substitution.reason'),
           }
         : null,
-      notes: notesOf(r.note),
+      notes: notesOf(r.note, 2000),
     },
   };
 }
@@ -124,7 +123,7 @@ export function medicationAdministrationMapping(r: fhir4.MedicationAdministratio
           .map(textConcept),
       ],
       prescription: prescriptionLabel(r.request),
-      notes: notesOf(r.note),
+      notes: notesOf(r.note, 2000),
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   FHIR_STATUS,
   isCurrent,
   namesOf,
+  notesOf,
   oneOf,
   optionalCodingOf,
   optionalDateOf,
@@ -101,7 +102,7 @@ export function observationMapping(r: fhir4.Observation, references: BundleRefer
       performer: namesOf(r.performer, r, references),
       method: optionalCodingOf(r.method, 'Observation.method'),
       bodySite: optionalCodingOf(r.bodySite, 'Observation.bodySite'),
-      notes: (r.note ?? []).map((n) => textOf(n.text, 2000)).filter((n): n is string => Boolean(n)),
+      notes: notesOf(r.note, 2000),
     },
   };
 }

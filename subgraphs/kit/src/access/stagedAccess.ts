@@ -1,4 +1,5 @@
 import type { EntryResult } from '../ingest/feedTarget';
+import { versionVerdict } from '../slice/patientSlice';
 import type { CareRelationshipRecord, PatientAccessRecord } from './registryRecords';
 
 /**
@@ -29,8 +30,8 @@ export interface StagedAccessWrites {
 /** A relationship by its source item, by version: newer wins, an older replay changes nothing. */
 export function applyRelationship(relationships: CareRelationshipRecord[], sourceId: string, next: CareRelationshipRecord | null, key: string): EntryResult {
   const existing = relationships.find((r) => r.sourceId === sourceId);
-  if (existing?.versionKey && key === existing.versionKey) return 'unchanged';
-  if (existing?.versionKey && key < existing.versionKey) return 'stale';
+  const verdict = versionVerdict(key, existing?.versionKey);
+  if (verdict) return verdict;
   const index = existing ? relationships.indexOf(existing) : -1;
   if (!next) {
     if (index >= 0) relationships.splice(index, 1);

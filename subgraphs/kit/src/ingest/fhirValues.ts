@@ -109,6 +109,11 @@ export function textOf(value: string | undefined | null, maxLength = 4000): stri
   return value ? value.slice(0, maxLength) : null;
 }
 
+/** Annotations (a resource's `note`) as their texts, empty ones left out. */
+export function notesOf(notes: fhir4.Annotation[] | undefined, maxLength = 4000): string[] {
+  return (notes ?? []).map((n) => textOf(n.text, maxLength)).filter((n): n is string => Boolean(n));
+}
+
 /** A concept as readable text: its text, else the first coding's display. */
 export function conceptText(concept: fhir4.CodeableConcept | undefined): string | null {
   return textOf(concept?.text ?? concept?.coding?.find((c) => c.display)?.display, 500);

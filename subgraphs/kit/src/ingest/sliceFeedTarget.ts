@@ -1,6 +1,6 @@
 import { kindsHeldBy } from '@shareforyou/schema';
 import { openPanels, openValue, sealPanels, sealValue } from '../slice/panelEncryption';
-import { versionKey, type PatientSliceModel, type PatientSliceRecord, type SliceItem, type StagedWrites } from '../slice/patientSlice';
+import { versionKey, versionVerdict, type PatientSliceModel, type PatientSliceRecord, type SliceItem, type StagedWrites } from '../slice/patientSlice';
 import { FeedProblem } from './feedProblem';
 import { sourceItemId, type EntryResult, type FeedingOrganisation, type FeedTarget, type PreparedEntries } from './feedTarget';
 import type { MappedItem, SliceFeed } from './sliceFeed';
@@ -29,10 +29,8 @@ export function applySliceEntry(slice: PatientSliceRecord, id: string, prepared:
   }
   const tombstone = slice.tombstones.find((t) => t.id === id);
   const currentKey = existing ? versionKey(existing.item.provenance) : tombstone?.versionKey;
-  if (currentKey !== undefined) {
-    if (prepared.versionKey === currentKey) return 'unchanged';
-    if (prepared.versionKey < currentKey) return 'stale';
-  }
+  const verdict = versionVerdict(prepared.versionKey, currentKey);
+  if (verdict) return verdict;
   if (existing) slice.panels[existing.panel] = slice.panels[existing.panel].filter((i) => i.id !== id);
   if ('delete' in prepared) {
     slice.tombstones = [...slice.tombstones.filter((t) => t.id !== id), { id, versionKey: prepared.versionKey }];

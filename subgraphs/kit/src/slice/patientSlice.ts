@@ -69,6 +69,16 @@ export type PatientSliceModel = ReturnType<typeof patientSliceModel>;
  * Orders versions of one item: later lastUpdated wins; on a tie, the higher version id.
  * Numeric version ids are compared as numbers ("10" after "9").
  */
+/**
+ * Whether a version (by versionKey) changes nothing against the one held: 'unchanged' for the same
+ * version, 'stale' for an older one, null when it is newer or nothing is held. One rule for every
+ * versioned write (slice items, care relationships).
+ */
+export function versionVerdict(next: string, held: string | undefined | null): 'unchanged' | 'stale' | null {
+  if (!held) return null;
+  return next === held ? 'unchanged' : next < held ? 'stale' : null;
+}
+
 export function versionKey(provenance: { lastUpdated: string; version: string }): string {
   const version = /^\d+$/.test(provenance.version) ? provenance.version.padStart(12, '0') : provenance.version;
   return `${new Date(provenance.lastUpdated).toISOString()}|${version}`;
