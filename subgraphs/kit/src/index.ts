@@ -41,6 +41,7 @@ export * from './ingest/feedBundle';
 export * from './ingest/bundleReferences';
 export * from './ingest/fhirValidation';
 export * from './ingest/feedTarget';
+export * from './ingest/compareAndSet';
 export * from './ingest/operationOutcome';
 export * from './ingest/systemToken';
 export * from './ingest/sliceFeedTarget';

@@ -14,6 +14,9 @@ import {
   applyAccessChanges,
   type AccessChange,
   type StagedAccessWrites,
+  compareAndSet,
+  type DocumentChange,
+  versionVerdict,
 } from '@shareforyou/kit';
 import { relationshipRuleFor } from '@shareforyou/schema';
 import type { PatientRecord, RegistryModels } from './models';
@@ -80,7 +83,6 @@ function accessChangesOf(prepared: PreparedEntries<Prepared>, organisation: Feed
 }
 
 const CHANGED = new Set<EntryResult>(['created', 'updated', 'deleted']);
-const MAX_ATTEMPTS = 6;
 const KEPT_CHANGING = "the patient's access record kept changing while this feed was written; send the bundle again";
 
 export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared> {
@@ -96,7 +98,7 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
 
   /** What writing this record would do to the index entry as it stands. */
   const patientResult = (current: PatientRecord | null, record: PatientRecord): EntryResult =>
-    !current ? 'created' : current.versionKey < record.versionKey ? 'updated' : current.versionKey === record.versionKey ? 'unchanged' : 'stale';
+    !current ? 'created' : (versionVerdict(record.versionKey, current.versionKey) ?? 'updated');
 
   /** Writes the patient's index entry by version (idempotent: an older or equal version changes nothing). */
   async function storePatient(record: PatientRecord): Promise<EntryResult> {
@@ -119,29 +121,9 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
   const patientEntries = (prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation) =>
     prepared.flatMap(({ entry, prepared: p }) => (p.kind === 'patient' ? [{ index: entry.index, record: patientRecordOf(p, entry, organisation) }] : []));
 
-  /**
-   * Read, change in memory, compare-and-set on the access record's revision (retrying on a
-   * concurrent write). The change returns the fields to set and unset, or null when nothing changes.
-   */
-  async function changeAccess(nhsNumber: string, change: (stored: PatientAccessRecord | null) => { set: Partial<PatientAccessRecord>; unset?: string[] } | null): Promise<void> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const stored = (await models.PatientAccess.findById(nhsNumber).lean().exec()) as PatientAccessRecord | null;
-      const changed = change(stored);
-      if (!changed) return;
-      const unset = Object.fromEntries((changed.unset ?? []).map((field) => [field, '']));
-      const { matchedCount } = stored
-        ? await models.PatientAccess.updateOne({ _id: nhsNumber, revision: stored.revision }, { $set: changed.set, ...(changed.unset?.length ? { $unset: unset } : {}), $inc: { revision: 1 } }).exec()
-        : await models.PatientAccess.create({ _id: nhsNumber, relationships: [], recordOptOut: null, breakGlass: [], ...changed.set, revision: 1 }).then(
-            () => ({ matchedCount: 1 }),
-            (error: { code?: number }) => {
-              if (error.code === 11000) return { matchedCount: 0 };
-              throw error;
-            },
-          );
-      if (matchedCount === 1) return;
-    }
-    throw new Error(KEPT_CHANGING);
-  }
+  /** Read, change in memory, compare-and-set on the access record (kit: compareAndSet). */
+  const changeAccess = (nhsNumber: string, change: (stored: PatientAccessRecord | null) => DocumentChange<PatientAccessRecord> | null) =>
+    compareAndSet<PatientAccessRecord>(models.PatientAccess, nhsNumber, change, { relationships: [], recordOptOut: null, breakGlass: [] }, KEPT_CHANGING);
 
   return {
     resourceTypes: new Set(['Patient', 'EpisodeOfCare', 'Encounter', 'Appointment']),

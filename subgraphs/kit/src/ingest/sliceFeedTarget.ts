@@ -1,6 +1,7 @@
 import { kindsHeldBy } from '@shareforyou/schema';
 import { openPanels, openValue, sealPanels, sealValue } from '../slice/panelEncryption';
 import { versionKey, versionVerdict, type PatientSliceModel, type PatientSliceRecord, type SliceItem, type StagedWrites } from '../slice/patientSlice';
+import { compareAndSet } from './compareAndSet';
 import { FeedProblem } from './feedProblem';
 import { sourceItemId, type EntryResult, type FeedingOrganisation, type FeedTarget, type PreparedEntries } from './feedTarget';
 import type { MappedItem, SliceFeed } from './sliceFeed';
@@ -17,8 +18,6 @@ import { isWithheld } from './withheldCodes';
 
 export type PreparedSliceEntry = { item: SliceItem; panel: string; versionKey: string; withheld: boolean } | { delete: true; versionKey: string };
 type Prepared = PreparedSliceEntry;
-
-const MAX_ATTEMPTS = 6;
 
 /** One entry applied to a patient's slice in memory, by version: newer wins, a delete leaves a tombstone. */
 export function applySliceEntry(slice: PatientSliceRecord, id: string, prepared: Prepared): EntryResult {
@@ -69,33 +68,23 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
   // Which kinds of organisation feed this slice: the table of organisation kinds.
   const organisationKinds = kindsHeldBy(subgraph);
 
-  /**
-   * Read, change in memory, compare-and-set on the revision (retrying on a concurrent write). The
-   * change returns the fields to set, or null when nothing changes.
-   */
-  async function changeSlice(nhsNumber: string, change: (slice: PatientSliceRecord, stored: PatientSliceRecord | null) => Partial<PatientSliceRecord> | null): Promise<void> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      const stored = (await slices.findById(nhsNumber).lean().exec()) as PatientSliceRecord | null;
-      const slice: PatientSliceRecord = stored
-        ? { ...stored, panels: openPanels(nhsNumber, stored.panels), tombstones: [...(stored.tombstones ?? [])] }
-        : { _id: nhsNumber, panels: {}, tombstones: [], revision: 0 };
-      const set = change(slice, stored);
-      if (!set) return;
-      if (set.panels) set.panels = sealPanels(nhsNumber, set.panels) as unknown as PatientSliceRecord['panels'];
-      if (stored) {
-        const { matchedCount } = await slices.updateOne({ _id: nhsNumber, revision: stored.revision }, { $set: set, $inc: { revision: 1 } }).exec();
-        if (matchedCount === 1) return;
-      } else {
-        try {
-          await slices.create({ _id: nhsNumber, panels: {}, tombstones: [], ...set, revision: 1 });
-          return;
-        } catch (error) {
-          if ((error as { code?: number }).code !== 11000) throw error;
-        }
-      }
-    }
-    throw new Error('the patient\'s record kept changing while this feed was written; send the bundle again');
-  }
+  /** Read (panels opened), change in memory, seal, compare-and-set (kit: compareAndSet). */
+  const changeSlice = (nhsNumber: string, change: (slice: PatientSliceRecord, stored: PatientSliceRecord | null) => Partial<PatientSliceRecord> | null) =>
+    compareAndSet<PatientSliceRecord>(
+      slices,
+      nhsNumber,
+      (stored) => {
+        const slice: PatientSliceRecord = stored
+          ? { ...stored, panels: openPanels(nhsNumber, stored.panels), tombstones: [...(stored.tombstones ?? [])] }
+          : { _id: nhsNumber, panels: {}, tombstones: [], revision: 0 };
+        const set = change(slice, stored);
+        if (!set) return null;
+        if (set.panels) set.panels = sealPanels(nhsNumber, set.panels) as unknown as PatientSliceRecord['panels'];
+        return { set };
+      },
+      { panels: {}, tombstones: [] },
+      "the patient's record kept changing while this feed was written; send the bundle again",
+    );
 
   const applyAll = (slice: PatientSliceRecord, prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation) => {
     const results = new Map<number, EntryResult>();
