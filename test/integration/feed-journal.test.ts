@@ -23,6 +23,7 @@ import {
 } from '@shareforyou/kit';
 import { gpFeed } from '../../subgraphs/gp/src/feed';
 import { closeDatabases, database } from '../support/clients';
+import { dyingAfterFirstStaged } from '../support/dyingTarget';
 import { medicationEntry } from '../support/feedBundles';
 import { INTERNAL_TEXT } from '../support/internalText';
 import { pollUntil } from '../support/polling';
@@ -71,20 +72,7 @@ beforeEach(async () => {
 
 it('an interrupted transaction is invisible; recovery completes it; a retry leaves one copy', async () => {
   // The writer "dies" after the first patient's writes are staged: the second patient's write fails.
-  let firstStaged!: () => void;
-  const staged = new Promise<void>((resolve) => (firstStaged = resolve));
-  const dying: FeedTarget<any> = {
-    ...target,
-    stage: async (nhsNumber, prepared, organisation, id) => {
-      if (nhsNumber !== PATIENTS[0]) {
-        await staged;
-        throw new Error('killed');
-      }
-      const results = await target.stage!(nhsNumber, prepared, organisation, id);
-      firstStaged();
-      return results;
-    },
-  };
+  const dying = dyingAfterFirstStaged(target, PATIENTS[0]);
   await expect(writeTransaction(journal, dying, GP, byPatient())).rejects.toThrow('killed');
 
   const [entry] = await journal.unfinished();

@@ -19,6 +19,7 @@ import { registryFeedTarget } from '../../subgraphs/registry/src/feed';
 import { registryModels, type RegistryModels } from '../../subgraphs/registry/src/models';
 import { visiblePatient } from '../../subgraphs/registry/src/patientRecord';
 import { closeDatabases, database } from '../support/clients';
+import { dyingAfterFirstStaged } from '../support/dyingTarget';
 import { pollUntil } from '../support/polling';
 
 /**
@@ -88,23 +89,6 @@ async function shown(): Promise<Array<string | null>> {
   return PATIENTS.map((_, i) => visiblePatient(indexed[i] as never, records[i])?.name.given[0] ?? null);
 }
 
-/** A target whose writer "dies" after the first patient's writes are staged. */
-function dyingAfterFirst(): FeedTarget<any> {
-  let firstStaged!: () => void;
-  const staged = new Promise<void>((resolve) => (firstStaged = resolve));
-  return {
-    ...target,
-    stage: async (nhsNumber, prepared, organisation, id) => {
-      if (nhsNumber !== PATIENTS[0]) {
-        await staged;
-        throw new Error('killed');
-      }
-      const results = await target.stage!(nhsNumber, prepared, organisation, id);
-      firstStaged();
-      return results;
-    },
-  };
-}
 
 beforeAll(async () => {
   ensureLocalSecrets();
@@ -124,7 +108,7 @@ beforeEach(async () => {
 });
 
 it('a registration transaction interrupted half way shows no patient and opens no record; recovery completes it', async () => {
-  await expect(writeTransaction(journal, dyingAfterFirst(), PRACTICE, byPatient(registration, PRACTICE))).rejects.toThrow('killed');
+  await expect(writeTransaction(journal, dyingAfterFirstStaged(target, PATIENTS[0]), PRACTICE, byPatient(registration, PRACTICE))).rejects.toThrow('killed');
   const [entry] = await journal.unfinished();
   expect(entry.state).toBe('pending');
   // The first patient's writes are in the database, beside the access record, and nothing of them counts.
@@ -147,7 +131,7 @@ it('a registration transaction interrupted half way shows no patient and opens n
 
 it("the trust's admissions, interrupted half way, open neither patient's record until recovery opens both", async () => {
   await writeTransaction(journal, target, PRACTICE, byPatient(registration, PRACTICE));
-  await expect(writeTransaction(journal, dyingAfterFirst(), TRUST, byPatient(admissions, TRUST))).rejects.toThrow('killed');
+  await expect(writeTransaction(journal, dyingAfterFirstStaged(target, PATIENTS[0]), TRUST, byPatient(admissions, TRUST))).rejects.toThrow('killed');
   expect(await opens()).toEqual([{ trust: false, practice: true }, { trust: false, practice: true }]);
   await recoverFeedJournal(journal, target, async () => new Set(), () => undefined);
   expect(await opens()).toEqual([{ trust: true, practice: true }, { trust: true, practice: true }]);
