@@ -178,3 +178,21 @@ it('the sweep deletes done entries past the retention, in bulk, and keeps newer 
   expect(await states()).toEqual(['done', 'pending']);
   expect(log).toContain('feed journal: 3 done entries past the retention deleted');
 });
+
+it('a patient who opted out after the bundle was checked gets nothing staged and nothing indexed; the other is registered', async () => {
+  // The opt-out lands between the feed's check and the stage (the check is not repeated by the writer).
+  await models.PatientAccess.create({
+    _id: PATIENTS[0],
+    relationships: [],
+    breakGlass: [],
+    revision: 1,
+    recordOptOut: { status: 'opted-out', recordedAt: new Date(), recordedBy: { userId: 'gp', name: 'Dr A', odsCode: PRACTICE.odsCode }, practiceOdsCode: PRACTICE.odsCode, practiceName: PRACTICE.name },
+  });
+  const results = await writeTransaction(journal, target, PRACTICE, byPatient(registration, PRACTICE));
+  expect([...results.values()]).toEqual(['refused-opted-out', 'created']);
+  expect(await models.PatientAccess.countDocuments({ 'staged.0': { $exists: true } })).toBe(0);
+  expect(await models.Patient.findById(PATIENTS[0]).lean().exec()).toBeNull();
+  expect(((await models.PatientAccess.findById(PATIENTS[0]).lean().exec()) as PatientAccessRecord).relationships).toEqual([]);
+  expect(await shown()).toEqual([null, 'Registry1']);
+  expect(await opens()).toEqual([{ trust: false, practice: false }, { trust: false, practice: true }]);
+});
