@@ -428,3 +428,8 @@ describe('acute feed: MedicationDispense and MedicationAdministration kept whole
     expect([...prepared.byPatient.values()].flat().map((p) => p.entry.method)).toEqual(['delete', 'delete']);
   });
 });
+
+it('an Encounter.location.status outside encounter-location-status is refused naming the path (the fuzz found it stored, then unreadable)', () => {
+  expect(problemOf({ ...r.admission, location: [{ location: { display: 'Bay 3' }, status: 'gone' as never }] }, bundle).path).toBe('Encounter.location[0].status');
+  expect(fields({ ...r.admission, location: [{ location: { display: 'Bay 3' }, status: 'active' }] }).locations).toEqual([expect.objectContaining({ location: 'Bay 3', status: 'active' })]);
+});

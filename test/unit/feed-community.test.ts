@@ -271,3 +271,8 @@ it('the schema exposes every status as an enum (isObjectType guards the shape)',
   const planType = schema.getType('CommunityCarePlan');
   expect(isObjectType(planType) && String(planType.getFields().status.type)).toBe('CarePlanStatus!');
 });
+
+it('a referral priority outside request-priority is refused naming the path', () => {
+  const supporting = SUPPORTING.map((e) => (e.resource.resourceType === 'ServiceRequest' ? { ...e, resource: { ...e.resource, priority: 'whenever' } } : e));
+  expect(problemOf(episode, supporting as never).path).toMatch(/ServiceRequest\.priority$/);
+});

@@ -225,3 +225,23 @@ describe('gp feed: Immunization', () => {
     expect(fields).toMatchObject({ status: 'not-done', date: null, occurrence: { text: 'Autumn 2023 campaign' }, statusReason: expect.objectContaining({ code: '591000119102' }), lotNumber: 'AB1234', doseNumber: '3' });
   });
 });
+
+describe('codes of required value sets are checked, not only their type (FHIR_CODE)', () => {
+  const repeatRequest: fhir4.MedicationRequest = {
+    resourceType: 'MedicationRequest',
+    id: 'mr-code',
+    meta: META,
+    status: 'active',
+    intent: 'order',
+    subject: NHS,
+    medicationCodeableConcept: { coding: [{ system: DMD, code: '42206511000001102', display: 'Atorvastatin 20mg tablets' }] },
+  };
+  it('a MedicationRequest.intent outside medicationrequest-intent is refused naming the path; a valid one is kept', () => {
+    expect(map(repeatRequest)!.fields.intent).toBe('order');
+    expect(problemOf({ ...repeatRequest, intent: 'wish' as never }).path).toBe('MedicationRequest.intent');
+  });
+  it('an allergy criticality or reaction severity outside its value set is refused naming the path', () => {
+    expect(problemOf({ ...amoxicillinAllergy, criticality: 'very' as never }).path).toBe('AllergyIntolerance.criticality');
+    expect(problemOf({ ...amoxicillinAllergy, reaction: [{ ...amoxicillinAllergy.reaction![0], severity: 'bad' as never }] }).path).toBe('AllergyIntolerance.reaction[0].severity');
+  });
+});

@@ -6,9 +6,11 @@ import {
   encounterLocationsOf,
   encounterParticipantsOf,
   isCurrent,
+  FHIR_CODE,
   FHIR_STATUS,
   namesOf,
   oneOf,
+  optionalOneOf,
   optionalCodingOf,
   optionalDateOf,
   referenceDisplay,
@@ -31,7 +33,6 @@ import { communityPanels } from './panels';
  */
 
 
-const CARE_PLAN_INTENT = ['proposal', 'plan', 'order', 'option'] as const;
 const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
 const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 
@@ -47,7 +48,7 @@ function referralOf(ref: fhir4.Reference, r: fhir4.EpisodeOfCare, references: Bu
       : [],
     requester: request ? referenceDisplay(request.requester, request as never, references) : null,
     authoredOn: optionalDateOf(request?.authoredOn, `${path} -> ServiceRequest.authoredOn`),
-    priority: request?.priority ?? null,
+    priority: optionalOneOf(request?.priority, FHIR_CODE.requestPriority, `${path} -> ServiceRequest.priority`),
   };
 }
 
@@ -154,7 +155,7 @@ function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
       categories,
       status,
       current: isCurrent('request', status, r.period?.end),
-      intent: oneOf(r.intent, CARE_PLAN_INTENT, 'CarePlan.intent'),
+      intent: oneOf(r.intent, FHIR_CODE.carePlanIntent, 'CarePlan.intent'),
       description: textOf(r.description, 4000),
       activities: activityDetails.map((a) => a.description).filter((text): text is string => Boolean(text)),
       activityDetails,

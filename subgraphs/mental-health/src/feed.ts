@@ -2,10 +2,12 @@ import {
   conceptsOf,
   conceptText,
   FeedProblem,
+  FHIR_CODE,
   FHIR_STATUS,
   namesOf,
   notesOf,
   oneOf,
+  optionalOneOf,
   optionalCodingOf,
   optionalDateOf,
   isCurrent,
@@ -28,7 +30,6 @@ import { mentalHealthPanels } from './panels';
 
 const CPA = /^(non[- ]?)?(cpa|care programme approach)$/i;
 
-const PRIORITY = ['routine', 'urgent', 'asap', 'stat'] as const;
 const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
 
 /** "CPA" or "non-CPA" from whichever EpisodeOfCare.type says so, else null. */
@@ -98,7 +99,7 @@ function serviceRequestMapping(r: fhir4.ServiceRequest, references: BundleRefere
       status,
       current: isCurrent('request', status, occurrence.end),
       intent: textOf(r.intent, 50),
-      priority: r.priority === undefined ? null : oneOf(r.priority, PRIORITY, 'ServiceRequest.priority'),
+      priority: optionalOneOf(r.priority, FHIR_CODE.requestPriority, 'ServiceRequest.priority'),
       code,
       categories: conceptsOf(r.category, 'ServiceRequest.category'),
       reasons,

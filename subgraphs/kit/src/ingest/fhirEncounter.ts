@@ -1,5 +1,6 @@
 import { referenceDisplay, type BundleReferences } from './bundleReferences';
-import { conceptsOf, ODS_SYSTEM, optionalCodingOf, optionalDateOf, textConcept, textOf, type ConceptValue } from './fhirValues';
+import { FHIR_CODE } from './fhirStatuses';
+import { conceptsOf, ODS_SYSTEM, optionalCodingOf, optionalDateOf, optionalOneOf, textConcept, textOf, type ConceptValue } from './fhirValues';
 
 /**
  * The people and places of an Encounter (or a visit, a contact), kept whole: every participant
@@ -35,7 +36,7 @@ export function encounterParticipantsOf(r: fhir4.Encounter, references: BundleRe
 export function encounterLocationsOf(r: fhir4.Encounter, references: BundleReferences): EncounterLocationValue[] {
   return (r.location ?? []).map((l, i) => ({
     location: referenceDisplay(l.location, r as never, references),
-    status: l.status ?? null,
+    status: optionalOneOf(l.status, FHIR_CODE.encounterLocationStatus, `Encounter.location[${i}].status`),
     physicalType: optionalCodingOf(l.physicalType, `Encounter.location[${i}].physicalType`),
     start: optionalDateOf(l.period?.start, `Encounter.location[${i}].period.start`),
     end: optionalDateOf(l.period?.end, `Encounter.location[${i}].period.end`),

@@ -31,6 +31,26 @@ export const FHIR_STATUS = {
 } as const;
 
 /**
+ * Other codes with required bindings the mappings store, checked the same way: the validator
+ * library checks their type, not their value set, and an unknown code would be stored to be
+ * refused later by the reading GraphQL enum (ITEM_UNREADABLE) or, worse, shown with no meaning.
+ */
+export const FHIR_CODE = {
+  /** Encounter.location.status (encounter-location-status) */
+  encounterLocationStatus: ['planned', 'active', 'reserved', 'completed'],
+  /** MedicationRequest.intent (medicationrequest-intent) */
+  medicationRequestIntent: ['proposal', 'plan', 'order', 'original-order', 'reflex-order', 'filler-order', 'instance-order', 'option'],
+  /** AllergyIntolerance.criticality (allergy-intolerance-criticality) */
+  allergyCriticality: ['low', 'high', 'unable-to-assess'],
+  /** AllergyIntolerance.reaction.severity (reaction-event-severity) */
+  reactionSeverity: ['mild', 'moderate', 'severe'],
+  /** ServiceRequest.priority (request-priority) */
+  requestPriority: ['routine', 'urgent', 'asap', 'stat'],
+  /** CarePlan.intent (care-plan-intent) */
+  carePlanIntent: ['proposal', 'plan', 'order', 'option'],
+} as const;
+
+/**
  * The statuses of each FHIR value set that mean "current" in this record, in one place: the feeds
  * store `current` with them and the panels read it again with them (a period that has ended since
  * is history). Everything else in the value set is history, never current.

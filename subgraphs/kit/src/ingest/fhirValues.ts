@@ -105,6 +105,11 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
   return given as T;
 }
 
+/** An optional code of a required value set: null when absent, refused (naming the path) when outside the set. */
+export function optionalOneOf<T extends string>(value: string | undefined, allowed: readonly T[], path: string): T | null {
+  return value === undefined || value === null ? null : oneOf(value, allowed, path);
+}
+
 export function textOf(value: string | undefined | null, maxLength = 4000): string | null {
   return value ? value.slice(0, maxLength) : null;
 }
