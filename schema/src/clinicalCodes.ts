@@ -19,6 +19,10 @@ export type FlagMeaning = (typeof FLAG_MEANINGS)[number] | 'general';
 export const CARE_PLAN_KINDS = ['crisisPlan'] as const;
 export type CarePlanKind = (typeof CARE_PLAN_KINDS)[number] | 'other';
 
+/** What a "no known allergies" statement covers, by its code. */
+export const NO_KNOWN_ALLERGY_SCOPES = ['all', 'medication', 'food', 'environment'] as const;
+export type NoKnownAllergyScope = (typeof NO_KNOWN_ALLERGY_SCOPES)[number];
+
 export interface ListedCode {
   system: string;
   code: string;
@@ -33,6 +37,7 @@ export interface CodeList {
 export interface ClinicalCodes {
   flags: Record<(typeof FLAG_MEANINGS)[number], CodeList>;
   carePlans: Record<(typeof CARE_PLAN_KINDS)[number], CodeList>;
+  noKnownAllergies: Record<NoKnownAllergyScope, CodeList>;
 }
 
 /** Anything with codings: a FHIR CodeableConcept as sent, or one as the record keeps it. */
@@ -44,7 +49,7 @@ export function parseClinicalCodes(text: string): ClinicalCodes {
   const parsed = parse(text) as Partial<ClinicalCodes> | null;
   const problems: string[] = [];
   const seen = new Map<string, string>();
-  const checkGroup = (group: 'flags' | 'carePlans', names: readonly string[]) => {
+  const checkGroup = (group: 'flags' | 'carePlans' | 'noKnownAllergies', names: readonly string[]) => {
     const lists = parsed?.[group] as Record<string, CodeList> | undefined;
     if (!lists || typeof lists !== 'object') {
       problems.push(`${group} must map each list name to its codes`);
@@ -72,6 +77,7 @@ export function parseClinicalCodes(text: string): ClinicalCodes {
   };
   checkGroup('flags', FLAG_MEANINGS);
   checkGroup('carePlans', CARE_PLAN_KINDS);
+  checkGroup('noKnownAllergies', NO_KNOWN_ALLERGY_SCOPES);
   if (problems.length) throw new Error(`schema/clinical-codes.yaml is not valid:\n  - ${problems.join('\n  - ')}`);
   return parsed as ClinicalCodes;
 }
@@ -100,4 +106,12 @@ export function flagMeaningOf(concepts: Coded[], codes = loadClinicalCodes()): F
 /** What kind of care plan a CarePlan is, from every coding of its categories; "other" when no list names one. */
 export function carePlanKindOf(categories: Coded[], codes = loadClinicalCodes()): CarePlanKind {
   return CARE_PLAN_KINDS.find((kind) => listed(categories, codes.carePlans[kind])) ?? 'other';
+}
+
+/**
+ * Whether an allergy's code states that there are no known allergies (of a kind), and which kind:
+ * null for a real allergy. Matched on every coding; text is never read.
+ */
+export function noKnownAllergyScopeOf(concepts: Coded[], codes = loadClinicalCodes()): NoKnownAllergyScope | null {
+  return NO_KNOWN_ALLERGY_SCOPES.find((scope) => listed(concepts, codes.noKnownAllergies[scope])) ?? null;
 }

@@ -18,7 +18,7 @@ const schema: GraphQLSchema = buildSchema(
 
 // Fields the subgraph resolves (linked ids, a report's results) are the resolvers' to answer, as in the subgraph.
 const common = commonResolvers(parse(loadSubgraphSdl('acute'))) as Record<string, Record<string, unknown>>;
-for (const [typeName, fields] of Object.entries({ TestResult: acuteResolvers.TestResult, TestReport: acuteResolvers.TestReport, CodeableConcept: common.CodeableConcept })) {
+for (const [typeName, fields] of Object.entries({ TestResult: common.TestResult, TestReport: acuteResolvers.TestReport, CodeableConcept: common.CodeableConcept })) {
   for (const [name, resolve] of Object.entries(fields)) (schema.getType(typeName) as any).getFields()[name].resolve = resolve;
 }
 

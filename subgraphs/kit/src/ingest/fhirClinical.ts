@@ -62,6 +62,8 @@ export { quantityText };
 export interface DosageLine {
   sequence: number | null;
   text: string | null;
+  /** The structured parts in words (dose, how often, route, as needed), whether or not text was sent. */
+  structuredText: string | null;
   patientInstruction: string | null;
   timing: string | null;
   asNeeded: boolean | null;
@@ -76,7 +78,25 @@ export interface DosageLine {
 
 const PERIOD_UNITS: Record<string, string> = { s: 'second', min: 'minute', h: 'hour', d: 'day', wk: 'week', mo: 'month', a: 'year' };
 
-/** A timing as people read it: its code, else "2 times every 1 day", plus when. */
+/** FHIR event-timing codes (Timing.repeat.when) as people say them; an unknown code is shown as sent. */
+const WHEN: Record<string, string> = {
+  MORN: 'in the morning', AFT: 'in the afternoon', EVE: 'in the evening', NIGHT: 'at night', PHS: 'after sleep', HS: 'at bedtime', WAKE: 'on waking',
+  C: 'with a meal', CM: 'with breakfast', CD: 'with lunch', CV: 'with the evening meal', AC: 'before a meal', ACM: 'before breakfast', ACD: 'before lunch',
+  ACV: 'before the evening meal', PC: 'after a meal', PCM: 'after breakfast', PCD: 'after lunch', PCV: 'after the evening meal',
+};
+
+const unitName = (unit: string, n: number) => `${PERIOD_UNITS[unit] ?? unit}${n === 1 ? '' : 's'}`;
+
+/** How often, as a prescriber says it: "once a day", "twice a day", "3-4 times a day", "every 4 hours". */
+function frequencyWords(r: fhir4.TimingRepeat): string | null {
+  if (r.frequency === undefined || r.period === undefined || !r.periodUnit) return null;
+  const times = r.frequencyMax ? `${r.frequency}-${r.frequencyMax} times` : r.frequency === 1 ? 'once' : r.frequency === 2 ? 'twice' : `${r.frequency} times`;
+  if (r.period === 1) return `${times} a${r.periodUnit === 'h' ? 'n' : ''} ${unitName(r.periodUnit, 1)}`;
+  if (r.frequency === 1 && !r.frequencyMax) return `every ${r.period} ${unitName(r.periodUnit, r.period)}`;
+  return `${times} every ${r.period} ${unitName(r.periodUnit, r.period)}`;
+}
+
+/** A timing as people read it: its code, else "twice a day", plus when. */
 function timingText(timing: fhir4.Timing | undefined): string | null {
   if (!timing) return null;
   const code = timing.code?.text ?? timing.code?.coding?.[0]?.display;
@@ -84,11 +104,10 @@ function timingText(timing: fhir4.Timing | undefined): string | null {
   const r = timing.repeat;
   if (!r) return null;
   const parts: string[] = [];
-  if (r.frequency !== undefined && r.period !== undefined && r.periodUnit) {
-    parts.push(`${r.frequency}${r.frequencyMax ? `-${r.frequencyMax}` : ''} time${r.frequency === 1 && !r.frequencyMax ? '' : 's'} every ${r.period} ${PERIOD_UNITS[r.periodUnit] ?? r.periodUnit}${r.period === 1 ? '' : 's'}`);
-  }
+  const frequency = frequencyWords(r);
+  if (frequency) parts.push(frequency);
   if (r.timeOfDay?.length) parts.push(`at ${r.timeOfDay.join(', ')}`);
-  if (r.when?.length) parts.push(`(${r.when.join(', ')})`);
+  if (r.when?.length) parts.push(`(${r.when.map((w) => WHEN[w] ?? w).join(', ')})`);
   if (r.duration !== undefined && r.durationUnit) parts.push(`for ${r.duration} ${PERIOD_UNITS[r.durationUnit] ?? r.durationUnit}${r.duration === 1 ? '' : 's'}`);
   return parts.length ? parts.join(' ') : null;
 }
@@ -99,6 +118,25 @@ function doseText(doseAndRate: fhir4.DosageDoseAndRate[] | undefined): string | 
   if (first.doseQuantity) return quantityText(first.doseQuantity);
   if (first.doseRange) return [quantityText(first.doseRange.low), quantityText(first.doseRange.high)].filter(Boolean).join(' - ') || null;
   return null;
+}
+
+type StructuredParts = Pick<DosageLine, 'dose' | 'timing' | 'route' | 'site' | 'method' | 'asNeeded' | 'asNeededFor' | 'maxDosePerPeriod'>;
+
+/**
+ * A dosage line's structured parts in the words a clinician reads, e.g. "1 tablet twice a day, by
+ * oral route, as needed for pain; no more than 8 tablet per 1 d": the line a source that sent no
+ * text would otherwise lose (timing.repeat "once daily" dropped). Null when no part was sent.
+ */
+export function dosageWords(parts: StructuredParts): string | null {
+  const concept = (c: ConceptValue | null) => c?.text ?? c?.display ?? null;
+  const head = [parts.dose, parts.timing].filter(Boolean).join(' ');
+  const route = concept(parts.route);
+  const site = concept(parts.site);
+  const method = concept(parts.method);
+  const asNeeded = parts.asNeeded ? `as needed${concept(parts.asNeededFor) ? ` for ${concept(parts.asNeededFor)}` : ''}` : null;
+  const words = [head || null, method, route ? `by ${route.toLowerCase().startsWith('by ') ? route.slice(3) : route}` : null, site ? `to ${site}` : null, asNeeded].filter(Boolean).join(', ');
+  const max = parts.maxDosePerPeriod ? `no more than ${parts.maxDosePerPeriod}` : null;
+  return [words || null, max].filter(Boolean).join('; ') || null;
 }
 
 /** Every dosage line (MedicationStatement.dosage, MedicationRequest.dosageInstruction, ...), in sequence order. */
@@ -118,6 +156,7 @@ export function dosageLinesOf(dosages: fhir4.Dosage[] | undefined, path: string)
       maxDosePerPeriod: d.maxDosePerPeriod ? `${quantityText(d.maxDosePerPeriod.numerator)} per ${quantityText(d.maxDosePerPeriod.denominator)}` : null,
       additionalInstructions: (d.additionalInstruction ?? []).map((c, j) => optionalConceptOf(c, `${path}[${i}].additionalInstruction[${j}]`)!),
     }))
+    .map((line) => ({ ...line, structuredText: dosageWords(line) }))
     .sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
 }
 

@@ -61,6 +61,8 @@ export const CURRENT_STATUSES = {
   /** CarePlan and ServiceRequest (a plan, a package, a referral) in force. */
   request: ['active', 'on-hold'],
   flag: ['active'],
+  /** Procedure (event-status): under way, being prepared for, or paused; done, stopped or not done is history. */
+  event: ['preparation', 'in-progress', 'on-hold'],
   /** Encounter under way: the patient is there (or on leave from there). */
   encounter: ['arrived', 'triaged', 'in-progress', 'onleave'],
   /** Appointment still to come or under way. */

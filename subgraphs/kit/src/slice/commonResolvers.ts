@@ -1,9 +1,11 @@
 import { GraphQLError, GraphQLScalarType, Kind, type DocumentNode, type EnumTypeDefinitionNode } from 'graphql';
+import { catalogueResolvers } from './catalogueLists';
 
 /**
- * Resolvers for the types every clinical subgraph shares (schema/common.graphql): the FHIR date
- * scalars, CodeableConcept over items stored before it kept every coding, and FHIR codes as
- * GraphQL enums (a GraphQL name cannot hold "-": on_hold is FHIR's on-hold).
+ * Resolvers for the types every clinical subgraph shares (schema/common.graphql and the clinical
+ * catalogue, catalogue.graphql): the FHIR date scalars, CodeableConcept over items stored before it
+ * kept every coding, the catalogue's derived fields, and FHIR codes as GraphQL enums (a GraphQL
+ * name cannot hold "-": on_hold is FHIR's on-hold).
  */
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -56,6 +58,7 @@ export function commonResolvers(typeDefs: DocumentNode): Record<string, unknown>
       coding: (c: Concept) => c.coding ?? (c.system && c.system !== 'text' ? [{ system: c.system, code: c.code, display: c.display }] : []),
       text: (c: Concept) => c.text ?? (c.system === 'text' ? c.display : null),
     },
+    ...catalogueResolvers,
     ...fhirCodeEnums(typeDefs),
   };
 }

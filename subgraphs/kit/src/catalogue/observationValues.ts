@@ -1,4 +1,4 @@
-import { FeedProblem, optionalCodingOf, optionalDateOf, quantityText, textOf, type ConceptValue, type QuantityValue } from '@shareforyou/kit/src/ingest';
+import { FeedProblem, optionalCodingOf, optionalDateOf, quantityText, textOf, type ConceptValue, type QuantityValue } from '../ingest';
 
 /**
  * Observation.value[x] (and component.value[x]) of every FHIR R4 type, kept typed and with a line

@@ -1,0 +1,86 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { SubgraphContext } from '../context';
+import { sourceItemId } from '../ingest/feedTarget';
+import { isCurrent, periodEnded } from '../ingest/fhirStatuses';
+import { currentFirst, newestFirst, panelList } from './panels';
+import type { SliceItem } from './patientSlice';
+
+/**
+ * The list resolvers of the clinical catalogue's types (schema/catalogue.graphql), one per type,
+ * for whichever slice holds them: Patient.<field> = allergyList(panels.allergies), ... Each fills
+ * the fields items stored under an older shape lack, the safe way round, and orders current first.
+ */
+
+type PatientParent = { nhsNumber: string };
+
+// Items stored before `current` was kept count as current: hiding an allergy is the hazard.
+export const allergyList = (panel: string) =>
+  panelList(panel, currentFirst(newestFirst('recordedDate')), (item) => ({ current: true, reactions: [], category: [], abatement: null, ...item }));
+
+export const noKnownAllergyList = (panel: string) => panelList(panel, newestFirst('recordedDate', 'provenance.lastUpdated'));
+
+export const problemList = (panel: string) =>
+  panelList(panel, currentFirst(newestFirst('onsetDate', 'recordedDate')), (item) => ({
+    current: item.clinicalStatus === 'active' && item.verificationStatus !== 'refuted',
+    category: [],
+    bodySite: [],
+    notes: [],
+    asserter: null,
+    ...item,
+  }));
+
+export const procedureList = (panel: string) => panelList(panel, currentFirst(newestFirst('performedDate', 'provenance.lastUpdated')));
+
+/**
+ * A medicine is current while its status says so and its effective period has not ended: a
+ * statement still "active" whose period ended years ago is history (H76). Decided at read time,
+ * as the end passes without the source sending anything.
+ */
+export const medicineStillCurrent = (item: SliceItem, now = Date.now()): SliceItem => ({ ...item, current: Boolean(item.current) && !periodEnded(item.endDate, now) });
+
+const observationId = (item: SliceItem, sourceId: string) => sourceItemId(item.provenance, { resourceType: 'Observation', sourceId });
+const conceptName = (c: unknown) => String((c as { text?: string; display?: string } | undefined)?.text ?? (c as { display?: string } | undefined)?.display ?? '');
+
+/** The item ids of the results a result groups (Observation.hasMember); resolved, not stored. */
+export const memberIdsOf = (item: SliceItem) => ((item.memberSourceIds as string[] | undefined) ?? []).map((s) => observationId(item, s));
+/** The item ids of the results a report issued (DiagnosticReport.result). */
+export const resultIdsOf = (report: SliceItem) => ((report.resultSourceIds as string[] | undefined) ?? []).map((s) => observationId(report, s));
+
+/** The report (or panel result) each result was issued in, by item id. */
+export function reportNames(items: SliceItem[], reportItems: SliceItem[] = []): Map<string, string> {
+  const partOf = new Map<string, string>();
+  for (const report of reportItems) for (const id of resultIdsOf(report)) partOf.set(id, String(report.name));
+  for (const item of items) {
+    for (const id of memberIdsOf(item)) if (!partOf.has(id)) partOf.set(id, conceptName(item.code));
+  }
+  return partOf;
+}
+
+const upgradeResult = (item: SliceItem): SliceItem => ({
+  current: isCurrent('observation', item.status),
+  categories: [],
+  components: [],
+  memberSourceIds: [],
+  referenceRanges: [],
+  interpretations: item.interpretation ? [item.interpretation] : [],
+  performer: [],
+  notes: [],
+  codeIsFinding: false,
+  ...item,
+});
+
+/** Results (Observations), current first then newest, each naming the report or panel it was issued in. */
+export function observationList(panel: string, reports?: (parent: PatientParent, args: unknown, context: SubgraphContext) => Promise<SliceItem[]>) {
+  const results = panelList(panel, currentFirst(newestFirst('effectiveDate', 'issued')), upgradeResult);
+  return async (parent: PatientParent, args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo): Promise<SliceItem[]> => {
+    const [items, reportItems] = await Promise.all([results(parent, args, context, info), reports ? reports(parent, args, context) : []]);
+    const partOf = reportNames(items, reportItems);
+    for (const item of items) item.reportName = partOf.get(item.id) ?? null;
+    return items;
+  };
+}
+
+/** Type resolvers the catalogue's types need wherever they are served. */
+export const catalogueResolvers = {
+  TestResult: { memberIds: memberIdsOf },
+};
