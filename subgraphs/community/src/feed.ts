@@ -20,6 +20,7 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
+import { conditionMapping, observationMapping } from '@shareforyou/kit/src/catalogue';
 import { communityPanels } from './panels';
 
 /**
@@ -174,5 +175,7 @@ export const communityFeed: SliceFeed = {
     EpisodeOfCare: episodeMapping,
     Encounter: visitMapping,
     CarePlan: carePlanMapping,
+    Condition: conditionMapping(communityPanels.diagnoses),
+    Observation: observationMapping(communityPanels.observations),
   },
 };

@@ -6,4 +6,7 @@ export const communityPanels = {
   episodes: 'communityEpisodes',
   visits: 'communityVisits',
   carePlans: 'communityCarePlans',
+  /** Conditions and Observations (the kit's catalogue). */
+  diagnoses: 'communityDiagnoses',
+  observations: 'communityObservations',
 } as const;

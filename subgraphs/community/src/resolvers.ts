@@ -1,6 +1,7 @@
 import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
 import { textConcept } from '@shareforyou/kit/src/ingest/fhirValues';
+import { observationList, problemList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { communityPanels } from './panels';
@@ -50,6 +51,8 @@ export const upgradeCarePlan = (item: SliceItem): SliceItem => ({
 
 export const communityResolvers = {
   Patient: {
+    communityDiagnoses: problemList(communityPanels.diagnoses),
+    communityObservations: observationList(communityPanels.observations),
     communityEpisodes: panelList(communityPanels.episodes, currentFirst(newestFirst('start')), upgradeEpisode),
     communityVisits: panelList(communityPanels.visits, currentFirst(newestFirst('date')), upgradeVisit),
     communityCarePlans: panelList(communityPanels.carePlans, currentFirst(newestFirst('start')), upgradeCarePlan),

@@ -16,6 +16,7 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
+import { conditionMapping, observationMapping } from '@shareforyou/kit/src/catalogue';
 import { carePlanKindOf, flagMeaningOf } from '@shareforyou/schema';
 import { mentalHealthPanels } from './panels';
 
@@ -260,5 +261,7 @@ export const mentalHealthFeed: SliceFeed = {
     CarePlan: carePlanMapping,
     RiskAssessment: riskAssessmentMapping,
     Flag: flagMapping,
+    Condition: conditionMapping(mentalHealthPanels.diagnoses),
+    Observation: observationMapping(mentalHealthPanels.observations),
   },
 };

@@ -19,4 +19,8 @@ export const mentalHealthPanels = {
   safeguardingAlerts: 'mentalHealthSafeguardingAlerts',
   /** Every other Flag: a general alert (never dropped, never filed as safeguarding). */
   alerts: 'mentalHealthAlerts',
+  /** Conditions: the trust's diagnoses (the kit's catalogue). */
+  diagnoses: 'mentalHealthDiagnoses',
+  /** Observations: assessments, scores and measurements (the kit's catalogue). */
+  observations: 'mentalHealthObservations',
 } as const;
