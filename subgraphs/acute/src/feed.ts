@@ -1,4 +1,4 @@
-import { allergyIntoleranceMapping, conditionMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
+import { allergyIntoleranceMapping, conditionMapping, medicineMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
 import type { SliceFeed } from '@shareforyou/kit/src/ingest';
 import { appointmentMapping } from './mappings/appointments';
 import { compositionMapping, documentReferenceMapping } from './mappings/documents';
@@ -23,6 +23,8 @@ export const acuteFeed: SliceFeed = {
     Condition: conditionMapping(acutePanels.hospitalDiagnoses),
     AllergyIntolerance: allergyIntoleranceMapping({ allergies: acutePanels.hospitalAllergies, noKnownAllergies: acutePanels.hospitalNoKnownAllergies }),
     Procedure: procedureMapping(acutePanels.hospitalProcedures),
+    MedicationRequest: medicineMapping(acutePanels.hospitalPrescriptions),
+    MedicationStatement: medicineMapping(acutePanels.hospitalPrescriptions),
     DiagnosticReport: diagnosticReportMapping,
     MedicationDispense: medicationDispenseMapping,
     MedicationAdministration: medicationAdministrationMapping,

@@ -18,4 +18,5 @@ export const acutePanels = {
   hospitalAllergies: 'hospitalAllergies',
   hospitalNoKnownAllergies: 'hospitalNoKnownAllergies',
   hospitalProcedures: 'hospitalProcedures',
+  hospitalPrescriptions: 'hospitalPrescriptions',
 } as const;

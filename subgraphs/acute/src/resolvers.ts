@@ -1,7 +1,7 @@
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { allergyList, noKnownAllergyList, observationList, problemList, procedureList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
+import { allergyList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { faultOf } from '@shareforyou/kit/src/slice/unreadableItems';
@@ -69,6 +69,7 @@ export const acuteResolvers = {
     hospitalAllergies: allergyList(acutePanels.hospitalAllergies),
     hospitalNoKnownAllergies: noKnownAllergyList(acutePanels.hospitalNoKnownAllergies),
     hospitalProcedures: procedureList(acutePanels.hospitalProcedures),
+    hospitalPrescriptions: medicineList(acutePanels.hospitalPrescriptions),
     medicationAdministrations: panelList(acutePanels.medicationAdministrations, newestFirst('effective', 'effectiveEnd'), (item) => ({
       statusReasons: [],
       performers: [],

@@ -1,10 +1,10 @@
-import { currentFirst, newestFirst, panelList } from '@shareforyou/kit';
-import { allergyList, medicineStillCurrent, noKnownAllergyList, observationList, problemList, procedureList } from '@shareforyou/kit/src/slice/catalogueLists';
+import { newestFirst, panelList } from '@shareforyou/kit';
+import { allergyList, medicineList, noKnownAllergyList, observationList, problemList, procedureList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { gpPanels } from './panels';
 
 export const gpResolvers = {
   Patient: {
-    medications: panelList(gpPanels.medications, currentFirst(newestFirst('startDate')), (item) => medicineStillCurrent({ kind: 'statement', dosageInstructions: [], reasons: [], ...item })),
+    medications: medicineList(gpPanels.medications),
     allergies: allergyList(gpPanels.allergies),
     noKnownAllergies: noKnownAllergyList(gpPanels.noKnownAllergies),
     problems: problemList(gpPanels.problems),

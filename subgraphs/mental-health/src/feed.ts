@@ -16,7 +16,7 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
-import { conditionMapping, observationMapping } from '@shareforyou/kit/src/catalogue';
+import { conditionMapping, medicineMapping, observationMapping } from '@shareforyou/kit/src/catalogue';
 import { carePlanKindOf, flagMeaningOf } from '@shareforyou/schema';
 import { mentalHealthPanels } from './panels';
 
@@ -263,5 +263,7 @@ export const mentalHealthFeed: SliceFeed = {
     Flag: flagMapping,
     Condition: conditionMapping(mentalHealthPanels.diagnoses),
     Observation: observationMapping(mentalHealthPanels.observations),
+    MedicationRequest: medicineMapping(mentalHealthPanels.medications),
+    MedicationStatement: medicineMapping(mentalHealthPanels.medications),
   },
 };

@@ -23,4 +23,6 @@ export const mentalHealthPanels = {
   diagnoses: 'mentalHealthDiagnoses',
   /** Observations: assessments, scores and measurements (the kit's catalogue). */
   observations: 'mentalHealthObservations',
+  /** MedicationRequests and MedicationStatements (the kit's catalogue). */
+  medications: 'mentalHealthMedications',
 } as const;

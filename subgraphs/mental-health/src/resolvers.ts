@@ -1,5 +1,5 @@
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { observationList, problemList } from '@shareforyou/kit/src/slice/catalogueLists';
+import { medicineList, observationList, problemList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
@@ -58,6 +58,7 @@ export const mentalHealthResolvers = {
   Patient: {
     mentalHealthDiagnoses: problemList(mentalHealthPanels.diagnoses),
     mentalHealthObservations: observationList(mentalHealthPanels.observations),
+    mentalHealthMedications: medicineList(mentalHealthPanels.medications),
     careCoordinator: async (parent: Patient, args: unknown, context: SubgraphContext) => {
       const e = await currentEpisodeWith('careCoordinator', parent, args, context);
       return e && { id: e.id, name: e.careCoordinator, team: e.team, phone: null, since: e.start, provenance: e.provenance };

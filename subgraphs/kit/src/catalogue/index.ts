@@ -8,3 +8,4 @@ export * from './Condition';
 export * from './Observation';
 export * from './observationValues';
 export * from './Procedure';
+export * from './MedicationStatement';

@@ -38,6 +38,10 @@ export const procedureList = (panel: string) => panelList(panel, currentFirst(ne
  */
 export const medicineStillCurrent = (item: SliceItem, now = Date.now()): SliceItem => ({ ...item, current: Boolean(item.current) && !periodEnded(item.endDate, now) });
 
+/** Medicines (statements and prescriptions), current first then newest started, `current` read again for ended periods. */
+export const medicineList = (panel: string) =>
+  panelList(panel, currentFirst(newestFirst('startDate')), (item) => medicineStillCurrent({ kind: 'statement', dosageInstructions: [], reasons: [], ...item }));
+
 const observationId = (item: SliceItem, sourceId: string) => sourceItemId(item.provenance, { resourceType: 'Observation', sourceId });
 const conceptName = (c: unknown) => String((c as { text?: string; display?: string } | undefined)?.text ?? (c as { display?: string } | undefined)?.display ?? '');
 
