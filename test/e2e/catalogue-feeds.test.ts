@@ -114,9 +114,9 @@ describe('the clinical catalogue through the real feeds and the gateway', () => 
         },
       },
     ]);
-    // The A&E attendance that gives the hospital its care relationship.
+    // The A&E attendance that gives the hospital its care relationship (yesterday: it lasts 28 days from arrival).
     await send('registry', 'RM3', [
-      { resource: { resourceType: 'Encounter', id: 'cat-ae', meta: META, status: 'in-progress', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' }, subject: PATIENT, period: { start: '2026-10-29T19:55:00+00:00' } } },
+      { resource: { resourceType: 'Encounter', id: 'cat-ae', meta: META, status: 'in-progress', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' }, subject: PATIENT, period: { start: new Date(Date.now() - 86_400_000).toISOString() } } },
     ]);
     await send('acute', 'RM3', acuteEntries);
     await send('gp', 'P83005', gpEntries);
