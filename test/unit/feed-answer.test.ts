@@ -101,7 +101,7 @@ describe('GET /fhir/metadata: the CapabilityStatement', () => {
     expect(statement.rest?.[0].mode).toBe('server');
     expect(statement.rest?.[0].interaction?.map((i) => i.code)).toEqual(['batch', 'transaction']);
     expect(statement.rest?.[0].resource?.map((r) => r.type)).toEqual(Object.keys(gpFeed.resources).sort());
-    for (const resource of statement.rest?.[0].resource ?? []) expect(resource.interaction.map((i) => i.code)).toEqual(['create', 'update', 'delete']);
+    for (const resource of statement.rest?.[0].resource ?? []) expect(resource.interaction?.map((i) => i.code)).toEqual(['create', 'update', 'delete']);
     const supportingOnly = [...SUPPORTING_TYPES].filter((t) => !(t in gpFeed.resources)).sort();
     expect(statement.rest?.[0].documentation).toContain(`Read to resolve references, not stored: ${supportingOnly.join(', ')}.`);
   });
