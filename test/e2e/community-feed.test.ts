@@ -20,8 +20,8 @@ const env = () => ({ ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().p
 const batch = (entry: unknown[]) => JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry });
 async function send(target: string, odsCode: string, entry: unknown[]) {
   const response = await sendBundle(target, odsCode, batch(entry), env());
-  expect({ status: response.status, errors: (response.outcome.issue ?? []).filter((i) => i.severity === 'error') }).toEqual({ status: 200, errors: [] });
-  return response.outcome.issue?.[0]?.diagnostics ?? '';
+  expect({ status: response.status, errors: response.issues.filter((i) => i.severity === 'error') }).toEqual({ status: 200, errors: [] });
+  return response.summary;
 }
 
 const r = communityResources(PATIENT, 'e2e-');

@@ -12,7 +12,8 @@ import { stackInfo } from '../support/stackInfo';
 /**
  * Property-based, over every feed endpoint of the running stack: whatever a source sends (wrong
  * JSON types in otherwise valid resources, duplicate fullUrls, huge and deeply nested values,
- * nonsense bundles), the answer is a FHIR OperationOutcome below 500 with no internal text, and
+ * nonsense bundles), the answer is below 500 with no internal text (a response Bundle, or an
+ * OperationOutcome when refused), and
  * afterwards the patient's record still reads whole: no item the feed stored fails its type
  * (ITEM_UNREADABLE) and no source fails. Everything is sent about one synthetic patient of this
  * run. Bounded runs (FUZZ_RUNS), loopback only.
@@ -57,8 +58,10 @@ async function post(target: Target, odsCode: string, body: string) {
 
 function expectClean({ status, text }: { status: number; text: string }) {
   expect(status).toBeLessThan(500);
-  const outcome = JSON.parse(text) as fhir4.OperationOutcome;
-  expect(outcome.resourceType).toBe('OperationOutcome');
+  // Accepted: a batch-response or transaction-response Bundle; refused: an OperationOutcome.
+  const answer = JSON.parse(text) as fhir4.OperationOutcome | fhir4.Bundle;
+  if (status === 200) expect(answer.resourceType === 'Bundle' && /^(batch|transaction)-response$/.test(answer.type)).toBe(true);
+  else expect(answer.resourceType).toBe('OperationOutcome');
   expect(text).not.toMatch(INTERNAL_TEXT);
 }
 

@@ -19,11 +19,10 @@ const BERNARD = '9990000026'; // fixtures: registry-patient-b.json and the NR5 E
 const env = () => ({ ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) });
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'feeds', name), 'utf8');
 const send = (target: string, odsCode: string, name: string) => sendBundle(target, odsCode, fixture(name), env());
-const accepted = (outcome: fhir4.OperationOutcome) => outcome.issue?.[0]?.diagnostics ?? '';
 
 async function sendOk(target: string, odsCode: string, name: string, result: RegExp): Promise<void> {
   const response = await send(target, odsCode, name);
-  expect({ status: response.status, diagnostics: accepted(response.outcome) }).toEqual({ status: 200, diagnostics: expect.stringMatching(result) });
+  expect({ status: response.status, diagnostics: response.summary }).toEqual({ status: 200, diagnostics: expect.stringMatching(result) });
 }
 
 const gpSlice = async (nhsNumber: string) => (await database('gp')).collection('patientSlices').findOne({ _id: nhsNumber as never });
@@ -117,8 +116,8 @@ describe('feeds: malformed bundles are rejected whole and change nothing', () =>
     const after = { slice: await gpSlice(AGNES), patient: await registry.collection('patients').findOne({ _id: AGNES as never }), slices: await (await database('gp')).collection('patientSlices').countDocuments() };
     expect(after).toEqual(before);
     expect(response.status).toBe(status);
-    expect(response.outcome.resourceType).toBe('OperationOutcome');
-    return response.outcome.issue ?? [];
+    expect(response.answer.resourceType).toBe('OperationOutcome');
+    return response.issues;
   }
   const expressions = (issues: fhir4.OperationOutcomeIssue[]) => issues.flatMap((i) => i.expression ?? []);
 
@@ -172,17 +171,19 @@ describe('feeds: malformed bundles are rejected whole and change nothing', () =>
 });
 
 describe('feeds: a batch with good, bad, supporting and out-of-scope entries', () => {
-  it('writes the good entry, refuses the bad one by entry and FHIR path, and answers every entry', async () => {
+  it('writes the good entry, refuses the bad one by entry and FHIR path, and answers every entry in order (batch-response)', async () => {
     const response = await send('gp', 'P83005', 'gp-batch-mixed.json');
     expect(response.status).toBe(200);
-    const issues = response.outcome.issue ?? [];
-    expect(issues[0].diagnostics).toBe('Accepted: not-stored 2, created 1, refused-invalid 1.');
-    const about = (index: number) => issues.filter((i) => i.expression?.[0]?.startsWith(`Bundle.entry[${index}]`)).map((i) => `${i.severity}: ${i.diagnostics}`);
+    const answer = response.answer as fhir4.Bundle;
+    expect(answer.type).toBe('batch-response');
+    expect(response.summary).toBe('Accepted: supporting 1, created 1, refused-invalid 1, not-stored 1. 1 entry not stored: this feed does not store CarePlan.');
+    const about = (index: number) => ((answer.entry?.[index].response?.outcome as fhir4.OperationOutcome | undefined)?.issue ?? []).map((i) => `${i.severity}: ${i.diagnostics}`);
+    expect(answer.entry?.map((e) => e.response?.status)).toEqual(['200 OK', '201 Created', '422 Unprocessable Entity', '200 OK']);
     expect(about(0)).toEqual(['information: Practitioner read to resolve references; not stored on its own']);
-    expect(about(1)).toEqual(['information: created']);
+    expect(answer.entry?.[1].response).toEqual({ status: '201 Created', location: 'MedicationStatement/ms-mix-good/_history/1', etag: 'W/"1"' });
     expect(about(2)).toEqual([expect.stringMatching(/^error: FHIR R4: .*/)]);
-    expect(issues.find((i) => i.expression?.[0]?.startsWith('Bundle.entry[2]'))?.expression).toEqual(['Bundle.entry[2].resource (MedicationStatement.dosage[0].sequence)']);
-    expect(about(3)).toEqual([expect.stringMatching(/^information: CarePlan not stored: outside this record's scope/)]);
+    expect((answer.entry?.[2].response?.outcome as fhir4.OperationOutcome).issue[0].expression).toEqual(['Bundle.entry[2].resource (MedicationStatement.dosage[0].sequence)']);
+    expect(about(3)).toEqual([expect.stringMatching(/^warning: CarePlan not stored: this feed does not store CarePlan/)]);
     expect(await medication('ms-mix-good')).toBeDefined();
     expect(await medication('ms-mix-bad')).toBeUndefined();
   });

@@ -20,8 +20,8 @@ const env = () => ({ ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().p
 const batch = (entry: unknown[]) => JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry });
 async function send(target: string, odsCode: string, resources: unknown[]) {
   const response = await sendBundle(target, odsCode, batch(resources.map((resource) => ({ resource }))), env());
-  expect({ status: response.status, errors: (response.outcome.issue ?? []).filter((i) => i.severity === 'error') }).toEqual({ status: 200, errors: [] });
-  return response.outcome.issue?.[0]?.diagnostics ?? '';
+  expect({ status: response.status, errors: response.issues.filter((i) => i.severity === 'error') }).toEqual({ status: 200, errors: [] });
+  return response.summary;
 }
 
 const meta = (version = '1') => ({ versionId: version, lastUpdated: `2025-05-0${version}T10:00:00Z` });

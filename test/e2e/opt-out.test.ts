@@ -54,7 +54,7 @@ describe('opt-out and opt-in, recorded only by the registered practice', () => {
     for (const feed of peterFeeds()) {
       const response = await sendBundle(feed.target, feed.odsCode, JSON.stringify(feed.bundle), env());
       expect(response.status).toBe(200);
-      expect(response.outcome.issue?.some((i) => i.code === 'forbidden' && /opted out/.test(i.diagnostics ?? ''))).toBe(true);
+      expect(response.issues.some((i) => i.code === 'forbidden' && /opted out/.test(i.diagnostics ?? ''))).toBe(true);
     }
     expect(await registry.collection('patients').countDocuments({ _id: PETER() as never })).toBe(0);
     for (const name of ORGANISATION_DATABASES) {

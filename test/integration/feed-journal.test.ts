@@ -140,7 +140,7 @@ it("the feed's 503 carries a request id and a clean message; the operational log
   const log = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
   const failing: FeedTarget<any> = { ...target, write: async () => { throw new TypeError("Cannot read properties of undefined (reading 'x') at /work/x.ts:12 MongoServerError"); } };
   const app = express();
-  mountFeedEndpoint(app, failing, { registry, access: registryAccessModels(registry), journal, log });
+  mountFeedEndpoint(app, failing, { name: 'gp', registry, access: registryAccessModels(registry), journal, log });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   try {

@@ -57,11 +57,17 @@ describe('feed bundles: batch, collection and transaction', () => {
     expect(bundleRefusal(prepareBundle(gpTarget, bundle('batch', [bad]), GP))).toMatch(/nothing was written/);
   });
 
-  it('a type outside the slice is information "not stored: outside this record\'s scope", not an error', () => {
-    const carePlan: fhir4.CarePlan = { resourceType: 'CarePlan', id: 'cp-1', meta: META, status: 'active', intent: 'plan', subject: NHS };
-    const prepared = prepareBundle(gpTarget, bundle('transaction', [allergy('ai-1'), carePlan]), GP);
+  it('a type this feed does not store is a warning naming the type (H70), not an error: a transaction carrying it is not refused', () => {
+    const claim: fhir4.Claim = {
+      resourceType: 'Claim', id: 'cl-1', meta: META, status: 'active', use: 'claim', created: '2024-02-01',
+      type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'professional' }] },
+      patient: NHS, provider: { display: 'Bury Central Medical Practice' }, priority: { coding: [{ code: 'normal' }] },
+      insurance: [{ sequence: 1, focal: true, coverage: { display: 'NHS' } }],
+    };
+    const prepared = prepareBundle(gpTarget, bundle('transaction', [allergy('ai-1'), claim]), GP);
     expect(prepared.issues).toEqual([]);
-    expect(prepared.notes).toEqual([expect.objectContaining({ severity: 'information', expression: ['Bundle.entry[1].resource'], diagnostics: expect.stringMatching(/^CarePlan not stored: outside this record's scope/) })]);
+    expect(prepared.notes).toEqual([expect.objectContaining({ severity: 'warning', code: 'not-supported', expression: ['Bundle.entry[1].resource'], diagnostics: expect.stringMatching(/^Claim not stored: this feed does not store Claim/) })]);
+    expect(prepared.unstored).toEqual([{ index: 1, resourceType: 'Claim', supporting: false }]);
     expect(bundleRefusal(prepared)).toBeNull();
   });
 
@@ -75,7 +81,8 @@ describe('feed bundles: batch, collection and transaction', () => {
     const prepared = prepareBundle(gpTarget, bundle('batch', [...supporting, allergy('ai-1')]), GP);
     expect(prepared.issues).toEqual([]);
     expect(entries(prepared)).toEqual([4]);
-    expect(prepared.notes.map((n) => n.diagnostics)).toEqual(supporting.map((r) => `${r.resourceType} read to resolve references; not stored on its own`));
+    expect(prepared.notes.map((n) => `${n.severity}: ${n.diagnostics}`)).toEqual(supporting.map((r) => `information: ${r.resourceType} read to resolve references; not stored on its own`));
+    expect(prepared.unstored.map((u) => u.supporting)).toEqual([true, true, true, true]);
   });
 
   it('FHIR R4 structure is checked by the validator: a wrong value type is refused naming its path', () => {

@@ -35,6 +35,13 @@ describe('versions of one item in a slice', () => {
     expect(versionKey({ version: '10', lastUpdated: '2026-11-01T09:00:00Z' }) > versionKey({ version: '9', lastUpdated: '2026-11-01T09:00:00Z' })).toBe(true);
   });
 
+  it('a delete of nothing held is told apart (not-held, answered 200 OK) and still leaves its tombstone', () => {
+    const slice = emptySlice();
+    expect(applySliceEntry(slice, ID, remove('2', '2026-11-02T09:00:00Z'))).toBe('not-held');
+    expect(slice.tombstones).toEqual([{ id: ID, versionKey: versionKey({ version: '2', lastUpdated: '2026-11-02T09:00:00Z' }) }]);
+    expect(applySliceEntry(slice, ID, upsert('1', '2026-11-01T09:00:00Z'))).toBe('stale');
+  });
+
   it('a delete removes the item and leaves a tombstone that a late replay cannot get past', () => {
     const slice = emptySlice();
     applySliceEntry(slice, ID, upsert('1', '2026-11-01T09:00:00Z'));

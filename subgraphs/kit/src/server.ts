@@ -164,7 +164,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
     const sweptJournal = feedJournal(background!);
     stopJournalSweep = followFeedJournal((before) => recoverFeedJournal(sweptJournal, feedTarget, optedOut, say, before), say, process.env, sweptJournal.forgetDone);
     app.post('/fhir', refuseLongLivedFeedTokens);
-    mountFeedEndpoint(app, feedTarget, { registry, access, journal, log });
+    mountFeedEndpoint(app, feedTarget, { name, registry, access, journal, log });
   }
   const service: SubgraphService<Models> = { models, databases, trail, log: say };
   definition.routes?.(app, service);

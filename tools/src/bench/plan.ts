@@ -29,7 +29,7 @@ export interface LoadPlan {
   requests: RequestSpec[];
   /** Each request is meant to be sent once (new data): count how many had to be sent again. */
   once?: boolean;
-  /** graphql: 200 and no "errors"; fhir: 200 and no error issue in the OperationOutcome. */
+  /** graphql: 200 and no "errors"; fhir: 200 and no error issue in any entry's outcome of the response Bundle. */
   check: 'graphql' | 'fhir';
   /** A single request taking longer is abandoned and counted as an error. */
   timeoutMs: number;

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { organisations } from '../demo/organisations';
 import { organisationKind } from '@shareforyou/schema';
+import { summaryCounts } from '@shareforyou/kit';
 import { sendBundle } from '../feeds/feedClient';
 
 /**
@@ -54,6 +55,7 @@ async function main(): Promise<number> {
   bar.start(paths.length, 0, { bundles: 0 });
   const outcomes = new Map<string, number>();
   const rejects: string[] = [];
+  const warnings = new Set<string>();
   let sent = 0;
   let doneFiles = 0;
   let lastFile = '';
@@ -62,25 +64,24 @@ async function main(): Promise<number> {
     const file = source.split(':')[0];
     if (file !== lastFile && lastFile) bar.update(++doneFiles);
     lastFile = file;
-    const { status, outcome } = await sendBundle(target, organisation.odsCode, body);
+    const { status, summary, issues } = await sendBundle(target, organisation.odsCode, body);
     sent += 1;
     bar.update({ bundles: sent });
     if (status !== 200) {
       outcomes.set(`rejected (${status})`, (outcomes.get(`rejected (${status})`) ?? 0) + 1);
-      rejects.push(`${source}: ${outcome.issue?.slice(1, 4).map((i) => `${i.expression?.join(',') ?? ''} ${i.diagnostics}`).join('; ') || outcome.issue?.[0]?.diagnostics}`);
+      rejects.push(`${source}: ${issues.slice(1, 4).map((i) => `${i.expression?.join(',') ?? ''} ${i.diagnostics}`).join('; ') || summary}`);
       continue;
     }
-    const accepted = /Accepted: (.*)\./.exec(outcome.issue?.[0]?.diagnostics ?? '')?.[1] ?? '';
-    for (const part of accepted.split(', ').filter(Boolean)) {
-      const [result, count] = part.split(' ');
-      outcomes.set(result, (outcomes.get(result) ?? 0) + Number(count));
-    }
+    // The response Bundle's summary counts every entry by result (not-stored: a type this feed does not store).
+    for (const [result, count] of summaryCounts(summary)) outcomes.set(result, (outcomes.get(result) ?? 0) + count);
+    for (const issue of issues.filter((i) => i.severity === 'warning' && i.code === 'not-supported')) warnings.add(issue.diagnostics ?? '');
   }
   bar.update(paths.length);
   bar.stop();
   const seconds = (Date.now() - started) / 1000;
   console.log(`\n${sent} bundles in ${seconds.toFixed(1)}s (${(sent / Math.max(seconds, 0.001)).toFixed(1)} bundles/s)`);
   for (const [result, count] of [...outcomes].sort()) console.log(`  ${result.padEnd(20)} ${count}`);
+  for (const warning of [...warnings].slice(0, 20)) console.log(`  warning: ${warning}`);
   for (const reject of rejects.slice(0, 20)) console.log(`  ! ${reject}`);
   const refused = outcomes.get('refused-opted-out') ?? 0;
   return rejects.length > 0 || refused > 0 ? 1 : 0;

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     const plan: fhir4.CarePlan = { resourceType: 'CarePlan', id: 'hsp-cp-1', meta, status: 'active', intent: 'plan', title: 'Advance care plan', subject: { identifier: { system: NHS, value: MARGARET } }, period: { start: '2026-11-20' } };
     for (const [target, resource] of [['registry', referral], [HOSPICE.subgraph, plan]] as const) {
       const fed = await sendBundle(target, HOSPICE.odsCode, collection([resource]), stack.env);
-      if (fed.status !== 200) throw new Error(`the ${target} feed answered ${fed.status}: ${JSON.stringify(fed.outcome)}`);
+      if (fed.status !== 200) throw new Error(`the ${target} feed answered ${fed.status}: ${JSON.stringify(fed.answer)}`);
     }
     step('fed a referral (registry) and a care plan (hospice)');
 

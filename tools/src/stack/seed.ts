@@ -63,6 +63,7 @@ async function seedThroughFeeds(options: { patients: number; env: NodeJS.Process
   let reportedQuarter = 0;
   const pending = new Set<Promise<void>>();
   const failures: string[] = [];
+  const notices = new Set<string>();
   const served = new Set(subgraphServices.map((s) => s.name));
   const unserved = new Set<string>();
   function* servedFeeds() {
@@ -73,7 +74,11 @@ async function seedThroughFeeds(options: { patients: number; env: NodeJS.Process
   }
   for (const bundle of bundles(servedFeeds())) {
     const work = sendBundle(bundle.target, bundle.odsCode, bundle.body, options.env).then((response) => {
-      if (response.status !== 200) failures.push(`${bundle.target} ${bundle.odsCode}: ${response.status} ${response.outcome.issue?.map((i) => i.diagnostics).join('; ').slice(0, 500)}`);
+      if (response.status !== 200) failures.push(`${bundle.target} ${bundle.odsCode}: ${response.status} ${response.issues.map((i) => i.diagnostics).join('; ').slice(0, 500)}`);
+      // An accepted batch can still refuse entries or not store a type: say so, never silently.
+      for (const issue of response.issues) {
+        if (issue.severity === 'error' || (issue.severity === 'warning' && issue.code === 'not-supported')) notices.add(`${bundle.target} ${bundle.odsCode}: ${issue.diagnostics}`);
+      }
     });
     const tracked = work.finally(() => pending.delete(tracked));
     pending.add(tracked);
@@ -93,6 +98,7 @@ async function seedThroughFeeds(options: { patients: number; env: NodeJS.Process
   if (unserved.size) options.log(`No subgraph in the service list serves ${[...unserved].join(', ')}: those feeds were skipped.`);
   bar?.update(options.patients);
   bar?.stop();
+  for (const notice of [...notices].slice(0, 10)) options.log(`Seeding: ${notice}`);
   if (failures.length) throw new Error(`Seeding was refused by a feed endpoint:\n  ${failures.slice(0, 5).join('\n  ')}`);
 }
 

@@ -34,7 +34,8 @@ export function applyRelationship(relationships: CareRelationshipRecord[], sourc
   if (verdict) return verdict;
   const index = existing ? relationships.indexOf(existing) : -1;
   if (!next) {
-    if (index >= 0) relationships.splice(index, 1);
+    if (index < 0) return 'not-held';
+    relationships.splice(index, 1);
     return 'deleted';
   }
   if (index >= 0) relationships[index] = next;

@@ -34,9 +34,17 @@ export interface ReadBundle {
   entries: FeedEntry[];
   /** Errors: the bundle's own, and each refused entry's. */
   issues: OutcomeIssue[];
-  /** Information and warnings per entry: supporting resources, types outside this record's scope. */
+  /** Information and warnings per entry: supporting resources, types this feed does not store. */
   notes: OutcomeIssue[];
+  unstored: UnstoredEntry[];
   entryCount: number;
+}
+
+/** An entry read but not stored: a supporting resource, or a type this feed does not store. */
+export interface UnstoredEntry {
+  index: number;
+  resourceType: string;
+  supporting: boolean;
 }
 
 function problem(index: number | null, expression: string, diagnostics: string, code: OutcomeIssue['code'] = 'invalid'): OutcomeIssue {
@@ -117,11 +125,17 @@ function enteredInError(resource: any): boolean {
   return Array.isArray(coding) && coding.some((c) => c?.code === 'entered-in-error');
 }
 
-function note(index: number, diagnostics: string, severity: OutcomeIssue['severity'] = 'information'): OutcomeIssue {
-  return { severity, code: 'informational', diagnostics, expression: [`Bundle.entry[${index}].resource`] };
+function note(index: number, diagnostics: string, severity: OutcomeIssue['severity'] = 'information', code: OutcomeIssue['code'] = 'informational'): OutcomeIssue {
+  return { severity, code, diagnostics, expression: [`Bundle.entry[${index}].resource`] };
 }
 
-function readResource(index: number, resource: any, acceptedTypes: Set<string>, issues: OutcomeIssue[], notes: OutcomeIssue[], references: BundleReferences): FeedEntry | null {
+interface Findings {
+  issues: OutcomeIssue[];
+  notes: OutcomeIssue[];
+  unstored: UnstoredEntry[];
+}
+
+function readResource(index: number, resource: any, acceptedTypes: Set<string>, { issues, notes, unstored }: Findings, references: BundleReferences): FeedEntry | null {
   const before = issues.length;
   if (!resource || typeof resource !== 'object' || typeof resource.resourceType !== 'string') {
     issues.push(problem(index, '.resource', 'Each entry needs a resource with a resourceType', 'structure'));
@@ -129,10 +143,13 @@ function readResource(index: number, resource: any, acceptedTypes: Set<string>, 
   }
   const type = resource.resourceType as string;
   if (!acceptedTypes.has(type)) {
+    const supporting = SUPPORTING_TYPES.has(type);
+    unstored.push({ index, resourceType: type, supporting });
+    // A type this feed does not store is a warning, never silent: the sender learns its item is not in the record.
     notes.push(
-      SUPPORTING_TYPES.has(type)
+      supporting
         ? note(index, `${type} read to resolve references; not stored on its own`)
-        : note(index, `${type} not stored: outside this record's scope (this feed stores ${[...acceptedTypes].join(', ')})`),
+        : note(index, `${type} not stored: this feed does not store ${type} (it stores ${[...acceptedTypes].join(', ')})`, 'warning', 'not-supported'),
     );
     return null;
   }
@@ -177,8 +194,9 @@ function readResource(index: number, resource: any, acceptedTypes: Set<string>, 
 export function readFeedBundle(body: unknown, acceptedTypes: Set<string>): ReadBundle {
   const issues: OutcomeIssue[] = [];
   const notes: OutcomeIssue[] = [];
+  const unstored: UnstoredEntry[] = [];
   const bundle = body as fhir4.Bundle;
-  const none = { type: null, entries: [], notes, entryCount: 0 };
+  const none = { type: null, entries: [], notes, unstored, entryCount: 0 };
   if (!bundle || typeof bundle !== 'object' || bundle.resourceType !== 'Bundle') {
     return { ...none, issues: [problem(null, 'Bundle', 'The body must be a FHIR Bundle (resourceType "Bundle")', 'structure')] };
   }
@@ -200,12 +218,12 @@ export function readFeedBundle(body: unknown, acceptedTypes: Set<string>): ReadB
       const read =
         entry?.request?.method === 'DELETE'
           ? readDelete(index, typeof entry.request.url === 'string' ? entry.request.url : undefined, issues)
-          : readResource(index, entry?.resource, acceptedTypes, issues, notes, references);
+          : readResource(index, entry?.resource, acceptedTypes, { issues, notes, unstored }, references);
       if (read) entries.push(read);
     } catch {
       // Any JSON may arrive: an entry that cannot be read is refused, never a server error.
       issues.push(problem(index, '', 'The entry could not be read: an element has a JSON type FHIR R4 does not allow there', 'structure'));
     }
   });
-  return { type: BUNDLE_TYPES.has(bundle.type) ? (bundle.type as BundleType) : null, entries, issues, notes, entryCount: bundle.entry.length };
+  return { type: BUNDLE_TYPES.has(bundle.type) ? (bundle.type as BundleType) : null, entries, issues, notes, unstored, entryCount: bundle.entry.length };
 }

@@ -6,8 +6,12 @@ import { decideAccess } from '../access/accessDecision';
 import type { PatientAccessRecord, RegistryAccessModels } from '../access/registryRecords';
 import { errorDetail } from '../logger';
 import { writeTransaction, type FeedJournal } from './feedJournal';
-import { bundleRefusal, prepareBundle, type EntryResult, type FeedingOrganisation, type FeedTarget } from './feedTarget';
+import { feedCapabilityStatement } from './capabilityStatement';
+import { entryIndexOf, feedOutcome, feedResponseBundle, feedSummary, type EntryAnswer } from './feedAnswer';
+import type { FeedEntry } from './feedBundle';
+import { bundleRefusal, prepareBundle, type EntryResult, type FeedingOrganisation, type FeedTarget, type PreparedBundle } from './feedTarget';
 import { operationOutcome, outcomeError, type OutcomeIssue } from './operationOutcome';
+import { preferredAnswer } from './preferredAnswer';
 import { verifySystemToken } from './systemToken';
 
 /**
@@ -15,16 +19,36 @@ import { verifySystemToken } from './systemToken';
  * mapped, opted-out patients refused, then the writes (per patient, idempotent). A transaction
  * with any failing entry gets a 422 naming every one, and nothing is written; a valid one is
  * written through the journal (feedJournal), all or nothing even across a crash. A batch or
- * collection writes its good entries. The answer is an OperationOutcome: a summary, then at least
- * one issue per entry (what happened to it, or why it was refused, by entry and FHIR path).
+ * collection writes its good entries. The answer is a batch-response or transaction-response
+ * Bundle, one entry.response per entry (ingest/feedAnswer), or the OperationOutcome of before when
+ * the sender asks for it (Prefer: return=OperationOutcome). GET /fhir/metadata says what it stores.
  */
 
 export const FEED_PATH = '/fhir';
 export const FEED_BODY_LIMIT = process.env.FEED_BODY_LIMIT ?? '5mb';
 const PARALLEL_PATIENTS = 8;
 
-function send(res: Response, status: number, outcome: fhir4.OperationOutcome): void {
-  res.status(status).type('application/fhir+json').send(JSON.stringify(outcome));
+function send(res: Response, status: number, answer: fhir4.OperationOutcome | fhir4.Bundle | fhir4.CapabilityStatement): void {
+  res.status(status).type('application/fhir+json').send(JSON.stringify(answer));
+}
+
+/** Every entry's answer, in entry order: its result, the resource it named, and the issues about it. */
+function entryAnswers(prepared: PreparedBundle<unknown>, entries: Map<number, FeedEntry>, results: Map<number, EntryResult>, issues: OutcomeIssue[]): EntryAnswer[] {
+  const unstored = new Map(prepared.unstored.map((u) => [u.index, u]));
+  const issuesOf = new Map<number, OutcomeIssue[]>();
+  for (const issue of issues) issuesOf.set(entryIndexOf(issue), [...(issuesOf.get(entryIndexOf(issue)) ?? []), issue]);
+  return Array.from({ length: prepared.entryCount }, (_, index): EntryAnswer => {
+    const entry = entries.get(index);
+    const skipped = unstored.get(index);
+    const result = results.get(index) ?? (skipped ? (skipped.supporting ? 'supporting' : 'not-stored') : 'refused-invalid');
+    return {
+      index,
+      result,
+      resourceType: entry?.resourceType ?? skipped?.resourceType ?? 'Resource',
+      ...(entry ? { written: { sourceId: entry.sourceId, version: entry.version } } : {}),
+      issues: issuesOf.get(index) ?? [],
+    };
+  });
 }
 
 async function feedingOrganisation(registry: Connection, odsCode: string): Promise<FeedingOrganisation | null> {
@@ -42,34 +66,10 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
-const WRITTEN = new Set<EntryResult>(['created', 'updated', 'unchanged', 'stale', 'deleted', 'withheld']);
-const RESULT_TEXT: Partial<Record<EntryResult, string>> = {
-  stale: 'stale: a newer version is already held; nothing changed',
-  withheld: 'withheld: national summaries exclude this information, so it is not stored',
-};
-
-function entryIndexOf(issue: OutcomeIssue): number {
-  const match = /^Bundle\.entry\[(\d+)\]/.exec(issue.expression?.[0] ?? '');
-  return match ? Number(match[1]) : -1;
-}
-
-/** The answer lists one outcome (or more) per entry, in entry order, after the summary. */
-const byEntry = (a: OutcomeIssue, b: OutcomeIssue) => entryIndexOf(a) - entryIndexOf(b);
-
-function entryOutcome(index: number, result: EntryResult): OutcomeIssue {
-  return { severity: 'information', code: 'informational', diagnostics: RESULT_TEXT[result] ?? result, expression: [`Bundle.entry[${index}]`] };
-}
-
-function summary(results: Map<number, EntryResult>): string {
-  const counts = new Map<EntryResult, number>();
-  for (const [, result] of [...results].sort(([a], [b]) => a - b)) counts.set(result, (counts.get(result) ?? 0) + 1);
-  return [...counts].map(([result, count]) => `${result} ${count}`).join(', ');
-}
-
 export function mountFeedEndpoint<Prepared>(
   app: Express,
   target: FeedTarget<Prepared>,
-  deps: { registry: Connection; access: RegistryAccessModels; journal: FeedJournal; log: Logger },
+  deps: { name: string; registry: Connection; access: RegistryAccessModels; journal: FeedJournal; log: Logger },
 ): void {
   const handle = async (req: Request, res: Response) => {
     let system;
@@ -99,6 +99,8 @@ export function mountFeedEndpoint<Prepared>(
       return;
     }
 
+    // Every read entry by index, before opted-out patients' entries are taken out of the writes.
+    const entries = new Map([...byPatient.values()].flat().map(({ entry }) => [entry.index, entry]));
     const optedOut = await optedOutPatients(deps.access, organisation.odsCode, [...byPatient.keys()]);
 
     const results = new Map<number, EntryResult>();
@@ -118,20 +120,20 @@ export function mountFeedEndpoint<Prepared>(
     if (prepared.type === 'transaction') {
       (await writeTransaction(deps.journal, target, organisation, byPatient)).forEach((result, index) => results.set(index, result));
     } else {
-      await inBatches([...byPatient], PARALLEL_PATIENTS, async ([nhsNumber, entries]) => {
-        const written = await target.write(nhsNumber, entries, organisation);
+      await inBatches([...byPatient], PARALLEL_PATIENTS, async ([nhsNumber, patientEntries]) => {
+        const written = await target.write(nhsNumber, patientEntries, organisation);
         written.forEach((result, index) => results.set(index, result));
       });
     }
     for (const issue of prepared.issues) results.set(entryIndexOf(issue), 'refused-invalid');
-    for (const issue of prepared.notes) if (!results.has(entryIndexOf(issue))) results.set(entryIndexOf(issue), 'not-stored');
-    deps.log.info(`feed from ${organisation.odsCode}: ${summary(results)}`);
-    const written = [...results].filter(([, result]) => WRITTEN.has(result)).map(([index, result]) => entryOutcome(index, result));
-    send(res, 200, operationOutcome([
-      { severity: 'information' as const, code: 'informational' as const, diagnostics: `Accepted: ${summary(results)}.` },
-      ...written, ...prepared.issues, ...prepared.notes, ...refusals,
-    ].sort(byEntry)));
+    const answers = entryAnswers(prepared, entries, results, [...prepared.issues, ...prepared.notes, ...refusals]);
+    deps.log.info(`feed from ${organisation.odsCode}: ${feedSummary(answers)}`);
+    if (preferredAnswer(req.header('prefer')) === 'operation-outcome') send(res, 200, feedOutcome(answers, prepared.entryCount));
+    else send(res, 200, feedResponseBundle(prepared.type ?? 'batch', answers, prepared.entryCount));
   };
+
+  // What this feed stores, for the sender's integrator: no patient data, so no token (capabilityStatement).
+  app.get(`${FEED_PATH}/metadata`, (_req, res) => send(res, 200, feedCapabilityStatement(deps.name, target.resourceTypes)));
 
   const parseBody = express.json({ limit: FEED_BODY_LIMIT, type: ['application/json', 'application/fhir+json'] });
   app.post(FEED_PATH, parseBody, (req, res, next) => {

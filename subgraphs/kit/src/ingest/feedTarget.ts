@@ -1,5 +1,5 @@
 import type { SharingStatus } from '../access/accessDecision';
-import { readFeedBundle, type BundleType, type FeedEntry } from './feedBundle';
+import { readFeedBundle, type BundleType, type FeedEntry, type UnstoredEntry } from './feedBundle';
 import { FeedProblem } from './feedProblem';
 import type { OutcomeIssue } from './operationOutcome';
 
@@ -20,8 +20,14 @@ export function sourceItemId(organisation: Pick<FeedingOrganisation, 'odsCode'>,
   return `${organisation.odsCode}/${entry.resourceType}/${entry.sourceId}`;
 }
 
-/** What happened to one entry. */
-export type EntryResult = 'created' | 'updated' | 'unchanged' | 'stale' | 'deleted' | 'withheld' | 'refused-opted-out' | 'refused-invalid' | 'not-stored';
+/**
+ * What happened to one entry. `not-held`: a delete of something this record did not hold (the
+ * deletion is still remembered, so an older version sent later is not stored). `supporting`: read
+ * to resolve references, not stored on its own. `not-stored`: a type this feed does not store.
+ */
+export type EntryResult =
+  | 'created' | 'updated' | 'unchanged' | 'stale' | 'deleted' | 'not-held' | 'withheld'
+  | 'refused-opted-out' | 'refused-invalid' | 'supporting' | 'not-stored';
 
 /**
  * Where a feed's entries go: an organisation subgraph's patient slices (kit: sliceFeedTarget) or
@@ -58,6 +64,8 @@ export interface PreparedBundle<Prepared> {
   issues: OutcomeIssue[];
   /** Information and warnings per entry (supporting resources, outside scope). */
   notes: OutcomeIssue[];
+  /** Entries read but not for this feed to store: supporting resources and types it does not store. */
+  unstored: UnstoredEntry[];
   byPatient: Map<string, PreparedEntries<Prepared>>;
   entryCount: number;
 }
@@ -83,7 +91,7 @@ export function prepareBundle<Prepared>(target: FeedTarget<Prepared>, bundle: un
       issues.push({ severity: 'error', code: 'invalid', diagnostics, expression: [`Bundle.entry[${entry.index}].resource (${path})`] });
     }
   }
-  return { type: read.type, issues, notes: read.notes, byPatient, entryCount: read.entryCount };
+  return { type: read.type, issues, notes: read.notes, unstored: read.unstored, byPatient, entryCount: read.entryCount };
 }
 
 /**

@@ -1,8 +1,10 @@
-/** FHIR OperationOutcome: how every feed answer is written, accepted or not. */
+/** FHIR OperationOutcome: a refused feed's answer, each entry's outcome in a response Bundle, and the answer under Prefer: return=OperationOutcome. */
 
 export interface OutcomeIssue {
   severity: 'fatal' | 'error' | 'warning' | 'information';
-  code: 'invalid' | 'structure' | 'required' | 'value' | 'forbidden' | 'security' | 'too-costly' | 'not-supported' | 'informational' | 'duplicate' | 'exception';
+  code:
+    | 'invalid' | 'structure' | 'required' | 'value' | 'forbidden' | 'security' | 'too-costly' | 'not-supported'
+    | 'informational' | 'duplicate' | 'exception' | 'suppressed' | 'not-found';
   diagnostics: string;
   expression?: string[];
 }

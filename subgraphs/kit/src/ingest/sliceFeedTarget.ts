@@ -33,7 +33,7 @@ export function applySliceEntry(slice: PatientSliceRecord, id: string, prepared:
   if (existing) slice.panels[existing.panel] = slice.panels[existing.panel].filter((i) => i.id !== id);
   if ('delete' in prepared) {
     slice.tombstones = [...slice.tombstones.filter((t) => t.id !== id), { id, versionKey: prepared.versionKey }];
-    return 'deleted';
+    return existing ? 'deleted' : 'not-held';
   }
   slice.tombstones = slice.tombstones.filter((t) => t.id !== id);
   if (prepared.withheld) return 'withheld';
@@ -62,7 +62,8 @@ export function visibleSlice(slice: PatientSliceRecord, pendingJournals: Set<str
   return view;
 }
 
-const CHANGED = new Set<EntryResult>(['created', 'updated', 'deleted', 'withheld']);
+// A delete of something not held still writes its tombstone.
+const CHANGED = new Set<EntryResult>(['created', 'updated', 'deleted', 'not-held', 'withheld']);
 
 export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: PatientSliceModel): FeedTarget<Prepared> {
   // Which kinds of organisation feed this slice: the table of organisation kinds.
