@@ -57,8 +57,8 @@ export async function execute<TResult, TVariables>(
   // One deadline for the whole request: the host's token, the answer's headers and its body.
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
-      abort.abort();
       reject(new Timeout());
+      abort.abort();
     }, seconds * 1000);
   });
   const failed = (failure: RequestFailure): CareRecordResult<TResult> => ({ data: null, errors: [], failure });
@@ -83,7 +83,7 @@ export async function execute<TResult, TVariables>(
         deadline,
       );
     } catch (error) {
-      if (error instanceof Timeout) throw error;
+      if (error instanceof Timeout || abort.signal.aborted) throw new Timeout();
       // fetch rejects alike for a refused connection, a DNS failure and a CORS refusal.
       return failed({ kind: 'unreachable' });
     }
@@ -92,7 +92,8 @@ export async function execute<TResult, TVariables>(
     // An error status with a GraphQL answer (e.g. 503 from a saturated gateway) keeps its errors: they say why.
     return { data: (body.data ?? null) as TResult | null, errors: body.errors ?? [], ...(response.ok || body.data ? {} : { failure: { kind: 'http' as const, status: response.status } }) };
   } catch (error) {
-    if (error instanceof Timeout) return failed({ kind: 'timeout', seconds });
+    // The aborted fetch may reject before the deadline does: either way it was the time limit.
+    if (error instanceof Timeout || abort.signal.aborted) return failed({ kind: 'timeout', seconds });
     throw error;
   } finally {
     clearTimeout(timer);
