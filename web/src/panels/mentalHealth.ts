@@ -4,6 +4,9 @@ import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col, statusCol } from './columns';
 import { statusWords } from './statusWords';
 
+/** The source's free text ("CPA", "cpa", "non-CPA") as a sentence, not a code. */
+const cpaStatus = (status: string) => (/^cpa$/i.test(status) ? 'On the Care Programme Approach (CPA)' : /^non-?cpa$/i.test(status) ? 'Not on the Care Programme Approach' : status);
+
 /**
  * <sfy-mental-health nhs-number="..."> — fields in mentalHealth.graphql. Only items the record
  * says are current (`current`) are listed as current; the rest are in each section's history part. Alerts are shown where their codes file
@@ -14,7 +17,7 @@ export class MentalHealthPanel extends RecordPanel<MentalHealthQuery> {
   protected document = MentalHealthDocument;
   protected sections: Section[] = [
     { title: 'Care coordinator', path: ['patient', 'careCoordinator'], source: 'mentalHealthSource', columns: [col('Name', (c) => c.name), col('Team', (c) => c.team), col('Phone', (c) => c.phone), col('Since', (c) => formatDate(c.since))] },
-    { title: 'Care programme approach', path: ['patient', 'careProgrammeStatus'], source: 'mentalHealthSource', columns: [col('Status', (c) => statusWords(c.status)), col('Since', (c) => formatDate(c.since))] },
+    { title: 'Care programme approach', path: ['patient', 'careProgrammeStatus'], source: 'mentalHealthSource', columns: [col('Status', (c) => cpaStatus(c.status)), col('Since', (c) => formatDate(c.since))] },
     { title: 'Crisis plan', path: ['patient', 'crisisPlans'], source: 'mentalHealthSource', current: { history: 'Past crisis plans' }, columns: [col('Plan', (c) => c.title), statusCol(), col('Triggers', (c) => c.triggers), col('Early warning signs', (c) => c.earlyWarningSigns), col('What helps', (c) => c.whatHelps), col('Contacts', (c) => c.contacts)] },
     { title: 'Safeguarding', path: ['patient', 'mentalHealthSafeguardingAlerts'], source: 'mentalHealthSource', current: { history: 'Ended safeguarding alerts' }, columns: [col('Alert', (a) => html`<span class="flag">${a.description}</span>`), statusCol(), col('Raised', (a) => formatDate(a.start))] },
     { title: 'Risk summary', path: ['patient', 'riskSummaries'], source: 'mentalHealthSource', current: { history: 'Past risk summaries' }, columns: [col('Level', (r) => statusWords(r.level)), col('Summary', (r) => r.summary), statusCol(), col('Assessed', (r) => formatDate(r.date))] },
