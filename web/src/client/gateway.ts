@@ -3,7 +3,9 @@ import type { TypedDocumentString } from '../generated/graphql';
 /**
  * The panels' typed client: a generated document (its result and variables typed from the
  * supergraph) posted to the gateway with the host's token. Data and errors come back together, as
- * GraphQL means them: a partial record is still a record.
+ * GraphQL means them: a partial record is still a record. A request that got no GraphQL answer at
+ * all (unreachable, refused by CORS, an HTTP error page, no answer in time) comes back as a
+ * `failure`, never as an empty record.
  */
 
 export type TokenProvider = () => string | Promise<string>;
@@ -14,25 +16,104 @@ export interface CareRecordError {
   extensions?: { code?: string; serviceName?: string; paths?: string[]; [key: string]: unknown };
 }
 
+/** Why a request brought back no GraphQL answer: the record could not say anything. */
+export type RequestFailure =
+  | { kind: 'unreachable' }
+  | { kind: 'timeout'; seconds: number }
+  | { kind: 'http'; status: number }
+  | { kind: 'not-graphql'; status: number }
+  | { kind: 'no-token' };
+
 export interface CareRecordResult<T> {
   data: T | null;
   errors: CareRecordError[];
+  /** Set when the request itself failed: then data is null and nothing about the patient is known. */
+  failure?: RequestFailure;
 }
+
+/** A clinician waits this long at most before a panel says it could not load (measured: the whole record answers in well under a second). */
+export const DEFAULT_TIMEOUT_SECONDS = 20;
+
+class Timeout extends Error {}
+
+/** Resolves with the promise, or rejects with Timeout when the deadline passes first. */
+function before<T>(promise: Promise<T>, deadline: Promise<never>): Promise<T> {
+  return Promise.race([promise, deadline]);
+}
+
+const isGraphqlBody = (body: unknown): body is { data?: unknown; errors?: CareRecordError[] } =>
+  typeof body === 'object' && body !== null && ('data' in body || Array.isArray((body as { errors?: unknown }).errors));
 
 export async function execute<TResult, TVariables>(
   gatewayUrl: string,
   tokenProvider: TokenProvider,
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
+  options: { timeoutSeconds?: number } = {},
 ): Promise<CareRecordResult<TResult>> {
-  const token = await tokenProvider();
-  const response = await fetch(gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: document.toString(), variables }),
+  const seconds = options.timeoutSeconds && options.timeoutSeconds > 0 ? options.timeoutSeconds : DEFAULT_TIMEOUT_SECONDS;
+  const abort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // One deadline for the whole request: the host's token, the answer's headers and its body.
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new Timeout());
+      abort.abort();
+    }, seconds * 1000);
   });
-  const body = (await response.json().catch(() => ({ errors: [{ message: `The gateway answered ${response.status}` }] }))) as { data?: TResult; errors?: CareRecordError[] };
-  return { data: body.data ?? null, errors: body.errors ?? [] };
+  const failed = (failure: RequestFailure): CareRecordResult<TResult> => ({ data: null, errors: [], failure });
+  try {
+    let token: string;
+    try {
+      token = await before(Promise.resolve().then(tokenProvider), deadline);
+    } catch (error) {
+      if (error instanceof Timeout) throw error;
+      return failed({ kind: 'no-token' });
+    }
+    if (!token) return failed({ kind: 'no-token' });
+    let response: Response;
+    try {
+      response = await before(
+        fetch(gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: document.toString(), variables }),
+          signal: abort.signal,
+        }),
+        deadline,
+      );
+    } catch (error) {
+      if (error instanceof Timeout || abort.signal.aborted) throw new Timeout();
+      // fetch rejects alike for a refused connection, a DNS failure and a CORS refusal.
+      return failed({ kind: 'unreachable' });
+    }
+    const body = await before(response.json().catch(() => undefined), deadline);
+    if (!isGraphqlBody(body)) return failed(response.ok ? { kind: 'not-graphql', status: response.status } : { kind: 'http', status: response.status });
+    // An error status with a GraphQL answer (e.g. 503 from a saturated gateway) keeps its errors: they say why.
+    return { data: (body.data ?? null) as TResult | null, errors: body.errors ?? [], ...(response.ok || body.data ? {} : { failure: { kind: 'http' as const, status: response.status } }) };
+  } catch (error) {
+    // The aborted fetch may reject before the deadline does: either way it was the time limit.
+    if (error instanceof Timeout || abort.signal.aborted) return failed({ kind: 'timeout', seconds });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Why the record could not be reached, in plain words, for a sentence "... : <reason>." */
+export function failureReason(failure: RequestFailure): string {
+  switch (failure.kind) {
+    case 'unreachable':
+      return 'the record service could not be reached';
+    case 'timeout':
+      return `the record service gave no answer in time (${failure.seconds} s)`;
+    case 'http':
+      return `the record service answered with an error (HTTP ${failure.status})`;
+    case 'not-graphql':
+      return `the answer from the record service could not be read (HTTP ${failure.status})`;
+    case 'no-token':
+      return 'no sign-in was available to ask the record service';
+  }
 }
 
 const same = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | number>) => a.length === b.length && a.every((part, i) => part === b[i]);

@@ -44,6 +44,15 @@ export type AlertKind =
   /** The monitoring sweep found a finding at or over the alert threshold */
   | 'MONITORING_FINDING';
 
+/** AllergyIntolerance.clinicalStatus (FHIR R4). */
+export type AllergyClinicalStatus =
+  /** The allergy or intolerance is current */
+  | 'active'
+  /** The patient is no longer at risk of a reaction: moved out of current into history */
+  | 'inactive'
+  /** Reassessed by testing or re-exposure and no longer present: moved into history */
+  | 'resolved';
+
 /** AllergyIntolerance.criticality: the potential for a serious reaction. */
 export type AllergyCriticality =
   /** The worst result of a future exposure is judged life-threatening or likely to cause organ failure */
@@ -52,6 +61,15 @@ export type AllergyCriticality =
   | 'low'
   /** The worst result of a future exposure could not be assessed (FHIR unable-to-assess) */
   | 'unable_to_assess';
+
+/** AllergyIntolerance.verificationStatus (FHIR R4). Entered-in-error items are never shown. */
+export type AllergyVerificationStatus =
+  /** Confirmed by the clinician or by a test */
+  | 'confirmed'
+  /** Ruled out: never shown as a current allergy */
+  | 'refuted'
+  /** Suspected, not yet confirmed: shown as such */
+  | 'unconfirmed';
 
 /** Appointment.status (FHIR R4). Entered-in-error appointments are never shown. */
 export type AppointmentStatus =
@@ -161,6 +179,19 @@ export type ConditionClinicalStatus =
   | 'remission'
   /** Resolved: moved into history */
   | 'resolved';
+
+/** Condition.verificationStatus (FHIR R4). Entered-in-error items are never shown. */
+export type ConditionVerificationStatus =
+  /** Confirmed by sufficient evidence */
+  | 'confirmed'
+  /** One of several possible diagnoses under consideration: shown as such */
+  | 'differential'
+  /** A working diagnosis, tentative: shown as such */
+  | 'provisional'
+  /** Ruled out: never shown as a current problem */
+  | 'refuted'
+  /** Not yet confirmed: shown as such */
+  | 'unconfirmed';
 
 /** The status of a letter or summary: DocumentReference.status (current, superseded) or, for a Composition, Composition.status (preliminary, final, amended). Entered-in-error documents are never shown. */
 export type DocumentStatus =
@@ -379,7 +410,7 @@ export type AllergiesQueryVariables = Exact<{
 }>;
 
 
-export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CommunityQueryVariables = Exact<{
   nhsNumber: string;
@@ -407,7 +438,7 @@ export type EmergencySummaryQueryVariables = Exact<{
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
@@ -442,7 +473,7 @@ export type ProblemsQueryVariables = Exact<{
 }>;
 
 
-export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, onsetDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, code: { display: string }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ResultsQueryVariables = Exact<{
   nhsNumber: string;
@@ -698,6 +729,9 @@ export const AllergiesDocument = new TypedDocumentString(`
       code {
         display
       }
+      clinicalStatus
+      verificationStatus
+      current
       reaction
       criticality
       recordedDate
@@ -948,6 +982,9 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
       code {
         display
       }
+      clinicalStatus
+      verificationStatus
+      current
       reaction
       criticality
       recordedDate
@@ -1385,7 +1422,14 @@ export const ProblemsDocument = new TypedDocumentString(`
         display
       }
       clinicalStatus
+      verificationStatus
+      current
       onsetDate
+      abatement {
+        start
+        age
+        text
+      }
       provenance {
         organisationName
       }

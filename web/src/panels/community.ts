@@ -1,9 +1,8 @@
 import { CommunityDocument, type CommunityQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
+import { statusWords } from './statusWords';
 
-/** A FHIR status as people read it: on_hold -> on hold. */
-const statusText = (status: unknown) => String(status ?? '').replace(/_/g, ' ');
 const concepts = (list: Array<{ display: string; text?: string | null }> | undefined) => (list ?? []).map((c) => c.text ?? c.display).join('; ');
 
 /**
@@ -18,9 +17,10 @@ export class CommunityPanel extends RecordPanel<CommunityQuery> {
       title: 'Episodes of care',
       path: ['patient', 'communityEpisodes'],
       source: 'communitySource',
+      current: { history: 'Closed episodes' },
       columns: [
         col('Service', (e) => e.service ?? 'Service not stated'),
-        col('Open', (e) => (e.current ? `Open (${statusText(e.status)})` : `Closed (${statusText(e.status)})`)),
+        col('Status', (e) => (e.current ? `Open (${statusWords(e.status)})` : `Closed (${statusWords(e.status)})`)),
         col('Team', (e) => (e.teams.length ? e.teams.join(', ') : e.team)),
         col('Lead', (e) => e.leadClinician),
         col('Referred for', (e) => e.referralReason ?? e.referrals.map((r: { description?: string | null }) => r.description).filter(Boolean).join('; ')),
@@ -35,7 +35,7 @@ export class CommunityPanel extends RecordPanel<CommunityQuery> {
       limit: 10,
       columns: [
         col('Date', (v) => formatDate(v.date)),
-        col('Status', (v) => (v.current ? `Under way (${statusText(v.status)})` : statusText(v.status))),
+        col('Status', (v) => (v.current ? `Under way (${statusWords(v.status)})` : statusWords(v.status))),
         col('Setting', (v) => v.setting),
         col('What', (v) => [v.description, concepts(v.reasons)].filter(Boolean).join(': ')),
         col('Clinician', (v) => v.clinician),
@@ -46,10 +46,11 @@ export class CommunityPanel extends RecordPanel<CommunityQuery> {
       title: 'Care plans',
       path: ['patient', 'communityCarePlans'],
       source: 'communitySource',
+      current: { history: 'Past care plans' },
       columns: [
         col('Plan', (p) => p.title ?? p.category ?? 'Untitled plan'),
-        col('Status', (p) => (p.current ? `In force (${statusText(p.status)})` : statusText(p.status))),
-        col('Activities', (p) => p.activityDetails.map((a: { description?: string | null; status?: string | null }) => `${a.description ?? ''}${a.status ? ` (${statusText(a.status)})` : ''}`).join('; ')),
+        col('Status', (p) => (p.current ? `In force (${statusWords(p.status)})` : statusWords(p.status))),
+        col('Activities', (p) => p.activityDetails.map((a: { description?: string | null; status?: string | null }) => `${a.description ?? ''}${a.status ? ` (${statusWords(a.status)})` : ''}`).join('; ')),
         col('From', (p) => formatDate(p.start)),
         col('To', (p) => formatDate(p.end)),
       ],

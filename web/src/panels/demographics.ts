@@ -1,5 +1,6 @@
 import { DemographicsDocument, type DemographicsQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
+import { statusWords } from './statusWords';
 import { col } from './columns';
 
 /** <sfy-demographics nhs-number="..."> — fields in demographics.graphql. */
@@ -7,7 +8,7 @@ export class DemographicsPanel extends RecordPanel<DemographicsQuery> {
   protected heading = 'Demographics and who is involved';
   protected document = DemographicsDocument;
   protected sections: Section[] = [
-    { title: 'Patient', path: ['patient', 'name'], columns: [col('Name', (n) => n.text), col('NHS number', () => this.nhsNumber.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')), col('Born', () => formatDate(this.result?.data?.patient?.birthDate)), col('Gender', () => this.result?.data?.patient?.gender), col('Died', () => this.died())] },
+    { title: 'Patient', path: ['patient', 'name'], columns: [col('Name', (n) => n.text), col('NHS number', () => this.nhsNumber.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')), col('Born', () => formatDate(this.result?.data?.patient?.birthDate)), col('Gender', () => statusWords(this.result?.data?.patient?.gender)), col('Died', () => this.died())] },
     { title: 'Contact details', path: ['patient', 'address'], columns: [col('Address', (a) => [...a.lines, a.city, a.postcode].filter(Boolean).join(', ')), col('Phone', () => this.result?.data?.patient?.phone)] },
     {
       title: 'Communication needs',
@@ -28,7 +29,7 @@ export class DemographicsPanel extends RecordPanel<DemographicsQuery> {
       ],
     },
     { title: 'Registered GP practice', path: ['patient', 'registeredPractice'], columns: [col('Practice', (p) => p.name), col('ODS code', (p) => p.odsCode)] },
-    { title: 'Organisations involved', path: ['patient', 'careRelationships'], columns: [col('Organisation', (r) => r.organisation.name), col('Why', (r) => r.kind), col('Since', (r) => formatDate(r.from)), col('Until', (r) => formatDate(r.until) || 'Current')] },
+    { title: 'Organisations involved', path: ['patient', 'careRelationships'], columns: [col('Organisation', (r) => r.organisation.name), col('Why', (r) => statusWords(r.kind)), col('Since', (r) => formatDate(r.from)), col('Until', (r) => formatDate(r.until) || 'Current')] },
     { title: 'Mental health care coordinator', path: ['patient', 'careCoordinator'], source: 'mentalHealthSource', columns: [col('Name', (c) => c.name), col('Team', (c) => c.team), col('Phone', (c) => c.phone)] },
     { title: 'Allocated social worker', path: ['patient', 'allocatedWorker'], source: 'socialCareSource', columns: [col('Name', (w) => w.name), col('Team', (w) => w.team), col('Phone', (w) => w.phone)] },
   ];

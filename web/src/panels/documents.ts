@@ -1,5 +1,6 @@
 import { DocumentsDocument, type DocumentsQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
+import { statusWords } from './statusWords';
 import { col } from './columns';
 
 type Document = NonNullable<NonNullable<DocumentsQuery['patient']>['dischargeSummaries']>[number];
@@ -12,7 +13,7 @@ export class DocumentsPanel extends RecordPanel<DocumentsQuery> {
   protected heading = 'Documents and letters';
   protected document = DocumentsDocument;
   protected sections: Section[] = [
-    { title: 'Discharge summaries and letters', path: ['patient', 'dischargeSummaries'], source: 'acuteSource', columns: [col('Date', (d) => formatDate(d.date)), col('Title', (d) => d.title), col('Summary', (d) => d.summary ?? heldAtSource(d)), col('Status', (d) => (d.current ? '' : d.status)), col('Author', (d) => d.author)] },
+    { title: 'Discharge summaries and letters', path: ['patient', 'dischargeSummaries'], source: 'acuteSource', columns: [col('Date', (d) => formatDate(d.date)), col('Title', (d) => d.title), col('Summary', (d) => d.summary ?? heldAtSource(d)), col('Status', (d) => (d.current ? '' : statusWords(d.status))), col('Author', (d) => d.author)] },
   ];
 }
 

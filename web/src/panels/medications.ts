@@ -1,14 +1,22 @@
 import { MedicationsDocument, type MedicationsQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
+import { medicationStatus } from './statusWords';
 import { administeredDose, administrationOutcome, dispenseOutcome, dosageLines, quantity } from './medicineText';
 
-/** <sfy-medications nhs-number="..."> — fields in medications.graphql. */
+/** <sfy-medications nhs-number="..."> — fields in medications.graphql. The GP's current medicines, then stopped and past ones; the hospital's dispensed and given. */
 export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
   protected heading = 'Medications';
   protected document = MedicationsDocument;
   protected sections: Section[] = [
-    { title: 'Medications', path: ['patient', 'medications'], source: 'gpSource', columns: [col('Medication', (m) => m.medication.display), col('Dosage', (m) => m.dosage), col('Status', (m) => m.status), col('Started', (m) => formatDate(m.startDate)), col('Ended', (m) => formatDate(m.endDate))] },
+    {
+      title: 'Medications',
+      path: ['patient', 'medications'],
+      source: 'gpSource',
+      // `current` from the record decides, not the source's status: an active statement whose course has ended is past.
+      current: { history: 'Stopped and past medications' },
+      columns: [col('Medication', (m) => m.medication.display), col('Dosage', (m) => m.dosage), col('Status', (m) => medicationStatus(m, formatDate)), col('Started', (m) => formatDate(m.startDate)), col('Ended', (m) => formatDate(m.endDate))],
+    },
     { title: 'Dispensed in hospital', path: ['patient', 'medicationDispenses'], source: 'acuteSource', columns: [col('Medication', (d) => d.medication.display), col('Dosage', (d) => dosageLines(d.dosageInstructions)), col('Quantity', (d) => quantity(d.quantity)), col('Supplied', (d) => dispenseOutcome(d)), col('Handed over', (d) => formatDate(d.whenHandedOver ?? d.whenPrepared))] },
     { title: 'Given in hospital', path: ['patient', 'medicationAdministrations'], source: 'acuteSource', columns: [col('Medication', (a) => a.medication.display), col('Dose', (a) => administeredDose(a.dosage)), col('Given', (a) => administrationOutcome(a)), col('When', (a) => formatDate(a.effective))] },
   ];

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { execute, patientError, problemAt, type CareRecordResult, type TokenProvider } from '../client/gateway';
+import { DEFAULT_TIMEOUT_SECONDS, execute, patientError, type CareRecordResult, type TokenProvider } from '../client/gateway';
+import { currentAndHistory, sectionState, sectionWords } from './sectionState';
 import type { TypedDocumentString } from '../generated/graphql';
 import { panelStyles } from './styles';
 import { formatDate } from './fhirTime';
@@ -24,8 +25,14 @@ export interface Section {
   /** The source's freshness field under patient (gpSource, acuteSource, ...), for "as of". */
   source?: string;
   columns: Column[];
-  /** Only some items belong here (e.g. current medications in the emergency summary). */
+  /** Only some items belong here. */
   filter?: (item: any) => boolean;
+  /**
+   * For lists whose items carry `current`: only current = true items are listed as current. The
+   * others go in a history part under `history` (its title), or are left out when `history` is
+   * 'left out' (a summary that shows what applies now).
+   */
+  current?: { history: string | 'left out' };
   /** Newest first and at most this many, for summaries. */
   limit?: number;
 }
@@ -52,6 +59,7 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     tokenProviderName: { type: String, attribute: 'token-provider' },
     tokenProvider: { attribute: false },
     hideBreakGlass: { type: Boolean, attribute: 'hide-break-glass' },
+    timeoutSeconds: { type: Number, attribute: 'timeout-seconds' },
     result: { state: true },
     loading: { state: true },
   };
@@ -64,6 +72,10 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
   declare tokenProvider?: TokenProvider;
   /** A host showing several panels shows the break-glass banner once, not in every panel. */
   declare hideBreakGlass: boolean;
+  /** How long to wait for the record before saying it could not be loaded (default 20 s). */
+  declare timeoutSeconds: number;
+  /** Which refresh is the latest: an older answer (another patient's) never replaces a newer one. */
+  private asked = 0;
   protected declare result?: CareRecordResult<TResult>;
   protected declare loading: boolean;
 
@@ -74,6 +86,7 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     this.tokenProviderName = '';
     this.loading = false;
     this.hideBreakGlass = false;
+    this.timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
   }
 
   protected abstract heading: string;
@@ -84,16 +97,24 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
   async refresh(): Promise<void> {
     const tokens = this.tokenProvider ?? (this.tokenProviderName ? ((window as any)[this.tokenProviderName] as TokenProvider | undefined) : undefined);
     if (!this.nhsNumber || !tokens) return;
+    const ask = ++this.asked;
     this.loading = true;
+    let result: CareRecordResult<TResult>;
     try {
-      this.result = await execute(this.gatewayUrl || '/graphql', tokens, this.document, { nhsNumber: this.nhsNumber });
-    } catch (error) {
-      this.result = { data: null, errors: [{ message: `The care record could not be reached: ${(error as Error).message}` }] };
-    } finally {
-      this.loading = false;
+      result = await execute(this.gatewayUrl || '/graphql', tokens, this.document, { nhsNumber: this.nhsNumber }, { timeoutSeconds: this.timeoutSeconds });
+    } catch {
+      result = { data: null, errors: [], failure: { kind: 'unreachable' } };
     }
+    if (ask !== this.asked) return;
+    this.result = result;
+    this.loading = false;
     const refused = patientError(this.result.errors);
     if (refused) this.dispatchEvent(new CustomEvent('sfy-patient-error', { detail: { nhsNumber: this.nhsNumber, code: refused.extensions?.code, message: refused.message }, bubbles: true, composed: true }));
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Another patient: the last one's record must not stay on screen under the new number.
+    if (changed.has('nhsNumber') && changed.get('nhsNumber')) this.result = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -113,50 +134,59 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     const { data, errors } = this.result;
     const refused = patientError(errors);
     if (refused) return html`<p class="state error" role="alert" data-state="patient-error" data-code=${String(refused.extensions?.code ?? '')}>${refused.message}</p>`;
+    const failure = this.result.failure && !data ? this.result.failure : undefined;
     const breakGlass = at(data, ['patient', 'breakGlass']) as { reason: string; expiresAt: string } | null | undefined;
     return html`${breakGlass && !this.hideBreakGlass
       ? html`<p class="break-glass" role="status" data-state="break-glass">Emergency access (break-glass): ${breakGlass.reason.replace(/_/g, ' ').toLowerCase()}, until ${new Date(breakGlass.expiresAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}. This access is logged and reviewed.</p>`
+      : nothing}
+    ${failure
+      ? html`<div class="could-not-load" role="alert" data-state="could-not-load"><p><strong>This record could not be loaded.</strong> Nothing below means that nothing is recorded.</p>
+          <button type="button" class="retry" @click=${() => void this.refresh()}>Try again</button></div>`
       : nothing}
     ${this.sections.map((section) => this.section(section))}`;
   }
 
   private section(section: Section) {
-    const { data, errors } = this.result!;
-    const problem = problemAt(errors, section.path);
+    const { data } = this.result!;
     const name = section.path.at(-1)!;
     // A one-section panel already says what it is in its own heading.
-    const heading = section.title === this.heading ? nothing : html`<h3>${section.title}</h3>`;
-    if (problem?.kind === 'forbidden') return html`<div data-section=${name} data-state="restricted">${heading}<p class="state restricted">Restricted for your role.</p></div>`;
-    if (problem?.kind === 'unavailable' || problem?.kind === 'failed') {
-      const from = SOURCE_LABELS[problem.source ?? ''] ?? problem.source;
-      const what = problem.kind === 'failed' ? `Could not be read from ${from} just now (the source answered with an error).` : `Not available from ${from} just now.`;
-      return html`<div data-section=${name} data-state="unavailable">${heading}<p class="state unavailable">${what} The rest of the record is shown.</p></div>`;
+    const own = section.title !== this.heading;
+    const heading = own ? html`<h3>${section.title}</h3>` : nothing;
+    const state = sectionState(this.result!, section.path);
+    const sourceLabel = (source?: string) => SOURCE_LABELS[source ?? ''] ?? source;
+    if (state.kind === 'could-not-load') {
+      return html`<div data-section=${name} data-state="could-not-load">${heading}<p class="state could-not-load">${sectionWords(state, section.title, sourceLabel)}</p></div>`;
     }
-    if (problem?.kind === 'error') {
-      return html`<div data-section=${name} data-state="unavailable">${heading}<p class="state unavailable">Could not be shown: ${problem.message}</p></div>`;
-    }
-    const unreadable = problem?.kind === 'unreadable'
-      ? html`<p class="state unavailable" data-role="unreadable">${problem.count === 1 ? '1 item' : `${problem.count} items`} from the source could not be shown; the rest are below.</p>`
+    if (state.kind === 'restricted') return html`<div data-section=${name} data-state="restricted">${heading}<p class="state restricted">${sectionWords(state, section.title, sourceLabel)}</p></div>`;
+    if (state.kind === 'unavailable') return html`<div data-section=${name} data-state="unavailable">${heading}<p class="state unavailable">${sectionWords(state, section.title, sourceLabel)}</p></div>`;
+    const unreadable = state.kind === 'listed' && state.unreadable
+      ? html`<p class="state unavailable" data-role="unreadable">${state.unreadable === 1 ? '1 item' : `${state.unreadable} items`} from the source could not be shown; the rest are below.</p>`
       : nothing;
-    const value = at(data, section.path);
-    let items: any[] = value == null ? [] : Array.isArray(value) ? value : [value];
-    if (section.filter) items = items.filter(section.filter);
-    if (section.limit) items = items.slice(0, section.limit);
+    // Only what the record says is current is listed as current (clinical-safety H62-H64).
+    const { current: items, history: shownPast, leftOut } = currentAndHistory(state.kind === 'listed' ? state.items : [], section);
+    const history = section.current?.history;
     const freshness = section.source ? (at(data, ['patient', section.source]) as { organisationNames: string[]; lastUpdated?: string | null; readAt: string } | null) : null;
-    const organisations = [...new Set(items.map((i) => i.provenance?.organisationName).filter(Boolean))];
+    const organisations = [...new Set([...items, ...shownPast].map((i) => i.provenance?.organisationName).filter(Boolean))];
     // Sections without a source of their own (who the patient is, who is involved) come from the patient register.
     const from = organisations.length ? organisations.join(', ') : section.source ? freshness?.organisationNames.join(', ') : 'the patient register';
     const asOf = freshness ? formatDate(freshness.lastUpdated ?? freshness.readAt) : '';
     const source = from || asOf ? html`<p class="source" data-role="source">${from ? html`From ${from}` : nothing}${from && asOf ? ' · ' : ''}${asOf ? html`as of ${asOf}` : nothing}</p>` : nothing;
-    if (!items.length) {
-      return unreadable === nothing
-        ? html`<div data-section=${name} data-state="empty">${heading}${source}<p class="state">Nothing recorded.</p></div>`
-        : html`<div data-section=${name} data-state="unreadable">${heading}${source}${unreadable}</div>`;
+    if (!items.length && !shownPast.length) {
+      if (unreadable !== nothing) return html`<div data-section=${name} data-state="unreadable">${heading}${source}${unreadable}</div>`;
+      // Items there, none current: a summary says so rather than "nothing recorded".
+      const words = leftOut ? 'Nothing current recorded.' : 'Nothing recorded.';
+      return html`<div data-section=${name} data-state="empty">${heading}${source}<p class="state">${words}</p></div>`;
     }
-    return html`<div data-section=${name} data-state="data">${heading}${source}${unreadable}
-      <table>
-        <thead><tr>${section.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
-        <tbody>${items.map((item) => html`<tr>${section.columns.map((c) => html`<td>${c.value(item) ?? ''}</td>`)}</tr>`)}</tbody>
-      </table></div>`;
+    const current = items.length ? this.table(section.columns, items, 'current') : html`<p class="state" data-part="current">Nothing current recorded.</p>`;
+    const historyHeading = own ? html`<h4 data-role="history-heading">${history}</h4>` : html`<h3 data-role="history-heading">${history}</h3>`;
+    return html`<div data-section=${name} data-state="data">${heading}${source}${unreadable}${current}
+      ${shownPast.length ? html`${historyHeading}${this.table(section.columns, shownPast, 'history')}` : nothing}</div>`;
+  }
+
+  private table(columns: Column[], items: any[], part: 'current' | 'history') {
+    return html`<table data-part=${part}>
+        <thead><tr>${columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
+        <tbody>${items.map((item) => html`<tr>${columns.map((c) => html`<td>${c.value(item) ?? ''}</td>`)}</tr>`)}</tbody>
+      </table>`;
   }
 }

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { ResultsDocument, type ResultsQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
+import { statusWords } from './statusWords';
 import { col } from './columns';
 
 type Result = NonNullable<NonNullable<ResultsQuery['patient']>['testResults']>[number];
@@ -19,7 +20,7 @@ export class ResultsPanel extends RecordPanel<ResultsQuery> {
   protected heading = 'Test results';
   protected document = ResultsDocument;
   protected sections: Section[] = [
-    { title: 'Test results', path: ['patient', 'testResults'], source: 'acuteSource', columns: [col('Test', (r) => r.code.display), col('Result', (r) => html`<span class=${r.abnormal ? 'flag' : ''}>${resultText(r)}</span>`), col('Range', (r) => r.referenceRange), col('Status', (r) => (r.status === 'final' ? '' : r.status)), col('Date', (r) => formatDate(r.effectiveDate ?? r.issued))] },
+    { title: 'Test results', path: ['patient', 'testResults'], source: 'acuteSource', columns: [col('Test', (r) => r.code.display), col('Result', (r) => html`<span class=${r.abnormal ? 'flag' : ''}>${resultText(r)}</span>`), col('Range', (r) => r.referenceRange), col('Status', (r) => (r.status === 'final' ? '' : statusWords(r.status))), col('Date', (r) => formatDate(r.effectiveDate ?? r.issued))] },
   ];
 }
 

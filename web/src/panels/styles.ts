@@ -29,6 +29,12 @@ export const panelStyles = [
     .restricted { border-left-color: var(--nhsuk-grey-1-colour); }
     .unavailable { border-left-color: var(--nhsuk-warm-yellow-colour); background: var(--nhsuk-pale-yellow-colour); }
     .error { border-left-color: var(--nhsuk-error-colour); }
+    /* Could not load: the design system's error colour, never the grey of "nothing recorded". */
+    .state.could-not-load { border-left-color: var(--nhsuk-error-colour); background: var(--nhsuk-white-colour); font-weight: bold; }
+    div.could-not-load { border: 4px solid var(--nhsuk-error-colour); padding: 8px 16px; margin: 0 0 12px; }
+    div.could-not-load p { margin: 0 0 8px; }
+    .retry { font: inherit; font-weight: bold; padding: 6px 12px; color: var(--nhsuk-secondary-button-text-colour); background: var(--nhsuk-secondary-button-solid-background-colour); border: 2px solid var(--nhsuk-secondary-button-border-colour); border-radius: 4px; cursor: pointer; }
+    .retry:focus-visible { outline: 4px solid transparent; background: var(--nhsuk-focus-colour); box-shadow: 0 -2px var(--nhsuk-focus-colour), 0 4px var(--nhsuk-focus-text-colour); }
     .break-glass { background: var(--nhsuk-red-colour); color: var(--nhsuk-reverse-text-colour); padding: 8px 16px; font-weight: bold; margin-bottom: 12px; }
     .flag { color: var(--nhsuk-red-colour); font-weight: bold; }
     @media print {

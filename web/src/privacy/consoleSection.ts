@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { execute, type TokenProvider } from '../client/gateway';
+import { execute, failureReason, type TokenProvider } from '../client/gateway';
 import type { TypedDocumentString } from '../generated/graphql';
 
 /**
@@ -47,7 +47,11 @@ export abstract class ConsoleSection extends LitElement {
   protected async request<T, V>(document: TypedDocumentString<T, V>, variables: V): Promise<T | null> {
     this.busy = true;
     try {
-      const { data, errors } = await execute(this.gatewayUrl, this.tokenProvider, document, variables);
+      const { data, errors, failure } = await execute(this.gatewayUrl, this.tokenProvider, document, variables);
+      if (failure && !data) {
+        this.problem = `Could not load: ${failureReason(failure)}. Try again.`;
+        return null;
+      }
       this.problem = errors.length ? errors.map((e) => e.message).join(' ') : '';
       return errors.length && !data ? null : data;
     } catch {

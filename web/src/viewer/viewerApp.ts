@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { execute, type CareRecordError } from '../client/gateway';
+import { execute, failureReason, type CareRecordError } from '../client/gateway';
 import { DeclareBreakGlassDocument, MyAccessDocument, TraceDocument, type MyAccessQuery, type TraceQuery } from '../generated/graphql';
 import type { RecordPanel } from '../panels/recordPanel';
 import { formatDate } from '../panels/fhirTime';
@@ -81,14 +81,14 @@ export class ViewerApp extends LitElement {
   }
 
   private async loadAccess() {
-    const { data, errors } = await this.request(MyAccessDocument, {});
+    const { data, errors, failure } = await this.request(MyAccessDocument, {});
     if (errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
       sessionStorage.clear();
       this.message = 'Your session has ended: sign in again.';
       return;
     }
     this.access = data?.myAccess;
-    if (!this.access) this.message = errors[0]?.message ?? 'The care record did not answer.';
+    if (!this.access) this.message = errors[0]?.message ?? (failure ? `The care record could not be opened: ${failureReason(failure)}.` : 'The care record did not answer.');
   }
 
   private openRecord(nhsNumber: string) {
@@ -121,9 +121,11 @@ export class ViewerApp extends LitElement {
       return;
     }
     this.message = '';
-    const { data, errors } = await this.request(TraceDocument, { familyName, birthDate, postcode });
-    this.traceMatches = data?.patientSearch ?? [];
-    if (errors.length) this.message = errors[0].message;
+    const { data, errors, failure } = await this.request(TraceDocument, { familyName, birthDate, postcode });
+    // No answer is not "no matching patient".
+    this.traceMatches = failure ? undefined : (data?.patientSearch ?? []);
+    if (failure) this.message = `The trace could not be done: ${failureReason(failure)}. Try again.`;
+    else if (errors.length) this.message = errors[0].message;
   }
 
   private onPatientError(event: CustomEvent<{ nhsNumber: string; code: string }>) {
