@@ -99,7 +99,7 @@ function sectionParts(page: Page, panel: string, section: string) {
 beforeAll(async () => {
   for (const [target, bundle] of [['registry', REGISTRATION], ['gp', GP_RECORD]] as const) {
     const response = await sendBundle(target, 'P83005', JSON.stringify(bundle), env());
-    expect({ target, status: response.status, issue: response.outcome.issue?.[0]?.diagnostics }).toEqual({ target, status: 200, issue: expect.stringMatching(/^Accepted/) });
+    expect({ target, status: response.status, issue: response.summary }).toEqual({ target, status: 200, issue: expect.stringMatching(/^Accepted/) });
   }
 });
 
