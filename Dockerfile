@@ -16,6 +16,7 @@ COPY subgraphs/mental-health/package.json subgraphs/mental-health/
 COPY subgraphs/community/package.json subgraphs/community/
 COPY subgraphs/social-care/package.json subgraphs/social-care/
 COPY subgraphs/audit/package.json subgraphs/audit/
+COPY subgraphs/combined/package.json subgraphs/combined/
 RUN npm ci --ignore-scripts
 COPY tsconfig.base.json tsconfig.build.json ./
 COPY schema schema

@@ -64,15 +64,36 @@ function fieldNames(selectionSet: SelectionSetNode): string[] {
   });
 }
 
+/** The fields a fetch asks of each entity (`_entities`), or null for a root fetch. */
+function entityFieldNames(document: DocumentNode): string[] | null {
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return null;
+  const entities = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
+  return entities && entities.kind === Kind.FIELD && entities.selectionSet ? [...new Set(fieldNames(entities.selectionSet))] : null;
+}
+
 /** The response paths a failed fetch costs: the fields it asked for, under the path it was made at. */
 export function pathsCost(document: DocumentNode, at: ReadonlyArray<string | number> = []): string[] {
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return [];
-  const top = operation.selectionSet.selections;
-  const entities = top.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities');
-  const names = entities && entities.kind === Kind.FIELD && entities.selectionSet ? fieldNames(entities.selectionSet) : fieldNames(operation.selectionSet);
+  const names = entityFieldNames(document) ?? fieldNames(operation.selectionSet);
   return [...new Set(names)].map((name) => [...at, name].join('.'));
 }
+
+/**
+ * What a failed entity fetch answers in place of data: each entity with the fields it cost set to
+ * null, beside the error. Null, not absent: a field another source @requires (the combined record's
+ * sections) is then passed on as "not read" and the section is still computed from the sources that
+ * answered, instead of the whole section being dropped for one source.
+ */
+export function nullEntities(document: DocumentNode, representations: unknown): Array<Record<string, unknown>> | null {
+  const names = entityFieldNames(document);
+  if (!names || !Array.isArray(representations)) return null;
+  return representations.map((r) => ({ __typename: (r as { __typename?: string }).__typename, ...Object.fromEntries(names.map((n) => [n, null])) }));
+}
+
+const documentOf = (options: GraphQLDataSourceProcessOptions<GatewayContext>): DocumentNode =>
+  'document' in options && options.document ? options.document : parse(options.request.query ?? '');
 
 class IdentifiedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(private readonly serviceName: string) {
@@ -93,7 +114,16 @@ class IdentifiedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
     try {
       return await super.process(options);
     } catch (error) {
-      throw this.explain(error, options);
+      const explained = this.explain(error, options);
+      const entities = (() => {
+        try {
+          return nullEntities(documentOf(options), options.request.variables?.representations);
+        } catch {
+          return null;
+        }
+      })();
+      if (!entities) throw explained;
+      return { data: { _entities: entities }, errors: [explained] };
     }
   }
 
@@ -101,8 +131,7 @@ class IdentifiedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
     const requestId = options.context?.requestId ?? '-';
     let paths: string[] = [];
     try {
-      const document = 'document' in options && options.document ? options.document : parse(options.request.query ?? '');
-      paths = pathsCost(document, 'pathInIncomingRequest' in options ? (options.pathInIncomingRequest?.map(String) ?? []) : []);
+      paths = pathsCost(documentOf(options), 'pathInIncomingRequest' in options ? (options.pathInIncomingRequest?.map(String) ?? []) : []);
     } catch {
       // The paths are a courtesy; the error stands without them.
     }

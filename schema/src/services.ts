@@ -19,6 +19,7 @@ export const subgraphServices: SubgraphService[] = [
   { name: 'community', offset: 5, holds: 'community services record: episodes of care, visits, care plans' },
   { name: 'social-care', offset: 6, holds: 'council social care record: allocated worker, care packages, assessments, carers, safeguarding' },
   { name: 'audit', offset: 7, holds: 'access log queries and monitoring reports (privacy officers)' },
+  { name: 'combined', offset: 9, holds: 'the combined record: each clinical section computed once from every source, the same fact merged, disagreements said' },
 ];
 
 export const DEFAULT_PORT_BASE = 4000;

@@ -1,0 +1,59 @@
+import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
+import type { SubgraphContext } from '@shareforyou/kit';
+import { resolvePatientReference } from '@shareforyou/kit/src/patientReference';
+import { loadSubgraphSdl } from '@shareforyou/schema';
+import {
+  combinedAllergies,
+  combinedSection,
+  MEDICATION_FIELDS,
+  medicationRule,
+  OBSERVATION_FIELDS,
+  observationRule,
+  observationSectionOf,
+  PROBLEM_FIELDS,
+  problemRule,
+  PROCEDURE_FIELDS,
+  procedureRule,
+  type ObservationSection,
+} from './sections';
+
+/**
+ * Patient.combined<Section>: computed from the representation the gateway sends, which carries
+ * each source's items (the fields this subgraph @requires). The patient's access is decided here
+ * as in every subgraph; the field rules and withheld data were applied by each source.
+ */
+
+type Parent = Record<string, unknown> & { nhsNumber: string };
+
+/** Keeps the source items the gateway passed (the kit's reference resolver returns the key alone). */
+async function resolveReference(reference: Parent, context: SubgraphContext) {
+  return { ...reference, ...(await resolvePatientReference(reference, context)) };
+}
+
+const observations = (section: ObservationSection) => (parent: Parent) =>
+  combinedSection(parent, OBSERVATION_FIELDS, observationRule, (item) => observationSectionOf(item) === section);
+
+/**
+ * The source items arrive as their sources serialised them: enum values are already GraphQL names
+ * (on_hold), not the FHIR codes (on-hold) the other subgraphs map them from. Served as received.
+ */
+function enumsAsReceived(): Record<string, Record<string, string>> {
+  const enums = parse(loadSubgraphSdl('combined')).definitions.filter((d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION);
+  return Object.fromEntries(enums.map((e) => [e.name.value, Object.fromEntries((e.values ?? []).map((v) => [v.name.value, v.name.value]))]));
+}
+
+export const combinedResolvers = {
+  ...enumsAsReceived(),
+  Patient: {
+    __resolveReference: resolveReference,
+    combinedAllergies,
+    combinedProblems: (parent: Parent) => combinedSection(parent, PROBLEM_FIELDS, problemRule),
+    combinedMedications: (parent: Parent) => combinedSection(parent, MEDICATION_FIELDS, medicationRule, undefined, 'medication'),
+    combinedProcedures: (parent: Parent) => combinedSection(parent, PROCEDURE_FIELDS, procedureRule),
+    combinedResults: observations('results'),
+    combinedVitalSigns: observations('vitalSigns'),
+    combinedSocialHistory: observations('socialHistory'),
+  },
+  // Served as the source resolved it (the kit's resolver derives it from source ids this item no longer carries).
+  TestResult: { memberIds: (result: { memberIds?: string[] }) => result.memberIds ?? [] },
+};

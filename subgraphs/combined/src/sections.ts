@@ -1,0 +1,147 @@
+import { closeInTime, mergeSameFacts, periodsOverlap, sameDay, withinAYear, type Concept, type SectionRule, type SourceItem } from './merge';
+import { sourceOfField } from './sourceFields';
+
+/**
+ * The combined record's sections (International Patient Summary headings), each from the
+ * per-organisation fields the gateway fetched for it: which fields feed it, when two items are the
+ * same fact, and what each item says of its status. A field that came back null (its source did not
+ * answer, or the user may not see it) is named in `notRead`, never read as nothing recorded.
+ */
+
+type Parent = Record<string, unknown>;
+type Item = SourceItem & Record<string, any>;
+
+export interface SourceNotRead {
+  source: string;
+  field: string;
+  reason: string;
+}
+
+const NOT_READ = 'missing from this answer: the source did not answer, or this user may not see it (this answer’s errors say which)';
+
+function gather(parent: Parent, fields: readonly string[]): { items: Item[]; notRead: SourceNotRead[] } {
+  const items: Item[] = [];
+  const notRead: SourceNotRead[] = [];
+  for (const field of fields) {
+    const value = parent[field];
+    if (Array.isArray(value)) items.push(...(value as Item[]));
+    else notRead.push({ source: sourceOfField(field), field, reason: NOT_READ });
+  }
+  return { items, notRead };
+}
+
+const concept = (field: string) => (item: Item) => item[field] as Concept | null;
+
+// --- allergies
+
+export const ALLERGY_FIELDS = ['allergies', 'hospitalAllergies'] as const;
+export const NO_KNOWN_ALLERGY_FIELDS = ['noKnownAllergies', 'hospitalNoKnownAllergies'] as const;
+
+/** An allergy is the same allergy whenever it is recorded: it is a propensity, not an event. */
+export const allergyRule: SectionRule<Item> = {
+  conceptOf: concept('code'),
+  sameTime: () => true,
+  statusOf: (a) => (a.verificationStatus === 'refuted' ? 'refuted' : (a.clinicalStatus ?? 'no clinical status')),
+  dateOf: (a) => a.recordedDate ?? a.provenance.lastUpdated,
+};
+
+const CRITICALITY = ['low', 'unable_to_assess', 'high'];
+
+/** Which current allergies a no-known-allergies statement of this scope contradicts (no category: any scope). */
+const contradicts = (scope: string, allergy: Item) => scope === 'all' || !(allergy.category as string[] | undefined)?.length || (allergy.category as string[]).includes(scope);
+
+const conceptName = (c: Concept | null | undefined) => c?.text ?? c?.display ?? c?.code ?? 'an allergy';
+
+export function noKnownAllergyConflicts(statements: Item[], allergies: Item[]): string[] {
+  return statements
+    .filter((s) => s.current)
+    .flatMap((statement) => {
+      const contradicted = allergies.filter((a) => a.current && contradicts(String(statement.scope), a));
+      if (!contradicted.length) return [];
+      const when = statement.recordedDate ? ` (${String(statement.recordedDate).slice(0, 10)})` : '';
+      const listed = contradicted.map((a) => `${conceptName(a.code as Concept)} at ${a.provenance.organisationName}`).join('; ');
+      return [`${statement.provenance.organisationName} records “${conceptName(statement.code as Concept)}”${when}, but a current allergy is recorded: ${listed}`];
+    });
+}
+
+export function combinedAllergies(parent: Parent) {
+  const allergies = gather(parent, ALLERGY_FIELDS);
+  const statements = gather(parent, NO_KNOWN_ALLERGY_FIELDS);
+  const items = mergeSameFacts(allergies.items, allergyRule).map((m) => ({
+    ...m,
+    code: m.sources[0].code,
+    criticality: m.sources.map((s) => s.criticality).filter(Boolean).sort((a, b) => CRITICALITY.indexOf(b) - CRITICALITY.indexOf(a))[0] ?? null,
+  }));
+  return {
+    items,
+    noKnownAllergies: statements.items,
+    conflicts: noKnownAllergyConflicts(statements.items, allergies.items),
+    notRead: [...allergies.notRead, ...statements.notRead],
+  };
+}
+
+// --- problems
+
+export const PROBLEM_FIELDS = ['problems', 'hospitalDiagnoses', 'mentalHealthDiagnoses', 'communityDiagnoses'] as const;
+
+/** The same condition: the same code, begun within a year of each other (or either not dated). */
+export const problemRule: SectionRule<Item> = {
+  conceptOf: concept('code'),
+  sameTime: (a, b) => withinAYear(a.onsetDate, b.onsetDate),
+  statusOf: (p) => (p.verificationStatus === 'refuted' ? 'refuted' : (p.clinicalStatus ?? 'no clinical status')),
+  dateOf: (p) => p.onsetDate ?? p.recordedDate,
+};
+
+// --- medications
+
+export const MEDICATION_FIELDS = ['medications', 'hospitalPrescriptions', 'mentalHealthMedications'] as const;
+
+/** The same medicine over overlapping time: a discharge prescription and the GP's repeat. */
+export const medicationRule: SectionRule<Item> = {
+  conceptOf: concept('medication'),
+  sameTime: (a, b) => periodsOverlap({ start: a.startDate, end: a.endDate }, { start: b.startDate, end: b.endDate }),
+  statusOf: (m) => (m.status === 'active' && !m.current ? 'active at the source, but its period has ended' : String(m.status)),
+  dateOf: (m) => m.startDate,
+};
+
+// --- procedures
+
+export const PROCEDURE_FIELDS = ['procedures', 'hospitalProcedures'] as const;
+
+/** The same procedure on the same day (a hospital's operation the GP also records). */
+export const procedureRule: SectionRule<Item> = {
+  conceptOf: concept('code'),
+  sameTime: (a, b) => sameDay(a.performedDate, b.performedDate),
+  statusOf: (p) => String(p.status),
+  dateOf: (p) => p.performedDate ?? p.provenance.lastUpdated,
+};
+
+// --- observations: results, vital signs, social history
+
+export const OBSERVATION_FIELDS = ['observations', 'testResults', 'mentalHealthObservations', 'communityObservations'] as const;
+
+const MINUTE = 60_000;
+const valueText = (o: Item) => [o.value, ...((o.components as Item[] | undefined) ?? []).map((c) => c.value?.text)].join('|');
+
+/** The same observation: the same code, made within minutes, with the same value (two readings stay two). */
+export const observationRule: SectionRule<Item> = {
+  conceptOf: concept('code'),
+  sameTime: (a, b) => closeInTime(a.effectiveDate ?? a.issued, b.effectiveDate ?? b.issued, 5 * MINUTE, false) && valueText(a) === valueText(b),
+  statusOf: (o) => String(o.status),
+  dateOf: (o) => o.effectiveDate ?? o.issued,
+};
+
+export type ObservationSection = 'results' | 'vitalSigns' | 'socialHistory';
+
+/** Which section an observation belongs to, by its FHIR category (vital-signs, social-history; the rest are results). */
+export function observationSectionOf(item: Item): ObservationSection {
+  const codes = ((item.categories as Concept[] | undefined) ?? []).flatMap((c) => [c.code, ...(c.coding ?? []).map((x) => x.code)]);
+  if (codes.includes('vital-signs')) return 'vitalSigns';
+  if (codes.includes('social-history')) return 'socialHistory';
+  return 'results';
+}
+
+export function combinedSection(parent: Parent, fields: readonly string[], rule: SectionRule<Item>, keep: (item: Item) => boolean = () => true, conceptField = 'code') {
+  const { items, notRead } = gather(parent, fields);
+  return { items: mergeSameFacts(items.filter(keep), rule).map((m) => ({ ...m, [conceptField]: m.sources[0][conceptField] })), notRead };
+}

@@ -1,0 +1,151 @@
+import { conceptKeys, mergeSameFacts } from '../../subgraphs/combined/src/merge';
+import {
+  allergyRule,
+  combinedAllergies,
+  combinedSection,
+  MEDICATION_FIELDS,
+  medicationRule,
+  noKnownAllergyConflicts,
+  OBSERVATION_FIELDS,
+  observationRule,
+  observationSectionOf,
+  PROBLEM_FIELDS,
+  problemRule,
+  PROCEDURE_FIELDS,
+  procedureRule,
+} from '../../subgraphs/combined/src/sections';
+
+/**
+ * The combined record's merge (issue #18.2), pure: the same fact from two sources is one item listing
+ * both with their statuses; different codes, or the same code at another time, stay apart; a
+ * disagreement is said, never hidden; a source not read is named, never taken for nothing recorded.
+ */
+
+const SNOMED = 'http://snomed.info/sct';
+const DMD = 'https://dmd.nhs.uk';
+const GP = { odsCode: 'P83005', organisationName: 'Bury Central Medical Practice', lastUpdated: '2026-01-01T00:00:00Z' };
+const HOSPITAL = { odsCode: 'RM3', organisationName: 'Northern Care Alliance NHS Foundation Trust', lastUpdated: '2026-10-29T21:00:00Z' };
+const MH = { odsCode: 'RT2', organisationName: 'Pennine Care NHS Foundation Trust', lastUpdated: '2026-02-01T00:00:00Z' };
+const sct = (code: string, display: string) => ({ system: SNOMED, code, display, coding: [{ system: SNOMED, code, display }], text: null });
+
+const penicillinGp = { id: 'P83005/AllergyIntolerance/1', code: sct('91936005', 'Allergy to penicillin'), clinicalStatus: 'active', verificationStatus: 'confirmed', current: true, criticality: 'low', category: ['medication'], recordedDate: '2019-12-10', provenance: GP };
+const penicillinAe = { ...penicillinGp, id: 'RM3/AllergyIntolerance/9', criticality: 'high', recordedDate: '2026-10-29T21:00:00+00:00', provenance: HOSPITAL };
+const latex = { ...penicillinGp, id: 'RM3/AllergyIntolerance/10', code: sct('300916003', 'Latex allergy'), category: ['environment'], provenance: HOSPITAL };
+
+describe('allergies', () => {
+  it('the same SNOMED CT code from the GP and from A&E is one allergy naming both sources, with the higher criticality', () => {
+    const section = combinedAllergies({ allergies: [penicillinGp], hospitalAllergies: [penicillinAe, latex], noKnownAllergies: [], hospitalNoKnownAllergies: [] });
+    expect(section.items.map((i) => ({ code: i.code.code, sources: i.sources.map((s) => s.provenance.odsCode), criticality: i.criticality, disagreement: i.disagreement }))).toEqual([
+      { code: '91936005', sources: ['P83005', 'RM3'], criticality: 'high', disagreement: null },
+      { code: '300916003', sources: ['RM3'], criticality: 'low', disagreement: null },
+    ]);
+    expect(section.notRead).toEqual([]);
+  });
+
+  it('a code shared through a translation (any coding) is the same allergy', () => {
+    const readCoded = { ...penicillinAe, code: { system: 'http://read.info/readv2', code: 'TJ00.', display: 'x', coding: [{ system: 'http://read.info/readv2', code: 'TJ00.' }, { system: SNOMED, code: '91936005' }], text: null } };
+    expect(mergeSameFacts([penicillinGp, readCoded], allergyRule)).toHaveLength(1);
+  });
+
+  it('different codes stay apart, and text alone never merges', () => {
+    const textOnly = (id: string, provenance = GP) => ({ ...penicillinGp, id, code: { system: 'text', code: '', display: 'penicillin', coding: [], text: 'penicillin' }, provenance });
+    expect(conceptKeys(textOnly('a').code)).toEqual([]);
+    expect(mergeSameFacts([textOnly('a'), textOnly('b', HOSPITAL)], allergyRule)).toHaveLength(2);
+    expect(mergeSameFacts([penicillinGp, latex], allergyRule)).toHaveLength(2);
+  });
+
+  it('active at the GP and resolved at the hospital: one item, still current, that says who says what', () => {
+    const resolved = { ...penicillinAe, clinicalStatus: 'resolved', current: false };
+    const [item] = mergeSameFacts([penicillinGp, resolved], allergyRule);
+    expect(item.current).toBe(true);
+    expect(item.disagreement).toBe('Sources disagree: active at Bury Central Medical Practice; resolved at Northern Care Alliance NHS Foundation Trust');
+    expect(item.sources).toHaveLength(2);
+  });
+
+  it('a refuted allergy disagrees with a confirmed one, by name', () => {
+    const [item] = mergeSameFacts([penicillinGp, { ...penicillinAe, verificationStatus: 'refuted', current: false }], allergyRule);
+    expect(item.disagreement).toMatch(/refuted at Northern Care Alliance/);
+  });
+
+  it('a no-known-drug-allergy statement beside a current drug allergy is a conflict said in words; a food one is not', () => {
+    const nkda = { id: 'P83005/AllergyIntolerance/n', scope: 'medication', current: true, code: sct('409137002', 'No known drug allergy'), recordedDate: '2024-02-01', provenance: GP };
+    const nkfa = { ...nkda, id: 'x', scope: 'food', code: sct('429625007', 'No known food allergy') };
+    expect(noKnownAllergyConflicts([nkda, nkfa], [penicillinAe])).toEqual([
+      'Bury Central Medical Practice records “No known drug allergy” (2024-02-01), but a current allergy is recorded: Allergy to penicillin at Northern Care Alliance NHS Foundation Trust',
+    ]);
+    expect(noKnownAllergyConflicts([nkda], [{ ...penicillinAe, current: false }])).toEqual([]);
+  });
+
+  it('a source not read (null, not an empty list) is named, never taken for no allergies', () => {
+    const section = combinedAllergies({ allergies: [penicillinGp], hospitalAllergies: null, noKnownAllergies: [], hospitalNoKnownAllergies: null });
+    expect(section.notRead.map((n) => [n.field, n.source])).toEqual([
+      ['hospitalAllergies', 'Hospital trust'],
+      ['hospitalNoKnownAllergies', 'Hospital trust'],
+    ]);
+    expect(section.items).toHaveLength(1);
+  });
+});
+
+describe('problems', () => {
+  const depression = { id: 'RT2/Condition/d', code: sct('35489007', 'Depressive disorder'), clinicalStatus: 'active', verificationStatus: 'confirmed', current: true, onsetDate: '2024-03', provenance: MH };
+  it('the GP and the mental health trust recording the same diagnosis are one problem; refuted at one source is said', () => {
+    const gp = { ...depression, id: 'P83005/Condition/d', onsetDate: '2024-04-02', provenance: GP };
+    const refuted = { ...depression, id: 'RM3/Condition/r', verificationStatus: 'refuted', current: false, onsetDate: '2024-05', provenance: HOSPITAL };
+    const section = combinedSection({ problems: [gp], hospitalDiagnoses: [refuted], mentalHealthDiagnoses: [depression], communityDiagnoses: [] }, PROBLEM_FIELDS, problemRule);
+    expect(section.items).toHaveLength(1);
+    expect(section.items[0].disagreement).toBe('Sources disagree: active at Bury Central Medical Practice and Pennine Care NHS Foundation Trust; refuted at Northern Care Alliance NHS Foundation Trust');
+  });
+  it('the same code years apart (a second fracture) stays two problems', () => {
+    const fracture = { ...depression, code: sct('5913000', 'Fracture of neck of femur'), onsetDate: '2015-06-01', provenance: HOSPITAL };
+    expect(mergeSameFacts([fracture, { ...fracture, id: 'second', onsetDate: '2026-10-29' }], problemRule)).toHaveLength(2);
+  });
+});
+
+describe('medications', () => {
+  const warfarin = { id: 'P83005/MedicationRequest/w', medication: { system: DMD, code: '319733000', display: 'Warfarin 1mg tablets', coding: [{ system: DMD, code: '319733000' }], text: null }, status: 'active', current: true, startDate: '2025-01-10', endDate: null, provenance: GP };
+  it("a hospital discharge prescription overlapping the GP's repeat is one medicine naming both", () => {
+    const discharge = { ...warfarin, id: 'RM3/MedicationRequest/w', startDate: '2026-11-03', endDate: '2026-11-17', provenance: HOSPITAL };
+    const section = combinedSection({ medications: [warfarin], hospitalPrescriptions: [discharge], mentalHealthMedications: [] }, MEDICATION_FIELDS, medicationRule, undefined, 'medication');
+    expect(section.items).toHaveLength(1);
+    expect(section.items[0]).toMatchObject({ medication: { code: '319733000' }, current: true, disagreement: null });
+  });
+  it('the same medicine in periods that do not overlap stays two (an old course is history)', () => {
+    const old = { ...warfarin, id: 'old', status: 'completed', current: false, startDate: '2010-01-01', endDate: '2010-06-01' };
+    expect(mergeSameFacts([warfarin, old], medicationRule)).toHaveLength(2);
+  });
+  it('active at the source but its period ended, beside a current one: said', () => {
+    const ended = { ...warfarin, id: 'ended', current: false, startDate: '2024-01-01', endDate: '2025-06-01', provenance: HOSPITAL };
+    expect(mergeSameFacts([warfarin, ended], medicationRule)[0].disagreement).toMatch(/active at the source, but its period has ended at Northern Care Alliance/);
+  });
+});
+
+describe('procedures and observations', () => {
+  it('the same procedure on the same day from two sources is one; on another day, two', () => {
+    const repair = { id: 'RM3/Procedure/p', code: sct('265132005', 'Hip repair'), status: 'completed', current: false, performedDate: '2026-10-30T09:15:00+00:00', provenance: HOSPITAL };
+    const gp = { ...repair, id: 'P83005/Procedure/p', performedDate: '2026-10-30', provenance: GP };
+    expect(combinedSection({ procedures: [gp], hospitalProcedures: [repair] }, PROCEDURE_FIELDS, procedureRule).items).toHaveLength(1);
+    expect(mergeSameFacts([repair, { ...gp, performedDate: '2026-11-02' }], procedureRule)).toHaveLength(2);
+  });
+
+  const vital = { code: sct('75367002', 'Blood pressure'), status: 'final', current: true, categories: [{ code: 'vital-signs' }], components: [{ value: { text: '148 mmHg' } }, { value: { text: '86 mmHg' } }] };
+  it('two blood pressure readings at different times stay two; the same reading sent by two sources is one', () => {
+    const a = { ...vital, id: 'a', value: null, effectiveDate: '2026-09-14T10:20:00+01:00', provenance: GP };
+    const later = { ...a, id: 'b', effectiveDate: '2026-10-14T10:20:00+01:00' };
+    const copy = { ...a, id: 'c', effectiveDate: '2026-09-14T09:20:00Z', provenance: HOSPITAL };
+    expect(mergeSameFacts([a, later, copy], observationRule).map((m) => m.sources.map((s) => s.id))).toEqual([['b'], ['a', 'c']]);
+  });
+  it('readings at the same time with different values stay apart', () => {
+    const a = { ...vital, id: 'a', value: null, effectiveDate: '2026-09-14T10:20:00Z', provenance: GP };
+    const other = { ...a, id: 'b', components: [{ value: { text: '150 mmHg' } }, { value: { text: '90 mmHg' } }] };
+    expect(mergeSameFacts([a, other], observationRule)).toHaveLength(2);
+  });
+  it('vital signs, social history and results are sections of their own, by FHIR category', () => {
+    expect(observationSectionOf({ categories: [{ code: 'vital-signs' }] } as never)).toBe('vitalSigns');
+    expect(observationSectionOf({ categories: [{ coding: [{ code: 'social-history' }] }] } as never)).toBe('socialHistory');
+    expect(observationSectionOf({ categories: [{ code: 'laboratory' }] } as never)).toBe('results');
+    expect(observationSectionOf({} as never)).toBe('results');
+    const section = combinedSection({ observations: [{ ...vital, id: 'v', provenance: GP }], testResults: null, mentalHealthObservations: [], communityObservations: [] }, OBSERVATION_FIELDS, observationRule, (i) => observationSectionOf(i) === 'vitalSigns');
+    expect(section.items).toHaveLength(1);
+    expect(section.notRead.map((n) => n.field)).toEqual(['testResults']);
+  });
+});
