@@ -27,7 +27,8 @@ const DISPOSITION_TEXT: Record<NonNullable<PlannedAdmission['disposition']>, str
 
 /** What happened in hospital and what the GP should do, by main reason (SNOMED code). */
 const COURSE: Record<string, { treatment: string; gpAction: string }> = {
-  '5913000': { treatment: 'Hemiarthroplasty performed; mobilising with a frame with physiotherapy.', gpAction: 'Please review analgesia and bone health (consider bisphosphonate).' },
+  // The operation the hospital sends as its Procedure (planners/acute.ts: a total hip replacement).
+  '5913000': { treatment: 'Total hip replacement performed; mobilising with a frame with physiotherapy.', gpAction: 'Please review analgesia and bone health (consider bisphosphonate).' },
   '233604007': { treatment: 'Treated with intravenous then oral antibiotics; oxygen weaned.', gpAction: 'Please arrange a chest X-ray in six weeks.' },
   '195951007': { treatment: 'Treated with nebulisers, oral prednisolone and antibiotics.', gpAction: 'Please review inhaler technique and consider pulmonary rehabilitation referral.' },
   '68566005': { treatment: 'Treated with intravenous fluids and antibiotics according to culture results.', gpAction: 'No routine follow-up needed.' },
