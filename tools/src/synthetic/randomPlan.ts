@@ -5,7 +5,12 @@
  *
  * Rough proportions (by age, older patients more likely to have community and social care):
  * every patient has a GP record; ~25% acute data; ~8% mental health; ~12% community; ~10% social
- * care; ~1% a safeguarding flag.
+ * care; ~1% a safeguarding flag. Clinical detail: a smoking status for ~80% of adults, blood
+ * pressure for every hypertensive patient and a third of other over-40s, a weight for ~30% of
+ * adults, "no known allergies" for ~20% of those without an allergy; in hospital a diagnosis for
+ * every admission, the GP's allergy or "no known allergies" at most clerkings, a hip replacement
+ * for a fractured neck of femur; at the mental health trust a diagnosis for ~80% and scores for
+ * about half of those. Together about one resource in seven more than before they were added.
  */
 
 import { DAY, REFERENCE_INSTANT as NOW, YEAR, ageAt, isoDate } from './clock';
