@@ -21,6 +21,9 @@ import type { SliceFeed } from '../../subgraphs/kit/src/ingest/sliceFeed';
 import { gpFeed } from '../../subgraphs/gp/src/feed';
 import { acuteFeed } from '../../subgraphs/acute/src/feed';
 import { communityFeed } from '../../subgraphs/community/src/feed';
+import { mentalHealthFeed } from '../../subgraphs/mental-health/src/feed';
+import { fhirFaults } from '../../subgraphs/kit/src/ingest/fhirValidation';
+import { feedMapping } from '../support/feedMapping';
 
 const register = new Map(organisations.map((o) => [o.odsCode, o]));
 const REFERENCE_ISO = new Date(REFERENCE_INSTANT).toISOString().replace('.000Z', 'Z');
@@ -50,6 +53,9 @@ function isEnteredInError(r: fhir4.FhirResource): boolean {
 function codes(concept: fhir4.CodeableConcept | undefined): string[] {
   return (concept?.coding ?? []).map((c) => c.code ?? '');
 }
+
+/** A feed bundle through an organisation's real feed target (FHIR R4 validation, then its mappings), no database. */
+const prepared = (feed: SliceFeed, name: string, organisation: FeedingOrganisation, bundle: fhir4.Bundle) => prepareBundle(sliceFeedTarget(name, feed, null as never), bundle, organisation);
 
 let population: SyntheticPatient[];
 beforeAll(() => {
@@ -389,7 +395,6 @@ describe('the richer shapes the record shows (issue 11.9)', () => {
   const acuteOf = (p: SyntheticPatient) => only(p, 'RM3', 'acute');
   const GP: FeedingOrganisation = { odsCode: 'P83005', name: 'Bury Central Medical Practice', kind: 'gp-practice', sharingStatus: 'active', sourceSystem: 'EMIS Web' };
   const RM3: FeedingOrganisation = { odsCode: 'RM3', name: 'Northern Care Alliance', kind: 'acute-trust', sharingStatus: 'active', sourceSystem: 'Allscripts Sunrise' };
-  const prepared = (feed: SliceFeed, name: string, organisation: FeedingOrganisation, bundle: fhir4.Bundle) => prepareBundle(sliceFeedTarget(name, feed, null as never), bundle, organisation);
 
   it('an inpatient with a blood pressure: one Observation, two components (systolic, diastolic), in her admission', () => {
     const acute = acuteOf(margaret());
@@ -472,6 +477,224 @@ describe('the richer shapes the record shows (issue 11.9)', () => {
     const all = population.flatMap((p) => p.feeds.flatMap(resourcesOf));
     const added = all.filter((r) => (r.resourceType === 'Observation' && r.hasMember) || r.resourceType === 'MedicationRequest' || r.meta?.versionId === '2').length;
     expect(added / (all.length - added)).toBeLessThan(0.03);
+  });
+});
+
+describe('the record’s new content reaches a new user (issue 18.7)', () => {
+  const bundleOf = (p: SyntheticPatient, odsCode: string, target: Feed['target']) => feedsOf(p, odsCode, target)[0].bundle;
+  /** A resource through an organisation's real feed mapping, its references resolved in the bundle it came in. */
+  const mapped = (feed: SliceFeed, bundle: fhir4.Bundle, resource: fhir4.FhirResource) =>
+    feedMapping(feed).map(resource, (bundle.entry ?? []).map((e) => ({ fullUrl: e.fullUrl, resource: e.resource as fhir4.FhirResource })))!;
+  /** What this change added: GP observations, NKA statements, hospital and trust Conditions, allergies, procedures, trust scores. */
+  const isNewContent = (feed: Feed, r: fhir4.FhirResource) =>
+    (feed.target === 'gp' && r.resourceType === 'Observation') ||
+    (feed.target === 'acute' && (r.resourceType === 'Condition' || r.resourceType === 'AllergyIntolerance' || r.resourceType === 'Procedure')) ||
+    (feed.target === 'mental-health' && (r.resourceType === 'Condition' || r.resourceType === 'Observation')) ||
+    (r.resourceType === 'AllergyIntolerance' && codes(r.code).some((c) => c === '716186003' || c === '409137002'));
+
+  it('is valid FHIR R4 (the validator the feeds use), for the demo patients and 150 random ones', () => {
+    const faults: string[] = [];
+    let checked = 0;
+    for (const p of population.slice(0, 155)) {
+      for (const feed of p.feeds) {
+        for (const r of resourcesOf(feed)) {
+          if (!isNewContent(feed, r)) continue;
+          checked++;
+          for (const fault of fhirFaults(r)) faults.push(`${feed.odsCode} ${r.resourceType}/${r.id} ${fault.path}: ${fault.message}`);
+        }
+      }
+    }
+    expect(faults).toEqual([]);
+    expect(checked).toBeGreaterThan(150);
+  });
+
+  it('Margaret: the same penicillin allergy from her GP and from A&E, under one SNOMED CT code, in each slice’s allergy panel', () => {
+    const p = population[0];
+    const gpBundle = bundleOf(p, 'P83005', 'gp');
+    const acuteBundle = bundleOf(p, 'RM3', 'acute');
+    const [gpAllergy] = ofType(resourcesOf(feedsOf(p, 'P83005', 'gp')[0]), 'AllergyIntolerance').filter((a) => codes(a.code).includes('91936005'));
+    const hospitalAllergies = ofType(only(p, 'RM3', 'acute'), 'AllergyIntolerance');
+    expect(hospitalAllergies.map((a) => codes(a.code))).toEqual([codes(gpAllergy.code)]);
+    const [hospitalAllergy] = hospitalAllergies;
+    const attendance = ofType(only(p, 'RM3', 'acute'), 'Encounter').find((e) => e.class.code === 'EMER')!;
+    expect(hospitalAllergy.encounter?.reference).toBe(`Encounter/${attendance.id}`);
+    expect([hospitalAllergy.criticality, hospitalAllergy.reaction?.[0].manifestation.flatMap(codes)]).toEqual(['high', ['39579001']]);
+    expect(hospitalAllergy.recordedDate! >= attendance.period!.start! && hospitalAllergy.recordedDate! <= attendance.period!.end!).toBe(true);
+    const fromHospital = mapped(acuteFeed, acuteBundle, hospitalAllergy);
+    const fromGp = mapped(gpFeed, gpBundle, gpAllergy);
+    expect([fromHospital.panel, fromGp.panel]).toEqual(['hospitalAllergies', 'allergies']);
+    expect((fromHospital.fields.code as { code: string }).code).toBe((fromGp.fields.code as { code: string }).code);
+    expect(fromHospital.fields).toMatchObject({ current: true, criticality: 'high', reaction: 'Anaphylaxis' });
+  });
+
+  it('Margaret: her fractured neck of femur is an encounter diagnosis of the admission, and the hip replacement names it (hospitalDiagnoses, hospitalProcedures)', () => {
+    const p = population[0];
+    const acute = only(p, 'RM3', 'acute');
+    const bundle = bundleOf(p, 'RM3', 'acute');
+    const admission = ofType(acute, 'Encounter').find((e) => e.class.code === 'IMP')!;
+    const [diagnosis] = ofType(acute, 'Condition');
+    expect(ofType(acute, 'Condition')).toHaveLength(1);
+    expect([codes(diagnosis.code), diagnosis.category?.flatMap(codes), codes(diagnosis.clinicalStatus), diagnosis.encounter?.reference, diagnosis.bodySite?.[0].text]).toEqual([
+      ['5913000'],
+      ['encounter-diagnosis'],
+      ['active'],
+      `Encounter/${admission.id}`,
+      'Left hip',
+    ]);
+    const [procedure] = ofType(acute, 'Procedure');
+    expect([procedure.status, codes(procedure.code), procedure.reasonReference?.[0].reference, procedure.bodySite?.flatMap(codes), procedure.encounter?.reference]).toEqual([
+      'completed',
+      ['52734007'],
+      `Condition/${diagnosis.id}`,
+      ['29836001'],
+      `Encounter/${admission.id}`,
+    ]);
+    // During the admission, which is still going on: after it began, before "now".
+    expect(procedure.performedDateTime! > admission.period!.start! && procedure.performedDateTime! < REFERENCE_ISO).toBe(true);
+    const diagnosisItem = mapped(acuteFeed, bundle, diagnosis);
+    expect([diagnosisItem.panel, diagnosisItem.fields.current]).toEqual(['hospitalDiagnoses', true]);
+    const procedureItem = mapped(acuteFeed, bundle, procedure);
+    expect(procedureItem.panel).toBe('hospitalProcedures');
+    expect(procedureItem.fields).toMatchObject({ status: 'completed', current: false, performedDate: procedure.performedDateTime, performers: ['Mr J Hargreaves'] });
+    // A done operation is history, not current (the kit's events); its reason is the Condition
+    // resolved within the bundle, so its code, not just a reference.
+    expect((procedureItem.fields.reasons as { code: string }[]).map((r) => r.code)).toEqual(['5913000']);
+    expect((procedureItem.fields.bodySite as { code: string; text: string | null }[]).map((b) => [b.code, b.text])).toEqual([['29836001', 'Left hip']]);
+  });
+
+  it('Margaret: blood pressure (85354-9, systolic and diastolic components) and weight (29463-7, kg) at the GP, three of each over the year (observations)', () => {
+    const p = population[0];
+    const gp = resourcesOf(feedsOf(p, 'P83005', 'gp')[0]);
+    const bundle = bundleOf(p, 'P83005', 'gp');
+    const observations = ofType(gp, 'Observation');
+    const pressures = observations.filter((o) => codes(o.code).includes('85354-9'));
+    const weights = observations.filter((o) => codes(o.code).includes('29463-7'));
+    expect(pressures.map((o) => o.component?.map((c) => `${codes(c.code)[0]} ${c.valueQuantity?.value} ${c.valueQuantity?.code}`))).toEqual([
+      ['8480-6 148 mm[Hg]', '8462-4 84 mm[Hg]'],
+      ['8480-6 142 mm[Hg]', '8462-4 80 mm[Hg]'],
+      ['8480-6 138 mm[Hg]', '8462-4 78 mm[Hg]'],
+    ]);
+    expect(weights.map((o) => [o.valueQuantity?.value, o.valueQuantity?.code, o.valueQuantity?.system])).toEqual([
+      [61.2, 'kg', 'http://unitsofmeasure.org'],
+      [60.4, 'kg', 'http://unitsofmeasure.org'],
+      [58.9, 'kg', 'http://unitsofmeasure.org'],
+    ]);
+    for (const o of [...pressures, ...weights]) expect(o.category?.flatMap(codes)).toEqual(['vital-signs']);
+    const bp = mapped(gpFeed, bundle, pressures[2]);
+    expect(bp.panel).toBe('observations');
+    expect((bp.fields.components as { code: { code: string }; value: { text: string } }[]).map((c) => [c.code.code, c.value.text])).toEqual([
+      ['8480-6', '138 mmHg'],
+      ['8462-4', '78 mmHg'],
+    ]);
+    expect(bp.fields).toMatchObject({ value: null, codeIsFinding: false, category: 'Vital Signs' });
+    expect(mapped(gpFeed, bundle, weights[2]).fields).toMatchObject({ value: '58.9', unit: 'kg' });
+  });
+
+  it('Margaret: her medicines name the problem they treat (reasonReference, resolved to the Condition by the GP mapping)', () => {
+    const p = population[0];
+    const gp = resourcesOf(feedsOf(p, 'P83005', 'gp')[0]);
+    const warfarin = ofType(gp, 'MedicationStatement').find((m) => m.medicationCodeableConcept?.text === 'Warfarin 1mg tablets')!;
+    const item = mapped(gpFeed, bundleOf(p, 'P83005', 'gp'), warfarin);
+    expect((item.fields.reasons as { code: string }[]).map((r) => r.code)).toEqual(['49436004']);
+    const [repeat] = ofType(gp, 'MedicationRequest');
+    expect((mapped(gpFeed, bundleOf(p, 'P83005', 'gp'), repeat).fields.reasons as { code: string }[]).map((r) => r.code)).toEqual(['38341003']);
+  });
+
+  it('smoking status (72166-2, social history, a SNOMED CT answer) for every adult demo patient, none for the child', () => {
+    const statusOf = (index: number) =>
+      ofType(resourcesOf(population[index].feeds.find((f) => f.target === 'gp')!), 'Observation')
+        .filter((o) => codes(o.code).includes('72166-2'))
+        .map((o) => [o.category?.flatMap(codes)[0], o.valueCodeableConcept?.coding?.[0].system, codes(o.valueCodeableConcept)[0]]);
+    expect([0, 1, 2, 3, 4].map(statusOf)).toEqual([
+      [['social-history', SYSTEMS.snomed, '266919005']],
+      [['social-history', SYSTEMS.snomed, '77176002']],
+      [],
+      [['social-history', SYSTEMS.snomed, '8517006']],
+      [['social-history', SYSTEMS.snomed, '266919005']],
+    ]);
+    const daniel = population[1].feeds.find((f) => f.target === 'gp')!;
+    const [smoking] = ofType(resourcesOf(daniel), 'Observation');
+    expect(mapped(gpFeed, daniel.bundle, smoking).fields).toMatchObject({ value: 'Smoker', category: 'Social History' });
+  });
+
+  it('Aisha: "no known allergies" from her GP is a statement (noKnownAllergies), never an allergy', () => {
+    const p = population[4];
+    const gp = resourcesOf(feedsOf(p, 'P85004', 'gp')[0]);
+    const statements = ofType(gp, 'AllergyIntolerance');
+    expect(statements.map((a) => [codes(a.code), codes(a.clinicalStatus), codes(a.verificationStatus), a.type, a.criticality, a.reaction])).toEqual([
+      [['716186003'], ['active'], ['confirmed'], undefined, undefined, undefined],
+    ]);
+    const item = mapped(gpFeed, bundleOf(p, 'P85004', 'gp'), statements[0]);
+    expect(item.panel).toBe('noKnownAllergies');
+    expect(item.fields).toMatchObject({ scope: 'all', current: true });
+  });
+
+  it('Daniel: his depressive disorder (35489007) and PHQ-9 total scores (44261-6) from the trust (mentalHealthDiagnoses, mentalHealthObservations)', () => {
+    const p = population[1];
+    const mh = only(p, 'RT2', 'mental-health');
+    const bundle = bundleOf(p, 'RT2', 'mental-health');
+    const [diagnosis] = ofType(mh, 'Condition');
+    expect([codes(diagnosis.code), codes(diagnosis.clinicalStatus)]).toEqual([['35489007'], ['active']]);
+    expect(mapped(mentalHealthFeed, bundle, diagnosis)).toMatchObject({ panel: 'mentalHealthDiagnoses', fields: { current: true, code: { code: '35489007' } } });
+    const scores = ofType(mh, 'Observation');
+    expect(scores.map((o) => [codes(o.code)[0], o.category?.flatMap(codes)[0], o.valueInteger])).toEqual([
+      ['44261-6', 'survey', 21],
+      ['44261-6', 'survey', 16],
+      ['44261-6', 'survey', 12],
+    ]);
+    expect(mapped(mentalHealthFeed, bundle, scores[2])).toMatchObject({ panel: 'mentalHealthObservations', fields: { value: '12', category: 'Survey', effectiveDate: '2026-10-12T11:20:00Z' } });
+    // The registry's relationship comes from the episode alone, not from a diagnosis or score.
+    expect(only(p, 'RT2', 'registry').map((r) => r.resourceType)).toEqual(['EpisodeOfCare']);
+  });
+
+  it('random patients: in plausible proportions, every admission with its diagnosis, every fractured neck of femur operated on, and every feed accepted whole', () => {
+    const share = (pred: (p: SyntheticPatient) => boolean, of = population.slice(5)) => of.filter(pred).length / of.length;
+    const gpObservations = (p: SyntheticPatient) => ofType(p.feeds.filter((f) => f.target === 'gp').flatMap(resourcesOf), 'Observation');
+    const adults = population.slice(5).filter((p) => p.patient.birthDate! <= '2008-11-01');
+    expect(share((p) => gpObservations(p).some((o) => codes(o.code).includes('72166-2')), adults)).toBeGreaterThan(0.7);
+    expect(share((p) => gpObservations(p).some((o) => codes(o.code).includes('85354-9')))).toBeGreaterThan(0.2);
+    expect(share((p) => gpObservations(p).some((o) => codes(o.code).includes('29463-7')))).toBeGreaterThan(0.1);
+    const nka = share((p) => p.feeds.some((f) => f.target === 'gp' && ofType(resourcesOf(f), 'AllergyIntolerance').some((a) => codes(a.code).includes('716186003') || codes(a.code).includes('409137002'))));
+    expect(nka).toBeGreaterThan(0.08);
+    expect(nka).toBeLessThan(0.3);
+
+    let admissions = 0;
+    let hipFractures = 0;
+    for (const p of population.slice(5)) {
+      const acute = p.feeds.filter((f) => f.target === 'acute').flatMap(resourcesOf);
+      const inpatient = ofType(acute, 'Encounter').filter((e) => e.class.code === 'IMP');
+      const diagnoses = ofType(acute, 'Condition');
+      admissions += inpatient.length;
+      expect(diagnoses.map((d) => d.encounter?.reference).sort()).toEqual(inpatient.map((e) => `Encounter/${e.id}`).sort());
+      const fractures = diagnoses.filter((d) => codes(d.code).includes('5913000'));
+      hipFractures += fractures.length;
+      expect(ofType(acute, 'Procedure').map((x) => x.reasonReference?.[0].reference)).toEqual(fractures.map((d) => `Condition/${d.id}`));
+    }
+    expect(admissions).toBeGreaterThan(20);
+    expect(hipFractures).toBeGreaterThan(0);
+    const withMh = population.slice(5).filter((p) => p.feeds.some((f) => f.target === 'mental-health'));
+    expect(share((p) => p.feeds.some((f) => f.target === 'mental-health' && resourcesOf(f).some((r) => r.resourceType === 'Condition')), withMh)).toBeGreaterThan(0.6);
+
+    // Through the real feed targets (FHIR validation, then each mapping): nothing refused.
+    const targets: Partial<Record<Feed['target'], [SliceFeed, FeedingOrganisation['kind']]>> = { gp: [gpFeed, 'gp-practice'], acute: [acuteFeed, 'acute-trust'], 'mental-health': [mentalHealthFeed, 'mental-health-trust'] };
+    const issues: string[] = [];
+    for (const p of population.slice(0, 80)) {
+      for (const f of p.feeds) {
+        const target = targets[f.target];
+        if (!target) continue;
+        const organisation: FeedingOrganisation = { odsCode: f.odsCode, name: f.odsCode, kind: target[1], sharingStatus: 'active', sourceSystem: 'synthetic' };
+        for (const issue of prepared(target[0], f.target, organisation, f.bundle).issues) issues.push(`${p.index} ${f.target}: ${JSON.stringify(issue)}`);
+      }
+    }
+    expect(issues).toEqual([]);
+  });
+
+  it('adds about one resource in seven, most of them GP observations (the benchmark dataset grows with it; bench/dataset.ts re-seeds when the generator changes)', () => {
+    const feeds = population.flatMap((p) => p.feeds);
+    const all = feeds.flatMap((f) => resourcesOf(f).map((r) => [f, r] as const));
+    const added = all.filter(([f, r]) => isNewContent(f, r)).length;
+    expect(added / (all.length - added)).toBeGreaterThan(0.05);
+    expect(added / (all.length - added)).toBeLessThan(0.2);
   });
 });
 

@@ -4,10 +4,10 @@
  * content does not depend on the seed.
  */
 
-import { HOUR, utc } from './clock';
+import { HOUR, MINUTE, utc } from './clock';
 import { syntheticNhsNumber } from './nhsNumbers';
 import { contributingOrganisation, councilForTown, services } from './places';
-import { conditions, medicines, reasons, specialties } from './terminology';
+import { bodySites, conditions, medicines, procedures, reasons, specialties } from './terminology';
 import type { PatientPlan } from './plan';
 
 export interface DemoStory {
@@ -21,13 +21,13 @@ export const demoStories: readonly DemoStory[] = [
     index: 0,
     name: 'Margaret Ashworth',
     story:
-      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation, has amlodipine on repeat prescription and is allergic to penicillin (anaphylaxis); an aspirin allergy put on her record in error has been corrected by the practice. She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall with a fractured neck of femur.',
+      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation, has amlodipine on repeat prescription for her hypertension (her practice nurse’s blood pressure and weight readings over the last year are on the record; she has never smoked) and is allergic to penicillin (anaphylaxis), which A&E recorded again under the same code; an aspirin allergy put on her record in error has been corrected by the practice. She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall: the hospital diagnosed a fractured neck of femur (left hip) and replaced her hip the next day.',
   },
   {
     index: 1,
     name: 'Daniel Kowalski',
     story:
-      'Daniel Kowalski (35) has depression treated with sertraline and is under the Rochdale Community Mental Health Team on the Care Programme Approach, with a care coordinator, a crisis plan and a restricted risk summary. He has no hospital record.',
+      'Daniel Kowalski (35) has depression treated with sertraline and is under the Rochdale Community Mental Health Team on the Care Programme Approach, with a care coordinator, a crisis plan and a restricted risk summary; the trust records his depressive disorder as its diagnosis and his PHQ-9 scores falling from 21 to 12. He smokes. He has no hospital record.',
   },
   {
     index: 2,
@@ -39,13 +39,13 @@ export const demoStories: readonly DemoStory[] = [
     index: 3,
     name: 'Peter Holroyd',
     story:
-      'Peter Holroyd (68) from Bury has type 2 diabetes treated with metformin; he attended A&E at Fairfield General Hospital with chest pain in June 2025 and went home the same day. Tests use him to record an opt-out.',
+      'Peter Holroyd (68) from Bury has type 2 diabetes treated with metformin; he attended A&E at Fairfield General Hospital with chest pain in June 2025 and went home the same day. His practice records his blood pressure, weight and that he is an ex-smoker. Tests use him to record an opt-out.',
   },
   {
     index: 4,
     name: 'Aisha Begum',
     story:
-      'Aisha Begum (39) from Oldham has asthma and an outpatient appointment booked at the Royal Oldham Hospital respiratory clinic on 18 November 2026. No other organisation holds data about her.',
+      'Aisha Begum (39) from Oldham has asthma and an outpatient appointment booked at the Royal Oldham Hospital respiratory clinic on 18 November 2026. Her practice has recorded that she has no known allergies (a statement, not an allergy) and has never smoked. No other organisation holds data about her.',
   },
 ];
 
@@ -77,9 +77,9 @@ function margaret(): PatientPlan {
       ],
       medications: [
         // A repeat prescription: authorised at her medication review, six issues, one issued so far.
-        { medicine: medicines.amlodipine5, start: utc(2009, 6, 1), repeat: { authorised: utc(2026, 9, 15, 10, 20), prescriber: 'Dr S Greenhalgh', repeatsAllowed: 6, issued: 1, expires: utc(2027, 3, 15) } },
+        { medicine: medicines.amlodipine5, start: utc(2009, 6, 1), reason: conditions.hypertension, repeat: { authorised: utc(2026, 9, 15, 10, 20), prescriber: 'Dr S Greenhalgh', repeatsAllowed: 6, issued: 1, expires: utc(2027, 3, 15) } },
         { medicine: medicines.atorvastatin20, start: utc(2012, 9, 10) },
-        { medicine: medicines.warfarin1, start: utc(2019, 2, 20) },
+        { medicine: medicines.warfarin1, start: utc(2019, 2, 20), reason: conditions.atrialFibrillation },
       ],
       allergies: [
         { key: 'penicillin', recorded: utc(2001, 3, 5, 10, 20), reaction: 'anaphylaxis', criticality: 'high' },
@@ -88,6 +88,16 @@ function margaret(): PatientPlan {
       ],
       immunisations: [],
       consultations: [{ mode: 'telephone', start: utc(2026, 9, 15, 10, 10), minutes: 9, reason: reasons.medicationReview, clinician: 'Dr S Greenhalgh' }],
+      // Her hypertension reviews with the practice nurse: blood pressure and a weight slowly falling.
+      observations: [
+        { kind: 'smokingStatus', time: utc(2025, 11, 10, 10, 30), status: 'never' },
+        { kind: 'bloodPressure', time: utc(2025, 11, 10, 10, 35), systolic: 148, diastolic: 84 },
+        { kind: 'bodyWeight', time: utc(2025, 11, 10, 10, 40), kg: 61.2 },
+        { kind: 'bloodPressure', time: utc(2026, 3, 16, 9, 50), systolic: 142, diastolic: 80 },
+        { kind: 'bodyWeight', time: utc(2026, 3, 16, 9, 55), kg: 60.4 },
+        { kind: 'bloodPressure', time: utc(2026, 9, 8, 11, 15), systolic: 138, diastolic: 78 },
+        { kind: 'bodyWeight', time: utc(2026, 9, 8, 11, 20), kg: 58.9 },
+      ],
     },
     acute: {
       odsCode: svc.acute.odsCode,
@@ -99,6 +109,10 @@ function margaret(): PatientPlan {
         { panel: 'ue', time: fallAt + HOUR, admission: 0, results: [{ test: 'sodium', value: 136 }, { test: 'potassium', value: 4.4 }, { test: 'creatinine', value: 98 }, { test: 'egfr', value: 46 }] },
         { panel: 'inr', time: fallAt + HOUR, admission: 0, results: [{ test: 'inr', value: 2.6 }] },
       ],
+      diagnoses: [{ concept: reasons.fracturedNeckOfFemur, onset: fallAt, recorded: admittedAt + 40 * MINUTE, admission: 0, bodySite: { concept: bodySites.hip, text: 'Left hip' } }],
+      // Asked in A&E: the same allergy, by the same SNOMED CT code, as her GP holds.
+      allergies: [{ key: 'penicillin', recorded: fallAt + 35 * MINUTE, reaction: 'anaphylaxis', criticality: 'high', recorder: 'Dr R Okafor', attendance: 0 }],
+      procedures: [{ concept: procedures.totalHipReplacement, admission: 0, performed: utc(2026, 10, 30, 14, 10), surgeon: 'Mr J Hargreaves', reason: 0, bodySite: { concept: bodySites.hip, text: 'Left hip' } }],
     },
     community: {
       odsCode: svc.community.odsCode,
@@ -142,10 +156,11 @@ function daniel(): PatientPlan {
     mobile: '07700 900582',
     gp: {
       conditions: [{ concept: conditions.depression, onset: utc(2022, 3, 10) }],
-      medications: [{ medicine: medicines.sertraline50, start: utc(2022, 3, 24) }],
+      medications: [{ medicine: medicines.sertraline50, start: utc(2022, 3, 24), reason: conditions.depression }],
       allergies: [],
       immunisations: [],
       consultations: [{ mode: 'face-to-face', start: utc(2026, 8, 4, 9, 20), minutes: 15, reason: conditions.depression, clinician: 'Dr N Iqbal' }],
+      observations: [{ kind: 'smokingStatus', time: utc(2026, 8, 4, 9, 30), status: 'current' }],
     },
     mentalHealth: {
       odsCode: svc.mentalHealth.odsCode,
@@ -165,6 +180,13 @@ function daniel(): PatientPlan {
         mitigation: 'Weekly contact with care coordinator; crisis plan shared with GP and family.',
         assessor: coordinator,
       },
+      diagnoses: [{ concept: conditions.depression, onset: utc(2022, 3, 10), recorded: utc(2024, 11, 18, 11) }],
+      // PHQ-9 at assessment and at reviews: severe (20+), then moderately severe, then moderate.
+      scores: [
+        { questionnaire: 'phq9', time: utc(2024, 11, 18, 11), score: 21, assessor: coordinator },
+        { questionnaire: 'phq9', time: utc(2025, 6, 2, 14, 30), score: 16, assessor: coordinator },
+        { questionnaire: 'phq9', time: utc(2026, 10, 12, 11, 20), score: 12, assessor: coordinator },
+      ],
     },
   };
 }
@@ -189,6 +211,7 @@ function leah(): PatientPlan {
         { key: 'mmr', date: utc(2020, 9, 25, 11) },
       ],
       consultations: [],
+      observations: [],
     },
     socialCare: {
       odsCode: councilForTown('Heywood').odsCode,
@@ -219,10 +242,15 @@ function peter(): PatientPlan {
     mobile: '07700 900691',
     gp: {
       conditions: [{ concept: conditions.type2Diabetes, onset: utc(2016, 11, 20) }],
-      medications: [{ medicine: medicines.metformin500, start: utc(2016, 12, 5) }],
+      medications: [{ medicine: medicines.metformin500, start: utc(2016, 12, 5), reason: conditions.type2Diabetes }],
       allergies: [],
       immunisations: [],
       consultations: [{ mode: 'face-to-face', start: utc(2026, 5, 12, 15, 40), minutes: 12, reason: conditions.type2Diabetes, clinician: 'Dr S Greenhalgh' }],
+      observations: [
+        { kind: 'smokingStatus', time: utc(2026, 5, 12, 15, 45), status: 'ex' },
+        { kind: 'bloodPressure', time: utc(2026, 5, 12, 15, 45), systolic: 136, diastolic: 82 },
+        { kind: 'bodyWeight', time: utc(2026, 5, 12, 15, 50), kg: 92.4 },
+      ],
     },
     acute: {
       odsCode: svc.acute.odsCode,
@@ -230,6 +258,9 @@ function peter(): PatientPlan {
       admissions: [],
       outpatients: [],
       labs: [],
+      diagnoses: [],
+      allergies: [],
+      procedures: [],
     },
   };
 }
@@ -251,8 +282,11 @@ function aisha(): PatientPlan {
       conditions: [{ concept: conditions.asthma, onset: utc(2003, 4, 15) }],
       medications: [],
       allergies: [],
+      // Asked at her asthma review: a statement, never an allergy.
+      noKnownAllergies: { scope: 'all', recorded: utc(2025, 10, 7, 9, 40) },
       immunisations: [],
       consultations: [],
+      observations: [{ kind: 'smokingStatus', time: utc(2025, 10, 7, 9, 45), status: 'never' }],
     },
     acute: {
       odsCode: svc.acute.odsCode,
@@ -262,6 +296,9 @@ function aisha(): PatientPlan {
         { start: utc(2026, 11, 18, 10, 30), booked: utc(2026, 10, 6, 9, 15), status: 'booked', specialty: specialties.respiratory, clinic: 'Respiratory clinic', site: 'Royal Oldham Hospital' },
       ],
       labs: [],
+      diagnoses: [],
+      allergies: [],
+      procedures: [],
     },
   };
 }

@@ -47,6 +47,8 @@ const Kind = {
   medicationRequest: 27,
   medicationAdministration: 28,
   medicationDispense: 29,
+  noKnownAllergies: 30,
+  procedure: 31,
   bundle: 64,
 } as const;
 export type KindName = keyof typeof Kind;

@@ -7,7 +7,7 @@
 
 import type { Gender } from './names';
 import type { Town } from './places';
-import type { AllergyKey, Concept, LabPanelKey, LabTestKey, Medicine, ReactionKey, RelationshipKey, VaccinationKey } from './terminology';
+import type { AllergyKey, Concept, LabPanelKey, LabTestKey, Medicine, NoKnownAllergyScope, ReactionKey, RelationshipKey, SmokingStatusKey, VaccinationKey } from './terminology';
 
 export interface PlannedCondition {
   concept: Concept;
@@ -27,6 +27,8 @@ export interface PlannedMedication {
    * issues it allows and how many have been issued, and when the authorisation expires.
    */
   repeat?: { authorised: number; prescriber: string; repeatsAllowed: number; issued: number; expires: number };
+  /** The problem it is prescribed for (sent as reasonReference to that Condition in the same feed). */
+  reason?: Concept;
 }
 
 export interface PlannedAllergy {
@@ -40,6 +42,18 @@ export interface PlannedAllergy {
    */
   enteredInError?: number;
 }
+
+/** A statement that the patient has no known allergies (of a scope): never an allergy itself. */
+export interface PlannedNoKnownAllergies {
+  scope: NoKnownAllergyScope;
+  recorded: number;
+}
+
+/** What a GP records as an Observation: vital signs and lifestyle. */
+export type PlannedGpObservation =
+  | { kind: 'bloodPressure'; time: number; systolic: number; diastolic: number }
+  | { kind: 'bodyWeight'; time: number; kg: number }
+  | { kind: 'smokingStatus'; time: number; status: SmokingStatusKey };
 
 export interface PlannedImmunisation {
   key: VaccinationKey;
@@ -58,8 +72,10 @@ export interface GpPlan {
   conditions: PlannedCondition[];
   medications: PlannedMedication[];
   allergies: PlannedAllergy[];
+  noKnownAllergies?: PlannedNoKnownAllergies;
   immunisations: PlannedImmunisation[];
   consultations: PlannedConsultation[];
+  observations: PlannedGpObservation[];
 }
 
 export interface PlannedAttendance {
@@ -105,12 +121,52 @@ export interface PlannedLabPanel {
   attendance?: number;
 }
 
+/** Where in hospital an item was recorded: index of the A&E attendance or of the admission. */
+export interface HospitalEncounterLink {
+  attendance?: number;
+  admission?: number;
+}
+
+/** A diagnosis made in hospital (Condition, category encounter-diagnosis, in its encounter). */
+export interface PlannedHospitalDiagnosis extends HospitalEncounterLink {
+  concept: Concept;
+  onset: number;
+  recorded: number;
+  /** Set when it has resolved (an infection treated), at discharge. */
+  resolved?: number;
+  bodySite?: { concept: Concept; text: string };
+}
+
+/** An allergy the hospital recorded (clerking in A&E or on the ward), by whom. */
+export interface PlannedHospitalAllergy extends HospitalEncounterLink {
+  key: AllergyKey;
+  recorded: number;
+  reaction: ReactionKey;
+  criticality: PlannedAllergy['criticality'];
+  recorder: string;
+}
+
+/** An operation done in an admission, for one of the hospital's diagnoses. */
+export interface PlannedProcedure {
+  concept: Concept;
+  admission: number;
+  performed: number;
+  surgeon: string;
+  /** Index into AcutePlan.diagnoses: why it was done (reasonReference). */
+  reason: number;
+  bodySite: { concept: Concept; text: string };
+}
+
 export interface AcutePlan {
   odsCode: string;
   attendances: PlannedAttendance[];
   admissions: PlannedAdmission[];
   outpatients: PlannedOutpatient[];
   labs: PlannedLabPanel[];
+  diagnoses: PlannedHospitalDiagnosis[];
+  allergies: PlannedHospitalAllergy[];
+  noKnownAllergies?: PlannedNoKnownAllergies & HospitalEncounterLink;
+  procedures: PlannedProcedure[];
 }
 
 export interface MentalHealthPlan {
@@ -120,6 +176,10 @@ export interface MentalHealthPlan {
   risk?: { date: number; level: 'low' | 'moderate' | 'high'; outcome: string; summary: string; mitigation: string; assessor: string };
   /** A risk alert (Flag coded as a mental-health risk in SNOMED CT), raised with a high risk. */
   riskFlag?: { raised: number; concept: 'suicide' | 'otherDirectedViolence' };
+  /** The trust's diagnoses (Condition). */
+  diagnoses: { concept: Concept; onset: number; recorded: number; resolved?: number }[];
+  /** Questionnaire total scores (Observation, category survey): PHQ-9 for depression, GAD-7 for anxiety. */
+  scores: { questionnaire: 'phq9' | 'gad7'; time: number; score: number; assessor: string }[];
 }
 
 export interface CommunityEpisode {

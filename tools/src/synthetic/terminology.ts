@@ -241,3 +241,53 @@ export const carePlanConcepts = {
 
 /** A council's own code system for the alerts it raises that are not safeguarding (a key safe, a dog). */
 export const COUNCIL_ALERT_SYSTEM = 'https://fhir.shareforyou.example/CodeSystem/council-alert';
+
+/**
+ * What the GP, the hospital and the mental health trust measure and record as Observations: LOINC
+ * (as UK Core vital signs and NHS questionnaires send them), with the SNOMED CT observable entity
+ * UK GP systems send beside it where there is one.
+ */
+export const observationCodes = {
+  bloodPressurePanel: { code: '85354-9', display: 'Blood pressure panel with all children optional' },
+  systolic: { code: '8480-6', display: 'Systolic blood pressure' },
+  diastolic: { code: '8462-4', display: 'Diastolic blood pressure' },
+  bodyWeight: { code: '29463-7', display: 'Body weight' },
+  smokingStatus: { code: '72166-2', display: 'Tobacco smoking status' },
+  phq9: { code: '44261-6', display: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]' },
+  gad7: { code: '70274-6', display: 'Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]' },
+} as const satisfies Record<string, Concept>;
+
+export const observableEntities = {
+  bloodPressure: { code: '75367002', display: 'Blood pressure' },
+  bodyWeight: { code: '27113001', display: 'Body weight' },
+  phq9: { code: '720433000', display: 'Patient Health Questionnaire Nine Item score' },
+} as const satisfies Record<string, Concept>;
+
+/** Tobacco smoking status answers (SNOMED CT findings), the value of a 72166-2 Observation. */
+export const smokingStatuses = concepts({
+  never: { code: '266919005', display: 'Never smoked tobacco' },
+  ex: { code: '8517006', display: 'Ex-smoker' },
+  current: { code: '77176002', display: 'Smoker' },
+});
+export type SmokingStatusKey = keyof typeof smokingStatuses;
+
+/**
+ * "No known allergies" as the AllergyIntolerance.code of a statement (SNOMED CT situations), by
+ * scope; schema/clinical-codes.yaml reads the same codes so the record files them as statements.
+ */
+export const noKnownAllergyConcepts = {
+  all: { code: '716186003', display: 'No known allergy' },
+  medication: { code: '409137002', display: 'No known drug allergy' },
+} as const satisfies Record<string, Concept>;
+export type NoKnownAllergyScope = keyof typeof noKnownAllergyConcepts;
+
+/** Operations the hospital records (SNOMED CT procedures), with where on the body. */
+export const procedures = concepts({
+  totalHipReplacement: { code: '52734007', display: 'Total hip replacement' },
+});
+export const procedureCategories = concepts({
+  surgical: { code: '387713003', display: 'Surgical procedure' },
+});
+export const bodySites = concepts({
+  hip: { code: '29836001', display: 'Hip region structure' },
+});

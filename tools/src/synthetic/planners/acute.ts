@@ -7,7 +7,7 @@ import { DAY, HOUR, MINUTE, REFERENCE_INSTANT as NOW } from '../clock';
 import { pickDoctorName, type Gender } from '../names';
 import { services, towns } from '../places';
 import type { Rng } from '../prng';
-import { labPanels, reasons, specialties, type Concept, type LabPanelKey, type LabTestKey, type SpecialtyKey } from '../terminology';
+import { bodySites, labPanels, procedures, reasons, specialties, type Concept, type LabPanelKey, type LabTestKey, type SpecialtyKey } from '../terminology';
 import type { AcutePlan, GpPlan, PlannedAdmission, PlannedAttendance, PlannedLabPanel } from '../plan';
 import { daysAgo, has, onMedicine, workingTime, type Context } from './context';
 
@@ -151,7 +151,7 @@ function labResults(rng: Rng, panel: LabPanelKey, ctx: LabContext): PlannedLabPa
 export function acutePlan(rng: Rng, ctx: Context, gp: GpPlan): AcutePlan {
   const svc = services();
   const site = towns[ctx.town].hospital;
-  const plan: AcutePlan = { odsCode: svc.acute.odsCode, attendances: [], admissions: [], outpatients: [], labs: [] };
+  const plan: AcutePlan = { odsCode: svc.acute.odsCode, attendances: [], admissions: [], outpatients: [], labs: [], diagnoses: [], allergies: [], procedures: [] };
   const labBase: Omit<LabContext, 'infection' | 'kidneyInjury'> = {
     gender: ctx.gender,
     age: ctx.age,
@@ -245,4 +245,43 @@ export function acutePlan(rng: Rng, ctx: Context, gp: GpPlan): AcutePlan {
     plan.outpatients.sort((a, b) => a.start - b.start);
   }
   return plan;
+}
+
+/** Diagnoses an admission ends with once treated (an infection, an exacerbation): resolved at discharge. */
+const RESOLVED_AT_DISCHARGE = new Set([reasons.pneumonia, reasons.urinaryTractInfection, reasons.cellulitis, reasons.copdExacerbation, reasons.acuteKidneyInjury, reasons.asthmaAttack]);
+
+/**
+ * What the hospital recorded in each admission, drawn from a stream of its own (the encounters and
+ * results stay as they were): the admitting diagnosis (an encounter diagnosis), the allergy status
+ * asked at clerking (the GP's allergy under the same code, or "no known allergies"), and for a
+ * fractured neck of femur the hip replacement the next day.
+ */
+export function hospitalRecordPlan(rng: Rng, gp: GpPlan, acute: AcutePlan): void {
+  acute.admissions.forEach((adm, admission) => {
+    const reason = adm.reasons[0];
+    const attendance = acute.attendances.findIndex((a) => a.admission === admission);
+    const diagnosis = acute.diagnoses.length;
+    const resolved = adm.end !== undefined && RESOLVED_AT_DISCHARGE.has(reason) ? adm.end : undefined;
+    acute.diagnoses.push({ concept: reason, onset: attendance >= 0 ? acute.attendances[attendance].start : adm.start, recorded: adm.start + rng.int(1, 6) * 10 * MINUTE, admission, ...(resolved ? { resolved } : {}) });
+    if (reason === reasons.fracturedNeckOfFemur) {
+      // Surgery within 36 hours (NICE hip fracture standard), never after discharge or "now".
+      const performed = Math.min(adm.start + rng.int(14, 34) * HOUR, (adm.end ?? NOW) - 6 * HOUR);
+      if (performed > adm.start + 2 * HOUR) {
+        const side = rng.chance(0.5) ? 'Left hip' : 'Right hip';
+        acute.diagnoses[diagnosis].bodySite = { concept: bodySites.hip, text: side };
+        acute.procedures.push({ concept: procedures.totalHipReplacement, admission, performed: Math.floor(performed / (5 * MINUTE)) * 5 * MINUTE, surgeon: adm.consultant, reason: diagnosis, bodySite: { concept: bodySites.hip, text: side } });
+      }
+    }
+  });
+  // Allergy status is asked at clerking: once, in the latest admission.
+  const latest = acute.admissions.length - 1;
+  if (latest < 0) return;
+  const clerking = { admission: latest, recorded: acute.admissions[latest].start + rng.int(1, 8) * 15 * MINUTE };
+  const known = gp.allergies.filter((a) => a.enteredInError === undefined);
+  if (known.length && rng.chance(0.8)) {
+    const a = known[0];
+    acute.allergies.push({ key: a.key, reaction: a.reaction, criticality: a.criticality, recorder: acute.admissions[latest].consultant, ...clerking });
+  } else if (!known.length && rng.chance(0.6)) {
+    acute.noKnownAllergies = { scope: rng.chance(0.7) ? 'all' : 'medication', ...clerking };
+  }
 }

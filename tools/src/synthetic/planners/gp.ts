@@ -1,13 +1,15 @@
 /**
  * The GP record of a random patient: long-term conditions by age and sex, their usual medicines,
- * allergies, immunisations and recent consultations.
+ * allergies, immunisations and recent consultations; and, drawn from a stream of their own (so the
+ * rest of the record is as it was before they existed), vital signs, smoking status and "no known
+ * allergies" statements.
  */
 
 import { DAY, HOUR, REFERENCE_INSTANT as NOW, YEAR, utc } from '../clock';
 import { pickDoctorName } from '../names';
 import type { Rng } from '../prng';
-import { conditions, medicines, reasons, type AllergyKey, type Concept, type ConditionKey, type MedicineKey, type ReactionKey } from '../terminology';
-import type { GpPlan } from '../plan';
+import { conditions, medicines, reasons, type AllergyKey, type Concept, type ConditionKey, type MedicineKey, type ReactionKey, type SmokingStatusKey } from '../terminology';
+import type { GpPlan, PlannedGpObservation } from '../plan';
 import { daysAgo, onMedicine, workingTime, type Context } from './context';
 
 type Prevalence = (age: number, female: boolean) => number;
@@ -47,7 +49,7 @@ function startAfter(rng: Rng, onset: number): number {
 }
 
 export function gpPlan(rng: Rng, ctx: Context): GpPlan {
-  const gp: GpPlan = { conditions: [], medications: [], allergies: [], immunisations: [], consultations: [] };
+  const gp: GpPlan = { conditions: [], medications: [], allergies: [], immunisations: [], consultations: [], observations: [] };
 
   for (const [key, prevalence, minAge] of CHRONIC) {
     if (!rng.chance(prevalence(ctx.age, ctx.female))) continue;
@@ -93,13 +95,15 @@ export function gpPlan(rng: Rng, ctx: Context): GpPlan {
     }
   }
 
-  // Medication for long-term conditions.
+  // Medication for long-term conditions, each naming the problem it treats.
+  let treating: Concept | undefined;
   const addMedicine = (key: MedicineKey, onset: number, end?: number) => {
     if (gp.medications.some((m) => m.medicine === medicines[key])) return;
     const start = startAfter(rng, onset);
-    gp.medications.push({ medicine: medicines[key], start, ...(end && end > start ? { end } : {}) });
+    gp.medications.push({ medicine: medicines[key], start, ...(end && end > start ? { end } : {}), ...(treating ? { reason: treating } : {}) });
   };
   for (const c of [...gp.conditions]) {
+    treating = c.concept;
     const key = (Object.keys(conditions) as ConditionKey[]).find((k) => conditions[k] === c.concept);
     switch (key) {
       case 'hypertension':
@@ -147,6 +151,7 @@ export function gpPlan(rng: Rng, ctx: Context): GpPlan {
         break;
     }
   }
+  treating = undefined;
 
   // Immunisations.
   const birthYear = new Date(ctx.birthMs).getUTCFullYear();
@@ -193,4 +198,39 @@ export function gpPlan(rng: Rng, ctx: Context): GpPlan {
   }
   gp.consultations.sort((a, b) => a.start - b.start);
   return gp;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/**
+ * What the practice measured and asked, over the last three years: smoking status for most adults
+ * (QOF asks), blood pressure for everyone over 40 now and then and at every hypertension review,
+ * a weight for some; and, for some with no allergy recorded, "no known allergies". Kept to about
+ * one resource per patient so the benchmark dataset's volume stays near what it was.
+ */
+export function gpObservationsPlan(rng: Rng, ctx: Context, gp: GpPlan): Pick<GpPlan, 'observations' | 'noKnownAllergies'> {
+  const observations: PlannedGpObservation[] = [];
+  const when = () => workingTime(rng, Math.max(daysAgo(rng, 7, 3 * 365), ctx.birthMs + 16 * YEAR), 8, 18);
+  if (ctx.age >= 16 && rng.chance(0.8)) {
+    const status = rng.weighted<SmokingStatusKey>(ctx.age >= 50 ? [['never', 50], ['ex', 35], ['current', 15]] : [['never', 65], ['ex', 15], ['current', 20]]);
+    observations.push({ kind: 'smokingStatus', time: when(), status });
+  }
+  const hypertensive = gp.conditions.some((c) => c.concept === conditions.hypertension && c.resolved === undefined);
+  const readings = hypertensive ? 2 : ctx.age >= 40 && rng.chance(0.35) ? 1 : 0;
+  for (let i = 0; i < readings; i++) {
+    const systolic = Math.round(clamp(rng.normal(hypertensive ? 142 : 126, 12), 95, 190));
+    const diastolic = Math.round(clamp(rng.normal(hypertensive ? 84 : 77, 8), 55, Math.min(115, systolic - 25)));
+    observations.push({ kind: 'bloodPressure', time: when(), systolic, diastolic });
+  }
+  if (ctx.age >= 18 && rng.chance(0.3)) {
+    observations.push({ kind: 'bodyWeight', time: when(), kg: Math.round(clamp(rng.normal(ctx.female ? 72 : 85, 14), 40, 170) * 10) / 10 });
+  }
+  observations.sort((a, b) => a.time - b.time);
+  const noKnownAllergies =
+    gp.allergies.length === 0 && rng.chance(0.2)
+      ? { scope: rng.chance(0.8) ? ('all' as const) : ('medication' as const), recorded: workingTime(rng, Math.max(daysAgo(rng, 30, 10 * 365), ctx.birthMs + 30 * DAY)) }
+      : undefined;
+  return { observations, ...(noKnownAllergies ? { noKnownAllergies } : {}) };
 }

@@ -1,13 +1,14 @@
 /**
  * The mental health trust's record of a random patient: an episode (CPA or not), often a crisis
- * plan and a risk summary.
+ * plan and a risk summary; and its diagnosis and questionnaire scores (PHQ-9, GAD-7).
  */
 
 import { DAY, REFERENCE_INSTANT as NOW } from '../clock';
 import { pickStaffName } from '../names';
 import { pickLandline, services } from '../places';
 import type { Rng } from '../prng';
-import type { MentalHealthPlan } from '../plan';
+import { conditions } from '../terminology';
+import type { GpPlan, MentalHealthPlan } from '../plan';
 import { daysAgo, workingTime, type Context } from './context';
 
 const TRIGGERS = [
@@ -42,6 +43,8 @@ export function mentalHealthPlan(rng: Rng, ctx: Context): MentalHealthPlan {
   const plan: MentalHealthPlan = {
     odsCode: services().mentalHealth.odsCode,
     episode: { status: active ? 'active' : 'finished', start, ...(end ? { end } : {}), cpa, coordinator, team },
+    diagnoses: [],
+    scores: [],
   };
   if (active && (cpa || rng.chance(0.5))) {
     plan.crisisPlan = {
@@ -68,4 +71,28 @@ export function mentalHealthPlan(rng: Rng, ctx: Context): MentalHealthPlan {
     plan.riskFlag = { raised: plan.risk.date, concept: plan.risk.outcome === 'Harm to others' ? 'otherDirectedViolence' : 'suicide' };
   }
   return plan;
+}
+
+/**
+ * The trust's diagnosis (the GP's depression or anxiety, recorded when the episode began) and the
+ * scores it took for it, drawn from a stream of their own (the episode, plans and risk stay as they
+ * were): PHQ-9 for depression, GAD-7 for anxiety, at assessment and at reviews, improving a little.
+ */
+export function mentalHealthRecordPlan(rng: Rng, gp: GpPlan, mh: MentalHealthPlan): void {
+  const problem = gp.conditions.find((c) => c.concept === conditions.depression || c.concept === conditions.anxiety);
+  if (!problem || !rng.chance(0.8)) return;
+  const ep = mh.episode;
+  const recorded = workingTime(rng, ep.start);
+  mh.diagnoses.push({ concept: problem.concept, onset: Math.min(problem.onset, ep.start), recorded, ...(ep.end ? { resolved: ep.end } : {}) });
+  if (!rng.chance(0.6)) return;
+  const questionnaire = problem.concept === conditions.depression ? 'phq9' : 'gad7';
+  const max = questionnaire === 'phq9' ? 27 : 21;
+  const until = ep.end ?? NOW - DAY;
+  let score = rng.int(Math.round(max * 0.45), max);
+  let time = recorded;
+  for (let i = rng.int(1, 3); i > 0 && time < until; i--) {
+    mh.scores.push({ questionnaire, time, score, assessor: ep.coordinator });
+    time = workingTime(rng, time + rng.int(60, 180) * DAY);
+    score = Math.max(0, score - rng.int(0, 6));
+  }
 }

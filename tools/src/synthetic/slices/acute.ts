@@ -1,14 +1,17 @@
 /// <reference types="fhir" />
 /**
  * The acute trust's slice: A&E attendances (Encounter EMER), admissions (Encounter IMP),
- * outpatient appointments, discharge summaries (DocumentReference) and test results
- * (Observation + DiagnosticReport).
+ * outpatient appointments, discharge summaries (DocumentReference), test results
+ * (Observation + DiagnosticReport), and what was recorded in those encounters: diagnoses
+ * (Condition, encounter-diagnosis), allergies or a "no known allergies" statement
+ * (AllergyIntolerance) and operations (Procedure, for a diagnosis by reasonReference).
  */
 
 import { HOUR, MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
-import { SYSTEMS, documentTypes, encounterTypes, labPanels, labTests, medicines, type Concept } from '../terminology';
-import type { PatientPlan, PlannedAdmission } from '../plan';
+import { SYSTEMS, allergies, documentTypes, encounterTypes, labPanels, labTests, medicines, procedureCategories, reactions, type Concept } from '../terminology';
+import type { AcutePlan, HospitalEncounterLink, PatientPlan, PlannedAdmission } from '../plan';
+import { ALLERGY_ACTIVE, ALLERGY_CONFIRMED, noKnownAllergiesResource } from './clinical';
 
 const DISPOSITION: Record<NonNullable<PlannedAdmission['disposition']>, fhir4.Coding> = {
   home: { system: SYSTEMS.dischargeDisposition, code: 'home', display: 'Home' },
@@ -24,7 +27,8 @@ const DISPOSITION_TEXT: Record<NonNullable<PlannedAdmission['disposition']>, str
 
 /** What happened in hospital and what the GP should do, by main reason (SNOMED code). */
 const COURSE: Record<string, { treatment: string; gpAction: string }> = {
-  '5913000': { treatment: 'Hemiarthroplasty performed; mobilising with a frame with physiotherapy.', gpAction: 'Please review analgesia and bone health (consider bisphosphonate).' },
+  // The operation the hospital sends as its Procedure (planners/acute.ts: a total hip replacement).
+  '5913000': { treatment: 'Total hip replacement performed; mobilising with a frame with physiotherapy.', gpAction: 'Please review analgesia and bone health (consider bisphosphonate).' },
   '233604007': { treatment: 'Treated with intravenous then oral antibiotics; oxygen weaned.', gpAction: 'Please arrange a chest X-ray in six weeks.' },
   '195951007': { treatment: 'Treated with nebulisers, oral prednisolone and antibiotics.', gpAction: 'Please review inhaler technique and consider pulmonary rehabilitation referral.' },
   '68566005': { treatment: 'Treated with intravenous fluids and antibiotics according to culture results.', gpAction: 'No routine follow-up needed.' },
@@ -176,6 +180,86 @@ function dischargeSupply(f: SliceFactory, adm: PlannedAdmission & { end: number 
   };
 }
 
+const CONDITION_ACTIVE = { coding: [{ system: SYSTEMS.conditionClinical, code: 'active', display: 'Active' }] };
+const CONDITION_RESOLVED = { coding: [{ system: SYSTEMS.conditionClinical, code: 'resolved', display: 'Resolved' }] };
+const CONDITION_CONFIRMED = { coding: [{ system: SYSTEMS.conditionVerification, code: 'confirmed', display: 'Confirmed' }] };
+const ENCOUNTER_DIAGNOSIS = [{ coding: [{ system: SYSTEMS.conditionCategory, code: 'encounter-diagnosis', display: 'Encounter Diagnosis' }] }];
+
+/**
+ * What the hospital recorded in its encounters: diagnoses, allergies (the same SNOMED CT code as
+ * the GP's, so the record can merge the two), a "no known allergies" statement, and operations
+ * naming the diagnosis they treated.
+ */
+function hospitalClinicalRecord(f: SliceFactory, acute: AcutePlan, encounterOf: (link: HospitalEncounterLink) => fhir4.Reference | undefined): fhir4.FhirResource[] {
+  const out: fhir4.FhirResource[] = [];
+  const diagnosisIds = acute.diagnoses.map((d) => {
+    const id = f.nextId('condition');
+    const encounter = encounterOf(d);
+    out.push({
+      resourceType: 'Condition',
+      id,
+      meta: f.meta(id, d.resolved ?? d.recorded),
+      clinicalStatus: d.resolved ? CONDITION_RESOLVED : CONDITION_ACTIVE,
+      verificationStatus: CONDITION_CONFIRMED,
+      category: ENCOUNTER_DIAGNOSIS,
+      code: snomed(d.concept),
+      ...(d.bodySite ? { bodySite: [snomed(d.bodySite.concept, d.bodySite.text)] } : {}),
+      subject: f.patient,
+      ...(encounter ? { encounter } : {}),
+      onsetDateTime: isoDateTime(d.onset),
+      ...(d.resolved ? { abatementDateTime: isoDateTime(d.resolved) } : {}),
+      recordedDate: isoDateTime(d.recorded),
+      asserter: f.organisation,
+    });
+    return id;
+  });
+
+  for (const a of acute.allergies) {
+    const id = f.nextId('allergy');
+    const allergy = allergies[a.key];
+    const encounter = encounterOf(a);
+    out.push({
+      resourceType: 'AllergyIntolerance',
+      id,
+      meta: f.meta(id, a.recorded),
+      clinicalStatus: ALLERGY_ACTIVE,
+      verificationStatus: ALLERGY_CONFIRMED,
+      type: 'allergy',
+      category: [allergy.category],
+      criticality: a.criticality,
+      code: snomed(allergy),
+      patient: f.patient,
+      ...(encounter ? { encounter } : {}),
+      recordedDate: isoDateTime(a.recorded),
+      recorder: { display: a.recorder },
+      reaction: [{ manifestation: [snomed(reactions[a.reaction])], severity: a.criticality === 'high' ? 'severe' : 'mild' }],
+    });
+  }
+  if (acute.noKnownAllergies) {
+    const encounter = encounterOf(acute.noKnownAllergies);
+    out.push(noKnownAllergiesResource(f, acute.noKnownAllergies, encounter ? { encounter } : {}));
+  }
+
+  for (const p of acute.procedures) {
+    const id = f.nextId('procedure');
+    out.push({
+      resourceType: 'Procedure',
+      id,
+      meta: f.meta(id, p.performed + 2 * HOUR),
+      status: 'completed',
+      category: snomed(procedureCategories.surgical),
+      code: snomed(p.concept),
+      subject: f.patient,
+      encounter: encounterOf({ admission: p.admission }),
+      performedDateTime: isoDateTime(p.performed),
+      performer: [{ actor: { display: p.surgeon } }],
+      reasonReference: [{ reference: `Condition/${diagnosisIds[p.reason]}` }],
+      bodySite: [snomed(p.bodySite.concept, p.bodySite.text)],
+    });
+  }
+  return out;
+}
+
 export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
   const acute = plan.acute;
   if (!acute) return [];
@@ -267,6 +351,10 @@ export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
       });
     }
   });
+
+  const encounterOf = (link: HospitalEncounterLink): fhir4.Reference | undefined =>
+    link.admission !== undefined ? { reference: `Encounter/${admissionIds[link.admission]}` } : link.attendance !== undefined ? { reference: `Encounter/${attendanceIds[link.attendance]}` } : undefined;
+  out.push(...hospitalClinicalRecord(f, acute, encounterOf));
 
   for (const appt of acute.outpatients) {
     const id = f.nextId('appointment');

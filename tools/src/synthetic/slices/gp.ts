@@ -1,13 +1,16 @@
 /// <reference types="fhir" />
 /**
- * The GP practice's slice: problems (Condition), medication (MedicationStatement, dm+d coded),
- * allergies, immunisations and consultations (Encounter, class AMB).
+ * The GP practice's slice: problems (Condition), medication (MedicationStatement, dm+d coded, with
+ * the problem it treats as reasonReference), allergies or a "no known allergies" statement,
+ * immunisations, consultations (Encounter, class AMB) and observations (blood pressure, weight,
+ * smoking status).
  */
 
 import { MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
 import { SYSTEMS, allergies, encounterTypes, reactions, vaccinations } from '../terminology';
 import type { PatientPlan, PlannedAllergy, PlannedMedication } from '../plan';
+import { ALLERGY_ACTIVE, ALLERGY_CONFIRMED, gpObservation, noKnownAllergiesResource } from './clinical';
 
 const ACTIVE = { coding: [{ system: SYSTEMS.conditionClinical, code: 'active', display: 'Active' }] };
 const RESOLVED = { coding: [{ system: SYSTEMS.conditionClinical, code: 'resolved', display: 'Resolved' }] };
@@ -25,8 +28,8 @@ function allergyResource(f: SliceFactory, a: PlannedAllergy, id: string): fhir4.
     resourceType: 'AllergyIntolerance',
     id,
     meta: f.meta(id, a.recorded),
-    clinicalStatus: { coding: [{ system: SYSTEMS.allergyClinical, code: 'active', display: 'Active' }] },
-    verificationStatus: { coding: [{ system: SYSTEMS.allergyVerification, code: 'confirmed', display: 'Confirmed' }] },
+    clinicalStatus: ALLERGY_ACTIVE,
+    verificationStatus: ALLERGY_CONFIRMED,
     type: 'allergy',
     category: [allergy.category],
     criticality: a.criticality,
@@ -39,7 +42,7 @@ function allergyResource(f: SliceFactory, a: PlannedAllergy, id: string): fhir4.
 }
 
 /** The repeat prescription in force for a medicine (UK Core MedicationRequest with its repeat information). */
-function repeatPrescription(f: SliceFactory, m: PlannedMedication & { repeat: NonNullable<PlannedMedication['repeat']> }): fhir4.MedicationRequest {
+function repeatPrescription(f: SliceFactory, m: PlannedMedication & { repeat: NonNullable<PlannedMedication['repeat']> }, reasonReference: fhir4.Reference[] | undefined): fhir4.MedicationRequest {
   const id = f.nextId('medicationRequest');
   const r = m.repeat;
   return {
@@ -63,6 +66,7 @@ function repeatPrescription(f: SliceFactory, m: PlannedMedication & { repeat: No
     authoredOn: isoDateTime(r.authorised),
     requester: { display: r.prescriber },
     courseOfTherapyType: CONTINUOUS,
+    ...(reasonReference ? { reasonReference } : {}),
     dosageInstruction: [{ sequence: 1, text: m.medicine.dosage }],
     dispenseRequest: {
       validityPeriod: { start: isoDate(r.authorised), end: isoDate(r.expires) },
@@ -78,9 +82,13 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
   const gp = plan.gp;
 
   for (const a of gp.allergies) out.push(allergyResource(f, a, f.nextId('allergy')));
+  if (gp.noKnownAllergies) out.push(noKnownAllergiesResource(f, gp.noKnownAllergies));
 
+  // Each problem's id by its concept, so a medicine can name the problem it treats.
+  const conditionIds = new Map<string, string>();
   for (const c of gp.conditions) {
     const id = f.nextId('condition');
+    if (!c.resolved) conditionIds.set(c.concept.code, id);
     const condition: fhir4.Condition = {
       resourceType: 'Condition',
       id,
@@ -100,9 +108,11 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
 
   for (const m of gp.medications) {
     const id = f.nextId('medication');
+    const reasonId = m.reason && conditionIds.get(m.reason.code);
+    const reasonReference = reasonId ? [{ reference: `Condition/${reasonId}` }] : undefined;
     // A medicine on repeat is sent as its repeat prescription, not also as a statement (shown once).
     if (m.repeat && !m.end) {
-      out.push(repeatPrescription(f, { ...m, repeat: m.repeat }));
+      out.push(repeatPrescription(f, { ...m, repeat: m.repeat }, reasonReference));
       continue;
     }
     out.push({
@@ -116,6 +126,7 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
       effectivePeriod: m.end ? { start: isoDate(m.start), end: isoDate(m.end) } : { start: isoDate(m.start) },
       dateAsserted: isoDate(m.start),
       informationSource: f.organisation,
+      ...(reasonReference ? { reasonReference } : {}),
       dosage: [{ text: m.medicine.dosage }],
     });
   }
@@ -153,6 +164,8 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
       serviceProvider: f.organisation,
     });
   }
+
+  for (const o of gp.observations) out.push(gpObservation(f, o));
   return out;
 }
 

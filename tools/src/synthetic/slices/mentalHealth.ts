@@ -3,12 +3,16 @@
  * The mental health trust's slice: the episode of care (CPA status, care coordinator), the crisis
  * plan (CarePlan coded 736253002 |Mental health crisis plan|), the risk summary (RiskAssessment)
  * and, with a high risk, a risk alert (Flag coded in SNOMED CT); risk marked restricted: meta.security R.
+ * Also the trust's diagnoses (Condition) and questionnaire scores (Observation: PHQ-9, GAD-7).
  */
 
 import { isoDate, isoDateTime } from '../clock';
-import { coding, SliceFactory } from '../fhir';
+import { coding, SliceFactory, snomed } from '../fhir';
 import { carePlanConcepts, flagConcepts, SYSTEMS } from '../terminology';
 import type { PatientPlan } from '../plan';
+import { scoreObservation } from './clinical';
+
+const PROBLEM_LIST = [{ coding: [{ system: SYSTEMS.conditionCategory, code: 'problem-list-item', display: 'Problem List Item' }] }];
 
 export function buildMentalHealthSlice(plan: PatientPlan): fhir4.FhirResource[] {
   const mh = plan.mentalHealth;
@@ -97,5 +101,24 @@ export function buildMentalHealthSlice(plan: PatientPlan): fhir4.FhirResource[] 
       author: f.organisation,
     });
   }
+
+  for (const d of mh.diagnoses) {
+    const id = f.nextId('condition');
+    out.push({
+      resourceType: 'Condition',
+      id,
+      meta: f.meta(id, d.resolved ?? d.recorded),
+      clinicalStatus: { coding: [{ system: SYSTEMS.conditionClinical, code: d.resolved ? 'resolved' : 'active', display: d.resolved ? 'Resolved' : 'Active' }] },
+      verificationStatus: { coding: [{ system: SYSTEMS.conditionVerification, code: 'confirmed', display: 'Confirmed' }] },
+      category: PROBLEM_LIST,
+      code: snomed(d.concept),
+      subject: f.patient,
+      onsetDateTime: isoDate(d.onset),
+      ...(d.resolved ? { abatementDateTime: isoDate(d.resolved) } : {}),
+      recordedDate: isoDate(d.recorded),
+      asserter: f.organisation,
+    });
+  }
+  for (const s of mh.scores) out.push(scoreObservation(f, s));
   return out;
 }
