@@ -1,0 +1,130 @@
+/// <reference types="fhir" />
+import { randomUUID } from 'node:crypto';
+import { sendBundle } from '../../tools/src/feeds/feedClient';
+import { userToken } from '../../tools/src/demo/tokens';
+import { findDemoUser } from '../../tools/src/demo/users';
+import { closeDatabases, database, gatewayPost } from '../support/clients';
+import { stackInfo } from '../support/stackInfo';
+
+/**
+ * The combined record end to end (issue #18.2): the GP and the hospital both record a penicillin
+ * allergy (one item naming both, the hospital's "resolved" against the GP's "active" said), the GP
+ * states "no known drug allergy" beside it (a conflict said), the same blood pressure reading from
+ * two sources is one, a later one another; the combined look is audited as a look at each source's
+ * items; the combined section survives a source the user may not see, naming it.
+ */
+
+afterAll(closeDatabases);
+
+const NHS_NUMBER = '9990000468';
+const PATIENT = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER } };
+const SNOMED = 'http://snomed.info/sct';
+const LOINC = 'http://loinc.org';
+const META = { versionId: '1', lastUpdated: '2026-11-01T12:00:00Z' };
+const env = () => ({ ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) });
+const sct = (code: string, display: string) => ({ coding: [{ system: SNOMED, code, display }] });
+const clinical = (code: string) => ({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code }] });
+
+async function send(target: string, odsCode: string, entry: unknown[]) {
+  const response = await sendBundle(target, odsCode, JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry }), env());
+  const refused = response.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal' || (i.severity === 'warning' && /not stored/.test(i.diagnostics ?? '')));
+  expect({ status: response.status, refused }).toEqual({ status: 200, refused: [] });
+}
+
+const allergy = (id: string, code: ReturnType<typeof sct>, status: string, extra: Record<string, unknown> = {}) => ({
+  resource: { resourceType: 'AllergyIntolerance', id, meta: META, patient: PATIENT, clinicalStatus: clinical(status), code, recordedDate: '2026-10-01', ...extra },
+});
+const bloodPressure = (id: string, at: string, systolic: number) => ({
+  resource: {
+    resourceType: 'Observation', id, meta: META, status: 'final', subject: PATIENT, effectiveDateTime: at,
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
+    code: { coding: [{ system: LOINC, code: '85354-9', display: 'Blood pressure panel' }] },
+    component: [
+      { code: { coding: [{ system: LOINC, code: '8480-6' }] }, valueQuantity: { value: systolic, unit: 'mmHg' } },
+      { code: { coding: [{ system: LOINC, code: '8462-4' }] }, valueQuantity: { value: 80, unit: 'mmHg' } },
+    ],
+  },
+});
+
+const COMBINED = `query Combined($n: String!) { patient(nhsNumber: $n) {
+  combinedAllergies {
+    items { code { code } current criticality disagreement sources { current clinicalStatus provenance { odsCode } } }
+    noKnownAllergies { scope provenance { odsCode } }
+    conflicts
+    notRead { source field }
+  }
+  combinedVitalSigns { items { code { code } sources { provenance { odsCode } } } notRead { field } }
+} }`;
+
+async function look(userKey: string, query: string) {
+  const requestId = `combined-${randomUUID()}`;
+  const response = await gatewayPost({ authorization: `Bearer ${userToken(findDemoUser(userKey))}`, 'x-request-id': requestId }, query, { n: NHS_NUMBER });
+  return { requestId, response };
+}
+
+describe('the combined record through the real feeds and the gateway', () => {
+  beforeAll(async () => {
+    await send('registry', 'P83005', [
+      {
+        resource: {
+          resourceType: 'Patient', id: 'pat-combined-e2e', meta: { versionId: '1', lastUpdated: '2026-10-01T09:00:00Z' },
+          identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER }],
+          name: [{ use: 'official', family: 'Openshaw', given: ['Irene'] }], gender: 'female', birthDate: '1939-07-02',
+          generalPractitioner: [{ identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'P83005' } }],
+        },
+      },
+    ]);
+    await send('registry', 'RM3', [
+      { resource: { resourceType: 'Encounter', id: 'combined-ae', meta: META, status: 'in-progress', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' }, subject: PATIENT, period: { start: new Date(Date.now() - 86_400_000).toISOString() } } },
+    ]);
+    await send('gp', 'P83005', [
+      allergy('gp-penicillin', sct('91936005', 'Allergy to penicillin'), 'active', { category: ['medication'], criticality: 'low' }),
+      allergy('gp-nkda', sct('409137002', 'No known drug allergy'), 'active'),
+      bloodPressure('gp-bp-1', '2026-09-14T10:20:00+01:00', 148),
+      bloodPressure('gp-bp-2', '2026-10-14T10:20:00+01:00', 139),
+    ]);
+    await send('acute', 'RM3', [
+      allergy('ae-penicillin', sct('91936005', 'Allergy to penicillin'), 'resolved', { category: ['medication'], criticality: 'high' }),
+      // The GP's September reading, sent again by the hospital (its time in UTC): the same fact.
+      bloodPressure('ae-bp-copy', '2026-09-14T09:20:00Z', 148),
+    ]);
+  });
+
+  it('one penicillin allergy naming both sources, their disagreement said, the no-known-drug-allergy statement apart and its conflict said', async () => {
+    const { response } = await look('ae-doctor', COMBINED);
+    expect(response.errors).toBeUndefined();
+    const section = response.data.patient.combinedAllergies;
+    expect(section.items).toEqual([
+      {
+        code: { code: '91936005' },
+        current: true,
+        criticality: 'high',
+        disagreement: 'Sources disagree: active at Bury Central Medical Practice; resolved at Northern Care Alliance NHS Foundation Trust',
+        sources: [
+          { current: true, clinicalStatus: 'active', provenance: { odsCode: 'P83005' } },
+          { current: false, clinicalStatus: 'resolved', provenance: { odsCode: 'RM3' } },
+        ],
+      },
+    ]);
+    expect(section.noKnownAllergies).toEqual([{ scope: 'medication', provenance: { odsCode: 'P83005' } }]);
+    expect(section.conflicts).toEqual([expect.stringMatching(/^Bury Central Medical Practice records “No known drug allergy” \(2026-10-01\), but a current allergy is recorded: Allergy to penicillin at Bury Central Medical Practice/)]);
+    expect(section.notRead).toEqual([]);
+  });
+
+  it('the same blood pressure reading from two sources is one item; a later reading is another', async () => {
+    const { response } = await look('ae-doctor', COMBINED);
+    const vitals = response.data.patient.combinedVitalSigns;
+    expect(vitals.items.map((i: { sources: Array<{ provenance: { odsCode: string } }> }) => i.sources.map((s) => s.provenance.odsCode))).toEqual([['P83005'], ['P83005', 'RM3']]);
+    expect(vitals.notRead).toEqual([]);
+  });
+
+  it("the combined look is in the trail as a look at each source's items: the GP's and the hospital's allergy fields, and the combined section", async () => {
+    const { requestId, response } = await look('ae-doctor', 'query($n: String!) { patient(nhsNumber: $n) { combinedAllergies { items { code { code } } } } }');
+    expect(response.errors).toBeUndefined();
+    const events = await (await database('audit')).collection('auditEvents').find({ requestId }).toArray();
+    const coordinates = new Set(events.flatMap((e) => (e.fields as Array<{ coordinate: string }>).map((f) => `${e.subgraph}:${f.coordinate}`)));
+    for (const expected of ['gp:Patient.allergies', 'acute:Patient.hospitalAllergies', 'gp:Patient.noKnownAllergies', 'acute:Patient.hospitalNoKnownAllergies', 'combined:Patient.combinedAllergies']) {
+      expect([...coordinates]).toContain(expected);
+    }
+  });
+});
