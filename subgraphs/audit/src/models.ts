@@ -1,17 +1,18 @@
 import { Schema } from 'mongoose';
 import { auditModels, type AuditUser, type SubgraphDatabases } from '@shareforyou/kit';
 import { alertModel } from './alerts/alerts';
-import { findingModels } from './monitoring/findings';
+import { findingModels } from './monitoring/findingRecords';
 import { staffModel } from './monitoring/staffDirectory';
 import { patientIndexModel, sweepStateModel } from './monitoring/sweep';
 import { organisationNameModel } from './names';
+import type { BreakGlassReviewOutcome } from './reviewOutcome';
 
 /**
  * The audit service's database is the audit store itself (`own` is the `audit` database): the
  * events and chains the kit writes, plus two small collections the privacy office maintains.
  */
 
-export type BreakGlassReviewOutcome = 'APPROPRIATE' | 'INAPPROPRIATE' | 'NEEDS_FOLLOW_UP';
+export type { BreakGlassReviewOutcome };
 export type StaffPatientRelation = 'self' | 'family' | 'neighbour';
 
 /** Append-only: a later review of the same declaration is a new document, so history is kept. */

@@ -3,7 +3,6 @@ import type { PatientAccess } from './access/patientAccess';
 import type { GatewayIdentity } from './identity';
 import type { RequestLoaders } from './loaders';
 import type { PatientSliceRecord } from './slice/patientSlice';
-import type { UnreadableItem } from './slice/unreadableItems';
 
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<Models = any> {
@@ -18,4 +17,11 @@ export interface SubgraphContext<Models = any> {
   models: Models;
   /** Items left out of this response because they could not be shown (slice/unreadableItems). */
   unreadable?: UnreadableItem[];
+}
+
+/** A stored item left out of an answer because it no longer fits its GraphQL type (slice/unreadableItems). */
+export interface UnreadableItem {
+  path: Array<string | number>;
+  itemId: string;
+  fault: string;
 }

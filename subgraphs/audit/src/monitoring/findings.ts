@@ -1,9 +1,8 @@
-import type { Connection } from 'mongoose';
-import { Schema } from 'mongoose';
-import { badUserInput, type AuditUser, type SubgraphContext } from '@shareforyou/kit';
+import { badUserInput, type SubgraphContext } from '@shareforyou/kit';
 import { reviewer } from '../breakGlassReview';
 import { limitRows, reportHeader } from '../looks';
-import type { BreakGlassReviewOutcome } from '../models';
+import type { BreakGlassReviewOutcome } from '../reviewOutcome';
+import { type FindingReviewRecord, type findingModels, type MonitoringFindingRecord } from './findingRecords';
 import { atWithin, periodArgument } from '../period';
 import { FINDING_MEANING, type FindingKind } from './matching';
 
@@ -13,63 +12,6 @@ import { FINDING_MEANING, type FindingKind } from './matching';
  * with an outcome, kept; APPROPRIATE and INAPPROPRIATE close the finding.
  */
 
-export interface MonitoringFindingRecord {
-  /** `${kind}:${userId}:${nhsNumber}` */
-  _id: string;
-  kind: FindingKind;
-  score: number;
-  user: AuditUser;
-  nhsNumber: string;
-  firstAccess: Date;
-  lastAccess: Date;
-  requestIds: string[];
-  raisedAt: Date;
-}
-
-export interface FindingReviewRecord {
-  findingId: string;
-  outcome: BreakGlassReviewOutcome;
-  note: string;
-  reviewedBy: AuditUser;
-  reviewedAt: Date;
-}
-
-const userShape = { id: String, name: String, odsCode: String, jobRole: String, profile: String, familyName: String };
-const findingSchema = new Schema<MonitoringFindingRecord>(
-  {
-    _id: String,
-    kind: { type: String, required: true },
-    score: { type: Number, required: true },
-    user: userShape,
-    nhsNumber: { type: String, required: true },
-    firstAccess: Date,
-    lastAccess: Date,
-    requestIds: [String],
-    raisedAt: Date,
-  },
-  { collection: 'monitoringFindings', versionKey: false },
-);
-findingSchema.index({ lastAccess: -1 });
-findingSchema.index({ kind: 1, lastAccess: -1 });
-
-const findingReviewSchema = new Schema<FindingReviewRecord>(
-  {
-    findingId: { type: String, required: true },
-    outcome: { type: String, required: true, enum: ['APPROPRIATE', 'INAPPROPRIATE', 'NEEDS_FOLLOW_UP'] },
-    note: { type: String, required: true },
-    reviewedBy: userShape,
-    reviewedAt: { type: Date, required: true },
-  },
-  { collection: 'monitoringFindingReviews', versionKey: false },
-);
-findingReviewSchema.index({ findingId: 1, reviewedAt: -1 });
-
-export function findingModels(auditDb: Connection) {
-  return {
-    MonitoringFinding: auditDb.models.MonitoringFinding ?? auditDb.model<MonitoringFindingRecord>('MonitoringFinding', findingSchema),
-    FindingReview: auditDb.models.FindingReview ?? auditDb.model<FindingReviewRecord>('FindingReview', findingReviewSchema),
-  };
-}
 type Context = SubgraphContext<ReturnType<typeof findingModels>>;
 
 const CLOSING: BreakGlassReviewOutcome[] = ['APPROPRIATE', 'INAPPROPRIATE'];

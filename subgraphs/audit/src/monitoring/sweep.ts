@@ -3,7 +3,7 @@ import { Schema } from 'mongoose';
 import type { AuditEventRecord, AuditUser, BreakGlassRecord, RegistryAccessModels } from '@shareforyou/kit';
 import { currentAddressOf, storedAddresses, type AddressValue } from '@shareforyou/kit/src/ingest';
 import { raiseAlert, type AlertModel } from '../alerts/alerts';
-import type { findingModels } from './findings';
+import type { findingModels } from './findingRecords';
 import { alertThreshold, FINDING_SCORE, findingsForLook, type PatientIdentity, type StaffIdentity } from './matching';
 import type { StaffModel, StaffMemberRecord } from './staffDirectory';
 

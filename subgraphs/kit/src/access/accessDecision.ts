@@ -1,6 +1,6 @@
 import { loadPolicy, profileMayBreakGlass, profileMaySee, type AccessPolicy } from '@shareforyou/schema';
 import { careRecordError, ErrorCode } from '../errors';
-import type { BreakGlassRecord, PatientAccessRecord } from './registryRecords';
+import type { BreakGlassRecord, PatientAccessRecord } from './accessRecords';
 
 /**
  * Every patient-level access decision, in one pure function: may this user (or this source

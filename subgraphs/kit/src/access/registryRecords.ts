@@ -1,63 +1,14 @@
 import { Connection, Schema } from 'mongoose';
-import type { StagedAccessWrites } from './stagedAccess';
+import type { OptOutLogRecord, PatientAccessRecord } from './accessRecords';
 
 /**
  * The registry's access records. The registry writes them; every other subgraph reads them,
  * read-only, through the kit. One document per patient, keyed by NHS number, so that the access
- * decision for a patient is a single primary-key read (a batch of patients: one $in).
+ * decision for a patient is a single primary-key read (a batch of patients: one $in). Their
+ * shapes are in accessRecords.ts.
  */
 
-export interface CareRelationshipRecord {
-  odsCode: string;
-  organisationName: string;
-  /** registration | admission | attendance | referral | open-case | outpatient */
-  kind: string;
-  from: Date;
-  until: Date | null;
-  /** The source item that formed it (e.g. the EpisodeOfCare id), for replays and ends. */
-  sourceId: string;
-  /** The source version that last set it: an older replay never overwrites it. */
-  versionKey?: string;
-}
-
-export interface BreakGlassRecord {
-  id: string;
-  userId: string;
-  userName: string;
-  odsCode: string;
-  jobRole: string;
-  reason: string;
-  detail: string;
-  declaredAt: Date;
-  expiresAt: Date;
-}
-
-export interface RecordOptOutRecord {
-  status: 'opted-out' | 'opted-in';
-  recordedAt: Date;
-  recordedBy: { userId: string; name: string; odsCode: string };
-  /** Kept after the purge: only this practice may record the opt-in. */
-  practiceOdsCode: string;
-  practiceName: string;
-}
-
-export interface PatientAccessRecord {
-  _id: string;
-  relationships: CareRelationshipRecord[];
-  recordOptOut: RecordOptOutRecord | null;
-  breakGlass: BreakGlassRecord[];
-  /** Optimistic concurrency: writers compare-and-set on it (no transactions needed). */
-  revision: number;
-  /** Registry feed transactions written but not yet moved in; readers apply those whose journal committed (access/stagedAccess). */
-  staged?: StagedAccessWrites[];
-}
-
-/** Append-only log of opt-out changes; subgraphs follow it to purge their slices. */
-export interface OptOutLogRecord {
-  nhsNumber: string;
-  status: 'opted-out' | 'opted-in';
-  recordedAt: Date;
-}
+export type { BreakGlassRecord, CareRelationshipRecord, OptOutLogRecord, PatientAccessRecord, RecordOptOutRecord } from './accessRecords';
 
 const patientAccessSchema = new Schema<PatientAccessRecord>(
   {

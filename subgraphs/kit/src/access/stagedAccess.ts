@@ -1,6 +1,6 @@
 import type { EntryResult } from '../ingest/feedTarget';
 import { versionVerdict } from '../slice/patientSlice';
-import type { CareRelationshipRecord, PatientAccessRecord } from './registryRecords';
+import type { AccessChange, CareRelationshipRecord, PatientAccessRecord } from './accessRecords';
 
 /**
  * A registry feed transaction's writes to one patient, held on the patient's access record until
@@ -10,22 +10,7 @@ import type { CareRelationshipRecord, PatientAccessRecord } from './registryReco
  * nothing; once it commits, all of them count at once, before and after they are moved in.
  */
 
-/** One change to the patient's care relationships, as the registry's feed prepared it. */
-export type AccessChange =
-  /** A relationship formed, changed (`relationship`) or removed (null) by the source item `sourceId`. */
-  | { index: number; kind: 'relationship'; sourceId: string; relationship: CareRelationshipRecord | null; versionKey: string }
-  /** Registration at a practice (from its Patient resource): ends registration at any other practice at `endOthersAt`. */
-  | { index: number; kind: 'registration'; registration: CareRelationshipRecord; endOthersAt: Date };
-
-export interface StagedAccessWrites {
-  journal: string;
-  changes: AccessChange[];
-  /**
-   * The demographics the transaction writes to the patient index (the registry's own record
-   * shape; only the registry reads them): moved into the index when the transaction settles.
-   */
-  demographics?: Array<{ versionKey: string }>;
-}
+export type { AccessChange, StagedAccessWrites } from './accessRecords';
 
 /** A relationship by its source item, by version: newer wins, an older replay changes nothing. */
 export function applyRelationship(relationships: CareRelationshipRecord[], sourceId: string, next: CareRelationshipRecord | null, key: string): EntryResult {

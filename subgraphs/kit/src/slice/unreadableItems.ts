@@ -23,11 +23,7 @@ import { ErrorCode } from '../errors';
  * is left out and named in an ITEM_UNREADABLE error, and the rest of the section is served.
  */
 
-export interface UnreadableItem {
-  path: Array<string | number>;
-  itemId: string;
-  fault: string;
-}
+export type { UnreadableItem } from '../context';
 
 const MAX_DEPTH = 6;
 
