@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser } from '../../tools/src/demo/users';
-import { closeDatabases, database, gatewayPost } from '../support/clients';
+import { asUser, closeDatabases, gatewayPost } from '../support/clients';
 import { stackInfo } from '../support/stackInfo';
 
 /**
@@ -121,8 +121,13 @@ describe('the combined record through the real feeds and the gateway', () => {
   it("the combined look is in the trail as a look at each source's items: the GP's and the hospital's allergy fields, and the combined section", async () => {
     const { requestId, response } = await look('ae-doctor', 'query($n: String!) { patient(nhsNumber: $n) { combinedAllergies { items { code { code } } } } }');
     expect(response.errors).toBeUndefined();
-    const events = await (await database('audit')).collection('auditEvents').find({ requestId }).toArray();
-    const coordinates = new Set(events.flatMap((e) => (e.fields as Array<{ coordinate: string }>).map((f) => `${e.subgraph}:${f.coordinate}`)));
+    const log = await asUser('privacy-officer').query(
+      'query($filter: AccessLogFilter) { accessLog(filter: $filter, first: 50) { events { requestId subgraph fields { coordinate outcome } } } }',
+      { filter: { nhsNumber: NHS_NUMBER, from: new Date(Date.now() - 60_000).toISOString() } },
+    );
+    expect(log.errors).toBeUndefined();
+    const events = (log.data.accessLog.events as Array<{ requestId: string; subgraph: string; fields: Array<{ coordinate: string; outcome: string }> }>).filter((e) => e.requestId === requestId);
+    const coordinates = new Set(events.flatMap((e) => e.fields.filter((f) => f.outcome === 'allowed').map((f) => `${e.subgraph}:${f.coordinate}`)));
     for (const expected of ['gp:Patient.allergies', 'acute:Patient.hospitalAllergies', 'gp:Patient.noKnownAllergies', 'acute:Patient.hospitalNoKnownAllergies', 'combined:Patient.combinedAllergies']) {
       expect([...coordinates]).toContain(expected);
     }
