@@ -4,6 +4,7 @@ import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { asUser, closeDatabases, gatewayPost } from '../support/clients';
+import { gatewayWithout } from '../support/gatewayWithout';
 import { stackInfo } from '../support/stackInfo';
 
 /**
@@ -131,5 +132,30 @@ describe('the combined record through the real feeds and the gateway', () => {
     for (const expected of ['gp:Patient.allergies', 'acute:Patient.hospitalAllergies', 'gp:Patient.noKnownAllergies', 'acute:Patient.hospitalNoKnownAllergies', 'combined:Patient.combinedAllergies']) {
       expect([...coordinates]).toContain(expected);
     }
+  });
+
+  describe('with the hospital source down', () => {
+    let gateway: Awaited<ReturnType<typeof gatewayWithout>>;
+    beforeAll(async () => {
+      gateway = await gatewayWithout('acute', 700);
+    });
+    afterAll(() => gateway?.stop());
+
+    it("the combined section still arrives from the GP's items, naming the hospital as not read (never as no allergies)", async () => {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${userToken(findDemoUser('ae-doctor'))}` },
+        body: JSON.stringify({ query: COMBINED, variables: { n: NHS_NUMBER } }),
+      });
+      const body = (await response.json()) as { data: any; errors?: Array<{ extensions?: { code?: string; serviceName?: string } }> };
+      expect((body.errors ?? []).map((e) => `${e.extensions?.code} ${e.extensions?.serviceName}`)).toContain('SOURCE_UNAVAILABLE acute');
+      const section = body.data.patient.combinedAllergies;
+      expect(section.items.map((i: { sources: Array<{ provenance: { odsCode: string } }> }) => i.sources.map((s) => s.provenance.odsCode))).toEqual([['P83005']]);
+      expect(section.notRead).toEqual([
+        { source: 'Hospital trust', field: 'hospitalAllergies' },
+        { source: 'Hospital trust', field: 'hospitalNoKnownAllergies' },
+      ]);
+      expect(body.data.patient.combinedVitalSigns.notRead).toEqual([{ field: 'testResults' }]);
+    });
   });
 });
