@@ -209,8 +209,8 @@ describe('acute feed: dispensed and administered medicines through the feed and 
       whenPrepared: '2025-05-02T09:30:00+01:00',
       whenHandedOver: '2025-05-02T10:45:00+01:00',
       dosageInstructions: [
-        { sequence: 1, text: 'Two tablets in the morning with breakfast', dose: '2 tablet', timing: '1 time every 1 day (CM)', route: { code: '26643006' } },
-        { sequence: 2, text: 'One tablet in the evening with food', dose: '1 tablet', timing: '1 time every 1 day (CV)', route: { code: '26643006' } },
+        { sequence: 1, text: 'Two tablets in the morning with breakfast', dose: '2 tablet', timing: 'once a day (with breakfast)', route: { code: '26643006' } },
+        { sequence: 2, text: 'One tablet in the evening with food', dose: '1 tablet', timing: 'once a day (with the evening meal)', route: { code: '26643006' } },
       ],
       performers: [{ function: { code: 'finalchecker' }, actor: 'Grace Okafor' }],
       prescriptions: ['Metformin 500mg tablets, inpatient prescription 28 Apr 2025'],

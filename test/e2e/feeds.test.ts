@@ -217,8 +217,8 @@ describe('feeds: UK Core content kept whole and status told truly, through the g
       courseOfTherapyType: { code: 'continuous' },
       repeat: { numberOfRepeatsAllowed: 6, numberOfPrescriptionsIssued: 2, authorisationExpiryDate: '2024-09-01T00:00:00Z' },
       dosageInstructions: [
-        { sequence: 1, text: 'One tablet in the morning', timing: '1 time every 1 day' },
-        { sequence: 2, text: 'One tablet in the evening', timing: '1 time every 1 day' },
+        { sequence: 1, text: 'One tablet in the morning', timing: 'once a day' },
+        { sequence: 2, text: 'One tablet in the evening', timing: 'once a day' },
       ],
       prescriber: 'Dr Aisha Rahman',
       provenance: { sourceId: 'mr-uk-1' },
