@@ -20,6 +20,32 @@ const REASONS: Array<[string, string]> = [
   ['OTHER', 'Another reason (say what below)'],
 ];
 
+/**
+ * The combined record's sections (International Patient Summary order), each shown when the role
+ * may see the per-organisation panel it is computed from; "View by source" shows those panels instead.
+ */
+const COMBINED: Array<{ name: string; label: string; from: string }> = [
+  { name: 'combinedAllergies', label: 'Allergies', from: 'allergies' },
+  { name: 'combinedProblems', label: 'Problems and diagnoses', from: 'problems' },
+  { name: 'combinedMedications', label: 'Medications', from: 'medications' },
+  { name: 'combinedProcedures', label: 'Operations and procedures', from: 'procedures' },
+  { name: 'combinedResults', label: 'Test results', from: 'results' },
+  { name: 'combinedVitalSigns', label: 'Vital signs', from: 'results' },
+  { name: 'combinedSocialHistory', label: 'Social history', from: 'results' },
+];
+const COMBINED_FROM = new Set(COMBINED.map((c) => c.from));
+
+export type RecordView = 'combined' | 'source';
+
+/** The panels of the record, in order, for a view: the emergency summary and who the patient is first; then the combined sections or each source's panels; then what has no combined section. */
+export function panelsOfView(allowed: Array<{ name: string; label: string }>, view: RecordView): Array<{ name: string; label: string }> {
+  const has = (name: string) => allowed.some((p) => p.name === name);
+  const first = allowed.filter((p) => p.name === 'emergencySummary' || p.name === 'demographics');
+  const rest = allowed.filter((p) => !['emergencySummary', 'demographics', 'accessHistory'].includes(p.name));
+  if (view === 'source') return [...first, ...rest];
+  return [...first, ...COMBINED.filter((c) => has(c.from)), ...rest.filter((p) => !COMBINED_FROM.has(p.name))];
+}
+
 const tagOf = (panel: string) => `sfy-${panel.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 const nhsNumberValid = (value: string) => /^\d{10}$/.test(value.replace(/\s/g, ''));
 /** The privacy console's pages: /privacy, and /privacy/alerts/<id> (the link an alert carries). */
@@ -39,6 +65,7 @@ export class ViewerApp extends LitElement {
     breakGlassFor: { state: true },
     breakGlassError: { state: true },
     declared: { state: true },
+    view: { state: true },
   };
 
   declare config?: ViewerConfig;
@@ -49,6 +76,8 @@ export class ViewerApp extends LitElement {
   declare breakGlassFor: string;
   declare breakGlassError: string;
   declare declared?: { expiresAt: string; reason: string };
+  /** The combined record (the default) or each source's panels. */
+  declare view: RecordView;
 
   private readonly tokenProvider = () => currentToken() ?? '';
 
@@ -58,6 +87,7 @@ export class ViewerApp extends LitElement {
     this.message = '';
     this.breakGlassFor = '';
     this.breakGlassError = '';
+    this.view = 'combined';
   }
 
   protected override createRenderRoot() {
@@ -240,18 +270,35 @@ export class ViewerApp extends LitElement {
       </ul>`;
   }
 
+  private showView(view: RecordView) {
+    this.view = view;
+  }
+
   private renderRecord(access: Access) {
-    const panels = access.panels.map((p) => p.name).filter((name) => name !== 'emergencySummary' && name !== 'accessHistory');
-    const first = access.panels.some((p) => p.name === 'emergencySummary') ? ['emergencySummary'] : [];
+    const panels = panelsOfView(access.panels, this.view);
     const gateway = this.config!.gatewayUrl;
+    const viewButton = (view: RecordView, label: string) =>
+      html`<button type="button" class="nhsuk-button nhsuk-button--small ${this.view === view ? '' : 'nhsuk-button--secondary'}" aria-pressed=${this.view === view ? 'true' : 'false'} data-view=${view} @click=${() => this.showView(view)}>${label}</button>`;
     return html`<section id="record" aria-labelledby="record-heading">
       <h1 id="record-heading" tabindex="-1">Record for NHS number ${this.nhsNumber.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')}</h1>
       ${this.declared
         ? html`<p class="sfy-banner" role="status" data-role="break-glass-banner">You are viewing this record under emergency access (break-glass) until ${new Date(this.declared.expiresAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}. Your access is logged and will be reviewed.</p>`
         : nothing}
-      ${[...first, ...panels].map((name) => {
+      <div class="sfy-record-views sfy-no-print" role="group" aria-label="How to show the record" data-role="record-views">
+        ${viewButton('combined', 'Combined record')}${viewButton('source', 'View by source')}
+      </div>
+      <p class="sfy-view-hint" data-role="view-hint">${this.view === 'combined'
+        ? 'Each item once, naming every organisation that records it, with each one’s status and date.'
+        : 'Each organisation’s record apart, as it holds it.'}</p>
+      <nav class="sfy-contents sfy-no-print" aria-label="Sections of this record" data-role="section-nav">
+        <h2 class="nhsuk-u-visually-hidden">Sections of this record</h2>
+        <ul class="nhsuk-list">${panels.map((p) => html`<li><a href="#panel-${p.name}" @click=${(e: Event) => this.goToPanel(e, p.name)}>${p.label}</a></li>`)}</ul>
+      </nav>
+      ${panels.map(({ name }) => {
         const element = document.createElement(tagOf(name)) as RecordPanel<object>;
         element.setAttribute('data-panel', name);
+        element.id = `panel-${name}`;
+        element.tabIndex = -1;
         // The emergency summary on top carries the break-glass banner for the whole record.
         element.hideBreakGlass = name !== 'emergencySummary';
         element.gatewayUrl = gateway;
@@ -260,6 +307,15 @@ export class ViewerApp extends LitElement {
         return element;
       })}
     </section>`;
+  }
+
+  /** A contents link moves focus to its panel, so the keyboard goes on from there. */
+  private goToPanel(event: Event, name: string) {
+    const panel = this.querySelector<HTMLElement>(`#panel-${name}`);
+    if (!panel) return;
+    event.preventDefault();
+    panel.scrollIntoView();
+    panel.focus();
   }
 
   private renderBreakGlassDialog() {
