@@ -168,7 +168,7 @@ describe('the clinician viewer in a browser', () => {
     expect(await page.locator('[data-role="break-glass-banner"]').textContent()).toMatch(/emergency access \(break-glass\) until/);
     await panelsSettled(page);
     const found = await sections(page);
-    expect(found.find((s) => s.panel === 'medications')).toMatchObject({ state: expect.stringMatching(/data|empty/) });
+    expect(found.find((s) => s.panel === 'combinedMedications')).toMatchObject({ state: expect.stringMatching(/data|empty/) });
     expect(await page.locator('sfy-emergency-summary').evaluate((el) => el.shadowRoot?.querySelector('[data-state="break-glass"]')?.textContent ?? '')).toMatch(/Emergency access .* until/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'viewer-break-glass-banner');
