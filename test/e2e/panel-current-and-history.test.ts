@@ -108,6 +108,15 @@ it('allergies, problems, medications and the emergency summary list only current
   await signInAs(page, 'gp');
   await openRecord(page, NHS_NUMBER);
   await panelsSettled(page);
+  // The emergency summary's allergies come from the combined section; the same rule holds there.
+  const combined = await sectionParts(page, 'combinedAllergies', 'allergies');
+  expect(combined.current.map((r) => r.slice(0, 2)).sort()).toEqual([['Allergy to penicillin', 'Confirmed'], ['Latex allergy', 'Unconfirmed']]);
+  expect(combined.history.map((r) => r.slice(0, 2)).sort()).toEqual([['Allergy to adhesive plaster', 'Inactive'], ['Allergy to codeine', 'Refuted (ruled out)'], ['Allergy to eggs', 'Resolved']]);
+  const combinedSummary = await sectionParts(page, 'emergencySummary', 'allergies');
+  // Each source's panel, one click away.
+  await page.getByRole('button', { name: 'View by source' }).click();
+  await page.locator('[data-panel="allergies"]').waitFor();
+  await panelsSettled(page);
 
   const allergies = await sectionParts(page, 'allergies', 'allergies');
   expect(allergies.current.map((r) => r.slice(0, 2))).toEqual(expect.arrayContaining([['Allergy to penicillin', 'Confirmed'], ['Latex allergy', 'Unconfirmed']]));
@@ -127,7 +136,7 @@ it('allergies, problems, medications and the emergency summary list only current
   expect(medications.history.map((r) => [r[0], r[2]]).sort()).toEqual([['Amoxicillin 500mg capsules', 'Completed'], ['Simvastatin 40mg tablets', 'Stopped']]);
 
   // The emergency summary: what applies now, nothing else.
-  const summaryAllergies = await sectionParts(page, 'emergencySummary', 'allergies');
+  const summaryAllergies = combinedSummary;
   expect(summaryAllergies.current.map((r) => r.slice(0, 2)).sort()).toEqual([['Allergy to penicillin', 'Confirmed'], ['Latex allergy', 'Unconfirmed']]);
   expect(summaryAllergies.text).not.toMatch(/codeine|eggs|plaster/);
   const summaryMedicines = await sectionParts(page, 'emergencySummary', 'medications');

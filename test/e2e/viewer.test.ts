@@ -37,7 +37,8 @@ describe('the clinician viewer in a browser', () => {
     const withData = found.filter((s) => s.state === 'data' && s.source !== 'From the patient register');
     expect(withData.length).toBeGreaterThan(10);
     for (const s of withData) expect(s.source).toMatch(/From .+ · as of \d{1,2} \w{3,4} \d{4}/);
-    const organisations = new Set(withData.flatMap((s) => s.source.replace(/^From /, '').split(' · ')[0].split(', ')));
+    // A combined section names each source with its own as-of: "From A · as of X; B · as of Y".
+    const organisations = new Set(withData.flatMap((s) => s.source.replace(/^From /, '').split('; ').flatMap((part: string) => part.split(' · ')[0].split(', '))));
     // Margaret's record is held by four organisations (no mental health care): each must show.
     for (const name of ['Bury Central Medical Practice', 'Northern Care Alliance NHS Foundation Trust', 'North East Sector Community Health Services', 'Bury Council Adult and Children’s Social Care']) {
       expect(organisations).toContain(name);
@@ -121,15 +122,29 @@ describe('the clinician viewer in a browser', () => {
       await openRecord(page, MARGARET());
       await panelsSettled(page);
       const found = await sections(page);
-      const hospital = found.filter((s) => ['admissions', 'aeAttendances', 'outpatientAppointments', 'testResults', 'dischargeSummaries'].includes(s.section!));
-      expect(hospital.length).toBeGreaterThanOrEqual(5);
+      const hospital = found.filter((s) => ['admissions', 'aeAttendances', 'outpatientAppointments', 'dischargeSummaries'].includes(s.section!));
+      expect(hospital.length).toBeGreaterThanOrEqual(4);
       for (const s of hospital) {
         expect(s.state).toBe('unavailable');
         expect(s.text).toContain('Not available from the hospital just now');
       }
-      expect(found.find((s) => s.panel === 'medications')).toMatchObject({ state: 'data' });
+      // The combined sections keep the GP's part and name the hospital's as not read, never "Nothing recorded" (H83).
+      const allergies = found.find((s) => s.panel === 'combinedAllergies' && s.section === 'allergies')!;
+      expect(allergies.text).toContain('Allergy to penicillin');
+      expect(allergies.text).toMatch(/Not available from [^:]+: /);
+      const procedures = found.find((s) => s.panel === 'combinedProcedures')!;
+      expect(procedures).toMatchObject({ state: 'partial', text: expect.stringMatching(/Not available from [^:]+: /) });
+      expect(procedures.text).not.toMatch(/Nothing recorded/);
+      expect(found.find((s) => s.panel === 'combinedMedications')).toMatchObject({ state: 'data' });
       expect(found.find((s) => s.panel === 'community')).toMatchObject({ state: 'data' });
       await screenshot(page, 'viewer-hospital-down');
+      // By source, the hospital's own sections say it did not answer.
+      await page.getByRole('button', { name: 'View by source' }).click();
+      await page.locator('[data-panel="results"]').waitFor();
+      await panelsSettled(page);
+      const bySource = await sections(page);
+      for (const name of ['testResults', 'hospitalAllergies', 'hospitalProcedures', 'hospitalDiagnoses']) expect(bySource.find((s) => s.section === name)).toMatchObject({ state: 'unavailable' });
+      expect(bySource.find((s) => s.panel === 'medications' && s.section === 'medications')).toMatchObject({ state: 'data' });
       await page.context().close();
     });
   });
@@ -153,7 +168,7 @@ describe('the clinician viewer in a browser', () => {
     expect(await page.locator('[data-role="break-glass-banner"]').textContent()).toMatch(/emergency access \(break-glass\) until/);
     await panelsSettled(page);
     const found = await sections(page);
-    expect(found.find((s) => s.panel === 'medications')).toMatchObject({ state: expect.stringMatching(/data|empty/) });
+    expect(found.find((s) => s.panel === 'combinedMedications')).toMatchObject({ state: expect.stringMatching(/data|empty/) });
     expect(await page.locator('sfy-emergency-summary').evaluate((el) => el.shadowRoot?.querySelector('[data-state="break-glass"]')?.textContent ?? '')).toMatch(/Emergency access .* until/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'viewer-break-glass-banner');
@@ -170,6 +185,9 @@ describe('the clinician viewer in a browser', () => {
     const found = await sections(page);
     expect(found).toEqual([
       expect.objectContaining({ panel: 'sfy-medications', section: 'medications', state: 'data', source: expect.stringMatching(/From Bury Central Medical Practice · as of/) }),
+      // The hospital's prescriptions and the mental health trust's medicines, each apart.
+      expect.objectContaining({ panel: 'sfy-medications', section: 'hospitalPrescriptions', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From Northern Care Alliance NHS Foundation Trust · as of/) }),
+      expect.objectContaining({ panel: 'sfy-medications', section: 'mentalHealthMedications', state: 'empty' }),
       // The hospital's dispensed and administered medicines, in the same element.
       // An empty section still names whom it is from, by name, not by ODS code.
       expect.objectContaining({ panel: 'sfy-medications', section: 'medicationDispenses', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From Northern Care Alliance NHS Foundation Trust · as of/) }),

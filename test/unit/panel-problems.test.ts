@@ -12,8 +12,10 @@ it('a source that did not answer, or failed, costs the sections under the paths 
   expect(problemAt([error('SOURCE_UNAVAILABLE', {}, { serviceName: 'acute', paths: ['patient.admissions'] })], MEDS)).toBeUndefined();
 });
 
-it('a denied field is restricted, at its own path only', () => {
+it('a denied field is restricted, at its own path or under it (a combined section\'s list), never beside it', () => {
   expect(problemAt([error('FORBIDDEN_FIELD', { path: MEDS })], MEDS)).toEqual({ kind: 'forbidden' });
+  expect(problemAt([error('FORBIDDEN_FIELD', { path: ['patient', 'combinedAllergies'] })], ['patient', 'combinedAllergies', 'items'])).toEqual({ kind: 'forbidden' });
+  expect(problemAt([error('FORBIDDEN_FIELD', { path: ['patient', 'combinedAllergies', 'items'] })], ['patient', 'combinedAllergies'])).toBeUndefined();
   expect(problemAt([error('FORBIDDEN_FIELD', { path: ['patient', 'allergies'] })], MEDS)).toBeUndefined();
 });
 

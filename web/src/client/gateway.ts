@@ -136,7 +136,8 @@ export function problemAt(errors: CareRecordError[], path: string[]): SectionPro
   let unreadable = 0;
   for (const error of errors) {
     const code = error.extensions?.code;
-    if (code === 'FORBIDDEN_FIELD' && error.path && same(error.path, path)) return { kind: 'forbidden' };
+    // Denied at the field or above it (a combined section's list lies under the denied section).
+    if (code === 'FORBIDDEN_FIELD' && error.path && within(path, error.path)) return { kind: 'forbidden' };
     if ((code === 'SOURCE_UNAVAILABLE' || code === 'SOURCE_FAILED') && error.extensions?.paths?.some((p) => within(path, p.split('.')))) {
       return { kind: code === 'SOURCE_FAILED' ? 'failed' : 'unavailable', source: error.extensions.serviceName };
     }

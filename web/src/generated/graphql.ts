@@ -335,6 +335,23 @@ export type ObservationStatus =
   /** The source cannot say which status applies */
   | 'unknown';
 
+/** Procedure.status (FHIR R4 event-status). Entered-in-error procedures are never shown. */
+export type ProcedureStatus =
+  /** Done */
+  | 'completed'
+  /** Under way now (FHIR in-progress) */
+  | 'in_progress'
+  /** Not done; statusReason says why (FHIR not-done) */
+  | 'not_done'
+  /** Paused, expected to resume (FHIR on-hold) */
+  | 'on_hold'
+  /** Being prepared for */
+  | 'preparation'
+  /** Stopped before it was finished */
+  | 'stopped'
+  /** The source does not know */
+  | 'unknown';
+
 /** ServiceRequest.priority (FHIR R4 request-priority). */
 export type ReferralPriority =
   /** As soon as possible: higher than urgent */
@@ -410,7 +427,70 @@ export type AllergiesQueryVariables = Exact<{
 }>;
 
 
-export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, noKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedAllergiesQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedAllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, noKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedMedicationsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedMedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedMedications: { items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedProblemsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedProblems: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedProceduresQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedProceduresQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedProcedures: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedResultsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedResults: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedSocialHistoryQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedSocialHistoryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedSocialHistory: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type NotReadPartsFragment = { source: string, field: string, reason: string };
+
+export type AllergyPartsFragment = { id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type NoKnownAllergiesPartsFragment = { id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type ProblemPartsFragment = { id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type MedicationPartsFragment = { id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type ProcedurePartsFragment = { id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type ResultPartsFragment = { id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type CombinedVitalSignsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedVitalSignsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedVitalSigns: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CommunityQueryVariables = Exact<{
   nhsNumber: string;
@@ -438,7 +518,7 @@ export type EmergencySummaryQueryVariables = Exact<{
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string }, provenance: { organisationName: string } }> | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
@@ -459,7 +539,7 @@ export type MedicationsQueryVariables = Exact<{
 }>;
 
 
-export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, hospitalPrescriptions: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type MentalHealthQueryVariables = Exact<{
   nhsNumber: string;
@@ -473,14 +553,21 @@ export type ProblemsQueryVariables = Exact<{
 }>;
 
 
-export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, code: { display: string }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type ProceduresQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type ProceduresQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, procedures: Array<{ id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalProcedures: Array<{ id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ResultsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, effectiveDate: unknown, issued: unknown, memberIds: Array<string>, code: { display: string }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string } }> | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, observations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type SocialCareQueryVariables = Exact<{
   nhsNumber: string;
@@ -601,6 +688,155 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const NotReadPartsFragmentDoc = new TypedDocumentString(`
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+    `, {"fragmentName":"NotReadParts"}) as unknown as TypedDocumentString<NotReadPartsFragment, unknown>;
+export const AllergyPartsFragmentDoc = new TypedDocumentString(`
+    fragment AllergyParts on Allergy {
+  id
+  code {
+    display
+    text
+  }
+  clinicalStatus
+  verificationStatus
+  current
+  reaction
+  criticality
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"AllergyParts"}) as unknown as TypedDocumentString<AllergyPartsFragment, unknown>;
+export const NoKnownAllergiesPartsFragmentDoc = new TypedDocumentString(`
+    fragment NoKnownAllergiesParts on NoKnownAllergies {
+  id
+  code {
+    display
+    text
+  }
+  scope
+  current
+  clinicalStatus
+  verificationStatus
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"NoKnownAllergiesParts"}) as unknown as TypedDocumentString<NoKnownAllergiesPartsFragment, unknown>;
+export const ProblemPartsFragmentDoc = new TypedDocumentString(`
+    fragment ProblemParts on Problem {
+  id
+  code {
+    display
+    text
+  }
+  clinicalStatus
+  verificationStatus
+  current
+  onsetDate
+  recordedDate
+  abatement {
+    start
+    age
+    text
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"ProblemParts"}) as unknown as TypedDocumentString<ProblemPartsFragment, unknown>;
+export const MedicationPartsFragmentDoc = new TypedDocumentString(`
+    fragment MedicationParts on Medication {
+  id
+  medication {
+    display
+    text
+  }
+  dosage
+  status
+  current
+  startDate
+  endDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"MedicationParts"}) as unknown as TypedDocumentString<MedicationPartsFragment, unknown>;
+export const ProcedurePartsFragmentDoc = new TypedDocumentString(`
+    fragment ProcedureParts on Procedure {
+  id
+  code {
+    display
+    text
+  }
+  status
+  current
+  statusReason {
+    display
+  }
+  performedDate
+  location
+  bodySite {
+    display
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"ProcedureParts"}) as unknown as TypedDocumentString<ProcedurePartsFragment, unknown>;
+export const ResultPartsFragmentDoc = new TypedDocumentString(`
+    fragment ResultParts on TestResult {
+  id
+  code {
+    display
+    text
+  }
+  reportName
+  value
+  unit
+  referenceRange
+  abnormal
+  status
+  current
+  category
+  effectiveDate
+  issued
+  codeIsFinding
+  dataAbsentReason {
+    display
+    text
+  }
+  components {
+    code {
+      display
+      text
+    }
+    value {
+      text
+    }
+    dataAbsentReason {
+      display
+    }
+  }
+  memberIds
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"ResultParts"}) as unknown as TypedDocumentString<ResultPartsFragment, unknown>;
 export const ConsoleUserFragmentDoc = new TypedDocumentString(`
     fragment ConsoleUser on AuditUser {
   id
@@ -725,18 +961,90 @@ export const AllergiesDocument = new TypedDocumentString(`
       expiresAt
     }
     allergies {
-      id
-      code {
-        display
+      ...AllergyParts
+    }
+    noKnownAllergies {
+      ...NoKnownAllergiesParts
+    }
+    hospitalAllergies {
+      ...AllergyParts
+    }
+    hospitalNoKnownAllergies {
+      ...NoKnownAllergiesParts
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment AllergyParts on Allergy {
+  id
+  code {
+    display
+    text
+  }
+  clinicalStatus
+  verificationStatus
+  current
+  reaction
+  criticality
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment NoKnownAllergiesParts on NoKnownAllergies {
+  id
+  code {
+    display
+    text
+  }
+  scope
+  current
+  clinicalStatus
+  verificationStatus
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<AllergiesQuery, AllergiesQueryVariables>;
+export const CombinedAllergiesDocument = new TypedDocumentString(`
+    query CombinedAllergies($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedAllergies {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        criticality
+        disagreement
+        sources {
+          ...AllergyParts
+        }
       }
-      clinicalStatus
-      verificationStatus
-      current
-      reaction
-      criticality
-      recordedDate
-      provenance {
-        organisationName
+      noKnownAllergies {
+        ...NoKnownAllergiesParts
+      }
+      conflicts
+      notRead {
+        ...NotReadParts
       }
     }
     gpSource {
@@ -744,9 +1052,505 @@ export const AllergiesDocument = new TypedDocumentString(`
       lastUpdated
       readAt
     }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
   }
 }
-    `) as unknown as TypedDocumentString<AllergiesQuery, AllergiesQueryVariables>;
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment AllergyParts on Allergy {
+  id
+  code {
+    display
+    text
+  }
+  clinicalStatus
+  verificationStatus
+  current
+  reaction
+  criticality
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment NoKnownAllergiesParts on NoKnownAllergies {
+  id
+  code {
+    display
+    text
+  }
+  scope
+  current
+  clinicalStatus
+  verificationStatus
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedAllergiesQuery, CombinedAllergiesQueryVariables>;
+export const CombinedMedicationsDocument = new TypedDocumentString(`
+    query CombinedMedications($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedMedications {
+      items {
+        id
+        medication {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...MedicationParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment MedicationParts on Medication {
+  id
+  medication {
+    display
+    text
+  }
+  dosage
+  status
+  current
+  startDate
+  endDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedMedicationsQuery, CombinedMedicationsQueryVariables>;
+export const CombinedProblemsDocument = new TypedDocumentString(`
+    query CombinedProblems($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedProblems {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...ProblemParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment ProblemParts on Problem {
+  id
+  code {
+    display
+    text
+  }
+  clinicalStatus
+  verificationStatus
+  current
+  onsetDate
+  recordedDate
+  abatement {
+    start
+    age
+    text
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedProblemsQuery, CombinedProblemsQueryVariables>;
+export const CombinedProceduresDocument = new TypedDocumentString(`
+    query CombinedProcedures($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedProcedures {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...ProcedureParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment ProcedureParts on Procedure {
+  id
+  code {
+    display
+    text
+  }
+  status
+  current
+  statusReason {
+    display
+  }
+  performedDate
+  location
+  bodySite {
+    display
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedProceduresQuery, CombinedProceduresQueryVariables>;
+export const CombinedResultsDocument = new TypedDocumentString(`
+    query CombinedResults($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedResults {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          id
+          code {
+            display
+            text
+          }
+          value
+          unit
+          status
+          current
+          category
+          effectiveDate
+          issued
+          codeIsFinding
+          dataAbsentReason {
+            display
+            text
+          }
+          components {
+            code {
+              display
+              text
+            }
+            value {
+              text
+            }
+            dataAbsentReason {
+              display
+            }
+          }
+          memberIds
+          provenance {
+            organisationName
+            lastUpdated
+          }
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}`) as unknown as TypedDocumentString<CombinedResultsQuery, CombinedResultsQueryVariables>;
+export const CombinedSocialHistoryDocument = new TypedDocumentString(`
+    query CombinedSocialHistory($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedSocialHistory {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          id
+          code {
+            display
+            text
+          }
+          value
+          unit
+          status
+          current
+          category
+          effectiveDate
+          issued
+          codeIsFinding
+          dataAbsentReason {
+            display
+            text
+          }
+          components {
+            code {
+              display
+              text
+            }
+            value {
+              text
+            }
+            dataAbsentReason {
+              display
+            }
+          }
+          memberIds
+          provenance {
+            organisationName
+            lastUpdated
+          }
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}`) as unknown as TypedDocumentString<CombinedSocialHistoryQuery, CombinedSocialHistoryQueryVariables>;
+export const CombinedVitalSignsDocument = new TypedDocumentString(`
+    query CombinedVitalSigns($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedVitalSigns {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          id
+          code {
+            display
+            text
+          }
+          value
+          unit
+          status
+          current
+          category
+          effectiveDate
+          issued
+          codeIsFinding
+          dataAbsentReason {
+            display
+            text
+          }
+          components {
+            code {
+              display
+              text
+            }
+            value {
+              text
+            }
+            dataAbsentReason {
+              display
+            }
+          }
+          memberIds
+          provenance {
+            organisationName
+            lastUpdated
+          }
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}`) as unknown as TypedDocumentString<CombinedVitalSignsQuery, CombinedVitalSignsQueryVariables>;
 export const CommunityDocument = new TypedDocumentString(`
     query Community($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -977,19 +1781,23 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
       reason
       expiresAt
     }
-    allergies {
-      id
-      code {
-        display
+    combinedAllergies {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        criticality
+        disagreement
+        sources {
+          ...AllergyParts
+        }
       }
-      clinicalStatus
-      verificationStatus
-      current
-      reaction
-      criticality
-      recordedDate
-      provenance {
-        organisationName
+      conflicts
+      notRead {
+        ...NotReadParts
       }
     }
     medications {
@@ -1072,7 +1880,28 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EmergencySummaryQuery, EmergencySummaryQueryVariables>;
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment AllergyParts on Allergy {
+  id
+  code {
+    display
+    text
+  }
+  clinicalStatus
+  verificationStatus
+  current
+  reaction
+  criticality
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<EmergencySummaryQuery, EmergencySummaryQueryVariables>;
 export const EncountersDocument = new TypedDocumentString(`
     query Encounters($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -1217,6 +2046,12 @@ export const MedicationsDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    hospitalPrescriptions {
+      ...MedicationParts
+    }
+    mentalHealthMedications {
+      ...MedicationParts
+    }
     medicationDispenses {
       id
       medication {
@@ -1281,9 +2116,29 @@ export const MedicationsDocument = new TypedDocumentString(`
       lastUpdated
       readAt
     }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
   }
 }
-    `) as unknown as TypedDocumentString<MedicationsQuery, MedicationsQueryVariables>;
+    fragment MedicationParts on Medication {
+  id
+  medication {
+    display
+    text
+  }
+  dosage
+  status
+  current
+  startDate
+  endDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<MedicationsQuery, MedicationsQueryVariables>;
 export const MentalHealthDocument = new TypedDocumentString(`
     query MentalHealth($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -1417,73 +2272,78 @@ export const ProblemsDocument = new TypedDocumentString(`
       expiresAt
     }
     problems {
-      id
-      code {
-        display
-      }
-      clinicalStatus
-      verificationStatus
-      current
-      onsetDate
-      abatement {
-        start
-        age
-        text
-      }
-      provenance {
-        organisationName
-      }
+      ...ProblemParts
+    }
+    hospitalDiagnoses {
+      ...ProblemParts
+    }
+    mentalHealthDiagnoses {
+      ...ProblemParts
+    }
+    communityDiagnoses {
+      ...ProblemParts
     }
     gpSource {
       organisationNames
       lastUpdated
       readAt
     }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
   }
 }
-    `) as unknown as TypedDocumentString<ProblemsQuery, ProblemsQueryVariables>;
-export const ResultsDocument = new TypedDocumentString(`
-    query Results($nhsNumber: String!) {
+    fragment ProblemParts on Problem {
+  id
+  code {
+    display
+    text
+  }
+  clinicalStatus
+  verificationStatus
+  current
+  onsetDate
+  recordedDate
+  abatement {
+    start
+    age
+    text
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<ProblemsQuery, ProblemsQueryVariables>;
+export const ProceduresDocument = new TypedDocumentString(`
+    query Procedures($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
     nhsNumber
     breakGlass {
       reason
       expiresAt
     }
-    testResults {
-      id
-      code {
-        display
-      }
-      reportName
-      value
-      unit
-      referenceRange
-      abnormal
-      status
-      current
-      effectiveDate
-      issued
-      dataAbsentReason {
-        display
-        text
-      }
-      components {
-        code {
-          display
-          text
-        }
-        value {
-          text
-        }
-        dataAbsentReason {
-          display
-        }
-      }
-      memberIds
-      provenance {
-        organisationName
-      }
+    procedures {
+      ...ProcedureParts
+    }
+    hospitalProcedures {
+      ...ProcedureParts
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
     }
     acuteSource {
       organisationNames
@@ -1492,7 +2352,108 @@ export const ResultsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ResultsQuery, ResultsQueryVariables>;
+    fragment ProcedureParts on Procedure {
+  id
+  code {
+    display
+    text
+  }
+  status
+  current
+  statusReason {
+    display
+  }
+  performedDate
+  location
+  bodySite {
+    display
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<ProceduresQuery, ProceduresQueryVariables>;
+export const ResultsDocument = new TypedDocumentString(`
+    query Results($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    observations {
+      ...ResultParts
+    }
+    testResults {
+      ...ResultParts
+    }
+    mentalHealthObservations {
+      ...ResultParts
+    }
+    communityObservations {
+      ...ResultParts
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment ResultParts on TestResult {
+  id
+  code {
+    display
+    text
+  }
+  reportName
+  value
+  unit
+  referenceRange
+  abnormal
+  status
+  current
+  category
+  effectiveDate
+  issued
+  codeIsFinding
+  dataAbsentReason {
+    display
+    text
+  }
+  components {
+    code {
+      display
+      text
+    }
+    value {
+      text
+    }
+    dataAbsentReason {
+      display
+    }
+  }
+  memberIds
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<ResultsQuery, ResultsQueryVariables>;
 export const SocialCareDocument = new TypedDocumentString(`
     query SocialCare($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {

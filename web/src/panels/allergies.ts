@@ -2,23 +2,25 @@ import { AllergiesDocument, type AllergiesQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
 import { allergyStatus, statusWords } from './statusWords';
+import { scopeWords } from './combinedWords';
+
+const allergyColumns = [col('Allergy', (a) => a.code.display), col('Status', allergyStatus), col('Reaction', (a) => a.reaction), col('Criticality', (a) => statusWords(a.criticality)), col('Recorded', (a) => formatDate(a.recordedDate))];
+const statementColumns = [col('Statement', (s) => s.code.display ?? s.code.text), col('Covers', (s) => scopeWords(s.scope)), col('Recorded', (s) => formatDate(s.recordedDate)), col('Status', (s) => (s.current ? 'Stands' : `Withdrawn (${statusWords(s.verificationStatus === 'refuted' ? 'refuted' : s.clinicalStatus) || 'no longer current'})`))];
 
 /**
- * <sfy-allergies nhs-number="..."> — fields in allergies.graphql. Only allergies the record says
- * are current (`current`) are listed as current ("Unconfirmed" when suspected); resolved, inactive
- * and refuted ones are history, saying which.
+ * <sfy-allergies nhs-number="..."> — fields in allergies.graphql. Each source apart (the GP's, the
+ * hospital's). Only allergies the record says are current (`current`) are listed as current
+ * ("Unconfirmed" when suspected); resolved, inactive and refuted ones are history, saying which.
+ * "No known allergies" statements are their own sections, never allergies.
  */
 export class AllergiesPanel extends RecordPanel<AllergiesQuery> {
   protected heading = 'Allergies and adverse reactions';
   protected document = AllergiesDocument;
   protected sections: Section[] = [
-    {
-      title: 'Allergies and adverse reactions',
-      path: ['patient', 'allergies'],
-      source: 'gpSource',
-      current: { history: 'Past and ruled-out allergies' },
-      columns: [col('Allergy', (a) => a.code.display), col('Status', allergyStatus), col('Reaction', (a) => a.reaction), col('Criticality', (a) => statusWords(a.criticality)), col('Recorded', (a) => formatDate(a.recordedDate))],
-    },
+    { title: 'Allergies and adverse reactions', path: ['patient', 'allergies'], source: 'gpSource', current: { history: 'Past and ruled-out allergies' }, columns: allergyColumns },
+    { title: '“No known allergies” statements (GP)', path: ['patient', 'noKnownAllergies'], source: 'gpSource', current: { history: 'Withdrawn statements' }, columns: statementColumns },
+    { title: 'Allergies recorded in hospital', path: ['patient', 'hospitalAllergies'], source: 'acuteSource', current: { history: 'Past and ruled-out allergies (hospital)' }, columns: allergyColumns },
+    { title: '“No known allergies” statements (hospital)', path: ['patient', 'hospitalNoKnownAllergies'], source: 'acuteSource', current: { history: 'Withdrawn statements (hospital)' }, columns: statementColumns },
   ];
 }
 

@@ -4,7 +4,9 @@ import { col } from './columns';
 import { medicationStatus } from './statusWords';
 import { administeredDose, administrationOutcome, dispenseOutcome, dosageLines, quantity } from './medicineText';
 
-/** <sfy-medications nhs-number="..."> — fields in medications.graphql. The GP's current medicines, then stopped and past ones; the hospital's dispensed and given. */
+const sourceMedicineColumns = [col('Medication', (m: any) => m.medication.display), col('Dosage', (m: any) => m.dosage), col('Status', (m: any) => medicationStatus(m, formatDate)), col('Started', (m: any) => formatDate(m.startDate)), col('Ended', (m: any) => formatDate(m.endDate))];
+
+/** <sfy-medications nhs-number="..."> — fields in medications.graphql. The GP's current medicines, then stopped and past ones; the hospital's prescriptions and the mental health trust's medicines, each apart; the hospital's dispensed and given. */
 export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
   protected heading = 'Medications';
   protected document = MedicationsDocument;
@@ -17,6 +19,8 @@ export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
       current: { history: 'Stopped and past medications' },
       columns: [col('Medication', (m) => m.medication.display), col('Dosage', (m) => m.dosage), col('Status', (m) => medicationStatus(m, formatDate)), col('Started', (m) => formatDate(m.startDate)), col('Ended', (m) => formatDate(m.endDate))],
     },
+    { title: 'Prescribed in hospital', path: ['patient', 'hospitalPrescriptions'], source: 'acuteSource', current: { history: 'Stopped and past hospital prescriptions' }, columns: sourceMedicineColumns },
+    { title: 'Mental health trust medicines', path: ['patient', 'mentalHealthMedications'], source: 'mentalHealthSource', current: { history: 'Stopped and past mental health medicines' }, columns: sourceMedicineColumns },
     { title: 'Dispensed in hospital', path: ['patient', 'medicationDispenses'], source: 'acuteSource', columns: [col('Medication', (d) => d.medication.display), col('Dosage', (d) => dosageLines(d.dosageInstructions)), col('Quantity', (d) => quantity(d.quantity)), col('Supplied', (d) => dispenseOutcome(d)), col('Handed over', (d) => formatDate(d.whenHandedOver ?? d.whenPrepared))] },
     { title: 'Given in hospital', path: ['patient', 'medicationAdministrations'], source: 'acuteSource', columns: [col('Medication', (a) => a.medication.display), col('Dose', (a) => administeredDose(a.dosage)), col('Given', (a) => administrationOutcome(a)), col('When', (a) => formatDate(a.effective))] },
   ];

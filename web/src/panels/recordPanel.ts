@@ -4,6 +4,7 @@ import { currentAndHistory, sectionState, sectionWords } from './sectionState';
 import type { TypedDocumentString } from '../generated/graphql';
 import { panelStyles } from './styles';
 import { formatDate } from './fhirTime';
+import { emptyWords, notReadLines, sourcesLine, type Freshness, type SourceNotRead } from './combinedWords';
 
 /**
  * One record panel: a custom element any clinician app embeds with the patient's NHS number and a
@@ -20,10 +21,19 @@ export interface Column {
 
 export interface Section {
   title: string;
-  /** Response path of the section's field, e.g. ['patient', 'medications']. */
+  /** Response path of the section's field, e.g. ['patient', 'medications'], or of a combined section's list, e.g. ['patient', 'combinedAllergies', 'items']. */
   path: string[];
-  /** The source's freshness field under patient (gpSource, acuteSource, ...), for "as of". */
-  source?: string;
+  /** Its name in the page (`data-section`); the path's last part by default. */
+  name?: string;
+  /**
+   * The source's freshness field under patient (gpSource, acuteSource, ...), for "as of"; for a
+   * combined section every source it is computed from, each organisation named with its own "as of".
+   */
+  source?: string | string[];
+  /** A combined section: the path of its `notRead` list, each source shown "Not available from <source>: ...", never as nothing recorded. */
+  notRead?: string[];
+  /** The path of sentences shown prominently as warnings above the list (a no-known-allergies statement beside a current allergy). */
+  warnings?: string[];
   columns: Column[];
   /** Only some items belong here. */
   filter?: (item: any) => boolean;
@@ -148,7 +158,7 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
 
   private section(section: Section) {
     const { data } = this.result!;
-    const name = section.path.at(-1)!;
+    const name = section.name ?? section.path.at(-1)!;
     // A one-section panel already says what it is in its own heading.
     const own = section.title !== this.heading;
     const heading = own ? html`<h3>${section.title}</h3>` : nothing;
@@ -165,22 +175,39 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     // Only what the record says is current is listed as current (clinical-safety H62-H64).
     const { current: items, history: shownPast, leftOut } = currentAndHistory(state.kind === 'listed' ? state.items : [], section);
     const history = section.current?.history;
-    const freshness = section.source ? (at(data, ['patient', section.source]) as { organisationNames: string[]; lastUpdated?: string | null; readAt: string } | null) : null;
-    const organisations = [...new Set([...items, ...shownPast].map((i) => i.provenance?.organisationName).filter(Boolean))];
-    // Sections without a source of their own (who the patient is, who is involved) come from the patient register.
-    const from = organisations.length ? organisations.join(', ') : section.source ? freshness?.organisationNames.join(', ') : 'the patient register';
-    const asOf = freshness ? formatDate(freshness.lastUpdated ?? freshness.readAt) : '';
-    const source = from || asOf ? html`<p class="source" data-role="source">${from ? html`From ${from}` : nothing}${from && asOf ? ' · ' : ''}${asOf ? html`as of ${asOf}` : nothing}</p>` : nothing;
+    const source = this.sourceLine(section, [...items, ...shownPast]);
+    // A combined section's sources whose part is missing: named, never read as nothing recorded (H83).
+    const notReadList = notReadLines(section.notRead ? ((at(data, section.notRead) as SourceNotRead[] | null | undefined) ?? []) : []);
+    const notRead = notReadList.map((line) => html`<p class="state unavailable" data-role="not-read">${line}</p>`);
+    const warnings = ((section.warnings ? at(data, section.warnings) : undefined) as string[] | null | undefined) ?? [];
+    const warned = warnings.map((w) => html`<div class="warning" role="note" data-role="warning"><strong>Warning: conflicting statements.</strong> ${w}</div>`);
     if (!items.length && !shownPast.length) {
-      if (unreadable !== nothing) return html`<div data-section=${name} data-state="unreadable">${heading}${source}${unreadable}</div>`;
+      if (unreadable !== nothing) return html`<div data-section=${name} data-state="unreadable">${heading}${warned}${source}${notRead}${unreadable}</div>`;
       // Items there, none current: a summary says so rather than "nothing recorded".
-      const words = leftOut ? 'Nothing current recorded.' : 'Nothing recorded.';
-      return html`<div data-section=${name} data-state="empty">${heading}${source}<p class="state">${words}</p></div>`;
+      const words = emptyWords({ leftOut, notRead: notReadList.length });
+      return html`<div data-section=${name} data-state=${notReadList.length ? 'partial' : 'empty'}>${heading}${warned}${source}${notRead}<p class="state">${words}</p></div>`;
     }
     const current = items.length ? this.table(section.columns, items, 'current') : html`<p class="state" data-part="current">Nothing current recorded.</p>`;
     const historyHeading = own ? html`<h4 data-role="history-heading">${history}</h4>` : html`<h3 data-role="history-heading">${history}</h3>`;
-    return html`<div data-section=${name} data-state="data">${heading}${source}${unreadable}${current}
+    return html`<div data-section=${name} data-state="data">${heading}${warned}${source}${notRead}${unreadable}${current}
       ${shownPast.length ? html`${historyHeading}${this.table(section.columns, shownPast, 'history')}` : nothing}</div>`;
+  }
+
+  /** "From <organisation> · as of <date>": the organisations of the items shown, else those the source names; several sources each with their own as-of. */
+  private sourceLine(section: Section, shown: any[]) {
+    const { data } = this.result!;
+    let line: string;
+    if (Array.isArray(section.source)) {
+      line = sourcesLine(section.source.map((s) => at(data, ['patient', s]) as Freshness | null), formatDate);
+    } else {
+      const freshness = section.source ? (at(data, ['patient', section.source]) as Freshness | null) : null;
+      const organisations = [...new Set(shown.map((i) => i.provenance?.organisationName).filter(Boolean))];
+      // Sections without a source of their own (who the patient is, who is involved) come from the patient register.
+      const from = organisations.length ? organisations.join(', ') : section.source ? freshness?.organisationNames.join(', ') : 'the patient register';
+      const asOf = freshness ? formatDate(freshness.lastUpdated ?? freshness.readAt) : '';
+      line = `${from ? `From ${from}` : ''}${from && asOf ? ' · ' : ''}${asOf ? `as of ${asOf}` : ''}`;
+    }
+    return line ? html`<p class="source" data-role="source">${line}</p>` : nothing;
   }
 
   private table(columns: Column[], items: any[], part: 'current' | 'history') {

@@ -3,24 +3,19 @@ import { ResultsDocument, type ResultsQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { statusWords } from './statusWords';
 import { col } from './columns';
+import { resultText } from './resultText';
 
-type Result = NonNullable<NonNullable<ResultsQuery['patient']>['testResults']>[number];
+const observationColumns = [col('Observation', (r: any) => r.code.display ?? r.code.text), col('Result', (r: any) => resultText(r)), col('Kind', (r: any) => r.category), col('Status', (r: any) => (r.status === 'final' ? '' : statusWords(r.status))), col('Date', (r: any) => formatDate(r.effectiveDate ?? r.issued))];
 
-/** The value as read; a blood pressure's parts; why a value is missing; a panel points at its members. */
-function resultText(r: Result): string {
-  if (r.value) return r.value;
-  if (r.components.length) return r.components.map((c) => `${c.code.text ?? c.code.display} ${c.value?.text ?? `not available (${c.dataAbsentReason?.display ?? 'no value'})`}`).join('; ');
-  if (r.dataAbsentReason) return `Not available: ${r.dataAbsentReason.text ?? r.dataAbsentReason.display}`;
-  if (r.memberIds.length) return `Panel of ${r.memberIds.length} results (listed with it)`;
-  return '';
-}
-
-/** <sfy-results nhs-number="..."> — fields in results.graphql. */
+/** <sfy-results nhs-number="..."> — fields in results.graphql. Each source apart: the GP's observations (vital signs, smoking), the hospital's results, the mental health trust's and community services' observations. */
 export class ResultsPanel extends RecordPanel<ResultsQuery> {
   protected heading = 'Test results';
   protected document = ResultsDocument;
   protected sections: Section[] = [
+    { title: 'Observations at the GP practice', path: ['patient', 'observations'], source: 'gpSource', columns: observationColumns },
     { title: 'Test results', path: ['patient', 'testResults'], source: 'acuteSource', columns: [col('Test', (r) => r.code.display), col('Result', (r) => html`<span class=${r.abnormal ? 'flag' : ''}>${resultText(r)}</span>`), col('Range', (r) => r.referenceRange), col('Status', (r) => (r.status === 'final' ? '' : statusWords(r.status))), col('Date', (r) => formatDate(r.effectiveDate ?? r.issued))] },
+    { title: 'Mental health observations', path: ['patient', 'mentalHealthObservations'], source: 'mentalHealthSource', columns: observationColumns },
+    { title: 'Community services observations', path: ['patient', 'communityObservations'], source: 'communitySource', columns: observationColumns },
   ];
 }
 

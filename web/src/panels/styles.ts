@@ -37,6 +37,12 @@ export const panelStyles = [
     .retry:focus-visible { outline: 4px solid transparent; background: var(--nhsuk-focus-colour); box-shadow: 0 -2px var(--nhsuk-focus-colour), 0 4px var(--nhsuk-focus-text-colour); }
     .break-glass { background: var(--nhsuk-red-colour); color: var(--nhsuk-reverse-text-colour); padding: 8px 16px; font-weight: bold; margin-bottom: 12px; }
     .flag { color: var(--nhsuk-red-colour); font-weight: bold; }
+    /* Combined sections: a conflict is a warning in words with the error colour's border; a disagreement between sources is said beside the item, in bold, with a border (never colour alone). */
+    .warning { border: 4px solid var(--nhsuk-error-colour); padding: 8px 16px; margin: 4px 0 12px; background: var(--nhsuk-white-colour); }
+    .disagreement { margin: 4px 0 0; padding-left: 8px; border-left: 4px solid var(--nhsuk-warm-yellow-colour); font-weight: bold; }
+    ul.sources { margin: 0; padding-left: 1.2em; }
+    ul.sources li { margin: 0; }
+    p.statement-note { color: var(--nhsuk-secondary-text-colour); font-size: 0.875rem; margin: 0 0 8px; }
     @media print {
       :host { color: var(--nhsuk-print-text-colour); margin-bottom: 12px; break-inside: avoid; }
       .panel { border: 1px solid #000; }

@@ -4,6 +4,7 @@ import { DeclareBreakGlassDocument, MyAccessDocument, TraceDocument, type MyAcce
 import type { RecordPanel } from '../panels/recordPanel';
 import { formatDate } from '../panels/fhirTime';
 import '../privacy/privacyConsole';
+import { panelsOfView, type RecordView } from './recordViews';
 import { beginSignIn, completeSignIn, currentToken, signOut, type ViewerConfig } from './signIn';
 
 /**
@@ -39,6 +40,7 @@ export class ViewerApp extends LitElement {
     breakGlassFor: { state: true },
     breakGlassError: { state: true },
     declared: { state: true },
+    view: { state: true },
   };
 
   declare config?: ViewerConfig;
@@ -49,6 +51,8 @@ export class ViewerApp extends LitElement {
   declare breakGlassFor: string;
   declare breakGlassError: string;
   declare declared?: { expiresAt: string; reason: string };
+  /** The combined record (the default) or each source's panels. */
+  declare view: RecordView;
 
   private readonly tokenProvider = () => currentToken() ?? '';
 
@@ -58,6 +62,7 @@ export class ViewerApp extends LitElement {
     this.message = '';
     this.breakGlassFor = '';
     this.breakGlassError = '';
+    this.view = 'combined';
   }
 
   protected override createRenderRoot() {
@@ -240,18 +245,35 @@ export class ViewerApp extends LitElement {
       </ul>`;
   }
 
+  private showView(view: RecordView) {
+    this.view = view;
+  }
+
   private renderRecord(access: Access) {
-    const panels = access.panels.map((p) => p.name).filter((name) => name !== 'emergencySummary' && name !== 'accessHistory');
-    const first = access.panels.some((p) => p.name === 'emergencySummary') ? ['emergencySummary'] : [];
+    const panels = panelsOfView(access.panels, this.view);
     const gateway = this.config!.gatewayUrl;
+    const viewButton = (view: RecordView, label: string) =>
+      html`<button type="button" class="nhsuk-button nhsuk-button--small ${this.view === view ? '' : 'nhsuk-button--secondary'}" aria-pressed=${this.view === view ? 'true' : 'false'} data-view=${view} @click=${() => this.showView(view)}>${label}</button>`;
     return html`<section id="record" aria-labelledby="record-heading">
       <h1 id="record-heading" tabindex="-1">Record for NHS number ${this.nhsNumber.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')}</h1>
       ${this.declared
         ? html`<p class="sfy-banner" role="status" data-role="break-glass-banner">You are viewing this record under emergency access (break-glass) until ${new Date(this.declared.expiresAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })}. Your access is logged and will be reviewed.</p>`
         : nothing}
-      ${[...first, ...panels].map((name) => {
+      <div class="sfy-record-views sfy-no-print" role="group" aria-label="How to show the record" data-role="record-views">
+        ${viewButton('combined', 'Combined record')}${viewButton('source', 'View by source')}
+      </div>
+      <p class="sfy-view-hint" data-role="view-hint">${this.view === 'combined'
+        ? 'Each item once, naming every organisation that records it, with each one’s status and date.'
+        : 'Each organisation’s record apart, as it holds it.'}</p>
+      <nav class="sfy-contents sfy-no-print" aria-label="Sections of this record" data-role="section-nav">
+        <h2 class="nhsuk-u-visually-hidden">Sections of this record</h2>
+        <ul class="nhsuk-list">${panels.map((p) => html`<li><a href="#panel-${p.name}" @click=${(e: Event) => this.goToPanel(e, p.name)}>${p.label}</a></li>`)}</ul>
+      </nav>
+      ${panels.map(({ name }) => {
         const element = document.createElement(tagOf(name)) as RecordPanel<object>;
         element.setAttribute('data-panel', name);
+        element.id = `panel-${name}`;
+        element.tabIndex = -1;
         // The emergency summary on top carries the break-glass banner for the whole record.
         element.hideBreakGlass = name !== 'emergencySummary';
         element.gatewayUrl = gateway;
@@ -260,6 +282,15 @@ export class ViewerApp extends LitElement {
         return element;
       })}
     </section>`;
+  }
+
+  /** A contents link moves focus to its panel, so the keyboard goes on from there. */
+  private goToPanel(event: Event, name: string) {
+    const panel = this.querySelector<HTMLElement>(`#panel-${name}`);
+    if (!panel) return;
+    event.preventDefault();
+    panel.scrollIntoView();
+    panel.focus();
   }
 
   private renderBreakGlassDialog() {

@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core';
+import { browserPages, openRecord, panelsSettled, screenshot, seriousViolations, signInAs } from '../support/browser';
+import { AISHA, MARGARET } from '../support/clients';
+
+/**
+ * The combined record in the viewer (issue #18.3), in Chromium against the real stack: one item per
+ * fact naming every source, "No known allergies" statements apart from the allergy list, the
+ * emergency summary's allergies from the combined section, each source's panels one click away, all
+ * by keyboard, axe clean (docs/clinical-safety.md H83-H86).
+ */
+
+const freshPage = browserPages();
+
+/** One section of one panel: its state, text, rows (cells' text) of each part, the warnings and the disagreements. */
+function section(page: Page, panel: string, name: string) {
+  return page.locator(`[data-panel="${panel}"]`).evaluate((element, name) => {
+    const s = (element as any).shadowRoot.querySelector(`[data-section="${name}"]`);
+    const rows = (part: string) => [...(s?.querySelectorAll(`table[data-part="${part}"] tbody tr`) ?? [])].map((tr: any) => [...tr.querySelectorAll('td')].map((td: any) => td.textContent.trim()));
+    const all = (role: string) => [...(s?.querySelectorAll(`[data-role="${role}"]`) ?? [])].map((e: any) => e.textContent.trim());
+    return { state: s?.getAttribute('data-state'), text: s?.textContent ?? '', current: rows('current'), history: rows('history'), warnings: all('warning'), notRead: all('not-read'), sources: all('sources') };
+  }, name);
+}
+
+const GP = 'Bury Central Medical Practice';
+const HOSPITAL = 'Northern Care Alliance NHS Foundation Trust';
+
+it('the GP opens Margaret: the combined record is the first view, penicillin once with both sources, the hip replacement from the hospital, her blood pressure; by source one click away; by keyboard; axe clean', async () => {
+  const page = await freshPage();
+  await signInAs(page, 'gp');
+  await openRecord(page, MARGARET());
+  await panelsSettled(page);
+
+  // The emergency summary's allergies are the combined section's: penicillin once, from the GP and A&E.
+  const summary = await section(page, 'emergencySummary', 'allergies');
+  expect(summary.current).toHaveLength(1);
+  expect(summary.current[0].slice(0, 2)).toEqual(['Allergy to penicillin', 'Confirmed']);
+  expect(summary.sources[0]).toContain(GP);
+  expect(summary.sources[0]).toContain(HOSPITAL);
+
+  const allergies = await section(page, 'combinedAllergies', 'allergies');
+  expect(allergies.state).toBe('data');
+  expect(allergies.current.map((r) => r[0])).toEqual(['Allergy to penicillin']);
+  // Each source by name with its own status and as-of.
+  expect(allergies.sources[0]).toMatch(new RegExp(`${GP}: Confirmed, as of \\d{1,2} \\w{3,4} \\d{4}`));
+  expect(allergies.sources[0]).toMatch(new RegExp(`${HOSPITAL}: Confirmed, as of \\d{1,2} \\w{3,4} \\d{4}`));
+  expect(allergies.notRead).toEqual([]);
+  // She has no "no known allergies" statement: its own section says so, apart from the list.
+  expect(await section(page, 'combinedAllergies', 'noKnownAllergies')).toMatchObject({ state: 'empty' });
+
+  const procedures = await section(page, 'combinedProcedures', 'procedures');
+  // A completed operation is history, saying its status in words, with the hospital named.
+  expect(procedures.history.map((r) => r.slice(0, 2))).toEqual([['Total hip replacement', 'Completed']]);
+  expect(procedures.sources).toEqual([expect.stringMatching(new RegExp(`^${HOSPITAL}: Completed, as of`))]);
+
+  const vitals = await section(page, 'combinedVitalSigns', 'vitalSigns');
+  const bloodPressures = vitals.current.filter((r) => r[0] === 'Blood pressure');
+  expect(bloodPressures.length).toBeGreaterThanOrEqual(2);
+  expect(bloodPressures.map((r) => r[1])).toContain('Systolic blood pressure 138 mmHg; Diastolic blood pressure 78 mmHg');
+  expect(vitals.current.find((r) => r[0] === 'Body weight')?.[1]).toMatch(/^\d+(\.\d+)? kg$/);
+  expect((await section(page, 'combinedProblems', 'problems')).current.map((r) => r[0])).toEqual(expect.arrayContaining(['Fracture of neck of femur', 'Hypertension']));
+  expect((await section(page, 'combinedSocialHistory', 'socialHistory')).current.map((r) => r[0])).toContain('Tobacco smoking status');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'viewer-combined-margaret');
+  await screenshot(page.locator('[data-panel="combinedAllergies"]'), 'viewer-combined-allergies-margaret');
+  await screenshot(page.locator('[data-panel="combinedVitalSigns"]'), 'viewer-combined-vital-signs-margaret');
+
+  // Keyboard alone: from the record's heading, Tab reaches the views and the section contents.
+  await page.locator('#record-heading').focus();
+  const reached: string[] = [];
+  for (let i = 0; i < 12; i += 1) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.evaluate(() => { const a = (globalThis as any).document.activeElement; return `${a.localName}:${a.textContent.trim()}`; }));
+  }
+  expect(reached.slice(0, 2)).toEqual(['button:Combined record', 'button:View by source']);
+  expect(reached).toContain('a:Allergies');
+  expect(reached).toContain('a:Vital signs');
+  // A contents link moves focus to its section.
+  await page.getByRole('link', { name: 'Operations and procedures' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => (globalThis as any).document.activeElement.getAttribute('data-panel'))).toBe('combinedProcedures');
+
+  // By source, by keyboard: each organisation's own panels, the new fields in them.
+  await page.getByRole('button', { name: 'View by source' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('[data-panel="procedures"]').waitFor();
+  await panelsSettled(page);
+  expect(await page.getByRole('button', { name: 'View by source' }).getAttribute('aria-pressed')).toBe('true');
+  expect(await page.locator('[data-panel^="combined"]').count()).toBe(0);
+  expect((await section(page, 'allergies', 'hospitalAllergies')).current.map((r) => r.slice(0, 2))).toEqual([['Allergy to penicillin', 'Confirmed']]);
+  expect((await section(page, 'procedures', 'hospitalProcedures')).history.map((r) => r[0])).toEqual(['Total hip replacement']);
+  expect((await section(page, 'problems', 'hospitalDiagnoses')).current.map((r) => r[0])).toContain('Fracture of neck of femur');
+  expect((await section(page, 'results', 'observations')).current.map((r) => r[0])).toContain('Blood pressure');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'viewer-by-source-margaret');
+  await page.context().close();
+});
+
+it('Aisha’s "No known allergy" is a statement with its source and date, apart from the allergy list, which stays empty', async () => {
+  const page = await freshPage();
+  // The hospital cares for her (an outpatient appointment); the GP's statement reaches its doctor too.
+  await signInAs(page, 'ae-doctor');
+  await openRecord(page, AISHA());
+  await panelsSettled(page);
+  const allergies = await section(page, 'combinedAllergies', 'allergies');
+  expect(allergies).toMatchObject({ state: 'empty', current: [], history: [], warnings: [] });
+  const statements = await section(page, 'combinedAllergies', 'noKnownAllergies');
+  expect(statements.state).toBe('data');
+  expect(statements.current).toHaveLength(1);
+  const [statement, covers, source, recorded, status] = statements.current[0];
+  expect(statement).toMatch(/^No known allerg/);
+  expect({ covers, source, status }).toEqual({ covers: 'All allergies', source: expect.stringMatching(/\S/), status: 'Stands' });
+  expect(recorded).toMatch(/\d{1,2} \w{3,4} 2025/);
+  // Not in the emergency summary's allergy list either.
+  expect(await section(page, 'emergencySummary', 'allergies')).toMatchObject({ current: [] });
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page.locator('[data-panel="combinedAllergies"]'), 'viewer-combined-no-known-allergies-aisha');
+  await page.context().close();
+});

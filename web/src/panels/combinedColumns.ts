@@ -1,0 +1,38 @@
+import { html, nothing } from 'lit';
+import type { Column } from './recordPanel';
+import { formatDate } from './fhirTime';
+import { disagreementWords, sourceSummary, statusOfSources, type SourceItem } from './combinedWords';
+
+/**
+ * The columns every combined section shares: the item's name with the sources' disagreement said
+ * beside it (in words, bold, with a border: never colour alone), its status in the sources' words,
+ * and every source by organisation with its own status and "as of".
+ */
+
+interface Concept {
+  display?: string | null;
+  text?: string | null;
+}
+
+const named = (c: Concept | null | undefined) => c?.display ?? c?.text ?? '';
+
+/** The item's name; when the sources disagree, the sentence saying who says what, under it. */
+export const nameCol = (label: string, concept: (item: any) => Concept | null | undefined): Column => ({
+  label,
+  value: (item) => html`${named(concept(item))}${item.disagreement ? html`<p class="disagreement" data-role="disagreement">${disagreementWords(item.disagreement)}</p>` : nothing}`,
+});
+
+/** The status in the sources' own words, once each. */
+export const sourcesStatusCol = (statusOf: (source: any) => string): Column => ({ label: 'Status', value: (item) => statusOfSources(item.sources as SourceItem[], statusOf) });
+
+/** Every source, by organisation, with its status and as-of. */
+export const sourcesCol = (statusOf: (source: any) => string): Column => ({
+  label: 'Sources',
+  value: (item) => html`<ul class="sources" data-role="sources">${(item.sources as SourceItem[]).map((s) => html`<li>${sourceSummary(s, statusOf, formatDate)}</li>`)}</ul>`,
+});
+
+/** A value each source gives, once each (dosages, reactions): a difference between sources is never hidden. */
+export const eachSourceSays = (item: { sources: any[] }, value: (source: any) => string | null | undefined) => [...new Set(item.sources.map(value).filter(Boolean))].join('; ');
+
+/** The first source's date (items are one fact at one time). */
+export const firstDate = (item: { sources: any[] }, date: (source: any) => string | null | undefined) => formatDate(item.sources.map(date).find(Boolean));

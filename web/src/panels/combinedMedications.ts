@@ -1,0 +1,26 @@
+import { CombinedMedicationsDocument, type CombinedMedicationsQuery } from '../generated/graphql';
+import { RecordPanel, type Section, formatDate } from './recordPanel';
+import { col } from './columns';
+import { medicationStatus } from './statusWords';
+import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+
+const status = (m: { status: string; current: boolean; endDate?: string | null }) => medicationStatus(m, formatDate);
+
+/** <sfy-combined-medications nhs-number="..."> — fields in combinedMedications.graphql. The GP's, the hospital's and the mental health trust's medicines, the same medicine over the same time once; each source's dosage shown. */
+export class CombinedMedicationsPanel extends RecordPanel<CombinedMedicationsQuery> {
+  protected heading = 'Medications';
+  protected document = CombinedMedicationsDocument;
+  protected sections: Section[] = [
+    {
+      title: 'Medications',
+      name: 'medications',
+      path: ['patient', 'combinedMedications', 'items'],
+      source: ['gpSource', 'acuteSource', 'mentalHealthSource'],
+      notRead: ['patient', 'combinedMedications', 'notRead'],
+      current: { history: 'Stopped and past medications' },
+      columns: [nameCol('Medication', (m) => m.medication), col('Dosage', (m) => eachSourceSays(m, (s) => s.dosage)), sourcesStatusCol(status), col('Started', (m) => firstDate(m, (s) => s.startDate)), sourcesCol(status)],
+    },
+  ];
+}
+
+customElements.get('sfy-combined-medications') ?? customElements.define('sfy-combined-medications', CombinedMedicationsPanel);

@@ -1,0 +1,24 @@
+import { CombinedProblemsDocument, type CombinedProblemsQuery } from '../generated/graphql';
+import { RecordPanel, type Section } from './recordPanel';
+import { col } from './columns';
+import { problemStatus } from './statusWords';
+import { firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+
+/** <sfy-combined-problems nhs-number="..."> — fields in combinedProblems.graphql. Problems and diagnoses from the GP, hospital, mental health trust and community services, the same condition once. */
+export class CombinedProblemsPanel extends RecordPanel<CombinedProblemsQuery> {
+  protected heading = 'Problems and diagnoses';
+  protected document = CombinedProblemsDocument;
+  protected sections: Section[] = [
+    {
+      title: 'Problems and diagnoses',
+      name: 'problems',
+      path: ['patient', 'combinedProblems', 'items'],
+      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource'],
+      notRead: ['patient', 'combinedProblems', 'notRead'],
+      current: { history: 'Past and ruled-out problems' },
+      columns: [nameCol('Problem', (p) => p.code), sourcesStatusCol(problemStatus), col('Since', (p) => firstDate(p, (s) => s.onsetDate ?? s.recordedDate)), sourcesCol(problemStatus)],
+    },
+  ];
+}
+
+customElements.get('sfy-combined-problems') ?? customElements.define('sfy-combined-problems', CombinedProblemsPanel);

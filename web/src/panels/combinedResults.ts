@@ -1,0 +1,47 @@
+import { CombinedResultsDocument, CombinedSocialHistoryDocument, CombinedVitalSignsDocument, type CombinedResultsQuery, type CombinedSocialHistoryQuery, type CombinedVitalSignsQuery } from '../generated/graphql';
+import { RecordPanel, type Section } from './recordPanel';
+import { col } from './columns';
+import { statusWords } from './statusWords';
+import { eachSourceSays, firstDate, nameCol, sourcesCol } from './combinedColumns';
+import { resultText } from './resultText';
+
+const status = (r: { status: string }) => statusWords(r.status);
+const SOURCES = ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource'];
+
+/** An observation section of the combined record (results, vital signs, social history): newest first; a cancelled one is history. */
+function observationSection(field: 'combinedResults' | 'combinedVitalSigns' | 'combinedSocialHistory', title: string, name: string, label: string): Section {
+  return {
+    title,
+    name,
+    path: ['patient', field, 'items'],
+    source: SOURCES,
+    notRead: ['patient', field, 'notRead'],
+    current: { history: 'Cancelled or of unknown status' },
+    columns: [nameCol(label, (r) => r.code), col('Result', (r) => eachSourceSays(r, resultText)), col('Date', (r) => firstDate(r, (s) => s.effectiveDate ?? s.issued)), sourcesCol(status)],
+  };
+}
+
+/** <sfy-combined-results nhs-number="..."> — fields in combinedResults.graphql. Laboratory, imaging and questionnaire results from every source. */
+export class CombinedResultsPanel extends RecordPanel<CombinedResultsQuery> {
+  protected heading = 'Test results';
+  protected document = CombinedResultsDocument;
+  protected sections = [observationSection('combinedResults', 'Test results', 'results', 'Test')];
+}
+
+/** <sfy-combined-vital-signs nhs-number="..."> — fields in combinedVitalSigns.graphql. Blood pressure, pulse, weight and the like from every source. */
+export class CombinedVitalSignsPanel extends RecordPanel<CombinedVitalSignsQuery> {
+  protected heading = 'Vital signs';
+  protected document = CombinedVitalSignsDocument;
+  protected sections = [observationSection('combinedVitalSigns', 'Vital signs', 'vitalSigns', 'Observation')];
+}
+
+/** <sfy-combined-social-history nhs-number="..."> — fields in combinedSocialHistory.graphql. Smoking, alcohol and the like from every source. */
+export class CombinedSocialHistoryPanel extends RecordPanel<CombinedSocialHistoryQuery> {
+  protected heading = 'Social history';
+  protected document = CombinedSocialHistoryDocument;
+  protected sections = [observationSection('combinedSocialHistory', 'Social history', 'socialHistory', 'Observation')];
+}
+
+customElements.get('sfy-combined-results') ?? customElements.define('sfy-combined-results', CombinedResultsPanel);
+customElements.get('sfy-combined-vital-signs') ?? customElements.define('sfy-combined-vital-signs', CombinedVitalSignsPanel);
+customElements.get('sfy-combined-social-history') ?? customElements.define('sfy-combined-social-history', CombinedSocialHistoryPanel);
