@@ -48,9 +48,9 @@ class SubgraphShape {
     return BUILT_IN_SCALARS.has(typeName) || this.types.get(typeName)?.kind === 'leaf';
   }
 
-  /** Patient fields this subgraph defines, minus the key. */
+  /** Patient fields this subgraph defines, minus the key and the fields it only names (@external: another subgraph's). */
   patientFields(): FieldDefinitionNode[] {
-    return (this.types.get('Patient')?.fields ?? []).filter((f) => f.name.value !== 'nhsNumber');
+    return (this.types.get('Patient')?.fields ?? []).filter((f) => f.name.value !== 'nhsNumber' && !f.directives?.some((d) => d.name.value === 'external'));
   }
 
   queryField(name: string): FieldDefinitionNode | undefined {
@@ -95,9 +95,12 @@ function visible(profile: string, field: FieldDefinitionNode): boolean {
   return classification.kind === 'category' && profileMaySee(policy, profile, classification.category);
 }
 
+/** The subgraph that computes the combined record from the others' fields (measured as a workload of its own). */
+const COMBINED = 'combined';
+
 /** Subgraphs that contribute to a Patient record: the registry (demographics) and every organisation. */
 function patientSubgraphs(): SubgraphShape[] {
-  return subgraphShapes().filter((s) => s.patientFields().length > 0);
+  return subgraphShapes().filter((s) => s.name !== COMBINED && s.patientFields().length > 0);
 }
 
 /** One subgraph's part of the record summary: every Patient field it defines that the profile may see. */
@@ -145,6 +148,19 @@ export function recordSummaryQueries(profile: string): RecordQueries {
     gateway: `query RecordSummary($nhsNumber: String!) { patient(nhsNumber: $nhsNumber) { nhsNumber ${parts.map((p) => p.selection).join(' ')} } }`,
     perSubgraph: parts.map((p) => ({ subgraph: p.subgraph, query: entitiesQuery('RecordSummary', p.selection) })),
   };
+}
+
+/**
+ * The combined record: every combined section the profile may see, items with every source's
+ * item (three levels: section, item, source). Through a gateway only: it has no floor of its own
+ * (its subgraph needs the other sources' items in each representation).
+ */
+export function combinedRecordQuery(profile: string): string | null {
+  const shape = subgraphShapes().find((s) => s.name === COMBINED);
+  const fields = (shape?.patientFields() ?? []).filter((f) => visible(profile, f));
+  if (!shape || fields.length === 0) return null;
+  const selection = fields.map((f) => `${f.name.value} { ${shape.fullSelection(namedType(f.type), 2)} }`).join(' ');
+  return `query CombinedRecord($nhsNumber: String!) { patient(nhsNumber: $nhsNumber) { nhsNumber ${selection} } }`;
 }
 
 export function caseloadQueries(profile: string): RecordQueries {

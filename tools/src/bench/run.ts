@@ -18,7 +18,7 @@ import { probeControls, type ControlState } from './probes';
 import { computeRatios, controlPrices, cpuTable, machine, PRICE_BASELINE, table, writeJson, type ConfigName, type RunResult } from './report';
 import { runLoad } from './runner';
 import { formatProfiles, summariseProfiles, type ProfileSummary } from './profile';
-import { accessLogRequests, caseloadRequests, ingestRequests, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
+import { accessLogRequests, caseloadRequests, combinedRecordRequests, ingestRequests, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
 
 /**
  * npm run bench: brings up its own stack on its own dataset, measures every workload through every
@@ -61,7 +61,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
   if (machineAtStart.loadAverage[0] > 1.5) {
     say(`Warning: the machine is already busy (load average ${machineAtStart.loadAverage.join(', ')} on ${machineAtStart.cores} cores): results will be lower and noisier.`);
   }
-  const portBase = await freePortBase(options.portBase, (base) => [localDatabasePort(base)]);
+  const portBase = await freePortBase(options.portBase, (base) => [localDatabasePort(base), base + 13]);
   if (portBase !== options.portBase) say(`Port base ${options.portBase} is busy; using ${portBase}.`);
   const gp = findDemoUser('gp');
   const profile = profileForJobRole(loadPolicy(), gp.jobRole)!;
@@ -160,7 +160,8 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     let peer: RunningPeer | null = null;
     if (!options.skipPeer) {
       try {
-        peer = await startPeer({ port: portBase + 9, env: stack.env, identity, quiet: true });
+        // Beyond the services (base + 1..9), the identity provider (8) and the web servers (10, 11).
+        peer = await startPeer({ port: portBase + 13, env: stack.env, identity, quiet: true });
         cleanups.push(() => peer!.stop());
         processes.peer = peer.service.child.pid;
       } catch (error) {
@@ -175,6 +176,10 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     await measure('record summary', 'ours', N, plan('summary / ours', summaryRequests(ours, profile, nhsNumbers), levels), stack.env);
     if (peerRoute) await measure('record summary', 'peer', N, plan('summary / peer', summaryRequests(peerRoute, profile, nhsNumbers), levels), stack.env);
     else skip('record summary', 'peer', N, options.skipPeer ? '--no-peer' : 'peer did not start');
+    // The combined record beside the per-organisation summary: the same sources' items, merged by section.
+    const combined = combinedRecordRequests({ kind: 'gateway', url: stack.gatewayUrl, user: gp }, profile, nhsNumbers);
+    if (combined) await measure('combined record', 'ours', N, plan('combined / ours', combined, levels), stack.env);
+    else skip('combined record', 'ours', N, 'no combined subgraph');
 
     const caseloadSize = Math.min(50, nhsNumbers.length);
     say(`Caseload (${caseloadSize} patients per request):`);

@@ -5,7 +5,7 @@ import type { DemoUser } from '../demo/users';
 import { feedUrl } from '../feeds/feedClient';
 import { generatePatient } from '../synthetic';
 import type { HttpPart, RequestSpec } from './plan';
-import { accessLogQuery, caseloadQueries, recordSummaryQueries } from './queries';
+import { accessLogQuery, caseloadQueries, combinedRecordQuery, recordSummaryQueries } from './queries';
 
 /**
  * The requests each workload sends, for each way of reaching the data:
@@ -42,6 +42,12 @@ function viaSubgraphs(route: Extract<Route, { kind: 'floor' }>, queries: Array<{
 export function summaryRequests(route: Route, profile: string, nhsNumbers: string[]): RequestSpec[] {
   const queries = recordSummaryQueries(profile);
   return nhsNumbers.map((n) => (route.kind === 'floor' ? viaSubgraphs(route, queries.perSubgraph, [n]) : viaGateway(route, queries.gateway, { nhsNumber: n })));
+}
+
+/** The combined record per patient of the sample, through a gateway; null when there is no combined subgraph. */
+export function combinedRecordRequests(route: Extract<Route, { kind: 'gateway' }>, profile: string, nhsNumbers: string[]): RequestSpec[] | null {
+  const query = combinedRecordQuery(profile);
+  return query ? nhsNumbers.map((n) => viaGateway(route, query, { nhsNumber: n })) : null;
 }
 
 /** Caseloads of `size` patients, rotating through the sample. */
