@@ -9,9 +9,9 @@
 
 import { HOUR, MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
-import { SYSTEMS, allergies, documentTypes, encounterTypes, labPanels, labTests, medicines, procedureCategories, reactions, type Concept } from '../terminology';
+import { SYSTEMS, documentTypes, encounterTypes, labPanels, labTests, medicines, procedureCategories, type Concept } from '../terminology';
 import type { AcutePlan, HospitalEncounterLink, PatientPlan, PlannedAdmission } from '../plan';
-import { ALLERGY_ACTIVE, ALLERGY_CONFIRMED, noKnownAllergiesResource } from './clinical';
+import { allergyResource, noKnownAllergiesResource } from './clinical';
 
 const DISPOSITION: Record<NonNullable<PlannedAdmission['disposition']>, fhir4.Coding> = {
   home: { system: SYSTEMS.dischargeDisposition, code: 'home', display: 'Home' },
@@ -216,24 +216,8 @@ function hospitalClinicalRecord(f: SliceFactory, acute: AcutePlan, encounterOf: 
 
   for (const a of acute.allergies) {
     const id = f.nextId('allergy');
-    const allergy = allergies[a.key];
     const encounter = encounterOf(a);
-    out.push({
-      resourceType: 'AllergyIntolerance',
-      id,
-      meta: f.meta(id, a.recorded),
-      clinicalStatus: ALLERGY_ACTIVE,
-      verificationStatus: ALLERGY_CONFIRMED,
-      type: 'allergy',
-      category: [allergy.category],
-      criticality: a.criticality,
-      code: snomed(allergy),
-      patient: f.patient,
-      ...(encounter ? { encounter } : {}),
-      recordedDate: isoDateTime(a.recorded),
-      recorder: { display: a.recorder },
-      reaction: [{ manifestation: [snomed(reactions[a.reaction])], severity: a.criticality === 'high' ? 'severe' : 'mild' }],
-    });
+    out.push({ ...allergyResource(f, a, id, { display: a.recorder }), ...(encounter ? { encounter } : {}) });
   }
   if (acute.noKnownAllergies) {
     const encounter = encounterOf(acute.noKnownAllergies);

@@ -7,11 +7,31 @@
 
 import { isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
-import { SYSTEMS, noKnownAllergyConcepts, observableEntities, observationCodes, smokingStatuses, type Concept } from '../terminology';
-import type { PlannedGpObservation, PlannedNoKnownAllergies } from '../plan';
+import { SYSTEMS, allergies, noKnownAllergyConcepts, reactions, observableEntities, observationCodes, smokingStatuses, type Concept } from '../terminology';
+import type { PlannedAllergy, PlannedGpObservation, PlannedNoKnownAllergies } from '../plan';
 
 export const ALLERGY_ACTIVE = { coding: [{ system: SYSTEMS.allergyClinical, code: 'active', display: 'Active' }] };
 export const ALLERGY_CONFIRMED = { coding: [{ system: SYSTEMS.allergyVerification, code: 'confirmed', display: 'Confirmed' }] };
+
+/** An allergy as a source records it (UKCore-AllergyIntolerance): the GP's, and the hospital's with its encounter and recorder. */
+export function allergyResource(f: SliceFactory, a: Pick<PlannedAllergy, 'key' | 'recorded' | 'reaction' | 'criticality'>, id: string, recorder: fhir4.Reference = f.organisation): fhir4.AllergyIntolerance {
+  const allergy = allergies[a.key];
+  return {
+    resourceType: 'AllergyIntolerance',
+    id,
+    meta: f.meta(id, a.recorded),
+    clinicalStatus: ALLERGY_ACTIVE,
+    verificationStatus: ALLERGY_CONFIRMED,
+    type: 'allergy',
+    category: [allergy.category],
+    criticality: a.criticality,
+    code: snomed(allergy),
+    patient: f.patient,
+    recordedDate: isoDateTime(a.recorded),
+    recorder,
+    reaction: [{ manifestation: [snomed(reactions[a.reaction])], severity: a.criticality === 'high' ? 'severe' : 'mild' }],
+  };
+}
 
 const OBSERVATION_CATEGORY = {
   'vital-signs': 'Vital Signs',

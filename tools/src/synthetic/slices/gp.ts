@@ -8,9 +8,9 @@
 
 import { MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
-import { SYSTEMS, allergies, encounterTypes, reactions, vaccinations } from '../terminology';
-import type { PatientPlan, PlannedAllergy, PlannedMedication } from '../plan';
-import { ALLERGY_ACTIVE, ALLERGY_CONFIRMED, gpObservation, noKnownAllergiesResource } from './clinical';
+import { SYSTEMS, encounterTypes, vaccinations } from '../terminology';
+import type { PatientPlan, PlannedMedication } from '../plan';
+import { allergyResource, gpObservation, noKnownAllergiesResource } from './clinical';
 
 const ACTIVE = { coding: [{ system: SYSTEMS.conditionClinical, code: 'active', display: 'Active' }] };
 const RESOLVED = { coding: [{ system: SYSTEMS.conditionClinical, code: 'resolved', display: 'Resolved' }] };
@@ -21,25 +21,6 @@ const UK_CORE = 'https://fhir.hl7.org.uk/StructureDefinition';
 const REPEAT_INFORMATION = `${UK_CORE}/Extension-UKCore-MedicationRepeatInformation`;
 const CONTINUOUS = { coding: [{ system: SYSTEMS.courseOfTherapy, code: 'continuous', display: 'Continuous long term therapy' }] };
 const COMMUNITY_PRESCRIBING = [{ coding: [{ system: SYSTEMS.medicationRequestCategory, code: 'community', display: 'Community' }] }];
-
-function allergyResource(f: SliceFactory, a: PlannedAllergy, id: string): fhir4.AllergyIntolerance {
-  const allergy = allergies[a.key];
-  return {
-    resourceType: 'AllergyIntolerance',
-    id,
-    meta: f.meta(id, a.recorded),
-    clinicalStatus: ALLERGY_ACTIVE,
-    verificationStatus: ALLERGY_CONFIRMED,
-    type: 'allergy',
-    category: [allergy.category],
-    criticality: a.criticality,
-    code: snomed(allergy),
-    patient: f.patient,
-    recordedDate: isoDateTime(a.recorded),
-    recorder: f.organisation,
-    reaction: [{ manifestation: [snomed(reactions[a.reaction])], severity: a.criticality === 'high' ? 'severe' : 'mild' }],
-  };
-}
 
 /** The repeat prescription in force for a medicine (UK Core MedicationRequest with its repeat information). */
 function repeatPrescription(f: SliceFactory, m: PlannedMedication & { repeat: NonNullable<PlannedMedication['repeat']> }, reasonReference: fhir4.Reference[] | undefined): fhir4.MedicationRequest {
