@@ -128,7 +128,9 @@ describe('the privacy console in a browser', () => {
     expect(await chain.locator('[data-role="chain-state"]').textContent()).toMatch(/last verified .* by Priya Desai/);
     await screenshot(chain, 'privacy-console-chain');
 
-    // Monitoring reports say what they looked for and over what period.
+    // Monitoring reports say what they looked for and over what period (once the section has answered:
+    // on a store the whole suite has filled it can take a moment, which is not what this test is about).
+    await page.locator('#monitoring [data-role="looked-for"]').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('#monitoring [data-role="looked-for"]').count()).toBeGreaterThanOrEqual(5);
     expect(await violations(page)).toEqual([]);
     await screenshot(page, 'privacy-console');
