@@ -29,6 +29,11 @@ export interface OrganisationKindDefinition {
   label: string;
   subgraph: string | null;
   relationships: RelationshipRule[];
+  /**
+   * The FHIR resource types this kind's slice holds, when it holds fewer than its subgraph's feed
+   * maps; absent: every type the feed maps. A type left out is answered "not stored" (a warning).
+   */
+  holds?: string[];
 }
 
 export type OrganisationKinds = Record<string, OrganisationKindDefinition>;
@@ -46,6 +51,10 @@ export function parseOrganisationKinds(text: string, subgraphs = subgraphService
       continue;
     }
     if (kind.relationships.length > 0 && kind.subgraph === null) problems.push(`${name}: a kind without a subgraph has no source system to form relationships`);
+    if (kind.holds !== undefined) {
+      if (kind.subgraph === null) problems.push(`${name}: holds is for a kind whose slice a subgraph keeps`);
+      if (!Array.isArray(kind.holds) || kind.holds.some((t) => typeof t !== 'string' || !/^[A-Z][A-Za-z]+$/.test(t))) problems.push(`${name}: holds must be a list of FHIR resource type names, e.g. [Condition, Procedure]`);
+    }
     const classesSeen = new Set<string>();
     for (const [i, rule] of kind.relationships.entries()) {
       const at = `${name}.relationships[${i}]`;
@@ -106,4 +115,19 @@ export function encounterClassesOf(kindName: string, relationship: string, kinds
   return organisationKind(kindName, kinds)
     .relationships.filter((rule) => rule.event === 'Encounter' && rule.relationship === relationship)
     .flatMap((rule) => rule.encounterClasses ?? []);
+}
+
+/**
+ * The FHIR resource types an organisation of this kind may store in its slice: what its kind
+ * `holds` of the types the subgraph's feed maps, or all of them when the kind says nothing.
+ */
+export function typesHeld(kind: OrganisationKindDefinition, mapped: ReadonlySet<string>): Set<string> {
+  return kind.holds ? new Set(kind.holds.filter((type) => mapped.has(type))) : new Set(mapped);
+}
+
+/** Each kind's `holds` entries its subgraph's feed does not map: the kinds table promising what no code stores. */
+export function heldButNotMapped(subgraph: string, mapped: ReadonlySet<string>, kinds = loadOrganisationKinds()): string[] {
+  return Object.entries(kinds)
+    .filter(([, kind]) => kind.subgraph === subgraph)
+    .flatMap(([name, kind]) => (kind.holds ?? []).filter((type) => !mapped.has(type)).map((type) => `${name} holds ${type}`));
 }

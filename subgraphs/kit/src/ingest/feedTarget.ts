@@ -36,6 +36,8 @@ export type EntryResult =
  */
 export interface FeedTarget<Prepared> {
   resourceTypes: Set<string>;
+  /** The types this organisation's entries may be stored as (its kind's `holds`); default resourceTypes. */
+  resourceTypesFor?(organisation: FeedingOrganisation): Set<string>;
   /** Why this organisation may not feed here, or null when it may. */
   refuseOrganisation(organisation: FeedingOrganisation): string | null;
   /** Pure and total over the bundle: throw FeedProblem for a bad entry. Nothing is written yet. */
@@ -76,7 +78,7 @@ export interface PreparedBundle<Prepared> {
  * (writablePart).
  */
 export function prepareBundle<Prepared>(target: FeedTarget<Prepared>, bundle: unknown, organisation: FeedingOrganisation): PreparedBundle<Prepared> {
-  const read = readFeedBundle(bundle, target.resourceTypes);
+  const read = readFeedBundle(bundle, target.resourceTypesFor?.(organisation) ?? target.resourceTypes);
   const issues: OutcomeIssue[] = [...read.issues];
   const byPatient = new Map<string, PreparedEntries<Prepared>>();
   for (const entry of read.entries) {

@@ -1,4 +1,4 @@
-import { kindsHeldBy } from '@shareforyou/schema';
+import { heldButNotMapped, kindsHeldBy, loadOrganisationKinds, typesHeld, type OrganisationKinds } from '@shareforyou/schema';
 import { openPanels, openValue, sealPanels, sealValue } from '../slice/panelEncryption';
 import { versionKey, versionVerdict, type PatientSliceModel, type PatientSliceRecord, type SliceItem, type StagedWrites } from '../slice/patientSlice';
 import { compareAndSet } from './compareAndSet';
@@ -65,9 +65,15 @@ export function visibleSlice(slice: PatientSliceRecord, pendingJournals: Set<str
 // A delete of something not held still writes its tombstone.
 const CHANGED = new Set<EntryResult>(['created', 'updated', 'deleted', 'not-held', 'withheld']);
 
-export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: PatientSliceModel): FeedTarget<Prepared> {
-  // Which kinds of organisation feed this slice: the table of organisation kinds.
-  const organisationKinds = kindsHeldBy(subgraph);
+export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: PatientSliceModel, kinds: OrganisationKinds = loadOrganisationKinds()): FeedTarget<Prepared> {
+  // Which kinds of organisation feed this slice, and which types each holds: the table of organisation kinds.
+  const organisationKinds = kindsHeldBy(subgraph, kinds);
+  const mapped = new Set(Object.keys(feed.resources));
+  const unmapped = heldButNotMapped(subgraph, mapped, kinds);
+  if (unmapped.length) {
+    throw new Error(`schema/organisation-kinds.yaml: ${unmapped.join(', ')}, which the ${subgraph} feed does not map: map it in the kit's catalogue and subgraphs/${subgraph}/src/feed.ts, or remove it from holds`);
+  }
+  const heldByKind = new Map(organisationKinds.map((name) => [name, typesHeld(kinds[name], mapped)]));
 
   /** Read (panels opened), change in memory, seal, compare-and-set (kit: compareAndSet). */
   const changeSlice = (nhsNumber: string, change: (slice: PatientSliceRecord, stored: PatientSliceRecord | null) => Partial<PatientSliceRecord> | null) =>
@@ -94,7 +100,8 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
   };
 
   return {
-    resourceTypes: new Set(Object.keys(feed.resources)),
+    resourceTypes: mapped,
+    resourceTypesFor: (organisation) => heldByKind.get(organisation.kind) ?? mapped,
 
     refuseOrganisation: (organisation) =>
       organisationKinds.includes(organisation.kind) ? null : `${organisation.odsCode} (${organisation.kind}) does not feed the ${subgraph} record`,
