@@ -2,7 +2,7 @@
 import { prepareBundle, type FeedingOrganisation } from '../../subgraphs/kit/src/ingest/feedTarget';
 import { sliceFeedTarget } from '../../subgraphs/kit/src/ingest/sliceFeedTarget';
 import { acuteFeed } from '../../subgraphs/acute/src/feed';
-import { narrativeOf } from '../../subgraphs/acute/src/mappings/narrative';
+import { narrativeOf } from '../../subgraphs/kit/src/catalogue/narrative';
 import { acuteResources, LOINC, SNOMED, supportingEntries } from '../fixtures/acute/ukCore';
 import { medicineEntries, medicineResources } from '../fixtures/acute/medicines';
 import { feedMapping, META, NHS } from '../support/feedMapping';

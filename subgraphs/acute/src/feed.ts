@@ -1,11 +1,19 @@
-import { allergyIntoleranceMapping, conditionMapping, medicineMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
+import {
+  allergyIntoleranceMapping,
+  appointmentMapping,
+  compositionMapping,
+  diagnosticReportMapping,
+  documentReferenceMapping,
+  conditionMapping,
+  medicationAdministrationMapping,
+  medicationDispenseMapping,
+  medicineMapping,
+  observationMapping,
+  procedureMapping,
+} from '@shareforyou/kit/src/catalogue';
 import type { SliceFeed } from '@shareforyou/kit/src/ingest';
-import { appointmentMapping } from './mappings/appointments';
-import { compositionMapping, documentReferenceMapping } from './mappings/documents';
 import { encounterMapping } from './mappings/encounters';
-import { medicationAdministrationMapping, medicationDispenseMapping } from './mappings/medicines';
 import { acutePanels } from './panels';
-import { diagnosticReportMapping } from './mappings/results';
 
 /**
  * The hospital trust's FHIR R4 feed (UK Core resources) -> the acute slice's panels, one mapping
@@ -16,17 +24,17 @@ import { diagnosticReportMapping } from './mappings/results';
 export const acuteFeed: SliceFeed = {
   resources: {
     Encounter: encounterMapping,
-    Appointment: appointmentMapping,
-    DocumentReference: documentReferenceMapping,
-    Composition: compositionMapping,
+    Appointment: appointmentMapping(acutePanels.outpatientAppointments),
+    DocumentReference: documentReferenceMapping(acutePanels.dischargeSummaries),
+    Composition: compositionMapping(acutePanels.dischargeSummaries),
     Observation: observationMapping(acutePanels.testResults),
     Condition: conditionMapping(acutePanels.hospitalDiagnoses),
     AllergyIntolerance: allergyIntoleranceMapping({ allergies: acutePanels.hospitalAllergies, noKnownAllergies: acutePanels.hospitalNoKnownAllergies }),
     Procedure: procedureMapping(acutePanels.hospitalProcedures),
     MedicationRequest: medicineMapping(acutePanels.hospitalPrescriptions),
     MedicationStatement: medicineMapping(acutePanels.hospitalPrescriptions),
-    DiagnosticReport: diagnosticReportMapping,
-    MedicationDispense: medicationDispenseMapping,
-    MedicationAdministration: medicationAdministrationMapping,
+    DiagnosticReport: diagnosticReportMapping(acutePanels.testReports),
+    MedicationDispense: medicationDispenseMapping(acutePanels.medicationDispenses),
+    MedicationAdministration: medicationAdministrationMapping(acutePanels.medicationAdministrations),
   },
 };

@@ -1,15 +1,9 @@
-import { allergyIntoleranceMapping, conditionMapping, medicineMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
+import { allergyIntoleranceMapping, conditionMapping, immunizationMapping, medicineMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
 import {
-  clinicalTimeOf,
   codingOf,
   dateOf,
-  FeedProblem,
-  namesOf,
-  oneOf,
   optionalCodingOf,
-  quantityOf,
   referenceDisplay,
-  textOf,
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
@@ -22,29 +16,6 @@ import { gpPanels } from './panels';
  * current; statuses that retract an item (entered-in-error) never reach here: the kit deletes.
  */
 
-function immunizationMapping(r: fhir4.Immunization, references: BundleReferences) {
-  const occurrence = clinicalTimeOf(r, 'occurrence');
-  if (!occurrence) throw new FeedProblem('Immunization.occurrence[x]', 'Immunization.occurrence[x] is required');
-  const dose = r.protocolApplied?.[0];
-  return {
-    panel: gpPanels.immunisations,
-    fields: {
-      vaccine: codingOf(r.vaccineCode, 'Immunization.vaccineCode'),
-      date: occurrence.start,
-      occurrence,
-      status: oneOf(r.status, ['completed', 'not-done'] as const, 'Immunization.status'),
-      statusReason: optionalCodingOf(r.statusReason, 'Immunization.statusReason'),
-      doseNumber: dose ? String(dose.doseNumberPositiveInt ?? dose.doseNumberString ?? '') || null : null,
-      lotNumber: textOf(r.lotNumber, 100),
-      site: optionalCodingOf(r.site, 'Immunization.site'),
-      route: optionalCodingOf(r.route, 'Immunization.route'),
-      doseQuantity: quantityOf(r.doseQuantity, 'Immunization.doseQuantity'),
-      performer: namesOf(r.performer?.map((p) => p.actor), r, references).join(', ') || null,
-      manufacturer: referenceDisplay(r.manufacturer, r as never, references),
-    },
-  };
-}
-
 export const gpFeed: SliceFeed = {
   resources: {
     MedicationStatement: medicineMapping(gpPanels.medications),
@@ -53,7 +24,7 @@ export const gpFeed: SliceFeed = {
     Condition: conditionMapping(gpPanels.problems),
     Observation: observationMapping(gpPanels.observations),
     Procedure: procedureMapping(gpPanels.procedures),
-    Immunization: immunizationMapping,
+    Immunization: immunizationMapping(gpPanels.immunisations),
     Encounter: (r: fhir4.Encounter, references: BundleReferences) => ({
       panel: gpPanels.consultations,
       fields: {

@@ -1,5 +1,5 @@
-import { conceptsOf, conceptText, dateOf, FHIR_STATUS, isCurrent, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, referencedConceptsOf, textOf, type BundleReferences } from '@shareforyou/kit/src/ingest';
-import { acutePanels } from '../panels';
+import { conceptsOf, conceptText, dateOf, FHIR_STATUS, isCurrent, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, referencedConceptsOf, textOf, type BundleReferences } from '../ingest';
+import type { ResourceMapping } from '../ingest';
 
 /**
  * Appointment -> an outpatient appointment, kept whole: every participant with its role, kind and
@@ -17,7 +17,11 @@ function actorTypeOf(actor: fhir4.Reference | undefined, from: any, references: 
   return actor.type ?? references.resolve(actor, from)?.resourceType ?? /(?:^|\/)([A-Z][A-Za-z]+)\/[^/]+$/.exec(actor.reference ?? '')?.[1] ?? null;
 }
 
-export function appointmentMapping(r: fhir4.Appointment, references: BundleReferences) {
+export function appointmentMapping(panel: string): ResourceMapping {
+  return (r: fhir4.Appointment, references: BundleReferences) => appointmentItem(panel, r, references);
+}
+
+function appointmentItem(panel: string, r: fhir4.Appointment, references: BundleReferences) {
   const status = oneOf(r.status, FHIR_STATUS.appointment, 'Appointment.status');
   const participants = (r.participant ?? []).map((p, i) => ({
     type: conceptsOf(p.type, `Appointment.participant[${i}].type`),
@@ -29,7 +33,7 @@ export function appointmentMapping(r: fhir4.Appointment, references: BundleRefer
   const named = (types: Set<string>) => textOf(participants.filter((p) => p.actor && p.actorType && types.has(p.actorType)).map((p) => p.actor).join(', '), 500);
   const specialties = conceptsOf(r.specialty, 'Appointment.specialty');
   return {
-    panel: acutePanels.outpatientAppointments,
+    panel,
     fields: {
       status,
       current: isCurrent('appointment', status),

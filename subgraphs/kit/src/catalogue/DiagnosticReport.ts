@@ -1,7 +1,7 @@
-import { observationSourceId } from '@shareforyou/kit/src/catalogue';
-import { codingOf, conceptsOf, conceptText, FHIR_STATUS, isCurrent, namesOf, oneOf, optionalDateOf, textOf, type BundleReferences } from '@shareforyou/kit/src/ingest';
-import { acutePanels } from '../panels';
-import { attachmentsOf } from './documents';
+import { codingOf, conceptsOf, conceptText, FHIR_STATUS, isCurrent, namesOf, oneOf, optionalDateOf, textOf, type BundleReferences } from '../ingest';
+import type { ResourceMapping } from '../ingest';
+import { attachmentsOf } from './documentParts';
+import { observationSourceId } from './Observation';
 
 /**
  * DiagnosticReport -> a test report with the results issued in it (their Observations are mapped
@@ -9,11 +9,15 @@ import { attachmentsOf } from './documents';
  * entered-in-error one never reaches here (the kit deletes it).
  */
 
-export function diagnosticReportMapping(r: fhir4.DiagnosticReport, references: BundleReferences) {
+export function diagnosticReportMapping(panel: string): ResourceMapping {
+  return (r: fhir4.DiagnosticReport, references: BundleReferences) => diagnosticReportItem(panel, r, references);
+}
+
+function diagnosticReportItem(panel: string, r: fhir4.DiagnosticReport, references: BundleReferences) {
   const code = codingOf(r.code, 'DiagnosticReport.code');
   const status = oneOf(r.status, FHIR_STATUS.diagnosticReport, 'DiagnosticReport.status');
   return {
-    panel: acutePanels.testReports,
+    panel,
     fields: {
       code,
       name: conceptText(r.code) ?? code.display,
