@@ -259,7 +259,7 @@ describe('acute feed: documents', () => {
     expect(summary).toMatchObject({ title: 'Inpatient discharge summary', status: 'final', docStatus: 'final', current: true, author: 'Dr Sandra Gose', custodian: 'Northern Care Alliance NHS Foundation Trust', admitted: '2025-04-28T14:10:00Z' });
     expect(summary.authors).toEqual(['Dr Sandra Gose', 'Northern Care Alliance NHS Foundation Trust']);
     expect(summary.sections).toEqual([
-      { title: 'Diagnoses', code: expect.objectContaining({ code: 'diagnoses' }), level: 1, text: null, tables: [{ rows: [{ cells: ['Diagnosis name', 'Fracture of neck of femur'] }, { cells: ['Comment', 'Fall at home'] }] }] },
+      { title: 'Diagnoses', code: expect.objectContaining({ code: 'diagnoses' }), level: 1, text: null, tables: [{ rows: [{ cells: ['Diagnosis name', 'Fracture of neck of femur'] }, { cells: ['Comment', 'Fall at home'] }] }], entries: [] },
       {
         title: 'Medications and medical devices',
         code: null,
@@ -269,8 +269,9 @@ describe('acute feed: documents', () => {
           { rows: [{ cells: ['Medication name', 'Alendronic acid 70mg tablets'] }, { cells: ['Dose directions description', 'One tablet once a week'] }, { cells: ['Status', 'Started'] }] },
           { rows: [{ cells: ['Medication name', 'Ramipril 2.5mg tablets'] }, { cells: ['Status', 'Continued'] }] },
         ],
+        entries: [],
       },
-      { title: 'Information and advice given', code: null, level: 1, text: 'Advised on falls prevention.\nPhysiotherapy at home & a walking frame.', tables: [] },
+      { title: 'Information and advice given', code: null, level: 1, text: 'Advised on falls prevention.\nPhysiotherapy at home & a walking frame.', tables: [], entries: [] },
     ]);
     expect(summary.summary).toContain('Medication name: Alendronic acid 70mg tablets\nDose directions description: One tablet once a week');
   });

@@ -1,5 +1,6 @@
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
+import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
 import { allergyList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
@@ -20,6 +21,15 @@ const upgradeReport = (item: SliceItem): SliceItem => ({
   resultSourceIds: [],
   ...item,
 });
+
+type SectionEntry = { resourceType: string | null; sourceId: string | null; name: string | null };
+
+/** A document's sections with each listed item's id in this record (the source ids carry no ODS code); older items get none. */
+const sectionsWithEntries = (item: SliceItem) =>
+  ((item.sections as Array<{ entries?: SectionEntry[] }> | undefined) ?? []).map((section) => ({
+    ...section,
+    entries: (section.entries ?? []).map((e) => ({ ...e, itemId: e.resourceType && e.sourceId ? sourceItemId(item.provenance, { resourceType: e.resourceType, sourceId: e.sourceId }) : null })),
+  }));
 
 const reports = panelList(acutePanels.testReports, currentFirst(newestFirst('effectiveDate', 'issued')), upgradeReport);
 const testResults = observationList(acutePanels.testResults, reports);
@@ -50,10 +60,10 @@ export const acuteResolvers = {
     dischargeSummaries: panelList(acutePanels.dischargeSummaries, currentFirst(newestFirst('date')), (item) => ({
       current: item.status !== 'superseded',
       category: [],
-      sections: [],
       attachments: [],
       authors: [],
       ...item,
+      sections: sectionsWithEntries(item),
     })),
     testResults,
     testReports,

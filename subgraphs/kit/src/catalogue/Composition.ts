@@ -1,4 +1,4 @@
-import { codingOf, conceptsOf, dateOf, FeedProblem, namesOf, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, textOf, type BundleReferences } from '../ingest';
+import { codingOf, conceptsOf, dateOf, FeedProblem, namesOf, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, referencedConceptOf, textOf, type BundleReferences } from '../ingest';
 import type { ResourceMapping } from '../ingest';
 import { peopleOf } from './documentParts';
 import { narrativeOf, tableText, type NarrativeTable } from './narrative';
@@ -9,6 +9,28 @@ interface SectionValue {
   level: number;
   text: string | null;
   tables: NarrativeTable[];
+  entries: SectionEntry[];
+}
+
+/** An item a section lists (Composition.section.entry): its type and source id when it resolves, and its name. */
+export interface SectionEntry {
+  resourceType: string | null;
+  sourceId: string | null;
+  name: string | null;
+}
+
+const LITERAL = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+
+/** What an entry names: the resource in the bundle (or contained) it resolves to, else its literal Type/id, with its code's name or display. */
+function entryOf(ref: fhir4.Reference, from: fhir4.Composition, references: BundleReferences, path: string): SectionEntry {
+  const target = references.resolve(ref, from as never) as { resourceType?: string; id?: string } | null;
+  const literal = LITERAL.exec(ref.reference ?? '');
+  const name = referencedConceptOf(ref, from, references, path);
+  return {
+    resourceType: target?.resourceType ?? literal?.[1] ?? textOf(ref.type, 64),
+    sourceId: target?.id ?? literal?.[2] ?? null,
+    name: name?.text ?? name?.display ?? null,
+  };
 }
 
 /**
@@ -19,11 +41,12 @@ interface SectionValue {
  */
 
 /** Every section, nested ones after their parent with a deeper level, in the author's order. */
-function sectionsOf(sections: fhir4.CompositionSection[] | undefined, level: number, path: string): SectionValue[] {
+function sectionsOf(sections: fhir4.CompositionSection[] | undefined, level: number, path: string, from: fhir4.Composition, references: BundleReferences): SectionValue[] {
   return (sections ?? []).flatMap((s, i) => {
     const narrative = narrativeOf(s.text?.div);
-    const own: SectionValue = { title: textOf(s.title, 200), code: optionalCodingOf(s.code, `${path}[${i}].code`), level, text: narrative.text, tables: narrative.tables };
-    return [own, ...sectionsOf(s.section, level + 1, `${path}[${i}].section`)];
+    const entries = (s.entry ?? []).map((ref, j) => entryOf(ref, from, references, `${path}[${i}].entry[${j}]`));
+    const own: SectionValue = { title: textOf(s.title, 200), code: optionalCodingOf(s.code, `${path}[${i}].code`), level, text: narrative.text, tables: narrative.tables, entries };
+    return [own, ...sectionsOf(s.section, level + 1, `${path}[${i}].section`, from, references)];
   });
 }
 
@@ -32,10 +55,10 @@ export function compositionMapping(panel: string): ResourceMapping {
 }
 
 function compositionItem(panel: string, r: fhir4.Composition, references: BundleReferences) {
-  const sections = sectionsOf(r.section, 1, 'Composition.section');
+  const sections = sectionsOf(r.section, 1, 'Composition.section', r, references);
   const whole = narrativeOf(r.text?.div);
   const summaryParts = sections.length
-    ? sections.map((s) => [s.title, s.text, ...s.tables.map(tableText)].filter(Boolean).join('\n'))
+    ? sections.map((s) => [s.title, s.text, ...s.tables.map(tableText), ...s.entries.map((e) => e.name)].filter(Boolean).join('\n'))
     : [whole.text, ...whole.tables.map(tableText)];
   const summary = textOf(summaryParts.filter(Boolean).join('\n\n'), 20000);
   if (!summary) throw new FeedProblem('Composition.section', 'Composition needs sections with a title or narrative, or a narrative of its own (Composition.text)');
