@@ -75,6 +75,7 @@ const acuteEntries = [
 ];
 
 const gpEntries = [
+  { resource: { resourceType: 'Condition', id: 'cat-af', meta: META, subject: PATIENT, code: sct('49436004', 'Atrial fibrillation'), clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] } } },
   {
     resource: {
       resourceType: 'Observation', id: 'cat-bp', meta: META, status: 'final', subject: PATIENT, effectiveDateTime: '2026-09-14T10:20:00+01:00',
@@ -120,6 +121,17 @@ describe('the clinical catalogue through the real feeds and the gateway', () => 
     ]);
     await send('acute', 'RM3', acuteEntries);
     await send('gp', 'P83005', gpEntries);
+    // A later bundle whose prescription names, by reference only, the Condition the practice sent before.
+    await send('gp', 'P83005', [
+      {
+        resource: {
+          resourceType: 'MedicationRequest', id: 'cat-warfarin', meta: META, status: 'active', intent: 'order', subject: PATIENT, authoredOn: '2026-09-14',
+          medicationCodeableConcept: { coding: [{ system: 'https://dmd.nhs.uk', code: '319733000', display: 'Warfarin 1mg tablets' }] },
+          reasonReference: [{ reference: 'Condition/cat-af' }],
+          dosageInstruction: [{ timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } }, doseAndRate: [{ doseQuantity: { value: 3, unit: 'tablet' } }] }],
+        },
+      },
+    ]);
   });
 
   it("the hospital's diagnoses, allergies, no-known-allergies statements and procedures reach the A&E doctor, statuses told truly", async () => {
@@ -157,6 +169,12 @@ describe('the clinical catalogue through the real feeds and the gateway', () => 
       ]),
     );
     expect(observations).toHaveLength(2);
+  });
+
+  it("a prescription names what it is for: the Condition it references, sent earlier, looked up in the practice's record; its dosage in words", async () => {
+    const response = await asUser('gp').query('query($n: String!) { patient(nhsNumber: $n) { medications { medication { code } reasons { code display } dosage } } }', { n: NHS_NUMBER });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.patient.medications).toEqual([{ medication: { code: '319733000' }, reasons: [{ code: '49436004', display: 'Atrial fibrillation' }], dosage: '3 tablet once a day' }]);
   });
 
   it("a receptionist (no problems, procedures or allergies category) is refused each new field, and still gets the patient's identity", async () => {

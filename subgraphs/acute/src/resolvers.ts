@@ -79,7 +79,7 @@ export const acuteResolvers = {
     hospitalAllergies: allergyList(acutePanels.hospitalAllergies),
     hospitalNoKnownAllergies: noKnownAllergyList(acutePanels.hospitalNoKnownAllergies),
     hospitalProcedures: procedureList(acutePanels.hospitalProcedures),
-    hospitalPrescriptions: medicineList(acutePanels.hospitalPrescriptions),
+    hospitalPrescriptions: medicineList(acutePanels.hospitalPrescriptions, acutePanels.hospitalDiagnoses),
     medicationAdministrations: panelList(acutePanels.medicationAdministrations, newestFirst('effective', 'effectiveEnd'), (item) => ({
       statusReasons: [],
       performers: [],

@@ -4,7 +4,7 @@ import { gpPanels } from './panels';
 
 export const gpResolvers = {
   Patient: {
-    medications: medicineList(gpPanels.medications),
+    medications: medicineList(gpPanels.medications, gpPanels.problems),
     allergies: allergyList(gpPanels.allergies),
     noKnownAllergies: noKnownAllergyList(gpPanels.noKnownAllergies),
     problems: problemList(gpPanels.problems),

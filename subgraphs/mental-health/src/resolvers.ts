@@ -58,7 +58,7 @@ export const mentalHealthResolvers = {
   Patient: {
     mentalHealthDiagnoses: problemList(mentalHealthPanels.diagnoses),
     mentalHealthObservations: observationList(mentalHealthPanels.observations),
-    mentalHealthMedications: medicineList(mentalHealthPanels.medications),
+    mentalHealthMedications: medicineList(mentalHealthPanels.medications, mentalHealthPanels.diagnoses),
     careCoordinator: async (parent: Patient, args: unknown, context: SubgraphContext) => {
       const e = await currentEpisodeWith('careCoordinator', parent, args, context);
       return e && { id: e.id, name: e.careCoordinator, team: e.team, phone: null, since: e.start, provenance: e.provenance };

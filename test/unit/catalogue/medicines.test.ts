@@ -1,6 +1,6 @@
 /// <reference types="fhir" />
 import { dosageWords } from '../../../subgraphs/kit/src/ingest/fhirClinical';
-import { medicineStillCurrent } from '../../../subgraphs/kit/src/slice/catalogueLists';
+import { medicineStillCurrent, withHeldReasons } from '../../../subgraphs/kit/src/slice/catalogueLists';
 import { gpFeed } from '../../../subgraphs/gp/src/feed';
 import { feedMapping, META, NHS } from '../../support/feedMapping';
 
@@ -93,5 +93,24 @@ describe('an active medicine whose period has ended is history (H76)', () => {
     [{ current: false, endDate: '2027-01-01' }, false],
   ])('%j -> current %s', (item, current) => {
     expect(medicineStillCurrent(item as never, now).current).toBe(current);
+  });
+});
+
+describe('a reason named only by reference to a Condition held already (sent before) is looked up when read', () => {
+  const provenance = (odsCode: string, sourceId: string) => ({ odsCode, organisationName: 'x', system: 'x', sourceId, version: '1', lastUpdated: '2026-01-01T00:00:00Z' });
+  const heldAf = { id: 'P83005/Condition/af-2019', code: { system: SNOMED, code: '49436004', display: 'Atrial fibrillation' }, provenance: provenance('P83005', 'af-2019') };
+
+  it('the mapping keeps the Condition\'s source id when the bundle does not carry it and the reference has no display', () => {
+    const fields = map({ ...warfarin, reasonReference: [{ reference: 'Condition/af-2019' }] })!.fields;
+    expect(fields.reasons).toEqual([]);
+    expect(fields.heldReasonSourceIds).toEqual(['af-2019']);
+    // Resolved in the bundle: no look-up needed.
+    expect(map(warfarin, [{ fullUrl: 'https://gp.example/fhir/Condition/af', resource: af }])!.fields.heldReasonSourceIds).toEqual([]);
+  });
+
+  it("read with the same organisation's problems, the reason is the held Condition's code; another organisation's is never used", () => {
+    const medicine = { id: 'P83005/MedicationRequest/w', reasons: [], heldReasonSourceIds: ['af-2019'], provenance: provenance('P83005', 'w') };
+    expect(withHeldReasons([medicine], [heldAf])[0].reasons).toEqual([heldAf.code]);
+    expect(withHeldReasons([medicine], [{ ...heldAf, provenance: provenance('RM3', 'af-2019') }])[0].reasons).toEqual([]);
   });
 });

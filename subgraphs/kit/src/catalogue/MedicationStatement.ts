@@ -9,6 +9,7 @@ import {
   optionalCodingOf,
   optionalDateOf,
   referenceDisplay,
+  referencedConceptOf,
   referencedConceptsOf,
   type BundleReferences,
   type ResourceMapping,
@@ -28,6 +29,17 @@ const LAST_ISSUE_DATE = `${UK_CORE}/Extension-UKCore-MedicationStatementLastIssu
 
 const MEDICATION_STATUSES = [...new Set([...FHIR_STATUS.medicationStatement, ...FHIR_STATUS.medicationRequest])];
 const CURRENT_MEDICATION = new Set(['active', 'on-hold']);
+
+const CONDITION_LITERAL = /(?:^|\/)Condition\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+
+/** The source ids of Conditions a reason names only by reference: not in the bundle, not contained, no display. */
+function heldConditionIds(refs: fhir4.Reference[] | undefined, from: fhir4.Resource, references: BundleReferences, path: string): string[] {
+  return (refs ?? []).flatMap((ref, i) => {
+    if (referencedConceptOf(ref, from, references, `${path}[${i}]`)) return [];
+    const id = CONDITION_LITERAL.exec(ref.reference ?? '')?.[1];
+    return id ? [id] : [];
+  });
+}
 
 /** MedicationStatement and MedicationRequest -> one medicine of the slice's medicines panel. */
 export function medicineMapping(panel: string): ResourceMapping {
@@ -69,8 +81,10 @@ function medicineItem(panel: string, r: fhir4.MedicationStatement | fhir4.Medica
       endDate: optionalDateOf(statement?.effectivePeriod?.end ?? validity?.end, `${type}.effectivePeriod.end`),
       lastIssueDate: optionalDateOf(extensionValue(statement ?? undefined, [LAST_ISSUE_DATE]) as string | undefined, 'MedicationStatement.extension(MedicationStatementLastIssueDate)'),
       prescriber: request ? referenceDisplay(request.requester, r as never, references) : referenceDisplay(statement?.informationSource, r as never, references),
-      // Why: the coded reasons and the conditions reasonReference names (in the bundle, contained, or by display).
+      // Why: the coded reasons and the conditions reasonReference names (in the bundle, contained, or by display);
+      // a Condition named only by reference ("Condition/<id>", sent before) is looked up in the slice when read.
       reasons: [...conceptsOf(r.reasonCode, `${type}.reasonCode`), ...referencedConceptsOf(r.reasonReference, r, references, `${type}.reasonReference`)],
+      heldReasonSourceIds: heldConditionIds(r.reasonReference, r, references, `${type}.reasonReference`),
     },
   };
 }

@@ -38,9 +38,32 @@ export const procedureList = (panel: string) => panelList(panel, currentFirst(ne
  */
 export const medicineStillCurrent = (item: SliceItem, now = Date.now()): SliceItem => ({ ...item, current: Boolean(item.current) && !periodEnded(item.endDate, now) });
 
-/** Medicines (statements and prescriptions), current first then newest started, `current` read again for ended periods. */
-export const medicineList = (panel: string) =>
-  panelList(panel, currentFirst(newestFirst('startDate')), (item) => medicineStillCurrent({ kind: 'statement', dosageInstructions: [], reasons: [], ...item }));
+/**
+ * A medicine's reasons with the Conditions it names only by reference ("Condition/<id>", sent to
+ * the same organisation's record before) looked up among that organisation's problems: the
+ * prescription then says what it is for instead of nothing.
+ */
+export function withHeldReasons(medicines: SliceItem[], conditions: SliceItem[]): SliceItem[] {
+  const bySource = new Map(conditions.map((c) => [`${c.provenance.odsCode}/${c.provenance.sourceId}`, c.code]));
+  return medicines.map((m) => {
+    const held = ((m.heldReasonSourceIds as string[] | undefined) ?? []).map((id) => bySource.get(`${m.provenance.odsCode}/${id}`)).filter(Boolean);
+    return held.length ? { ...m, reasons: [...((m.reasons as unknown[]) ?? []), ...held] } : m;
+  });
+}
+
+/**
+ * Medicines (statements and prescriptions), current first then newest started, `current` read again
+ * for ended periods; reasons named by reference resolved against `conditionsPanel` of the same slice.
+ */
+export const medicineList = (panel: string, conditionsPanel?: string) => {
+  const medicines = panelList(panel, currentFirst(newestFirst('startDate')), (item) => medicineStillCurrent({ kind: 'statement', dosageInstructions: [], reasons: [], ...item }));
+  if (!conditionsPanel) return medicines;
+  const conditions = panelList(conditionsPanel);
+  return async (parent: PatientParent, args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo) => {
+    const [items, held] = await Promise.all([medicines(parent, args, context, info), conditions(parent, args, context)]);
+    return withHeldReasons(items, held);
+  };
+};
 
 const observationId = (item: SliceItem, sourceId: string) => sourceItemId(item.provenance, { resourceType: 'Observation', sourceId });
 const conceptName = (c: unknown) => String((c as { text?: string; display?: string } | undefined)?.text ?? (c as { display?: string } | undefined)?.display ?? '');
