@@ -1,6 +1,8 @@
 import { conceptKeys, mergeSameFacts } from '../../subgraphs/combined/src/merge';
 import {
   allergyRule,
+  asGiven,
+  immunisationRule,
   combinedAllergies,
   combinedSection,
   MEDICATION_FIELDS,
@@ -147,5 +149,19 @@ describe('procedures and observations', () => {
     const section = combinedSection({ observations: [{ ...vital, id: 'v', provenance: GP }], testResults: null, mentalHealthObservations: [], communityObservations: [] }, OBSERVATION_FIELDS, observationRule, (i) => observationSectionOf(i) === 'vitalSigns');
     expect(section.items).toHaveLength(1);
     expect(section.notRead.map((n) => n.field)).toEqual(['testResults']);
+  });
+});
+
+describe('immunisations', () => {
+  const flu = { id: 'P83005/Immunization/f', vaccine: sct('1181000221105', 'Influenza vaccine'), status: 'completed', date: '2026-10-02', occurrence: { start: '2026-10-02' }, provenance: GP };
+  it('the same vaccine on the same day from two sources is one dose; given at one and not done at the other is said; current means given', () => {
+    const notDone = { ...flu, id: 'RM3/Immunization/f', status: 'not_done', provenance: HOSPITAL };
+    const items = mergeSameFacts(asGiven([flu, notDone] as never), immunisationRule);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ current: true, disagreement: 'Sources disagree: completed at Bury Central Medical Practice; not done at Northern Care Alliance NHS Foundation Trust' });
+    expect(asGiven([notDone] as never)[0].current).toBe(false);
+  });
+  it('a later dose of the same vaccine is another item', () => {
+    expect(mergeSameFacts([flu, { ...flu, id: 'next', date: '2027-10-05', occurrence: { start: '2027-10-05' } }], immunisationRule)).toHaveLength(2);
   });
 });

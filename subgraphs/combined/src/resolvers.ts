@@ -14,6 +14,9 @@ import {
   problemRule,
   PROCEDURE_FIELDS,
   procedureRule,
+  IMMUNISATION_FIELDS,
+  immunisationRule,
+  asGiven,
   type ObservationSection,
 } from './sections';
 
@@ -50,6 +53,8 @@ export const combinedResolvers = {
     combinedProblems: (parent: Parent) => combinedSection(parent, PROBLEM_FIELDS, problemRule),
     combinedMedications: (parent: Parent) => combinedSection(parent, MEDICATION_FIELDS, medicationRule, undefined, 'medication'),
     combinedProcedures: (parent: Parent) => combinedSection(parent, PROCEDURE_FIELDS, procedureRule),
+    combinedImmunisations: (parent: Parent) =>
+      combinedSection({ ...parent, immunisations: Array.isArray(parent.immunisations) ? asGiven(parent.immunisations as never) : parent.immunisations }, IMMUNISATION_FIELDS, immunisationRule, undefined, 'vaccine'),
     combinedResults: observations('results'),
     combinedVitalSigns: observations('vitalSigns'),
     combinedSocialHistory: observations('socialHistory'),

@@ -116,6 +116,21 @@ export const procedureRule: SectionRule<Item> = {
   dateOf: (p) => p.performedDate ?? p.provenance.lastUpdated,
 };
 
+// --- immunisations
+
+export const IMMUNISATION_FIELDS = ['immunisations'] as const;
+
+/** The same dose: the same vaccine on the same day. "Current" here means given (completed), so a dose not given is never shown as given. */
+export const immunisationRule: SectionRule<Item> = {
+  conceptOf: concept('vaccine'),
+  sameTime: (a, b) => sameDay(a.date ?? a.occurrence?.start, b.date ?? b.occurrence?.start),
+  statusOf: (i) => (i.status === 'not_done' || i.status === 'not-done' ? 'not done' : String(i.status)),
+  dateOf: (i) => i.date ?? i.occurrence?.start,
+};
+
+/** Immunisations carry no `current`: given (completed) stands in for it. */
+export const asGiven = (items: Item[]): Item[] => items.map((i) => ({ ...i, current: i.status === 'completed' }));
+
 // --- observations: results, vital signs, social history
 
 export const OBSERVATION_FIELDS = ['observations', 'testResults', 'mentalHealthObservations', 'communityObservations'] as const;

@@ -1,5 +1,5 @@
 import { newestFirst, panelList } from '@shareforyou/kit';
-import { allergyList, medicineList, noKnownAllergyList, observationList, problemList, procedureList } from '@shareforyou/kit/src/slice/catalogueLists';
+import { allergyList, immunisationList, medicineList, noKnownAllergyList, observationList, problemList, procedureList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { gpPanels } from './panels';
 
 export const gpResolvers = {
@@ -10,7 +10,7 @@ export const gpResolvers = {
     problems: problemList(gpPanels.problems),
     procedures: procedureList(gpPanels.procedures),
     observations: observationList(gpPanels.observations),
-    immunisations: panelList(gpPanels.immunisations, newestFirst('date'), (item) => ({ occurrence: { start: item.date ?? null }, ...item })),
+    immunisations: immunisationList(gpPanels.immunisations),
     consultations: panelList(gpPanels.consultations, newestFirst('date')),
   },
 };

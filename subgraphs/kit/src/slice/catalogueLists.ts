@@ -29,6 +29,9 @@ export const problemList = (panel: string) =>
     ...item,
   }));
 
+/** Immunisations, newest first; older items get their occurrence from their date. */
+export const immunisationList = (panel: string) => panelList(panel, newestFirst('date'), (item) => ({ occurrence: { start: item.date ?? null }, ...item }));
+
 export const procedureList = (panel: string) => panelList(panel, currentFirst(newestFirst('performedDate', 'provenance.lastUpdated')));
 
 /**
