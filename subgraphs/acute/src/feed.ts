@@ -1,4 +1,4 @@
-import { allergyIntoleranceMapping, conditionMapping, medicineMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
+import { allergyIntoleranceMapping, carePlanMapping, conditionMapping, flagMapping, medicineMapping, observationMapping, procedureMapping, serviceRequestMapping } from '@shareforyou/kit/src/catalogue';
 import type { SliceFeed } from '@shareforyou/kit/src/ingest';
 import { appointmentMapping } from './mappings/appointments';
 import { compositionMapping, documentReferenceMapping } from './mappings/documents';
@@ -28,5 +28,8 @@ export const acuteFeed: SliceFeed = {
     DiagnosticReport: diagnosticReportMapping,
     MedicationDispense: medicationDispenseMapping,
     MedicationAdministration: medicationAdministrationMapping,
+    ServiceRequest: serviceRequestMapping(acutePanels.hospitalReferrals),
+    CarePlan: carePlanMapping(acutePanels.hospitalCarePlans),
+    Flag: flagMapping({ alerts: acutePanels.hospitalAlerts, safeguardingAlerts: acutePanels.hospitalSafeguardingAlerts, riskAlerts: acutePanels.hospitalRiskAlerts }),
   },
 };

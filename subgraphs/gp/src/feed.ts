@@ -1,4 +1,4 @@
-import { allergyIntoleranceMapping, conditionMapping, medicineMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
+import { allergyIntoleranceMapping, carePlanMapping, conditionMapping, flagMapping, medicineMapping, observationMapping, procedureMapping, serviceRequestMapping } from '@shareforyou/kit/src/catalogue';
 import {
   clinicalTimeOf,
   codingOf,
@@ -54,6 +54,9 @@ export const gpFeed: SliceFeed = {
     Observation: observationMapping(gpPanels.observations),
     Procedure: procedureMapping(gpPanels.procedures),
     Immunization: immunizationMapping,
+    ServiceRequest: serviceRequestMapping(gpPanels.referrals),
+    CarePlan: carePlanMapping(gpPanels.carePlans),
+    Flag: flagMapping({ alerts: gpPanels.alerts, safeguardingAlerts: gpPanels.safeguardingAlerts, riskAlerts: gpPanels.riskAlerts }),
     Encounter: (r: fhir4.Encounter, references: BundleReferences) => ({
       panel: gpPanels.consultations,
       fields: {

@@ -9,3 +9,7 @@ export * from './Observation';
 export * from './observationValues';
 export * from './Procedure';
 export * from './MedicationStatement';
+// Referrals, alerts and care plans (issue #18)
+export * from './ServiceRequest';
+export * from './Flag';
+export * from './CarePlan';
