@@ -176,14 +176,14 @@ describe('feeds: a batch with good, bad, supporting and out-of-scope entries', (
     expect(response.status).toBe(200);
     const answer = response.answer as fhir4.Bundle;
     expect(answer.type).toBe('batch-response');
-    expect(response.summary).toBe('Accepted: supporting 1, created 1, refused-invalid 1, not-stored 1. 1 entry not stored: this feed does not store CarePlan.');
+    expect(response.summary).toBe('Accepted: supporting 1, created 1, refused-invalid 1, not-stored 1. 1 entry not stored: this feed does not store Goal.');
     const about = (index: number) => ((answer.entry?.[index].response?.outcome as fhir4.OperationOutcome | undefined)?.issue ?? []).map((i) => `${i.severity}: ${i.diagnostics}`);
     expect(answer.entry?.map((e) => e.response?.status)).toEqual(['200 OK', '201 Created', '422 Unprocessable Entity', '200 OK']);
     expect(about(0)).toEqual(['information: Practitioner read to resolve references; not stored on its own']);
     expect(answer.entry?.[1].response).toEqual({ status: '201 Created', location: 'MedicationStatement/ms-mix-good/_history/1', etag: 'W/"1"' });
     expect(about(2)).toEqual([expect.stringMatching(/^error: FHIR R4: .*/)]);
     expect((answer.entry?.[2].response?.outcome as fhir4.OperationOutcome).issue[0].expression).toEqual(['Bundle.entry[2].resource (MedicationStatement.dosage[0].sequence)']);
-    expect(about(3)).toEqual([expect.stringMatching(/^warning: CarePlan not stored: this feed does not store CarePlan/)]);
+    expect(about(3)).toEqual([expect.stringMatching(/^warning: Goal not stored: this feed does not store Goal/)]);
     expect(await medication('ms-mix-good')).toBeDefined();
     expect(await medication('ms-mix-bad')).toBeUndefined();
   });

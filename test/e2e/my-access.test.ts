@@ -16,7 +16,7 @@ describe('what may I see: one query, from the policy', () => {
     const { data } = await asUser('receptionist').query(MY_ACCESS);
     expect(data.myAccess).toMatchObject({ profile: 'administrative', breakGlassAllowed: false, traceAllowed: true });
     expect(panelNames(data)).toEqual(['demographics', 'encounters']);
-    expect(data.myAccess.panels.find((p: { name: string }) => p.name === 'encounters')).toEqual({ name: 'encounters', categories: ['appointments'], restricted: ['encounters'] });
+    expect(data.myAccess.panels.find((p: { name: string }) => p.name === 'encounters')).toEqual({ name: 'encounters', categories: ['appointments'], restricted: ['encounters', 'referrals', 'carePlans'] });
   });
 
   it('what it lists as restricted is what the record denies: the receptionist asking for medications gets FORBIDDEN_FIELD', async () => {

@@ -1,5 +1,8 @@
 import {
   allergyIntoleranceMapping,
+  carePlanMapping,
+  flagMapping,
+  serviceRequestMapping,
   appointmentMapping,
   compositionMapping,
   diagnosticReportMapping,
@@ -36,5 +39,8 @@ export const acuteFeed: SliceFeed = {
     DiagnosticReport: diagnosticReportMapping(acutePanels.testReports),
     MedicationDispense: medicationDispenseMapping(acutePanels.medicationDispenses),
     MedicationAdministration: medicationAdministrationMapping(acutePanels.medicationAdministrations),
+    ServiceRequest: serviceRequestMapping(acutePanels.hospitalReferrals),
+    CarePlan: carePlanMapping(acutePanels.hospitalCarePlans),
+    Flag: flagMapping({ alerts: acutePanels.hospitalAlerts, safeguardingAlerts: acutePanels.hospitalSafeguardingAlerts, riskAlerts: acutePanels.hospitalRiskAlerts }),
   },
 };

@@ -19,4 +19,14 @@ export const acutePanels = {
   hospitalNoKnownAllergies: 'hospitalNoKnownAllergies',
   hospitalProcedures: 'hospitalProcedures',
   hospitalPrescriptions: 'hospitalPrescriptions',
+  /** ServiceRequests: referrals and requests the hospital made. */
+  hospitalReferrals: 'hospitalReferrals',
+  /** CarePlans. */
+  hospitalCarePlans: 'hospitalCarePlans',
+  /** Flags coded as neither safeguarding nor a mental-health risk (schema/clinical-codes.yaml). */
+  hospitalAlerts: 'hospitalAlerts',
+  /** Flags coded as safeguarding: a field classified safeguarding (sensitive). */
+  hospitalSafeguardingAlerts: 'hospitalSafeguardingAlerts',
+  /** Flags coded as a mental-health risk: a field classified mentalHealthRisk (sensitive). */
+  hospitalRiskAlerts: 'hospitalRiskAlerts',
 } as const;

@@ -2,7 +2,7 @@ import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { allergyList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
+import { alertList, allergyList, carePlanList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, referralList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { faultOf } from '@shareforyou/kit/src/slice/unreadableItems';
@@ -80,6 +80,11 @@ export const acuteResolvers = {
     hospitalNoKnownAllergies: noKnownAllergyList(acutePanels.hospitalNoKnownAllergies),
     hospitalProcedures: procedureList(acutePanels.hospitalProcedures),
     hospitalPrescriptions: medicineList(acutePanels.hospitalPrescriptions, acutePanels.hospitalDiagnoses),
+    hospitalReferrals: referralList(acutePanels.hospitalReferrals),
+    hospitalCarePlans: carePlanList(acutePanels.hospitalCarePlans),
+    hospitalAlerts: alertList(acutePanels.hospitalAlerts),
+    hospitalSafeguardingAlerts: alertList(acutePanels.hospitalSafeguardingAlerts),
+    hospitalRiskAlerts: alertList(acutePanels.hospitalRiskAlerts),
     medicationAdministrations: panelList(acutePanels.medicationAdministrations, newestFirst('effective', 'effectiveEnd'), (item) => ({
       statusReasons: [],
       performers: [],

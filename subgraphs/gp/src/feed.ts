@@ -1,4 +1,4 @@
-import { allergyIntoleranceMapping, conditionMapping, immunizationMapping, medicineMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
+import { allergyIntoleranceMapping, carePlanMapping, conditionMapping, flagMapping, immunizationMapping, medicineMapping, observationMapping, procedureMapping, serviceRequestMapping } from '@shareforyou/kit/src/catalogue';
 import {
   codingOf,
   dateOf,
@@ -25,6 +25,9 @@ export const gpFeed: SliceFeed = {
     Observation: observationMapping(gpPanels.observations),
     Procedure: procedureMapping(gpPanels.procedures),
     Immunization: immunizationMapping(gpPanels.immunisations),
+    ServiceRequest: serviceRequestMapping(gpPanels.referrals),
+    CarePlan: carePlanMapping(gpPanels.carePlans),
+    Flag: flagMapping({ alerts: gpPanels.alerts, safeguardingAlerts: gpPanels.safeguardingAlerts, riskAlerts: gpPanels.riskAlerts }),
     Encounter: (r: fhir4.Encounter, references: BundleReferences) => ({
       panel: gpPanels.consultations,
       fields: {

@@ -11,4 +11,14 @@ export const gpPanels = {
   observations: 'observations',
   procedures: 'procedures',
   noKnownAllergies: 'noKnownAllergies',
+  /** ServiceRequests: referrals and requests the practice made. */
+  referrals: 'referrals',
+  /** CarePlans. */
+  carePlans: 'carePlans',
+  /** Flags coded as neither safeguarding nor a mental-health risk (schema/clinical-codes.yaml). */
+  alerts: 'alerts',
+  /** Flags coded as safeguarding: a field classified safeguarding (sensitive). */
+  safeguardingAlerts: 'gpSafeguardingAlerts',
+  /** Flags coded as a mental-health risk: a field classified mentalHealthRisk (sensitive). */
+  riskAlerts: 'gpRiskAlerts',
 } as const;

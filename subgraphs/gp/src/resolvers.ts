@@ -1,5 +1,5 @@
 import { newestFirst, panelList } from '@shareforyou/kit';
-import { allergyList, immunisationList, medicineList, noKnownAllergyList, observationList, problemList, procedureList } from '@shareforyou/kit/src/slice/catalogueLists';
+import { alertList, allergyList, carePlanList, immunisationList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, referralList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { gpPanels } from './panels';
 
 export const gpResolvers = {
@@ -12,5 +12,10 @@ export const gpResolvers = {
     observations: observationList(gpPanels.observations),
     immunisations: immunisationList(gpPanels.immunisations),
     consultations: panelList(gpPanels.consultations, newestFirst('date')),
+    referrals: referralList(gpPanels.referrals),
+    carePlans: carePlanList(gpPanels.carePlans),
+    alerts: alertList(gpPanels.alerts),
+    gpSafeguardingAlerts: alertList(gpPanels.safeguardingAlerts),
+    gpRiskAlerts: alertList(gpPanels.riskAlerts),
   },
 };

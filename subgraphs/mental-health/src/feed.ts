@@ -2,12 +2,10 @@ import {
   conceptsOf,
   conceptText,
   FeedProblem,
-  FHIR_CODE,
   FHIR_STATUS,
   namesOf,
   notesOf,
   oneOf,
-  optionalOneOf,
   optionalCodingOf,
   optionalDateOf,
   isCurrent,
@@ -16,16 +14,16 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
-import { conditionMapping, medicineMapping, observationMapping } from '@shareforyou/kit/src/catalogue';
-import { carePlanKindOf, flagMeaningOf } from '@shareforyou/schema';
+import { conditionMapping, flagMapping, medicineMapping, observationMapping, serviceRequestMapping } from '@shareforyou/kit/src/catalogue';
+import { carePlanKindOf } from '@shareforyou/schema';
 import { mentalHealthPanels } from './panels';
 
 /**
  * The mental health trust's FHIR R4 feed (UK Core resources) -> the mental health slice's panels.
  * EpisodeOfCare -> an episode (status history, types, team and care coordinator resolved from
- * their references, CPA status); ServiceRequest -> a referral; CarePlan -> the crisis plan when its category is coded as one
+ * their references, CPA status); ServiceRequest -> a referral (the kit's catalogue); CarePlan -> the crisis plan when its category is coded as one
  * (schema/clinical-codes.yaml), else a care plan; RiskAssessment -> the risk summary (always: an assessment of risk is sensitive whatever it assesses); Flag -> by
- * its codes: a mental-health risk, a safeguarding alert, or else a general alert. Entered-in-error
+ * its codes (the kit's catalogue): a mental-health risk, a safeguarding alert, or else a general alert. Entered-in-error
  * never reaches here: the kit deletes.
  */
 
@@ -82,34 +80,6 @@ function episodeOfCareMapping(r: fhir4.EpisodeOfCare, references: BundleReferenc
       careCoordinator: coordinatorName(referenceDisplay(r.careManager, r as never, references), team),
       cpaStatus: cpaStatusOf(types),
       managingOrganisation: referenceDisplay(r.managingOrganization, r as never, references),
-    },
-  };
-}
-
-/** A referral (ServiceRequest): to which service, why, how urgent, by whom, and whether it is still open. */
-function serviceRequestMapping(r: fhir4.ServiceRequest, references: BundleReferences) {
-  const status = oneOf(r.status, FHIR_STATUS.request, 'ServiceRequest.status');
-  const occurrence = periodOf(r.occurrencePeriod, 'ServiceRequest.occurrencePeriod');
-  const occurrenceStart = optionalDateOf(r.occurrenceDateTime, 'ServiceRequest.occurrenceDateTime') ?? occurrence.start;
-  const code = optionalCodingOf(r.code, 'ServiceRequest.code');
-  const reasons = conceptsOf(r.reasonCode, 'ServiceRequest.reasonCode');
-  if (!code && !reasons.length && !r.category?.length) throw new FeedProblem('ServiceRequest.code', 'ServiceRequest needs a code, a category or a reasonCode: what the referral is for');
-  return {
-    panel: mentalHealthPanels.referrals,
-    fields: {
-      status,
-      current: isCurrent('request', status, occurrence.end),
-      intent: textOf(r.intent, 50),
-      priority: optionalOneOf(r.priority, FHIR_CODE.requestPriority, 'ServiceRequest.priority'),
-      code,
-      categories: conceptsOf(r.category, 'ServiceRequest.category'),
-      reasons,
-      authoredOn: optionalDateOf(r.authoredOn, 'ServiceRequest.authoredOn'),
-      start: occurrenceStart,
-      end: occurrence.end,
-      requester: referenceDisplay(r.requester, r as never, references),
-      performers: namesOf(r.performer, r, references),
-      notes: notesOf(r.note),
     },
   };
 }
@@ -207,60 +177,45 @@ function riskAssessmentMapping(r: fhir4.RiskAssessment, references: BundleRefere
   };
 }
 
-/** A Flag's fields, whichever panel its meaning files it in. */
-function flagFields(r: fhir4.Flag, references: BundleReferences) {
-  const status = oneOf(r.status, FHIR_STATUS.flag, 'Flag.status');
-  const period = periodOf(r.period, 'Flag.period');
-  const code = optionalCodingOf(r.code, 'Flag.code');
-  if (!code) throw new FeedProblem('Flag.code', 'Flag.code is required');
-  return {
-    status,
-    current: isCurrent('flag', status, period.end),
-    code,
-    categories: conceptsOf(r.category, 'Flag.category'),
-    description: code.text ?? code.display,
-    start: period.start,
-    end: period.end,
-    author: referenceDisplay(r.author, r as never, references),
-  };
-}
+/** Where the kit's Flag mapping files a risk-coded flag before it becomes a risk summary (never stored under this name). */
+const RISK_FLAG = 'riskFlag';
+const kitFlag = flagMapping({ alerts: mentalHealthPanels.alerts, safeguardingAlerts: mentalHealthPanels.safeguardingAlerts, riskAlerts: RISK_FLAG });
 
-function flagMapping(r: fhir4.Flag, references: BundleReferences) {
-  const fields = flagFields(r, references);
-  switch (flagMeaningOf([r.code, ...(r.category ?? [])])) {
-    case 'mentalHealthRisk':
-      return {
-        panel: mentalHealthPanels.riskSummaries,
-        fields: {
-          kind: 'flag',
-          status: fields.status,
-          current: fields.current,
-          date: fields.start,
-          end: fields.end,
-          code: fields.code,
-          method: null,
-          summary: fields.description,
-          level: null,
-          riskOf: fields.code.display,
-          predictions: [],
-          mitigation: null,
-          assessedBy: fields.author,
-        },
-      };
-    case 'safeguarding':
-      return { panel: mentalHealthPanels.safeguardingAlerts, fields };
-    default:
-      return { panel: mentalHealthPanels.alerts, fields };
-  }
+/**
+ * A Flag through the kit's catalogue (filed by its codes); a risk-coded one becomes a risk summary
+ * of kind `flag` beside the trust's risk assessments (one sensitive list of the patient's risks).
+ */
+function mentalHealthFlagMapping(r: fhir4.Flag, references: BundleReferences) {
+  const mapped = kitFlag(r, references)!;
+  if (mapped.panel !== RISK_FLAG) return mapped;
+  const fields = mapped.fields as { status: string; current: boolean; code: { display: string }; description: string; start: string | null; end: string | null; author: string | null };
+  return {
+    panel: mentalHealthPanels.riskSummaries,
+    fields: {
+      kind: 'flag',
+      status: fields.status,
+      current: fields.current,
+      date: fields.start,
+      end: fields.end,
+      code: fields.code,
+      method: null,
+      summary: fields.description,
+      level: null,
+      riskOf: fields.code.display,
+      predictions: [],
+      mitigation: null,
+      assessedBy: fields.author,
+    },
+  };
 }
 
 export const mentalHealthFeed: SliceFeed = {
   resources: {
     EpisodeOfCare: episodeOfCareMapping,
-    ServiceRequest: serviceRequestMapping,
+    ServiceRequest: serviceRequestMapping(mentalHealthPanels.referrals),
     CarePlan: carePlanMapping,
     RiskAssessment: riskAssessmentMapping,
-    Flag: flagMapping,
+    Flag: mentalHealthFlagMapping,
     Condition: conditionMapping(mentalHealthPanels.diagnoses),
     Observation: observationMapping(mentalHealthPanels.observations),
     MedicationRequest: medicineMapping(mentalHealthPanels.medications),

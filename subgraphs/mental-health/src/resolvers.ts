@@ -72,6 +72,7 @@ export const mentalHealthResolvers = {
     mentalHealthCarePlans: panelList(mentalHealthPanels.carePlans, currentFirst(newestBy('created')), carePlan),
     mentalHealthEpisodes: episodes,
     mentalHealthReferrals: panelList(mentalHealthPanels.referrals, currentFirst(newestBy('authoredOn')), (item) => ({
+      doNotPerform: false,
       ...item,
       current: isCurrent('request', item.status, item.end),
     })),

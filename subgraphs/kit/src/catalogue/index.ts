@@ -17,3 +17,7 @@ export * from './DiagnosticReport';
 export * from './DocumentReference';
 export * from './narrative';
 export * from './Immunization';
+// Referrals, alerts and care plans (issue #18)
+export * from './ServiceRequest';
+export * from './Flag';
+export * from './CarePlan';

@@ -48,6 +48,10 @@ export const FHIR_CODE = {
   requestPriority: ['routine', 'urgent', 'asap', 'stat'],
   /** CarePlan.intent (care-plan-intent) */
   carePlanIntent: ['proposal', 'plan', 'order', 'option'],
+  /** ServiceRequest.intent (request-intent) */
+  requestIntent: ['proposal', 'plan', 'directive', 'order', 'original-order', 'reflex-order', 'filler-order', 'instance-order', 'option'],
+  /** CarePlan.activity.detail.status (care-plan-activity-status) */
+  carePlanActivityStatus: ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'],
 } as const;
 
 /**

@@ -114,3 +114,35 @@ export function observationList(panel: string, reports?: (parent: PatientParent,
 export const catalogueResolvers = {
   TestResult: { memberIds: memberIdsOf },
 };
+
+// --- Referrals, alerts and care plans (ServiceRequest, Flag, CarePlan). `current` is read again at
+// every read: a referral, alert or plan whose period has ended since it was written is history now.
+
+/** Referrals and requests (ServiceRequest), open ones first, then newest written. */
+export const referralList = (panel: string) =>
+  panelList(panel, currentFirst(newestFirst('authoredOn', 'provenance.lastUpdated')), (item) => ({
+    categories: [],
+    reasons: [],
+    performers: [],
+    bodySite: [],
+    notes: [],
+    doNotPerform: false,
+    ...item,
+    current: isCurrent('request', item.status, item.end),
+  }));
+
+/** Alerts (Flag), in force first, then newest raised. */
+export const alertList = (panel: string) =>
+  panelList(panel, currentFirst(newestFirst('start', 'provenance.lastUpdated')), (item) => ({ categories: [], ...item, current: isCurrent('flag', item.status, item.end) }));
+
+/** Care plans (CarePlan), in force first, then newest begun. */
+export const carePlanList = (panel: string) =>
+  panelList(panel, currentFirst(newestFirst('start', 'provenance.lastUpdated')), (item) => ({
+    categories: [],
+    careTeams: [],
+    addresses: [],
+    activities: [],
+    notes: [],
+    ...item,
+    current: isCurrent('request', item.status, item.end),
+  }));
