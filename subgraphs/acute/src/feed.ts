@@ -1,4 +1,4 @@
-import { allergyIntoleranceMapping, conditionMapping, medicineMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
+import { allergyIntoleranceMapping, conditionMapping, listMapping, medicineMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
 import type { SliceFeed } from '@shareforyou/kit/src/ingest';
 import { appointmentMapping } from './mappings/appointments';
 import { compositionMapping, documentReferenceMapping } from './mappings/documents';
@@ -28,5 +28,7 @@ export const acuteFeed: SliceFeed = {
     DiagnosticReport: diagnosticReportMapping,
     MedicationDispense: medicationDispenseMapping,
     MedicationAdministration: medicationAdministrationMapping,
+    // Issue #18 point 1: an allergies List empty because nothing is known (a "no known allergies" statement)
+    List: listMapping({ noKnownAllergies: acutePanels.hospitalNoKnownAllergies }),
   },
 };

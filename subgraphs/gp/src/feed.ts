@@ -1,4 +1,14 @@
-import { allergyIntoleranceMapping, conditionMapping, medicineMapping, observationMapping, procedureMapping } from '@shareforyou/kit/src/catalogue';
+import {
+  allergyIntoleranceMapping,
+  conditionMapping,
+  consentMapping,
+  deviceUseStatementMapping,
+  familyMemberHistoryMapping,
+  listMapping,
+  medicineMapping,
+  observationMapping,
+  procedureMapping,
+} from '@shareforyou/kit/src/catalogue';
 import {
   clinicalTimeOf,
   codingOf,
@@ -54,6 +64,11 @@ export const gpFeed: SliceFeed = {
     Observation: observationMapping(gpPanels.observations),
     Procedure: procedureMapping(gpPanels.procedures),
     Immunization: immunizationMapping,
+    // Issue #18 point 1
+    FamilyMemberHistory: familyMemberHistoryMapping(gpPanels.familyHistory),
+    List: listMapping({ noKnownAllergies: gpPanels.noKnownAllergies }),
+    DeviceUseStatement: deviceUseStatementMapping(gpPanels.medicalDevices),
+    Consent: consentMapping(gpPanels.advanceDecisions),
     Encounter: (r: fhir4.Encounter, references: BundleReferences) => ({
       panel: gpPanels.consultations,
       fields: {

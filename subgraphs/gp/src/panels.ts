@@ -11,4 +11,7 @@ export const gpPanels = {
   observations: 'observations',
   procedures: 'procedures',
   noKnownAllergies: 'noKnownAllergies',
+  familyHistory: 'familyHistory',
+  medicalDevices: 'medicalDevices',
+  advanceDecisions: 'advanceDecisions',
 } as const;

@@ -1,5 +1,15 @@
 import { newestFirst, panelList } from '@shareforyou/kit';
-import { allergyList, medicineList, noKnownAllergyList, observationList, problemList, procedureList } from '@shareforyou/kit/src/slice/catalogueLists';
+import {
+  advanceDecisionList,
+  allergyList,
+  familyHistoryList,
+  medicalDeviceList,
+  medicineList,
+  noKnownAllergyList,
+  observationList,
+  problemList,
+  procedureList,
+} from '@shareforyou/kit/src/slice/catalogueLists';
 import { gpPanels } from './panels';
 
 export const gpResolvers = {
@@ -12,5 +22,8 @@ export const gpResolvers = {
     observations: observationList(gpPanels.observations),
     immunisations: panelList(gpPanels.immunisations, newestFirst('date'), (item) => ({ occurrence: { start: item.date ?? null }, ...item })),
     consultations: panelList(gpPanels.consultations, newestFirst('date')),
+    familyHistory: familyHistoryList(gpPanels.familyHistory),
+    medicalDevices: medicalDeviceList(gpPanels.medicalDevices),
+    advanceDecisions: advanceDecisionList(gpPanels.advanceDecisions),
   },
 };

@@ -9,3 +9,8 @@ export * from './Observation';
 export * from './observationValues';
 export * from './Procedure';
 export * from './MedicationStatement';
+// Issue #18 point 1: family history, the allergies List, devices, advance decisions.
+export * from './FamilyMemberHistory';
+export * from './List';
+export * from './DeviceUseStatement';
+export * from './Consent';
