@@ -40,6 +40,8 @@ const adr = (id: string, status: string, period: { start: string; end?: string }
   scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'adr' }] },
   category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentcategorycodes', code: 'acd' }] }],
   sourceAttachment: { title: 'Advance decision to refuse treatment' },
+  // ppc-1: a policy or policyRule; an advance decision to refuse treatment is made under the Mental Capacity Act 2005, s.24-26.
+  policy: [{ uri: 'https://www.legislation.gov.uk/ukpga/2005/9/section/24' }],
   provision: { type: 'deny', period, code: [sct('89666000', 'Cardiopulmonary resuscitation')] },
 });
 

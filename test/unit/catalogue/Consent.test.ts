@@ -24,6 +24,8 @@ const adrt: fhir4.Consent = {
   performer: [{ display: 'The patient' }],
   organization: [{ display: 'Bury Central Medical Practice' }],
   sourceAttachment: { title: 'Advance decision to refuse treatment, signed and witnessed', url: 'https://docs.example.nhs.uk/adrt/123' },
+  // ppc-1: a policy or policyRule; an advance decision to refuse treatment is made under the Mental Capacity Act 2005, s.24-26.
+  policy: [{ uri: 'https://www.legislation.gov.uk/ukpga/2005/9/section/24' }],
   provision: {
     type: 'deny',
     period: { start: '2025-06-02' },
