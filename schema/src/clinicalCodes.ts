@@ -23,6 +23,14 @@ export type CarePlanKind = (typeof CARE_PLAN_KINDS)[number] | 'other';
 export const NO_KNOWN_ALLERGY_SCOPES = ['all', 'medication', 'food', 'environment'] as const;
 export type NoKnownAllergyScope = (typeof NO_KNOWN_ALLERGY_SCOPES)[number];
 
+/** Which List is which, by List.code: only the allergies list means anything here (a NoKnownAllergies statement). */
+export const LIST_KINDS = ['allergies'] as const;
+export type ListKind = (typeof LIST_KINDS)[number] | 'other';
+
+/** Which Consents this record holds, by scope and category: advance decisions only. */
+export const CONSENT_KINDS = ['advanceDecision'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number] | 'other';
+
 export interface ListedCode {
   system: string;
   code: string;
@@ -38,6 +46,8 @@ export interface ClinicalCodes {
   flags: Record<(typeof FLAG_MEANINGS)[number], CodeList>;
   carePlans: Record<(typeof CARE_PLAN_KINDS)[number], CodeList>;
   noKnownAllergies: Record<NoKnownAllergyScope, CodeList>;
+  lists: Record<(typeof LIST_KINDS)[number], CodeList>;
+  consents: Record<(typeof CONSENT_KINDS)[number], CodeList>;
 }
 
 /** Anything with codings: a FHIR CodeableConcept as sent, or one as the record keeps it. */
@@ -49,7 +59,7 @@ export function parseClinicalCodes(text: string): ClinicalCodes {
   const parsed = parse(text) as Partial<ClinicalCodes> | null;
   const problems: string[] = [];
   const seen = new Map<string, string>();
-  const checkGroup = (group: 'flags' | 'carePlans' | 'noKnownAllergies', names: readonly string[]) => {
+  const checkGroup = (group: 'flags' | 'carePlans' | 'noKnownAllergies' | 'lists' | 'consents', names: readonly string[]) => {
     const lists = parsed?.[group] as Record<string, CodeList> | undefined;
     if (!lists || typeof lists !== 'object') {
       problems.push(`${group} must map each list name to its codes`);
@@ -78,6 +88,8 @@ export function parseClinicalCodes(text: string): ClinicalCodes {
   checkGroup('flags', FLAG_MEANINGS);
   checkGroup('carePlans', CARE_PLAN_KINDS);
   checkGroup('noKnownAllergies', NO_KNOWN_ALLERGY_SCOPES);
+  checkGroup('lists', LIST_KINDS);
+  checkGroup('consents', CONSENT_KINDS);
   if (problems.length) throw new Error(`schema/clinical-codes.yaml is not valid:\n  - ${problems.join('\n  - ')}`);
   return parsed as ClinicalCodes;
 }
@@ -114,4 +126,14 @@ export function carePlanKindOf(categories: Coded[], codes = loadClinicalCodes())
  */
 export function noKnownAllergyScopeOf(concepts: Coded[], codes = loadClinicalCodes()): NoKnownAllergyScope | null {
   return NO_KNOWN_ALLERGY_SCOPES.find((scope) => listed(concepts, codes.noKnownAllergies[scope])) ?? null;
+}
+
+/** What a List is, from every coding of List.code: "allergies" for the allergies list, else "other". Text is never read. */
+export function listKindOf(concepts: Coded[], codes = loadClinicalCodes()): ListKind {
+  return LIST_KINDS.find((kind) => listed(concepts, codes.lists[kind])) ?? 'other';
+}
+
+/** What a Consent records, from every coding of its scope and categories: "advanceDecision", else "other". Text is never read. */
+export function consentKindOf(concepts: Coded[], codes = loadClinicalCodes()): ConsentKind {
+  return CONSENT_KINDS.find((kind) => listed(concepts, codes.consents[kind])) ?? 'other';
 }

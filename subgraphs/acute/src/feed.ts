@@ -1,18 +1,19 @@
 import {
   allergyIntoleranceMapping,
-  carePlanMapping,
-  flagMapping,
-  serviceRequestMapping,
   appointmentMapping,
+  carePlanMapping,
   compositionMapping,
+  conditionMapping,
   diagnosticReportMapping,
   documentReferenceMapping,
-  conditionMapping,
+  flagMapping,
+  listMapping,
   medicationAdministrationMapping,
   medicationDispenseMapping,
   medicineMapping,
   observationMapping,
   procedureMapping,
+  serviceRequestMapping,
 } from '@shareforyou/kit/src/catalogue';
 import type { SliceFeed } from '@shareforyou/kit/src/ingest';
 import { encounterMapping } from './mappings/encounters';
@@ -42,5 +43,7 @@ export const acuteFeed: SliceFeed = {
     ServiceRequest: serviceRequestMapping(acutePanels.hospitalReferrals),
     CarePlan: carePlanMapping(acutePanels.hospitalCarePlans),
     Flag: flagMapping({ alerts: acutePanels.hospitalAlerts, safeguardingAlerts: acutePanels.hospitalSafeguardingAlerts, riskAlerts: acutePanels.hospitalRiskAlerts }),
+    // Issue #18 point 1: an allergies List empty because nothing is known (a "no known allergies" statement)
+    List: listMapping({ noKnownAllergies: acutePanels.hospitalNoKnownAllergies }),
   },
 };

@@ -1,4 +1,18 @@
-import { allergyIntoleranceMapping, carePlanMapping, conditionMapping, flagMapping, immunizationMapping, medicineMapping, observationMapping, procedureMapping, serviceRequestMapping } from '@shareforyou/kit/src/catalogue';
+import {
+  allergyIntoleranceMapping,
+  carePlanMapping,
+  conditionMapping,
+  consentMapping,
+  deviceUseStatementMapping,
+  familyMemberHistoryMapping,
+  flagMapping,
+  immunizationMapping,
+  listMapping,
+  medicineMapping,
+  observationMapping,
+  procedureMapping,
+  serviceRequestMapping,
+} from '@shareforyou/kit/src/catalogue';
 import {
   codingOf,
   dateOf,
@@ -28,6 +42,11 @@ export const gpFeed: SliceFeed = {
     ServiceRequest: serviceRequestMapping(gpPanels.referrals),
     CarePlan: carePlanMapping(gpPanels.carePlans),
     Flag: flagMapping({ alerts: gpPanels.alerts, safeguardingAlerts: gpPanels.safeguardingAlerts, riskAlerts: gpPanels.riskAlerts }),
+    // Issue #18 point 1
+    FamilyMemberHistory: familyMemberHistoryMapping(gpPanels.familyHistory),
+    List: listMapping({ noKnownAllergies: gpPanels.noKnownAllergies }),
+    DeviceUseStatement: deviceUseStatementMapping(gpPanels.medicalDevices),
+    Consent: consentMapping(gpPanels.advanceDecisions),
     Encounter: (r: fhir4.Encounter, references: BundleReferences) => ({
       panel: gpPanels.consultations,
       fields: {

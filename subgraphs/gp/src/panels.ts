@@ -21,4 +21,7 @@ export const gpPanels = {
   safeguardingAlerts: 'gpSafeguardingAlerts',
   /** Flags coded as a mental-health risk: a field classified mentalHealthRisk (sensitive). */
   riskAlerts: 'gpRiskAlerts',
+  familyHistory: 'familyHistory',
+  medicalDevices: 'medicalDevices',
+  advanceDecisions: 'advanceDecisions',
 } as const;

@@ -1,5 +1,19 @@
 import { newestFirst, panelList } from '@shareforyou/kit';
-import { alertList, allergyList, carePlanList, immunisationList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, referralList } from '@shareforyou/kit/src/slice/catalogueLists';
+import {
+  advanceDecisionList,
+  alertList,
+  allergyList,
+  carePlanList,
+  familyHistoryList,
+  immunisationList,
+  medicalDeviceList,
+  medicineList,
+  noKnownAllergyList,
+  observationList,
+  problemList,
+  procedureList,
+  referralList,
+} from '@shareforyou/kit/src/slice/catalogueLists';
 import { gpPanels } from './panels';
 
 export const gpResolvers = {
@@ -17,5 +31,8 @@ export const gpResolvers = {
     alerts: alertList(gpPanels.alerts),
     gpSafeguardingAlerts: alertList(gpPanels.safeguardingAlerts),
     gpRiskAlerts: alertList(gpPanels.riskAlerts),
+    familyHistory: familyHistoryList(gpPanels.familyHistory),
+    medicalDevices: medicalDeviceList(gpPanels.medicalDevices),
+    advanceDecisions: advanceDecisionList(gpPanels.advanceDecisions),
   },
 };

@@ -21,3 +21,8 @@ export * from './Immunization';
 export * from './ServiceRequest';
 export * from './Flag';
 export * from './CarePlan';
+// Issue #18 point 1: family history, the allergies List, devices, advance decisions.
+export * from './FamilyMemberHistory';
+export * from './List';
+export * from './DeviceUseStatement';
+export * from './Consent';

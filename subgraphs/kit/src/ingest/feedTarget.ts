@@ -1,6 +1,6 @@
 import type { SharingStatus } from '../access/accessDecision';
 import { readFeedBundle, type BundleType, type FeedEntry, type UnstoredEntry } from './feedBundle';
-import { FeedProblem } from './feedProblem';
+import { FeedProblem, NotStored } from './feedProblem';
 import type { OutcomeIssue } from './operationOutcome';
 
 /** The organisation feeding, as the register knows it. */
@@ -42,6 +42,8 @@ export interface FeedTarget<Prepared> {
   refuseOrganisation(organisation: FeedingOrganisation): string | null;
   /** Pure and total over the bundle: throw FeedProblem for a bad entry. Nothing is written yet. */
   prepare(entry: FeedEntry, organisation: FeedingOrganisation): Prepared;
+  /** What a resource that withdraws what it said before (NotStored `withdraws`) does to the record: a delete of its item. */
+  withdrawal?(entry: FeedEntry): Prepared;
   /** Writes one patient's prepared entries idempotently; returns a result per entry index. */
   write(nhsNumber: string, prepared: Array<{ entry: FeedEntry; prepared: Prepared }>, organisation: FeedingOrganisation): Promise<Map<number, EntryResult>>;
   /**
@@ -80,6 +82,8 @@ export interface PreparedBundle<Prepared> {
 export function prepareBundle<Prepared>(target: FeedTarget<Prepared>, bundle: unknown, organisation: FeedingOrganisation): PreparedBundle<Prepared> {
   const read = readFeedBundle(bundle, target.resourceTypesFor?.(organisation) ?? target.resourceTypes);
   const issues: OutcomeIssue[] = [...read.issues];
+  const notes: OutcomeIssue[] = [...read.notes];
+  const unstored: UnstoredEntry[] = [...read.unstored];
   const byPatient = new Map<string, PreparedEntries<Prepared>>();
   for (const entry of read.entries) {
     try {
@@ -88,12 +92,22 @@ export function prepareBundle<Prepared>(target: FeedTarget<Prepared>, bundle: un
       if (entries) entries.push({ entry, prepared });
       else byPatient.set(entry.nhsNumber, [{ entry, prepared }]);
     } catch (error) {
+      if (error instanceof NotStored) {
+        // Not held in this case: a warning naming the type and why, never silent (H70).
+        notes.push({ severity: 'warning', code: 'not-supported', diagnostics: `${entry.resourceType} not stored: ${error.message}`, expression: [`Bundle.entry[${entry.index}].resource`] });
+        if (error.withdraws && target.withdrawal) {
+          const entries = byPatient.get(entry.nhsNumber) ?? [];
+          entries.push({ entry, prepared: target.withdrawal(entry) });
+          byPatient.set(entry.nhsNumber, entries);
+        } else unstored.push({ index: entry.index, resourceType: entry.resourceType, supporting: false });
+        continue;
+      }
       // A mapping meeting a value of a type it did not expect is a bad entry too, never a server error.
       const [path, diagnostics] = error instanceof FeedProblem ? [error.path, error.message] : [entry.resourceType, `${entry.resourceType} could not be mapped: an element has a type or shape this record cannot read`];
       issues.push({ severity: 'error', code: 'invalid', diagnostics, expression: [`Bundle.entry[${entry.index}].resource (${path})`] });
     }
   }
-  return { type: read.type, issues, notes: read.notes, unstored: read.unstored, byPatient, entryCount: read.entryCount };
+  return { type: read.type, issues, notes, unstored, byPatient, entryCount: read.entryCount };
 }
 
 /**

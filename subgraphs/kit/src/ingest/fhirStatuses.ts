@@ -28,6 +28,14 @@ export const FHIR_STATUS = {
   medicationDispense: ['preparation', 'in-progress', 'cancelled', 'on-hold', 'completed', 'entered-in-error', 'stopped', 'declined', 'unknown'],
   /** MedicationAdministration.status (medication-admin-status) */
   medicationAdministration: ['in-progress', 'not-done', 'on-hold', 'completed', 'entered-in-error', 'stopped', 'unknown'],
+  /** FamilyMemberHistory.status (history-status) */
+  familyMemberHistory: ['partial', 'completed', 'entered-in-error', 'health-unknown'],
+  /** DeviceUseStatement.status (device-statement-status) */
+  deviceUseStatement: ['active', 'completed', 'entered-in-error', 'intended', 'stopped', 'on-hold'],
+  /** Consent.status (consent-state-codes) */
+  consent: ['draft', 'proposed', 'active', 'rejected', 'inactive', 'entered-in-error'],
+  /** List.status (list-status) */
+  list: ['current', 'retired', 'entered-in-error'],
 } as const;
 
 /**
@@ -52,6 +60,10 @@ export const FHIR_CODE = {
   requestIntent: ['proposal', 'plan', 'directive', 'order', 'original-order', 'reflex-order', 'filler-order', 'instance-order', 'option'],
   /** CarePlan.activity.detail.status (care-plan-activity-status) */
   carePlanActivityStatus: ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'],
+  /** Consent.provision.type (consent-provision-type) */
+  consentProvisionType: ['deny', 'permit'],
+  /** List.mode (list-mode) */
+  listMode: ['working', 'snapshot', 'changes'],
 } as const;
 
 /**
@@ -76,6 +88,10 @@ export const CURRENT_STATUSES = {
   diagnosticReport: ['registered', 'partial', 'preliminary', 'final', 'amended', 'corrected', 'appended'],
   /** MedicationDispense in effect: under way, ready, on hold or handed over. */
   medicationDispense: ['preparation', 'in-progress', 'on-hold', 'completed'],
+  /** DeviceUseStatement: in use, or paused and still with the patient; intended (not yet), completed and stopped are not (H89). */
+  deviceUseStatement: ['active', 'on-hold'],
+  /** Consent (an advance decision): in force only when active; draft, proposed, rejected and inactive are not (H89). */
+  consent: ['active'],
 } as const satisfies { [K in keyof typeof FHIR_STATUS]?: ReadonlyArray<(typeof FHIR_STATUS)[K][number]> };
 
 /** Whether an item with this status (and period end, where it has one) is current now. */

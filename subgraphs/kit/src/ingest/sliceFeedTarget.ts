@@ -109,7 +109,7 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
     prepare(entry, organisation) {
       if (entry.method === 'delete') return { delete: true, versionKey: versionKey(entry) };
       const mapping = feed.resources[entry.resourceType];
-      const mapped: MappedItem | null = mapping(entry.resource, entry.references);
+      const mapped: MappedItem | null = mapping(entry.resource, entry.references); // may throw NotStored: feedTarget answers it
       if (!mapped) throw new FeedProblem(entry.resourceType, `${entry.resourceType} carries nothing this record shows`);
       const item: SliceItem = {
         ...mapped.fields,
@@ -125,6 +125,8 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
       };
       return { item, panel: mapped.panel, versionKey: versionKey(entry), withheld: isWithheld(mapped.fields) };
     },
+
+    withdrawal: (entry) => ({ delete: true, versionKey: versionKey(entry) }),
 
     async write(nhsNumber, prepared, organisation) {
       let results = new Map<number, EntryResult>();

@@ -146,3 +146,22 @@ export const carePlanList = (panel: string) =>
     ...item,
     current: isCurrent('request', item.status, item.end),
   }));
+// --- Issue #18 point 1: family history, medical devices, advance decisions
+
+/** A relative's history, newest recorded first. Its own type and panel: never a problem of the patient's (H88). */
+export const familyHistoryList = (panel: string) => panelList(panel, newestFirst('recordedDate', 'provenance.lastUpdated'));
+
+/**
+ * A device is in use while its status says so and its timing period has not ended; an advance
+ * decision is in force while active and its provision period has not ended. Read again at every
+ * read, as the end passes without the source sending anything (H89).
+ */
+export const stillInForce = (item: SliceItem, end: unknown, now = Date.now()): SliceItem => ({ ...item, current: Boolean(item.current) && !periodEnded(end, now) });
+
+export const medicalDeviceList = (panel: string) =>
+  panelList(panel, currentFirst(newestFirst('startDate', 'recordedOn')), (item) => stillInForce(item, item.endDate));
+
+export const advanceDecisionList = (panel: string) =>
+  panelList(panel, currentFirst(newestFirst('dateTime', 'provenance.lastUpdated')), (item) =>
+    stillInForce(item, (item.provisionPeriod as { end?: string | null } | null)?.end),
+  );
