@@ -1,5 +1,8 @@
 import { conceptKeys, mergeSameFacts } from '../../subgraphs/combined/src/merge';
 import {
+  alertRule,
+  carePlanRule,
+  referralRule,
   allergyRule,
   asGiven,
   immunisationRule,
@@ -163,5 +166,23 @@ describe('immunisations', () => {
   });
   it('a later dose of the same vaccine is another item', () => {
     expect(mergeSameFacts([flu, { ...flu, id: 'next', date: '2027-10-05', occurrence: { start: '2027-10-05' } }], immunisationRule)).toHaveLength(2);
+  });
+});
+
+describe('referrals, alerts, care plans, devices', () => {
+  const alert = { id: 'P83005/Flag/a', code: sct('170502006', 'Registered blind'), status: 'active', current: true, start: '2020-01-01', end: null, provenance: GP };
+  it('the same alert over overlapping time from two sources is one; an alert that ended before the other began is two', () => {
+    const copy = { ...alert, id: 'RM3/Flag/a', start: '2026-10-29', provenance: HOSPITAL };
+    expect(mergeSameFacts([alert, copy], alertRule)).toHaveLength(1);
+    expect(mergeSameFacts([{ ...alert, end: '2021-01-01', status: 'inactive', current: false }, copy], alertRule)).toHaveLength(2);
+  });
+  it('two care plans of one kind are never merged', () => {
+    const plan = { id: 'P83005/CarePlan/1', title: 'Falls prevention', status: 'active', current: true, start: '2026-01-01', provenance: GP };
+    expect(mergeSameFacts([plan, { ...plan, id: 'RM3/CarePlan/1', provenance: HOSPITAL }], carePlanRule)).toHaveLength(2);
+  });
+  it('the same referral written the same day is one; a referral for the same thing a month later is another', () => {
+    const referral = { id: 'P83005/ServiceRequest/r', code: sct('306206005', 'Referral to service'), status: 'active', current: true, authoredOn: '2026-11-02T09:00:00Z', provenance: GP };
+    expect(mergeSameFacts([referral, { ...referral, id: 'RM3/ServiceRequest/r', authoredOn: '2026-11-02T15:00:00Z', provenance: HOSPITAL }], referralRule)).toHaveLength(1);
+    expect(mergeSameFacts([referral, { ...referral, id: 'later', authoredOn: '2026-12-02T09:00:00Z' }], referralRule)).toHaveLength(2);
   });
 });

@@ -131,6 +131,38 @@ export const immunisationRule: SectionRule<Item> = {
 /** Immunisations carry no `current`: given (completed) stands in for it. */
 export const asGiven = (items: Item[]): Item[] => items.map((i) => ({ ...i, current: i.status === 'completed' }));
 
+// --- referrals, care plans, alerts, family history, devices, advance directives
+
+export const REFERRAL_FIELDS = ['referrals', 'hospitalReferrals'] as const;
+export const CARE_PLAN_FIELDS = ['carePlans', 'hospitalCarePlans'] as const;
+export const ALERT_FIELDS = ['alerts', 'hospitalAlerts'] as const;
+export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts'] as const;
+export const FAMILY_HISTORY_FIELDS = ['familyHistory'] as const;
+export const DEVICE_FIELDS = ['medicalDevices'] as const;
+export const ADVANCE_DIRECTIVE_FIELDS = ['advanceDecisions'] as const;
+
+const status = (item: Item) => String(item.status);
+
+/** The same request: the same code, written on the same day (a referral the hospital copied back to the GP). */
+export const referralRule: SectionRule<Item> = { conceptOf: concept('code'), sameTime: (a, b) => sameDay(a.authoredOn, b.authoredOn), statusOf: status, dateOf: (r) => r.authoredOn ?? r.provenance.lastUpdated };
+
+/** The same alert: the same code over overlapping time. */
+export const alertRule: SectionRule<Item> = { conceptOf: concept('code'), sameTime: (a, b) => periodsOverlap({ start: a.start, end: a.end }, { start: b.start, end: b.end }), statusOf: status, dateOf: (a) => a.start ?? a.provenance.lastUpdated };
+
+/** Care plans, family members and advance decisions are never merged: two plans with one category are two plans. */
+const neverMerged = (dateField: string): SectionRule<Item> => ({ conceptOf: () => null, sameTime: () => false, statusOf: status, dateOf: (i) => i[dateField] ?? i.provenance.lastUpdated });
+export const carePlanRule = neverMerged('start');
+export const familyHistoryRule = neverMerged('recordedDate');
+export const advanceDirectiveRule = neverMerged('dateTime');
+
+/** The same device over overlapping time of use. */
+export const deviceRule: SectionRule<Item> = {
+  conceptOf: concept('device'),
+  sameTime: (a, b) => periodsOverlap({ start: a.timing?.start, end: a.timing?.end }, { start: b.timing?.start, end: b.timing?.end }),
+  statusOf: status,
+  dateOf: (d) => d.timing?.start ?? d.recordedOn,
+};
+
 // --- observations: results, vital signs, social history
 
 export const OBSERVATION_FIELDS = ['observations', 'testResults', 'mentalHealthObservations', 'communityObservations'] as const;
