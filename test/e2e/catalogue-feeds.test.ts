@@ -1,7 +1,6 @@
 /// <reference types="fhir" />
-import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { asUser, closeDatabases } from '../support/clients';
-import { stackInfo } from '../support/stackInfo';
+import { registerTestPatient, sendBatch } from '../support/testPatient';
 
 /**
  * The clinical catalogue end to end (issue #18.1): what the hospital found (a diagnosis, an
@@ -18,15 +17,9 @@ const PATIENT = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', val
 const SNOMED = 'http://snomed.info/sct';
 const LOINC = 'http://loinc.org';
 const META = { versionId: '1', lastUpdated: '2026-10-30T12:00:00Z' };
-const env = () => ({ ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) });
 const sct = (code: string, display: string) => ({ coding: [{ system: SNOMED, code, display }] });
 
-/** Sends a batch; the feed must take every entry (HTTP 200, no entry refused). */
-async function send(target: string, odsCode: string, entry: unknown[]) {
-  const response = await sendBundle(target, odsCode, JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry }), env());
-  const refused = response.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal' || (i.severity === 'warning' && /not stored/.test(i.diagnostics ?? '')));
-  expect({ status: response.status, refused }).toEqual({ status: 200, refused: [] });
-}
+const send = (target: string, odsCode: string, entry: unknown[]) => sendBatch(target, odsCode, entry);
 
 const DIAGNOSIS_URL = 'urn:uuid:3b0a9a52-8f1e-4f7a-9b1c-0c2d3e4f5a6b';
 const acuteEntries = [
@@ -105,20 +98,7 @@ const RECORD = `query($n: String!) { patient(nhsNumber: $n) {
 
 describe('the clinical catalogue through the real feeds and the gateway', () => {
   beforeAll(async () => {
-    await send('registry', 'P83005', [
-      {
-        resource: {
-          resourceType: 'Patient', id: 'pat-catalogue-e2e', meta: { versionId: '1', lastUpdated: '2026-10-01T09:00:00Z' },
-          identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER }],
-          name: [{ use: 'official', family: 'Catterall', given: ['Joan'] }], gender: 'female', birthDate: '1944-03-12',
-          generalPractitioner: [{ identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'P83005' } }],
-        },
-      },
-    ]);
-    // The A&E attendance that gives the hospital its care relationship (yesterday: it lasts 28 days from arrival).
-    await send('registry', 'RM3', [
-      { resource: { resourceType: 'Encounter', id: 'cat-ae', meta: META, status: 'in-progress', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' }, subject: PATIENT, period: { start: new Date(Date.now() - 86_400_000).toISOString() } } },
-    ]);
+    await registerTestPatient({ id: 'pat-catalogue-e2e', nhsNumber: NHS_NUMBER, family: 'Catterall', given: 'Joan', gender: 'female', birthDate: '1944-03-12' }, { attendedAe: 'cat-ae' });
     await send('acute', 'RM3', acuteEntries);
     await send('gp', 'P83005', gpEntries);
     // A later bundle whose prescription names, by reference only, the Condition the practice sent before.

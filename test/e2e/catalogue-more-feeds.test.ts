@@ -1,7 +1,6 @@
 /// <reference types="fhir" />
-import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { asUser, closeDatabases } from '../support/clients';
-import { stackInfo } from '../support/stackInfo';
+import { registerTestPatient, sendBatch } from '../support/testPatient';
 
 /**
  * Issue #18 point 1 end to end: a relative's history, an allergies List, a device and an advance
@@ -18,16 +17,9 @@ const PATIENT = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', val
 const SNOMED = 'http://snomed.info/sct';
 const META = { versionId: '1', lastUpdated: '2026-10-30T12:00:00Z' };
 const EMPTY = 'http://terminology.hl7.org/CodeSystem/list-empty-reason';
-const env = () => ({ ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) });
 const sct = (code: string, display: string) => ({ coding: [{ system: SNOMED, code, display }] });
 
-/** Sends a batch; answers the HTTP status, the errors and the warnings. */
-async function send(target: string, odsCode: string, entry: unknown[]) {
-  const response = await sendBundle(target, odsCode, JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry }), env());
-  const errors = response.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal');
-  expect({ status: response.status, errors }).toEqual({ status: 200, errors: [] });
-  return response.issues.filter((i) => i.severity === 'warning').map((i) => i.diagnostics ?? '');
-}
+const send = (target: string, odsCode: string, entry: unknown[]) => sendBatch(target, odsCode, entry, { notStoredAllowed: true });
 
 const allergiesList = (id: string, emptyReason: string, meta = META) => ({
   resourceType: 'List', id, meta, status: 'current', mode: 'snapshot', subject: PATIENT, date: '2026-10-02T09:30:00+01:00',
@@ -84,19 +76,7 @@ describe('family history, allergies lists, devices and advance decisions through
   let acuteWarnings: string[] = [];
 
   beforeAll(async () => {
-    await send('registry', 'P83005', [
-      {
-        resource: {
-          resourceType: 'Patient', id: 'pat-catalogue-more-e2e', meta: { versionId: '1', lastUpdated: '2026-10-01T09:00:00Z' },
-          identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER }],
-          name: [{ use: 'official', family: 'Ashworth', given: ['Edith'] }], gender: 'female', birthDate: '1948-05-20',
-          generalPractitioner: [{ identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'P83005' } }],
-        },
-      },
-    ]);
-    await send('registry', 'RM3', [
-      { resource: { resourceType: 'Encounter', id: 'more-ae', meta: META, status: 'in-progress', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' }, subject: PATIENT, period: { start: new Date(Date.now() - 86_400_000).toISOString() } } },
-    ]);
+    await registerTestPatient({ id: 'pat-catalogue-more-e2e', nhsNumber: NHS_NUMBER, family: 'Ashworth', given: 'Edith', gender: 'female', birthDate: '1948-05-20' }, { attendedAe: 'more-ae' });
     gpWarnings = await send('gp', 'P83005', gpEntries);
     // The hospital's clerking did not ask about allergies: an empty list, notasked.
     acuteWarnings = await send('acute', 'RM3', [{ resource: allergiesList('ae-allergies', 'notasked') }]);

@@ -1,7 +1,6 @@
 /// <reference types="fhir" />
-import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { asUser, closeDatabases } from '../support/clients';
-import { stackInfo } from '../support/stackInfo';
+import { registerTestPatient, sendBatch } from '../support/testPatient';
 
 /**
  * Referrals, alerts and care plans end to end (issue #18.1): the GP's and the hospital's
@@ -19,16 +18,10 @@ const NHS_NUMBER = '9990004005';
 const PATIENT = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER } };
 const SNOMED = 'http://snomed.info/sct';
 const META = { versionId: '1', lastUpdated: '2026-10-30T12:00:00Z' };
-const env = () => ({ ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) });
 const sct = (code: string, display: string) => ({ coding: [{ system: SNOMED, code, display }] });
 const FLAG_CATEGORY = 'http://terminology.hl7.org/CodeSystem/flag-category';
 
-/** Sends a batch; the feed must take every entry (HTTP 200, no entry refused, nothing "not stored"). */
-async function send(target: string, odsCode: string, entry: unknown[]) {
-  const response = await sendBundle(target, odsCode, JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry }), env());
-  const refused = response.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal' || (i.severity === 'warning' && /not stored/.test(i.diagnostics ?? '')));
-  expect({ status: response.status, refused }).toEqual({ status: 200, refused: [] });
-}
+const send = (target: string, odsCode: string, entry: unknown[]) => sendBatch(target, odsCode, entry);
 
 const CONDITION_URL = 'urn:uuid:7d3c9e2a-1b4f-4a6e-8c2d-5e6f7a8b9c0d';
 const gpEntries = [
@@ -120,20 +113,7 @@ const RECORD = `query($n: String!) { patient(nhsNumber: $n) {
 
 describe('referrals, alerts and care plans through the real GP and hospital feeds and the gateway', () => {
   beforeAll(async () => {
-    await send('registry', 'P83005', [
-      {
-        resource: {
-          resourceType: 'Patient', id: 'pat-referrals-e2e', meta: { versionId: '1', lastUpdated: '2026-10-01T09:00:00Z' },
-          identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER }],
-          name: [{ use: 'official', family: 'Ormerod', given: ['Frank'] }], gender: 'male', birthDate: '1948-06-02',
-          generalPractitioner: [{ identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'P83005' } }],
-        },
-      },
-    ]);
-    // The A&E attendance that gives the hospital its care relationship (yesterday: it lasts 28 days from arrival).
-    await send('registry', 'RM3', [
-      { resource: { resourceType: 'Encounter', id: 'ref-ae', meta: META, status: 'in-progress', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' }, subject: PATIENT, period: { start: new Date(Date.now() - 86_400_000).toISOString() } } },
-    ]);
+    await registerTestPatient({ id: 'pat-referrals-e2e', nhsNumber: NHS_NUMBER, family: 'Ormerod', given: 'Frank', gender: 'male', birthDate: '1948-06-02' }, { attendedAe: 'ref-ae' });
     await send('gp', 'P83005', gpEntries);
     await send('acute', 'RM3', acuteEntries);
   });

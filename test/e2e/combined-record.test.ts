@@ -1,11 +1,10 @@
 /// <reference types="fhir" />
 import { randomUUID } from 'node:crypto';
-import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { asUser, closeDatabases, gatewayPost } from '../support/clients';
 import { gatewayWithout } from '../support/gatewayWithout';
-import { stackInfo } from '../support/stackInfo';
+import { registerTestPatient, sendBatch } from '../support/testPatient';
 
 /**
  * The combined record end to end (issue #18.2): the GP and the hospital both record a penicillin
@@ -22,15 +21,10 @@ const PATIENT = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', val
 const SNOMED = 'http://snomed.info/sct';
 const LOINC = 'http://loinc.org';
 const META = { versionId: '1', lastUpdated: '2026-11-01T12:00:00Z' };
-const env = () => ({ ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) });
 const sct = (code: string, display: string) => ({ coding: [{ system: SNOMED, code, display }] });
 const clinical = (code: string) => ({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code }] });
 
-async function send(target: string, odsCode: string, entry: unknown[]) {
-  const response = await sendBundle(target, odsCode, JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry }), env());
-  const refused = response.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal' || (i.severity === 'warning' && /not stored/.test(i.diagnostics ?? '')));
-  expect({ status: response.status, refused }).toEqual({ status: 200, refused: [] });
-}
+const send = (target: string, odsCode: string, entry: unknown[]) => sendBatch(target, odsCode, entry);
 
 const allergy = (id: string, code: ReturnType<typeof sct>, status: string, extra: Record<string, unknown> = {}) => ({
   resource: { resourceType: 'AllergyIntolerance', id, meta: META, patient: PATIENT, clinicalStatus: clinical(status), code, recordedDate: '2026-10-01', ...extra },
@@ -65,19 +59,7 @@ async function look(userKey: string, query: string) {
 
 describe('the combined record through the real feeds and the gateway', () => {
   beforeAll(async () => {
-    await send('registry', 'P83005', [
-      {
-        resource: {
-          resourceType: 'Patient', id: 'pat-combined-e2e', meta: { versionId: '1', lastUpdated: '2026-10-01T09:00:00Z' },
-          identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: NHS_NUMBER }],
-          name: [{ use: 'official', family: 'Openshaw', given: ['Irene'] }], gender: 'female', birthDate: '1939-07-02',
-          generalPractitioner: [{ identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'P83005' } }],
-        },
-      },
-    ]);
-    await send('registry', 'RM3', [
-      { resource: { resourceType: 'Encounter', id: 'combined-ae', meta: META, status: 'in-progress', class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' }, subject: PATIENT, period: { start: new Date(Date.now() - 86_400_000).toISOString() } } },
-    ]);
+    await registerTestPatient({ id: 'pat-combined-e2e', nhsNumber: NHS_NUMBER, family: 'Openshaw', given: 'Irene', gender: 'female', birthDate: '1939-07-02' }, { attendedAe: 'combined-ae' });
     await send('gp', 'P83005', [
       allergy('gp-penicillin', sct('91936005', 'Allergy to penicillin'), 'active', { category: ['medication'], criticality: 'low' }),
       allergy('gp-nkda', sct('409137002', 'No known drug allergy'), 'active'),
