@@ -591,8 +591,6 @@ export type CarePlanPartsFragment = { id: string, title: string | null, descript
 
 export type AlertPartsFragment = { id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } };
 
-export type FamilyHistoryPartsFragment = { id: string, name: string | null, status: FamilyHistoryStatus, deceased: boolean | null, recordedDate: unknown, relationship: { display: string, text: string | null }, conditions: Array<{ contributedToDeath: boolean | null, code: { display: string, text: string | null }, outcome: { display: string, text: string | null } | null, onset: { start: unknown, age: string | null, text: string | null } | null }>, provenance: { organisationName: string, lastUpdated: unknown } };
-
 export type MedicalDevicePartsFragment = { id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } };
 
 export type AdvanceDecisionPartsFragment = { id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } };
@@ -1028,39 +1026,6 @@ export const AlertPartsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AlertParts"}) as unknown as TypedDocumentString<AlertPartsFragment, unknown>;
-export const FamilyHistoryPartsFragmentDoc = new TypedDocumentString(`
-    fragment FamilyHistoryParts on FamilyHistory {
-  id
-  relationship {
-    display
-    text
-  }
-  name
-  status
-  deceased
-  conditions {
-    code {
-      display
-      text
-    }
-    outcome {
-      display
-      text
-    }
-    contributedToDeath
-    onset {
-      start
-      age
-      text
-    }
-  }
-  recordedDate
-  provenance {
-    organisationName
-    lastUpdated
-  }
-}
-    `, {"fragmentName":"FamilyHistoryParts"}) as unknown as TypedDocumentString<FamilyHistoryPartsFragment, unknown>;
 export const MedicalDevicePartsFragmentDoc = new TypedDocumentString(`
     fragment MedicalDeviceParts on MedicalDevice {
   id
@@ -1515,7 +1480,35 @@ export const CombinedFamilyHistoryDocument = new TypedDocumentString(`
         current
         disagreement
         sources {
-          ...FamilyHistoryParts
+          id
+          relationship {
+            display
+            text
+          }
+          name
+          status
+          deceased
+          conditions {
+            code {
+              display
+              text
+            }
+            outcome {
+              display
+              text
+            }
+            contributedToDeath
+            onset {
+              start
+              age
+              text
+            }
+          }
+          recordedDate
+          provenance {
+            organisationName
+            lastUpdated
+          }
         }
       }
       notRead {
@@ -1567,37 +1560,6 @@ export const CombinedFamilyHistoryDocument = new TypedDocumentString(`
   source
   field
   reason
-}
-fragment FamilyHistoryParts on FamilyHistory {
-  id
-  relationship {
-    display
-    text
-  }
-  name
-  status
-  deceased
-  conditions {
-    code {
-      display
-      text
-    }
-    outcome {
-      display
-      text
-    }
-    contributedToDeath
-    onset {
-      start
-      age
-      text
-    }
-  }
-  recordedDate
-  provenance {
-    organisationName
-    lastUpdated
-  }
 }
 fragment MedicalDeviceParts on MedicalDevice {
   id

@@ -21,7 +21,7 @@ const alertColumns = [
  * nothing recorded).
  */
 export class CombinedAlertsPanel extends RecordPanel<CombinedAlertsQuery> {
-  protected heading = 'Alerts';
+  protected heading = 'Alerts and safeguarding';
   protected document = CombinedAlertsDocument;
   protected sections: Section[] = [
     {
