@@ -136,6 +136,14 @@ describe('the clinician viewer in a browser', () => {
       expect(procedures).toMatchObject({ state: 'partial', text: expect.stringMatching(/Not available from [^:]+: /) });
       expect(procedures.text).not.toMatch(/Nothing recorded/);
       expect(found.find((s) => s.panel === 'combinedMedications')).toMatchObject({ state: 'data' });
+      // Referrals, care plans and alerts (safeguarding too) are the GP's and the hospital's: none recorded at the GP is not "Nothing recorded".
+      for (const [panel, name] of [['combinedReferrals', 'referrals'], ['combinedCarePlans', 'carePlans'], ['combinedAlerts', 'alerts'], ['combinedAlerts', 'safeguardingAlerts']]) {
+        const s = found.find((f) => f.panel === panel && f.section === name);
+        expect({ name, state: s?.state, text: s?.text }).toEqual({ name, state: 'partial', text: expect.stringMatching(/Not available from [^:]+: /) });
+        expect(s!.text).not.toMatch(/Nothing recorded/);
+      }
+      // Immunisations are the GP's alone: the hospital down changes nothing there.
+      expect(found.find((s) => s.panel === 'combinedImmunisations')).toMatchObject({ state: 'empty' });
       expect(found.find((s) => s.panel === 'community')).toMatchObject({ state: 'data' });
       await screenshot(page, 'viewer-hospital-down');
       // By source, the hospital's own sections say it did not answer.
