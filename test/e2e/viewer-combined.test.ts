@@ -116,3 +116,45 @@ it('Aisha’s "No known allergy" is a statement with its source and date, apart 
   await screenshot(page.locator('[data-panel="combinedAllergies"]'), 'viewer-combined-no-known-allergies-aisha');
   await page.context().close();
 });
+
+it('the GP opens Margaret: immunisations, alerts (safeguarding apart), referrals, care plans, family history, devices and advance decisions each settle under a heading; an empty one says "Nothing recorded" only when every source answered; axe clean', async () => {
+  const page = await freshPage();
+  await signInAs(page, 'gp');
+  await openRecord(page, MARGARET());
+  await panelsSettled(page);
+  const sections: Array<[string, string, string]> = [
+    ['combinedImmunisations', 'immunisations', 'Immunisations'],
+    ['combinedAlerts', 'alerts', 'Alerts'],
+    ['combinedAlerts', 'safeguardingAlerts', 'Safeguarding alerts'],
+    ['combinedReferrals', 'referrals', 'Referrals and requests'],
+    ['combinedCarePlans', 'carePlans', 'Care plans'],
+    ['combinedFamilyHistory', 'familyHistory', 'Family history'],
+    ['combinedFamilyHistory', 'medicalDevices', 'Medical devices'],
+    ['combinedFamilyHistory', 'advanceDirectives', 'Advance decisions'],
+  ];
+  const nav = await page.locator('[data-role="section-nav"]').textContent();
+  for (const [panel, name, title] of sections) {
+    // Each panel in the contents, with its own heading; each section of a several-section panel with its own.
+    expect(nav).toContain(await page.locator(`[data-panel="${panel}"]`).evaluate((e) => (e as any).shadowRoot.querySelector('h2').textContent.trim()));
+    const s = await section(page, panel, name);
+    expect({ name, state: s.state }).toEqual({ name, state: expect.stringMatching(/^(data|empty|partial)$/) });
+    expect(s.text).not.toMatch(/could not (be )?load/i);
+    if (panel === 'combinedFamilyHistory' || panel === 'combinedAlerts') expect(s.text).toContain(title);
+    // "Nothing recorded" only when every source answered; a source not read is named instead.
+    if (s.state === 'empty') expect({ name, notRead: s.notRead, text: s.text }).toEqual({ name, notRead: [], text: expect.stringContaining('Nothing recorded') });
+    if (s.notRead.length) {
+      expect(s.text).not.toContain('Nothing recorded');
+      for (const line of s.notRead) expect(line).toMatch(/^Not available from /);
+    }
+    // Every item names its sources, each with a status.
+    for (const sources of s.sources) expect(sources).toMatch(/: [^,]+/);
+  }
+  expect(await section(page, 'combinedAlerts', 'safeguardingAlerts')).not.toMatchObject({ state: 'restricted' });
+  // Immunisations are now combined: the GP's own immunisations panel only by source.
+  expect(await page.locator('[data-panel="immunisations"]').count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page.locator('[data-panel="combinedFamilyHistory"]'), 'viewer-combined-family-history-margaret');
+  await screenshot(page.locator('[data-panel="combinedImmunisations"]'), 'viewer-combined-immunisations-margaret');
+  await screenshot(page.locator('[data-panel="combinedAlerts"]'), 'viewer-combined-alerts-margaret');
+  await page.context().close();
+});

@@ -70,6 +70,9 @@ describe('the clinician viewer in a browser', () => {
     expect(found.find((s) => s.section === 'allocatedWorker')?.state).not.toBe('restricted');
     for (const s of restricted) expect(s.text).toContain('Restricted for your role');
     expect(found.some((s) => s.panel === 'medications')).toBe(false);
+    // Her appointments put the encounters panel in view, but not the referrals or care plans computed beside it (categories she does not hold).
+    expect(found.some((s) => s.panel === 'encounters')).toBe(true);
+    for (const panel of ['combinedReferrals', 'combinedCarePlans', 'combinedAlerts', 'combinedImmunisations', 'combinedFamilyHistory']) expect({ panel, shown: found.some((s) => s.panel === panel) }).toEqual({ panel, shown: false });
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'viewer-receptionist-margaret');
     await page.context().close();
@@ -136,6 +139,14 @@ describe('the clinician viewer in a browser', () => {
       expect(procedures).toMatchObject({ state: 'partial', text: expect.stringMatching(/Not available from [^:]+: /) });
       expect(procedures.text).not.toMatch(/Nothing recorded/);
       expect(found.find((s) => s.panel === 'combinedMedications')).toMatchObject({ state: 'data' });
+      // Referrals, care plans and alerts (safeguarding too) are the GP's and the hospital's: none recorded at the GP is not "Nothing recorded".
+      for (const [panel, name] of [['combinedReferrals', 'referrals'], ['combinedCarePlans', 'carePlans'], ['combinedAlerts', 'alerts'], ['combinedAlerts', 'safeguardingAlerts']]) {
+        const s = found.find((f) => f.panel === panel && f.section === name);
+        expect({ name, state: s?.state, text: s?.text }).toEqual({ name, state: 'partial', text: expect.stringMatching(/Not available from [^:]+: /) });
+        expect(s!.text).not.toMatch(/Nothing recorded/);
+      }
+      // Immunisations are the GP's alone: the hospital down changes nothing there.
+      expect(found.find((s) => s.panel === 'combinedImmunisations')).toMatchObject({ state: 'empty' });
       expect(found.find((s) => s.panel === 'community')).toMatchObject({ state: 'data' });
       await screenshot(page, 'viewer-hospital-down');
       // By source, the hospital's own sections say it did not answer.

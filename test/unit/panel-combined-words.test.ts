@@ -62,9 +62,17 @@ it('the source line names each organisation with its own as-of; a source holding
 it('the viewer shows the combined sections by default and each source’s panels by source, never both; what has no combined section is in both', () => {
   const allowed = ['emergencySummary', 'demographics', 'medications', 'allergies', 'problems', 'procedures', 'immunisations', 'results', 'community', 'accessHistory'].map((name) => ({ name, label: name }));
   expect(panelsOfView(allowed, 'combined').map((p) => p.name)).toEqual([
-    'emergencySummary', 'demographics', 'combinedAllergies', 'combinedProblems', 'combinedMedications', 'combinedProcedures', 'combinedResults', 'combinedVitalSigns', 'combinedSocialHistory', 'immunisations', 'community',
+    'emergencySummary', 'demographics', 'combinedAllergies', 'combinedProblems', 'combinedMedications', 'combinedImmunisations', 'combinedProcedures', 'combinedResults', 'combinedVitalSigns', 'combinedSocialHistory', 'combinedAlerts', 'combinedFamilyHistory', 'community',
   ]);
   expect(panelsOfView(allowed, 'source').map((p) => p.name)).toEqual(['emergencySummary', 'demographics', 'medications', 'allergies', 'problems', 'procedures', 'immunisations', 'results', 'community']);
   // A role without results sees no combined results, vital signs or social history.
   expect(panelsOfView(allowed.filter((p) => p.name !== 'results'), 'combined').map((p) => p.name)).not.toContain('combinedVitalSigns');
+  // Referrals and care plans come from the encounters panel, which stays (admissions have no combined section); each only with its category.
+  const encounters = { name: 'encounters', label: 'Encounters', categories: ['encounters', 'carePlans'] };
+  const withEncounters = panelsOfView([...allowed, encounters], 'combined').map((p) => p.name);
+  expect(withEncounters).toEqual(expect.arrayContaining(['combinedCarePlans', 'encounters']));
+  expect(withEncounters).not.toContain('combinedReferrals');
+  // Alerts need alerts or safeguarding in the emergency summary's categories.
+  const summaryOnly = [{ name: 'emergencySummary', label: 'Summary', categories: ['allergies', 'medications'] }];
+  expect(panelsOfView(summaryOnly, 'combined').map((p) => p.name)).toEqual(['emergencySummary']);
 });

@@ -193,6 +193,39 @@ export type ConditionVerificationStatus =
   /** Not yet confirmed: shown as such */
   | 'unconfirmed';
 
+/** Consent.provision.type: what the decision does to the actions it names. */
+export type ConsentProvisionType =
+  /** Refuses the actions (an advance decision to refuse treatment) */
+  | 'deny'
+  /** Permits the actions */
+  | 'permit';
+
+/** Consent.status (FHIR R4 consent-state-codes). Entered-in-error decisions are never shown. */
+export type ConsentStatus =
+  /** In force */
+  | 'active'
+  /** Being written, not yet in force */
+  | 'draft'
+  /** No longer in force */
+  | 'inactive'
+  /** Offered, not yet agreed */
+  | 'proposed'
+  /** Refused or cancelled before it came into force */
+  | 'rejected';
+
+/** DeviceUseStatement.status (FHIR R4 device-statement-status). Entered-in-error statements are never shown. */
+export type DeviceUseStatus =
+  /** In use */
+  | 'active'
+  /** No longer in use: finished */
+  | 'completed'
+  /** Planned, not yet in use */
+  | 'intended'
+  /** Use paused; the device is still the patient's (FHIR on-hold) */
+  | 'on_hold'
+  /** No longer in use: stopped */
+  | 'stopped';
+
 /** The status of a letter or summary: DocumentReference.status (current, superseded) or, for a Composition, Composition.status (preliminary, final, amended). Entered-in-error documents are never shown. */
 export type DocumentStatus =
   /** Changed after it was final (Composition) */
@@ -239,6 +272,15 @@ export type EpisodeOfCareStatus =
   | 'planned'
   /** On the waiting list */
   | 'waitlist';
+
+/** FamilyMemberHistory.status (FHIR R4 history-status). Entered-in-error entries are never shown. */
+export type FamilyHistoryStatus =
+  /** All of the relative's relevant history is recorded */
+  | 'completed'
+  /** The relative's health is not known (FHIR health-unknown) */
+  | 'health_unknown'
+  /** Some of the relative's history is known, not all */
+  | 'partial';
 
 /** Flag.status (FHIR R4 flag-status). Entered-in-error flags are never shown. */
 export type FlagStatus =
@@ -378,6 +420,27 @@ export type ReferralStatus =
   /** The source does not know the referral's status */
   | 'unknown';
 
+/** ServiceRequest.intent (FHIR R4 request-intent). */
+export type RequestIntent =
+  /** A directive from a policy or protocol */
+  | 'directive'
+  /** The performer's own order fulfilling a request (FHIR filler-order) */
+  | 'filler_order'
+  /** One occurrence of a repeating order (FHIR instance-order) */
+  | 'instance_order'
+  /** One of several alternatives */
+  | 'option'
+  /** A request or demand that it be done */
+  | 'order'
+  /** The order as first made (FHIR original-order) */
+  | 'original_order'
+  /** An intention: what the requester means to do */
+  | 'plan'
+  /** A suggestion, not yet agreed */
+  | 'proposal'
+  /** An order raised automatically by another (FHIR reflex-order) */
+  | 'reflex_order';
+
 /** What a risk summary came as. */
 export type RiskSummaryKind =
   /** A RiskAssessment */
@@ -429,12 +492,40 @@ export type AllergiesQueryVariables = Exact<{
 
 export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, noKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
+export type CombinedAlertsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedAlertsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedSafeguardingAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
 export type CombinedAllergiesQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
 export type CombinedAllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, noKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedCarePlansQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedCarePlansQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedCarePlans: { items: Array<{ id: string, title: string | null, current: boolean, disagreement: string | null, sources: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedFamilyHistoryQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedFamilyHistoryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedFamilyHistory: { items: Array<{ id: string, current: boolean, disagreement: string | null, relationship: { display: string, text: string | null } | null, sources: Array<{ id: string, name: string | null, status: FamilyHistoryStatus, deceased: boolean | null, recordedDate: unknown, relationship: { display: string, text: string | null }, conditions: Array<{ contributedToDeath: boolean | null, code: { display: string, text: string | null }, outcome: { display: string, text: string | null } | null, onset: { start: unknown, age: string | null, text: string | null } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedMedicalDevices: { items: Array<{ id: string, current: boolean, disagreement: string | null, device: { display: string, text: string | null } | null, sources: Array<{ id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAdvanceDirectives: { items: Array<{ id: string, current: boolean, disagreement: string | null, scope: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedImmunisationsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedImmunisationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedImmunisations: { items: Array<{ id: string, current: boolean, disagreement: string | null, vaccine: { display: string, text: string | null }, sources: Array<{ id: string, date: unknown, status: ImmunizationStatus, doseNumber: string | null, vaccine: { display: string, text: string | null }, occurrence: { start: unknown, text: string | null }, statusReason: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedMedicationsQueryVariables = Exact<{
   nhsNumber: string;
@@ -456,6 +547,13 @@ export type CombinedProceduresQueryVariables = Exact<{
 
 
 export type CombinedProceduresQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedProcedures: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedReferralsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedReferralsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedReferrals: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedResultsQueryVariables = Exact<{
   nhsNumber: string;
@@ -484,6 +582,18 @@ export type MedicationPartsFragment = { id: string, dosage: string | null, statu
 export type ProcedurePartsFragment = { id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } };
 
 export type ResultPartsFragment = { id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type ImmunisationPartsFragment = { id: string, date: unknown, status: ImmunizationStatus, doseNumber: string | null, vaccine: { display: string, text: string | null }, occurrence: { start: unknown, text: string | null }, statusReason: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type ReferralPartsFragment = { id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type CarePlanPartsFragment = { id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type AlertPartsFragment = { id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type MedicalDevicePartsFragment = { id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type AdvanceDecisionPartsFragment = { id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } };
 
 export type CombinedVitalSignsQueryVariables = Exact<{
   nhsNumber: string;
@@ -837,6 +947,132 @@ export const ResultPartsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ResultParts"}) as unknown as TypedDocumentString<ResultPartsFragment, unknown>;
+export const ImmunisationPartsFragmentDoc = new TypedDocumentString(`
+    fragment ImmunisationParts on Immunisation {
+  id
+  vaccine {
+    display
+    text
+  }
+  date
+  occurrence {
+    start
+    text
+  }
+  status
+  statusReason {
+    display
+    text
+  }
+  doseNumber
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"ImmunisationParts"}) as unknown as TypedDocumentString<ImmunisationPartsFragment, unknown>;
+export const ReferralPartsFragmentDoc = new TypedDocumentString(`
+    fragment ReferralParts on Referral {
+  id
+  code {
+    display
+    text
+  }
+  status
+  current
+  intent
+  priority
+  authoredOn
+  requester
+  performers
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"ReferralParts"}) as unknown as TypedDocumentString<ReferralPartsFragment, unknown>;
+export const CarePlanPartsFragmentDoc = new TypedDocumentString(`
+    fragment CarePlanParts on CarePlan {
+  id
+  title
+  description
+  status
+  current
+  start
+  end
+  author
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"CarePlanParts"}) as unknown as TypedDocumentString<CarePlanPartsFragment, unknown>;
+export const AlertPartsFragmentDoc = new TypedDocumentString(`
+    fragment AlertParts on Alert {
+  id
+  code {
+    display
+    text
+  }
+  description
+  status
+  current
+  start
+  end
+  author
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"AlertParts"}) as unknown as TypedDocumentString<AlertPartsFragment, unknown>;
+export const MedicalDevicePartsFragmentDoc = new TypedDocumentString(`
+    fragment MedicalDeviceParts on MedicalDevice {
+  id
+  device {
+    display
+    text
+  }
+  deviceName
+  status
+  current
+  timing {
+    start
+    end
+  }
+  timingText
+  recordedOn
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"MedicalDeviceParts"}) as unknown as TypedDocumentString<MedicalDevicePartsFragment, unknown>;
+export const AdvanceDecisionPartsFragmentDoc = new TypedDocumentString(`
+    fragment AdvanceDecisionParts on AdvanceDecision {
+  id
+  status
+  current
+  scope {
+    display
+    text
+  }
+  category {
+    display
+    text
+  }
+  dateTime
+  provisionType
+  provisionCodes {
+    display
+    text
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"AdvanceDecisionParts"}) as unknown as TypedDocumentString<AdvanceDecisionPartsFragment, unknown>;
 export const ConsoleUserFragmentDoc = new TypedDocumentString(`
     fragment ConsoleUser on AuditUser {
   id
@@ -1017,6 +1253,82 @@ fragment NoKnownAllergiesParts on NoKnownAllergies {
     lastUpdated
   }
 }`) as unknown as TypedDocumentString<AllergiesQuery, AllergiesQueryVariables>;
+export const CombinedAlertsDocument = new TypedDocumentString(`
+    query CombinedAlerts($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedAlerts {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...AlertParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    combinedSafeguardingAlerts {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...AlertParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment AlertParts on Alert {
+  id
+  code {
+    display
+    text
+  }
+  description
+  status
+  current
+  start
+  end
+  author
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedAlertsQuery, CombinedAlertsQueryVariables>;
 export const CombinedAllergiesDocument = new TypedDocumentString(`
     query CombinedAllergies($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -1097,6 +1409,260 @@ fragment NoKnownAllergiesParts on NoKnownAllergies {
     lastUpdated
   }
 }`) as unknown as TypedDocumentString<CombinedAllergiesQuery, CombinedAllergiesQueryVariables>;
+export const CombinedCarePlansDocument = new TypedDocumentString(`
+    query CombinedCarePlans($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedCarePlans {
+      items {
+        id
+        title
+        current
+        disagreement
+        sources {
+          ...CarePlanParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment CarePlanParts on CarePlan {
+  id
+  title
+  description
+  status
+  current
+  start
+  end
+  author
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedCarePlansQuery, CombinedCarePlansQueryVariables>;
+export const CombinedFamilyHistoryDocument = new TypedDocumentString(`
+    query CombinedFamilyHistory($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedFamilyHistory {
+      items {
+        id
+        relationship {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          id
+          relationship {
+            display
+            text
+          }
+          name
+          status
+          deceased
+          conditions {
+            code {
+              display
+              text
+            }
+            outcome {
+              display
+              text
+            }
+            contributedToDeath
+            onset {
+              start
+              age
+              text
+            }
+          }
+          recordedDate
+          provenance {
+            organisationName
+            lastUpdated
+          }
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    combinedMedicalDevices {
+      items {
+        id
+        device {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...MedicalDeviceParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    combinedAdvanceDirectives {
+      items {
+        id
+        scope {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...AdvanceDecisionParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment MedicalDeviceParts on MedicalDevice {
+  id
+  device {
+    display
+    text
+  }
+  deviceName
+  status
+  current
+  timing {
+    start
+    end
+  }
+  timingText
+  recordedOn
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment AdvanceDecisionParts on AdvanceDecision {
+  id
+  status
+  current
+  scope {
+    display
+    text
+  }
+  category {
+    display
+    text
+  }
+  dateTime
+  provisionType
+  provisionCodes {
+    display
+    text
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedFamilyHistoryQuery, CombinedFamilyHistoryQueryVariables>;
+export const CombinedImmunisationsDocument = new TypedDocumentString(`
+    query CombinedImmunisations($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedImmunisations {
+      items {
+        id
+        vaccine {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...ImmunisationParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment ImmunisationParts on Immunisation {
+  id
+  vaccine {
+    display
+    text
+  }
+  date
+  occurrence {
+    start
+    text
+  }
+  status
+  statusReason {
+    display
+    text
+  }
+  doseNumber
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedImmunisationsQuery, CombinedImmunisationsQueryVariables>;
 export const CombinedMedicationsDocument = new TypedDocumentString(`
     query CombinedMedications($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -1296,6 +1862,66 @@ fragment ProcedureParts on Procedure {
     lastUpdated
   }
 }`) as unknown as TypedDocumentString<CombinedProceduresQuery, CombinedProceduresQueryVariables>;
+export const CombinedReferralsDocument = new TypedDocumentString(`
+    query CombinedReferrals($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedReferrals {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...ReferralParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment ReferralParts on Referral {
+  id
+  code {
+    display
+    text
+  }
+  status
+  current
+  intent
+  priority
+  authoredOn
+  requester
+  performers
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedReferralsQuery, CombinedReferralsQueryVariables>;
 export const CombinedResultsDocument = new TypedDocumentString(`
     query CombinedResults($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {

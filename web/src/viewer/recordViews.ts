@@ -1,27 +1,54 @@
 /** Which panels the record shows in each of its views. Pure, so the choice is unit-tested. */
 
 /**
- * The combined record's sections (International Patient Summary order), each shown when the role
- * may see the per-organisation panel it is computed from; "View by source" shows those panels instead.
+ * The combined record's sections (International Patient Summary order). Each is shown when the role
+ * may see a per-organisation panel it is computed from (`from`: the panel, and the categories of it
+ * the section needs, when the panel holds more than this section). A section that `replaces` its
+ * panel stands in for it in the combined view ("View by source" shows those panels instead); one
+ * that does not (referrals, from the encounters panel) leaves the panel in the combined view too.
  */
-const COMBINED: Array<{ name: string; label: string; from: string }> = [
-  { name: 'combinedAllergies', label: 'Allergies', from: 'allergies' },
-  { name: 'combinedProblems', label: 'Problems and diagnoses', from: 'problems' },
-  { name: 'combinedMedications', label: 'Medications', from: 'medications' },
-  { name: 'combinedProcedures', label: 'Operations and procedures', from: 'procedures' },
-  { name: 'combinedResults', label: 'Test results', from: 'results' },
-  { name: 'combinedVitalSigns', label: 'Vital signs', from: 'results' },
-  { name: 'combinedSocialHistory', label: 'Social history', from: 'results' },
+interface CombinedSection {
+  name: string;
+  label: string;
+  from: Array<{ panel: string; categories?: string[] }>;
+  replaces?: string;
+}
+
+const COMBINED: CombinedSection[] = [
+  { name: 'combinedAllergies', label: 'Allergies', from: [{ panel: 'allergies' }], replaces: 'allergies' },
+  { name: 'combinedProblems', label: 'Problems and diagnoses', from: [{ panel: 'problems' }], replaces: 'problems' },
+  { name: 'combinedMedications', label: 'Medications', from: [{ panel: 'medications' }], replaces: 'medications' },
+  { name: 'combinedImmunisations', label: 'Immunisations', from: [{ panel: 'immunisations' }], replaces: 'immunisations' },
+  { name: 'combinedProcedures', label: 'Operations and procedures', from: [{ panel: 'procedures' }], replaces: 'procedures' },
+  { name: 'combinedResults', label: 'Test results', from: [{ panel: 'results' }], replaces: 'results' },
+  { name: 'combinedVitalSigns', label: 'Vital signs', from: [{ panel: 'results' }], replaces: 'results' },
+  { name: 'combinedSocialHistory', label: 'Social history', from: [{ panel: 'results' }], replaces: 'results' },
+  { name: 'combinedAlerts', label: 'Alerts and safeguarding', from: [{ panel: 'emergencySummary', categories: ['alerts', 'safeguarding'] }] },
+  { name: 'combinedReferrals', label: 'Referrals and requests', from: [{ panel: 'encounters', categories: ['referrals'] }] },
+  { name: 'combinedCarePlans', label: 'Care plans', from: [{ panel: 'encounters', categories: ['carePlans'] }] },
+  {
+    name: 'combinedFamilyHistory',
+    label: 'Family history, devices and advance decisions',
+    from: [{ panel: 'problems' }, { panel: 'emergencySummary', categories: ['advanceDecisions'] }],
+  },
 ];
-const COMBINED_FROM = new Set(COMBINED.map((c) => c.from));
+const REPLACED = new Set(COMBINED.map((c) => c.replaces).filter(Boolean));
 
 export type RecordView = 'combined' | 'source';
 
+/** A panel the role may see; `categories` those of it the role may see (all, when not given). */
+export interface AllowedPanel {
+  name: string;
+  label: string;
+  categories?: string[];
+}
+
 /** The panels of the record, in order, for a view: the emergency summary and who the patient is first; then the combined sections or each source's panels; then what has no combined section. */
-export function panelsOfView(allowed: Array<{ name: string; label: string }>, view: RecordView): Array<{ name: string; label: string }> {
-  const has = (name: string) => allowed.some((p) => p.name === name);
+export function panelsOfView(allowed: AllowedPanel[], view: RecordView): Array<{ name: string; label: string }> {
+  const shown = (c: CombinedSection) =>
+    c.from.some((f) => allowed.some((p) => p.name === f.panel && (!f.categories || !p.categories || f.categories.some((category) => p.categories!.includes(category)))));
   const first = allowed.filter((p) => p.name === 'emergencySummary' || p.name === 'demographics');
   const rest = allowed.filter((p) => !['emergencySummary', 'demographics', 'accessHistory'].includes(p.name));
   if (view === 'source') return [...first, ...rest];
-  return [...first, ...COMBINED.filter((c) => has(c.from)), ...rest.filter((p) => !COMBINED_FROM.has(p.name))];
+  return [...first, ...COMBINED.filter(shown).map(({ name, label }) => ({ name, label })), ...rest.filter((p) => !REPLACED.has(p.name))];
 }
