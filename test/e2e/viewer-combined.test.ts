@@ -150,6 +150,17 @@ it('the GP opens Margaret: immunisations, alerts (safeguarding apart), referrals
     for (const sources of s.sources) expect(sources).toMatch(/: [^,]+/);
   }
   expect(await section(page, 'combinedAlerts', 'safeguardingAlerts')).not.toMatchObject({ state: 'restricted' });
+  // Her practice's referral to the falls service, its alert that she lives alone, her mother's osteoporosis: rows, each from the GP.
+  const rowsOf = async (panel: string, name: string) => {
+    const s = await section(page, panel, name);
+    return { state: s.state, rows: [...s.current, ...s.history].map((cells) => cells.join(' | ')), sources: s.sources };
+  };
+  const referrals = await rowsOf('combinedReferrals', 'referrals');
+  expect(referrals).toMatchObject({ state: 'data', rows: [expect.stringContaining('Bury Falls Prevention Service')], sources: [expect.stringContaining(GP)] });
+  const alerts = await rowsOf('combinedAlerts', 'alerts');
+  expect(alerts).toMatchObject({ state: 'data', rows: [expect.stringContaining('Lives alone')], sources: [expect.stringContaining(GP)] });
+  const family = await rowsOf('combinedFamilyHistory', 'familyHistory');
+  expect(family).toMatchObject({ state: 'data', rows: [expect.stringMatching(/mother.*Osteoporosis|Osteoporosis.*mother/i)] });
   // Immunisations are now combined: the GP's own immunisations panel only by source.
   expect(await page.locator('[data-panel="immunisations"]').count()).toBe(0);
   expect(await seriousViolations(page)).toEqual([]);

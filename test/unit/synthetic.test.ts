@@ -183,7 +183,8 @@ describe('bundles', () => {
     for (const p of population) {
       for (const f of p.feeds) {
         for (const r of resourcesOf(f)) {
-          if (r.resourceType === 'RiskAssessment' || r.resourceType === 'Flag') {
+          // A general alert (coded neither safeguarding nor a risk, e.g. lives alone) is not restricted.
+          if (r.resourceType === 'RiskAssessment' || (r.resourceType === 'Flag' && flagMeaningOf([r.code, ...(r.category ?? [])]) !== 'general')) {
             flags++;
             expect(r.meta?.security).toEqual([{ system: SYSTEMS.confidentiality, code: 'R', display: 'restricted' }]);
           }
@@ -560,6 +561,13 @@ describe('the record’s new content reaches a new user (issue 18.7)', () => {
     // resolved within the bundle, so its code, not just a reference.
     expect((procedureItem.fields.reasons as { code: string }[]).map((r) => r.code)).toEqual(['5913000']);
     expect((procedureItem.fields.bodySite as { code: string; text: string | null }[]).map((b) => [b.code, b.text])).toEqual([['29836001', 'Left hip']]);
+  });
+
+  it("Margaret: her practice's referral to the falls service, its alert that she lives alone and her mother's osteoporosis map to referrals, alerts and familyHistory", () => {
+    const gpResources = resourcesOf(feedsOf(population[0], 'P83005', 'gp')[0]);
+    const { map } = feedMapping(gpFeed);
+    const panelOf = (type: string) => gpResources.filter((r) => r.resourceType === type).map((r) => map(r)!.panel);
+    expect({ referrals: panelOf('ServiceRequest'), alerts: panelOf('Flag'), family: panelOf('FamilyMemberHistory') }).toEqual({ referrals: ['referrals'], alerts: ['alerts'], family: ['familyHistory'] });
   });
 
   it('Margaret: blood pressure (85354-9, systolic and diastolic components) and weight (29463-7, kg) at the GP, three of each over the year (observations)', () => {

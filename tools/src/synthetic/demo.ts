@@ -21,7 +21,7 @@ export const demoStories: readonly DemoStory[] = [
     index: 0,
     name: 'Margaret Ashworth',
     story:
-      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation, has amlodipine on repeat prescription for her hypertension (her practice nurse’s blood pressure and weight readings over the last year are on the record; she has never smoked) and is allergic to penicillin (anaphylaxis), which A&E recorded again under the same code; an aspirin allergy put on her record in error has been corrected by the practice. She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall: the hospital diagnosed a fractured neck of femur (left hip) and replaced her hip the next day.',
+      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation, has amlodipine on repeat prescription for her hypertension (her practice nurse’s blood pressure and weight readings over the last year are on the record; she has never smoked; the practice has referred her to the falls prevention service, keeps an alert that she lives alone and records her mother’s osteoporosis) and is allergic to penicillin (anaphylaxis), which A&E recorded again under the same code; an aspirin allergy put on her record in error has been corrected by the practice. She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall: the hospital diagnosed a fractured neck of femur (left hip) and replaced her hip the next day.',
   },
   {
     index: 1,
@@ -98,6 +98,10 @@ function margaret(): PatientPlan {
         { kind: 'bloodPressure', time: utc(2026, 9, 8, 11, 15), systolic: 138, diastolic: 78 },
         { kind: 'bodyWeight', time: utc(2026, 9, 8, 11, 20), kg: 58.9 },
       ],
+      // After her fall at home last year: the falls prevention service, and what the practice keeps in view.
+      referrals: [{ authored: utc(2026, 3, 16, 10, 5), service: 'Bury Falls Prevention Service', reason: reasons.fall, requester: 'Dr S Greenhalgh' }],
+      alerts: [{ concept: reasons.livesAlone, start: utc(2024, 2, 1) }],
+      familyHistory: [{ relationship: 'MTH', condition: reasons.osteoporosis, onsetAge: 70, recorded: utc(2015, 4, 22) }],
     },
     acute: {
       odsCode: svc.acute.odsCode,

@@ -49,6 +49,8 @@ const Kind = {
   medicationDispense: 29,
   noKnownAllergies: 30,
   procedure: 31,
+  referral: 32,
+  familyHistory: 33,
   bundle: 64,
 } as const;
 export type KindName = keyof typeof Kind;
@@ -151,6 +153,7 @@ export function nhsNumberOf(resource: fhir4.FhirResource): string | undefined {
     case 'Immunization':
     case 'EpisodeOfCare':
     case 'RelatedPerson':
+    case 'FamilyMemberHistory':
       return fromReference(resource.patient);
     default: {
       const withSubject = resource as { subject?: fhir4.Reference };

@@ -68,6 +68,28 @@ export interface PlannedConsultation {
   clinician: string;
 }
 
+/** A referral the practice made (a FHIR ServiceRequest). */
+export interface PlannedReferral {
+  authored: number;
+  service: string;
+  reason: Concept;
+  requester: string;
+}
+
+/** An alert the practice keeps on the record (a FHIR Flag), coded as neither safeguarding nor a risk. */
+export interface PlannedAlert {
+  concept: Concept;
+  start: number;
+}
+
+/** A relative's health as the practice recorded it (a FHIR FamilyMemberHistory). */
+export interface PlannedFamilyMember {
+  relationship: 'MTH' | 'FTH' | 'SIS' | 'BRO';
+  condition: Concept;
+  onsetAge: number;
+  recorded: number;
+}
+
 export interface GpPlan {
   conditions: PlannedCondition[];
   medications: PlannedMedication[];
@@ -76,6 +98,10 @@ export interface GpPlan {
   immunisations: PlannedImmunisation[];
   consultations: PlannedConsultation[];
   observations: PlannedGpObservation[];
+  /** The demo patients' only: referrals, alerts and family history (random patients have none). */
+  referrals?: PlannedReferral[];
+  alerts?: PlannedAlert[];
+  familyHistory?: PlannedFamilyMember[];
 }
 
 export interface PlannedAttendance {

@@ -8,7 +8,7 @@
 
 import { MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
-import { SYSTEMS, encounterTypes, vaccinations } from '../terminology';
+import { SYSTEMS, encounterTypes, reasons, vaccinations } from '../terminology';
 import type { PatientPlan, PlannedMedication } from '../plan';
 import { allergyResource, gpObservation, noKnownAllergiesResource } from './clinical';
 
@@ -147,8 +147,58 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
   }
 
   for (const o of gp.observations) out.push(gpObservation(f, o));
+
+  // The demo patients' referrals, alerts and family history (UK Core ServiceRequest, Flag, FamilyMemberHistory).
+  for (const r of gp.referrals ?? []) {
+    const id = f.nextId('referral');
+    out.push({
+      resourceType: 'ServiceRequest',
+      id,
+      meta: f.meta(id, r.authored),
+      status: 'active',
+      intent: 'order',
+      category: [snomed(REFERRAL_CATEGORY)],
+      code: { ...snomed(reasons.referralToService), text: `Referral to ${r.service}` },
+      subject: f.patient,
+      authoredOn: isoDateTime(r.authored),
+      requester: { display: r.requester },
+      performer: [{ display: r.service }],
+      reasonCode: [snomed(r.reason)],
+    });
+  }
+  for (const a of gp.alerts ?? []) {
+    const id = f.nextId('alertFlag');
+    out.push({
+      resourceType: 'Flag',
+      id,
+      meta: f.meta(id, a.start),
+      status: 'active',
+      category: [{ coding: [coding(SYSTEMS.flagCategory, { code: 'social', display: 'Social' })] }],
+      code: snomed(a.concept),
+      subject: f.patient,
+      period: { start: isoDateTime(a.start) },
+      author: f.organisation,
+    });
+  }
+  for (const m of gp.familyHistory ?? []) {
+    const id = f.nextId('familyHistory');
+    out.push({
+      resourceType: 'FamilyMemberHistory',
+      id,
+      meta: f.meta(id, m.recorded),
+      status: 'completed',
+      patient: f.patient,
+      date: isoDateTime(m.recorded),
+      relationship: { coding: [coding(SYSTEMS.roleCode, { code: m.relationship, display: RELATIONSHIP_NAMES[m.relationship] })] },
+      condition: [{ code: snomed(m.condition), onsetAge: { value: m.onsetAge, unit: 'years', system: SYSTEMS.ucum, code: 'a' } }],
+    });
+  }
   return out;
 }
+
+/** SNOMED CT 3457005 |Patient referral|: the category of a referral. */
+const REFERRAL_CATEGORY = { code: '3457005', display: 'Patient referral' };
+const RELATIONSHIP_NAMES = { MTH: 'mother', FTH: 'father', SIS: 'sister', BRO: 'brother' } as const;
 
 /**
  * What the practice sends later to correct its feed: each allergy found to have been recorded in
