@@ -1,4 +1,4 @@
-import { codingOf, conceptsOf, dateOf, FeedProblem, namesOf, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, referencedConceptOf, textOf, type BundleReferences } from '../ingest';
+import { codingOf, conceptsOf, dateOf, FeedProblem, namesOf, oneOf, optionalCodingOf, optionalDateOf, referenceDisplay, referencedConceptOf, literalReference, textOf, type BundleReferences } from '../ingest';
 import type { ResourceMapping } from '../ingest';
 import { peopleOf } from './documentParts';
 import { narrativeOf, tableText, type NarrativeTable } from './narrative';
@@ -19,16 +19,14 @@ export interface SectionEntry {
   name: string | null;
 }
 
-const LITERAL = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
-
 /** What an entry names: the resource in the bundle (or contained) it resolves to, else its literal Type/id, with its code's name or display. */
 function entryOf(ref: fhir4.Reference, from: fhir4.Composition, references: BundleReferences, path: string): SectionEntry {
   const target = references.resolve(ref, from as never) as { resourceType?: string; id?: string } | null;
-  const literal = LITERAL.exec(ref.reference ?? '');
+  const literal = literalReference(ref.reference);
   const name = referencedConceptOf(ref, from, references, path);
   return {
-    resourceType: target?.resourceType ?? literal?.[1] ?? textOf(ref.type, 64),
-    sourceId: target?.id ?? literal?.[2] ?? null,
+    resourceType: target?.resourceType ?? literal?.resourceType ?? textOf(ref.type, 64),
+    sourceId: target?.id ?? literal?.id ?? null,
     name: name?.text ?? name?.display ?? null,
   };
 }

@@ -4,6 +4,7 @@ import {
   extensionValue,
   FHIR_CODE,
   FHIR_STATUS,
+  literalReference,
   medicineOf,
   oneOf,
   optionalCodingOf,
@@ -30,14 +31,12 @@ const LAST_ISSUE_DATE = `${UK_CORE}/Extension-UKCore-MedicationStatementLastIssu
 const MEDICATION_STATUSES = [...new Set([...FHIR_STATUS.medicationStatement, ...FHIR_STATUS.medicationRequest])];
 const CURRENT_MEDICATION = new Set(['active', 'on-hold']);
 
-const CONDITION_LITERAL = /(?:^|\/)Condition\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
-
 /** The source ids of Conditions a reason names only by reference: not in the bundle, not contained, no display. */
 function heldConditionIds(refs: fhir4.Reference[] | undefined, from: fhir4.Resource, references: BundleReferences, path: string): string[] {
   return (refs ?? []).flatMap((ref, i) => {
     if (referencedConceptOf(ref, from, references, `${path}[${i}]`)) return [];
-    const id = CONDITION_LITERAL.exec(ref.reference ?? '')?.[1];
-    return id ? [id] : [];
+    const literal = literalReference(ref.reference);
+    return literal?.resourceType === 'Condition' ? [literal.id] : [];
   });
 }
 

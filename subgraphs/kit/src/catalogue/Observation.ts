@@ -5,6 +5,7 @@ import {
   conceptText,
   FeedProblem,
   FHIR_STATUS,
+  literalReference,
   isCurrent,
   namesOf,
   notesOf,
@@ -41,8 +42,8 @@ function abnormalOf(flags: ConceptValue[]): boolean | null {
 export function observationSourceId(reference: fhir4.Reference, from: any, references: BundleReferences, path: string): string {
   const resolved = references.resolve(reference, from);
   if (resolved?.resourceType === 'Observation' && typeof resolved.id === 'string') return resolved.id;
-  const match = /(?:^|\/)Observation\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference.reference ?? '');
-  if (match) return match[1];
+  const literal = literalReference(reference.reference);
+  if (literal?.resourceType === 'Observation') return literal.id;
   throw new FeedProblem(path, `${path} must reference an Observation ("Observation/<id>", or an entry of the same bundle)`);
 }
 

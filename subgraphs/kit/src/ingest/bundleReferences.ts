@@ -88,3 +88,14 @@ export function referenceDisplay(reference: fhir4.Reference | undefined, from: A
       return typeof target.name === 'string' ? target.name.slice(0, 200) : null;
   }
 }
+
+const LITERAL_REFERENCE = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
+
+/**
+ * The type and id a literal reference names ("Condition/abc", "https://host/fhir/Observation/x/_history/2"),
+ * or null: for a resource not in the bundle, sent before or held elsewhere.
+ */
+export function literalReference(reference: string | undefined): { resourceType: string; id: string } | null {
+  const match = LITERAL_REFERENCE.exec(reference ?? '');
+  return match ? { resourceType: match[1], id: match[2] } : null;
+}
