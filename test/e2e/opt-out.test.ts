@@ -1,7 +1,7 @@
 import { subgraphServices } from '@shareforyou/schema';
 import { sendBundle } from '../../tools/src/feeds/feedClient';
 import { generateFeeds } from '../../tools/src/synthetic';
-import { asUser, closeDatabases, codes, database, PETER } from '../support/clients';
+import { asGatewayFor, asUser, closeDatabases, codes, database, PETER } from '../support/clients';
 import { pollUntil } from '../support/polling';
 import { stackInfo } from '../support/stackInfo';
 
@@ -37,6 +37,14 @@ describe('opt-out and opt-in, recorded only by the registered practice', () => {
       expect(response.errors?.[0].message).toBe(unknown.errors?.[0].message);
       expect(response.data.patient).toBeNull();
     }
+    // The combined record computes from what the gateway hands it: even handed items, it serves an opted-out patient nothing.
+    const handed = await asGatewayFor('gp').query(
+      'combined',
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { combinedMedications { items { id } } } } }',
+      { r: [{ __typename: 'Patient', nhsNumber: PETER(), medications: before.data.patient.medications.map((m: { id: string }) => ({ ...m, current: true, provenance: { odsCode: 'P83005', organisationName: 'Bury Central Medical Practice' } })), hospitalPrescriptions: [], mentalHealthMedications: [] }] },
+    );
+    expect(codes(handed)).toEqual(['NO_SHARED_RECORD']);
+    expect(handed.data?._entities ?? [null]).toEqual([null]);
     const trace = await asUser('gp').query('{ patientSearch(familyName: "Holroyd", birthDate: "1958-09-02") { nhsNumber } }');
     expect((trace.data?.patientSearch ?? []).map((m: any) => m.nhsNumber)).not.toContain(PETER());
 
