@@ -1,10 +1,6 @@
 import {
   conceptsOf,
   conceptText,
-  currentPlaceOf,
-  encounterCliniciansOf,
-  encounterLocationsOf,
-  encounterParticipantsOf,
   isCurrent,
   FHIR_CODE,
   FHIR_STATUS,
@@ -20,7 +16,7 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
-import { conditionMapping, observationMapping } from '@shareforyou/kit/src/catalogue';
+import { conditionMapping, encounterMapping, observationMapping } from '@shareforyou/kit/src/catalogue';
 import { communityPanels } from './panels';
 
 /**
@@ -35,7 +31,6 @@ import { communityPanels } from './panels';
 
 
 const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
-const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 
 /** EpisodeOfCare.referralRequest: the ServiceRequest in the bundle when there, else what the reference says. */
 function referralOf(ref: fhir4.Reference, r: fhir4.EpisodeOfCare, references: BundleReferences, path: string) {
@@ -88,45 +83,11 @@ function episodeMapping(r: fhir4.EpisodeOfCare, references: BundleReferences) {
   };
 }
 
-/** The source ids of the episodes of care a visit was part of (Encounter.episodeOfCare), where the reference names one. */
-function episodeSourceIdsOf(r: fhir4.Encounter, references: BundleReferences): string[] {
-  return (r.episodeOfCare ?? []).flatMap((ref) => {
-    const resolved = references.resolve(ref, r as never);
-    if (resolved?.resourceType === 'EpisodeOfCare' && typeof resolved.id === 'string') return [resolved.id];
-    const named = /(?:^|\/)EpisodeOfCare\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(ref.reference ?? '');
-    return named ? [named[1]] : [];
-  });
-}
-
-function visitMapping(r: fhir4.Encounter, references: BundleReferences) {
-  const status = oneOf(r.status, FHIR_STATUS.encounter, 'Encounter.status');
-  const classCode = textOf(r.class?.code, 64);
-  const types = conceptsOf(r.type, 'Encounter.type');
-  const reasons = [...conceptsOf(r.reasonCode, 'Encounter.reasonCode'), ...referencedConceptsOf(r.reasonReference, r, references, 'Encounter.reasonReference')];
-  const locations = encounterLocationsOf(r, references);
-  return {
-    panel: communityPanels.visits,
-    fields: {
-      status,
-      current: isCurrent('encounter', status),
-      date: optionalDateOf(r.period?.start, 'Encounter.period.start'),
-      end: optionalDateOf(r.period?.end, 'Encounter.period.end'),
-      class: classCode ? { system: r.class.system ?? V3_ACT_CODE, code: classCode, display: textOf(r.class.display, 200) ?? classCode } : null,
-      setting: textOf(r.class?.display ?? r.class?.code, 100),
-      type: types,
-      visitType: types[0] ?? null,
-      description: conceptText(r.type?.[0]),
-      serviceType: optionalCodingOf(r.serviceType, 'Encounter.serviceType'),
-      reason: reasons[0] ?? null,
-      reasons,
-      clinician: encounterCliniciansOf(r, references),
-      participants: encounterParticipantsOf(r, references),
-      location: currentPlaceOf(locations),
-      locations,
-      episodeSourceIds: episodeSourceIdsOf(r, references),
-    },
-  };
-}
+/** A visit (home visit, class HH, or clinic contact): the catalogue's Encounter, with the community's names for when and where. */
+const visit = encounterMapping((e) => ({
+  panel: communityPanels.visits,
+  names: { date: e.start, location: e.place, setting: e.class ? (e.class.display ?? e.class.code) : null, visitType: e.type[0] ?? null },
+}));
 
 function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
   const status = oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status');
@@ -173,7 +134,7 @@ function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
 export const communityFeed: SliceFeed = {
   resources: {
     EpisodeOfCare: episodeMapping,
-    Encounter: visitMapping,
+    Encounter: visit,
     CarePlan: carePlanMapping,
     Condition: conditionMapping(communityPanels.diagnoses),
     Observation: observationMapping(communityPanels.observations),

@@ -4,6 +4,7 @@ import {
   conditionMapping,
   consentMapping,
   deviceUseStatementMapping,
+  encounterMapping,
   familyMemberHistoryMapping,
   flagMapping,
   immunizationMapping,
@@ -13,14 +14,7 @@ import {
   procedureMapping,
   serviceRequestMapping,
 } from '@shareforyou/kit/src/catalogue';
-import {
-  codingOf,
-  dateOf,
-  optionalCodingOf,
-  referenceDisplay,
-  type BundleReferences,
-  type SliceFeed,
-} from '@shareforyou/kit/src/ingest';
+import { required, type SliceFeed } from '@shareforyou/kit/src/ingest';
 import { gpPanels } from './panels';
 
 /**
@@ -29,6 +23,12 @@ import { gpPanels } from './panels';
  * clinical content whole (every coding, reaction and dosage line) and says whether the item is
  * current; statuses that retract an item (entered-in-error) never reach here: the kit deletes.
  */
+
+/** A consultation: the catalogue's Encounter; the practice's type names its first type and its start (both required). */
+const consultation = encounterMapping((e) => ({
+  panel: gpPanels.consultations,
+  names: { type: required(e.type[0], 'Encounter.type'), types: e.type, date: required(e.start, 'Encounter.period.start') },
+}));
 
 export const gpFeed: SliceFeed = {
   resources: {
@@ -47,14 +47,6 @@ export const gpFeed: SliceFeed = {
     List: listMapping({ noKnownAllergies: gpPanels.noKnownAllergies }),
     DeviceUseStatement: deviceUseStatementMapping(gpPanels.medicalDevices),
     Consent: consentMapping(gpPanels.advanceDecisions),
-    Encounter: (r: fhir4.Encounter, references: BundleReferences) => ({
-      panel: gpPanels.consultations,
-      fields: {
-        type: codingOf(r.type?.[0], 'Encounter.type'),
-        reason: optionalCodingOf(r.reasonCode?.[0], 'Encounter.reasonCode'),
-        date: dateOf(r.period?.start, 'Encounter.period.start'),
-        clinician: referenceDisplay(r.participant?.[0]?.individual, r as never, references),
-      },
-    }),
+    Encounter: consultation,
   },
 };

@@ -11,6 +11,7 @@ export * from './Procedure';
 export * from './MedicationStatement';
 export * from './MedicationDispense';
 export * from './MedicationAdministration';
+export * from './Encounter';
 export * from './Appointment';
 export * from './Composition';
 export * from './DiagnosticReport';
