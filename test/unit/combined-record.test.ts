@@ -2,6 +2,10 @@ import { conceptKeys, mergeSameFacts } from '../../subgraphs/combined/src/merge'
 import {
   alertRule,
   carePlanRule,
+  combinedEncounters,
+  combinedSection as combinedDocumentSection,
+  DOCUMENT_FIELDS,
+  documentRule,
   referralRule,
   allergyRule,
   asGiven,
@@ -184,5 +188,44 @@ describe('referrals, alerts, care plans, devices', () => {
     const referral = { id: 'P83005/ServiceRequest/r', code: sct('306206005', 'Referral to service'), status: 'active', current: true, authoredOn: '2026-11-02T09:00:00Z', provenance: GP };
     expect(mergeSameFacts([referral, { ...referral, id: 'RM3/ServiceRequest/r', authoredOn: '2026-11-02T15:00:00Z', provenance: HOSPITAL }], referralRule)).toHaveLength(1);
     expect(mergeSameFacts([referral, { ...referral, id: 'later', authoredOn: '2026-12-02T09:00:00Z' }], referralRule)).toHaveLength(2);
+  });
+});
+
+describe('encounters: every source\'s, in the same words, each one event never merged', () => {
+  const COMMUNITY = { odsCode: 'NR5', organisationName: 'Bury Community Services', lastUpdated: '2026-11-01T00:00:00Z' };
+  const consultation = { id: 'P83005/Encounter/c1', status: 'finished', current: false, type: sct('185389009', 'Follow-up visit'), types: [sct('185389009', 'Follow-up visit')], date: '2026-11-02T09:10:00Z', end: null, reasons: [sct('38341003', 'Hypertensive disorder')], place: 'Room 2', clinician: 'Dr A Patel', provenance: GP };
+  const admission = { id: 'RM3/Encounter/a1', status: 'in_progress', current: true, type: [sct('183807002', 'Inpatient stay')], admitted: '2026-10-29T22:40:00Z', discharged: null, reason: sct('5913000', 'Fracture of neck of femur'), otherReasons: [], ward: 'Ward 7', consultant: 'Mr J Okafor', provenance: HOSPITAL };
+  const attendance = { id: 'RM3/Encounter/e1', status: 'finished', current: false, type: [], arrival: '2026-10-29T20:05:00Z', departure: '2026-10-29T22:30:00Z', reason: null, otherReasons: [], department: 'Emergency department', clinician: 'Dr K Ahmed', provenance: HOSPITAL };
+  const outpatient = { id: 'RM3/Encounter/o1', status: 'finished', current: false, type: [], start: '2026-11-02T09:10:00Z', end: null, reasons: [], locations: [{ location: 'Fracture clinic' }], participants: [{ individual: 'Ms L Grant' }, { individual: null }], provenance: HOSPITAL };
+  const visit = { id: 'NR5/Encounter/v1', status: 'finished', current: false, type: [sct('185389009', 'Follow-up visit')], date: '2026-11-02T09:10:00Z', end: null, reasons: [], location: 'Home', clinician: 'Nurse R Hill', provenance: COMMUNITY };
+
+  it('says when, where, who and what kind, whatever each source calls them; under way first, then newest', () => {
+    const { items, notRead } = combinedEncounters({ consultations: [consultation], admissions: [admission], aeAttendances: [attendance], otherEncounters: [outpatient], communityVisits: [visit] });
+    expect(notRead).toEqual([]);
+    expect(items[0]).toMatchObject({ id: 'RM3/Encounter/a1', kind: 'admission', description: 'Inpatient stay', current: true, start: '2026-10-29T22:40:00Z', end: null, place: 'Ward 7', clinician: 'Mr J Okafor', reasons: [{ code: '5913000' }], provenance: HOSPITAL });
+    // Under way first; then newest; the same instant in id order.
+    expect(items.map((i) => i.kind)).toEqual(['admission', 'communityVisit', 'consultation', 'hospital', 'emergency']);
+    expect(items.find((i) => i.kind === 'emergency')).toMatchObject({ description: 'A&E attendance', start: '2026-10-29T20:05:00Z', end: '2026-10-29T22:30:00Z', place: 'Emergency department', clinician: 'Dr K Ahmed' });
+    expect(items.find((i) => i.kind === 'hospital')).toMatchObject({ place: 'Fracture clinic', clinician: 'Ms L Grant', description: 'Hospital encounter' });
+    expect(items.find((i) => i.kind === 'consultation')).toMatchObject({ description: 'Follow-up visit', start: '2026-11-02T09:10:00Z', place: 'Room 2', clinician: 'Dr A Patel', reasons: [{ code: '38341003' }] });
+    // The same type on the same morning at the GP and community services: two events, never one.
+    expect(items.filter((i) => i.start === '2026-11-02T09:10:00Z')).toHaveLength(3);
+    expect(items.at(-1)!.kind).toBe('emergency');
+  });
+
+  it('a source that did not answer is named, never read as no encounters', () => {
+    const { items, notRead } = combinedEncounters({ consultations: [consultation], admissions: null, aeAttendances: null, otherEncounters: null, communityVisits: [] });
+    expect(items.map((i) => i.id)).toEqual(['P83005/Encounter/c1']);
+    expect(notRead.map((n) => n.field)).toEqual(['admissions', 'aeAttendances', 'otherEncounters']);
+  });
+});
+
+describe('documents: each letter its own item', () => {
+  const summary = { id: 'RM3/Composition/d1', title: 'Discharge summary', date: '2026-11-05T10:00:00Z', status: 'final', current: true, type: sct('373942005', 'Discharge summary'), provenance: HOSPITAL };
+  it('two letters of one type on one day stay two; current first', () => {
+    const { items } = combinedDocumentSection({ dischargeSummaries: [{ ...summary, id: 'RM3/DocumentReference/old', current: false, status: 'superseded' }, summary, { ...summary, id: 'RM3/Composition/d2' }] }, DOCUMENT_FIELDS, documentRule, undefined, 'title');
+    expect(items).toHaveLength(3);
+    expect(items.at(-1)!.id).toBe('RM3/DocumentReference/old');
+    expect(items[0]).toMatchObject({ title: 'Discharge summary', current: true, disagreement: null });
   });
 });

@@ -4,6 +4,9 @@ import { resolvePatientReference } from '@shareforyou/kit/src/patientReference';
 import { loadSubgraphSdl } from '@shareforyou/schema';
 import {
   combinedAllergies,
+  combinedEncounters,
+  DOCUMENT_FIELDS,
+  documentRule,
   combinedSection,
   MEDICATION_FIELDS,
   medicationRule,
@@ -75,6 +78,8 @@ export const combinedResolvers = {
     combinedFamilyHistory: (parent: Parent) => combinedSection(parent, FAMILY_HISTORY_FIELDS, familyHistoryRule, undefined, 'relationship'),
     combinedMedicalDevices: (parent: Parent) => combinedSection(parent, DEVICE_FIELDS, deviceRule, undefined, 'device'),
     combinedAdvanceDirectives: (parent: Parent) => combinedSection(parent, ADVANCE_DIRECTIVE_FIELDS, advanceDirectiveRule, undefined, 'scope'),
+    combinedEncounters,
+    combinedDocuments: (parent: Parent) => combinedSection(parent, DOCUMENT_FIELDS, documentRule, undefined, 'title'),
     combinedResults: observations('results'),
     combinedVitalSigns: observations('vitalSigns'),
     combinedSocialHistory: observations('socialHistory'),

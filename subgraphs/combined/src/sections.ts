@@ -1,4 +1,5 @@
 import { closeInTime, mergeSameFacts, periodsOverlap, sameDay, withinAYear, type Concept, type SectionRule, type SourceItem } from './merge';
+import { instantOf } from '@shareforyou/kit/src/slice/panels';
 import { sourceOfField } from './sourceFields';
 
 /**
@@ -192,3 +193,60 @@ export function combinedSection(parent: Parent, fields: readonly string[], rule:
   const { items, notRead } = gather(parent, fields);
   return { items: mergeSameFacts(items.filter(keep), rule).map((m) => ({ ...m, [conceptField]: m.sources[0][conceptField] })), notRead };
 }
+
+// --- encounters: each one event at one organisation, never merged
+
+export type EncounterKind = 'admission' | 'emergency' | 'hospital' | 'consultation' | 'communityVisit';
+
+/** Which field holds which kind of encounter, and what that organisation's type calls its times, place and clinician. */
+export const ENCOUNTER_SOURCES: Record<string, { kind: EncounterKind; label: string; start: string; end: string; place: string; clinician: string }> = {
+  consultations: { kind: 'consultation', label: 'GP consultation', start: 'date', end: 'end', place: 'place', clinician: 'clinician' },
+  admissions: { kind: 'admission', label: 'Hospital admission', start: 'admitted', end: 'discharged', place: 'ward', clinician: 'consultant' },
+  aeAttendances: { kind: 'emergency', label: 'A&E attendance', start: 'arrival', end: 'departure', place: 'department', clinician: 'clinician' },
+  otherEncounters: { kind: 'hospital', label: 'Hospital encounter', start: 'start', end: 'end', place: 'locations', clinician: 'participants' },
+  communityVisits: { kind: 'communityVisit', label: 'Community visit', start: 'date', end: 'end', place: 'location', clinician: 'clinician' },
+};
+export const ENCOUNTER_FIELDS = Object.keys(ENCOUNTER_SOURCES);
+
+const conceptWords = (c: Concept | null | undefined) => c?.text ?? c?.display ?? null;
+const namedOnes = (list: unknown, field: string) => ((list as Item[] | undefined) ?? []).map((x) => x[field]).filter(Boolean).join(', ') || null;
+
+/** One organisation's encounter in the combined section's words. */
+export function encounterItemOf(field: string, item: Item) {
+  const source = ENCOUNTER_SOURCES[field];
+  const types = (Array.isArray(item.types) ? item.types : Array.isArray(item.type) ? item.type : [item.type].filter(Boolean)) as Concept[];
+  const reasons = (item.reasons as Concept[] | undefined) ?? [item.reason, ...((item.otherReasons as Concept[] | undefined) ?? [])].filter(Boolean);
+  return {
+    id: item.id,
+    kind: source.kind,
+    description: conceptWords(types[0]) ?? source.label,
+    status: item.status ?? null,
+    current: Boolean(item.current),
+    start: item[source.start] ?? null,
+    end: item[source.end] ?? null,
+    class: item.class ?? null,
+    types,
+    reasons,
+    place: source.place === 'locations' ? namedOnes(item.locations, 'location') : (item[source.place] ?? null),
+    clinician: source.clinician === 'participants' ? namedOnes(item.participants, 'individual') : (item[source.clinician] ?? null),
+    provenance: item.provenance,
+  };
+}
+
+/** Every source's encounters, under way first, then newest. */
+export function combinedEncounters(parent: Parent) {
+  const notRead: SourceNotRead[] = [];
+  const items = ENCOUNTER_FIELDS.flatMap((field) => {
+    const { items: found, notRead: missing } = gather(parent, [field]);
+    notRead.push(...missing);
+    return found.map((item) => encounterItemOf(field, item));
+  });
+  const when = (e: { start: unknown }) => instantOf(e.start);
+  items.sort((a, b) => Number(b.current) - Number(a.current) || when(b) - when(a) || (a.id < b.id ? -1 : 1));
+  return { items, notRead };
+}
+
+// --- documents: letters and summaries, never merged (two letters are two letters)
+
+export const DOCUMENT_FIELDS = ['dischargeSummaries'] as const;
+export const documentRule = neverMerged('date');
