@@ -126,6 +126,7 @@ it('the GP opens Margaret: immunisations, alerts (safeguarding apart), referrals
     ['combinedImmunisations', 'immunisations', 'Immunisations'],
     ['combinedAlerts', 'alerts', 'Alerts'],
     ['combinedAlerts', 'safeguardingAlerts', 'Safeguarding alerts'],
+    ['combinedEncounters', 'encounters', 'Encounters'],
     ['combinedReferrals', 'referrals', 'Referrals and requests'],
     ['combinedCarePlans', 'carePlans', 'Care plans'],
     ['combinedFamilyHistory', 'familyHistory', 'Family history'],
@@ -157,6 +158,11 @@ it('the GP opens Margaret: immunisations, alerts (safeguarding apart), referrals
   };
   const referrals = await rowsOf('combinedReferrals', 'referrals');
   expect(referrals).toMatchObject({ state: 'data', rows: [expect.stringContaining('Bury Falls Prevention Service')], sources: [expect.stringContaining(GP)] });
+  // Her A&E attendance and admission at the hospital and her GP's consultations, one list, each naming its organisation.
+  const encounters = await rowsOf('combinedEncounters', 'encounters');
+  expect(encounters.state).toBe('data');
+  expect(encounters.rows).toEqual(expect.arrayContaining([expect.stringContaining('A&E attendance'), expect.stringContaining('GP consultation')]));
+  expect(encounters.rows.join('\n')).toContain('Northern Care Alliance');
   const alerts = await rowsOf('combinedAlerts', 'alerts');
   expect(alerts).toMatchObject({ state: 'data', rows: [expect.stringContaining('Lives alone')], sources: [expect.stringContaining(GP)] });
   const family = await rowsOf('combinedFamilyHistory', 'familyHistory');
@@ -167,5 +173,6 @@ it('the GP opens Margaret: immunisations, alerts (safeguarding apart), referrals
   await screenshot(page.locator('[data-panel="combinedFamilyHistory"]'), 'viewer-combined-family-history-margaret');
   await screenshot(page.locator('[data-panel="combinedImmunisations"]'), 'viewer-combined-immunisations-margaret');
   await screenshot(page.locator('[data-panel="combinedAlerts"]'), 'viewer-combined-alerts-margaret');
+  await screenshot(page.locator('[data-panel="combinedEncounters"]'), 'viewer-combined-encounters-margaret');
   await page.context().close();
 });

@@ -72,7 +72,7 @@ describe('the clinician viewer in a browser', () => {
     expect(found.some((s) => s.panel === 'medications')).toBe(false);
     // Her appointments put the encounters panel in view, but not the referrals or care plans computed beside it (categories she does not hold).
     expect(found.some((s) => s.panel === 'encounters')).toBe(true);
-    for (const panel of ['combinedReferrals', 'combinedCarePlans', 'combinedAlerts', 'combinedImmunisations', 'combinedFamilyHistory']) expect({ panel, shown: found.some((s) => s.panel === panel) }).toEqual({ panel, shown: false });
+    for (const panel of ['combinedEncounters', 'combinedReferrals', 'combinedCarePlans', 'combinedAlerts', 'combinedImmunisations', 'combinedFamilyHistory']) expect({ panel, shown: found.some((s) => s.panel === panel) }).toEqual({ panel, shown: false });
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'viewer-receptionist-margaret');
     await page.context().close();

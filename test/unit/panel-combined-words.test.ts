@@ -70,8 +70,10 @@ it('the viewer shows the combined sections by default and each source’s panels
   // Referrals and care plans come from the encounters panel, which stays (admissions have no combined section); each only with its category.
   const encounters = { name: 'encounters', label: 'Encounters', categories: ['encounters', 'carePlans'] };
   const withEncounters = panelsOfView([...allowed, encounters], 'combined').map((p) => p.name);
-  expect(withEncounters).toEqual(expect.arrayContaining(['combinedCarePlans', 'encounters']));
+  expect(withEncounters).toEqual(expect.arrayContaining(['combinedEncounters', 'combinedCarePlans', 'encounters']));
   expect(withEncounters).not.toContain('combinedReferrals');
+  // Appointments alone (a receptionist) bring no combined encounters.
+  expect(panelsOfView([...allowed, { ...encounters, categories: ['appointments'] }], 'combined').map((p) => p.name)).not.toContain('combinedEncounters');
   // Alerts need alerts or safeguarding in the emergency summary's categories.
   const summaryOnly = [{ name: 'emergencySummary', label: 'Summary', categories: ['allergies', 'medications'] }];
   expect(panelsOfView(summaryOnly, 'combined').map((p) => p.name)).toEqual(['emergencySummary']);

@@ -165,6 +165,19 @@ export type CarePlanStatus =
   /** The source does not know the plan's status */
   | 'unknown';
 
+/** What kind of encounter, by where it came from. */
+export type CombinedEncounterKind =
+  /** A hospital admission: an inpatient spell */
+  | 'admission'
+  /** A community services visit or contact */
+  | 'communityVisit'
+  /** A GP consultation (the practice's Encounter) */
+  | 'consultation'
+  /** An A&E attendance */
+  | 'emergency'
+  /** Another hospital encounter (outpatient, virtual, ...) */
+  | 'hospital';
+
 /** Condition.clinicalStatus (FHIR R4). */
 export type ConditionClinicalStatus =
   /** Current: the patient has it now */
@@ -512,6 +525,13 @@ export type CombinedCarePlansQueryVariables = Exact<{
 
 
 export type CombinedCarePlansQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedCarePlans: { items: Array<{ id: string, title: string | null, current: boolean, disagreement: string | null, sources: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedEncountersQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedEncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedEncounters: { items: Array<{ id: string, kind: CombinedEncounterKind, description: string, status: EncounterStatus | null, current: boolean, start: unknown, end: unknown, place: string | null, clinician: string | null, reasons: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedFamilyHistoryQueryVariables = Exact<{
   nhsNumber: string;
@@ -1462,6 +1482,60 @@ fragment CarePlanParts on CarePlan {
     lastUpdated
   }
 }`) as unknown as TypedDocumentString<CombinedCarePlansQuery, CombinedCarePlansQueryVariables>;
+export const CombinedEncountersDocument = new TypedDocumentString(`
+    query CombinedEncounters($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedEncounters {
+      items {
+        id
+        kind
+        description
+        status
+        current
+        start
+        end
+        place
+        clinician
+        reasons {
+          display
+          text
+        }
+        provenance {
+          organisationName
+          lastUpdated
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}`) as unknown as TypedDocumentString<CombinedEncountersQuery, CombinedEncountersQueryVariables>;
 export const CombinedFamilyHistoryDocument = new TypedDocumentString(`
     query CombinedFamilyHistory($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {

@@ -14,6 +14,7 @@ export { CombinedImmunisationsPanel } from './combinedImmunisations';
 export { CombinedAlertsPanel } from './combinedAlerts';
 export { CombinedReferralsPanel } from './combinedReferrals';
 export { CombinedCarePlansPanel } from './combinedCarePlans';
+export { CombinedEncountersPanel } from './combinedEncounters';
 export { CombinedFamilyHistoryPanel } from './combinedFamilyHistory';
 export { ImmunisationsPanel } from './immunisations';
 export { EncountersPanel } from './encounters';

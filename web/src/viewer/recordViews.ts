@@ -23,6 +23,7 @@ const COMBINED: CombinedSection[] = [
   { name: 'combinedResults', label: 'Test results', from: [{ panel: 'results' }], replaces: 'results' },
   { name: 'combinedVitalSigns', label: 'Vital signs', from: [{ panel: 'results' }], replaces: 'results' },
   { name: 'combinedSocialHistory', label: 'Social history', from: [{ panel: 'results' }], replaces: 'results' },
+  { name: 'combinedEncounters', label: 'Encounters', from: [{ panel: 'encounters', categories: ['encounters'] }] },
   { name: 'combinedAlerts', label: 'Alerts and safeguarding', from: [{ panel: 'emergencySummary', categories: ['alerts', 'safeguarding'] }] },
   { name: 'combinedReferrals', label: 'Referrals and requests', from: [{ panel: 'encounters', categories: ['referrals'] }] },
   { name: 'combinedCarePlans', label: 'Care plans', from: [{ panel: 'encounters', categories: ['carePlans'] }] },
