@@ -86,6 +86,16 @@ const GP_RECORD = {
   ],
 };
 
+// The hospital's prescriptions: one in force, one stopped. The emergency summary lists every source's current medicines.
+const HOSPITAL_RECORD = {
+  resourceType: 'Bundle',
+  type: 'batch',
+  entry: [
+    put({ resourceType: 'MedicationRequest', id: 'mr-enoxaparin', status: 'active', intent: 'order', medicationCodeableConcept: { coding: [{ system: 'https://dmd.nhs.uk', code: '36042311000001106', display: 'Enoxaparin 40mg/0.4ml solution for injection pre-filled syringes' }] }, subject: patient, authoredOn: '2026-10-30', dosageInstruction: [{ text: '40mg once daily' }] } as never),
+    put({ resourceType: 'MedicationRequest', id: 'mr-morphine', status: 'stopped', intent: 'order', medicationCodeableConcept: { coding: [{ system: 'https://dmd.nhs.uk', code: '36128711000001100', display: 'Morphine 10mg/5ml oral solution' }] }, subject: patient, authoredOn: '2026-10-30', dosageInstruction: [{ text: '5ml when required' }] } as never),
+  ],
+};
+
 /** One section's parts: the current rows, the history heading and rows (first two cells each). */
 function sectionParts(page: Page, panel: string, section: string) {
   return page.locator(`[data-panel="${panel}"]`).evaluate((element, name) => {
@@ -101,6 +111,8 @@ beforeAll(async () => {
     const response = await sendBundle(target, 'P83005', JSON.stringify(bundle), env());
     expect({ target, status: response.status, issue: response.summary }).toEqual({ target, status: 200, issue: expect.stringMatching(/^Accepted/) });
   }
+  const hospital = await sendBundle('acute', 'RM3', JSON.stringify(HOSPITAL_RECORD), env());
+  expect({ status: hospital.status, issue: hospital.summary }).toEqual({ status: 200, issue: expect.stringMatching(/^Accepted/) });
 });
 
 it('allergies, problems, medications and the emergency summary list only current items as current; the rest in history saying why, in words', async () => {
@@ -140,8 +152,8 @@ it('allergies, problems, medications and the emergency summary list only current
   expect(summaryAllergies.current.map((r) => r.slice(0, 2)).sort()).toEqual([['Allergy to penicillin', 'Confirmed'], ['Latex allergy', 'Unconfirmed']]);
   expect(summaryAllergies.text).not.toMatch(/codeine|eggs|plaster/);
   const summaryMedicines = await sectionParts(page, 'emergencySummary', 'medications');
-  expect(summaryMedicines.current.map((r) => r[0])).toEqual(['Atorvastatin 20mg tablets']);
-  expect(summaryMedicines.text).not.toMatch(/Simvastatin|Amoxicillin/);
+  expect(summaryMedicines.current.map((r) => r[0]).sort()).toEqual(['Atorvastatin 20mg tablets', 'Enoxaparin 40mg/0.4ml solution for injection pre-filled syringes']);
+  expect(summaryMedicines.text).not.toMatch(/Simvastatin|Amoxicillin|Morphine/);
 
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page.locator('[data-panel="allergies"]'), 'panel-allergies-current-and-history');

@@ -648,7 +648,7 @@ export type EmergencySummaryQueryVariables = Exact<{
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedMedications: { items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
@@ -2500,17 +2500,21 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
         ...NotReadParts
       }
     }
-    medications {
-      id
-      medication {
-        display
+    combinedMedications {
+      items {
+        id
+        medication {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...MedicationParts
+        }
       }
-      dosage
-      status
-      current
-      startDate
-      provenance {
-        organisationName
+      notRead {
+        ...NotReadParts
       }
     }
     safeguardingAlerts {
@@ -2597,6 +2601,22 @@ fragment AllergyParts on Allergy {
   reaction
   criticality
   recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment MedicationParts on Medication {
+  id
+  medication {
+    display
+    text
+  }
+  dosage
+  status
+  current
+  startDate
+  endDate
   provenance {
     organisationName
     lastUpdated

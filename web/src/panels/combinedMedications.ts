@@ -6,6 +6,9 @@ import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from
 
 const status = (m: { status: string; current: boolean; endDate?: string | null }) => medicationStatus(m, formatDate);
 
+/** The combined medications' columns, shared with the emergency summary. */
+export const combinedMedicationColumns = [nameCol('Medication', (m) => m.medication), col('Dosage', (m) => eachSourceSays(m, (s) => s.dosage)), sourcesStatusCol(status), col('Started', (m) => firstDate(m, (s) => s.startDate)), sourcesCol(status)];
+
 /** <sfy-combined-medications nhs-number="..."> — fields in combinedMedications.graphql. The GP's, the hospital's and the mental health trust's medicines, the same medicine over the same time once; each source's dosage shown. */
 export class CombinedMedicationsPanel extends RecordPanel<CombinedMedicationsQuery> {
   protected heading = 'Medications';
@@ -18,7 +21,7 @@ export class CombinedMedicationsPanel extends RecordPanel<CombinedMedicationsQue
       source: ['gpSource', 'acuteSource', 'mentalHealthSource'],
       notRead: ['patient', 'combinedMedications', 'notRead'],
       current: { history: 'Stopped and past medications' },
-      columns: [nameCol('Medication', (m) => m.medication), col('Dosage', (m) => eachSourceSays(m, (s) => s.dosage)), sourcesStatusCol(status), col('Started', (m) => firstDate(m, (s) => s.startDate)), sourcesCol(status)],
+      columns: combinedMedicationColumns,
     },
   ];
 }

@@ -2,20 +2,29 @@ import { html } from 'lit';
 import { EmergencySummaryDocument, type EmergencySummaryQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
-import { statusWords } from './statusWords';
 import { combinedAllergyColumns } from './combinedAllergies';
+import { combinedMedicationColumns } from './combinedMedications';
 
 /** A summary shows what applies now: items the record says are not current are left out (the full panels list them as history). */
 const NOW = { history: 'left out' } as const;
 
-/** <sfy-emergency-summary nhs-number="..."> — fields in emergencySummary.graphql. Only current allergies (combined across the GP and the hospital), medicines, alerts and plans. */
+/** <sfy-emergency-summary nhs-number="..."> — fields in emergencySummary.graphql. Only current allergies and medicines (each combined across every source), alerts and plans. */
 export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
   protected heading = 'Emergency summary';
   protected document = EmergencySummaryDocument;
   protected sections: Section[] = [
     // From the combined section: an allergy recorded only in A&E is here too; a source not read is named; a no-known-allergies statement beside a current allergy is a warning (H86).
     { title: 'Allergies and reactions', name: 'allergies', path: ['patient', 'combinedAllergies', 'items'], source: ['gpSource', 'acuteSource'], notRead: ['patient', 'combinedAllergies', 'notRead'], warnings: ['patient', 'combinedAllergies', 'conflicts'], current: NOW, columns: combinedAllergyColumns },
-    { title: 'Current medications', path: ['patient', 'medications'], source: 'gpSource', current: NOW, columns: [col('Medication', (m) => m.medication.display), col('Dosage', (m) => m.dosage), col('Status', (m) => statusWords(m.status))] },
+    // From the combined section too: the hospital's prescriptions and the mental health trust's depot beside the GP's repeats, each once.
+    {
+      title: 'Current medications',
+      name: 'medications',
+      path: ['patient', 'combinedMedications', 'items'],
+      source: ['gpSource', 'acuteSource', 'mentalHealthSource'],
+      notRead: ['patient', 'combinedMedications', 'notRead'],
+      current: NOW,
+      columns: combinedMedicationColumns,
+    },
     { title: 'Safeguarding', path: ['patient', 'safeguardingAlerts'], source: 'socialCareSource', current: NOW, columns: [col('Alert', (s) => html`<span class="flag">${s.description}</span>`), col('Category', (s) => s.category)] },
     { title: 'Safeguarding (mental health)', path: ['patient', 'mentalHealthSafeguardingAlerts'], source: 'mentalHealthSource', current: NOW, columns: [col('Alert', (s) => html`<span class="flag">${s.description}</span>`)] },
     { title: 'Crisis plan', path: ['patient', 'crisisPlan'], source: 'mentalHealthSource', current: NOW, columns: [col('Plan', (c) => c.title), col('What helps', (c) => c.whatHelps), col('Contacts', (c) => c.contacts)] },
