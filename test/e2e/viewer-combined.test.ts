@@ -90,8 +90,17 @@ it('the GP opens Margaret: the combined record is the first view, penicillin onc
   expect((await section(page, 'procedures', 'hospitalProcedures')).history.map((r) => r[0])).toEqual(['Total hip replacement']);
   expect((await section(page, 'problems', 'hospitalDiagnoses')).current.map((r) => r[0])).toContain('Fracture of neck of femur');
   expect((await section(page, 'results', 'observations')).current.map((r) => r[0])).toContain('Blood pressure');
+  // What the combined view shows of referrals, care plans, family history and devices is there by source too, under each organisation.
+  expect((await section(page, 'encounters', 'referrals')).current.join(' ')).toContain('Bury Falls Prevention Service');
+  expect((await section(page, 'problems', 'familyHistory')).state).toBe('data');
+  expect((await section(page, 'problems', 'familyHistory')).current.join(' ')).toMatch(/Osteoporosis/);
+  for (const name of ['hospitalReferrals', 'carePlans', 'hospitalCarePlans']) expect({ name, state: (await section(page, 'encounters', name)).state }).toEqual({ name, state: expect.stringMatching(/^(data|empty)$/) });
+  // The emergency summary (both views) holds her alert in force: she lives alone.
+  expect((await section(page, 'emergencySummary', 'alerts')).current.join(' ')).toContain('Lives alone');
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'viewer-by-source-margaret');
+  await screenshot(page.locator('[data-panel="emergencySummary"]'), 'viewer-emergency-summary-margaret');
+  await screenshot(page.locator('[data-panel="encounters"]'), 'viewer-by-source-encounters-margaret');
   await page.context().close();
 });
 

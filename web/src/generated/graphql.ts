@@ -648,14 +648,14 @@ export type EmergencySummaryQueryVariables = Exact<{
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedMedications: { items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedMedications: { items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAdvanceDirectives: { items: Array<{ id: string, current: boolean, disagreement: string | null, scope: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, referrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, carePlans: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalCarePlans: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ImmunisationsQueryVariables = Exact<{
   nhsNumber: string;
@@ -683,7 +683,7 @@ export type ProblemsQueryVariables = Exact<{
 }>;
 
 
-export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, familyHistory: Array<{ id: string, name: string | null, status: FamilyHistoryStatus, recordedDate: unknown, relationship: { display: string, text: string | null }, conditions: Array<{ contributedToDeath: boolean | null, code: { display: string, text: string | null }, outcome: { display: string, text: string | null } | null, onset: { start: unknown, age: string | null, text: string | null } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, medicalDevices: Array<{ id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ProceduresQueryVariables = Exact<{
   nhsNumber: string;
@@ -2517,6 +2517,40 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
         ...NotReadParts
       }
     }
+    combinedAlerts {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...AlertParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    combinedAdvanceDirectives {
+      items {
+        id
+        scope {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...AdvanceDecisionParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
     safeguardingAlerts {
       id
       description
@@ -2621,6 +2655,46 @@ fragment MedicationParts on Medication {
     organisationName
     lastUpdated
   }
+}
+fragment AlertParts on Alert {
+  id
+  code {
+    display
+    text
+  }
+  description
+  status
+  current
+  start
+  end
+  author
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment AdvanceDecisionParts on AdvanceDecision {
+  id
+  status
+  current
+  scope {
+    display
+    text
+  }
+  category {
+    display
+    text
+  }
+  dateTime
+  provisionType
+  provisionCodes {
+    display
+    text
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
 }`) as unknown as TypedDocumentString<EmergencySummaryQuery, EmergencySummaryQueryVariables>;
 export const EncountersDocument = new TypedDocumentString(`
     query Encounters($nhsNumber: String!) {
@@ -2704,6 +2778,18 @@ export const EncountersDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    referrals {
+      ...ReferralParts
+    }
+    hospitalReferrals {
+      ...ReferralParts
+    }
+    carePlans {
+      ...CarePlanParts
+    }
+    hospitalCarePlans {
+      ...CarePlanParts
+    }
     gpSource {
       organisationNames
       lastUpdated
@@ -2716,7 +2802,38 @@ export const EncountersDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<EncountersQuery, EncountersQueryVariables>;
+    fragment ReferralParts on Referral {
+  id
+  code {
+    display
+    text
+  }
+  status
+  current
+  intent
+  priority
+  authoredOn
+  requester
+  performers
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment CarePlanParts on CarePlan {
+  id
+  title
+  description
+  status
+  current
+  start
+  end
+  author
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<EncountersQuery, EncountersQueryVariables>;
 export const ImmunisationsDocument = new TypedDocumentString(`
     query Immunisations($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -3003,6 +3120,39 @@ export const ProblemsDocument = new TypedDocumentString(`
     communityDiagnoses {
       ...ProblemParts
     }
+    familyHistory {
+      id
+      relationship {
+        display
+        text
+      }
+      name
+      status
+      conditions {
+        code {
+          display
+          text
+        }
+        outcome {
+          display
+          text
+        }
+        contributedToDeath
+        onset {
+          start
+          age
+          text
+        }
+      }
+      recordedDate
+      provenance {
+        organisationName
+        lastUpdated
+      }
+    }
+    medicalDevices {
+      ...MedicalDeviceParts
+    }
     gpSource {
       organisationNames
       lastUpdated
@@ -3041,6 +3191,26 @@ export const ProblemsDocument = new TypedDocumentString(`
     age
     text
   }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment MedicalDeviceParts on MedicalDevice {
+  id
+  device {
+    display
+    text
+  }
+  deviceName
+  status
+  current
+  timing {
+    start
+    end
+  }
+  timingText
+  recordedOn
   provenance {
     organisationName
     lastUpdated

@@ -6,7 +6,8 @@ import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from
 
 const status = (a: { status?: string | null }) => statusWords(a.status);
 
-const alertColumns = [
+/** The combined alerts' columns, shared with the emergency summary. */
+export const alertColumns = [
   nameCol('Alert', (a) => a.code),
   col('Details', (a) => eachSourceSays(a, (s) => s.description)),
   sourcesStatusCol(status),

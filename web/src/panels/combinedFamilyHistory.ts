@@ -14,12 +14,21 @@ interface Condition {
 }
 
 /** One relative's condition in words: "Ischaemic heart disease (onset at 52 years; contributed to death)". */
-const conditionWords = (c: Condition) => {
+export const conditionWords = (c: Condition) => {
   const name = c.code?.display ?? c.code?.text ?? 'Condition not named';
   const onset = c.onset?.age ?? c.onset?.text ?? c.onset?.start;
   const notes = [onset ? `onset ${c.onset?.age ? 'at ' : ''}${onset}` : '', c.outcome?.display ?? c.outcome?.text ?? '', c.contributedToDeath ? 'contributed to death' : ''].filter(Boolean);
   return notes.length ? `${name} (${notes.join('; ')})` : name;
 };
+
+/** The combined advance decisions' columns, shared with the emergency summary. */
+export const advanceDecisionColumns = [
+  nameCol('Decision', (a) => a.scope),
+  col('Refuses or permits', (a) => eachSourceSays(a, (s) => [s.provisionType === 'deny' ? 'Refuses' : s.provisionType === 'permit' ? 'Permits' : '', ...(s.provisionCodes ?? []).map((c: { display?: string | null; text?: string | null }) => c.display ?? c.text)].filter(Boolean).join(': '))),
+  sourcesStatusCol(status),
+  col('Made', (a) => firstDate(a, (s) => s.dateTime)),
+  sourcesCol(status),
+];
 
 /**
  * <sfy-combined-family-history nhs-number="..."> — fields in combinedFamilyHistory.graphql. Three
@@ -66,13 +75,7 @@ export class CombinedFamilyHistoryPanel extends RecordPanel<CombinedFamilyHistor
       source: ['gpSource'],
       notRead: ['patient', 'combinedAdvanceDirectives', 'notRead'],
       current: { history: 'Advance decisions no longer in force' },
-      columns: [
-        nameCol('Decision', (a) => a.scope),
-        col('Refuses or permits', (a) => eachSourceSays(a, (s) => [s.provisionType === 'deny' ? 'Refuses' : s.provisionType === 'permit' ? 'Permits' : '', ...(s.provisionCodes ?? []).map((c: { display?: string | null; text?: string | null }) => c.display ?? c.text)].filter(Boolean).join(': '))),
-        sourcesStatusCol(status),
-        col('Made', (a) => firstDate(a, (s) => s.dateTime)),
-        sourcesCol(status),
-      ],
+      columns: advanceDecisionColumns,
     },
   ];
 }

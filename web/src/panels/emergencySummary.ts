@@ -4,11 +4,13 @@ import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
 import { combinedAllergyColumns } from './combinedAllergies';
 import { combinedMedicationColumns } from './combinedMedications';
+import { alertColumns } from './combinedAlerts';
+import { advanceDecisionColumns } from './combinedFamilyHistory';
 
 /** A summary shows what applies now: items the record says are not current are left out (the full panels list them as history). */
 const NOW = { history: 'left out' } as const;
 
-/** <sfy-emergency-summary nhs-number="..."> — fields in emergencySummary.graphql. Only current allergies and medicines (each combined across every source), alerts and plans. */
+/** <sfy-emergency-summary nhs-number="..."> — fields in emergencySummary.graphql. Only current allergies, medicines, advance decisions and alerts (each combined across every source), alerts and plans. */
 export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
   protected heading = 'Emergency summary';
   protected document = EmergencySummaryDocument;
@@ -25,6 +27,9 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
       current: NOW,
       columns: combinedMedicationColumns,
     },
+    // Advance decisions in force (a refusal of treatment, a ReSPECT form) and alerts in force: what the treating clinician must know now.
+    { title: 'Advance decisions', name: 'advanceDirectives', path: ['patient', 'combinedAdvanceDirectives', 'items'], source: ['gpSource'], notRead: ['patient', 'combinedAdvanceDirectives', 'notRead'], current: NOW, columns: advanceDecisionColumns },
+    { title: 'Alerts', name: 'alerts', path: ['patient', 'combinedAlerts', 'items'], source: ['gpSource', 'acuteSource'], notRead: ['patient', 'combinedAlerts', 'notRead'], current: NOW, columns: alertColumns },
     { title: 'Safeguarding', path: ['patient', 'safeguardingAlerts'], source: 'socialCareSource', current: NOW, columns: [col('Alert', (s) => html`<span class="flag">${s.description}</span>`), col('Category', (s) => s.category)] },
     { title: 'Safeguarding (mental health)', path: ['patient', 'mentalHealthSafeguardingAlerts'], source: 'mentalHealthSource', current: NOW, columns: [col('Alert', (s) => html`<span class="flag">${s.description}</span>`)] },
     { title: 'Crisis plan', path: ['patient', 'crisisPlan'], source: 'mentalHealthSource', current: NOW, columns: [col('Plan', (c) => c.title), col('What helps', (c) => c.whatHelps), col('Contacts', (c) => c.contacts)] },

@@ -1,9 +1,12 @@
 import { EncountersDocument, type EncountersQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { statusWords } from './statusWords';
-import { col } from './columns';
+import { col, statusCol } from './columns';
 
-/** <sfy-encounters nhs-number="..."> — fields in encounters.graphql. */
+const referralColumns = [col('Referral or request', (r: any) => r.code?.display ?? r.code?.text), col('Priority', (r: any) => statusWords(r.priority)), statusCol(), col('To', (r: any) => r.performers.join(', ')), col('Written', (r: any) => formatDate(r.authoredOn))];
+const carePlanColumns = [col('Plan', (p: any) => p.title), col('Details', (p: any) => p.description), statusCol(), col('Author', (p: any) => p.author), col('Since', (p: any) => formatDate(p.start))];
+
+/** <sfy-encounters nhs-number="..."> — fields in encounters.graphql. Each source apart: encounters and appointments, then each source's referrals and care plans (open or in force as current). */
 export class EncountersPanel extends RecordPanel<EncountersQuery> {
   protected heading = 'Encounters and admissions';
   protected document = EncountersDocument;
@@ -13,6 +16,10 @@ export class EncountersPanel extends RecordPanel<EncountersQuery> {
     { title: 'Outpatient and other hospital encounters', path: ['patient', 'otherEncounters'], source: 'acuteSource', columns: [col('When', (e) => formatDate(e.start)), col('Kind', (e) => e.class?.display ?? e.class?.code), col('Specialty', (e) => e.specialty?.display), col('Where', (e) => e.locations.map((l: { location?: string | null }) => l.location).filter(Boolean).join(', '))] },
     { title: 'Outpatient appointments', path: ['patient', 'outpatientAppointments'], source: 'acuteSource', columns: [col('When', (a) => formatDate(a.start)), col('Specialty', (a) => a.specialty?.display), col('Clinic', (a) => a.clinic), col('Status', (a) => statusWords(a.status))] },
     { title: 'GP consultations', path: ['patient', 'consultations'], source: 'gpSource', columns: [col('Date', (c) => formatDate(c.date)), col('Type', (c) => c.type.display), col('Reason', (c) => c.reason?.display), col('Clinician', (c) => c.clinician)] },
+    { title: 'GP referrals and requests', path: ['patient', 'referrals'], source: 'gpSource', current: { history: 'Closed GP referrals and requests' }, columns: referralColumns },
+    { title: 'Hospital referrals and requests', path: ['patient', 'hospitalReferrals'], source: 'acuteSource', current: { history: 'Closed hospital referrals and requests' }, columns: referralColumns },
+    { title: 'GP care plans', path: ['patient', 'carePlans'], source: 'gpSource', current: { history: 'GP care plans no longer in force' }, columns: carePlanColumns },
+    { title: 'Hospital care plans', path: ['patient', 'hospitalCarePlans'], source: 'acuteSource', current: { history: 'Hospital care plans no longer in force' }, columns: carePlanColumns },
   ];
 }
 
