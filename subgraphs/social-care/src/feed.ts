@@ -7,6 +7,7 @@ import {
   oneOf,
   optionalCodingOf,
   optionalDateOf,
+  periodOf,
   isCurrent,
   quantityOf,
   referenceDisplay,
@@ -34,10 +35,6 @@ const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', '
 function hoursPerWeek(quantity: fhir4.Quantity | undefined): number | null {
   if (quantity?.value === undefined) return null;
   return quantity.code === 'h/wk' || /hours? (per|a|\/) ?week/i.test(quantity.unit ?? '') ? quantity.value : null;
-}
-
-function periodOf(period: fhir4.Period | undefined, path: string) {
-  return { start: optionalDateOf(period?.start, `${path}.start`), end: optionalDateOf(period?.end, `${path}.end`) };
 }
 
 function serviceRequestMapping(r: fhir4.ServiceRequest, references: BundleReferences) {

@@ -10,6 +10,7 @@ import {
   optionalCodingOf,
   optionalDateOf,
   optionalOneOf,
+  periodOf,
   referenceDisplay,
   referencedConceptOf,
   referencedConceptsOf,
@@ -69,10 +70,6 @@ export function careManagerOf(display: string | null, team: string | null): { na
   if (name && team && name.toLowerCase().endsWith(`, ${team.toLowerCase()}`)) name = name.slice(0, -(team.length + 2));
   const role = name ? TRAILING_ROLE.exec(name) : null;
   return { name: textOf(role ? name!.slice(0, role.index) : name, 200), role: textOf(role?.[1], 100) };
-}
-
-function periodOf(period: fhir4.Period | undefined, path: string) {
-  return { start: optionalDateOf(period?.start, `${path}.start`), end: optionalDateOf(period?.end, `${path}.end`) };
 }
 
 /** EpisodeOfCare.diagnosis: the condition (resolved from the bundle, else the reference's text), its role and rank; ranked first, then in the source's order. */

@@ -4,7 +4,7 @@ import {
   contactPointsOf,
   contactRolesOf,
   humanName,
-  optionalDateOf,
+  periodOf,
   required,
   textOf,
   type ResourceMapping,
@@ -38,8 +38,7 @@ export function relatedPersonMapping(panel: string): ResourceMapping {
         phone: textOf(telecom.find((t) => t.system === 'phone')?.value, 50),
         addresses: (r.address ?? []).map(addressOf),
         active: r.active ?? true,
-        start: optionalDateOf(r.period?.start, 'RelatedPerson.period.start'),
-        end: optionalDateOf(r.period?.end, 'RelatedPerson.period.end'),
+        ...periodOf(r.period, 'RelatedPerson.period'),
       },
     };
   };
