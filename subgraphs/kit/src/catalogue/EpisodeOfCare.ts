@@ -65,7 +65,7 @@ function cpaStatusOf(types: fhir4.CodeableConcept[]): 'CPA' | 'non-CPA' | null {
 }
 
 /** The care manager's name without a trailing team or role ("…, Care Coordinator, Bury North CMHT"), and the role. */
-export function careManagerOf(display: string | null, team: string | null): { name: string | null; role: string | null } {
+function careManagerOf(display: string | null, team: string | null): { name: string | null; role: string | null } {
   let name = display?.trim();
   if (name && team && name.toLowerCase().endsWith(`, ${team.toLowerCase()}`)) name = name.slice(0, -(team.length + 2));
   const role = name ? TRAILING_ROLE.exec(name) : null;
