@@ -14,74 +14,31 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
-import { conditionMapping, flagMapping, medicineMapping, observationMapping, serviceRequestMapping } from '@shareforyou/kit/src/catalogue';
+import { conditionMapping, episodeOfCareMapping, flagMapping, medicineMapping, observationMapping, serviceRequestMapping } from '@shareforyou/kit/src/catalogue';
 import { carePlanKindOf } from '@shareforyou/schema';
 import { mentalHealthPanels } from './panels';
 
 /**
  * The mental health trust's FHIR R4 feed (UK Core resources) -> the mental health slice's panels.
- * EpisodeOfCare -> an episode (status history, types, team and care coordinator resolved from
- * their references, CPA status); ServiceRequest -> a referral (the kit's catalogue); CarePlan -> the crisis plan when its category is coded as one
+ * EpisodeOfCare -> an episode (the kit's catalogue: status history, types, diagnoses, team and care
+ * coordinator resolved from their references, CPA status); ServiceRequest -> a referral (the kit's catalogue); CarePlan -> the crisis plan when its category is coded as one
  * (schema/clinical-codes.yaml), else a care plan; RiskAssessment -> the risk summary (always: an assessment of risk is sensitive whatever it assesses); Flag -> by
  * its codes (the kit's catalogue): a mental-health risk, a safeguarding alert, or else a general alert. Entered-in-error
  * never reaches here: the kit deletes.
  */
 
-const CPA = /^(non[- ]?)?(cpa|care programme approach)$/i;
-
 const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
-
-/** "CPA" or "non-CPA" from whichever EpisodeOfCare.type says so, else null. */
-function cpaStatusOf(types: fhir4.CodeableConcept[]): 'CPA' | 'non-CPA' | null {
-  for (const type of types) {
-    for (const label of [type.text, ...(type.coding ?? []).flatMap((c) => [c.code, c.display])]) {
-      const match = label ? CPA.exec(label.trim()) : null;
-      if (match) return match[1] ? 'non-CPA' : 'CPA';
-    }
-  }
-  return null;
-}
-
-/** The coordinator's name without a trailing role or team ("…, Care Coordinator, Team"). */
-function coordinatorName(display: string | null, team: string | null): string | null {
-  let name = display?.trim();
-  if (team && name?.toLowerCase().endsWith(`, ${team.toLowerCase()}`)) name = name.slice(0, -(team.length + 2));
-  name = name?.replace(/,\s*care co-?ordinator$/i, '');
-  return textOf(name, 200);
-}
 
 function periodOf(period: fhir4.Period | undefined, path: string) {
   return { start: optionalDateOf(period?.start, `${path}.start`), end: optionalDateOf(period?.end, `${path}.end`) };
 }
 
-function episodeOfCareMapping(r: fhir4.EpisodeOfCare, references: BundleReferences) {
-  const status = oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status');
-  const types = r.type ?? [];
-  const teams = namesOf(r.team, r, references);
-  const team = textOf(teams[0], 200);
-  const service = types.map(conceptText).find((text) => text && !CPA.test(text) && text !== team) ?? null;
-  const period = periodOf(r.period, 'EpisodeOfCare.period');
-  if (!period.start) throw new FeedProblem('EpisodeOfCare.period.start', 'EpisodeOfCare.period.start is required: it says since when the patient is in this care');
-  return {
-    panel: mentalHealthPanels.episodes,
-    fields: {
-      status,
-      current: isCurrent('episodeOfCare', status, period.end),
-      start: period.start,
-      end: period.end,
-      statusHistory: (r.statusHistory ?? []).map((h, i) => ({
-        status: oneOf(h.status, FHIR_STATUS.episodeOfCare, `EpisodeOfCare.statusHistory[${i}].status`),
-        ...periodOf(h.period, `EpisodeOfCare.statusHistory[${i}].period`),
-      })),
-      types: conceptsOf(types, 'EpisodeOfCare.type'),
-      team: team ?? service,
-      teams,
-      service,
-      careCoordinator: coordinatorName(referenceDisplay(r.careManager, r as never, references), team),
-      cpaStatus: cpaStatusOf(types),
-      managingOrganisation: referenceDisplay(r.managingOrganization, r as never, references),
-    },
-  };
+const kitEpisodeOfCare = episodeOfCareMapping(mentalHealthPanels.episodes, { startRequiredBecause: 'it says since when the patient is in this care' });
+
+/** An EpisodeOfCare through the kit's catalogue; the trust's episode names its service as the team when no team is named. */
+function mentalHealthEpisodeMapping(r: fhir4.EpisodeOfCare, references: BundleReferences) {
+  const mapped = kitEpisodeOfCare(r, references)!;
+  return { ...mapped, fields: { ...mapped.fields, team: mapped.fields.team ?? mapped.fields.service } };
 }
 
 const CRISIS_PLAN_SECTIONS = {
@@ -211,7 +168,7 @@ function mentalHealthFlagMapping(r: fhir4.Flag, references: BundleReferences) {
 
 export const mentalHealthFeed: SliceFeed = {
   resources: {
-    EpisodeOfCare: episodeOfCareMapping,
+    EpisodeOfCare: mentalHealthEpisodeMapping,
     ServiceRequest: serviceRequestMapping(mentalHealthPanels.referrals),
     CarePlan: carePlanMapping,
     RiskAssessment: riskAssessmentMapping,

@@ -2,12 +2,12 @@ import {
   codingOf,
   conceptsOf,
   conceptText,
-  FeedProblem,
   FHIR_STATUS,
   namesOf,
   oneOf,
   optionalCodingOf,
   optionalDateOf,
+  periodOf,
   isCurrent,
   quantityOf,
   referenceDisplay,
@@ -16,65 +16,25 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
+import { episodeOfCareMapping, relatedPersonMapping } from '@shareforyou/kit/src/catalogue';
 import { flagMeaningOf } from '@shareforyou/schema';
 import { socialCarePanels } from './panels';
 
 /**
  * The council's social care FHIR R4 feed -> the social care slice's panels.
- * EpisodeOfCare -> the case (allocated worker from careManager, resolved from its reference);
- * ServiceRequest or CarePlan -> care packages; Procedure -> assessments; RelatedPerson -> carers;
+ * EpisodeOfCare -> the case (the kit's catalogue: allocated worker and role from careManager,
+ * resolved from its reference); ServiceRequest or CarePlan -> care packages; Procedure ->
+ * assessments; RelatedPerson -> carers (the kit's catalogue: every relationship, phone, address);
  * Flag -> by its codes (schema/clinical-codes.yaml): a safeguarding alert (sensitive) only when
  * coded as safeguarding, else a general alert. Entered-in-error never reaches here: the kit deletes.
  */
 
-/** A trailing ", <role>" on a worker's display name, e.g. "Sam Jones, Social Worker". */
-const WORKER_ROLE = /,\s*([^,]*\b(?:worker|manager|practitioner|therapist|co-?ordinator|assessor|nurse|officer)\b[^,]*)$/i;
-
 const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
-
-function nameOf(name: fhir4.HumanName | undefined): string | null {
-  return textOf(name?.text ?? [...(name?.prefix ?? []), ...(name?.given ?? []), name?.family].filter(Boolean).join(' '), 200);
-}
 
 /** Hours per week from a quantity in hours per week (UCUM h/wk), else null. */
 function hoursPerWeek(quantity: fhir4.Quantity | undefined): number | null {
   if (quantity?.value === undefined) return null;
   return quantity.code === 'h/wk' || /hours? (per|a|\/) ?week/i.test(quantity.unit ?? '') ? quantity.value : null;
-}
-
-function periodOf(period: fhir4.Period | undefined, path: string) {
-  return { start: optionalDateOf(period?.start, `${path}.start`), end: optionalDateOf(period?.end, `${path}.end`) };
-}
-
-/** A worker's name and the role after the comma in their display ("Sam Jones, Social Worker"). */
-function workerOf(display: string | null) {
-  const role = display ? WORKER_ROLE.exec(display) : null;
-  return { worker: textOf(role ? display!.slice(0, role.index) : display, 200), workerRole: textOf(role?.[1], 100) };
-}
-
-function episodeOfCareMapping(r: fhir4.EpisodeOfCare, references: BundleReferences) {
-  const status = oneOf(r.status, FHIR_STATUS.episodeOfCare, 'EpisodeOfCare.status');
-  const period = periodOf(r.period, 'EpisodeOfCare.period');
-  if (!period.start) throw new FeedProblem('EpisodeOfCare.period.start', 'EpisodeOfCare.period.start is required: it says since when the case is open');
-  const teams = namesOf(r.team, r, references);
-  return {
-    panel: socialCarePanels.cases,
-    fields: {
-      status,
-      current: isCurrent('episodeOfCare', status, period.end),
-      start: period.start,
-      end: period.end,
-      statusHistory: (r.statusHistory ?? []).map((h, i) => ({
-        status: oneOf(h.status, FHIR_STATUS.episodeOfCare, `EpisodeOfCare.statusHistory[${i}].status`),
-        ...periodOf(h.period, `EpisodeOfCare.statusHistory[${i}].period`),
-      })),
-      caseType: conceptText(r.type?.[0]),
-      types: conceptsOf(r.type, 'EpisodeOfCare.type'),
-      team: textOf(teams[0], 200),
-      teams,
-      ...workerOf(referenceDisplay(r.careManager, r as never, references)?.trim() ?? null),
-    },
-  };
 }
 
 function serviceRequestMapping(r: fhir4.ServiceRequest, references: BundleReferences) {
@@ -160,21 +120,6 @@ function procedureMapping(r: fhir4.Procedure, references: BundleReferences) {
   };
 }
 
-function relatedPersonMapping(r: fhir4.RelatedPerson) {
-  const relationships = r.relationship ?? [];
-  const coded = relationships.findIndex((c) => c.coding?.length);
-  return {
-    panel: socialCarePanels.carers,
-    fields: {
-      name: required(nameOf(r.name?.find((n) => n.use === 'official' || n.use === 'usual') ?? r.name?.[0]), 'RelatedPerson.name'),
-      relationship: coded >= 0 ? optionalCodingOf(relationships[coded], `RelatedPerson.relationship[${coded}]`) : null,
-      carerRole: textOf(relationships.filter((c) => !c.coding?.length).map((c) => c.text).filter(Boolean).join(', '), 200),
-      phone: textOf(r.telecom?.find((t) => t.system === 'phone' && t.value)?.value, 50),
-      active: r.active ?? true,
-    },
-  };
-}
-
 function flagMapping(r: fhir4.Flag, references: BundleReferences) {
   const status = oneOf(r.status, FHIR_STATUS.flag, 'Flag.status');
   const code = codingOf(r.code, 'Flag.code');
@@ -197,11 +142,11 @@ function flagMapping(r: fhir4.Flag, references: BundleReferences) {
 
 export const socialCareFeed: SliceFeed = {
   resources: {
-    EpisodeOfCare: episodeOfCareMapping,
+    EpisodeOfCare: episodeOfCareMapping(socialCarePanels.cases, { startRequiredBecause: 'it says since when the case is open' }),
     ServiceRequest: serviceRequestMapping,
     CarePlan: carePlanMapping,
     Procedure: procedureMapping,
-    RelatedPerson: relatedPersonMapping,
+    RelatedPerson: relatedPersonMapping(socialCarePanels.carers),
     Flag: flagMapping,
   },
 };

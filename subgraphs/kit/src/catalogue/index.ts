@@ -27,3 +27,6 @@ export * from './FamilyMemberHistory';
 export * from './List';
 export * from './DeviceUseStatement';
 export * from './Consent';
+// Episodes of care and the people around the patient, mapped once for mental health, community and social care.
+export * from './EpisodeOfCare';
+export * from './RelatedPerson';

@@ -55,7 +55,8 @@ export function bundleReferences(entries: Array<{ fullUrl?: string; resource?: u
 /** No bundle around (a mapping run alone): only #contained references resolve. */
 export const CONTAINED_ONLY: BundleReferences = bundleReferences([]);
 
-function humanName(names: fhir4.HumanName[] | undefined): string | null {
+/** A person's name as read: their official (else usual, else first) name's text, else its parts in order. */
+export function humanName(names: fhir4.HumanName[] | undefined): string | null {
   const name = names?.find((n) => n.use === 'official' || n.use === 'usual') ?? names?.[0];
   if (!name) return null;
   if (name.text) return name.text;

@@ -105,6 +105,11 @@ export function oneOf<T extends string>(value: string | undefined, allowed: read
   return given as T;
 }
 
+/** A Period's start and end, each a FHIR date or dateTime at its precision, null when not sent. */
+export function periodOf(period: fhir4.Period | undefined, path: string): { start: string | null; end: string | null } {
+  return { start: optionalDateOf(period?.start, `${path}.start`), end: optionalDateOf(period?.end, `${path}.end`) };
+}
+
 /** An optional code of a required value set: null when absent, refused (naming the path) when outside the set. */
 export function optionalOneOf<T extends string>(value: string | undefined, allowed: readonly T[], path: string): T | null {
   return value === undefined || value === null ? null : oneOf(value, allowed, path);

@@ -63,6 +63,7 @@ export interface DeceasedValue {
 const NHS_COMMUNICATION = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSCommunication';
 const INTERPRETER_REQUIRED = 'http://hl7.org/fhir/StructureDefinition/patient-interpreterRequired';
 const CONTACT_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0131';
+const ROLE_CODE = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
 
 /** The earliest and latest day a date of any FHIR precision can mean ("2019" runs to 2019-12-31). */
 const firstDay = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date.slice(0, 10));
@@ -160,15 +161,23 @@ export function communicationOf(patient: fhir4.Patient): CommunicationNeedsValue
 
 const nameText = (name: fhir4.HumanName | undefined) => textOf(name?.text ?? [...(name?.prefix ?? []), ...(name?.given ?? []), name?.family].filter(Boolean).join(' '), 200);
 
+/**
+ * Whether a relationship (Patient.contact.relationship, RelatedPerson.relationship) makes the person
+ * next of kin or an emergency contact, by its codes: HL7 v2-0131 N / C, or v3 RoleCode NOK / ECON
+ * (both in UK Core's PersonRelationshipType).
+ */
+export function contactRolesOf(relationship: ConceptValue[]): { nextOfKin: boolean; emergencyContact: boolean } {
+  const coded = (system: string, code: string) => relationship.some((r) => r.coding.some((coding) => coding.system === system && coding.code === code));
+  return { nextOfKin: coded(CONTACT_ROLE, 'N') || coded(ROLE_CODE, 'NOK'), emergencyContact: coded(CONTACT_ROLE, 'C') || coded(ROLE_CODE, 'ECON') };
+}
+
 /** Next of kin and emergency contacts, with every relationship the source coded. */
 export function contactsOf(contacts: fhir4.PatientContact[] | undefined): PatientContactValue[] {
   return (contacts ?? []).map((c, i) => {
     const relationship = conceptsOf(c.relationship, `Patient.contact[${i}].relationship`);
-    const role = (code: string) => relationship.some((r) => r.coding.some((coding) => coding.system === CONTACT_ROLE && coding.code === code));
     return {
       relationship,
-      nextOfKin: role('N'),
-      emergencyContact: role('C'),
+      ...contactRolesOf(relationship),
       name: nameText(c.name),
       telecom: contactPointsOf(c.telecom),
       address: c.address ? addressOf(c.address) : null,
