@@ -7,7 +7,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
  */
 export function requestLimits() {
   const armor = new ApolloArmor({
-    maxDepth: { n: 8 },
+    // Depth counts fields: a fragment spread is not a level (three nested fragments are not depth 10).
+    maxDepth: { n: 8, flattenFragments: true },
     costLimit: { maxCost: 20_000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
     maxAliases: { n: 15 },
     // The token limit is graphql-js's own (parseOptions below): armor's runs in a plugin hook,

@@ -47,8 +47,17 @@ export function sourceFailed(serviceName: string, requestId: string, paths: stri
   return careRecordError(ErrorCode.SOURCE_FAILED, failedMessage(serviceName, requestId), { serviceName, requestId, paths });
 }
 
-/** Apollo's formatError: keeps our codes (minus anything internal), classifies the rest. */
+/** graphql-js suggests names it knows ("Did you mean the enum value EMERGENCY_CARE?"): a map of the schema for a prober. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** Apollo's formatError: keeps our codes (minus anything internal), classifies the rest; never suggests a name. */
 export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const answer = classifiedError(formatted);
+  const message = answer.message.replace(SUGGESTION, '');
+  return message === answer.message ? answer : { ...answer, message };
+}
+
+function classifiedError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
   const serviceName = typeof extensions.serviceName === 'string' ? extensions.serviceName : undefined;

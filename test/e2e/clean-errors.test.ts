@@ -131,3 +131,39 @@ describe('the subgraphs', () => {
     expect((await raw(subgraph('gp', '/health/live'), {})).body).toEqual({ service: 'gp', live: true });
   });
 });
+
+describe('client mistakes in the GraphQL request are 400s with a clear message, never 500 (issue #21.5)', () => {
+  const post = (body: Record<string, unknown>) => raw(stackInfo().gatewayUrl, { method: 'POST', headers: asBearer(asUser('gp').token), body: JSON.stringify(body) });
+  const record = (name: string) => `query ${name} { patient(nhsNumber: "${MARGARET()}") { nhsNumber } }`;
+
+  it.each([
+    ['several operations and no operationName', { query: `${record('A')} ${record('B')}` }, /operationName/],
+    ['an operationName the document does not hold', { query: record('A'), operationName: 'Nope' }, /Nope/],
+    ['a subscription', { query: 'subscription Watch { patient { nhsNumber } }' }, /subscription/i],
+    ['an anonymous query beside a named mutation', { query: `{ patient(nhsNumber: "${MARGARET()}") { nhsNumber } } mutation M { __typename }` }, /anonymous/i],
+  ])('%s: 400 BAD_USER_INPUT saying what is wrong', async (_case, body, says) => {
+    const answer = await post(body);
+    expect({ status: answer.status, code: answer.body.errors?.[0]?.extensions?.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+    expect(answer.body.errors[0].message).toMatch(says);
+    expect(answer.text).not.toMatch(INTERNAL_TEXT);
+  });
+
+  it('a wrong enum value is refused without suggesting the right one (suggestions are hidden, enum values too)', async () => {
+    const answer = await post({ query: `mutation { declareBreakGlass(nhsNumber: "${MARGARET()}", reason: EMERGENCY_CAR, detail: "x") { id } }` });
+    expect(answer.status).toBe(400);
+    expect(answer.text).not.toMatch(/Did you mean|EMERGENCY_CARE/);
+  });
+
+  it('the depth limit counts fields, not fragments: a depth-3 selection through three nested fragments is answered', async () => {
+    const query = `query Nested { patient(nhsNumber: "${MARGARET()}") { ...A } }
+      fragment A on Patient { ...B }
+      fragment B on Patient { ...C }
+      fragment C on Patient { name { ...D } }
+      fragment D on PersonName { ...E }
+      fragment E on PersonName { ...F }
+      fragment F on PersonName { text }`;
+    const answer = await post({ query });
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.status).toBe(200);
+  });
+});
