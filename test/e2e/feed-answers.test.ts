@@ -126,3 +126,35 @@ describe('GET /fhir/metadata: what each feed stores', () => {
     expect((await metadata('registry')).rest![0].resource!.map((r) => r.type)).toEqual(['Appointment', 'Encounter', 'EpisodeOfCare', 'Patient']);
   });
 });
+
+describe('ambiguity in a bundle is refused, never resolved to either (issue #21.4)', () => {
+  const AMBIGUOUS_PATIENT = '9990007047';
+  const medicine = (display: string, code: string) => ({ fullUrl: 'urn:uuid:4b1c0e7e-1111-4c3a-9f00-000000000001', resource: { resourceType: 'Medication', id: `med-${code}`, code: { coding: [{ system: 'https://dmd.nhs.uk', code, display }] } } });
+  const statement = (id: string) => {
+    const entry = medicationEntry(AMBIGUOUS_PATIENT, id);
+    const { medicationCodeableConcept: _code, ...resource } = entry.resource as Record<string, unknown>;
+    return { ...entry, resource: { ...resource, medicationReference: { reference: 'urn:uuid:4b1c0e7e-1111-4c3a-9f00-000000000001' } } };
+  };
+
+  it('batch: warfarin and paracetamol sharing one fullUrl are both refused naming each other and bdl-7; the statement naming that fullUrl is refused; the rest is taken', async () => {
+    const sent = [medicine('Warfarin 1mg tablets', '42270811000001108'), medicine('Paracetamol 500mg tablets', '42109611000001109'), statement('ms-ambiguous'), medicationEntry(AMBIGUOUS_PATIENT, 'ms-unambiguous')];
+    const response = await sendBundle('gp', 'P83005', bundle('batch', sent), env());
+    const answer = response.answer as fhir4.Bundle;
+    expect(answer.entry!.map((e) => e.response?.status.slice(0, 3))).toEqual(['422', '422', '422', '201']);
+    expect(outcome(answer.entry![0])).toEqual([expect.stringMatching(/Bundle\.entry\[1\].*bdl-7/)]);
+    expect(outcome(answer.entry![1])).toEqual([expect.stringMatching(/Bundle\.entry\[0\].*bdl-7/)]);
+    expect(outcome(answer.entry![2])).toEqual([expect.stringMatching(/could name 2 resources of this bundle.*never resolved to either/)]);
+    expect(answer.entry![3].response?.location).toBe('MedicationStatement/ms-unambiguous/_history/1');
+    expect(response.summary).toBe('Accepted: refused-invalid 3, created 1.');
+  });
+
+  it('transaction: refused whole (4xx), nothing written', async () => {
+    const TX_PATIENT = '9990007055';
+    const txStatement = { ...statement('ms-ambiguous-tx'), resource: { ...statement('ms-ambiguous-tx').resource, subject: { identifier: { system: NHS, value: TX_PATIENT } } } };
+    const response = await sendBundle('gp', 'P83005', bundle('transaction', [medicine('Warfarin 1mg tablets', '42270811000001108'), medicine('Paracetamol 500mg tablets', '42109611000001109'), txStatement, medicationEntry(TX_PATIENT, 'ms-tx-ok')]), env());
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(response.issues.map((i) => i.diagnostics).join('\n')).toMatch(/bdl-7/);
+    expect(await storedIds(TX_PATIENT)).toEqual([]);
+  });
+});

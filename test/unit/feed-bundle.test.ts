@@ -53,3 +53,20 @@ describe('reading a feed bundle', () => {
     expect(expressions(bundle(...Array.from({ length: 2001 }, () => ({ resource: allergy() }))))).toEqual(['Bundle.entry']);
   });
 });
+
+describe('ambiguity is refused, never guessed (issue #21.4)', () => {
+  it('two entries with one fullUrl are both refused, each naming the other and bdl-7', () => {
+    const read = readFeedBundle(bundle({ fullUrl: 'urn:uuid:a', resource: allergy({ id: 'al-1' }) }, { fullUrl: 'urn:uuid:a', resource: allergy({ id: 'al-2' }) }, { fullUrl: 'urn:uuid:b', resource: allergy({ id: 'al-3' }) }), accepted);
+    expect(read.entries.map((e) => e.sourceId)).toEqual(['al-3']);
+    expect(read.issues.map((i) => i.expression?.[0])).toEqual(['Bundle.entry[0].fullUrl', 'Bundle.entry[1].fullUrl']);
+    expect(read.issues[0].diagnostics).toMatch(/Bundle\.entry\[1\].*bdl-7/);
+    expect(read.issues[1].diagnostics).toMatch(/Bundle\.entry\[0\].*bdl-7/);
+  });
+
+  it('versions of one resource may share a fullUrl (each its own meta.versionId)', () => {
+    const version = (v: string) => allergy({ meta: { versionId: v, lastUpdated: '2026-11-01T09:00:00Z' } });
+    expect(readFeedBundle(bundle({ fullUrl: 'urn:uuid:a', resource: version('1') }, { fullUrl: 'urn:uuid:a', resource: version('2') }), accepted).issues).toEqual([]);
+    // The same version twice is not two versions.
+    expect(expressions(bundle({ fullUrl: 'urn:uuid:a', resource: version('1') }, { fullUrl: 'urn:uuid:a', resource: version('1') }))).toHaveLength(2);
+  });
+});

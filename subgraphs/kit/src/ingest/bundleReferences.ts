@@ -1,8 +1,14 @@
+import { FeedProblem } from './feedProblem';
+
 /**
  * Resolving FHIR references within one feed bundle, the ways real sources send them: a
  * `#contained` resource, a `urn:uuid:` (or absolute) fullUrl of another entry, a relative
  * `Type/id`, or a logical reference by identifier. Supporting resources (Practitioner, Location,
  * Medication, ...) are read this way and never stored on their own.
+ *
+ * A reference that could name more than one resource of the bundle (two entries with one
+ * `Type/id`, one identifier, or one fullUrl) is refused, never resolved to either: warfarin is not
+ * to be read as paracetamol because both came as `Medication/1`.
  */
 
 type AnyResource = { resourceType: string; id?: string; identifier?: fhir4.Identifier[]; contained?: AnyResource[] } & Record<string, unknown>;
@@ -14,17 +20,39 @@ export interface BundleReferences {
 
 const RELATIVE = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/;
 
+/** Every resource of the bundle under one key; more than one is an ambiguity, never a choice. */
+class Candidates {
+  private readonly byKey = new Map<string, AnyResource[]>();
+  add(key: string, resource: AnyResource) {
+    const found = this.byKey.get(key) ?? [];
+    if (!found.includes(resource)) this.byKey.set(key, [...found, resource]);
+  }
+  one(key: string, reference: string): AnyResource | null {
+    const found = this.byKey.get(key) ?? [];
+    if (found.length > 1) {
+      throw new FeedProblem(
+        'reference',
+        `The reference "${reference.slice(0, 200)}" could name ${found.length} resources of this bundle (${found.map((r) => `${r.resourceType}/${String(r.id ?? '?')}`).join(', ')}): it is refused, never resolved to either. Give each resource its own fullUrl and id.`,
+      );
+    }
+    return found[0] ?? null;
+  }
+  resourceTypes(): string[] {
+    return [...new Set([...this.byKey.values()].flat().map((r) => r.resourceType))];
+  }
+}
+
 export function bundleReferences(entries: Array<{ fullUrl?: string; resource?: unknown }>): BundleReferences {
-  const byFullUrl = new Map<string, AnyResource>();
-  const byTypeId = new Map<string, AnyResource>();
-  const byIdentifier = new Map<string, AnyResource>();
+  const byFullUrl = new Candidates();
+  const byTypeId = new Candidates();
+  const byIdentifier = new Candidates();
   for (const entry of entries) {
     const resource = entry?.resource as AnyResource | undefined;
     if (!resource || typeof resource !== 'object' || typeof resource.resourceType !== 'string') continue;
-    if (typeof entry.fullUrl === 'string') byFullUrl.set(entry.fullUrl, resource);
-    if (typeof resource.id === 'string') byTypeId.set(`${resource.resourceType}/${resource.id}`, resource);
+    if (typeof entry.fullUrl === 'string') byFullUrl.add(entry.fullUrl, resource);
+    if (typeof resource.id === 'string') byTypeId.add(`${resource.resourceType}/${resource.id}`, resource);
     for (const identifier of Array.isArray(resource.identifier) ? resource.identifier : []) {
-      if (identifier?.system && identifier.value) byIdentifier.set(`${resource.resourceType}|${identifier.system}|${identifier.value}`, resource);
+      if (identifier?.system && identifier.value) byIdentifier.add(`${resource.resourceType}|${identifier.system}|${identifier.value}`, resource);
     }
   }
   return {
@@ -33,17 +61,17 @@ export function bundleReferences(entries: Array<{ fullUrl?: string; resource?: u
       const target = reference.reference;
       if (typeof target === 'string') {
         if (target.startsWith('#')) return (from.contained ?? []).find((c) => c?.id === target.slice(1)) ?? null;
-        const exact = byFullUrl.get(target);
+        const exact = byFullUrl.one(target, target);
         if (exact) return exact;
         const relative = RELATIVE.exec(target);
-        if (relative) return byTypeId.get(`${relative[1]}/${relative[2]}`) ?? null;
+        if (relative) return byTypeId.one(`${relative[1]}/${relative[2]}`, target);
         return null;
       }
       const identifier = reference.identifier;
       if (identifier?.system && identifier.value) {
-        const types = reference.type ? [reference.type] : [...new Set([...byTypeId.values()].map((r) => r.resourceType))];
+        const types = reference.type ? [reference.type] : byTypeId.resourceTypes();
         for (const type of types) {
-          const found = byIdentifier.get(`${type}|${identifier.system}|${identifier.value}`);
+          const found = byIdentifier.one(`${type}|${identifier.system}|${identifier.value}`, `${identifier.system}|${identifier.value}`);
           if (found) return found;
         }
       }

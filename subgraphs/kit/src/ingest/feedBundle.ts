@@ -191,6 +191,27 @@ function readResource(index: number, resource: any, acceptedTypes: Set<string>, 
   };
 }
 
+/**
+ * The entries whose fullUrl another entry also has (FHIR R4 bdl-7), each with the others' indexes.
+ * Versions of one resource (same type and id, each its own meta.versionId) may share one.
+ */
+function duplicateFullUrls(entries: fhir4.BundleEntry[]): Map<number, number[]> {
+  const byFullUrl = new Map<string, number[]>();
+  entries.forEach((entry, index) => {
+    if (typeof entry?.fullUrl === 'string') byFullUrl.set(entry.fullUrl, [...(byFullUrl.get(entry.fullUrl) ?? []), index]);
+  });
+  const duplicated = new Map<number, number[]>();
+  for (const indexes of byFullUrl.values()) {
+    if (indexes.length < 2) continue;
+    const resources = indexes.map((i) => entries[i]?.resource as (fhir4.FhirResource & { meta?: fhir4.Meta }) | undefined);
+    const oneResource = new Set(resources.map((r) => `${r?.resourceType}/${r?.id}`)).size === 1 && resources.every((r) => r?.id);
+    const versions = resources.map((r) => r?.meta?.versionId);
+    if (oneResource && versions.every(Boolean) && new Set(versions).size === versions.length) continue;
+    for (const index of indexes) duplicated.set(index, indexes.filter((other) => other !== index));
+  }
+  return duplicated;
+}
+
 export function readFeedBundle(body: unknown, acceptedTypes: Set<string>): ReadBundle {
   const issues: OutcomeIssue[] = [];
   const notes: OutcomeIssue[] = [];
@@ -213,7 +234,13 @@ export function readFeedBundle(body: unknown, acceptedTypes: Set<string>): ReadB
   }
   const references = bundleReferences(bundle.entry);
   const entries: FeedEntry[] = [];
+  const duplicated = duplicateFullUrls(bundle.entry);
   bundle.entry.forEach((entry, index) => {
+    const others = duplicated.get(index);
+    if (others) {
+      issues.push(problem(index, '.fullUrl', `Bundle.entry[${index}].fullUrl "${String(entry.fullUrl).slice(0, 200)}" is also the fullUrl of Bundle.entry[${others.join('], Bundle.entry[')}]: FHIR R4 (bdl-7) requires each entry's fullUrl to be unique unless the entries are versions of one resource (each its own meta.versionId). Neither entry is taken; give each resource its own fullUrl.`));
+      return;
+    }
     try {
       const read =
         entry?.request?.method === 'DELETE'
