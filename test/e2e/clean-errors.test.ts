@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { generateKeyPairSync } from 'node:crypto';
 import { DEV_ISSUER, devUserIssuer, IDENTITY_HEADER, readSecret, signGatewayIdentity, USER_AUDIENCE } from '@shareforyou/kit';
 import { devSigningKey } from '../../tools/src/identity/keys';
 import { subgraphUrl } from '@shareforyou/schema';
@@ -121,6 +122,20 @@ describe('the subgraphs', () => {
       const answer = await raw(subgraph('gp', '/fhir'), { method: 'POST', headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` }, body: JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [] }) });
       expect(answer.status).toBe(401);
       expect(answer.body.issue[0].code).toBe('security');
+    }
+  });
+
+  it("an expired or forged feed token is refused in this project's words, never the library's (jwt expired, invalid signature)", async () => {
+    const key = readSecret('feedTokenSigningKey');
+    const now = Math.floor(Date.now() / 1000);
+    const expired = jwt.sign({ org: 'P83005', token_use: 'feed', iat: now - 600, exp: now - 300 }, key, { algorithm: 'RS256', issuer: DEV_ISSUER, audience: 'shareforyou-feeds', subject: 'system:P83005' });
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const forged = jwt.sign({ org: 'P83005', token_use: 'feed' }, privateKey, { algorithm: 'RS256', issuer: DEV_ISSUER, audience: 'shareforyou-feeds', subject: 'system:P83005', expiresIn: 300 });
+    for (const [token, says] of [[expired, /has expired/], [forged, /not signed by the key this record trusts/]] as const) {
+      const answer = await raw(subgraph('gp', '/fhir'), { method: 'POST', headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` }, body: JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [] }) });
+      expect(answer.status).toBe(401);
+      expect(answer.body.issue[0].diagnostics).toMatch(says);
+      expect(answer.text).not.toMatch(/jwt expired|invalid signature|jwt malformed/);
     }
   });
 
