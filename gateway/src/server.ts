@@ -77,14 +77,13 @@ export async function startGateway(): Promise<RunningGateway> {
         if (!decision.allowed) throw accessError(decision, { jobRole: user.jobRole, http: { status: 403 } });
         // A patient belongs to no organisation: there is no party to check.
         if (controlIsOn('partyCheck') && !user.patientNhsNumber) await requireActiveParty(user);
-        let token: string | undefined;
         return {
           requestId,
           user,
           deadline,
           operationName: null,
-          // Signed at the first subgraph call, when the client's operation name is known.
-          identityToken: (operationName: string | null) => (token ??= signGatewayIdentity({ ...user, requestId, operationName })),
+          // One identity per subgraph call (each is spent when accepted), signed when the client's operation name is known.
+          identityToken: (operationName: string | null) => signGatewayIdentity({ ...user, requestId, operationName }),
         } satisfies GatewayContext;
       },
     }),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError, Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
@@ -30,8 +31,28 @@ function budgetOf(init: FetcherRequestInit | undefined): number {
   return Number(headers[DEADLINE_HEADER] ?? 0);
 }
 
+/**
+ * A subgraph spends each identity it accepts, and one subgraph call can be two HTTP requests (the
+ * persisted query's hash, then the query when the subgraph does not know it yet). So the identity is
+ * signed for each HTTP request, here, from the signer the call registered under a key that never
+ * leaves the gateway.
+ */
+const SIGNER_KEY = 'x-shareforyou-identity-signer';
+const signers = new Map<string, () => string>();
+
+function withFreshIdentity(init: FetcherRequestInit | undefined): FetcherRequestInit | undefined {
+  const headers = { ...((init?.headers ?? {}) as Record<string, string>) };
+  const key = headers[SIGNER_KEY];
+  if (!key) return init;
+  delete headers[SIGNER_KEY];
+  const sign = signers.get(key);
+  if (sign) headers[IDENTITY_HEADER] = sign();
+  return { ...init, headers };
+}
+
 function boundedFetcher(serviceName: string): Fetcher {
-  return async (url, init) => {
+  return async (url, signable) => {
+    const init = withFreshIdentity(signable);
     const budget = budgetOf(init);
     if (budget <= 0) throw Object.assign(new Error('deadline passed before the call'), { name: 'TimeoutError' });
     try {
@@ -104,7 +125,9 @@ class IdentifiedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!context?.user) return;
-    request.http?.headers.set(IDENTITY_HEADER, context.identityToken(context.operationName));
+    const key = randomUUID();
+    signers.set(key, () => context.identityToken(context.operationName));
+    request.http?.headers.set(SIGNER_KEY, key);
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     request.http?.headers.set(DEADLINE_HEADER, String(callBudgetMs(sourceTimeoutMs(this.serviceName), context.deadline)));
   }
@@ -124,6 +147,9 @@ class IdentifiedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
       })();
       if (!entities) throw explained;
       return { data: { _entities: entities }, errors: [explained] };
+    } finally {
+      const key = options.request.http?.headers.get(SIGNER_KEY);
+      if (key) signers.delete(key);
     }
   }
 

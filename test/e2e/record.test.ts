@@ -1,7 +1,10 @@
 import { subgraphServices } from '@shareforyou/schema';
 import mongoose from 'mongoose';
 import { generatePatients } from '../../tools/src/synthetic';
-import { asUser, closeDatabases, codes, databaseCommands, gatewayPost, MARGARET, PETER, subgraphPost } from '../support/clients';
+import { randomUUID } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { IDENTITY_HEADER, readSecret, signGatewayIdentity, type GatewayIdentity } from '@shareforyou/kit';
+import { asGatewayFor, asUser, closeDatabases, codes, databaseCommands, gatewayPost, MARGARET, PETER, subgraphPost } from '../support/clients';
 import { TEST_PATIENTS } from '../support/stackInfo';
 
 afterAll(closeDatabases);
@@ -150,6 +153,36 @@ describe('authentication', () => {
     const forged = await subgraphPost('gp', { 'x-shareforyou-identity': userToken }, `{ _entities(representations: [{ __typename: "Patient", nhsNumber: "${MARGARET()}" }]) { ... on Patient { medications { id } } } }`);
     expect(forged.status).toBe(401);
     expect(JSON.stringify(forged)).not.toMatch(/P83005\//);
+  });
+
+  describe('a gateway identity expires and is spent (issue #21.3)', () => {
+    const medicines = `{ _entities(representations: [{ __typename: "Patient", nhsNumber: "${MARGARET()}" }]) { ... on Patient { medications { id } } } }`;
+    const identity = () => asGatewayFor('gp').identity;
+    const claims = (i: GatewayIdentity) => ({ sub: i.userId, name: i.name, org: i.odsCode, job_role: i.jobRole, profile: i.profile, rid: i.requestId });
+    const signed = (payload: object, options: jwt.SignOptions) => jwt.sign(payload, readSecret('gatewayIdentityPrivate'), { algorithm: 'ES256', issuer: 'shareforyou-gateway', audience: 'shareforyou-subgraphs', ...options });
+
+    it('accepted once; the same identity again, within its minute, is refused', async () => {
+      const once = signGatewayIdentity(identity());
+      const first = await subgraphPost('gp', { [IDENTITY_HEADER]: once }, medicines);
+      expect(first.status).toBe(200);
+      expect(first.data._entities[0].medications.length).toBeGreaterThan(0);
+      const replayed = await subgraphPost('gp', { [IDENTITY_HEADER]: once }, medicines);
+      expect({ status: replayed.status, codes: codes(replayed) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
+    });
+
+    it('an identity without exp, or living ten years, is refused, though signed with the gateway key', async () => {
+      for (const token of [signed(claims(identity()), { jwtid: randomUUID() }), signed(claims(identity()), { jwtid: randomUUID(), expiresIn: 10 * 365 * 24 * 3600 }), signed(claims(identity()), { expiresIn: 60 })]) {
+        const answer = await subgraphPost('gp', { [IDENTITY_HEADER]: token }, medicines);
+        expect({ status: answer.status, codes: codes(answer) }).toEqual({ status: 401, codes: ['UNAUTHENTICATED'] });
+      }
+    });
+
+    it('through the gateway every call is answered: one identity per subgraph call (a persisted-query retry included)', async () => {
+      for (let i = 0; i < 3; i++) {
+        const response = await asUser('gp').query(`query Again${i}($n: String!) { patient(nhsNumber: $n) { medications { id } hospitalAllergies { id } combinedAllergies { items { id } } } }`, { n: MARGARET() });
+        expect(response.errors).toBeUndefined();
+      }
+    });
   });
 });
 

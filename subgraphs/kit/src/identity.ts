@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { readKey } from './secrets';
 
 /**
  * The identity the gateway vouches for on every call to a subgraph: who the user is, where they
  * work, which profile the policy gives their job role, and the request id. Signed with the
- * gateway's own key (ES256), valid for a minute, so a subgraph trusts nothing it did not sign.
+ * gateway's own key (ES256) for one call: it must say when it expires, live at most a minute, and
+ * is spent once accepted (its `jti` is remembered until it expires), so a copied identity cannot
+ * be replayed even within its minute. A subgraph trusts nothing it did not sign.
  */
 
 export const IDENTITY_HEADER = 'x-shareforyou-identity';
@@ -13,6 +16,8 @@ const ISSUER = 'shareforyou-gateway';
 const AUDIENCE = 'shareforyou-subgraphs';
 const ALGORITHM = 'ES256';
 const LIFETIME_SECONDS = 60;
+/** Clock difference allowed between the gateway and a subgraph. */
+const SKEW_SECONDS = 5;
 
 export interface UserIdentity {
   /** The user's identity-provider subject (e.g. CIS2 UUID). */
@@ -59,10 +64,13 @@ interface IdentityClaims {
   op?: string | null;
   int?: boolean;
   pat?: string | null;
+  iat?: number;
+  exp?: number;
+  jti?: string;
 }
 
-/** Signs the identity for a minute; only the benchmark's stand-in clients (floor, peer) ask for longer. */
-export function signGatewayIdentity(identity: GatewayIdentity, options: { lifetimeSeconds?: number } = {}): string {
+/** Signs the identity for one subgraph call, for at most a minute. */
+export function signGatewayIdentity(identity: GatewayIdentity): string {
   const claims: IdentityClaims = {
     sub: identity.userId,
     name: identity.name,
@@ -80,8 +88,27 @@ export function signGatewayIdentity(identity: GatewayIdentity, options: { lifeti
     algorithm: ALGORITHM,
     issuer: ISSUER,
     audience: AUDIENCE,
-    expiresIn: options.lifetimeSeconds ?? LIFETIME_SECONDS,
+    expiresIn: LIFETIME_SECONDS,
+    jwtid: randomUUID(),
   });
+}
+
+/**
+ * The identities this process has accepted, until they expire: one accepted again is a replay. Per
+ * process: with several instances of one subgraph a copy could reach another instance once within
+ * its minute (docs/security.md says what the deployment adds).
+ */
+const spent = new Map<string, number>();
+let nextSweep = 0;
+
+function spend(jti: string, expiresAtMs: number): void {
+  const now = Date.now();
+  if (now >= nextSweep) {
+    for (const [id, expires] of spent) if (expires < now) spent.delete(id);
+    nextSweep = now + 10_000;
+  }
+  if (spent.has(jti)) throw new Error('gateway identity already used: each identity is for one call');
+  spent.set(jti, expiresAtMs);
 }
 
 /** Throws when the token is missing, forged, expired or meant for someone else. */
@@ -91,13 +118,18 @@ export function verifyGatewayIdentity(token: string | undefined): GatewayIdentit
     algorithms: [ALGORITHM],
     issuer: ISSUER,
     audience: AUDIENCE,
-    clockTolerance: 5,
+    clockTolerance: SKEW_SECONDS,
   }) as IdentityClaims;
+  if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') throw new Error('gateway identity must say when it was issued and when it expires');
+  if (claims.exp - claims.iat > LIFETIME_SECONDS + SKEW_SECONDS) throw new Error(`gateway identity lives longer than ${LIFETIME_SECONDS} s`);
+  if (claims.iat > Date.now() / 1000 + SKEW_SECONDS) throw new Error('gateway identity issued in the future');
+  if (typeof claims.jti !== 'string' || !claims.jti) throw new Error('gateway identity lacks jti');
   // A patient's identity has no organisation or job role: it carries their NHS number instead.
   const required = claims.pat ? (['sub', 'profile', 'rid'] as const) : (['sub', 'org', 'job_role', 'profile', 'rid'] as const);
   for (const key of required) {
     if (typeof claims[key] !== 'string' || !claims[key]) throw new Error(`gateway identity lacks ${key}`);
   }
+  spend(claims.jti, (claims.exp + SKEW_SECONDS) * 1000);
   return {
     userId: claims.sub,
     name: claims.name,

@@ -2,6 +2,7 @@ import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { HttpPart, LevelPlan, LoadgenMessage, LoadPlan, RequestSpec } from './plan';
+import { IDENTITY_HEADER, signGatewayIdentity } from '@shareforyou/kit/src/identity';
 import { summarise } from './stats';
 
 /**
@@ -40,7 +41,7 @@ class Client {
       const req = httpRequest(part.url, {
         method: 'POST',
         agent: this.agent,
-        headers: { ...part.headers, 'content-length': String(body.length) },
+        headers: { ...part.headers, ...(part.identity ? { [IDENTITY_HEADER]: signGatewayIdentity(part.identity) } : {}), 'content-length': String(body.length) },
       });
       this.inFlight.add(req);
       const finish = (outcome: Outcome) => {

@@ -24,7 +24,7 @@ export interface RunningPeer {
   stop: () => Promise<void>;
 }
 
-export async function startPeer(options: { port: number; env: NodeJS.ProcessEnv; identity: string; quiet: boolean }): Promise<RunningPeer> {
+export async function startPeer(options: { port: number; env: NodeJS.ProcessEnv; signing: Record<string, string>; quiet: boolean }): Promise<RunningPeer> {
   const dir = join(BENCH_DIR, 'tmp');
   mkdirSync(dir, { recursive: true });
   const supergraph = join(dir, `peer-supergraph-${options.port}.graphql`);
@@ -32,7 +32,7 @@ export async function startPeer(options: { port: number; env: NodeJS.ProcessEnv;
   const service = spawnNodeProcess({
     name: 'peer (hive-gateway)',
     args: [HIVE_BIN, '--fork', '1', '-c', PEER_CONFIG, 'supergraph', supergraph, '--port', String(options.port), '--host', '127.0.0.1'],
-    env: { ...options.env, SHAREFORYOU_BENCH_PEER_IDENTITY: options.identity },
+    env: { ...options.env, ...options.signing },
     healthUrl: `http://127.0.0.1:${options.port}/healthcheck`,
     quiet: options.quiet,
   });

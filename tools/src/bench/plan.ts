@@ -1,3 +1,4 @@
+import type { GatewayIdentity } from '@shareforyou/kit/src/identity';
 import type { LevelStats } from './stats';
 
 /**
@@ -9,6 +10,8 @@ export interface HttpPart {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** The floor's parts: a gateway identity signed for each send (a subgraph spends each one it accepts). */
+  identity?: GatewayIdentity;
 }
 
 /** One logical request: its parts are sent in parallel and it completes when the last one does. */

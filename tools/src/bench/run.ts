@@ -11,7 +11,7 @@ import { generatePatient } from '../synthetic';
 import { deletePatients, bulkSeed } from './bulkSeed';
 import { CONTROLS, CONTROLS_OFF_VARIABLE, controlsOffEnvironment, type Control } from './controls';
 import { ensureSeeded, openDataset, type Dataset } from './dataset';
-import { longLivedGatewayIdentity } from './identity';
+import { benchIdentity, peerSigning } from './identity';
 import { startPeer, type RunningPeer } from './peer';
 import type { LevelPlan, LoadPlan, RequestSpec } from './plan';
 import { probeControls, type ControlState } from './probes';
@@ -153,7 +153,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     const notOn = CONTROLS.filter((c) => probeStates['controls on'][c] !== 'on');
     if (notOn.length) notes.push(`On the controls-on stack these probes did not see the control in force: ${notOn.map((c) => `${c}=${probeStates['controls on'][c]}`).join(', ')}.`);
 
-    const identity = longLivedGatewayIdentity(gp, 4 * 3600);
+    const identity = benchIdentity(gp);
     const floor: Route = { kind: 'floor', env: stack.env, identity };
     const ours: Route = { kind: 'gateway', url: stack.gatewayUrl, user: gp };
 
@@ -161,7 +161,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     if (!options.skipPeer) {
       try {
         // Beyond the services (base + 1..9), the identity provider (8) and the web servers (10, 11).
-        peer = await startPeer({ port: portBase + 13, env: stack.env, identity, quiet: true });
+        peer = await startPeer({ port: portBase + 13, env: stack.env, signing: peerSigning(identity), quiet: true });
         cleanups.push(() => peer!.stop());
         processes.peer = peer.service.child.pid;
       } catch (error) {

@@ -1,4 +1,4 @@
-import { IDENTITY_HEADER, signSystemToken } from '@shareforyou/kit';
+import { signSystemToken, type GatewayIdentity } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
 import { userToken } from '../demo/tokens';
 import type { DemoUser } from '../demo/users';
@@ -14,7 +14,7 @@ import { accessLogQuery, caseloadQueries, combinedRecordQuery, recordSummaryQuer
  */
 
 export type Route =
-  | { kind: 'floor'; env: NodeJS.ProcessEnv; identity: string }
+  | { kind: 'floor'; env: NodeJS.ProcessEnv; identity: GatewayIdentity }
   | { kind: 'gateway'; url: string; user: DemoUser | null };
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -32,7 +32,8 @@ function viaSubgraphs(route: Extract<Route, { kind: 'floor' }>, queries: Array<{
   const representations = nhsNumbers.map((nhsNumber) => ({ __typename: 'Patient', nhsNumber }));
   const parts: HttpPart[] = queries.map(({ subgraph, query }) => ({
     url: subgraphUrl(subgraph, route.env),
-    headers: { ...JSON_HEADERS, [IDENTITY_HEADER]: route.identity },
+    headers: JSON_HEADERS,
+    identity: route.identity,
     body: JSON.stringify({ query, variables: { representations } }),
   }));
   return { parts };
