@@ -1,5 +1,5 @@
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { medicineList, observationList, problemList } from '@shareforyou/kit/src/slice/catalogueLists';
+import { alertList, medicineList, observationList, problemList, referralList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
@@ -41,7 +41,6 @@ const risk = (item: SliceItem): SliceItem => {
     current: kind === 'flag' ? isCurrent('flag', item.status, item.end) : isCurrent('observation', item.status),
   };
 };
-const alert = (item: SliceItem): SliceItem => ({ categories: [], ...item, current: isCurrent('flag', item.status, item.end) });
 
 const episodes = panelList(mentalHealthPanels.episodes, currentFirst(newestBy('start')), episode);
 const crisisPlans = panelList(mentalHealthPanels.crisisPlans, currentFirst(newestBy('created')), carePlan);
@@ -71,14 +70,10 @@ export const mentalHealthResolvers = {
     crisisPlans,
     mentalHealthCarePlans: panelList(mentalHealthPanels.carePlans, currentFirst(newestBy('created')), carePlan),
     mentalHealthEpisodes: episodes,
-    mentalHealthReferrals: panelList(mentalHealthPanels.referrals, currentFirst(newestBy('authoredOn')), (item) => ({
-      doNotPerform: false,
-      ...item,
-      current: isCurrent('request', item.status, item.end),
-    })),
+    mentalHealthReferrals: referralList(mentalHealthPanels.referrals),
     riskSummary: first(riskSummaries),
     riskSummaries,
-    mentalHealthAlerts: panelList(mentalHealthPanels.alerts, currentFirst(newestBy('start')), alert),
-    mentalHealthSafeguardingAlerts: panelList(mentalHealthPanels.safeguardingAlerts, currentFirst(newestBy('start')), alert),
+    mentalHealthAlerts: alertList(mentalHealthPanels.alerts),
+    mentalHealthSafeguardingAlerts: alertList(mentalHealthPanels.safeguardingAlerts),
   },
 };

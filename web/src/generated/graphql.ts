@@ -497,7 +497,7 @@ export type CombinedAlertsQueryVariables = Exact<{
 }>;
 
 
-export type CombinedAlertsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedSafeguardingAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedAlertsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedSafeguardingAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedAllergiesQueryVariables = Exact<{
   nhsNumber: string;
@@ -553,7 +553,7 @@ export type CombinedReferralsQueryVariables = Exact<{
 }>;
 
 
-export type CombinedReferralsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedReferrals: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedReferralsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedReferrals: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedResultsQueryVariables = Exact<{
   nhsNumber: string;
@@ -1305,6 +1305,11 @@ export const CombinedAlertsDocument = new TypedDocumentString(`
       lastUpdated
       readAt
     }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
   }
 }
     fragment NotReadParts on SourceNotRead {
@@ -1893,6 +1898,11 @@ export const CombinedReferralsDocument = new TypedDocumentString(`
       readAt
     }
     acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
       organisationNames
       lastUpdated
       readAt
