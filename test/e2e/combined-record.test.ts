@@ -13,7 +13,7 @@ import { registerTestPatient, sendBatch } from '../support/testPatient';
  * two sources is one, a later one another; the combined look is audited as a look at each source's
  * items; the combined section survives a source the user may not see, naming it. The mental health
  * trust's referral and alerts (the catalogue's Referral and Alert) are items of the combined
- * referrals, alerts and safeguarding alerts, their source named; a role without the mental health
+ * referrals, alerts and safeguarding alerts, their source named, as the council's safeguarding alert is; a role without the mental health
  * and safeguarding categories (a healthcare student) gets them neither per source nor combined: the
  * combined sections name the trust's lists in notRead, the safeguarding section is withheld whole.
  */
@@ -36,7 +36,7 @@ const referral = (id: string) => ({
     code: sct('306206005', 'Referral to service'), performer: [{ display: 'Memory assessment service' }],
   },
 });
-const flag = (id: string, code: ReturnType<typeof sct>) => ({ resource: { resourceType: 'Flag', id, meta: META, subject: PATIENT, status: 'active', code, period: { start: '2026-10-02' } } });
+const flag = (id: string, code: ReturnType<typeof sct>, start = '2026-10-02') => ({ resource: { resourceType: 'Flag', id, meta: META, subject: PATIENT, status: 'active', code, period: { start } } });
 /** A healthcare student at the hospital (R8004): referrals and alerts, but neither mental health care nor safeguarding. */
 const STUDENT = { userId: 'e2e-student-combined', name: 'Sam Student', odsCode: 'RM3', jobRole: 'R8004', roleName: 'Healthcare Student Access Role' };
 
@@ -90,6 +90,7 @@ describe('the combined record through the real feeds and the gateway', () => {
       flag('mh-alert', sct('225915006', 'At risk of falls')),
       flag('mh-safeguarding', sct('417430008', 'Vulnerable adult')),
     ]);
+    await send('social-care', 'LA351', [flag('council-safeguarding', sct('761571000000106', 'At risk of financial abuse'), '2026-10-05')]);
   });
 
   it('one penicillin allergy naming both sources, their disagreement said, the no-known-drug-allergy statement apart and its conflict said', async () => {
@@ -142,7 +143,7 @@ describe('the combined record through the real feeds and the gateway', () => {
     mentalHealthSafeguardingAlerts { id }
   } }`;
 
-  it("the mental health trust's referral and alerts are items of the combined referrals, alerts and safeguarding alerts, the trust named as their source", async () => {
+  it("the mental health trust's referral and alerts are items of the combined referrals, alerts and safeguarding alerts, the trust named as their source; the council's safeguarding alert beside it", async () => {
     const { response } = await look('ae-doctor', MENTAL_HEALTH);
     expect(response.errors).toBeUndefined();
     const patient = response.data.patient;
@@ -150,7 +151,11 @@ describe('the combined record through the real feeds and the gateway', () => {
       { code: { code: '306206005' }, sources: [{ id: 'RT2/ServiceRequest/mh-referral', provenance: { odsCode: 'RT2', organisationName: 'Pennine Care NHS Foundation Trust' } }] },
     ]);
     expect(patient.combinedAlerts.items).toEqual([{ code: { code: '225915006' }, sources: [{ id: 'RT2/Flag/mh-alert', provenance: { odsCode: 'RT2' } }] }]);
-    expect(patient.combinedSafeguardingAlerts.items).toEqual([{ code: { code: '417430008' }, sources: [{ id: 'RT2/Flag/mh-safeguarding', provenance: { odsCode: 'RT2' } }] }]);
+    // The council's safeguarding alert (the catalogue's Alert too) beside the trust's, newest first.
+    expect(patient.combinedSafeguardingAlerts.items).toEqual([
+      { code: { code: '761571000000106' }, sources: [{ id: 'LA351/Flag/council-safeguarding', provenance: { odsCode: 'LA351' } }] },
+      { code: { code: '417430008' }, sources: [{ id: 'RT2/Flag/mh-safeguarding', provenance: { odsCode: 'RT2' } }] },
+    ]);
     for (const section of [patient.combinedReferrals, patient.combinedAlerts, patient.combinedSafeguardingAlerts]) expect(section.notRead).toEqual([]);
     expect(patient.mentalHealthSafeguardingAlerts).toEqual([{ id: 'RT2/Flag/mh-safeguarding' }]);
   });
@@ -158,14 +163,20 @@ describe('the combined record through the real feeds and the gateway', () => {
   it('a role without the safeguarding and mental health categories sees the mental health safeguarding alert neither per source nor combined; its other items are named not read', async () => {
     const response = await gatewayPost({ authorization: `Bearer ${userToken(STUDENT)}` }, MENTAL_HEALTH, { n: NHS_NUMBER });
     const patient = response.data.patient;
-    const forbidden = (response.errors ?? []).filter((e: { extensions?: { code?: string } }) => e.extensions?.code === 'FORBIDDEN_FIELD').map((e: { path?: string[] }) => e.path?.at(-1));
+    const forbidden = (response.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN_FIELD').map((e) => e.path?.at(-1));
     expect(forbidden).toEqual(expect.arrayContaining(['combinedSafeguardingAlerts', 'mentalHealthSafeguardingAlerts']));
     expect(patient.combinedSafeguardingAlerts).toBeNull();
     expect(patient.mentalHealthSafeguardingAlerts).toBeNull();
-    expect(JSON.stringify(response.data)).not.toContain('mh-safeguarding');
+    expect(JSON.stringify(response.data)).not.toMatch(/mh-safeguarding|council-safeguarding/);
     // Referrals and general alerts are the student's to see, but the trust's lists are mental health care: withheld, and said.
     expect(patient.combinedReferrals).toEqual({ items: [], notRead: [{ source: 'Mental health trust', field: 'mentalHealthReferrals' }] });
-    expect(patient.combinedAlerts).toEqual({ items: [], notRead: [{ source: 'Mental health trust', field: 'mentalHealthAlerts' }] });
+    expect(patient.combinedAlerts).toEqual({
+      items: [],
+      notRead: [
+        { source: 'Mental health trust', field: 'mentalHealthAlerts' },
+        { source: 'Council social care', field: 'socialCareAlerts' },
+      ],
+    });
   });
 
   describe('with the hospital source down', () => {

@@ -36,13 +36,15 @@ const category = (field: string) => {
 };
 
 const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
+const isList = (type: TypeNode): boolean => type.kind === Kind.LIST_TYPE || (type.kind === Kind.NON_NULL_TYPE && isList(type.type));
 
 /** Every organisation's Patient list fields, by item type: { Referral: ['referrals', 'hospitalReferrals', ...] }. */
 function organisationFieldsByType(): Map<string, string[]> {
   const byType = new Map<string, string[]>();
   for (const { name } of subgraphServices.filter((s) => !['combined', 'registry', 'audit'].includes(s.name))) {
     const patient = parse(loadSubgraphSdl(name)).definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Patient');
-    for (const field of patient?.fields ?? []) {
+    // Lists only: a single item (the social care safeguardingAlert, the current crisis plan) is one of its list's items.
+    for (const field of (patient?.fields ?? []).filter((f) => isList(f.type))) {
       const type = namedType(field.type);
       const fieldName = field.name.value;
       byType.set(type, [...(byType.get(type) ?? []), fieldName]);
@@ -102,10 +104,10 @@ describe('every source of a catalogue type reaches its combined section', () => 
     expect(sorted(requires.get(section) ?? [])).toEqual(sorted(fields));
   });
 
-  it('the mental health trust is a source of the referrals, alerts and safeguarding alerts sections', () => {
+  it('the mental health trust is a source of the referrals, alerts and safeguarding alerts sections; the council of the alerts and safeguarding alerts', () => {
     expect(REFERRAL_FIELDS).toContain('mentalHealthReferrals');
-    expect(ALERT_FIELDS).toContain('mentalHealthAlerts');
-    expect(SAFEGUARDING_ALERT_FIELDS).toContain('mentalHealthSafeguardingAlerts');
+    expect(ALERT_FIELDS).toEqual(expect.arrayContaining(['mentalHealthAlerts', 'socialCareAlerts']));
+    expect(SAFEGUARDING_ALERT_FIELDS).toEqual(expect.arrayContaining(['mentalHealthSafeguardingAlerts', 'safeguardingAlerts']));
   });
 
   it('risk-coded alerts are in no combined section: they are mental-health risk, sensitive, in lists of their own', () => {
@@ -127,7 +129,7 @@ const sct = (code: string, display: string) => ({ system: SNOMED, code, display,
 const patient = (fields: Record<string, unknown>) => ({ nhsNumber: '9990000468', ...fields });
 const sourcesOf = (section: { items: Array<{ sources: Array<{ provenance: { odsCode: string } }> }> }) => section.items.map((i) => i.sources.map((s) => s.provenance.odsCode));
 
-describe("the combined sections serve the mental health trust's items, naming it", () => {
+describe("the combined sections serve the mental health trust's and the council's items, naming them", () => {
   const resolve = combinedResolvers.Patient;
   const referral = { id: 'RT2/ServiceRequest/r', code: sct('306206005', 'Referral to service'), status: 'active', current: true, authoredOn: '2026-11-02T09:00:00Z', provenance: MH };
   const alert = { id: 'RT2/Flag/a', code: sct('225915006', 'At risk of falls'), status: 'active', current: true, start: '2026-10-01', end: null, provenance: MH };
@@ -139,12 +141,20 @@ describe("the combined sections serve the mental health trust's items, naming it
   });
 
   it('a mental health alert is an item of combinedAlerts; its safeguarding alert of combinedSafeguardingAlerts', () => {
-    expect(sourcesOf(resolve.combinedAlerts(patient({ alerts: [], hospitalAlerts: [], mentalHealthAlerts: [alert] })))).toEqual([['RT2']]);
-    expect(sourcesOf(resolve.combinedSafeguardingAlerts(patient({ gpSafeguardingAlerts: [], hospitalSafeguardingAlerts: [], mentalHealthSafeguardingAlerts: [alert] })))).toEqual([['RT2']]);
+    expect(sourcesOf(resolve.combinedAlerts(patient({ alerts: [], hospitalAlerts: [], mentalHealthAlerts: [alert], socialCareAlerts: [] })))).toEqual([['RT2']]);
+    expect(sourcesOf(resolve.combinedSafeguardingAlerts(patient({ gpSafeguardingAlerts: [], hospitalSafeguardingAlerts: [], mentalHealthSafeguardingAlerts: [alert], safeguardingAlerts: [] })))).toEqual([['RT2']]);
+  });
+
+  it("the council's alert and safeguarding alert (the catalogue's Alert now) are items of combinedAlerts and combinedSafeguardingAlerts; withheld, the council is named", () => {
+    const council = { ...alert, id: 'LA351/Flag/s', code: sct('417430008', 'Vulnerable adult'), provenance: { odsCode: 'LA351', organisationName: 'Bury Council', lastUpdated: '2026-03-01T00:00:00Z' } };
+    expect(sourcesOf(resolve.combinedSafeguardingAlerts(patient({ gpSafeguardingAlerts: [], hospitalSafeguardingAlerts: [], mentalHealthSafeguardingAlerts: [], safeguardingAlerts: [council] })))).toEqual([['LA351']]);
+    expect(sourcesOf(resolve.combinedAlerts(patient({ alerts: [], hospitalAlerts: [], mentalHealthAlerts: [], socialCareAlerts: [council] })))).toEqual([['LA351']]);
+    const withheld = resolve.combinedAlerts(patient({ alerts: [], hospitalAlerts: [], mentalHealthAlerts: [], socialCareAlerts: null }));
+    expect(withheld.notRead.map((n) => [n.source, n.field])).toEqual([['Council social care', 'socialCareAlerts']]);
   });
 
   it('mental health items withheld (the field came back null: not this role’s, or the trust did not answer) are named in notRead, never read as nothing recorded', () => {
-    const section = resolve.combinedSafeguardingAlerts(patient({ gpSafeguardingAlerts: [], hospitalSafeguardingAlerts: [], mentalHealthSafeguardingAlerts: null }));
+    const section = resolve.combinedSafeguardingAlerts(patient({ gpSafeguardingAlerts: [], hospitalSafeguardingAlerts: [], mentalHealthSafeguardingAlerts: null, safeguardingAlerts: [] }));
     expect(section.items).toEqual([]);
     expect(section.notRead.map((n) => [n.source, n.field])).toEqual([['Mental health trust', 'mentalHealthSafeguardingAlerts']]);
     expect(resolve.combinedReferrals(patient({ referrals: [], hospitalReferrals: [], mentalHealthReferrals: null })).notRead.map((n) => n.field)).toEqual(['mentalHealthReferrals']);

@@ -135,8 +135,8 @@ export const asGiven = (items: Item[]): Item[] => items.map((i) => ({ ...i, curr
 
 export const REFERRAL_FIELDS = ['referrals', 'hospitalReferrals', 'mentalHealthReferrals'] as const;
 export const CARE_PLAN_FIELDS = ['carePlans', 'hospitalCarePlans'] as const;
-export const ALERT_FIELDS = ['alerts', 'hospitalAlerts', 'mentalHealthAlerts'] as const;
-export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts', 'mentalHealthSafeguardingAlerts'] as const;
+export const ALERT_FIELDS = ['alerts', 'hospitalAlerts', 'mentalHealthAlerts', 'socialCareAlerts'] as const;
+export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts', 'mentalHealthSafeguardingAlerts', 'safeguardingAlerts'] as const;
 export const FAMILY_HISTORY_FIELDS = ['familyHistory'] as const;
 export const DEVICE_FIELDS = ['medicalDevices'] as const;
 export const ADVANCE_DIRECTIVE_FIELDS = ['advanceDecisions'] as const;

@@ -131,9 +131,15 @@ export const referralList = (panel: string) =>
     current: isCurrent('request', item.status, item.end),
   }));
 
-/** Alerts (Flag), in force first, then newest raised. */
-export const alertList = (panel: string) =>
-  panelList(panel, currentFirst(newestFirst('start', 'provenance.lastUpdated')), (item) => ({ categories: [], ...item, current: isCurrent('flag', item.status, item.end) }));
+/**
+ * Alerts (Flag), in force first, then newest raised. `earlierShape` reads items a slice stored under
+ * its own names before it used the catalogue's Flag mapping (the council's raised/ended/raisedBy).
+ */
+export const alertList = (panel: string, earlierShape: (item: SliceItem) => SliceItem = (item) => item) =>
+  panelList(panel, currentFirst(newestFirst('start', 'provenance.lastUpdated')), (stored) => {
+    const item = earlierShape(stored);
+    return { categories: [], ...item, current: isCurrent('flag', item.status, item.end) };
+  });
 
 /** Care plans (CarePlan), in force first, then newest begun. */
 export const carePlanList = (panel: string) =>
