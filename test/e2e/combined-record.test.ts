@@ -37,6 +37,9 @@ const referral = (id: string) => ({
   },
 });
 const flag = (id: string, code: ReturnType<typeof sct>, start = '2026-10-02') => ({ resource: { resourceType: 'Flag', id, meta: META, subject: PATIENT, status: 'active', code, period: { start } } });
+const carePlan = (id: string, category: ReturnType<typeof sct>, title: string) => ({
+  resource: { resourceType: 'CarePlan', id, meta: META, subject: PATIENT, status: 'active', intent: 'plan', title, category: [category], created: '2026-10-03', period: { start: '2026-10-03' } },
+});
 /** A healthcare student at the hospital (R8004): referrals and alerts, but neither mental health care nor safeguarding. */
 const STUDENT = { userId: 'e2e-student-combined', name: 'Sam Student', odsCode: 'RM3', jobRole: 'R8004', roleName: 'Healthcare Student Access Role' };
 
@@ -89,6 +92,9 @@ describe('the combined record through the real feeds and the gateway', () => {
       referral('mh-referral'),
       flag('mh-alert', sct('225915006', 'At risk of falls')),
       flag('mh-safeguarding', sct('417430008', 'Vulnerable adult')),
+      carePlan('mh-plan', sct('734163000', 'Care plan'), 'CPA care plan'),
+      // A crisis plan stays the trust's own (crisisPlans), never an item of the combined care plans.
+      carePlan('mh-crisis', sct('736253002', 'Mental health crisis plan'), 'Staying well plan'),
     ]);
     await send('social-care', 'LA351', [flag('council-safeguarding', sct('761571000000106', 'At risk of financial abuse'), '2026-10-05')]);
   });
@@ -140,10 +146,11 @@ describe('the combined record through the real feeds and the gateway', () => {
     combinedReferrals { items { code { code } sources { id provenance { odsCode organisationName } } } notRead { source field } }
     combinedAlerts { items { code { code } sources { id provenance { odsCode } } } notRead { source field } }
     combinedSafeguardingAlerts { items { code { code } sources { id provenance { odsCode } } } notRead { source field } }
+    combinedCarePlans { items { title sources { id } } notRead { source field } }
     mentalHealthSafeguardingAlerts { id }
   } }`;
 
-  it("the mental health trust's referral and alerts are items of the combined referrals, alerts and safeguarding alerts, the trust named as their source; the council's safeguarding alert beside it", async () => {
+  it("the mental health trust's referral and alerts are items of the combined referrals, alerts and safeguarding alerts, the trust named as their source; the council's safeguarding alert beside it; its care plan (not its crisis plan) in the combined care plans", async () => {
     const { response } = await look('ae-doctor', MENTAL_HEALTH);
     expect(response.errors).toBeUndefined();
     const patient = response.data.patient;
@@ -156,7 +163,8 @@ describe('the combined record through the real feeds and the gateway', () => {
       { code: { code: '761571000000106' }, sources: [{ id: 'LA351/Flag/council-safeguarding', provenance: { odsCode: 'LA351' } }] },
       { code: { code: '417430008' }, sources: [{ id: 'RT2/Flag/mh-safeguarding', provenance: { odsCode: 'RT2' } }] },
     ]);
-    for (const section of [patient.combinedReferrals, patient.combinedAlerts, patient.combinedSafeguardingAlerts]) expect(section.notRead).toEqual([]);
+    expect(patient.combinedCarePlans.items).toEqual([{ title: 'CPA care plan', sources: [{ id: 'RT2/CarePlan/mh-plan' }] }]);
+    for (const section of [patient.combinedReferrals, patient.combinedAlerts, patient.combinedSafeguardingAlerts, patient.combinedCarePlans]) expect(section.notRead).toEqual([]);
     expect(patient.mentalHealthSafeguardingAlerts).toEqual([{ id: 'RT2/Flag/mh-safeguarding' }]);
   });
 
@@ -170,6 +178,7 @@ describe('the combined record through the real feeds and the gateway', () => {
     expect(JSON.stringify(response.data)).not.toMatch(/mh-safeguarding|council-safeguarding/);
     // Referrals and general alerts are the student's to see, but the trust's lists are mental health care: withheld, and said.
     expect(patient.combinedReferrals).toEqual({ items: [], notRead: [{ source: 'Mental health trust', field: 'mentalHealthReferrals' }] });
+    expect(patient.combinedCarePlans).toEqual({ items: [], notRead: [{ source: 'Mental health trust', field: 'mentalHealthCarePlans' }] });
     expect(patient.combinedAlerts).toEqual({
       items: [],
       notRead: [

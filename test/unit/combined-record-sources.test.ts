@@ -104,7 +104,9 @@ describe('every source of a catalogue type reaches its combined section', () => 
     expect(sorted(requires.get(section) ?? [])).toEqual(sorted(fields));
   });
 
-  it('the mental health trust is a source of the referrals, alerts and safeguarding alerts sections; the council of the alerts and safeguarding alerts', () => {
+  it('the mental health trust is a source of the referrals, alerts, safeguarding alerts and care plans sections; the council of the alerts and safeguarding alerts; community services of the care plans', () => {
+    expect(CARE_PLAN_FIELDS).toEqual(expect.arrayContaining(['mentalHealthCarePlans', 'communityCarePlans']));
+    expect(CARE_PLAN_FIELDS).not.toContain('crisisPlans');
     expect(REFERRAL_FIELDS).toContain('mentalHealthReferrals');
     expect(ALERT_FIELDS).toEqual(expect.arrayContaining(['mentalHealthAlerts', 'socialCareAlerts']));
     expect(SAFEGUARDING_ALERT_FIELDS).toEqual(expect.arrayContaining(['mentalHealthSafeguardingAlerts', 'safeguardingAlerts']));
@@ -151,6 +153,15 @@ describe("the combined sections serve the mental health trust's and the council'
     expect(sourcesOf(resolve.combinedAlerts(patient({ alerts: [], hospitalAlerts: [], mentalHealthAlerts: [], socialCareAlerts: [council] })))).toEqual([['LA351']]);
     const withheld = resolve.combinedAlerts(patient({ alerts: [], hospitalAlerts: [], mentalHealthAlerts: [], socialCareAlerts: null }));
     expect(withheld.notRead.map((n) => [n.source, n.field])).toEqual([['Council social care', 'socialCareAlerts']]);
+  });
+
+  it("the trust's and community services' care plans are items of combinedCarePlans, each its own; a source withheld is named", () => {
+    const plan = { id: 'RT2/CarePlan/p', title: 'CPA care plan', status: 'active', current: true, start: '2026-01-01', provenance: MH };
+    const community = { ...plan, id: 'NR5/CarePlan/c', title: 'Leg ulcer care', provenance: { odsCode: 'NR5', organisationName: 'Bury Community Services', lastUpdated: '2026-01-01T00:00:00Z' } };
+    const section = resolve.combinedCarePlans(patient({ carePlans: [], hospitalCarePlans: [], mentalHealthCarePlans: [plan], communityCarePlans: [community] }));
+    expect(sourcesOf(section).sort()).toEqual([['NR5'], ['RT2']]);
+    const withheld = resolve.combinedCarePlans(patient({ carePlans: [], hospitalCarePlans: [], mentalHealthCarePlans: null, communityCarePlans: [] }));
+    expect(withheld.notRead.map((n) => [n.source, n.field])).toEqual([['Mental health trust', 'mentalHealthCarePlans']]);
   });
 
   it('mental health items withheld (the field came back null: not this role’s, or the trust did not answer) are named in notRead, never read as nothing recorded', () => {

@@ -20,7 +20,7 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
-import { conditionMapping, observationMapping } from '@shareforyou/kit/src/catalogue';
+import { carePlanMapping, conditionMapping, observationMapping } from '@shareforyou/kit/src/catalogue';
 import { communityPanels } from './panels';
 
 /**
@@ -28,13 +28,12 @@ import { communityPanels } from './panels';
  * EpisodeOfCare -> episodes (district nursing, community physiotherapy, …) with every service type,
  * diagnosis, referral (the ServiceRequest resolved from the bundle), team and care manager;
  * Encounter -> visits (home visits, class HH, and clinic contacts) with every participant, location
- * and reason; CarePlan -> care plans with every activity and its status. Each item says whether it
+ * and reason; CarePlan -> care plans with every activity and its status (the kit's catalogue). Each item says whether it
  * is current; entered-in-error never reaches here (the kit deletes), nor does an activity the
  * source marked entered-in-error (it is left out of its plan).
  */
 
 
-const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
 const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 
 /** EpisodeOfCare.referralRequest: the ServiceRequest in the bundle when there, else what the reference says. */
@@ -128,53 +127,11 @@ function visitMapping(r: fhir4.Encounter, references: BundleReferences) {
   };
 }
 
-function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
-  const status = oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status');
-  const categories = conceptsOf(r.category, 'CarePlan.category');
-  const activityDetails = (r.activity ?? [])
-    .map((a, i) => {
-      const path = `CarePlan.activity[${i}]`;
-      const d = a.detail;
-      const activityStatus = d ? oneOf(d.status, ACTIVITY_STATUS, `${path}.detail.status`) : null;
-      return {
-        description: textOf(d?.description ?? conceptText(d?.code) ?? a.reference?.display ?? referenceDisplay(a.reference, r as never, references), 1000),
-        code: optionalCodingOf(d?.code, `${path}.detail.code`),
-        status: activityStatus,
-        doNotPerform: d?.doNotPerform ?? null,
-        scheduled: textOf(d?.scheduledString, 200) ?? optionalDateOf(d?.scheduledPeriod?.start, `${path}.detail.scheduledPeriod.start`),
-        performers: namesOf(d?.performer, r, references),
-        location: referenceDisplay(d?.location, r as never, references),
-      };
-    })
-    // An activity the source marked entered in error was never planned: it is not shown.
-    .filter((a) => a.status !== 'entered-in-error');
-  return {
-    panel: communityPanels.carePlans,
-    fields: {
-      title: textOf(r.title ?? conceptText(r.category?.[0]), 200),
-      category: conceptText(r.category?.[0]),
-      categories,
-      status,
-      current: isCurrent('request', status, r.period?.end),
-      intent: oneOf(r.intent, FHIR_CODE.carePlanIntent, 'CarePlan.intent'),
-      description: textOf(r.description, 4000),
-      activities: activityDetails.map((a) => a.description).filter((text): text is string => Boolean(text)),
-      activityDetails,
-      start: optionalDateOf(r.period?.start ?? r.created, 'CarePlan.period.start'),
-      end: optionalDateOf(r.period?.end, 'CarePlan.period.end'),
-      created: optionalDateOf(r.created, 'CarePlan.created'),
-      author: referenceDisplay(r.author, r as never, references),
-      careTeams: namesOf(r.careTeam, r, references),
-      addresses: referencedConceptsOf(r.addresses, r, references, 'CarePlan.addresses'),
-    },
-  };
-}
-
 export const communityFeed: SliceFeed = {
   resources: {
     EpisodeOfCare: episodeMapping,
     Encounter: visitMapping,
-    CarePlan: carePlanMapping,
+    CarePlan: carePlanMapping(communityPanels.carePlans),
     Condition: conditionMapping(communityPanels.diagnoses),
     Observation: observationMapping(communityPanels.observations),
   },

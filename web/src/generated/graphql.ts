@@ -511,7 +511,7 @@ export type CombinedCarePlansQueryVariables = Exact<{
 }>;
 
 
-export type CombinedCarePlansQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedCarePlans: { items: Array<{ id: string, title: string | null, current: boolean, disagreement: string | null, sources: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedCarePlansQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedCarePlans: { items: Array<{ id: string, title: string | null, current: boolean, disagreement: string | null, sources: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedFamilyHistoryQueryVariables = Exact<{
   nhsNumber: string;
@@ -607,7 +607,7 @@ export type CommunityQueryVariables = Exact<{
 }>;
 
 
-export type CommunityQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, communityEpisodes: Array<{ id: string, service: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, teams: Array<string>, leadClinician: string | null, referralReason: string | null, diagnoses: Array<{ rank: number | null, condition: { display: string, text: string | null } | null }>, referrals: Array<{ description: string | null, requester: string | null, authoredOn: unknown }>, provenance: { organisationName: string } }> | null, communityVisits: Array<{ id: string, date: unknown, end: unknown, status: EncounterStatus, current: boolean, setting: string | null, description: string | null, clinician: string | null, location: string | null, reasons: Array<{ display: string, text: string | null }>, provenance: { organisationName: string } }> | null, communityCarePlans: Array<{ id: string, title: string | null, category: string | null, status: CarePlanStatus, current: boolean, description: string | null, start: unknown, end: unknown, author: string | null, activityDetails: Array<{ description: string | null, status: CarePlanActivityStatus | null, scheduled: string | null }>, provenance: { organisationName: string } }> | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CommunityQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, communityEpisodes: Array<{ id: string, service: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, teams: Array<string>, leadClinician: string | null, referralReason: string | null, diagnoses: Array<{ rank: number | null, condition: { display: string, text: string | null } | null }>, referrals: Array<{ description: string | null, requester: string | null, authoredOn: unknown }>, provenance: { organisationName: string } }> | null, communityVisits: Array<{ id: string, date: unknown, end: unknown, status: EncounterStatus, current: boolean, setting: string | null, description: string | null, clinician: string | null, location: string | null, reasons: Array<{ display: string, text: string | null }>, provenance: { organisationName: string } }> | null, communityCarePlans: Array<{ id: string, title: string | null, status: CarePlanStatus, current: boolean, description: string | null, start: unknown, end: unknown, author: string | null, categories: Array<{ text: string | null, display: string }>, activities: Array<{ description: string | null, status: CarePlanActivityStatus | null, scheduled: string | null }>, provenance: { organisationName: string } }> | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type DemographicsQueryVariables = Exact<{
   nhsNumber: string;
@@ -656,7 +656,7 @@ export type MentalHealthQueryVariables = Exact<{
 }>;
 
 
-export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, code: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string | null, status: CarePlanStatus, current: boolean, created: unknown, description: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, code: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ProblemsQueryVariables = Exact<{
   nhsNumber: string;
@@ -1447,6 +1447,16 @@ export const CombinedCarePlansDocument = new TypedDocumentString(`
       readAt
     }
     acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
       organisationNames
       lastUpdated
       readAt
@@ -2248,14 +2258,17 @@ export const CommunityDocument = new TypedDocumentString(`
     communityCarePlans {
       id
       title
-      category
+      categories {
+        text
+        display
+      }
       status
       current
       description
       start
       end
       author
-      activityDetails {
+      activities {
         description
         status
         scheduled
@@ -2830,7 +2843,7 @@ export const MentalHealthDocument = new TypedDocumentString(`
       status
       current
       created
-      summary
+      description
       categories {
         display
       }
