@@ -11,7 +11,11 @@ import { registerTestPatient, sendBatch } from '../support/testPatient';
  * allergy (one item naming both, the hospital's "resolved" against the GP's "active" said), the GP
  * states "no known drug allergy" beside it (a conflict said), the same blood pressure reading from
  * two sources is one, a later one another; the combined look is audited as a look at each source's
- * items; the combined section survives a source the user may not see, naming it.
+ * items; the combined section survives a source the user may not see, naming it. The mental health
+ * trust's referral and alerts (the catalogue's Referral and Alert) are items of the combined
+ * referrals, alerts and safeguarding alerts, their source named, as the council's safeguarding alert is; a role without the mental health
+ * and safeguarding categories (a healthcare student) gets them neither per source nor combined: the
+ * combined sections name the trust's lists in notRead, the safeguarding section is withheld whole.
  */
 
 afterAll(closeDatabases);
@@ -25,6 +29,19 @@ const sct = (code: string, display: string) => ({ coding: [{ system: SNOMED, cod
 const clinical = (code: string) => ({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code }] });
 
 const send = (target: string, odsCode: string, entry: unknown[]) => sendBatch(target, odsCode, entry);
+
+const referral = (id: string) => ({
+  resource: {
+    resourceType: 'ServiceRequest', id, meta: META, subject: PATIENT, status: 'active', intent: 'order', authoredOn: '2026-10-20T10:00:00Z',
+    code: sct('306206005', 'Referral to service'), performer: [{ display: 'Memory assessment service' }],
+  },
+});
+const flag = (id: string, code: ReturnType<typeof sct>, start = '2026-10-02') => ({ resource: { resourceType: 'Flag', id, meta: META, subject: PATIENT, status: 'active', code, period: { start } } });
+const carePlan = (id: string, category: ReturnType<typeof sct>, title: string) => ({
+  resource: { resourceType: 'CarePlan', id, meta: META, subject: PATIENT, status: 'active', intent: 'plan', title, category: [category], created: '2026-10-03', period: { start: '2026-10-03' } },
+});
+/** A healthcare student at the hospital (R8004): referrals and alerts, but neither mental health care nor safeguarding. */
+const STUDENT = { userId: 'e2e-student-combined', name: 'Sam Student', odsCode: 'RM3', jobRole: 'R8004', roleName: 'Healthcare Student Access Role' };
 
 const allergy = (id: string, code: ReturnType<typeof sct>, status: string, extra: Record<string, unknown> = {}) => ({
   resource: { resourceType: 'AllergyIntolerance', id, meta: META, patient: PATIENT, clinicalStatus: clinical(status), code, recordedDate: '2026-10-01', ...extra },
@@ -71,6 +88,15 @@ describe('the combined record through the real feeds and the gateway', () => {
       // The GP's September reading, sent again by the hospital (its time in UTC): the same fact.
       bloodPressure('ae-bp-copy', '2026-09-14T09:20:00Z', 148),
     ]);
+    await send('mental-health', 'RT2', [
+      referral('mh-referral'),
+      flag('mh-alert', sct('225915006', 'At risk of falls')),
+      flag('mh-safeguarding', sct('417430008', 'Vulnerable adult')),
+      carePlan('mh-plan', sct('734163000', 'Care plan'), 'CPA care plan'),
+      // A crisis plan stays the trust's own (crisisPlans), never an item of the combined care plans.
+      carePlan('mh-crisis', sct('736253002', 'Mental health crisis plan'), 'Staying well plan'),
+    ]);
+    await send('social-care', 'LA351', [flag('council-safeguarding', sct('761571000000106', 'At risk of financial abuse'), '2026-10-05')]);
   });
 
   it('one penicillin allergy naming both sources, their disagreement said, the no-known-drug-allergy statement apart and its conflict said', async () => {
@@ -114,6 +140,52 @@ describe('the combined record through the real feeds and the gateway', () => {
     for (const expected of ['gp:Patient.allergies', 'acute:Patient.hospitalAllergies', 'gp:Patient.noKnownAllergies', 'acute:Patient.hospitalNoKnownAllergies', 'combined:Patient.combinedAllergies']) {
       expect([...coordinates]).toContain(expected);
     }
+  });
+
+  const MENTAL_HEALTH = `query($n: String!) { patient(nhsNumber: $n) {
+    combinedReferrals { items { code { code } sources { id provenance { odsCode organisationName } } } notRead { source field } }
+    combinedAlerts { items { code { code } sources { id provenance { odsCode } } } notRead { source field } }
+    combinedSafeguardingAlerts { items { code { code } sources { id provenance { odsCode } } } notRead { source field } }
+    combinedCarePlans { items { title sources { id } } notRead { source field } }
+    mentalHealthSafeguardingAlerts { id }
+  } }`;
+
+  it("the mental health trust's referral and alerts are items of the combined referrals, alerts and safeguarding alerts, the trust named as their source; the council's safeguarding alert beside it; its care plan (not its crisis plan) in the combined care plans", async () => {
+    const { response } = await look('ae-doctor', MENTAL_HEALTH);
+    expect(response.errors).toBeUndefined();
+    const patient = response.data.patient;
+    expect(patient.combinedReferrals.items).toEqual([
+      { code: { code: '306206005' }, sources: [{ id: 'RT2/ServiceRequest/mh-referral', provenance: { odsCode: 'RT2', organisationName: 'Pennine Care NHS Foundation Trust' } }] },
+    ]);
+    expect(patient.combinedAlerts.items).toEqual([{ code: { code: '225915006' }, sources: [{ id: 'RT2/Flag/mh-alert', provenance: { odsCode: 'RT2' } }] }]);
+    // The council's safeguarding alert (the catalogue's Alert too) beside the trust's, newest first.
+    expect(patient.combinedSafeguardingAlerts.items).toEqual([
+      { code: { code: '761571000000106' }, sources: [{ id: 'LA351/Flag/council-safeguarding', provenance: { odsCode: 'LA351' } }] },
+      { code: { code: '417430008' }, sources: [{ id: 'RT2/Flag/mh-safeguarding', provenance: { odsCode: 'RT2' } }] },
+    ]);
+    expect(patient.combinedCarePlans.items).toEqual([{ title: 'CPA care plan', sources: [{ id: 'RT2/CarePlan/mh-plan' }] }]);
+    for (const section of [patient.combinedReferrals, patient.combinedAlerts, patient.combinedSafeguardingAlerts, patient.combinedCarePlans]) expect(section.notRead).toEqual([]);
+    expect(patient.mentalHealthSafeguardingAlerts).toEqual([{ id: 'RT2/Flag/mh-safeguarding' }]);
+  });
+
+  it('a role without the safeguarding and mental health categories sees the mental health safeguarding alert neither per source nor combined; its other items are named not read', async () => {
+    const response = await gatewayPost({ authorization: `Bearer ${userToken(STUDENT)}` }, MENTAL_HEALTH, { n: NHS_NUMBER });
+    const patient = response.data.patient;
+    const forbidden = (response.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN_FIELD').map((e) => e.path?.at(-1));
+    expect(forbidden).toEqual(expect.arrayContaining(['combinedSafeguardingAlerts', 'mentalHealthSafeguardingAlerts']));
+    expect(patient.combinedSafeguardingAlerts).toBeNull();
+    expect(patient.mentalHealthSafeguardingAlerts).toBeNull();
+    expect(JSON.stringify(response.data)).not.toMatch(/mh-safeguarding|council-safeguarding/);
+    // Referrals and general alerts are the student's to see, but the trust's lists are mental health care: withheld, and said.
+    expect(patient.combinedReferrals).toEqual({ items: [], notRead: [{ source: 'Mental health trust', field: 'mentalHealthReferrals' }] });
+    expect(patient.combinedCarePlans).toEqual({ items: [], notRead: [{ source: 'Mental health trust', field: 'mentalHealthCarePlans' }] });
+    expect(patient.combinedAlerts).toEqual({
+      items: [],
+      notRead: [
+        { source: 'Mental health trust', field: 'mentalHealthAlerts' },
+        { source: 'Council social care', field: 'socialCareAlerts' },
+      ],
+    });
   });
 
   describe('with the hospital source down', () => {

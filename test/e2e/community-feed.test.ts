@@ -37,7 +37,7 @@ const RECORD = `query($n: String!) { patient(nhsNumber: $n) {
     provenance { sourceId version lastUpdated } }
   communityVisits { id status current date end class { code } setting type { code } serviceType { code } reasons { code display text } clinician
     participants { type { code } individual start end } location locations { location status } episodeIds provenance { sourceId } }
-  communityCarePlans { id status current intent title categories { code } activities activityDetails { description status scheduled performers location }
+  communityCarePlans { id status current intent title categories { code } activities { description status scheduled performers location }
     start created author careTeams addresses { code } provenance { sourceId } }
   communitySource { organisations lastUpdated }
 } }`;
@@ -122,8 +122,7 @@ describe('community feed: FHIR R4 resources through the feed and the gateway', (
         intent: 'plan',
         title: 'Leg ulcer care',
         categories: [{ code: '736353004' }],
-        activities: ['Compression bandaging twice a week', 'Doppler assessment'],
-        activityDetails: [
+        activities: [
           { description: 'Compression bandaging twice a week', status: 'in_progress', scheduled: 'Mondays and Thursdays', performers: ['Bury East District Nursing Team'], location: "Patient's home" },
           { description: 'Doppler assessment', status: 'not_started', scheduled: null, performers: [], location: null },
         ],

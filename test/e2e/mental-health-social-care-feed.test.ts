@@ -72,7 +72,7 @@ const RECORD = `query($n: String!) { patient(nhsNumber: $n) {
   riskSummaries { kind summary date code { code coding { system code } } ${ALERT} }
   mentalHealthSafeguardingAlerts { description start ${ALERT} }
   mentalHealthAlerts { description ${ALERT} }
-  safeguardingAlerts { description raised code { code } categories { code } ${ALERT} }
+  safeguardingAlerts { description start code { code } categories { code } ${ALERT} }
   socialCareAlerts { description ${ALERT} }
   mentalHealthEpisodes { ${ALERT} }
   socialCareCases { worker ${ALERT} }
@@ -129,7 +129,7 @@ describe('mental health and social care feeds: meaning decides where a flag land
   it('the council: only the coded flag is a safeguarding alert; a risk-coded and an uncoded flag are general alerts, never dropped', async () => {
     const patient = await openRecord();
     expect(patient.safeguardingAlerts).toEqual([
-      { description: 'Child protection plan: neglect', raised: '2025-02', code: { code: '224353004' }, categories: [{ code: 'CP-IS' }], status: 'active', current: true, provenance: { sourceId: 'mhsc-sc-safeguarding' } },
+      { description: 'Child protection plan: neglect', start: '2025-02', code: { code: '224353004' }, categories: [{ code: 'CP-IS' }], status: 'active', current: true, provenance: { sourceId: 'mhsc-sc-safeguarding' } },
     ]);
     expect(sources(patient.socialCareAlerts).sort()).toEqual(['mhsc-sc-risk', 'mhsc-sc-uncoded']);
     expect(patient.socialCareCases).toEqual([{ worker: 'Priya Desai', status: 'active', current: true, provenance: { sourceId: 'mhsc-eoc-sc' } }]);

@@ -160,7 +160,7 @@ it('the GP opens Margaret: immunisations, alerts (safeguarding apart), referrals
     for (const sources of s.sources) expect(sources).toMatch(/: [^,]+/);
   }
   expect(await section(page, 'combinedAlerts', 'safeguardingAlerts')).not.toMatchObject({ state: 'restricted' });
-  // Her practice's referral to the falls service, its alert that she lives alone, her mother's osteoporosis: rows, each from the GP.
+  // Her practice's referral to the falls service, its alert that she lives alone, her mother's osteoporosis: rows, each from the GP; the council's key safe beside the GP's alert.
   const rowsOf = async (panel: string, name: string) => {
     const s = await section(page, panel, name);
     return { state: s.state, rows: [...s.current, ...s.history].map((cells) => cells.join(' | ')), sources: s.sources };
@@ -173,7 +173,12 @@ it('the GP opens Margaret: immunisations, alerts (safeguarding apart), referrals
   expect(encounters.rows).toEqual(expect.arrayContaining([expect.stringContaining('A&E attendance'), expect.stringContaining('GP consultation')]));
   expect(encounters.rows.join('\n')).toContain('Northern Care Alliance');
   const alerts = await rowsOf('combinedAlerts', 'alerts');
-  expect(alerts).toMatchObject({ state: 'data', rows: [expect.stringContaining('Lives alone')], sources: [expect.stringContaining(GP)] });
+  // The council's key safe is an alert of the combined section too (the catalogue's Alert), its source named; newest first.
+  expect(alerts).toMatchObject({
+    state: 'data',
+    rows: [expect.stringContaining('Key safe by the front door'), expect.stringContaining('Lives alone')],
+    sources: [expect.stringContaining('Bury Council'), expect.stringContaining(GP)],
+  });
   const family = await rowsOf('combinedFamilyHistory', 'familyHistory');
   expect(family).toMatchObject({ state: 'data', rows: [expect.stringMatching(/mother.*Osteoporosis|Osteoporosis.*mother/i)] });
   // Immunisations are now combined: the GP's own immunisations panel only by source.

@@ -151,13 +151,11 @@ describe('community: a CarePlan kept whole', () => {
     expect(mapped.panel).toBe('communityCarePlans');
     expect(mapped.fields).toMatchObject({
       title: 'Leg ulcer care',
-      category: 'District nursing care plan',
       categories: [{ code: '736353004', text: 'District nursing care plan' }],
       status: 'active',
       current: true,
       intent: 'plan',
-      activities: ['Compression bandaging twice a week', 'Doppler assessment'],
-      activityDetails: [
+      activities: [
         { description: 'Compression bandaging twice a week', code: { code: '445196002' }, status: 'in-progress', scheduled: 'Mondays and Thursdays', performers: ['Bury East District Nursing Team'], location: "Patient's home" },
         { description: 'Doppler assessment', status: 'not-started', performers: [] },
       ],
@@ -170,9 +168,8 @@ describe('community: a CarePlan kept whole', () => {
   });
 
   it('an activity the source marked entered-in-error is left out of the plan', () => {
-    const { activities, activityDetails } = map(carePlan)!.fields as { activities: string[]; activityDetails: { description: string }[] };
-    expect(activities).not.toContain('Insulin administration');
-    expect(activityDetails.map((a) => a.description)).not.toContain('Insulin administration');
+    const { activities } = map(carePlan)!.fields as { activities: { description: string }[] };
+    expect(activities.map((a) => a.description)).not.toContain('Insulin administration');
   });
 
   it.each([
@@ -248,7 +245,7 @@ const before = {
   communityVisits: [{ id: 'NR5/Encounter/v', date: '2024-04-02T09:00:00Z', end: '2024-04-02T09:40:00Z', status: 'finished', setting: 'home health', visitType: { system: SNOMED, code: '439708006', display: 'Home visit' }, description: 'District nursing home visit', reason: { system: 'text', code: '', display: 'Leg ulcer dressing' }, clinician: 'Nurse K Byrne', provenance }],
   communityCarePlans: [{ id: 'NR5/CarePlan/c', title: 'Leg ulcer care', category: 'District nursing care plan', status: 'on-hold', description: null, activities: ['Compression bandaging'], start: '2024-03-02', end: null, provenance }],
 };
-const TYPES: Record<string, string> = { communityEpisodes: 'CommunityEpisode', communityVisits: 'CommunityVisit', communityCarePlans: 'CommunityCarePlan' };
+const TYPES: Record<string, string> = { communityEpisodes: 'CommunityEpisode', communityVisits: 'CommunityVisit', communityCarePlans: 'CarePlan' };
 
 describe('community: items stored under the earlier mapping stay readable (safe fill, as acute H29)', () => {
   it.each(Object.entries(TYPES))('%s', async (field, typeName) => {
@@ -260,7 +257,16 @@ describe('community: items stored under the earlier mapping stay readable (safe 
   it('the older items say the safe thing: a finished episode is not current, a plan on hold still is, a finished visit is not', async () => {
     const context = contextWith(before);
     const [[e], [v], [c]] = await Promise.all([resolve('communityEpisodes', context), resolve('communityVisits', context), resolve('communityCarePlans', context)]);
-    expect({ episode: e.current, visit: v.current, plan: c.current, activities: c.activityDetails }).toEqual({ episode: false, visit: false, plan: true, activities: [expect.objectContaining({ description: 'Compression bandaging' })] });
+    expect({ episode: e.current, visit: v.current, plan: c.current, activities: c.activities }).toEqual({ episode: false, visit: false, plan: true, activities: [expect.objectContaining({ description: 'Compression bandaging' })] });
+    // Its first category's text, kept as `category` then, is the catalogue's categories[0] now.
+    expect(c.categories).toEqual([expect.objectContaining({ text: 'District nursing care plan' })]);
+  });
+
+  it('a plan stored with its activities twice (one line each, and in full as activityDetails) is served with the full activities, once', async () => {
+    const detail = { description: 'Compression bandaging', code: null, status: 'in-progress', doNotPerform: null, scheduled: 'Mondays', performers: ['Bury East District Nursing Team'], location: null };
+    const [plan] = await resolve('communityCarePlans', contextWith({ communityCarePlans: [{ ...before.communityCarePlans[0], activityDetails: [detail] }] }));
+    expect(plan.activities).toEqual([detail]);
+    expect(plan).not.toHaveProperty('activityDetails');
   });
 });
 
@@ -269,7 +275,7 @@ it('the schema exposes every status as an enum (isObjectType guards the shape)',
   expect(isObjectType(episodeType) && String(episodeType.getFields().status.type)).toBe('EpisodeOfCareStatus!');
   const visitType = schema.getType('CommunityVisit');
   expect(isObjectType(visitType) && String(visitType.getFields().status.type)).toBe('EncounterStatus!');
-  const planType = schema.getType('CommunityCarePlan');
+  const planType = schema.getType('CarePlan');
   expect(isObjectType(planType) && String(planType.getFields().status.type)).toBe('CarePlanStatus!');
 });
 

@@ -232,6 +232,18 @@ describe('mental health: CarePlan lands by its code', () => {
     expect(mapped.fields).toMatchObject({ title: 'Crisis plan', status: 'active', current: true, notes: expect.arrayContaining(['Triggers: anniversaries of bereavement']) });
   });
 
+  it("a crisis plan's activity the source marked entered in error is left out (H94, as the catalogue's care plans)", () => {
+    const mapped = map({ ...crisisPlan, activity: [...crisisPlan.activity!, { detail: { status: 'entered-in-error', description: 'Depot injection (wrong patient)' } }] })!;
+    expect((mapped.fields.activities as Array<{ description: string }>).map((a) => a.description)).toEqual(['Weekly phone call from care coordinator']);
+  });
+
+  it("any other care plan is the catalogue's care plan (the kit's mapping): its description, intent, care teams and notes", () => {
+    const mapped = map({ ...crisisPlan, description: 'Weekly contact with the care coordinator', category: [{ coding: [{ system: SNOMED, code: '734163000', display: 'Care plan' }] }] })!;
+    expect(mapped.panel).toBe('mentalHealthCarePlans');
+    expect(mapped.fields).toMatchObject({ title: 'Staying well plan', description: 'Weekly contact with the care coordinator', intent: 'plan', careTeams: [], start: '2025-01-15', created: '2025-01-15T11:00:00+00:00' });
+    expect(mapped.fields).not.toHaveProperty('summary');
+  });
+
   it('any other care plan is kept in the care plans panel, never refused', () => {
     const mapped = map({ ...crisisPlan, title: undefined, category: [{ coding: [{ system: SNOMED, code: '734163000', display: 'Care plan' }] }] })!;
     expect(mapped.panel).toBe('mentalHealthCarePlans');
@@ -398,6 +410,10 @@ describe('mental health: what the resolvers serve', () => {
   const schema: GraphQLSchema = buildSchema(`type Query { _unused: String }\n${loadSubgraphSdl('mental-health').replace(/^extend schema.*$/m, '').replace(/@key\([^)]*\)|@shareable/g, '')}`);
   const common = commonResolvers(parse(loadSubgraphSdl('mental-health'))) as Record<string, any>;
   for (const [name, resolve] of Object.entries(common.CodeableConcept)) (schema.getType('CodeableConcept') as any).getFields()[name].resolve = resolve;
+  // FHIR codes as the subgraph maps them (in_progress is FHIR's in-progress).
+  for (const name of ['CarePlanStatus', 'CarePlanActivityStatus']) {
+    for (const value of (schema.getType(name) as any).getValues()) value.value = common[name][value.name];
+  }
   const provenance = { odsCode: 'RT2', organisationName: 'Pennine Care', system: 'RiO', sourceId: 'x', version: '1', lastUpdated: '2025-05-03T10:00:00.000Z' };
   const parent = { nhsNumber: '9434765919' };
   const contextWith = (panels: Record<string, unknown[]>) => ({ slices: { load: async () => ({ panels: structuredClone(panels) }) } }) as unknown as SubgraphContext;
@@ -409,7 +425,13 @@ describe('mental health: what the resolvers serve', () => {
       { id: 'RT2/EpisodeOfCare/old', status: 'finished', start: '2019-05-01', end: '2020-01-01', team: 'Older adults team', service: null, careCoordinator: 'A Jones', cpaStatus: 'CPA', provenance },
       { id: 'RT2/EpisodeOfCare/now', status: 'active', start: '2024-02-01', end: null, team: 'Bury North CMHT', service: null, careCoordinator: 'Sam Okafor', cpaStatus: 'non-CPA', provenance },
     ],
-    crisisPlans: [{ id: 'RT2/CarePlan/cp', title: 'Crisis plan', status: 'active', created: '2025-01-15T11:00:00Z', summary: null, triggers: 'x', earlyWarningSigns: null, whatHelps: null, contacts: null, author: null, provenance }],
+    crisisPlans: [
+      { id: 'RT2/CarePlan/cp', title: 'Crisis plan', status: 'active', created: '2025-01-15T11:00:00Z', summary: null, triggers: 'x', earlyWarningSigns: null, whatHelps: null, contacts: null, author: null, activities: [{ description: 'Weekly phone call', code: null, status: 'in-progress' }], provenance },
+    ],
+    // Before the trust's other plans went through the catalogue's mapping: `summary`, no intent, activities without performers.
+    mentalHealthCarePlans: [
+      { id: 'RT2/CarePlan/p', title: 'CPA care plan', status: 'active', categories: [], created: '2024-06-01', start: null, end: null, summary: 'Weekly contact', notes: [], author: null, activities: [{ description: 'Weekly phone call', code: null, status: 'in-progress' }], provenance },
+    ],
     riskSummaries: [
       { id: 'RT2/Flag/f', status: 'inactive', date: '2025-04-01', summary: 'Risk to others', level: null, riskOf: null, mitigation: null, assessedBy: null, provenance },
       { id: 'RT2/RiskAssessment/r', status: 'final', date: '2025-03-02T10:00:00Z', summary: 'Moderate risk', level: 'moderate', riskOf: 'Self-harm', mitigation: null, assessedBy: 'Dr R Shah', provenance },
@@ -419,6 +441,7 @@ describe('mental health: what the resolvers serve', () => {
   it.each([
     ['mentalHealthEpisodes', 'MentalHealthEpisode'],
     ['crisisPlans', 'CrisisPlan'],
+    ['mentalHealthCarePlans', 'CarePlan'],
     ['riskSummaries', 'RiskSummary'],
   ])('%s stored under the earlier mapping stay readable', async (field, typeName) => {
     const items = await P[field](parent, {}, contextWith(before));
@@ -426,6 +449,11 @@ describe('mental health: what the resolvers serve', () => {
     expect(isObjectType(type)).toBe(true);
     expect(items.length).toBeGreaterThan(0);
     expect(items.map((item: any) => faultOf(item, type as never, typeName))).toEqual(items.map(() => null));
+  });
+
+  it("a care plan stored before is served as the catalogue's CarePlan: its summary as the description, begun when written, intent not known", async () => {
+    const [plan] = await P.mentalHealthCarePlans(parent, {}, contextWith(before));
+    expect(plan).toMatchObject({ description: 'Weekly contact', start: '2024-06-01', intent: null, current: true, activities: [expect.objectContaining({ description: 'Weekly phone call', performers: [] })] });
   });
 
   it('older items say the safe thing: a finished episode is history, the open one current and first; an inactive flag is not current', async () => {

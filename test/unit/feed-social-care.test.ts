@@ -240,7 +240,7 @@ describe('social care: a Flag lands by its codes', () => {
     const code = { coding: [{ system: SNOMED, code: '224353004', display: 'Child protection finding' }, { system: 'https://fhir.bury.example/CodeSystem/alerts', code: 'CPP', display: 'Child protection plan' }], text: 'Child protection plan: neglect' };
     const mapped = map(flag('f-cp', code, { category: [CPIS_CATEGORY] }))!;
     expect(mapped.panel).toBe('safeguardingAlerts');
-    expect(mapped.fields).toMatchObject({ description: 'Child protection plan: neglect', status: 'active', current: true, raised: '2025-02-14T12:00:00Z', ended: null, raisedBy: 'Bury Council' });
+    expect(mapped.fields).toMatchObject({ description: 'Child protection plan: neglect', status: 'active', current: true, start: '2025-02-14T12:00:00Z', end: null, author: 'Bury Council' });
     expect((mapped.fields.code as any).coding).toEqual(code.coding);
     expect((mapped.fields.categories as any[])[0]).toMatchObject({ code: 'CP-IS', coding: CPIS_CATEGORY.coding });
   });
@@ -254,7 +254,7 @@ describe('social care: a Flag lands by its codes', () => {
       flag('f-text', { text: 'Safeguarding: Section 42 enquiry' }, { category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/flag-category', code: 'safety', display: 'Safety' }], text: 'Safeguarding' }] }),
     )!;
     expect(mapped.panel).toBe('socialCareAlerts');
-    expect(mapped.fields).toMatchObject({ description: 'Safeguarding: Section 42 enquiry', category: 'Safeguarding', status: 'active', current: true });
+    expect(mapped.fields).toMatchObject({ description: 'Safeguarding: Section 42 enquiry', categories: [expect.objectContaining({ text: 'Safeguarding' })], status: 'active', current: true });
   });
 
   it('a risk-coded or locally coded flag is a general alert in the council panel', () => {
@@ -264,8 +264,8 @@ describe('social care: a Flag lands by its codes', () => {
 
   it('inactive, or active with an ended period, is not current; a flag without a period is kept', () => {
     expect(map(flag('f1', { text: 'x' }, { status: 'inactive' }))!.fields.current).toBe(false);
-    expect(map(flag('f2', { text: 'x' }, { period: { start: '2024-01', end: '2024' } }))!.fields).toMatchObject({ current: false, raised: '2024-01', ended: '2024' });
-    expect(map(flag('f3', { text: 'x' }, { period: undefined }))!.fields).toMatchObject({ raised: null, current: true });
+    expect(map(flag('f2', { text: 'x' }, { period: { start: '2024-01', end: '2024' } }))!.fields).toMatchObject({ current: false, start: '2024-01', end: '2024' });
+    expect(map(flag('f3', { text: 'x' }, { period: undefined }))!.fields).toMatchObject({ start: null, current: true });
   });
 
   it('entered-in-error is a delete, safeguarding or not', () => {
@@ -303,19 +303,29 @@ describe('social care: what the resolvers serve', () => {
       { id: 'LA351/Flag/closed', description: 'Closed concern', category: 'Safeguarding', status: 'inactive', raised: '2025-04-01T00:00:00Z', ended: '2025-04-20', raisedBy: null, provenance },
       { id: 'LA351/Flag/open', description: 'Section 42 enquiry', category: 'Safeguarding', status: 'active', raised: '2025-02-14T12:00:00Z', ended: null, raisedBy: null, provenance },
     ],
+    socialCareAlerts: [{ id: 'LA351/Flag/key', description: 'Key safe by the front door', category: 'Safety', status: 'active', raised: '2025-03-17T10:00:00Z', ended: null, raisedBy: 'Bury Council', provenance }],
   };
 
   it.each([
     ['socialCareCases', 'SocialCareCase'],
     ['carePackages', 'CarePackage'],
     ['socialCareAssessments', 'SocialCareAssessment'],
-    ['safeguardingAlerts', 'SafeguardingAlert'],
+    ['safeguardingAlerts', 'Alert'],
+    ['socialCareAlerts', 'Alert'],
   ])('%s stored under the earlier mapping stay readable', async (field, typeName) => {
     const items = await P[field](parent, {}, contextWith(before));
     const type = schema.getType(typeName);
     expect(isObjectType(type)).toBe(true);
     expect(items.length).toBeGreaterThan(0);
     expect(items.map((item: any) => faultOf(item, type as never, typeName))).toEqual(items.map(() => null));
+  });
+
+  it("alerts stored under the council's earlier names (raised, ended, raisedBy, category) are served as the catalogue's Alert, nothing lost", async () => {
+    const context = contextWith(before);
+    expect((await P.safeguardingAlerts(parent, {}, context)).find((a: any) => a.id === 'LA351/Flag/closed')).toMatchObject({ start: '2025-04-01T00:00:00Z', end: '2025-04-20', author: null, categories: [{ text: 'Safeguarding' }], code: { text: 'Closed concern' } });
+    const [key] = await P.socialCareAlerts(parent, {}, context);
+    expect(key).toMatchObject({ start: '2025-03-17T10:00:00Z', end: null, author: 'Bury Council', categories: [{ text: 'Safety' }], current: true });
+    expect(key).not.toHaveProperty('raised');
   });
 
   it('older items say the safe thing: the open alert first and current though a closed one is newer; the allocated worker from the open case', async () => {

@@ -134,10 +134,10 @@ export const asGiven = (items: Item[]): Item[] => items.map((i) => ({ ...i, curr
 
 // --- referrals, care plans, alerts, family history, devices, advance directives
 
-export const REFERRAL_FIELDS = ['referrals', 'hospitalReferrals'] as const;
-export const CARE_PLAN_FIELDS = ['carePlans', 'hospitalCarePlans'] as const;
-export const ALERT_FIELDS = ['alerts', 'hospitalAlerts'] as const;
-export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts'] as const;
+export const REFERRAL_FIELDS = ['referrals', 'hospitalReferrals', 'mentalHealthReferrals'] as const;
+export const CARE_PLAN_FIELDS = ['carePlans', 'hospitalCarePlans', 'mentalHealthCarePlans', 'communityCarePlans'] as const;
+export const ALERT_FIELDS = ['alerts', 'hospitalAlerts', 'mentalHealthAlerts', 'socialCareAlerts'] as const;
+export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts', 'mentalHealthSafeguardingAlerts', 'safeguardingAlerts'] as const;
 export const FAMILY_HISTORY_FIELDS = ['familyHistory'] as const;
 export const DEVICE_FIELDS = ['medicalDevices'] as const;
 export const ADVANCE_DIRECTIVE_FIELDS = ['advanceDecisions'] as const;

@@ -1,7 +1,7 @@
 import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
 import { textConcept } from '@shareforyou/kit/src/ingest/fhirValues';
-import { observationList, problemList } from '@shareforyou/kit/src/slice/catalogueLists';
+import { carePlanList, observationList, problemList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { communityPanels } from './panels';
@@ -37,16 +37,15 @@ export const upgradeVisit = (item: SliceItem): SliceItem => ({
   current: isCurrent('encounter', item.status),
 });
 
-export const upgradeCarePlan = (item: SliceItem): SliceItem => ({
-  categories: text(item.category),
-  intent: null,
-  activityDetails: ((item.activities as string[] | undefined) ?? []).map((description) => ({ description, code: null, status: null, doNotPerform: null, scheduled: null, performers: [], location: null })),
-  created: null,
-  author: null,
-  careTeams: [],
-  addresses: [],
+/**
+ * A care plan stored before the community plans went through the catalogue's CarePlan mapping: its
+ * activities were kept twice (one line each in `activities`, in full in `activityDetails`) and its
+ * first category's text as `category`. Read as the catalogue's CarePlan, nothing lost.
+ */
+export const earlierCarePlan = ({ activityDetails, category, ...item }: SliceItem): SliceItem => ({
+  categories: text(category),
   ...item,
-  current: isCurrent('request', item.status, item.end),
+  activities: (activityDetails as unknown[] | undefined) ?? item.activities,
 });
 
 export const communityResolvers = {
@@ -55,7 +54,7 @@ export const communityResolvers = {
     communityObservations: observationList(communityPanels.observations),
     communityEpisodes: panelList(communityPanels.episodes, currentFirst(newestFirst('start')), upgradeEpisode),
     communityVisits: panelList(communityPanels.visits, currentFirst(newestFirst('date')), upgradeVisit),
-    communityCarePlans: panelList(communityPanels.carePlans, currentFirst(newestFirst('start')), upgradeCarePlan),
+    communityCarePlans: carePlanList(communityPanels.carePlans, earlierCarePlan),
   },
   // Resolved, not stored: the item ids of the episodes (the source ids carry no ODS code).
   CommunityVisit: {

@@ -4,7 +4,6 @@ import {
   FeedProblem,
   FHIR_STATUS,
   namesOf,
-  notesOf,
   oneOf,
   optionalCodingOf,
   optionalDateOf,
@@ -14,7 +13,7 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
-import { conditionMapping, episodeOfCareMapping, flagMapping, medicineMapping, observationMapping, serviceRequestMapping } from '@shareforyou/kit/src/catalogue';
+import { carePlanActivitiesOf, carePlanMapping, conditionMapping, episodeOfCareMapping, flagMapping, medicineMapping, observationMapping, serviceRequestMapping } from '@shareforyou/kit/src/catalogue';
 import { carePlanKindOf } from '@shareforyou/schema';
 import { mentalHealthPanels } from './panels';
 
@@ -22,16 +21,10 @@ import { mentalHealthPanels } from './panels';
  * The mental health trust's FHIR R4 feed (UK Core resources) -> the mental health slice's panels.
  * EpisodeOfCare -> an episode (the kit's catalogue: status history, types, diagnoses, team and care
  * coordinator resolved from their references, CPA status); ServiceRequest -> a referral (the kit's catalogue); CarePlan -> the crisis plan when its category is coded as one
- * (schema/clinical-codes.yaml), else a care plan; RiskAssessment -> the risk summary (always: an assessment of risk is sensitive whatever it assesses); Flag -> by
+ * (schema/clinical-codes.yaml), else a care plan (the kit's catalogue); RiskAssessment -> the risk summary (always: an assessment of risk is sensitive whatever it assesses); Flag -> by
  * its codes (the kit's catalogue): a mental-health risk, a safeguarding alert, or else a general alert. Entered-in-error
  * never reaches here: the kit deletes.
  */
-
-const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
-
-function periodOf(period: fhir4.Period | undefined, path: string) {
-  return { start: optionalDateOf(period?.start, `${path}.start`), end: optionalDateOf(period?.end, `${path}.end`) };
-}
 
 const kitEpisodeOfCare = episodeOfCareMapping(mentalHealthPanels.episodes, { startRequiredBecause: 'it says since when the patient is in this care' });
 
@@ -60,44 +53,33 @@ function crisisPlanSections(notes: fhir4.Annotation[] | undefined): Record<Crisi
   return found;
 }
 
-/** Every activity of a plan: what is to be done, its code and status. */
-function activitiesOf(r: fhir4.CarePlan) {
-  return (r.activity ?? []).map((a, i) => ({
-    description: textOf(a.detail?.description ?? a.progress?.[0]?.text, 2000),
-    code: optionalCodingOf(a.detail?.code, `CarePlan.activity[${i}].detail.code`),
-    status: a.detail ? oneOf(a.detail.status, ACTIVITY_STATUS, `CarePlan.activity[${i}].detail.status`) : null,
-  }));
-}
+const kitCarePlan = carePlanMapping(mentalHealthPanels.carePlans);
 
-function carePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
+/**
+ * A CarePlan coded as a crisis plan (CarePlan.category, schema/clinical-codes.yaml; never the word
+ * "crisis" in a title) -> the trust's crisis plan, with its headed sections; any other -> the
+ * catalogue's care plan (the kit's CarePlan mapping), as the GP's and the hospital's are.
+ */
+function mentalHealthCarePlanMapping(r: fhir4.CarePlan, references: BundleReferences) {
+  if (carePlanKindOf(r.category ?? []) !== 'crisisPlan') return kitCarePlan(r, references);
   const status = oneOf(r.status, FHIR_STATUS.request, 'CarePlan.status');
-  const period = periodOf(r.period, 'CarePlan.period');
+  const period = { start: optionalDateOf(r.period?.start, 'CarePlan.period.start'), end: optionalDateOf(r.period?.end, 'CarePlan.period.end') };
   const created = optionalDateOf(r.created, 'CarePlan.created') ?? period.start;
   if (!created) throw new FeedProblem('CarePlan.created', 'CarePlan.created or CarePlan.period.start is required: it says which plan is the latest');
-  const common = {
-    status,
-    current: isCurrent('request', status, period.end),
-    categories: conceptsOf(r.category, 'CarePlan.category'),
-    created,
-    start: period.start,
-    end: period.end,
-    summary: textOf(r.description, 4000),
-    author: referenceDisplay(r.author, r as never, references) ?? (namesOf(r.contributor, r, references).join(', ') || null),
-    activities: activitiesOf(r),
-  };
-  // A crisis plan by its code (CarePlan.category), never by the word "crisis" in a title.
-  if (carePlanKindOf(r.category ?? []) === 'crisisPlan') {
-    return {
-      panel: mentalHealthPanels.crisisPlans,
-      fields: { ...common, title: textOf(r.title, 200) ?? 'Crisis plan', ...crisisPlanSections(r.note) },
-    };
-  }
   return {
-    panel: mentalHealthPanels.carePlans,
+    panel: mentalHealthPanels.crisisPlans,
     fields: {
-      ...common,
-      title: textOf(r.title, 200) ?? conceptText(r.category?.[0]) ?? 'Care plan',
-      notes: notesOf(r.note),
+      status,
+      current: isCurrent('request', status, period.end),
+      categories: conceptsOf(r.category, 'CarePlan.category'),
+      created,
+      start: period.start,
+      end: period.end,
+      summary: textOf(r.description, 4000),
+      author: referenceDisplay(r.author, r as never, references) ?? (namesOf(r.contributor, r, references).join(', ') || null),
+      activities: carePlanActivitiesOf(r, references),
+      title: textOf(r.title, 200) ?? 'Crisis plan',
+      ...crisisPlanSections(r.note),
     },
   };
 }
@@ -170,7 +152,7 @@ export const mentalHealthFeed: SliceFeed = {
   resources: {
     EpisodeOfCare: mentalHealthEpisodeMapping,
     ServiceRequest: serviceRequestMapping(mentalHealthPanels.referrals),
-    CarePlan: carePlanMapping,
+    CarePlan: mentalHealthCarePlanMapping,
     RiskAssessment: riskAssessmentMapping,
     Flag: mentalHealthFlagMapping,
     Condition: conditionMapping(mentalHealthPanels.diagnoses),

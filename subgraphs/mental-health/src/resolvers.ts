@@ -1,5 +1,5 @@
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { medicineList, observationList, problemList } from '@shareforyou/kit/src/slice/catalogueLists';
+import { alertList, carePlanActivity, carePlanList, medicineList, observationList, problemList, referralList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
@@ -19,15 +19,16 @@ const episode = (item: SliceItem): SliceItem => ({
   ...item,
   current: isCurrent('episodeOfCare', item.status, item.end),
 });
-const carePlan = (item: SliceItem): SliceItem => ({
+const crisisPlan = (item: SliceItem): SliceItem => ({
   categories: [],
-  activities: [],
-  notes: [],
   start: null,
   end: null,
   ...item,
+  activities: ((item.activities as unknown[] | undefined) ?? []).map(carePlanActivity),
   current: isCurrent('request', item.status, item.end),
 });
+/** A care plan stored before the trust's plans went through the catalogue's mapping: its description was `summary`. */
+const earlierCarePlan = ({ summary, ...item }: SliceItem): SliceItem => ({ description: summary ?? null, ...item, start: item.start ?? item.created ?? null });
 const risk = (item: SliceItem): SliceItem => {
   // Before `kind` was kept, a flag's status was active or inactive; an assessment's never is.
   const kind = item.kind ?? (['active', 'inactive'].includes(String(item.status)) ? 'flag' : 'assessment');
@@ -41,10 +42,9 @@ const risk = (item: SliceItem): SliceItem => {
     current: kind === 'flag' ? isCurrent('flag', item.status, item.end) : isCurrent('observation', item.status),
   };
 };
-const alert = (item: SliceItem): SliceItem => ({ categories: [], ...item, current: isCurrent('flag', item.status, item.end) });
 
 const episodes = panelList(mentalHealthPanels.episodes, currentFirst(newestBy('start')), episode);
-const crisisPlans = panelList(mentalHealthPanels.crisisPlans, currentFirst(newestBy('created')), carePlan);
+const crisisPlans = panelList(mentalHealthPanels.crisisPlans, currentFirst(newestBy('created')), crisisPlan);
 const riskSummaries = panelList(mentalHealthPanels.riskSummaries, currentFirst(newestBy('date')), risk);
 
 /** The current episode that records `field`: where the care coordinator and CPA status come from. */
@@ -69,16 +69,12 @@ export const mentalHealthResolvers = {
     },
     crisisPlan: first(crisisPlans),
     crisisPlans,
-    mentalHealthCarePlans: panelList(mentalHealthPanels.carePlans, currentFirst(newestBy('created')), carePlan),
+    mentalHealthCarePlans: carePlanList(mentalHealthPanels.carePlans, earlierCarePlan),
     mentalHealthEpisodes: episodes,
-    mentalHealthReferrals: panelList(mentalHealthPanels.referrals, currentFirst(newestBy('authoredOn')), (item) => ({
-      doNotPerform: false,
-      ...item,
-      current: isCurrent('request', item.status, item.end),
-    })),
+    mentalHealthReferrals: referralList(mentalHealthPanels.referrals),
     riskSummary: first(riskSummaries),
     riskSummaries,
-    mentalHealthAlerts: panelList(mentalHealthPanels.alerts, currentFirst(newestBy('start')), alert),
-    mentalHealthSafeguardingAlerts: panelList(mentalHealthPanels.safeguardingAlerts, currentFirst(newestBy('start')), alert),
+    mentalHealthAlerts: alertList(mentalHealthPanels.alerts),
+    mentalHealthSafeguardingAlerts: alertList(mentalHealthPanels.safeguardingAlerts),
   },
 };

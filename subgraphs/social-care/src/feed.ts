@@ -16,8 +16,7 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
-import { episodeOfCareMapping, relatedPersonMapping } from '@shareforyou/kit/src/catalogue';
-import { flagMeaningOf } from '@shareforyou/schema';
+import { episodeOfCareMapping, flagMapping as kitFlagMapping, relatedPersonMapping } from '@shareforyou/kit/src/catalogue';
 import { socialCarePanels } from './panels';
 
 /**
@@ -120,25 +119,12 @@ function procedureMapping(r: fhir4.Procedure, references: BundleReferences) {
   };
 }
 
-function flagMapping(r: fhir4.Flag, references: BundleReferences) {
-  const status = oneOf(r.status, FHIR_STATUS.flag, 'Flag.status');
-  const code = codingOf(r.code, 'Flag.code');
-  const period = periodOf(r.period, 'Flag.period');
-  const fields = {
-    code,
-    description: code.text ?? code.display,
-    category: conceptText(r.category?.[0]),
-    categories: conceptsOf(r.category, 'Flag.category'),
-    status,
-    current: isCurrent('flag', status, period.end),
-    raised: period.start,
-    ended: period.end,
-    raisedBy: referenceDisplay(r.author, r as never, references),
-  };
-  // Safeguarding only by its codes; anything else (a risk, a key safe, an uncoded flag) is a general alert.
-  const panel = flagMeaningOf([r.code, ...(r.category ?? [])]) === 'safeguarding' ? socialCarePanels.safeguardingAlerts : socialCarePanels.alerts;
-  return { panel, fields };
-}
+/**
+ * A Flag through the kit's catalogue, filed by its codes: safeguarding-coded to the safeguarding
+ * alerts (sensitive), anything else (a key safe, an uncoded flag, and, as before, a risk-coded one:
+ * the council keeps no risk list of its own) to the general alerts.
+ */
+const flagMapping = kitFlagMapping({ alerts: socialCarePanels.alerts, safeguardingAlerts: socialCarePanels.safeguardingAlerts, riskAlerts: socialCarePanels.alerts });
 
 export const socialCareFeed: SliceFeed = {
   resources: {

@@ -1,5 +1,6 @@
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
 import { textConcept as concept } from '@shareforyou/kit/src/ingest/fhirValues';
+import { alertList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { activeFirst, currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
@@ -40,16 +41,20 @@ const assessment = (item: SliceItem): SliceItem => ({
   notes: [],
   ...item,
 });
-const flag = (item: SliceItem): SliceItem => ({
+/**
+ * An alert stored under the council's earlier names (raised, ended, raisedBy, category: before its
+ * Flags went through the catalogue's mapping) read as the catalogue's Alert: the same values, nothing lost.
+ */
+const earlierAlert = ({ raised, ended, raisedBy, category, ...item }: SliceItem): SliceItem => ({
   code: textConcept(item.description),
-  categories: textConcept(item.category) ? [textConcept(item.category)] : [],
+  categories: textConcept(category) ? [textConcept(category)] : [],
+  ...(raised !== undefined || ended !== undefined || raisedBy !== undefined ? { start: raised ?? null, end: ended ?? null, author: raisedBy ?? null } : {}),
   ...item,
-  current: isCurrent('flag', item.status, item.ended),
 });
 
 const cases = panelList(socialCarePanels.cases, currentFirst(newestBy('start')), socialCareCase);
 /** Current alerts first: a newer closed alert must not hide an open one. */
-const safeguardingAlerts = panelList(socialCarePanels.safeguardingAlerts, currentFirst(newestBy('raised')), flag);
+const safeguardingAlerts = alertList(socialCarePanels.safeguardingAlerts, earlierAlert);
 
 export const socialCareResolvers = {
   Patient: {
@@ -65,6 +70,6 @@ export const socialCareResolvers = {
     carers: panelList(socialCarePanels.carers, activeFirst('active', true)),
     safeguardingAlert: async (parent: Patient, args: unknown, context: SubgraphContext) => (await safeguardingAlerts(parent, args, context))[0] ?? null,
     safeguardingAlerts,
-    socialCareAlerts: panelList(socialCarePanels.alerts, currentFirst(newestBy('raised')), flag),
+    socialCareAlerts: alertList(socialCarePanels.alerts, earlierAlert),
   },
 };

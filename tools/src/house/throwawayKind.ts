@@ -77,7 +77,7 @@ export function addThrowawayKind(root: string): void {
   const policyPath = join(root, 'schema/policy.yaml');
   const policy = readFileSync(policyPath, 'utf8')
     .replace(/\n  Patient:\n/, '\n  Patient:\n    hospiceCarePlans: communityCare\n    hospiceSource: sourceStatus\n')
-    .replace(/\n  CommunityCarePlan: inherit\n/, '\n  CommunityCarePlan: inherit\n  HospiceCarePlan: inherit\n');
+    .replace(/\n  # --- community\n/, '\n  # --- community\n  HospiceCarePlan: inherit\n');
   writeFileSync(policyPath, policy);
   const servicesPath = join(root, 'schema/src/services.ts');
   writeFileSync(

@@ -510,7 +510,7 @@ export type CombinedAlertsQueryVariables = Exact<{
 }>;
 
 
-export type CombinedAlertsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedSafeguardingAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedAlertsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedSafeguardingAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedAllergiesQueryVariables = Exact<{
   nhsNumber: string;
@@ -524,7 +524,7 @@ export type CombinedCarePlansQueryVariables = Exact<{
 }>;
 
 
-export type CombinedCarePlansQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedCarePlans: { items: Array<{ id: string, title: string | null, current: boolean, disagreement: string | null, sources: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedCarePlansQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedCarePlans: { items: Array<{ id: string, title: string | null, current: boolean, disagreement: string | null, sources: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedEncountersQueryVariables = Exact<{
   nhsNumber: string;
@@ -573,7 +573,7 @@ export type CombinedReferralsQueryVariables = Exact<{
 }>;
 
 
-export type CombinedReferralsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedReferrals: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedReferralsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedReferrals: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedResultsQueryVariables = Exact<{
   nhsNumber: string;
@@ -627,7 +627,7 @@ export type CommunityQueryVariables = Exact<{
 }>;
 
 
-export type CommunityQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, communityEpisodes: Array<{ id: string, service: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, teams: Array<string>, leadClinician: string | null, referralReason: string | null, diagnoses: Array<{ rank: number | null, condition: { display: string, text: string | null } | null }>, referrals: Array<{ description: string | null, requester: string | null, authoredOn: unknown }>, provenance: { organisationName: string } }> | null, communityVisits: Array<{ id: string, date: unknown, end: unknown, status: EncounterStatus, current: boolean, setting: string | null, description: string | null, clinician: string | null, location: string | null, reasons: Array<{ display: string, text: string | null }>, provenance: { organisationName: string } }> | null, communityCarePlans: Array<{ id: string, title: string | null, category: string | null, status: CarePlanStatus, current: boolean, description: string | null, start: unknown, end: unknown, author: string | null, activityDetails: Array<{ description: string | null, status: CarePlanActivityStatus | null, scheduled: string | null }>, provenance: { organisationName: string } }> | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CommunityQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, communityEpisodes: Array<{ id: string, service: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, teams: Array<string>, leadClinician: string | null, referralReason: string | null, diagnoses: Array<{ rank: number | null, condition: { display: string, text: string | null } | null }>, referrals: Array<{ description: string | null, requester: string | null, authoredOn: unknown }>, provenance: { organisationName: string } }> | null, communityVisits: Array<{ id: string, date: unknown, end: unknown, status: EncounterStatus, current: boolean, setting: string | null, description: string | null, clinician: string | null, location: string | null, reasons: Array<{ display: string, text: string | null }>, provenance: { organisationName: string } }> | null, communityCarePlans: Array<{ id: string, title: string | null, status: CarePlanStatus, current: boolean, description: string | null, start: unknown, end: unknown, author: string | null, categories: Array<{ text: string | null, display: string }>, activities: Array<{ description: string | null, status: CarePlanActivityStatus | null, scheduled: string | null }>, provenance: { organisationName: string } }> | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type DemographicsQueryVariables = Exact<{
   nhsNumber: string;
@@ -648,7 +648,7 @@ export type EmergencySummaryQueryVariables = Exact<{
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedMedications: { items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAdvanceDirectives: { items: Array<{ id: string, current: boolean, disagreement: string | null, scope: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedMedications: { items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAdvanceDirectives: { items: Array<{ id: string, current: boolean, disagreement: string | null, scope: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, safeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, categories: Array<{ text: string | null, display: string }>, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
@@ -676,7 +676,7 @@ export type MentalHealthQueryVariables = Exact<{
 }>;
 
 
-export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, code: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string | null, status: CarePlanStatus, current: boolean, created: unknown, description: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, code: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ProblemsQueryVariables = Exact<{
   nhsNumber: string;
@@ -704,7 +704,7 @@ export type SocialCareQueryVariables = Exact<{
 }>;
 
 
-export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, safeguardingAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, raised: unknown, ended: unknown, provenance: { organisationName: string } }> | null, socialCareAlerts: Array<{ id: string, description: string, category: string | null, status: FlagStatus, current: boolean, raised: unknown, ended: unknown, provenance: { organisationName: string } }> | null, socialCareCases: Array<{ id: string, caseType: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, worker: string | null, provenance: { organisationName: string } }> | null, carePackages: Array<{ id: string, service: string, description: string | null, hoursPerWeek: number | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, socialCareAssessments: Array<{ id: string, type: string, status: AssessmentStatus, date: unknown, outcome: string | null, provenance: { organisationName: string } }> | null, carers: Array<{ id: string, name: string, phone: string | null, active: boolean, relationship: { display: string } | null, provenance: { organisationName: string } }> | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type SocialCareQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, safeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, socialCareAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, socialCareCases: Array<{ id: string, caseType: string | null, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, worker: string | null, provenance: { organisationName: string } }> | null, carePackages: Array<{ id: string, service: string, description: string | null, hoursPerWeek: number | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, socialCareAssessments: Array<{ id: string, type: string, status: AssessmentStatus, date: unknown, outcome: string | null, provenance: { organisationName: string } }> | null, carers: Array<{ id: string, name: string, phone: string | null, active: boolean, relationship: { display: string } | null, provenance: { organisationName: string } }> | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ConsoleUserFragment = { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null };
 
@@ -1325,6 +1325,16 @@ export const CombinedAlertsDocument = new TypedDocumentString(`
       lastUpdated
       readAt
     }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    socialCareSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
   }
 }
     fragment NotReadParts on SourceNotRead {
@@ -1457,6 +1467,16 @@ export const CombinedCarePlansDocument = new TypedDocumentString(`
       readAt
     }
     acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
       organisationNames
       lastUpdated
       readAt
@@ -1971,6 +1991,11 @@ export const CombinedReferralsDocument = new TypedDocumentString(`
       lastUpdated
       readAt
     }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
   }
 }
     fragment NotReadParts on SourceNotRead {
@@ -2307,14 +2332,17 @@ export const CommunityDocument = new TypedDocumentString(`
     communityCarePlans {
       id
       title
-      category
+      categories {
+        text
+        display
+      }
       status
       current
       description
       start
       end
       author
-      activityDetails {
+      activities {
         description
         status
         scheduled
@@ -2554,7 +2582,10 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
     safeguardingAlerts {
       id
       description
-      category
+      categories {
+        text
+        display
+      }
       status
       current
       provenance {
@@ -3023,7 +3054,7 @@ export const MentalHealthDocument = new TypedDocumentString(`
       status
       current
       created
-      summary
+      description
       categories {
         display
       }
@@ -3366,11 +3397,10 @@ export const SocialCareDocument = new TypedDocumentString(`
     safeguardingAlerts {
       id
       description
-      category
       status
       current
-      raised
-      ended
+      start
+      end
       provenance {
         organisationName
       }
@@ -3378,11 +3408,10 @@ export const SocialCareDocument = new TypedDocumentString(`
     socialCareAlerts {
       id
       description
-      category
       status
       current
-      raised
-      ended
+      start
+      end
       provenance {
         organisationName
       }

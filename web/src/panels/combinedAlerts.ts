@@ -16,8 +16,8 @@ export const alertColumns = [
 ];
 
 /**
- * <sfy-combined-alerts nhs-number="..."> — fields in combinedAlerts.graphql. Alerts from the GP and
- * the hospital, the same alert over overlapping time once; safeguarding alerts apart, in their own
+ * <sfy-combined-alerts nhs-number="..."> — fields in combinedAlerts.graphql. Alerts from the GP, the
+ * hospital, the mental health trust and the council, the same alert over overlapping time once; safeguarding alerts apart, in their own
  * section: a sensitive category, so a role without it sees that section as restricted (never as
  * nothing recorded).
  */
@@ -29,7 +29,7 @@ export class CombinedAlertsPanel extends RecordPanel<CombinedAlertsQuery> {
       title: 'Alerts',
       name: 'alerts',
       path: ['patient', 'combinedAlerts', 'items'],
-      source: ['gpSource', 'acuteSource'],
+      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'socialCareSource'],
       notRead: ['patient', 'combinedAlerts', 'notRead'],
       current: { history: 'Alerts no longer in force' },
       columns: alertColumns,
@@ -38,7 +38,7 @@ export class CombinedAlertsPanel extends RecordPanel<CombinedAlertsQuery> {
       title: 'Safeguarding alerts',
       name: 'safeguardingAlerts',
       path: ['patient', 'combinedSafeguardingAlerts', 'items'],
-      source: ['gpSource', 'acuteSource'],
+      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'socialCareSource'],
       notRead: ['patient', 'combinedSafeguardingAlerts', 'notRead'],
       current: { history: 'Safeguarding alerts no longer in force' },
       columns: alertColumns,

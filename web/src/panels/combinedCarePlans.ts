@@ -10,7 +10,7 @@ const status = (p: { status?: string | null }) => statusWords(p.status);
 
 /**
  * <sfy-combined-care-plans nhs-number="..."> — fields in combinedCarePlans.graphql. Care plans from
- * the GP and the hospital, each plan its own item (never merged); plans in force as current, the
+ * the GP, the hospital, the mental health trust (not its crisis plans) and community services, each plan its own item (never merged); plans in force as current, the
  * rest in the history part with their status in words.
  */
 export class CombinedCarePlansPanel extends RecordPanel<CombinedCarePlansQuery> {
@@ -21,7 +21,7 @@ export class CombinedCarePlansPanel extends RecordPanel<CombinedCarePlansQuery> 
       title: 'Care plans',
       name: 'carePlans',
       path: ['patient', 'combinedCarePlans', 'items'],
-      source: ['gpSource', 'acuteSource'],
+      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource'],
       notRead: ['patient', 'combinedCarePlans', 'notRead'],
       current: { history: 'Care plans no longer in force' },
       columns: [

@@ -8,7 +8,7 @@ const status = (r: { status?: string | null }) => statusWords(r.status);
 
 /**
  * <sfy-combined-referrals nhs-number="..."> — fields in combinedReferrals.graphql. Referrals and
- * requests from the GP and the hospital, the same request written the same day once; open ones as
+ * requests from the GP, the hospital and the mental health trust, the same request written the same day once; open ones as
  * current, the rest (completed, revoked) in the history part with their status in words.
  */
 export class CombinedReferralsPanel extends RecordPanel<CombinedReferralsQuery> {
@@ -19,7 +19,7 @@ export class CombinedReferralsPanel extends RecordPanel<CombinedReferralsQuery> 
       title: 'Referrals and requests',
       name: 'referrals',
       path: ['patient', 'combinedReferrals', 'items'],
-      source: ['gpSource', 'acuteSource'],
+      source: ['gpSource', 'acuteSource', 'mentalHealthSource'],
       notRead: ['patient', 'combinedReferrals', 'notRead'],
       current: { history: 'Closed referrals and requests' },
       columns: [

@@ -48,9 +48,9 @@ export class CommunityPanel extends RecordPanel<CommunityQuery> {
       source: 'communitySource',
       current: { history: 'Past care plans' },
       columns: [
-        col('Plan', (p) => p.title ?? p.category ?? 'Untitled plan'),
+        col('Plan', (p) => p.title ?? p.categories[0]?.text ?? p.categories[0]?.display ?? 'Untitled plan'),
         col('Status', (p) => (p.current ? `In force (${statusWords(p.status)})` : statusWords(p.status))),
-        col('Activities', (p) => p.activityDetails.map((a: { description?: string | null; status?: string | null }) => `${a.description ?? ''}${a.status ? ` (${statusWords(a.status)})` : ''}`).join('; ')),
+        col('Activities', (p) => p.activities.map((a: { description?: string | null; status?: string | null }) => `${a.description ?? ''}${a.status ? ` (${statusWords(a.status)})` : ''}`).join('; ')),
         col('From', (p) => formatDate(p.start)),
         col('To', (p) => formatDate(p.end)),
       ],

@@ -24,7 +24,7 @@ export class MentalHealthPanel extends RecordPanel<MentalHealthQuery> {
     { title: 'Alerts', path: ['patient', 'mentalHealthAlerts'], source: 'mentalHealthSource', current: { history: 'Ended alerts' }, columns: [col('Alert', (a) => a.description), statusCol(), col('Raised', (a) => formatDate(a.start))] },
     { title: 'Episodes of care', path: ['patient', 'mentalHealthEpisodes'], source: 'mentalHealthSource', current: { history: 'Closed episodes' }, columns: [col('Service', (e) => e.service), col('Team', (e) => e.team), statusCol(), col('From', (e) => formatDate(e.start)), col('To', (e) => formatDate(e.end) || (e.current ? 'Open' : ''))] },
     { title: 'Referrals', path: ['patient', 'mentalHealthReferrals'], source: 'mentalHealthSource', current: { history: 'Closed referrals' }, columns: [col('Referral', (r) => r.code?.display), col('Priority', (r) => statusWords(r.priority)), statusCol(), col('Referred by', (r) => r.requester), col('Made', (r) => formatDate(r.authoredOn))] },
-    { title: 'Care plans', path: ['patient', 'mentalHealthCarePlans'], source: 'mentalHealthSource', current: { history: 'Past care plans' }, columns: [col('Plan', (p) => p.title), statusCol(), col('Summary', (p) => p.summary), col('Written', (p) => formatDate(p.created))] },
+    { title: 'Care plans', path: ['patient', 'mentalHealthCarePlans'], source: 'mentalHealthSource', current: { history: 'Past care plans' }, columns: [col('Plan', (p) => p.title), statusCol(), col('Summary', (p) => p.description), col('Written', (p) => formatDate(p.created))] },
   ];
 }
 

@@ -131,21 +131,45 @@ export const referralList = (panel: string) =>
     current: isCurrent('request', item.status, item.end),
   }));
 
-/** Alerts (Flag), in force first, then newest raised. */
-export const alertList = (panel: string) =>
-  panelList(panel, currentFirst(newestFirst('start', 'provenance.lastUpdated')), (item) => ({ categories: [], ...item, current: isCurrent('flag', item.status, item.end) }));
+/**
+ * Alerts (Flag), in force first, then newest raised. `earlierShape` reads items a slice stored under
+ * its own names before it used the catalogue's Flag mapping (the council's raised/ended/raisedBy).
+ */
+export const alertList = (panel: string, earlierShape: (item: SliceItem) => SliceItem = (item) => item) =>
+  panelList(panel, currentFirst(newestFirst('start', 'provenance.lastUpdated')), (stored) => {
+    const item = earlierShape(stored);
+    return { categories: [], ...item, current: isCurrent('flag', item.status, item.end) };
+  });
 
-/** Care plans (CarePlan), in force first, then newest begun. */
-export const carePlanList = (panel: string) =>
-  panelList(panel, currentFirst(newestFirst('start', 'provenance.lastUpdated')), (item) => ({
-    categories: [],
-    careTeams: [],
-    addresses: [],
-    activities: [],
-    notes: [],
-    ...item,
-    current: isCurrent('request', item.status, item.end),
-  }));
+const NO_ACTIVITY_DETAIL = { description: null, code: null, status: null, doNotPerform: null, scheduled: null, performers: [], location: null };
+
+/**
+ * A plan's activity as the catalogue's CarePlanActivity whatever shape it was stored in: a line of
+ * text (the community slice's, before), or without the fields kept later (the mental health trust's).
+ */
+export const carePlanActivity = (activity: unknown) =>
+  typeof activity === 'string' ? { ...NO_ACTIVITY_DETAIL, description: activity } : { ...NO_ACTIVITY_DETAIL, ...(activity as object) };
+
+/**
+ * Care plans (CarePlan), in force first, then newest begun. `earlierShape` reads items a slice stored
+ * under its own names before it used the catalogue's CarePlan mapping.
+ */
+export const carePlanList = (panel: string, earlierShape: (item: SliceItem) => SliceItem = (item) => item) =>
+  panelList(panel, currentFirst(newestFirst('start', 'provenance.lastUpdated')), (stored) => {
+    const item = earlierShape(stored);
+    return {
+      categories: [],
+      careTeams: [],
+      addresses: [],
+      notes: [],
+      intent: null,
+      created: null,
+      author: null,
+      ...item,
+      activities: ((item.activities as unknown[] | undefined) ?? []).map(carePlanActivity),
+      current: isCurrent('request', item.status, item.end),
+    };
+  });
 // --- Issue #18 point 1: family history, medical devices, advance decisions
 
 /** A relative's history, newest recorded first. Its own type and panel: never a problem of the patient's (H88). */
