@@ -769,7 +769,7 @@ export type TraceQueryVariables = Exact<{
 }>;
 
 
-export type TraceQuery = { patientSearch: Array<{ nhsNumber: string, birthDate: unknown, gender: string | null, postcode: string | null, name: { text: string }, registeredPractice: { name: string } | null }> };
+export type TraceQuery = { patientSearch: Array<{ nhsNumber: string, birthDate: unknown, gender: string | null, postcode: string | null, name: { family: string, given: Array<string>, text: string }, registeredPractice: { name: string } | null }> };
 
 export type DeclareBreakGlassMutationVariables = Exact<{
   nhsNumber: string;
@@ -779,6 +779,13 @@ export type DeclareBreakGlassMutationVariables = Exact<{
 
 
 export type DeclareBreakGlassMutation = { declareBreakGlass: { id: string, reason: BreakGlassReason, expiresAt: string } };
+
+export type PatientBannerQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type PatientBannerQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, name: { family: string, given: Array<string>, text: string } | null, deceased: { at: unknown } | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3547,6 +3554,8 @@ export const TraceDocument = new TypedDocumentString(`
   ) {
     nhsNumber
     name {
+      family
+      given
       text
     }
     birthDate
@@ -3567,3 +3576,24 @@ export const DeclareBreakGlassDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeclareBreakGlassMutation, DeclareBreakGlassMutationVariables>;
+export const PatientBannerDocument = new TypedDocumentString(`
+    query PatientBanner($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    name {
+      family
+      given
+      text
+    }
+    birthDate
+    gender
+    deceased {
+      at
+    }
+    breakGlass {
+      reason
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PatientBannerQuery, PatientBannerQueryVariables>;
