@@ -154,7 +154,7 @@ describe('the break-glass dialog', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.locator('[data-role="no-relationship"]').textContent()).toContain('no recorded care relationship');
-    expect(await page.getByRole('button', { name: 'Declare emergency access' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Open the emergency access form' }).isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/viewer-break-glass-cancelled.png', fullPage: true });
     // Open record again, by keyboard: the dialog is back.
@@ -165,7 +165,7 @@ describe('the break-glass dialog', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).focus();
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('button', { name: 'Declare emergency access' }).focus();
+    await page.getByRole('button', { name: 'Open the emergency access form' }).focus();
     await page.keyboard.press('Enter');
     await dialog.waitFor();
     expect(await occurrences(page, 'no recorded care relationship')).toBe(1);
@@ -227,6 +227,50 @@ describe('the banner never names the patient opened before', () => {
     expect(await page.locator('[data-role="nhs-number"]').textContent()).toBe('999 761 5018');
     await panelsSettled(page);
     expect(await page.evaluate(() => [...new Set([...(globalThis as any).document.querySelectorAll('[data-panel]')].map((p: any) => p.nhsNumber))])).toEqual([PETER()]);
+    await page.context().close();
+  });
+});
+
+describe('moving through the record', () => {
+  /** Elements (shadow roots included) whose right edge passes the window's: what may make a page scroll sideways. */
+  const overflowing = (page: Page) =>
+    page.evaluate(() => {
+      const doc = (globalThis as any).document;
+      const width = doc.documentElement.clientWidth;
+      const found: string[] = [];
+      const visit = (root: any, where: string) => {
+        for (const e of root.querySelectorAll('*')) {
+          const box = e.getBoundingClientRect();
+          if (box.right > width + 0.5 && box.width > 0) found.push(`${where}${e.localName}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''} ${Math.round(box.right)}`);
+          if (e.shadowRoot) visit(e.shadowRoot, `${e.localName} > `);
+        }
+      };
+      visit(doc, '');
+      return found.slice(0, 15);
+    });
+
+  it('on a phone (390 px wide) Margaret’s record does not scroll sideways; a contents link moves focus to its section, below the banner', async () => {
+    const page = await freshPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, 'gp');
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await submitNhsNumber(page, MARGARET());
+    await page.locator('[data-role="patient-banner"]').waitFor();
+    await panelsSettled(page);
+    // A wide table scrolls inside its own panel; the page never does. When it does, say what pokes out.
+    const scrollWidth = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth);
+    if (scrollWidth > 390) expect({ scrollWidth, overflowing: await overflowing(page) }).toEqual({ scrollWidth: 390, overflowing: [] });
+    await page.screenshot({ path: 'test-results/viewer-margaret-390.png' });
+    // By keyboard: a contents link, Enter, and focus is on that section, named as it.
+    await page.getByRole('link', { name: 'Medications', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const focused = await page.evaluate(() => {
+      const a = (globalThis as any).document.activeElement;
+      return { panel: a.getAttribute('data-panel'), role: a.getAttribute('role'), label: a.getAttribute('aria-label'), top: a.getBoundingClientRect().top };
+    });
+    expect(focused).toMatchObject({ panel: 'combinedMedications', role: 'group', label: 'Medications' });
+    expect(focused.top).toBeGreaterThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 });

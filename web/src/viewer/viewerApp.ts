@@ -78,6 +78,13 @@ export class ViewerApp extends LitElement {
   private loads = 0;
   /** The panels of the open record, made once each, so re-rendering the page never asks the record again. */
   private panelElements = new Map<string, RecordPanel<object>>();
+  /**
+   * On a narrow screen a panel whose table is wider than it scrolls inside itself (viewer.css):
+   * then it takes keyboard focus in the tab order, so it can be scrolled without a mouse.
+   */
+  private readonly overflowWatch = new ResizeObserver((entries) => {
+    for (const { target } of entries) (target as HTMLElement).tabIndex = target.scrollWidth > target.clientWidth + 1 ? 0 : -1;
+  });
 
   private readonly tokenProvider = () => currentToken() ?? '';
 
@@ -136,7 +143,7 @@ export class ViewerApp extends LitElement {
     const nhsNumber = this.nhsNumber;
     const load = ++this.loads;
     this.patientState = { kind: 'loading' };
-    this.panelElements.clear();
+    this.forgetPanels();
     const { data, errors, failure } = await this.request(PatientBannerDocument, { nhsNumber });
     if (load !== this.loads) return;
     const refused = patientError(errors);
@@ -160,7 +167,7 @@ export class ViewerApp extends LitElement {
   /** The banner at the top of the screen, its heading focused, so the patient is confirmed first. */
   private focusRecordHeading() {
     const heading = this.querySelector<HTMLElement>('#record-heading');
-    heading?.scrollIntoView({ block: 'start' });
+    (heading?.closest<HTMLElement>('.sfy-patient-banner') ?? heading)?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
   }
 
@@ -174,7 +181,7 @@ export class ViewerApp extends LitElement {
       this.nhsNumberError = problem;
       this.nhsNumber = '';
       this.patientState = undefined;
-      this.panelElements.clear();
+      this.forgetPanels();
       void this.updateComplete.then(() => this.querySelector<HTMLElement>('#nhs-number-error-summary')?.focus());
       return;
     }
@@ -395,7 +402,7 @@ export class ViewerApp extends LitElement {
           <p>Your organisation has no recorded care relationship with this patient, so their record is not shown.</p>
           ${access.breakGlassAllowed
             ? html`<p>In an emergency you may declare emergency (break-glass) access.</p>
-                <button type="button" class="nhsuk-button nhsuk-button--warning" data-role="declare-break-glass" @click=${() => this.openBreakGlass()}>Declare emergency access</button>`
+                <button type="button" class="nhsuk-button nhsuk-button--warning" data-role="declare-break-glass" @click=${() => this.openBreakGlass()}>Open the emergency access form</button>`
             : html`<p>Your role cannot declare emergency access. A colleague involved in the patient’s care can see the record.</p>`}
         </div>`;
     }
@@ -423,6 +430,11 @@ export class ViewerApp extends LitElement {
       ${repeat(panels, (p) => p.name, (p) => this.panelElement(p.name, p.label))}`;
   }
 
+  private forgetPanels() {
+    this.panelElements.clear();
+    this.overflowWatch.disconnect();
+  }
+
   /** One element per panel of the open record, made on first show and kept while the patient stays open. */
   private panelElement(name: string, label: string) {
     let element = this.panelElements.get(name);
@@ -440,6 +452,7 @@ export class ViewerApp extends LitElement {
       element.tokenProvider = this.tokenProvider;
       element.nhsNumber = this.nhsNumber;
       this.panelElements.set(name, element);
+      this.overflowWatch.observe(element);
     }
     return element;
   }
