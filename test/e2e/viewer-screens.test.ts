@@ -274,3 +274,29 @@ describe('moving through the record', () => {
     await page.context().close();
   });
 });
+
+describe('results read as results', () => {
+  it('by source, each of Margaret’s hospital results outside its range says so in letters and words ("L (Low)", "H (High)"), not by colour alone', async () => {
+    const page = await freshPage();
+    await signInAs(page, 'gp');
+    await submitNhsNumber(page, MARGARET());
+    await page.getByRole('button', { name: 'View by source' }).click();
+    await page.locator('[data-panel="results"]').waitFor();
+    await panelsSettled(page);
+    const rows = await page.locator('[data-panel="results"]').evaluate((panel) =>
+      [...(panel.shadowRoot!.querySelectorAll('[data-section="testResults"] tbody tr') as any)].map((tr: any) => ({
+        test: tr.cells[0].textContent.trim(),
+        coloured: !!tr.cells[1].querySelector('.flag'),
+        flag: tr.cells[1].querySelector('[data-role="result-flag"]')?.textContent.trim() ?? '',
+      })),
+    );
+    const flagged = rows.filter((r) => r.coloured);
+    expect(flagged.length).toBeGreaterThan(0);
+    // Every coloured result carries its flag in words.
+    for (const r of flagged) expect(r).toEqual({ ...r, flag: expect.stringMatching(/^(H \(High\)|L \(Low\)|HH \(Critically high\)|LL \(Critically low\)|Abnormal)/) });
+    expect(flagged.map((r) => r.flag)).toEqual(expect.arrayContaining(['L (Low)', 'H (High)']));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('[data-panel="results"]').screenshot({ path: 'test-results/viewer-results-flags-margaret.png' });
+    await page.context().close();
+  });
+});

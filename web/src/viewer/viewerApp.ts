@@ -83,7 +83,10 @@ export class ViewerApp extends LitElement {
    * then it takes keyboard focus in the tab order, so it can be scrolled without a mouse.
    */
   private readonly overflowWatch = new ResizeObserver((entries) => {
-    for (const { target } of entries) (target as HTMLElement).tabIndex = target.scrollWidth > target.clientWidth + 1 ? 0 : -1;
+    for (const { target } of entries) {
+      const scrolls = getComputedStyle(target).overflowX === 'auto' && target.scrollWidth > target.clientWidth + 1;
+      (target as HTMLElement).tabIndex = scrolls ? 0 : -1;
+    }
   });
 
   private readonly tokenProvider = () => currentToken() ?? '';
