@@ -1,4 +1,7 @@
-import type { Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from '../../tools/src/paths';
 import { browserPages, panelsSettled, seriousViolations, signInAs } from '../support/browser';
 import { DANIEL, MARGARET, PETER } from '../support/clients';
 import { stackInfo } from '../support/stackInfo';
@@ -11,6 +14,13 @@ import { ageText, ukDay } from '../../web/src/viewer/patientBannerWords';
  */
 
 const freshPage = browserPages();
+
+/** What the window shows (not the whole page: the point is what is above the fold), or one part; docs/images with SHAREFORYOU_SCREENSHOTS=docs, as the other viewer tests. */
+async function shot(target: Page | Locator, name: string, fullPage = false) {
+  const dir = process.env.SHAREFORYOU_SCREENSHOTS === 'docs' ? join(REPO_ROOT, 'docs', 'images') : join(REPO_ROOT, 'test-results');
+  mkdirSync(dir, { recursive: true });
+  await ('goto' in target ? target.screenshot({ path: join(dir, `${name}.png`), fullPage }) : target.screenshot({ path: join(dir, `${name}.png`) }));
+}
 
 /** The page at the size of a common ward laptop (1366×768). */
 async function laptop(page: Page) {
@@ -66,7 +76,7 @@ describe('the patient banner', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(768);
     await panelsSettled(page);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-results/viewer-banner-margaret-1366.png' });
+    await shot(page, 'viewer-banner-margaret-1366');
     // Read down the record: the banner stays at the top of the window.
     await page.locator('[data-panel="combinedResults"]').scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 2000);
@@ -74,7 +84,7 @@ describe('the patient banner', () => {
     const scrolled = (await banner.boundingBox())!;
     expect(scrolled.y).toBeGreaterThanOrEqual(0);
     expect(scrolled.y).toBeLessThan(5);
-    await page.screenshot({ path: 'test-results/viewer-banner-margaret-scrolled.png' });
+    await shot(page, 'viewer-banner-margaret-scrolled');
     await page.context().close();
   });
 });
@@ -102,7 +112,7 @@ describe('the NHS number field', () => {
     expect(await occurrences(page, 'BAD_USER_INPUT')).toBe(0);
     expect(await occurrences(page, 'is not a valid NHS number')).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-results/viewer-nhs-number-error.png' });
+    await shot(page, 'viewer-nhs-number-error');
     // By keyboard: the summary's link puts the cursor in the field.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent ?? '')).toMatch(/^Enter a valid NHS number/);
@@ -149,14 +159,14 @@ describe('the break-glass dialog', () => {
     expect(await occurrences(page, 'no recorded care relationship')).toBe(1);
     expect(await page.locator('[data-panel]').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-results/viewer-break-glass-dialog-named.png' });
+    await shot(page, 'viewer-break-glass-dialog-named');
     // Escape closes it; the page says why once and offers the declaration later.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.locator('[data-role="no-relationship"]').textContent()).toContain('no recorded care relationship');
     expect(await page.getByRole('button', { name: 'Open the emergency access form' }).isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-results/viewer-break-glass-cancelled.png', fullPage: true });
+    await shot(page, 'viewer-break-glass-cancelled', true);
     // Open record again, by keyboard: the dialog is back.
     await page.getByRole('button', { name: 'Open record' }).focus();
     await page.keyboard.press('Enter');
@@ -195,7 +205,7 @@ describe('the break-glass dialog', () => {
     // Said once, in the banner: no panel repeats the emergency access.
     expect(await page.evaluate(() => [...(globalThis as any).document.querySelectorAll('[data-panel]')].filter((p: any) => p.shadowRoot?.querySelector('[data-state="break-glass"]')).length)).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'test-results/viewer-break-glass-banner-named.png' });
+    await shot(page, 'viewer-break-glass-banner-named');
     await page.context().close();
   });
 });
@@ -260,7 +270,7 @@ describe('moving through the record', () => {
     // A wide table scrolls inside its own panel; the page never does. When it does, say what pokes out.
     const scrollWidth = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth);
     if (scrollWidth > 390) expect({ scrollWidth, overflowing: await overflowing(page) }).toEqual({ scrollWidth: 390, overflowing: [] });
-    await page.screenshot({ path: 'test-results/viewer-margaret-390.png' });
+    await shot(page, 'viewer-margaret-390');
     // By keyboard: a contents link, Enter, and focus is on that section, named as it.
     await page.getByRole('link', { name: 'Medications', exact: true }).focus();
     await page.keyboard.press('Enter');
@@ -296,7 +306,7 @@ describe('results read as results', () => {
     for (const r of flagged) expect(r).toEqual({ ...r, flag: expect.stringMatching(/^(H \(High\)|L \(Low\)|HH \(Critically high\)|LL \(Critically low\)|Abnormal)/) });
     expect(flagged.map((r) => r.flag)).toEqual(expect.arrayContaining(['L (Low)', 'H (High)']));
     expect(await seriousViolations(page)).toEqual([]);
-    await page.locator('[data-panel="results"]').screenshot({ path: 'test-results/viewer-results-flags-margaret.png' });
+    await shot(page.locator('[data-panel="results"]'), 'viewer-results-flags-margaret');
     await page.context().close();
   });
 });
