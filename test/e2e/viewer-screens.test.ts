@@ -5,6 +5,7 @@ import { REPO_ROOT } from '../../tools/src/paths';
 import { browserPages, panelsSettled, seriousViolations, signInAs } from '../support/browser';
 import { DANIEL, MARGARET, PETER } from '../support/clients';
 import { stackInfo } from '../support/stackInfo';
+import { NHS_NUMBER_SYSTEM, sendBatch } from '../support/testPatient';
 import { ageText, ukDay } from '../../web/src/viewer/patientBannerWords';
 
 /**
@@ -85,6 +86,44 @@ describe('the patient banner', () => {
     expect(scrolled.y).toBeGreaterThanOrEqual(0);
     expect(scrolled.y).toBeLessThan(5);
     await shot(page, 'viewer-banner-margaret-scrolled');
+    await page.context().close();
+  });
+});
+
+describe('the patient banner of a patient who has died', () => {
+  const NHS_NUMBER = '9990000816';
+  beforeAll(async () => {
+    // Registered at the GP's practice, the practice recording her death (Patient.deceasedDateTime).
+    await sendBatch('registry', 'P83005', [
+      {
+        resource: {
+          resourceType: 'Patient',
+          id: 'pat-banner-deceased',
+          meta: { versionId: '1', lastUpdated: '2026-10-01T09:00:00Z' },
+          identifier: [{ system: NHS_NUMBER_SYSTEM, value: NHS_NUMBER }],
+          name: [{ use: 'official', family: 'Greenhalgh', given: ['Edna', 'May'] }],
+          gender: 'female',
+          birthDate: '1931-11-20',
+          deceasedDateTime: '2026-11-02T14:30:00Z',
+          generalPractitioner: [{ identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'P83005' } }],
+        },
+        request: { method: 'PUT', url: 'Patient/pat-banner-deceased' },
+      },
+    ]);
+  });
+
+  it('the banner flags her as deceased with the date, and gives her age at death', async () => {
+    const page = await freshPage();
+    await signInAs(page, 'gp');
+    await submitNhsNumber(page, NHS_NUMBER);
+    const banner = page.locator('[data-role="patient-banner"]');
+    await banner.waitFor();
+    expect(await banner.locator('[data-role="patient-name"]').textContent()).toBe('GREENHALGH, Edna May');
+    expect(await banner.locator('[data-role="born"]').textContent()).toBe('20 Nov 1931 (aged 94 years at death)');
+    expect(await banner.locator('[data-role="deceased"]').textContent()).toBe('Deceased: died 2 Nov 2026');
+    await panelsSettled(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(banner, 'viewer-banner-deceased');
     await page.context().close();
   });
 });
