@@ -225,7 +225,22 @@ describe('the break-glass dialog', () => {
     const page = await freshPage();
     await signInAs(page, 'ae-locum');
     await page.getByLabel('Family name').fill('Kowalski');
-    await page.getByLabel('Date of birth').fill('1991-07-23');
+    // The design system's date input, day first: never the browser's month-first picker.
+    const sent = gatewayRequests(page);
+    await page.getByLabel('Day').fill('31');
+    await page.getByLabel('Month').fill('2');
+    await page.getByLabel('Year').fill('1991');
+    await page.getByRole('button', { name: 'Trace' }).click();
+    const summary = page.locator('#trace-error-summary');
+    await summary.waitFor();
+    expect(await summary.getByRole('link').textContent()).toBe('Date of birth must be a real date');
+    expect(await activeId(page)).toBe('trace-error-summary');
+    expect(await page.locator('#birth-date-error').textContent()).toMatch(/Error:\s+Date of birth must be a real date/);
+    expect(sent).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'viewer-trace-date-error');
+    await page.getByLabel('Day').fill('23');
+    await page.getByLabel('Month').fill('7');
     await page.getByRole('button', { name: 'Trace' }).click();
     await page.getByRole('button', { name: /^Open Daniel KOWALSKI/i }).click();
     const dialog = dialogOf(page);

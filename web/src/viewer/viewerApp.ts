@@ -5,6 +5,7 @@ import { DeclareBreakGlassDocument, MyAccessDocument, PatientBannerDocument, Tra
 import type { RecordPanel } from '../panels/recordPanel';
 import { formatDate } from '../panels/fhirTime';
 import '../privacy/privacyConsole';
+import { dateOfBirthFrom } from './dateInput';
 import { nhsNumberProblem } from './nhsNumberField';
 import { bannerName, bornText, formatNhsNumber, genderText, ukDay } from './patientBannerWords';
 import { panelsOfView, type RecordView } from './recordViews';
@@ -59,6 +60,7 @@ export class ViewerApp extends LitElement {
     view: { state: true },
     patientState: { state: true },
     nhsNumberError: { state: true },
+    traceErrors: { state: true },
   };
 
   declare config?: ViewerConfig;
@@ -73,6 +75,8 @@ export class ViewerApp extends LitElement {
   declare patientState?: PatientState;
   /** Why the NHS number typed cannot be a patient's (nothing is asked of the record then). */
   declare nhsNumberError: string;
+  /** What is wrong with the trace form, each with the id of the field it links to. */
+  declare traceErrors: Array<{ field: string; text: string }>;
   private traced?: Traced;
   /** Which patient load is the latest: an older answer never replaces a newer one. */
   private loads = 0;
@@ -98,6 +102,7 @@ export class ViewerApp extends LitElement {
     this.breakGlassFor = '';
     this.breakGlassError = '';
     this.nhsNumberError = '';
+    this.traceErrors = [];
     this.view = 'combined';
   }
 
@@ -179,6 +184,7 @@ export class ViewerApp extends LitElement {
     const value = String(new FormData(event.target as HTMLFormElement).get('nhsNumber') ?? '');
     const problem = nhsNumberProblem(value);
     this.message = '';
+    this.traceErrors = [];
     if (problem) {
       // Not a patient's number: no request, and no record left open under a number that was replaced.
       this.nhsNumberError = problem;
@@ -192,10 +198,20 @@ export class ViewerApp extends LitElement {
     this.openRecord(value);
   }
 
+  /** The design system's error summary: at the top, taking focus, each message a link to its field. */
+  private errorSummary(id: string, errors: Array<{ field: string; text: string }>) {
+    return html`<div class="nhsuk-error-summary" id=${id} aria-labelledby="${id}-title" role="alert" tabindex="-1" data-role="error-summary">
+      <h2 class="nhsuk-error-summary__title" id="${id}-title">There is a problem</h2>
+      <div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list">
+        ${errors.map((e) => html`<li><a href="#${e.field}" @click=${(event: Event) => this.focusField(event, e.field)}>${e.text}</a></li>`)}
+      </ul></div>
+    </div>`;
+  }
+
   /** The error summary's link puts the cursor in the field (the design system's script does this; the viewer does not load it). */
-  private focusNhsNumberField(event: Event) {
+  private focusField(event: Event, id: string) {
     event.preventDefault();
-    const input = this.querySelector<HTMLInputElement>('#nhs-number');
+    const input = this.querySelector<HTMLInputElement>(`#${id}`);
     input?.scrollIntoView({ block: 'center' });
     input?.focus();
   }
@@ -204,13 +220,17 @@ export class ViewerApp extends LitElement {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     const familyName = String(form.get('familyName') ?? '').trim();
-    const birthDate = String(form.get('birthDate') ?? '');
+    const born = dateOfBirthFrom(String(form.get('birthDay') ?? ''), String(form.get('birthMonth') ?? ''), String(form.get('birthYear') ?? ''), ukDay());
     const postcode = String(form.get('postcode') ?? '').trim() || undefined;
-    if (!familyName || !birthDate) {
-      this.message = 'Enter the family name and the date of birth to trace a patient.';
+    this.message = '';
+    this.nhsNumberError = '';
+    const problems = [...(familyName ? [] : [{ field: 'family-name', text: 'Enter the family name' }]), ...('problem' in born ? [{ field: `birth-date-${born.field}`, text: born.problem }] : [])];
+    this.traceErrors = problems;
+    if (problems.length || !('date' in born)) {
+      void this.updateComplete.then(() => this.querySelector<HTMLElement>('#trace-error-summary')?.focus());
       return;
     }
-    this.message = '';
+    const birthDate = born.date;
     const { data, errors, failure } = await this.request(TraceDocument, { familyName, birthDate, postcode });
     // No answer is not "no matching patient".
     this.traceMatches = failure ? undefined : (data?.patientSearch ?? []);
@@ -277,12 +297,8 @@ export class ViewerApp extends LitElement {
       </header>
       <div class=${container}>
         <main class="nhsuk-main-wrapper" id="main-content">
-          ${this.nhsNumberError && signedIn && !onConsolePage()
-            ? html`<div class="nhsuk-error-summary" id="nhs-number-error-summary" aria-labelledby="nhs-number-error-title" role="alert" tabindex="-1" data-role="error-summary">
-                <h2 class="nhsuk-error-summary__title" id="nhs-number-error-title">There is a problem</h2>
-                <div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#nhs-number" @click=${this.focusNhsNumberField}>${this.nhsNumberError}</a></li></ul></div>
-              </div>`
-            : nothing}
+          ${this.nhsNumberError && signedIn && !onConsolePage() ? this.errorSummary('nhs-number-error-summary', [{ field: 'nhs-number', text: this.nhsNumberError }]) : nothing}
+          ${this.traceErrors.length && signedIn && !onConsolePage() ? this.errorSummary('trace-error-summary', this.traceErrors) : nothing}
           ${this.message ? html`<div class="nhsuk-error-summary" role="alert" tabindex="-1"><h2 class="nhsuk-error-summary__title">There is a problem</h2><p>${this.message}</p></div>` : nothing}
           ${signedIn ? (onConsolePage() ? this.renderConsole() : this.renderSignedIn()) : this.renderSignIn()}
         </main>
@@ -319,8 +335,8 @@ export class ViewerApp extends LitElement {
         ${access.traceAllowed
           ? html`<form @submit=${this.onTrace} novalidate>
               <h2>Or trace by name and date of birth</h2>
-              <div class="nhsuk-form-group"><label class="nhsuk-label" for="family-name">Family name</label><input class="nhsuk-input" id="family-name" name="familyName" type="text" autocomplete="off"></div>
-              <div class="nhsuk-form-group"><label class="nhsuk-label" for="birth-date">Date of birth</label><input class="nhsuk-input nhsuk-input--width-10" id="birth-date" name="birthDate" type="date"></div>
+              ${this.renderFamilyName()}
+              ${this.renderDateOfBirth()}
               <div class="nhsuk-form-group"><label class="nhsuk-label" for="postcode">Postcode (optional)</label><input class="nhsuk-input nhsuk-input--width-10" id="postcode" name="postcode" type="text" autocomplete="off"></div>
               <button class="nhsuk-button nhsuk-button--secondary" type="submit">Trace</button>
             </form>`
@@ -329,6 +345,38 @@ export class ViewerApp extends LitElement {
       ${this.traceMatches ? this.renderMatches() : nothing}
       ${this.nhsNumber ? this.renderRecord(access) : nothing}
       ${this.breakGlassFor ? this.renderBreakGlassDialog() : nothing}`;
+  }
+
+  private traceError(prefix: string) {
+    return this.traceErrors.find((e) => e.field.startsWith(prefix))?.text ?? '';
+  }
+
+  private renderFamilyName() {
+    const error = this.traceError('family-name');
+    return html`<div class="nhsuk-form-group ${error ? 'nhsuk-form-group--error' : ''}">
+      <label class="nhsuk-label" for="family-name">Family name</label>
+      ${error ? html`<span class="nhsuk-error-message" id="family-name-error"><span class="nhsuk-u-visually-hidden">Error:</span> ${error}</span>` : nothing}
+      <input class="nhsuk-input ${error ? 'nhsuk-input--error' : ''}" id="family-name" name="familyName" type="text" autocomplete="off" aria-describedby=${error ? 'family-name-error' : nothing}>
+    </div>`;
+  }
+
+  /** The design system's date input: day, month and year, never the browser's picker (month first in an en-US browser). */
+  private renderDateOfBirth() {
+    const error = this.traceError('birth-date');
+    const wrong = this.traceErrors.find((e) => e.field.startsWith('birth-date'))?.field;
+    const part = (name: 'day' | 'month' | 'year', label: string, width: number) =>
+      html`<div class="nhsuk-date-input__item"><div class="nhsuk-form-group">
+        <label class="nhsuk-label nhsuk-date-input__label" for="birth-date-${name}">${label}</label>
+        <input class="nhsuk-input nhsuk-date-input__input nhsuk-input--width-${width} ${wrong === `birth-date-${name}` ? 'nhsuk-input--error' : ''}" id="birth-date-${name}" name="birth${label}" type="text" inputmode="numeric" autocomplete="off">
+      </div></div>`;
+    return html`<div class="nhsuk-form-group ${error ? 'nhsuk-form-group--error' : ''}">
+      <fieldset class="nhsuk-fieldset" role="group" aria-describedby=${error ? 'birth-date-hint birth-date-error' : 'birth-date-hint'}>
+        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Date of birth</legend>
+        <div class="nhsuk-hint" id="birth-date-hint">For example, 12 3 1944</div>
+        ${error ? html`<span class="nhsuk-error-message" id="birth-date-error"><span class="nhsuk-u-visually-hidden">Error:</span> ${error}</span>` : nothing}
+        <div class="nhsuk-date-input" id="birth-date">${part('day', 'Day', 2)}${part('month', 'Month', 2)}${part('year', 'Year', 4)}</div>
+      </fieldset>
+    </div>`;
   }
 
   private renderConsole() {
