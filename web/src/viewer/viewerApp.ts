@@ -188,6 +188,8 @@ export class ViewerApp extends LitElement {
     if (problem) {
       // Not a patient's number: no request, and no record left open under a number that was replaced.
       this.nhsNumberError = problem;
+      // An answer still on its way for the record open before is dropped too.
+      this.loads += 1;
       this.nhsNumber = '';
       this.patientState = undefined;
       this.forgetPanels();
