@@ -49,8 +49,9 @@ export async function signInAs(page: Page, userKey: string, roleName?: string, p
 }
 
 export async function openRecord(page: Page, nhsNumber: string): Promise<void> {
-  await page.getByLabel('NHS number').fill(nhsNumber);
-  await page.getByLabel('NHS number').press('Enter');
+  // Exactly: the break-glass dialog's name also holds "NHS number".
+  await page.getByLabel('NHS number', { exact: true }).fill(nhsNumber);
+  await page.getByLabel('NHS number', { exact: true }).press('Enter');
   await page.locator('#record-heading').waitFor();
 }
 

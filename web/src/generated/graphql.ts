@@ -697,7 +697,7 @@ export type ResultsQueryVariables = Exact<{
 }>;
 
 
-export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, observations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, observations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, interpretation: { code: string, display: string } | null, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type SocialCareQueryVariables = Exact<{
   nhsNumber: string;
@@ -789,7 +789,7 @@ export type TraceQueryVariables = Exact<{
 }>;
 
 
-export type TraceQuery = { patientSearch: Array<{ nhsNumber: string, birthDate: unknown, gender: string | null, postcode: string | null, name: { text: string }, registeredPractice: { name: string } | null }> };
+export type TraceQuery = { patientSearch: Array<{ nhsNumber: string, birthDate: unknown, gender: string | null, postcode: string | null, name: { family: string, given: Array<string>, text: string }, registeredPractice: { name: string } | null }> };
 
 export type DeclareBreakGlassMutationVariables = Exact<{
   nhsNumber: string;
@@ -799,6 +799,13 @@ export type DeclareBreakGlassMutationVariables = Exact<{
 
 
 export type DeclareBreakGlassMutation = { declareBreakGlass: { id: string, reason: BreakGlassReason, expiresAt: string } };
+
+export type PatientBannerQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type PatientBannerQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, name: { family: string, given: Array<string>, text: string } | null, deceased: { at: unknown } | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3307,6 +3314,10 @@ export const ResultsDocument = new TypedDocumentString(`
     }
     testResults {
       ...ResultParts
+      interpretation {
+        code
+        display
+      }
     }
     mentalHealthObservations {
       ...ResultParts
@@ -3840,6 +3851,8 @@ export const TraceDocument = new TypedDocumentString(`
   ) {
     nhsNumber
     name {
+      family
+      given
       text
     }
     birthDate
@@ -3860,3 +3873,24 @@ export const DeclareBreakGlassDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeclareBreakGlassMutation, DeclareBreakGlassMutationVariables>;
+export const PatientBannerDocument = new TypedDocumentString(`
+    query PatientBanner($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    name {
+      family
+      given
+      text
+    }
+    birthDate
+    gender
+    deceased {
+      at
+    }
+    breakGlass {
+      reason
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PatientBannerQuery, PatientBannerQueryVariables>;

@@ -4,6 +4,7 @@ import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { statusWords } from './statusWords';
 import { col } from './columns';
 import { resultText } from './resultText';
+import { resultFlag } from './resultFlag';
 
 const observationColumns = [col('Observation', (r: any) => r.code.display ?? r.code.text), col('Result', (r: any) => resultText(r)), col('Kind', (r: any) => r.category), col('Status', (r: any) => (r.status === 'final' ? '' : statusWords(r.status))), col('Date', (r: any) => formatDate(r.effectiveDate ?? r.issued))];
 
@@ -13,7 +14,7 @@ export class ResultsPanel extends RecordPanel<ResultsQuery> {
   protected document = ResultsDocument;
   protected sections: Section[] = [
     { title: 'Observations at the GP practice', path: ['patient', 'observations'], source: 'gpSource', columns: observationColumns },
-    { title: 'Test results', path: ['patient', 'testResults'], source: 'acuteSource', columns: [col('Test', (r) => r.code.display), col('Result', (r) => html`<span class=${r.abnormal ? 'flag' : ''}>${resultText(r)}</span>`), col('Range', (r) => r.referenceRange), col('Status', (r) => (r.status === 'final' ? '' : statusWords(r.status))), col('Date', (r) => formatDate(r.effectiveDate ?? r.issued))] },
+    { title: 'Test results', path: ['patient', 'testResults'], source: 'acuteSource', columns: [col('Test', (r) => r.code.display), col('Result', (r) => (resultFlag(r) ? html`<span class="flag">${resultText(r)}</span> <strong class="flag" data-role="result-flag">${resultFlag(r)}</strong>` : resultText(r))), col('Range', (r) => r.referenceRange), col('Status', (r) => (r.status === 'final' ? '' : statusWords(r.status))), col('Date', (r) => formatDate(r.effectiveDate ?? r.issued))] },
     { title: 'Mental health observations', path: ['patient', 'mentalHealthObservations'], source: 'mentalHealthSource', columns: observationColumns },
     { title: 'Community services observations', path: ['patient', 'communityObservations'], source: 'communitySource', columns: observationColumns },
   ];
