@@ -20,4 +20,5 @@ export function requestLimits() {
   return { ...armor.protect(), parseOptions: { maxTokens: MAX_TOKENS } };
 }
 
-const MAX_TOKENS = 3_000;
+// The whole-record summary (every field a clinician may see, every source) is about 3,400 tokens.
+export const MAX_TOKENS = 5_000;
