@@ -1,4 +1,4 @@
-import { disagreementWords, emptyWords, notReadLines, scopeWords, sourceSummary, sourcesLine, statusOfSources } from '../../web/src/panels/combinedWords';
+import { disagreementWords, emptyWords, notReadLines, scopeWords, sourceLine, sourceSummary, sourcesLine, statusOfSources } from '../../web/src/panels/combinedWords';
 import { currentAndHistory } from '../../web/src/panels/sectionState';
 import { allergyStatus } from '../../web/src/panels/statusWords';
 import { formatDate } from '../../web/src/panels/fhirTime';
@@ -77,4 +77,16 @@ it('the viewer shows the combined sections by default and each source’s panels
   // Alerts need alerts or safeguarding in the emergency summary's categories.
   const summaryOnly = [{ name: 'emergencySummary', label: 'Summary', categories: ['allergies', 'medications'] }];
   expect(panelsOfView(summaryOnly, 'combined').map((p) => p.name)).toEqual(['emergencySummary']);
+});
+
+it('a one-source section says whom it is from and as of when; when that source holds nothing about the patient it says so, never a bare "as of" today', () => {
+  const fmt = (v: string | null | undefined) => (v ? v.slice(0, 10) : '');
+  const held = { organisationNames: ['Pennine Care NHS Foundation Trust'], lastUpdated: '2026-09-01T10:00:00Z', readAt: '2026-12-06T10:00:00Z' };
+  const nothing = { organisationNames: [], lastUpdated: null, readAt: '2026-12-06T10:00:00Z' };
+  expect(sourceLine('mentalHealthSource', held, [], fmt)).toBe('From Pennine Care NHS Foundation Trust · as of 2026-09-01');
+  expect(sourceLine('gpSource', held, ['Bury Central Medical Practice'], fmt)).toBe('From Bury Central Medical Practice · as of 2026-09-01');
+  expect(sourceLine('mentalHealthSource', nothing, [], fmt)).toBe('Nothing held from the mental health trust about this patient (checked 2026-12-06)');
+  expect(sourceLine('socialCareSource', nothing, [], fmt)).not.toMatch(/as of/);
+  expect(sourceLine(undefined, null, [], fmt)).toBe('From the patient register');
+  expect(sourceLine('acuteSource', null, [], fmt)).toBe('');
 });

@@ -72,6 +72,28 @@ export function emptyWords(options: { leftOut: number; notRead: number }): strin
  * with its own "as of" ("From A · as of 16 Sept 2026; B · as of 31 Oct 2026"). A source with no
  * organisation holding anything for this patient is not named.
  */
+/** The freshness fields of the Patient, as people name the source. */
+const SOURCE_FIELD_LABELS: Record<string, string> = {
+  gpSource: 'the GP practice',
+  acuteSource: 'the hospital',
+  mentalHealthSource: 'the mental health trust',
+  communitySource: 'community services',
+  socialCareSource: 'council social care',
+};
+
+/**
+ * The line under a one-source section: "From <organisation> · as of <date>"; with no source field,
+ * the patient register; and when the source holds nothing about the patient, that it holds nothing
+ * (never a bare "as of" today, which reads as a date the source confirmed).
+ */
+export function sourceLine(sourceField: string | undefined, freshness: Freshness | null | undefined, organisationsShown: string[], formatDate: DateWords): string {
+  if (!sourceField) return 'From the patient register';
+  if (!freshness) return '';
+  const from = organisationsShown.length ? organisationsShown : freshness.organisationNames;
+  if (from.length) return `From ${from.join(', ')} · as of ${formatDate(freshness.lastUpdated ?? freshness.readAt)}`;
+  return `Nothing held from ${SOURCE_FIELD_LABELS[sourceField] ?? 'this source'} about this patient (checked ${formatDate(freshness.readAt)})`;
+}
+
 export function sourcesLine(freshnesses: Array<Freshness | null | undefined>, formatDate: DateWords): string {
   const parts = freshnesses
     .filter((f): f is Freshness => !!f && f.organisationNames.length > 0)

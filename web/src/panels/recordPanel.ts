@@ -4,7 +4,7 @@ import { currentAndHistory, sectionState, sectionWords } from './sectionState';
 import type { TypedDocumentString } from '../generated/graphql';
 import { panelStyles } from './styles';
 import { formatDate } from './fhirTime';
-import { emptyWords, notReadLines, sourcesLine, type Freshness, type SourceNotRead } from './combinedWords';
+import { emptyWords, notReadLines, sourceLine, sourcesLine, type Freshness, type SourceNotRead } from './combinedWords';
 
 /**
  * One record panel: a custom element any clinician app embeds with the patient's NHS number and a
@@ -201,11 +201,8 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
       line = sourcesLine(section.source.map((s) => at(data, ['patient', s]) as Freshness | null), formatDate);
     } else {
       const freshness = section.source ? (at(data, ['patient', section.source]) as Freshness | null) : null;
-      const organisations = [...new Set(shown.map((i) => i.provenance?.organisationName).filter(Boolean))];
-      // Sections without a source of their own (who the patient is, who is involved) come from the patient register.
-      const from = organisations.length ? organisations.join(', ') : section.source ? freshness?.organisationNames.join(', ') : 'the patient register';
-      const asOf = freshness ? formatDate(freshness.lastUpdated ?? freshness.readAt) : '';
-      line = `${from ? `From ${from}` : ''}${from && asOf ? ' · ' : ''}${asOf ? `as of ${asOf}` : ''}`;
+      const organisations = [...new Set(shown.map((i) => i.provenance?.organisationName).filter(Boolean))] as string[];
+      line = sourceLine(section.source, freshness, organisations, formatDate);
     }
     return line ? html`<p class="source" data-role="source">${line}</p>` : nothing;
   }
