@@ -15,6 +15,7 @@ import { requestDeadlineMs } from './sourceDeadlines';
 import { errorReport, formatGatewayError } from './sourceErrors';
 import { buildSubgraphCall } from './subgraphCalls';
 import { authenticateUser, CLIENT_NAME_HEADER } from './userToken';
+import { FailedSignIns, failedSignInsPerMinute, tooManyFailedSignIns } from './failedSignIns';
 import { clientOperation } from './clientOperation';
 import { mountAuditExport } from './auditExport';
 
@@ -32,6 +33,7 @@ export async function startGateway(): Promise<RunningGateway> {
   const supergraphSdl = loadSupergraphSdl();
   const gateway = new ApolloGateway({ supergraphSdl, buildService: buildSubgraphCall, logger: log });
   const deadlineMs = requestDeadlineMs();
+  const failedSignIns = new FailedSignIns(failedSignInsPerMinute());
   const limits = controlIsOn('requestLimits') ? requestLimits() : { plugins: [], validationRules: [], parseOptions: {} };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -72,7 +74,16 @@ export async function startGateway(): Promise<RunningGateway> {
       context: async ({ req }) => {
         const deadline = Date.now() + deadlineMs;
         const requestId = requestIdOf(req);
-        const user = await authenticateUser(req.header('authorization'), req.header(CLIENT_NAME_HEADER));
+        const address = req.socket.remoteAddress ?? 'unknown';
+        const wait = failedSignIns.retryAfterSeconds(address);
+        if (wait) throw tooManyFailedSignIns(wait);
+        let user;
+        try {
+          user = await authenticateUser(req.header('authorization'), req.header(CLIENT_NAME_HEADER));
+        } catch (error) {
+          failedSignIns.record(address);
+          throw error;
+        }
         const decision = decideAccess({ action: 'useRecord', actor: user });
         if (!decision.allowed) throw accessError(decision, { jobRole: user.jobRole, http: { status: 403 } });
         // A patient belongs to no organisation: there is no party to check.

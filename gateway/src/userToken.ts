@@ -1,6 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
 import jwt, { type JwtHeader, type SigningKeyCallback } from 'jsonwebtoken';
-import jwksClient from 'jwks-rsa';
 import { loadPolicy, profileForJobRole } from '@shareforyou/schema';
 import {
   careRecordError,
@@ -21,6 +19,7 @@ import {
   type UserIdentity,
   type UserTokenClaims,
 } from '@shareforyou/kit';
+import { IssuerKeys } from './issuerKeys';
 
 /** The policy profile of a patient's own identity (schema/policy.yaml). */
 const PATIENT_PROFILE = 'patient';
@@ -51,26 +50,16 @@ async function discoverJwksUri(): Promise<string> {
   return jwksUri;
 }
 
-let jwks: Promise<ReturnType<typeof jwksClient>> | undefined;
-function keys(): Promise<ReturnType<typeof jwksClient>> {
-  jwks ??= discoverJwksUri().then((jwksUri) => jwksClient({ jwksUri, cache: true, rateLimit: true, jwksRequestsPerMinute: 10 }));
-  // A provider that was not up yet is asked again on the next request.
-  jwks.catch(() => (jwks = undefined));
-  return jwks;
-}
+/** The provider's keys: refreshed on a schedule, an unknown key id refused at once (issuerKeys.ts). */
+const issuerKeys = new IssuerKeys({ jwksUri: discoverJwksUri });
 
-/** The provider's published keys as key objects, parsed once per key (a PEM is parsed again on every verify). */
-const keyObjects = new Map<string, KeyObject>();
-function keyObject(pem: string): KeyObject {
-  let key = keyObjects.get(pem);
-  if (!key) keyObjects.set(pem, (key = createPublicKey(pem)));
-  return key;
-}
+class UnknownSigningKey extends Error {}
 
 function signingKey(header: JwtHeader, callback: SigningKeyCallback): void {
-  keys()
-    .then((client) => client.getSigningKey(header.kid))
-    .then((key) => callback(null, keyObject(key.getPublicKey())), (error: Error) => callback(error));
+  issuerKeys.keyFor(header.kid).then(
+    (key) => (key ? callback(null, key) : callback(new UnknownSigningKey('the token names a key the sign-in provider does not publish'))),
+    (error: Error) => callback(error),
+  );
 }
 
 function unauthenticated(message: string) {

@@ -29,7 +29,8 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
 export function careRecordError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   const status = HTTP_STATUS[code];
   return new GraphQLError(message, {
-    extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+    // The code's usual HTTP status, unless the caller says otherwise (429 for too many failed sign-ins).
+    extensions: { code, ...(status ? { http: { status } } : {}), ...extensions },
   });
 }
 

@@ -1,0 +1,72 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+import jwt from 'jsonwebtoken';
+import { devUserIssuer, USER_AUDIENCE } from '@shareforyou/kit';
+import { freePortBase } from '../../tools/src/stack/ports';
+import { GATEWAY_ENTRY, spawnService, stopProcess, waitHealthy } from '../../tools/src/stack/services';
+import { asUser, MARGARET } from '../support/clients';
+import { stackInfo } from '../support/stackInfo';
+
+/**
+ * No stranger can deny sign-in (issue #21.1), on a freshly started gateway of its own with the
+ * production limit on failed sign-ins: a flood of tokens naming made-up key ids (no credential
+ * needed) is refused at once, and a genuine GP token from another address is verified throughout;
+ * the flooding address is then answered 429 with Retry-After.
+ */
+
+const LIMIT = 20;
+let gateway: { url: string; stop: () => Promise<void> };
+
+beforeAll(async () => {
+  const base = await freePortBase(stackInfo().portBase + 760);
+  const env = { ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase), GATEWAY_PORT: String(base), GATEWAY_FAILED_SIGN_INS_PER_MINUTE: String(LIMIT) };
+  const service = spawnService('gateway-sign-in-flood', GATEWAY_ENTRY, env, base, true);
+  try {
+    await waitHealthy(service);
+  } catch (error) {
+    await stopProcess(service.child);
+    throw error;
+  }
+  gateway = { url: `http://127.0.0.1:${base}/graphql`, stop: () => stopProcess(service.child) };
+}, 60_000);
+afterAll(() => gateway?.stop());
+
+/** A POST from a chosen loopback address (127.0.0.0/8 is all this machine), so the flood and the GP are two clients. */
+function post(from: string, token: string): Promise<{ status: number; retryAfter: string | undefined; body: any }> {
+  const body = JSON.stringify({ query: `{ patient(nhsNumber: "${MARGARET()}") { nhsNumber } }` });
+  return new Promise((resolve, reject) => {
+    const req = request(gateway.url, { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const stranger = () => jwt.sign({ sub: 'nobody' }, privateKey, { algorithm: 'RS256', keyid: randomUUID(), issuer: devUserIssuer(), audience: USER_AUDIENCE, expiresIn: 300 });
+
+it('a flood of made-up key ids from one address never costs a genuine token from another its verification; the flood gets 429 with Retry-After', async () => {
+  const genuine = asUser('gp').token;
+  const flood: Array<Promise<{ status: number }>> = [];
+  const gpAnswers: number[] = [];
+  // The flood starts first, on a gateway that has not fetched any key yet.
+  for (let i = 0; i < 60; i++) flood.push(post('127.0.0.2', stranger()));
+  for (let i = 0; i < 10; i++) {
+    gpAnswers.push((await post('127.0.0.3', genuine)).status);
+    for (let j = 0; j < 5; j++) flood.push(post('127.0.0.2', stranger()));
+  }
+  const floodStatuses = (await Promise.all(flood)).map((a) => a.status);
+  expect(gpAnswers).toEqual(Array(10).fill(200));
+  expect(floodStatuses.every((s) => s === 401 || s === 429)).toBe(true);
+  expect(floodStatuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(LIMIT);
+  const limited = await post('127.0.0.2', stranger());
+  expect(limited.status).toBe(429);
+  expect(Number(limited.retryAfter)).toBeGreaterThan(0);
+  expect(limited.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  // Even the limited address's genuine token waits its minute: the limit is by address, before any token is read.
+  expect((await post('127.0.0.2', genuine)).status).toBe(429);
+  expect((await post('127.0.0.3', genuine)).status).toBe(200);
+});
