@@ -3,6 +3,8 @@ import type { UserIdentity } from '@shareforyou/kit';
 export interface GatewayContext {
   requestId: string;
   user: UserIdentity;
+  /** The client's address (the socket's), for the refusal log. */
+  clientAddress: string;
   /** The client's operation name, set once the operation is resolved (before any subgraph is called). */
   operationName: string | null;
   /**

@@ -14,7 +14,7 @@ const WINDOW_MS = 60_000;
 export class FailedSignIns {
   private readonly byAddress = new Map<string, { since: number; failures: number }>();
 
-  constructor(private readonly perMinute: number) {}
+  constructor(readonly perMinute: number) {}
 
   /** Seconds the address must wait, or 0 when it may try. */
   retryAfterSeconds(address: string, now = Date.now()): number {

@@ -4,7 +4,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { accessError, closeServer, controlIsOn, decideAccess, mountHealth, mountJsonErrors, serviceLogger, shutdownGraceMs, signGatewayIdentity } from '@shareforyou/kit';
+import { accessError, closeServer, controlIsOn, decideAccess, ErrorCode, metricsRegistry, mountHealth, mountJsonErrors, serviceLogger, shutdownGraceMs, signGatewayIdentity } from '@shareforyou/kit';
+import { recordRefusal, tokenClaimsForLog } from './refusals';
 import { gatewayPort, loadSupergraphSdl } from '@shareforyou/schema';
 import { addBrowserAccess, browserPlugins } from './browserAccess';
 import type { GatewayContext } from './context';
@@ -60,6 +61,10 @@ export async function startGateway(): Promise<RunningGateway> {
   app.get('/health', (_req, res) => {
     res.json({ gateway: 'ok' });
   });
+  // For the engineer on call: refusals by code, and the process's own figures.
+  app.get('/metrics', async (_req, res) => {
+    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  });
   // The gateway keeps no data of its own: ready means started and not stopping.
   mountHealth(app, 'gateway', { checks: {}, stopping: () => stopping });
   const requestIdOf = (req: express.Request) => {
@@ -76,21 +81,32 @@ export async function startGateway(): Promise<RunningGateway> {
         const requestId = requestIdOf(req);
         const address = req.socket.remoteAddress ?? 'unknown';
         const wait = failedSignIns.retryAfterSeconds(address);
-        if (wait) throw tooManyFailedSignIns(wait);
+        if (wait) {
+          recordRefusal({ code: ErrorCode.UNAUTHENTICATED, kind: 'rate-limited', reason: `more than ${failedSignIns.perMinute} failed sign-ins this minute`, address, requestId, ...tokenClaimsForLog(req.header('authorization')) });
+          throw tooManyFailedSignIns(wait);
+        }
         let user;
         try {
           user = await authenticateUser(req.header('authorization'), req.header(CLIENT_NAME_HEADER));
         } catch (error) {
           failedSignIns.record(address);
+          recordRefusal({ code: ErrorCode.UNAUTHENTICATED, kind: 'token', reason: (error as Error).message, address, requestId, ...tokenClaimsForLog(req.header('authorization')) });
           throw error;
         }
-        const decision = decideAccess({ action: 'useRecord', actor: user });
-        if (!decision.allowed) throw accessError(decision, { jobRole: user.jobRole, http: { status: 403 } });
-        // A patient belongs to no organisation: there is no party to check.
-        if (controlIsOn('partyCheck') && !user.patientNhsNumber) await requireActiveParty(user);
+        try {
+          const decision = decideAccess({ action: 'useRecord', actor: user });
+          if (!decision.allowed) throw accessError(decision, { jobRole: user.jobRole, http: { status: 403 } });
+          // A patient belongs to no organisation: there is no party to check.
+          if (controlIsOn('partyCheck') && !user.patientNhsNumber) await requireActiveParty(user);
+        } catch (error) {
+          const code = String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'ERROR');
+          recordRefusal({ code, kind: 'access', reason: (error as Error).message, address, requestId, userId: user.userId });
+          throw error;
+        }
         return {
           requestId,
           user,
+          clientAddress: address,
           deadline,
           operationName: null,
           // One identity per subgraph call (each is spent when accepted), signed when the client's operation name is known.

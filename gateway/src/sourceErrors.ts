@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { careRecordError, ErrorCode, errorDetail, serviceLogger } from '@shareforyou/kit';
 import type { GatewayContext } from './context';
+import { recordRefusal } from './refusals';
 
 /**
  * What the client is told when something goes wrong, and what the operator's log keeps.
@@ -94,7 +95,14 @@ export function errorReport(): ApolloServerPlugin<GatewayContext> {
         async didEncounterErrors({ errors }) {
           const requestId = contextValue?.requestId ?? '-';
           for (const error of errors) {
-            if (isClientError(error)) continue;
+            if (isClientError(error)) {
+              // A refusal (a field the role may not see, no care relationship, a malformed request):
+              // counted and logged by code and path, never by message (it may name the patient).
+              const code = String(error.extensions?.code ?? 'BAD_USER_INPUT');
+              const path = error.path?.filter((p) => typeof p === 'string').join('.');
+              recordRefusal({ code, kind: error.path ? 'field' : 'request', reason: path ? `${code} at ${path}` : code, address: contextValue?.clientAddress ?? null, requestId, userId: contextValue?.user?.userId });
+              continue;
+            }
             log.error({ requestId, code: error.extensions?.code, serviceName: error.extensions?.serviceName, path: error.path, ...errorDetail(error.originalError ?? error) }, 'request error');
           }
         },

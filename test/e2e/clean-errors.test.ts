@@ -147,6 +147,27 @@ describe('the subgraphs', () => {
   });
 });
 
+describe('every refusal is counted on the gateway\'s /metrics by code (issue #21.2)', () => {
+  const metricsUrl = () => stackInfo().gatewayUrl.replace(/\/graphql$/, '/metrics');
+  const count = async (code: string, kind: string) => {
+    const text = await (await fetch(metricsUrl())).text();
+    const line = text.split('\n').find((l) => l.startsWith(`shareforyou_gateway_refusals_total{code="${code}",kind="${kind}"}`));
+    return line ? Number(line.split(' ').pop()) : 0;
+  };
+
+  it('a refused token, a field the role may not see and a malformed request each add one to their count', async () => {
+    const before = { token: await count('UNAUTHENTICATED', 'token'), field: await count('FORBIDDEN_FIELD', 'field'), request: await count('BAD_USER_INPUT', 'request') };
+    await raw(stackInfo().gatewayUrl, { method: 'POST', headers: asBearer('not-a-token'), body: RECORD() });
+    await asUser('receptionist').query(`query($n: String!) { patient(nhsNumber: $n) { medications { id } } }`, { n: MARGARET() });
+    await raw(stackInfo().gatewayUrl, { method: 'POST', headers: asBearer(asUser('gp').token), body: JSON.stringify({ query: 'query A { __typename } query B { __typename }' }) });
+    expect(await count('UNAUTHENTICATED', 'token')).toBe(before.token + 1);
+    expect(await count('FORBIDDEN_FIELD', 'field')).toBeGreaterThan(before.field);
+    expect(await count('BAD_USER_INPUT', 'request')).toBe(before.request + 1);
+    // The metrics name codes and kinds, never a token, a user or a patient.
+    expect(await (await fetch(metricsUrl())).text()).not.toMatch(new RegExp(`${MARGARET()}|not-a-token|demo-`));
+  });
+});
+
 describe('client mistakes in the GraphQL request are 400s with a clear message, never 500 (issue #21.5)', () => {
   const post = (body: Record<string, unknown>) => raw(stackInfo().gatewayUrl, { method: 'POST', headers: asBearer(asUser('gp').token), body: JSON.stringify(body) });
   const record = (name: string) => `query ${name} { patient(nhsNumber: "${MARGARET()}") { nhsNumber } }`;

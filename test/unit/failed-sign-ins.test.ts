@@ -15,3 +15,15 @@ it('an address past the limit waits the rest of its minute; another address is n
   limiter.record('10.0.0.1', t0 + 60_000);
   expect(limiter.retryAfterSeconds('10.0.0.1', t0 + 60_001)).toBe(0);
 });
+
+it('refusal lines are sampled: at most ten a second, the held-back count said on the next line; the token is never logged, only its issuer and key id', async () => {
+  const { LogSampler, tokenClaimsForLog } = await import('../../gateway/src/refusals');
+  const sampler = new LogSampler(10);
+  const t = 5_000_000;
+  const admitted = Array.from({ length: 25 }, (_, i) => sampler.admit(t + i));
+  expect(admitted.filter((a) => a !== null)).toHaveLength(10);
+  expect(sampler.admit(t + 1000)).toBe(15);
+  const token = `eyJhbGciOiJSUzI1NiIsImtpZCI6Im15LWtpZCJ9.${Buffer.from(JSON.stringify({ iss: 'https://issuer.example', sub: 'x' })).toString('base64url')}.sig`;
+  expect(tokenClaimsForLog(`Bearer ${token}`)).toEqual({ issuer: 'https://issuer.example', kid: 'my-kid' });
+  expect(tokenClaimsForLog('Bearer not-a-token')).toEqual({ issuer: null, kid: null });
+});
