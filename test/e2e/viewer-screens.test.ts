@@ -183,11 +183,13 @@ describe('the NHS number field', () => {
 });
 
 describe('the break-glass dialog', () => {
+  // The district nurse has no care relationship with Daniel, and no other test declares emergency access as her
+  // (viewer.test.ts does as the A&E locum, access.test.ts as the A&E doctor): on one shared stack, the dialog is hers to see.
   const dialogOf = (page: Page) => page.getByRole('dialog', { name: /No care relationship/ });
 
   it('names the patient by NHS number; the no-relationship explanation is said once, no panel repeats it; after Escape or Cancel, Open record (or the button left on the page) opens it again', async () => {
     const page = await freshPage();
-    await signInAs(page, 'ae-locum');
+    await signInAs(page, 'community-nurse');
     await submitNhsNumber(page, DANIEL());
     const dialog = dialogOf(page);
     await dialog.waitFor();
@@ -223,7 +225,7 @@ describe('the break-glass dialog', () => {
 
   it('found by a trace, the dialog names the patient as the trace showed them; after the declaration the banner names him and flags the emergency access', async () => {
     const page = await freshPage();
-    await signInAs(page, 'ae-locum');
+    await signInAs(page, 'community-nurse');
     await page.getByLabel('Family name').fill('Kowalski');
     // The design system's date input, day first: never the browser's month-first picker.
     const sent = gatewayRequests(page);
