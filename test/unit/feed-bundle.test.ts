@@ -70,3 +70,12 @@ describe('ambiguity is refused, never guessed (issue #21.4)', () => {
     expect(expressions(bundle({ fullUrl: 'urn:uuid:a', resource: version('1') }, { fullUrl: 'urn:uuid:a', resource: version('1') }))).toHaveLength(2);
   });
 });
+
+describe('a concept is never stored without words (found by the feed fuzz)', () => {
+  it('a coding whose code is not a string is not a coding; an empty display falls back to the text or the code', async () => {
+    const { optionalCodingOf } = await import('../../subgraphs/kit/src/ingest/fhirValues');
+    expect(optionalCodingOf({ coding: [{ system: 'http://snomed.info/sct', code: true as never, display: 'x' }], text: 'Blood pressure' }, 'c')).toMatchObject({ system: 'text', display: 'Blood pressure' });
+    expect(optionalCodingOf({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs', display: '' }] }, 'c')).toMatchObject({ code: 'vital-signs', display: 'vital-signs' });
+    expect(() => optionalCodingOf({ coding: [{ system: 'http://snomed.info/sct', code: 5 as never }] }, 'c.path')).toThrow(/c\.path has neither a coding nor text/);
+  });
+});

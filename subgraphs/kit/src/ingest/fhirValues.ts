@@ -37,17 +37,20 @@ export function textConcept(text: string): ConceptValue {
 
 export function optionalCodingOf(concept: fhir4.CodeableConcept | undefined, path: string): ConceptValue | null {
   if (!concept) return null;
-  // A coding without system or code cannot be matched; its display is kept as text.
-  const codings = (concept.coding ?? [])
-    .filter((c) => c.system && c.code)
+  // A coding without system or code cannot be matched; its display is kept as text. A system and
+  // code must be strings (FHIR uri and code): a coding whose code is a number, an object or true is not one.
+  const isCoding = (c: fhir4.Coding) => typeof c?.system === 'string' && c.system !== '' && typeof c.code === 'string' && c.code.trim() !== '';
+  const codings = (Array.isArray(concept.coding) ? concept.coding : [])
+    .filter(isCoding)
     .map((c) => ({ system: c.system!, code: c.code!, display: textOf(c.display, 500) ?? c.code! }));
-  const text = textOf(concept.text ?? concept.coding?.find((c) => !(c.system && c.code) && c.display)?.display, 2000);
+  const text = textOf(concept.text ?? (Array.isArray(concept.coding) ? concept.coding : []).find((c) => !isCoding(c) && c?.display)?.display, 2000);
   const preferred = PREFERRED_SYSTEMS.map((s) => codings.find((c) => c.system === s)).find(Boolean) ?? codings[0];
   if (!preferred) {
     if (text) return textConcept(text);
     throw new FeedProblem(path, `${path} has neither a coding nor text`);
   }
-  const display = concept.coding?.find((c) => c.system === preferred.system && c.code === preferred.code)?.display ?? text ?? preferred.code;
+  // An empty display falls back like a missing one: a concept is never shown without words.
+  const display = textOf(concept.coding?.find((c) => c.system === preferred.system && c.code === preferred.code)?.display, 500) ?? text ?? preferred.code;
   return { ...preferred, display: textOf(display, 500)!, coding: codings, text };
 }
 
