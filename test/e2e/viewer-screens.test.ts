@@ -189,7 +189,7 @@ describe('the break-glass dialog', () => {
 
   it('names the patient by NHS number; the no-relationship explanation is said once, no panel repeats it; after Escape or Cancel, Open record (or the button left on the page) opens it again', async () => {
     const page = await freshPage();
-    await signInAs(page, 'community-nurse');
+    await signInAs(page, 'community-nurse', 'Nurse Access Role\\s*R8001 at NR5');
     await submitNhsNumber(page, DANIEL());
     const dialog = dialogOf(page);
     await dialog.waitFor();
@@ -225,7 +225,7 @@ describe('the break-glass dialog', () => {
 
   it('found by a trace, the dialog names the patient as the trace showed them; after the declaration the banner names him and flags the emergency access', async () => {
     const page = await freshPage();
-    await signInAs(page, 'community-nurse');
+    await signInAs(page, 'community-nurse', 'Nurse Access Role\\s*R8001 at NR5');
     await page.getByLabel('Family name').fill('Kowalski');
     // The design system's date input, day first: never the browser's month-first picker.
     const sent = gatewayRequests(page);
