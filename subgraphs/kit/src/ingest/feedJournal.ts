@@ -140,7 +140,8 @@ async function rollForward<P>(journal: FeedJournal, target: FeedTarget<P>, id: s
   }
   if (target.settle) await eachPatient(patients, ([nhsNumber]) => target.settle!(nhsNumber, id));
   await journal.done(id);
-  return results;
+  // Patients are written side by side: the answer is in entry order, whichever finished first.
+  return new Map([...results].sort(([a], [b]) => a - b));
 }
 
 /** A transaction bundle's writes (already validated, opted-out patients removed), through the journal. */
