@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { browserPages, openRecord, panelsSettled, screenshot, seriousViolations, signInAs } from '../support/browser';
 import { AISHA, MARGARET } from '../support/clients';
+import { registerTestPatient, sendBatch } from '../support/testPatient';
 
 /**
  * The combined record in the viewer (issue #18.3), in Chromium against the real stack: one item per
@@ -188,5 +189,38 @@ it('the GP opens Margaret: immunisations, alerts (safeguarding apart), referrals
   await screenshot(page.locator('[data-panel="combinedImmunisations"]'), 'viewer-combined-immunisations-margaret');
   await screenshot(page.locator('[data-panel="combinedAlerts"]'), 'viewer-combined-alerts-margaret');
   await screenshot(page.locator('[data-panel="combinedEncounters"]'), 'viewer-combined-encounters-margaret');
+  await page.context().close();
+});
+
+it("the emergency summary's safeguarding section holds every source's alert in force, the GP's and the hospital's CP-IS flags too, and leaves out an ended one", async () => {
+  const nhsNumber = '9990004048';
+  const patient = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhsNumber } };
+  const meta = { versionId: '1', lastUpdated: '2026-11-20T09:00:00Z' };
+  const cpis = { coding: [{ system: 'https://fhir.nhs.uk/England/CodeSystem/PatientFlagCategory', code: 'CP-IS', display: 'Child Protection - Information Sharing Flag' }] };
+  const flag = (id: string, text: string, extra: object = {}) => ({
+    resource: { resourceType: 'Flag', id, meta, subject: patient, status: 'active', category: [cpis], code: { coding: [{ system: 'http://snomed.info/sct', code: '224353004', display: 'Child protection finding' }], text }, period: { start: '2026-09-01' }, ...extra },
+  });
+  await registerTestPatient({ id: 'sg-summary', nhsNumber, family: 'Ashworth', given: 'Paula', gender: 'female', birthDate: '1961-05-14' }, { attendedAe: 'sg-summary-ae' });
+  await sendBatch('gp', 'P83005', [flag('sg-gp-open', 'Grandson on a child protection plan'), flag('sg-gp-ended', 'Former child protection plan (closed)', { status: 'inactive', period: { start: '2024-01-01', end: '2025-01-01' } })]);
+  await sendBatch('acute', 'RM3', [flag('sg-hospital-open', 'Child protection plan: see the safeguarding team before discharge')]);
+
+  const page = await freshPage();
+  await signInAs(page, 'gp');
+  await openRecord(page, nhsNumber);
+  await panelsSettled(page);
+  const summary = await section(page, 'emergencySummary', 'safeguardingAlerts');
+  expect(summary.state).toBe('data');
+  const rows = summary.current.map((cells) => cells.join(' | '));
+  // The same finding (224353004) over overlapping time is one item, each source's words and status in it.
+  expect(rows).toHaveLength(1);
+  expect(rows.join('\n')).toContain('Grandson on a child protection plan');
+  expect(rows.join('\n')).toContain('see the safeguarding team before discharge');
+  // The ended one is history: a summary leaves it out.
+  expect(summary.text).not.toContain('Former child protection plan');
+  expect(summary.history).toEqual([]);
+  expect(summary.sources.join('\n')).toContain(GP);
+  expect(summary.sources.join('\n')).toContain(HOSPITAL);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page.locator('[data-panel="emergencySummary"]'), 'viewer-emergency-summary-safeguarding');
   await page.context().close();
 });

@@ -648,7 +648,7 @@ export type EmergencySummaryQueryVariables = Exact<{
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedMedications: { items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAdvanceDirectives: { items: Array<{ id: string, current: boolean, disagreement: string | null, scope: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, safeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, categories: Array<{ text: string | null, display: string }>, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, provenance: { organisationName: string } }> | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedMedications: { items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAdvanceDirectives: { items: Array<{ id: string, current: boolean, disagreement: string | null, scope: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedSafeguardingAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
@@ -2586,26 +2586,21 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
         ...NotReadParts
       }
     }
-    safeguardingAlerts {
-      id
-      description
-      categories {
-        text
-        display
+    combinedSafeguardingAlerts {
+      items {
+        id
+        code {
+          display
+          text
+        }
+        current
+        disagreement
+        sources {
+          ...AlertParts
+        }
       }
-      status
-      current
-      provenance {
-        organisationName
-      }
-    }
-    mentalHealthSafeguardingAlerts {
-      id
-      description
-      status
-      current
-      provenance {
-        organisationName
+      notRead {
+        ...NotReadParts
       }
     }
     crisisPlan {

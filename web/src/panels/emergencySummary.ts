@@ -1,4 +1,3 @@
-import { html } from 'lit';
 import { EmergencySummaryDocument, type EmergencySummaryQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
@@ -10,7 +9,7 @@ import { advanceDecisionColumns } from './combinedFamilyHistory';
 /** A summary shows what applies now: items the record says are not current are left out (the full panels list them as history). */
 const NOW = { history: 'left out' } as const;
 
-/** <sfy-emergency-summary nhs-number="..."> — fields in emergencySummary.graphql. Only current allergies, medicines, advance decisions and alerts (each combined across every source), alerts and plans. */
+/** <sfy-emergency-summary nhs-number="..."> — fields in emergencySummary.graphql. Only current allergies, medicines, advance decisions, alerts and safeguarding alerts (each combined across every source), the crisis plan and the last admission. */
 export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
   protected heading = 'Emergency summary';
   protected document = EmergencySummaryDocument;
@@ -30,8 +29,16 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
     // Advance decisions in force (a refusal of treatment, a ReSPECT form) and alerts in force: what the treating clinician must know now.
     { title: 'Advance decisions', name: 'advanceDirectives', path: ['patient', 'combinedAdvanceDirectives', 'items'], source: ['gpSource'], notRead: ['patient', 'combinedAdvanceDirectives', 'notRead'], current: NOW, columns: advanceDecisionColumns },
     { title: 'Alerts', name: 'alerts', path: ['patient', 'combinedAlerts', 'items'], source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'socialCareSource'], notRead: ['patient', 'combinedAlerts', 'notRead'], current: NOW, columns: alertColumns },
-    { title: 'Safeguarding', path: ['patient', 'safeguardingAlerts'], source: 'socialCareSource', current: NOW, columns: [col('Alert', (s) => html`<span class="flag">${s.description}</span>`), col('Category', (s) => s.categories[0]?.text ?? s.categories[0]?.display)] },
-    { title: 'Safeguarding (mental health)', path: ['patient', 'mentalHealthSafeguardingAlerts'], source: 'mentalHealthSource', current: NOW, columns: [col('Alert', (s) => html`<span class="flag">${s.description}</span>`)] },
+    // Safeguarding alerts in force from every source (the GP's and the hospital's CP-IS flags too), apart from general alerts: a role without the safeguarding category sees this section as restricted.
+    {
+      title: 'Safeguarding',
+      name: 'safeguardingAlerts',
+      path: ['patient', 'combinedSafeguardingAlerts', 'items'],
+      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'socialCareSource'],
+      notRead: ['patient', 'combinedSafeguardingAlerts', 'notRead'],
+      current: NOW,
+      columns: alertColumns,
+    },
     { title: 'Crisis plan', path: ['patient', 'crisisPlan'], source: 'mentalHealthSource', current: NOW, columns: [col('Plan', (c) => c.title), col('What helps', (c) => c.whatHelps), col('Contacts', (c) => c.contacts)] },
     { title: 'Last admission', path: ['patient', 'admissions'], source: 'acuteSource', limit: 1, columns: [col('Admitted', (a) => formatDate(a.admitted)), col('Reason', (a) => a.reason?.display), col('Ward', (a) => a.ward), col('Discharged', (a) => formatDate(a.discharged) || 'Still in hospital')] },
   ];
