@@ -1,13 +1,15 @@
 import jwt from 'jsonwebtoken';
 import { Counter } from 'prom-client';
 import { metricsRegistry, serviceLogger } from '@shareforyou/kit';
+import { refusalSpikePolicy, RefusalSpikes, reportRefusalSpike } from './refusalSpikes';
 
 /**
  * Every refusal is a log line and a metric (issue #21.2): an unauthenticated, rate-limited,
  * forbidden or malformed request is counted on /metrics by code and logged at warn with the
  * reason, the client's address and, for a token, its issuer and key id (never the token, never
  * patient data). The lines are sampled (at most LINES_PER_SECOND, the rest counted into the next
- * line as `suppressed`) so that a flood cannot fill a disk; the counter counts every one.
+ * line as `suppressed`) so that a flood cannot fill a disk; the counter counts every one. A spike
+ * for one user or address is reported to the privacy office (refusalSpikes.ts).
  */
 
 const log = serviceLogger('gateway');
@@ -48,6 +50,7 @@ export class LogSampler {
 }
 
 const sampler = new LogSampler(LINES_PER_SECOND);
+const spikes = new RefusalSpikes(refusalSpikePolicy());
 
 /** The issuer and key id a bearer token claims, unverified, short; never the token. */
 export function tokenClaimsForLog(authorization: string | undefined): { issuer: string | null; kid: string | null } {
@@ -78,6 +81,10 @@ export interface Refusal {
 
 export function recordRefusal(refusal: Refusal, now = Date.now()): void {
   refusals.inc({ code: refusal.code, kind: refusal.kind });
+  for (const spike of spikes.count(refusal, now)) {
+    log.warn({ subject: spike.subject, refusals: spike.refusals, windowSeconds: spike.windowSeconds, codes: spike.codes }, 'refusal spike: reported to the privacy office');
+    void reportRefusalSpike(spike);
+  }
   const suppressed = sampler.admit(now);
   if (suppressed === null) return;
   log.warn({ ...refusal, reason: refusal.reason.slice(0, 200), suppressed }, 'refused');

@@ -5,21 +5,24 @@ import { devUserIssuer, USER_AUDIENCE } from '@shareforyou/kit';
 import { freePortBase } from '../../tools/src/stack/ports';
 import { GATEWAY_ENTRY, spawnService, stopProcess, waitHealthy } from '../../tools/src/stack/services';
 import { asUser, MARGARET } from '../support/clients';
+import { pollUntil } from '../support/polling';
 import { stackInfo } from '../support/stackInfo';
 
 /**
  * No stranger can deny sign-in (issue #21.1), on a freshly started gateway of its own with the
  * production limit on failed sign-ins: a flood of tokens naming made-up key ids (no credential
  * needed) is refused at once, and a genuine GP token from another address is verified throughout;
- * the flooding address is then answered 429 with Retry-After.
+ * the flooding address is then answered 429 with Retry-After. The flood, and a GP refused record
+ * after record, are each a refusal spike for the privacy office (issue #21.2).
  */
 
 const LIMIT = 20;
+const SPIKE = 30;
 let gateway: { url: string; stop: () => Promise<void> };
 
 beforeAll(async () => {
   const base = await freePortBase(stackInfo().portBase + 760);
-  const env = { ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase), GATEWAY_PORT: String(base), GATEWAY_FAILED_SIGN_INS_PER_MINUTE: String(LIMIT) };
+  const env = { ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase), GATEWAY_PORT: String(base), GATEWAY_FAILED_SIGN_INS_PER_MINUTE: String(LIMIT), GATEWAY_REFUSAL_SPIKE_THRESHOLD: String(SPIKE) };
   const service = spawnService('gateway-sign-in-flood', GATEWAY_ENTRY, env, base, true);
   try {
     await waitHealthy(service);
@@ -69,4 +72,41 @@ it('a flood of made-up key ids from one address never costs a genuine token from
   // Even the limited address's genuine token waits its minute: the limit is by address, before any token is read.
   expect((await post('127.0.0.2', genuine)).status).toBe(429);
   expect((await post('127.0.0.3', genuine)).status).toBe(200);
+});
+
+const spikeAlerts = async () =>
+  (await asUser('privacy-officer').query('{ alerts(first: 200, kind: REFUSAL_SPIKE) { id kind title subjectId nhsNumber } }')).data.alerts as Array<{ id: string; title: string; subjectId: string; nhsNumber: string | null }>;
+const about = (subject: RegExp) => async () => (await spikeAlerts()).filter((a) => subject.test(a.subjectId));
+
+it('the flood is a refusal spike of its address for the privacy office: one alert, no patient, its codes said; the genuine address raised none', async () => {
+  const alerts = await pollUntil('the refusal spike alert', async () => { const found = await about(/^address:(::ffff:)?127\.0\.0\.2$/)(); return found.length > 0 && found; }, 15_000, 200);
+  expect(alerts).toHaveLength(1);
+  expect(alerts[0]).toMatchObject({ nhsNumber: null, title: expect.stringMatching(new RegExp(`^${SPIKE} refusals in 5 min from address (::ffff:)?127\\.0\\.0\\.2 \\(UNAUTHENTICATED ${SPIKE}\\)$`)) });
+  expect(await about(/127\.0\.0\.3$/)()).toEqual([]);
+  // The report itself is in the audit trail, the gateway's own call.
+  const log = await asUser('privacy-officer').query('{ accessLog(first: 20, filter: { userId: "shareforyou-gateway", includeInternal: true }) { events { operationName fields { coordinate } } } }');
+  expect(JSON.stringify(log.data)).toContain('RefusalSpike.report');
+});
+
+it("a GP refused one record after another is a spike of the user, whichever address she uses", async () => {
+  const token = asUser('other-gp').token;
+  for (let i = 0; i < SPIKE; i++) {
+    const answer = await post(i % 2 ? '127.0.0.4' : '127.0.0.5', token);
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('NO_CARE_RELATIONSHIP');
+  }
+  const alerts = await pollUntil('the user spike alert', async () => { const found = await about(/^user:demo-gp2-li-wei$/)(); return found.length > 0 && found; }, 15_000, 200);
+  expect(alerts[0].title).toMatch(new RegExp(`^${SPIKE} refusals in 5 min for user demo-gp2-li-wei \\(NO_CARE_RELATIONSHIP ${SPIKE}\\)$`));
+  // Neither address alone reached the threshold.
+  expect(await about(/127\.0\.0\.[45]$/)()).toEqual([]);
+});
+
+it('only the gateway itself may report a spike: a user identity is refused, and a report without an identity too', async () => {
+  const { signGatewayIdentity, IDENTITY_HEADER, REFUSAL_SPIKE_PATH } = await import('@shareforyou/kit');
+  const { subgraphUrl } = await import('@shareforyou/schema');
+  const url = new URL(REFUSAL_SPIKE_PATH, subgraphUrl('audit', { ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase) })).toString();
+  const body = JSON.stringify({ subject: 'address:10.9.9.9', windowStart: new Date().toISOString(), windowSeconds: 300, refusals: 99, codes: { UNAUTHENTICATED: 99 } });
+  const asOfficer = signGatewayIdentity({ userId: 'demo-po-priya-desai', name: 'Priya Desai', odsCode: 'Y02GM', jobRole: 'R0001', profile: 'privacyOfficer', requestId: randomUUID(), internal: true });
+  expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: asOfficer }, body })).status).toBe(403);
+  expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401);
+  expect(await about(/10\.9\.9\.9/)()).toEqual([]);
 });

@@ -24,6 +24,8 @@ export default async function globalSetup(): Promise<void> {
       // Every test client is at 127.0.0.1 and many tests send bad tokens on purpose: the failed
       // sign-in limit is tested on a gateway of its own (sign-in-flood.test.ts).
       GATEWAY_FAILED_SIGN_INS_PER_MINUTE: '100000',
+      // Likewise refusal spikes (tested on that gateway of its own too): none raised by the rest.
+      GATEWAY_REFUSAL_SPIKE_THRESHOLD: '1000000',
       SOURCE_TIMEOUT_MS: '20000',
       REQUEST_DEADLINE_MS: '30000',
       // The monitoring, alerts and anchors run on a test clock: findings and deliveries within a second.

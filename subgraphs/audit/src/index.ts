@@ -1,5 +1,6 @@
 import { anchorInterval, anchorWriter, type SubgraphDefinition } from '@shareforyou/kit';
 import { deliverDueAlerts } from './alerts/alerts';
+import { mountRefusalSpikes } from './alerts/refusalSpikeEndpoint';
 import { mountExports } from './export/exportEndpoint';
 import { auditServiceModels, type AuditServiceModels } from './models';
 import { mountStaffFeed } from './monitoring/staffDirectory';
@@ -9,7 +10,7 @@ import { every } from './schedule';
 
 /**
  * The audit service: its own database is the audit store; it has no record feed and holds no patient
- * slices. It takes the staff feed, serves the CSV exports, sweeps the trail for findings, delivers
+ * slices. It takes the staff feed and the gateway's refusal spikes, serves the CSV exports, sweeps the trail for findings, delivers
  * alerts and anchors the chain heads outside the store.
  */
 const audit: SubgraphDefinition<AuditServiceModels> = {
@@ -20,6 +21,7 @@ const audit: SubgraphDefinition<AuditServiceModels> = {
   routes: (app, { models, trail, log }) => {
     mountStaffFeed(app, models.Staff, log);
     mountExports(app, models, trail);
+    mountRefusalSpikes(app, models.Alert, trail);
   },
   background: ({ models, log }) => {
     const stops = [

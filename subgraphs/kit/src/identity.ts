@@ -69,6 +69,14 @@ interface IdentityClaims {
   jti?: string;
 }
 
+/**
+ * The gateway's own identity, for a call that no user made (reporting a refusal spike to the audit
+ * service). No user token can carry it: the `service` profile is no job role's in schema/policy.yaml.
+ */
+export const GATEWAY_SERVICE_USER = { userId: 'shareforyou-gateway', name: 'ShareforYou gateway', odsCode: 'SHAREFORYOU', jobRole: 'service', profile: 'service' } as const;
+
+export const isGatewayService = (identity: GatewayIdentity) => identity.internal === true && identity.profile === GATEWAY_SERVICE_USER.profile && identity.userId === GATEWAY_SERVICE_USER.userId;
+
 /** Signs the identity for one subgraph call, for at most a minute. */
 export function signGatewayIdentity(identity: GatewayIdentity): string {
   const claims: IdentityClaims = {

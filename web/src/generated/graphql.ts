@@ -42,7 +42,9 @@ export type AlertKind =
   /** A user declared emergency (break-glass) access to a patient */
   | 'BREAK_GLASS'
   /** The monitoring sweep found a finding at or over the alert threshold */
-  | 'MONITORING_FINDING';
+  | 'MONITORING_FINDING'
+  /** Refusals for one user or one client address passed the gateway's spike threshold (GATEWAY_REFUSAL_SPIKE_THRESHOLD in GATEWAY_REFUSAL_SPIKE_WINDOW_SECONDS): token guessing, a script, or a broken client */
+  | 'REFUSAL_SPIKE';
 
 /** AllergyIntolerance.clinicalStatus (FHIR R4). */
 export type AllergyClinicalStatus =
@@ -763,7 +765,7 @@ export type ConsoleReviewBreakGlassMutation = { recordBreakGlassReview: { breakG
 export type ConsoleAlertsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleAlertsQuery = { alerts: Array<{ id: string, kind: AlertKind, title: string, raisedAt: string, nhsNumber: string, subjectId: string, link: string, delivery: { state: AlertDeliveryState, attempts: number, lastError: string | null, deliveredAt: string | null, nextAttemptAt: string | null } }> };
+export type ConsoleAlertsQuery = { alerts: Array<{ id: string, kind: AlertKind, title: string, raisedAt: string, nhsNumber: string | null, subjectId: string, link: string, delivery: { state: AlertDeliveryState, attempts: number, lastError: string | null, deliveredAt: string | null, nextAttemptAt: string | null } }> };
 
 export type ConsoleVerificationFragment = { startedAt: string, finishedAt: string, by: string, ok: boolean, chains: number, events: number, anchoredAt: string | null, anchoredChains: number | null, anchorProblem: string | null, breaks: Array<{ chainId: string, seq: number, eventId: string | null, problem: string }> };
 

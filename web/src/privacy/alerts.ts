@@ -4,9 +4,11 @@ import { ConsoleAlertsDocument, type ConsoleAlertsQuery } from '../generated/gra
 import { ConsoleSection } from './consoleSection';
 import { nhsNumberLabel, when } from './names';
 
-/** The alerts raised for the privacy office (break-glass, findings over the threshold) and how their delivery went. */
+/** The alerts raised for the privacy office (break-glass, findings over the threshold, refusal spikes) and how their delivery went. */
 
 type Alert = ConsoleAlertsQuery['alerts'][number];
+
+const KIND: Record<string, string> = { BREAK_GLASS: 'Break-glass declaration', MONITORING_FINDING: 'Monitoring finding', REFUSAL_SPIKE: 'Refusal spike (a user or an address)' };
 
 const DELIVERY: Record<string, string> = { PENDING: 'Waiting for the webhook (retried)', DELIVERED: 'Delivered to the webhook', CONSOLE_ONLY: 'Console only (no webhook configured)' };
 
@@ -38,7 +40,7 @@ export class AlertsSection extends ConsoleSection {
             <thead><tr>${['Alert', 'Raised', 'Patient', 'Kind', 'Delivery'].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
             <tbody>${this.alerts.map((a) => html`<tr data-alert-id=${a.id} aria-current=${a.id === this.selected ? 'true' : 'false'} class=${a.id === this.selected ? 'sfy-selected' : ''}>
               <th scope="row" tabindex=${ifDefined(a.id === this.selected ? '-1' : undefined)}>${a.title}</th><td>${when(a.raisedAt)}</td><td>${nhsNumberLabel(a.nhsNumber)}</td>
-              <td>${a.kind === 'BREAK_GLASS' ? 'Break-glass declaration' : 'Monitoring finding'} (${a.kind})</td>
+              <td>${KIND[a.kind] ?? a.kind} (${a.kind})</td>
               <td>${DELIVERY[a.delivery.state] ?? a.delivery.state}${a.delivery.attempts ? `, ${a.delivery.attempts} attempt${a.delivery.attempts === 1 ? '' : 's'}` : ''}${a.delivery.lastError ? html`<br><span class="sfy-secondary">Last error: ${a.delivery.lastError}</span>` : ''}</td>
             </tr>`)}</tbody>
           </table></div>`

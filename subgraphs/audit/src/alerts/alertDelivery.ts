@@ -7,10 +7,11 @@ import { createHmac } from 'node:crypto';
 
 export interface AlertMessage {
   id: string;
-  kind: 'BREAK_GLASS' | 'MONITORING_FINDING';
+  kind: 'BREAK_GLASS' | 'MONITORING_FINDING' | 'REFUSAL_SPIKE';
   title: string;
   raisedAt: string;
-  nhsNumber: string;
+  /** The patient concerned; null for a refusal spike, which is about a user or an address. */
+  nhsNumber: string | null;
   link: string;
 }
 

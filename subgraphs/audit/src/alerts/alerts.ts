@@ -4,8 +4,8 @@ import { badUserInput, readSecret, type SubgraphContext } from '@shareforyou/kit
 import { ALERT_ID_HEADER, alertSignature, consoleLink, retryDelay, retryPolicy, SIGNATURE_HEADER, TIMESTAMP_HEADER, type AlertMessage } from './alertDelivery';
 
 /**
- * Alerts to the privacy office: a break-glass declaration, and a monitoring finding at or above the
- * threshold. Each is stored once (its id is what it is about, so a second sweep or replica cannot
+ * Alerts to the privacy office: a break-glass declaration, a monitoring finding at or above the
+ * threshold, and a spike of refusals for one user or address (reported by the gateway). Each is stored once (its id is what it is about, so a second sweep or replica cannot
  * raise it twice), listed for the console, and delivered to ALERT_WEBHOOK_URL by whichever audit
  * instance claims it first, retried with backoff until the receiver says 2xx: at least once,
  * and a restart loses nothing because the queue is the collection.
@@ -19,8 +19,9 @@ export interface AlertRecord {
   kind: AlertKind;
   title: string;
   raisedAt: Date;
-  nhsNumber: string;
-  /** The declaration or finding it is about. */
+  /** Null for a refusal spike (about a user or an address, not a patient). */
+  nhsNumber: string | null;
+  /** The declaration, finding, or refusal spike's subject (address:... / user:...) it is about. */
   subjectId: string;
   delivery: {
     state: DeliveryState;
@@ -38,7 +39,7 @@ const alertSchema = new Schema<AlertRecord>(
     kind: { type: String, required: true },
     title: { type: String, required: true },
     raisedAt: { type: Date, required: true },
-    nhsNumber: { type: String, required: true },
+    nhsNumber: { type: String, default: null },
     subjectId: { type: String, required: true },
     delivery: {
       state: { type: String, required: true },
@@ -62,7 +63,7 @@ export type AlertModel = ReturnType<typeof alertModel>;
 const webhookUrl = (env: NodeJS.ProcessEnv = process.env) => env.ALERT_WEBHOOK_URL?.trim() || null;
 
 /** Stores the alert unless it was raised before; true when this call raised it. */
-export async function raiseAlert(model: AlertModel, alert: { id: string; kind: AlertKind; title: string; nhsNumber: string; subjectId: string }, now = new Date()): Promise<boolean> {
+export async function raiseAlert(model: AlertModel, alert: { id: string; kind: AlertKind; title: string; nhsNumber: string | null; subjectId: string }, now = new Date()): Promise<boolean> {
   const result = await model
     .updateOne(
       { _id: alert.id },
