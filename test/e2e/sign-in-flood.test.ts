@@ -18,7 +18,7 @@ import { stackInfo } from '../support/stackInfo';
 
 const LIMIT = 20;
 const SPIKE = 30;
-let gateway: { url: string; stop: () => Promise<void> };
+let gateway: { url: string; stop: () => Promise<void>; output: () => string };
 
 beforeAll(async () => {
   const base = await freePortBase(stackInfo().portBase + 760);
@@ -30,7 +30,7 @@ beforeAll(async () => {
     await stopProcess(service.child);
     throw error;
   }
-  gateway = { url: `http://127.0.0.1:${base}/graphql`, stop: () => stopProcess(service.child) };
+  gateway = { url: `http://127.0.0.1:${base}/graphql`, stop: () => stopProcess(service.child), output: () => service.output.join('') };
 }, 60_000);
 afterAll(() => gateway?.stop());
 
@@ -109,4 +109,14 @@ it('only the gateway itself may report a spike: a user identity is refused, and 
   expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: asOfficer }, body })).status).toBe(403);
   expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401);
   expect(await about(/10\.9\.9\.9/)()).toEqual([]);
+});
+
+it("the gateway's log holds a warn line for the refusals and the spikes, and never the NHS number asked for, the patient's name or a token", async () => {
+  const lines = gateway.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+  expect(lines.some((l) => l.msg === 'refused' && l.level === 40 && l.code === 'NO_CARE_RELATIONSHIP' && /127\.0\.0\.[45]/.test(l.address))).toBe(true);
+  expect(lines.some((l) => l.msg === 'refusal spike: reported to the privacy office' && l.subject === 'user:demo-gp2-li-wei')).toBe(true);
+  const text = gateway.output();
+  expect(text).not.toContain(MARGARET());
+  expect(text).not.toMatch(/Margaret|Ashworth/i);
+  expect(text).not.toContain(asUser('other-gp').token.split('.')[2]);
 });
