@@ -6,6 +6,7 @@ import { devSigningKey } from '../../tools/src/identity/keys';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { codes, gatewayPost, MARGARET } from '../support/clients';
 import { exchangeCode, issuer, startSignIn } from '../support/signIn';
+import { stackInfo } from '../support/stackInfo';
 
 const nameQuery = () => `{ patient(nhsNumber: "${MARGARET()}") { name { text } } }`;
 
@@ -56,6 +57,39 @@ describe('the local OpenID Connect provider', () => {
     const claims = jwt.decode(token.body.access_token) as Record<string, any>;
     expect(claims.selected_roleid).toBe(second);
     expect(claims.nhsid_nrbac_roles.map((r: { org_code: string }) => r.org_code)).toEqual(['NR5', 'P83005']);
+  });
+
+  it("an EHR launch (SMART): the clinical system's user and role are signed in without the page, and the token response names the patient; the launch opens once; another aud is refused", async () => {
+    const gatewayFhir = `${new URL(stackInfo().gatewayUrl).origin}/fhir`;
+    const launch = async (as: string) => {
+      const response = await fetch(`${issuer()}/launch-simulator`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ as, patient: MARGARET() }).toString() });
+      expect(response.status).toBe(303);
+      const to = new URL(response.headers.get('location')!);
+      expect(to.pathname).toBe('/launch');
+      expect(to.searchParams.get('iss')).toBe(gatewayFhir);
+      return to.searchParams.get('launch')!;
+    };
+    const nurse = findDemoUser('community-nurse');
+    const id = await launch(`${nurse.userId} role-${nurse.userId}-2`);
+    const scope = 'openid profile nationalrbacaccess care-record launch fhirUser patient/*.rs';
+    const signIn = await startSignIn({ extra: { launch: id, aud: gatewayFhir, scope } });
+    const code = new URL(signIn.redirect).searchParams.get('code');
+    expect(code).toBeTruthy();
+    const token = await exchangeCode(code!, signIn.verifier);
+    expect(token.body).toMatchObject({ patient: MARGARET(), need_patient_banner: true });
+    const claims = jwt.decode(token.body.access_token) as Record<string, any>;
+    expect(claims).toMatchObject({ sub: nurse.userId, selected_roleid: `role-${nurse.userId}-2`, patient: MARGARET() });
+    expect(claims.scope.split(' ')).toEqual(expect.arrayContaining(['care-record', 'patient/*.rs']));
+    expect((jwt.decode(token.body.id_token) as Record<string, any>).fhirUser).toMatch(new RegExp(`/Practitioner/${nurse.userId}$`));
+    // The token is the nurse's, in the chosen role: the gateway takes it like any other.
+    expect(codes(await gatewayPost({ authorization: `Bearer ${token.body.access_token}` }, nameQuery()))).toEqual([]);
+    // Used once.
+    const again = await startSignIn({ extra: { launch: id, aud: gatewayFhir, scope } });
+    expect(again.page).toMatch(/unknown, used or expired/);
+    // A launch for another FHIR server: refused by the provider too.
+    const elsewhere = await startSignIn({ extra: { launch: await launch(`${findDemoUser('gp').userId} role-${findDemoUser('gp').userId}`), aud: 'https://fhir.elsewhere.invalid/r4', scope } });
+    expect(new URL(elsewhere.redirect).searchParams.get('error')).toBe('invalid_request');
+    expect(new URL(elsewhere.redirect).searchParams.get('code')).toBeNull();
   });
 
   it('refuses an authorization request without PKCE, and a code redeemed without its verifier', async () => {

@@ -38,12 +38,14 @@ class Browser {
 
 export interface SignIn {
   page: string;
+  /** Where the first walk of redirects ended: the client's redirect URI when no page was shown (an EHR launch). */
+  redirect: string;
   browser: Browser;
   finish: (fields: Record<string, string>) => Promise<{ code: string | null; page: string; redirect: string }>;
   verifier: string;
 }
 
-export async function startSignIn(options: { codeChallenge?: string | null } = {}): Promise<SignIn> {
+export async function startSignIn(options: { codeChallenge?: string | null; extra?: Record<string, string> } = {}): Promise<SignIn> {
   const browser = new Browser();
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
@@ -54,15 +56,17 @@ export async function startSignIn(options: { codeChallenge?: string | null } = {
     scope: 'openid profile nationalrbacaccess care-record',
     state: randomBytes(8).toString('hex'),
     prompt: 'login',
+    ...options.extra,
   });
   if (options.codeChallenge !== null) {
     params.set('code_challenge', options.codeChallenge ?? challenge);
     params.set('code_challenge_method', 'S256');
   }
-  const { response } = await browser.follow(await browser.go(`${issuer()}/auth?${params}`));
+  const { response, url } = await browser.follow(await browser.go(`${issuer()}/auth?${params}`));
   const page = await response.text();
   return {
     page,
+    redirect: url,
     browser,
     verifier,
     async finish(fields) {

@@ -24,6 +24,8 @@ export const registryResolvers = {
     patientSearch: (_: unknown, args: { familyName: string; birthDate: string; postcode?: string }, context: Context) =>
       patientSearch(args, context),
     myAccess: (_: unknown, __: unknown, context: Context) => ({
+      userName: context.identity.name,
+      organisationName: async () => ((await context.models.Organisation.findById(context.identity.odsCode).select({ name: 1 }).lean().exec()) as Pick<OrganisationRecord, 'name'> | null)?.name ?? null,
       jobRole: context.identity.jobRole,
       odsCode: context.identity.odsCode,
       ...accessOfProfile(loadPolicy(), context.identity.profile),

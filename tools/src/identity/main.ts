@@ -9,7 +9,8 @@ import { createIdentityProvider } from './provider';
 
 const base = portBase();
 const issuer = devUserIssuer();
-const app = createIdentityProvider(issuer, [{ clientId: VIEWER_CLIENT_ID, origins: [viewerOrigin(base)] }]);
+// The launch simulator sends launches to this stack's viewer, naming this stack's gateway as the FHIR server.
+const app = createIdentityProvider(issuer, [{ clientId: VIEWER_CLIENT_ID, origins: [viewerOrigin(base)] }], { viewerOrigin: viewerOrigin(base), fhirBase: `http://127.0.0.1:${base}/fhir` });
 createServer(app).listen(base + IDENTITY_PROVIDER_OFFSET, '127.0.0.1', () => {
   process.stdout.write(`[identity] OpenID Connect provider (development) at ${issuer}\n`);
 });

@@ -2,6 +2,7 @@ import express, { type Request, type Response, Router } from 'express';
 import type Provider from 'oidc-provider';
 import { demoUsers, type DemoUser } from '../demo/users';
 import { rolesOf } from './claims';
+import type { LaunchContext, LaunchContexts } from './launchContext';
 
 /**
  * The sign-in page, as a smartcard user meets it: pick who you are (a demo user stands in for the
@@ -9,11 +10,11 @@ import { rolesOf } from './claims';
  * keyboard use and screen readers work without script.
  */
 
-type Grantor = (params: Record<string, unknown>, userId: string, roleId: string) => Promise<string>;
+type Grantor = (params: Record<string, unknown>, userId: string, roleId: string, launch?: LaunchContext) => Promise<string>;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function page(title: string, body: string): string {
+export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} – ShareforYou sign-in (development)</title>
@@ -25,10 +26,13 @@ function page(title: string, body: string): string {
   fieldset { border: 0; padding: 0; margin: 0 0 24px; }
   legend { font-weight: bold; margin-bottom: 12px; }
   .choice { display: flex; gap: 12px; align-items: flex-start; padding: 8px 0; border-bottom: 1px solid #d8dde0; }
-  .choice input { width: 24px; height: 24px; margin-top: 4px; }
+  .choice input { width: 24px; height: 24px; margin-top: 4px; flex-shrink: 0; }
   .hint { color: #4c6272; display: block; font-size: 1rem; }
   button { background: #007f3b; color: #fff; border: 0; border-bottom: 4px solid #00401e; padding: 12px 20px; font-size: 1.1875rem; font-weight: bold; cursor: pointer; }
-  button:focus, input:focus { outline: 4px solid #ffeb3b; outline-offset: 0; box-shadow: 0 4px 0 #212b32; }
+  button.secondary { background: #4c6272; border-bottom-color: #263139; }
+  button:focus, input:focus, select:focus { outline: 4px solid #ffeb3b; outline-offset: 0; box-shadow: 0 4px 0 #212b32; }
+  label.field { display: block; font-weight: bold; margin-bottom: 8px; }
+  select, input[type=text] { font-size: 1.1875rem; padding: 8px; border: 2px solid #4c6272; min-width: 320px; margin-bottom: 24px; }
   .warning { background: #fff9c4; border-left: 8px solid #ffeb3b; padding: 8px 16px; margin-bottom: 16px; }
 </style></head>
 <body><header>ShareforYou Care Record · NHS CIS2 stand-in (development only)</header>
@@ -65,7 +69,7 @@ function chooseRole(uid: string, user: DemoUser): string {
   );
 }
 
-export function signInRoutes(provider: Provider, grant: Grantor, clientOrigins: string[]): Router {
+export function signInRoutes(provider: Provider, grant: Grantor, clientOrigins: string[], launches: LaunchContexts): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '4kb' });
   const send = (res: Response, status: number, html: string) => {
@@ -73,9 +77,9 @@ export function signInRoutes(provider: Provider, grant: Grantor, clientOrigins: 
     const policy = `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${clientOrigins.join(' ')}; frame-ancestors 'none'`;
     res.status(status).set({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': policy }).send(html);
   };
-  const finish = async (req: Request, res: Response, userId: string, roleId: string) => {
+  const finish = async (req: Request, res: Response, userId: string, roleId: string, launch?: LaunchContext) => {
     const details = await provider.interactionDetails(req, res);
-    const grantId = await grant(details.params, userId, roleId);
+    const grantId = await grant(details.params, userId, roleId, launch);
     await provider.interactionFinished(req, res, { login: { accountId: userId }, consent: { grantId } }, { mergeWithLastSubmission: false });
   };
   const fail = (res: Response, error: unknown) =>
@@ -84,6 +88,13 @@ export function signInRoutes(provider: Provider, grant: Grantor, clientOrigins: 
   router.get('/interaction/:uid', async (req, res) => {
     try {
       const details = await provider.interactionDetails(req, res);
+      // An EHR launch: the clinical system's own session (the smartcard) stands for the sign-in.
+      if (details.params.launch !== undefined) {
+        const launch = launches.take(details.params.launch);
+        if (!launch) throw new Error('This launch is unknown, used or expired (a launch lasts five minutes and opens once): open the record again from your clinical system');
+        await finish(req, res, launch.userId, launch.roleId, launch);
+        return;
+      }
       send(res, 200, choosePerson(details.uid));
     } catch (error) {
       fail(res, error);

@@ -61,7 +61,7 @@ export async function startWebServers(options: { portBase: number; gatewayUrl: s
     }),
   );
   viewer.get('/config.json', (_req, res) => {
-    res.json({ gatewayUrl, issuer, clientId: VIEWER_CLIENT_ID });
+    res.json({ gatewayUrl, issuer, clientId: VIEWER_CLIENT_ID, fhirBase: new URL('/fhir', gatewayUrl).toString() });
   });
   // panels.js and its chunks may be loaded by a host page on any origin.
   viewer.use(['/panels.js', '/assets'], (_req, res, next) => {
@@ -69,8 +69,9 @@ export async function startWebServers(options: { portBase: number; gatewayUrl: s
     next();
   });
   viewer.use(express.static(DIST, { index: 'index.html' }));
-  // The privacy console's pages are routes of the same app (an alert links to /privacy/alerts/<id>).
-  viewer.get(['/privacy', '/privacy/{*rest}'], (_req, res) => {
+  // The privacy console's pages are routes of the same app (an alert links to /privacy/alerts/<id>),
+  // and so is /launch, where a clinical system opens the record (SMART on FHIR EHR launch).
+  viewer.get(['/privacy', '/privacy/{*rest}', '/launch'], (_req, res) => {
     res.sendFile(join(DIST, 'index.html'));
   });
   // The design system's icons, which its stylesheet asks for at /assets/images/.

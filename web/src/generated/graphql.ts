@@ -782,7 +782,7 @@ export type ConsoleRunVerificationMutation = { runAuditVerification: { startedAt
 export type MyAccessQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAccessQuery = { myAccess: { jobRole: string, odsCode: string, profile: string, profileLabel: string, breakGlassAllowed: boolean, traceAllowed: boolean, recordAccessAllowed: boolean, categories: Array<{ name: string }>, panels: Array<{ name: string, label: string, categories: Array<string>, restricted: Array<string> }> } };
+export type MyAccessQuery = { myAccess: { userName: string, organisationName: string | null, jobRole: string, odsCode: string, profile: string, profileLabel: string, breakGlassAllowed: boolean, traceAllowed: boolean, recordAccessAllowed: boolean, categories: Array<{ name: string }>, panels: Array<{ name: string, label: string, categories: Array<string>, restricted: Array<string> }> } };
 
 export type TraceQueryVariables = Exact<{
   familyName: string;
@@ -3820,6 +3820,8 @@ export const ConsoleRunVerificationDocument = new TypedDocumentString(`
 export const MyAccessDocument = new TypedDocumentString(`
     query MyAccess {
   myAccess {
+    userName
+    organisationName
     jobRole
     odsCode
     profile

@@ -9,7 +9,7 @@ import { dateOfBirthFrom } from './dateInput';
 import { nhsNumberProblem } from './nhsNumberField';
 import { bannerName, bornText, formatNhsNumber, genderText, ukDay } from './patientBannerWords';
 import { panelsOfView, type RecordView } from './recordViews';
-import { beginSignIn, completeSignIn, currentToken, signOut, type ViewerConfig } from './signIn';
+import { beginLaunch, beginSignIn, completeSignIn, currentToken, SIGNED_OUT_STATE, signOut, takeLaunchPatient, type ViewerConfig } from './signIn';
 
 /**
  * The clinician viewer: sign in, find a patient (NHS number, or trace by name, birth date and
@@ -50,6 +50,7 @@ const mayReadAuditTrail = (access: Access) => access.categories.some((c) => c.na
 
 export class ViewerApp extends LitElement {
   static override properties = {
+    signedOut: { state: true },
     config: { state: true },
     access: { state: true },
     nhsNumber: { state: true },
@@ -68,6 +69,8 @@ export class ViewerApp extends LitElement {
   declare nhsNumber: string;
   declare traceMatches?: TraceQuery['patientSearch'];
   declare message: string;
+  /** Back from the provider's sign-out: the page says so. */
+  declare signedOut?: boolean;
   declare breakGlassFor: string;
   declare breakGlassError: string;
   /** The combined record (the default) or each source's panels. */
@@ -115,8 +118,21 @@ export class ViewerApp extends LitElement {
     this.addEventListener('sfy-patient-error', (event) => this.onPatientError(event as CustomEvent));
     try {
       this.config = (await (await fetch('/config.json')).json()) as ViewerConfig;
+      // SMART EHR launch from a clinical system: sign in as its user, with its patient in context.
+      if (window.location.pathname === '/launch') {
+        const launchUrl = new URL(window.location.href);
+        window.history.replaceState(null, '', '/');
+        await beginLaunch(this.config, launchUrl);
+        return;
+      }
+      if (new URL(window.location.href).searchParams.get('state') === SIGNED_OUT_STATE) {
+        this.signedOut = true;
+        window.history.replaceState(null, '', '/');
+      }
       await completeSignIn(this.config);
       if (currentToken()) await this.loadAccess();
+      const launched = takeLaunchPatient();
+      if (launched && this.access) this.openRecord(launched);
     } catch (error) {
       this.message = (error as Error).message;
     }
@@ -292,7 +308,7 @@ export class ViewerApp extends LitElement {
         <div class="nhsuk-header__container ${container}">
           <div class="nhsuk-header__service"><span class="nhsuk-header__service-name" style="color:#fff;font-weight:bold;font-size:1.25rem">ShareforYou Care Record</span></div>
           ${signedIn
-            ? html`<p class="sfy-header-user" data-role="signed-in">${this.access!.profileLabel} · ${this.access!.odsCode}
+            ? html`<p class="sfy-header-user" data-role="signed-in"><span data-role="user-name">${this.access!.userName}</span> · <span data-role="organisation">${this.access!.organisationName ?? this.access!.odsCode}</span> <span class="sfy-header-role">(${this.access!.profileLabel}, ${this.access!.odsCode})</span>
                 <button class="nhsuk-button nhsuk-button--reverse nhsuk-button--small sfy-no-print" style="margin:0 0 0 12px" @click=${() => signOut(this.config!)}>Sign out</button></p>`
             : nothing}
         </div>
@@ -308,6 +324,17 @@ export class ViewerApp extends LitElement {
   }
 
   private renderSignIn() {
+    // Signed in at the provider, but refused by the record (an organisation not party to the sharing agreement): say so above, and offer the way out.
+    if (currentToken() && this.message) {
+      return html`<h1>You cannot use the shared care record in this role</h1>
+        <p>The reason is given above. Sign out, then sign in again in another role or from another organisation, or ask your organisation's information governance lead.</p>
+        <button class="nhsuk-button" data-role="refused-sign-out" ?disabled=${!this.config} @click=${() => signOut(this.config!)}>Sign out</button>`;
+    }
+    if (this.signedOut) {
+      return html`<h1>You have signed out</h1>
+        <p>You have signed out of the shared care record. Nothing from the record is kept in this browser.</p>
+        <button class="nhsuk-button" ?disabled=${!this.config} @click=${() => beginSignIn(this.config!)}>Sign in again</button>`;
+    }
     return html`<h1>Sign in to see the shared care record</h1>
       <p>You sign in with your NHS smartcard account (NHS CIS2). The record shows only what your role may see, and every look is logged.</p>
       <button class="nhsuk-button" ?disabled=${!this.config} @click=${() => beginSignIn(this.config!)}>Sign in</button>`;
