@@ -4,13 +4,13 @@ import compression from 'compression';
 import cors from 'cors';
 import type { Express } from 'express';
 import helmet from 'helmet';
-import { portBase } from '@shareforyou/schema';
+import { localOrigins, portBase } from '@shareforyou/schema';
 import { explorerRoutes } from './explorer/explorer';
 
 /**
  * What a browser app on another origin needs from the gateway, and no more: CORS for the origins in
- * GATEWAY_CORS_ORIGINS (comma-separated; none by default in production, the local viewer and the
- * example host page otherwise), preflight answered, security headers, compression, and in
+ * GATEWAY_CORS_ORIGINS (comma-separated; in production only these, none by default; locally added to
+ * the viewer's and the example host page's, at 127.0.0.1 and at localhost), preflight answered, security headers, compression, and in
  * development only the offline explorer at /explorer. Apollo's CSRF prevention stays on: a simple
  * (form-like) request is refused unless it carries a JSON content type or a custom header.
  */
@@ -19,11 +19,12 @@ const LOCAL_BROWSER_OFFSETS = [10, 11];
 
 const isProduction = () => process.env.NODE_ENV === 'production';
 
+/** In production only the configured origins; locally the viewer and the example page (at 127.0.0.1 and localhost), and the configured ones besides. */
 export function corsOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
-  const configured = env.GATEWAY_CORS_ORIGINS;
-  if (configured !== undefined) return configured.split(',').map((o) => o.trim()).filter(Boolean);
-  if (env.NODE_ENV === 'production') return [];
-  return LOCAL_BROWSER_OFFSETS.map((offset) => `http://127.0.0.1:${portBase(env) + offset}`);
+  const configured = (env.GATEWAY_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  if (env.NODE_ENV === 'production') return configured;
+  const local = LOCAL_BROWSER_OFFSETS.flatMap((offset) => localOrigins(portBase(env) + offset));
+  return [...new Set([...local, ...configured])];
 }
 
 export function explorerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {

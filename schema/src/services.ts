@@ -61,3 +61,13 @@ export function gatewayPort(env: NodeJS.ProcessEnv = process.env): number {
 export function sourceFieldName(subgraph: string): string {
   return `${subgraph.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}Source`;
 }
+
+/**
+ * The names a local browser may use for this machine: a page opened at localhost is another origin
+ * than the same page at 127.0.0.1, and both must work (the sign-in provider's redirect URIs, the
+ * gateway's CORS list). Local development only.
+ */
+export const LOCAL_HOSTS = ['127.0.0.1', 'localhost'] as const;
+
+/** The local origins of a port, under each local host name; the first is the one the tools print. */
+export const localOrigins = (port: number): string[] => LOCAL_HOSTS.map((host) => `http://${host}:${port}`);

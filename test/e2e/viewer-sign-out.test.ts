@@ -60,3 +60,22 @@ it('a doctor at a clinic not party to the agreement is told why, and signs out f
   await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
   await page.context().close();
 });
+
+it('the viewer opened at localhost instead of 127.0.0.1 signs in and opens a record (both are its redirect URIs and allowed origins)', async () => {
+  const { stackInfo } = await import('../support/stackInfo');
+  const { MARGARET } = await import('../support/clients');
+  const { openRecord } = await import('../support/browser');
+  const page = await freshPage();
+  const atLocalhost = new URL(stackInfo().viewerUrl);
+  atLocalhost.hostname = 'localhost';
+  await page.goto(atLocalhost.toString());
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel(/^Dr Aisha Rahman/).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('[data-role="signed-in"]').waitFor();
+  expect(new URL(page.url()).hostname).toBe('localhost');
+  await openRecord(page, MARGARET());
+  // The banner asks the gateway (another origin, allowed for localhost too) who she is.
+  await page.locator('#record-heading', { hasText: /ASHWORTH/ }).waitFor();
+  await page.context().close();
+});

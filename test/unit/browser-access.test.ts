@@ -8,7 +8,9 @@ describe('gateway browser configuration', () => {
   });
 
   it('allows the local viewer and example host page in development', () => {
-    expect(corsOrigins({ SHAREFORYOU_PORT_BASE: '4000' })).toEqual(['http://127.0.0.1:4010', 'http://127.0.0.1:4011']);
+    expect(corsOrigins({ SHAREFORYOU_PORT_BASE: '4000' })).toEqual(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://127.0.0.1:4011', 'http://localhost:4011']);
+    // Configured origins are added to the local ones, not put in their place.
+    expect(corsOrigins({ SHAREFORYOU_PORT_BASE: '4000', GATEWAY_CORS_ORIGINS: 'http://127.0.0.1:5173' })).toEqual(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://127.0.0.1:4011', 'http://localhost:4011', 'http://127.0.0.1:5173']);
     expect(explorerEnabled({})).toBe(true);
     expect(explorerEnabled({ GATEWAY_EXPLORER: 'off' })).toBe(false);
   });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { REPO_ROOT } from '../paths';
+import { commandLine } from './commandLine';
 
 /**
  * npm run build: the services as plain JavaScript in dist/, for the production image (no
@@ -10,6 +11,8 @@ import { REPO_ROOT } from '../paths';
  * workspace packages (@shareforyou/*) to their compiled code in dist/node_modules; other packages
  * come from the repository's node_modules as usual. Run with: node dist/gateway/src/main.js.
  */
+
+commandLine('Usage: npm run build\n  Compiles every service to plain JavaScript in dist/ (the production image runs it).');
 
 const DIST = join(REPO_ROOT, 'dist');
 const WORKSPACES = ['schema', 'gateway', ...readdirSync(join(REPO_ROOT, 'subgraphs')).map((name) => join('subgraphs', name))];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { REPO_ROOT } from '../paths';
 import { addThrowawayKind } from '../house/throwawayKind';
+import { commandLine } from './commandLine';
 
 /**
  * npm run check:new-organisation — proves that a new kind of organisation is one folder plus one
@@ -12,6 +13,8 @@ import { addThrowawayKind } from '../house/throwawayKind';
  * (tools/src/house/throwawayKindDriver.ts: served, fed, opened, audited). The repository itself is
  * not touched. About a minute.
  */
+
+commandLine('Usage: npm run check:new-organisation\n  Proves in a throwaway copy that a new kind of organisation is one folder plus one line: adds one, composes, type-checks and runs its feed.');
 
 function copyRepository(): string {
   const copy = mkdtempSync(join(tmpdir(), 'shareforyou-house-'));

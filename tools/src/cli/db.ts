@@ -1,9 +1,11 @@
 import { ensureFerretDb } from '../engine/ferretdb';
+import { commandLine } from './commandLine';
 
 /** npm run db -- build: builds the local database engine now (npm start and the tests do it on first use). */
-const command = process.argv[2] ?? 'build';
+const USAGE = 'Usage: npm run db -- build\n  Builds the local database engine (FerretDB, from its Go module) into .local/ferretdb now; npm start and the tests do it on first use.';
+const command = commandLine(USAGE, { allowPositionals: true }).positionals[0] ?? 'build';
 if (command !== 'build') {
-  console.error('Usage: npm run db -- build');
+  console.error(USAGE);
   process.exit(2);
 }
 try {

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { demoPatients } from '../synthetic';
 import { demoUsers } from '../demo/users';
+import { commandLine } from './commandLine';
 
 /** Lists the demo users and patients; --json for tools and tests. */
-const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
+const { values } = commandLine('Usage: npm run demo [-- --json]\n  Lists the demo users (keys for npm run token -- --user <key>) and the demo patients; --json for tools.', { options: { json: { type: 'boolean' } } });
 const users = demoUsers.map(({ key, name, odsCode, jobRole, roleName, describes }) => ({ key, name, odsCode, jobRole, roleName, describes }));
 const patients = demoPatients.map(({ nhsNumber, name, birthDate, story, involved }) => ({ nhsNumber, name, birthDate, story, involved }));
 

@@ -1,19 +1,21 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { organisations } from '../demo/organisations';
 import { organisationKind } from '@shareforyou/schema';
 import { summaryCounts } from '@shareforyou/kit';
 import { sendBundle } from '../feeds/feedClient';
+import { commandLine } from './commandLine';
+
+const USAGE = 'Usage: npm run ingest -- --org <ODS code> [--feed registry] <files or folders of .ndjson / .json bundles>';
 
 /**
  * npm run ingest -- --org <ODS> [--feed registry] <files or folders>
  * Streams bundles (NDJSON: one bundle per line; .json: one bundle per file) to the organisation's
  * feed endpoint, shows progress, prints a summary per outcome and exits non-zero on any reject.
  */
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { org: { type: 'string' }, feed: { type: 'string' } } });
+const { values, positionals } = commandLine(USAGE, { allowPositionals: true, options: { org: { type: 'string' }, feed: { type: 'string' } } });
 
 function files(paths: string[]): string[] {
   return paths.flatMap((path) =>
@@ -42,7 +44,7 @@ async function* bundles(paths: string[]): AsyncGenerator<{ source: string; body:
 async function main(): Promise<number> {
   const organisation = organisations.find((o) => o.odsCode === values.org);
   if (!organisation || positionals.length === 0) {
-    console.error('Usage: npm run ingest -- --org <ODS code> [--feed registry] <files or folders of .ndjson / .json bundles>');
+    console.error(USAGE);
     return 2;
   }
   const target = values.feed ?? organisationKind(organisation.kind).subgraph;

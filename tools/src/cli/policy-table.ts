@@ -2,8 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicy, renderPolicyTable } from '@shareforyou/schema';
 import { REPO_ROOT } from '../paths';
+import { commandLine } from './commandLine';
 
 /** Rewrites the README's "Who can see what" table from schema/policy.yaml. */
+
+commandLine('Usage: npm run policy:table\n  Rewrites the README\'s "Who can see what" table from schema/policy.yaml.');
 const README = join(REPO_ROOT, 'README.md');
 const START = '<!-- policy-table:start -->';
 const END = '<!-- policy-table:end -->';

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
 import type { SharingStatus } from '@shareforyou/kit';
 import { listOrganisations, registerOrganisation, setSharingStatus } from '../../../subgraphs/registry/src/organisationRegister';
 import { portBase } from '@shareforyou/schema';
 import { localDatabasePort } from '../stack/ports';
+import { commandLine } from './commandLine';
 
 /**
  * The organisation register, for the programme administrator:
@@ -16,10 +16,16 @@ import { localDatabasePort } from '../stack/ports';
  * Against MONGODB_URI, or the local database of `npm start` (which must be running).
  */
 
-const USAGE = 'Usage: npm run register -- list | add | update | suspend | reinstate  (see tools/src/cli/register.ts or the README)';
+const USAGE = `Usage: npm run register -- list | add | update | suspend | reinstate [options]
+  npm run register -- list
+  npm run register -- add --ods P83099 --name "New Practice" --kind gp-practice --locality Bury --source-system "EMIS Web" --by "J Smith" --reason "Signed the framework"
+  npm run register -- update   (the same options: replaces the entry)
+  npm run register -- suspend --ods P83099 --by "J Smith" --reason "Breach under investigation"
+  npm run register -- reinstate --ods P83099 --by "J Smith" --reason "Investigation closed"
+Against MONGODB_URI, or the local database of npm start (which must be running).`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = commandLine(USAGE, {
     allowPositionals: true,
     options: {
       ods: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, locality: { type: 'string' },

@@ -1,8 +1,15 @@
-import { parseArgs } from 'node:util';
 import { ensureLocalSecrets, signSystemToken } from '@shareforyou/kit';
 import { isValidNhsNumber, normaliseNhsNumber } from '@shareforyou/kit';
 import { patientToken, userToken } from '../demo/tokens';
 import { findDemoUser } from '../demo/users';
+import { commandLine } from './commandLine';
+
+const USAGE = `Usage: npm run -s token -- --user <key> | --role <R-code> --org <ODS> | --system <ODS> | --patient <NHS number> [--expires <seconds>]
+  --user <key>                 a demo user (npm run demo lists them), e.g. gp
+  --role <R-code> --org <ODS>  any job role at any organisation
+  --system <ODS>               a feed system token for that organisation's source system
+  --patient <NHS number>       a patient's own token (sees only who has looked at their record)
+  Prints only the token, so it can be captured: TOKEN=$(npm run -s token -- --user gp)`;
 
 /**
  * Prints only a token on stdout, so it can be captured: TOKEN=$(npm run -s token -- --user gp)
@@ -12,7 +19,7 @@ import { findDemoUser } from '../demo/users';
  *   --patient <nhsNumber>     a patient's own token (sees only who has looked at their record)
  *   --expires <seconds>
  */
-const { values } = parseArgs({
+const { values } = commandLine(USAGE, {
   options: {
     user: { type: 'string' },
     role: { type: 'string' },
@@ -38,7 +45,7 @@ try {
     const userId = `dev-${values.role}-${values.org}`.toLowerCase();
     process.stdout.write(`${userToken({ userId, name: `Dev user ${values.role} at ${values.org}`, odsCode: values.org, jobRole: values.role, roleName: values.role }, { expiresInSeconds })}\n`);
   } else {
-    process.stderr.write('Usage: npm run token -- --user gp | --role R8000 --org P83005 | --system P83005 | --patient 9993133701\n');
+    process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
 } catch (error) {
