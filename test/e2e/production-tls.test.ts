@@ -23,6 +23,8 @@ import { stackInfo } from '../support/stackInfo';
 
 let stack: RunningStack;
 let dir: string;
+/** Margaret's bundle from the acute trust RM3, sent again in the feed tests (idempotent). */
+let acuteBundle = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shareforyou-production-'));
@@ -32,6 +34,7 @@ beforeAll(async () => {
   const served = new Set(subgraphServices.map((s) => s.name));
   for (const feed of generateFeeds({ patients: 1 })) {
     if (!served.has(feed.target)) continue;
+    if (feed.target === 'acute' && feed.odsCode === 'RM3') acuteBundle = JSON.stringify(feed.bundle);
     const answer = await sendBundle(feed.target, feed.odsCode, JSON.stringify(feed.bundle), stack.env);
     if (answer.status !== 200) throw new Error(`${feed.target} ${feed.odsCode} answered ${answer.status}: ${answer.summary}`);
   }
@@ -58,8 +61,7 @@ function tokenFor(key: string): string {
 }
 
 const graphqlBody = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) };
-const emptyBatch = JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: [] });
-const feedPost = (odsCode: string) => ({ method: 'POST', headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${signSystemToken(odsCode)}` }, body: emptyBatch });
+const feedPost = (odsCode: string) => ({ method: 'POST', headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${signSystemToken(odsCode)}` }, body: acuteBundle });
 
 /** Why a call failed: the network error's cause (a refused handshake, a closed socket). */
 async function refusal(call: Promise<unknown>): Promise<string> {
