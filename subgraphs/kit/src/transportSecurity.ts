@@ -237,6 +237,7 @@ interface CertificateAuthority {
 
 async function loadOrCreateCa(dir: string): Promise<CertificateAuthority> {
   const x509 = certificateLibrary();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const certPath = join(dir, 'ca.crt');
   const keyPath = join(dir, 'ca.key');
   if (stillGood(certPath) && existsSync(keyPath)) {
