@@ -7,6 +7,7 @@ import { controlIsOn, IDENTITY_HEADER, REQUEST_ID_HEADER, signGatewayIdentity } 
 import { loadPolicy, profileMaySee, subgraphUrl } from '@shareforyou/schema';
 import { requireActiveParty } from './organisationStatus';
 import { authenticateUser, CLIENT_NAME_HEADER } from './userToken';
+import { subgraphFetch } from './subgraphCalls';
 
 /**
  * GET /audit/export/<view>.csv?<arguments>: the CSV of the access log or of one report, for privacy
@@ -47,7 +48,7 @@ export function mountAuditExport(app: express.Express, requestIdOf: (req: expres
     const query = new URL(req.originalUrl, 'http://gateway').search;
     let answer: Response;
     try {
-      answer = await fetch(`${subgraphUrl('audit').replace(/\/graphql$/, '')}/export/${view}${query}`, {
+      answer = await subgraphFetch(`${subgraphUrl('audit').replace(/\/graphql$/, '')}/export/${view}${query}`, {
         headers: { [IDENTITY_HEADER]: signGatewayIdentity({ ...user, requestId, operationName: `Export ${view}` }), [REQUEST_ID_HEADER]: requestId },
       });
     } catch {

@@ -5,8 +5,8 @@ import { careRecordError, ErrorCode } from '@shareforyou/kit';
  * Failed authentications per client address, a fixed minute at a time: past the limit, the address
  * is answered 429 with Retry-After until its minute is over, before any token is looked at (issue
  * #21.1). A genuine user at another address is never held up by a stranger's flood. The address is
- * the socket's (the gateway trusts no forwarding header: behind a TLS-terminating proxy, configure
- * express's `trust proxy` for that proxy only).
+ * the socket's, or behind a TLS-terminating proxy listed in GATEWAY_TRUSTED_PROXIES the one that
+ * proxy puts in X-Forwarded-For (no other sender's forwarding header is believed).
  */
 
 const WINDOW_MS = 60_000;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { accessError, careRecordError, decideAccess, ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER, signGatewayIdentity, type SharingStatus, type UserIdentity } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
 import { sourceTimeoutMs } from './sourceDeadlines';
+import { subgraphFetch } from './subgraphCalls';
 
 /**
  * Is the user's organisation an active party to the data sharing framework? Asked of the registry,
@@ -16,7 +17,7 @@ const asking = new Map<string, Promise<string | null>>();
 
 async function fetchStatus(user: UserIdentity): Promise<string | null> {
   const requestId = randomUUID();
-  const response = await fetch(subgraphUrl('registry'), {
+  const response = await subgraphFetch(subgraphUrl('registry'), {
     method: 'POST',
     headers: {
       'content-type': 'application/json',

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { accessError, closeServer, controlIsOn, decideAccess, ErrorCode, metricsRegistry, mountHealth, mountJsonErrors, serviceLogger, shutdownGraceMs, signGatewayIdentity } from '@shareforyou/kit';
+import { accessError, closeServer, controlIsOn, decideAccess, ErrorCode, httpScheme, metricsRegistry, mountHealth, mountJsonErrors, serviceLogger, serviceServer, shutdownGraceMs, signGatewayIdentity } from '@shareforyou/kit';
 import { recordRefusal, tokenClaimsForLog } from './refusals';
 import { gatewayPort, loadSupergraphSdl } from '@shareforyou/schema';
 import { addBrowserAccess, browserPlugins } from './browserAccess';
@@ -29,6 +28,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 // Operational lines only: request id, operation, outcome. Never patient data.
 const log = serviceLogger('gateway');
+
+/** The proxies whose forwarding headers are believed: none unless GATEWAY_TRUSTED_PROXIES lists them. */
+export function trustedProxies(env: NodeJS.ProcessEnv = process.env): string[] | false {
+  const listed = (env.GATEWAY_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  return listed.length ? listed : false;
+}
 
 export async function startGateway(): Promise<RunningGateway> {
   const supergraphSdl = loadSupergraphSdl();
@@ -56,6 +61,10 @@ export async function startGateway(): Promise<RunningGateway> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS-terminating proxy: X-Forwarded-For and X-Forwarded-Proto are believed only from
+  // these addresses (GATEWAY_TRUSTED_PROXIES, comma-separated addresses or CIDR ranges); by default
+  // from nobody, and the client address is the socket's (docs/reliability.md, "Encrypted hops").
+  app.set('trust proxy', trustedProxies());
   let stopping = false;
   addBrowserAccess(app);
   app.get('/health', (_req, res) => {
@@ -79,7 +88,7 @@ export async function startGateway(): Promise<RunningGateway> {
       context: async ({ req }) => {
         const deadline = Date.now() + deadlineMs;
         const requestId = requestIdOf(req);
-        const address = req.socket.remoteAddress ?? 'unknown';
+        const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
         const wait = failedSignIns.retryAfterSeconds(address);
         if (wait) {
           recordRefusal({ code: ErrorCode.UNAUTHENTICATED, kind: 'rate-limited', reason: `more than ${failedSignIns.perMinute} failed sign-ins this minute`, address, requestId, ...tokenClaimsForLog(req.header('authorization')) });
@@ -119,13 +128,14 @@ export async function startGateway(): Promise<RunningGateway> {
 
   const port = gatewayPort();
   const host = process.env.HOST ?? '127.0.0.1';
-  const server: Server = createServer(app);
+  // HTTPS with the gateway's certificate in production mode; clients are browsers: no client certificate asked.
+  const server = serviceServer('gateway', app, 'none');
   // Longer than any client's or load balancer's idle timeout, so a reused connection is never
   // closed under a request that is already on its way.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
+  const url = `${httpScheme()}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
   log.info({ url, deadlineMs }, 'listening');
   return {
     url,

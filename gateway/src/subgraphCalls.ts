@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError, Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
-import { DEADLINE_HEADER, errorDetail, IDENTITY_HEADER, REQUEST_ID_HEADER, serviceLogger } from '@shareforyou/kit';
+import { DEADLINE_HEADER, errorDetail, fetchAs, IDENTITY_HEADER, REQUEST_ID_HEADER, serviceLogger } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
 import type { GatewayContext } from './context';
 import { throughBreaker } from './sourceBreaker';
@@ -18,6 +18,9 @@ import { sourceFailed, sourceUnavailable, type UnavailableReason } from './sourc
  */
 
 const log = serviceLogger('gateway');
+
+/** Every call from the gateway to a subgraph: in production mode over TLS with the gateway's client certificate. */
+export const subgraphFetch: typeof fetch = (url, init) => fetchAs({ service: 'gateway' })(url, init);
 
 /** A 5xx answer counts as a failure for the breaker; the response itself still goes back to Apollo. */
 class FailedAnswer extends Error {
@@ -57,7 +60,7 @@ function boundedFetcher(serviceName: string): Fetcher {
     if (budget <= 0) throw Object.assign(new Error('deadline passed before the call'), { name: 'TimeoutError' });
     try {
       const response = await throughBreaker(serviceName, async () => {
-        const answer = await fetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(budget) });
+        const answer = await subgraphFetch(url, { ...(init as RequestInit), signal: AbortSignal.timeout(budget) });
         if (answer.status >= 500) throw new FailedAnswer(answer);
         return answer;
       });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ErrorCode } from './errors';
 import { errorDetail } from './logger';
+import type { AnyServer } from './transportSecurity';
 
 /**
  * What every HTTP service here (the gateway and each subgraph) does alike, outside GraphQL: errors
@@ -85,7 +85,7 @@ export function shutdownGraceMs(env: NodeJS.ProcessEnv = process.env): number {
  * Stops accepting connections, lets requests in flight finish (idle keep-alive connections are
  * closed at once), and after graceMs closes whatever is still open. Resolves when the server is closed.
  */
-export function closeServer(server: Server, graceMs: number): Promise<void> {
+export function closeServer(server: AnyServer, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     // A keep-alive connection becomes idle when its last request finishes: close it then, not at the bound.

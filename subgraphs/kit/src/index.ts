@@ -54,3 +54,4 @@ export * from './ingest/capabilityStatement';
 export * from './ingest/feedJournal';
 export * from './organisationSubgraph';
 export * from './access/accessDecision';
+export * from './transportSecurity';

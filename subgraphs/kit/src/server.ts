@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -35,6 +34,7 @@ import { patientSliceModel, type PatientSliceModel } from './slice/patientSlice'
 import { serviceLogger } from './logger';
 import { deadlinePlugin, errorLogPlugin, formatSubgraphError } from './subgraphErrors';
 import { refuseLongLivedFeedTokens } from './tokenRules';
+import { certificateGuard, httpScheme, serviceServer, transportSecurityOn } from './transportSecurity';
 
 /**
  * Every subgraph starts through here, so they all behave alike: the same identity check, the same
@@ -135,6 +135,9 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
   let stopping = false;
   const app = express();
   app.disable('x-powered-by');
+  // In production mode the handshake already refused callers without our CA's certificate; this
+  // lets each route be called only by the certificate it is for (transportSecurity).
+  if (transportSecurityOn()) app.use(certificateGuard());
   // Ready only when its own database and the audit store answer: without the audit store it could only refuse.
   mountHealth(app, name, {
     checks: { database: () => own.db!.admin().ping(), auditStore: () => auditDb.db!.admin().ping() },
@@ -229,13 +232,13 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
 
   const port = subgraphPort(name);
   const host = process.env.HOST ?? '127.0.0.1';
-  const server: Server = createServer(app);
+  const server = serviceServer(name, app, 'required');
   // Longer than any client's or load balancer's idle timeout, so a reused connection is never
   // closed under a request that is already on its way.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const url = `http://${host}:${port}/graphql`;
+  const url = `${httpScheme()}://${host}:${port}/graphql`;
   log.info({ url }, 'listening');
 
   return {

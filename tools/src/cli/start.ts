@@ -7,19 +7,21 @@ import { startStack } from '../stack/stack';
 
 /**
  * npm start: the whole stack with demo data. Options: --patients N (default 1000) to seed an empty
- * database, --port-base P (default 4000; or SHAREFORYOU_PORT_BASE), --quiet.
+ * database, --port-base P (default 4000; or SHAREFORYOU_PORT_BASE), --quiet, --production (TLS on
+ * every hop, with a local CA and certificates made in .secrets/tls: README, "Production mode").
  */
 const { values } = parseArgs({
   options: {
     patients: { type: 'string', default: '1000' },
     'port-base': { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    production: { type: 'boolean', default: false },
   },
 });
 
 async function main() {
   const portBase = Number(values['port-base'] ?? process.env.SHAREFORYOU_PORT_BASE ?? DEFAULT_PORT_BASE);
-  const stack = await startStack({ portBase, seedPatients: Number(values.patients), quiet: values.quiet });
+  const stack = await startStack({ portBase, seedPatients: Number(values.patients), quiet: values.quiet, production: values.production });
   const margaret = demoPatients[0];
   const token = userToken(findDemoUser('gp'));
   console.log(`
@@ -31,7 +33,8 @@ ShareforYou Care Record is running.
   Explorer  ${stack.gatewayUrl.replace(/graphql$/, 'explorer/')}   (GraphiQL, development only)
   Sign-in   ${stack.identityIssuer}   (OpenID Connect provider standing in for NHS CIS2)
   Embedding ${stack.exampleUrl}   (a host page on another origin with one panel)
-  Feeds     POST http://127.0.0.1:${portBase + 1}/fhir (registry) ... one per subgraph, system tokens only
+  Feeds     POST ${stack.tlsDir ? 'https' : 'http'}://127.0.0.1:${portBase + 1}/fhir (registry) ... one per subgraph, system tokens only${stack.tlsDir ? `, each with its source system's certificate (${stack.tlsDir}/source-systems/<ODS>.pem)` : ''}${stack.tlsDir ? `
+  TLS       production mode: CA ${stack.tlsDir}/ca.crt (curl --cacert; import it to use the viewer), certificates in ${stack.tlsDir}` : ''}
   Alerts    ${process.env.ALERT_WEBHOOK_URL ? `POST ${process.env.ALERT_WEBHOOK_URL} (signed with .secrets/alert-webhook.key), and the console (alerts query)` : 'the console only (alerts query): set ALERT_WEBHOOK_URL to have them POSTed, signed with .secrets/alert-webhook.key'}
   Anchors   chain heads every ${Number(process.env.AUDIT_ANCHOR_MS ?? 60_000) / 1000}s to ${process.env.AUDIT_ANCHOR_FILE ?? '.local/audit-anchors.jsonl'}
 
@@ -43,7 +46,7 @@ ${demoPatients.map((p) => `  ${p.nhsNumber}  ${p.name.padEnd(18)} ${p.story}`).j
 
 Try it — the GP opens ${margaret.name}'s record:
 
-curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\
+curl -s ${stack.tlsDir ? `--cacert ${stack.tlsDir}/ca.crt ` : ''}${stack.gatewayUrl} -H 'content-type: application/json' \\
   -H 'authorization: Bearer ${token}' \\
   -d '{"query":"{ patient(nhsNumber: \\"${margaret.nhsNumber}\\") { name { text } birthDate medications { medication { display } status } gpSource { lastUpdated } } }"}'
 

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
+import { databaseListenArgs, tlsDatabaseUri } from '@shareforyou/kit';
 import { FERRETDB_DIR } from '../paths';
 
 /**
@@ -102,8 +103,12 @@ export interface RunningEngine {
   stop: () => Promise<void>;
 }
 
-/** Starts FerretDB on loopback with its SQLite files in dataDir. */
-export async function startFerretDb(options: { port: number; dataDir: string; log?: (m: string) => void }): Promise<RunningEngine> {
+/**
+ * Starts FerretDB on loopback with its SQLite files in dataDir. With tlsDir (production mode) it
+ * listens on TLS only and wants a client certificate our CA signed; its uri then says TLS and names
+ * the operator's certificate.
+ */
+export async function startFerretDb(options: { port: number; dataDir: string; log?: (m: string) => void; tlsDir?: string }): Promise<RunningEngine> {
   const binary = ensureFerretDb(options.log);
   const sqliteDir = join(options.dataDir, 'ferretdb');
   mkdirSync(sqliteDir, { recursive: true });
@@ -112,7 +117,7 @@ export async function startFerretDb(options: { port: number; dataDir: string; lo
     [
       '--handler=sqlite',
       `--sqlite-url=file:${sqliteDir}/`,
-      `--listen-addr=127.0.0.1:${options.port}`,
+      ...(options.tlsDir ? databaseListenArgs('127.0.0.1', options.port, options.tlsDir) : [`--listen-addr=127.0.0.1:${options.port}`]),
       '--debug-addr=-',
       '--telemetry=disable',
       '--log-level=error',
@@ -127,7 +132,7 @@ export async function startFerretDb(options: { port: number; dataDir: string; lo
   );
   await Promise.race([waitForPort(options.port), exited]);
   return {
-    uri: `mongodb://127.0.0.1:${options.port}`,
+    uri: options.tlsDir ? tlsDatabaseUri('127.0.0.1', options.port, options.tlsDir) : `mongodb://127.0.0.1:${options.port}`,
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {

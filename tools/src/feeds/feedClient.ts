@@ -1,4 +1,4 @@
-import { signSystemToken, FEED_PATH, FEED_SUMMARY_EXTENSION } from '@shareforyou/kit';
+import { fetchAs, signSystemToken, FEED_PATH, FEED_SUMMARY_EXTENSION } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
 
 /**
@@ -40,7 +40,8 @@ export function readAnswer(answer: fhir4.Bundle | fhir4.OperationOutcome): Pick<
 }
 
 export async function sendBundle(target: string, odsCode: string, body: string, env: NodeJS.ProcessEnv = process.env, options: { prefer?: string } = {}): Promise<FeedResponse> {
-  const response = await fetch(feedUrl(target, env), {
+  // In production mode over TLS with the organisation's own source-system certificate.
+  const response = await fetchAs({ sourceSystem: odsCode }, env)(feedUrl(target, env), {
     method: 'POST',
     headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${systemToken(odsCode)}`, ...(options.prefer ? { prefer: options.prefer } : {}) },
     body,

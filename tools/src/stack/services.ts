@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { fetchAs, httpScheme, OPERATOR } from '@shareforyou/kit';
 import { subgraphServices } from '@shareforyou/schema';
 import { REPO_ROOT } from '../paths';
 
@@ -10,10 +11,12 @@ export interface ServiceProcess {
   healthUrl: string;
   child: ChildProcess;
   output: string[];
+  /** fetch for its health check: in production mode over TLS with the operator's certificate. */
+  fetch: typeof fetch;
 }
 
 export function spawnService(name: string, entry: string[], env: NodeJS.ProcessEnv, port: number, quiet: boolean): ServiceProcess {
-  return spawnNodeProcess({ name, args: ['--import', 'tsx', ...entry], env, healthUrl: `http://127.0.0.1:${port}/health`, quiet });
+  return spawnNodeProcess({ name, args: ['--import', 'tsx', ...entry], env, healthUrl: `${httpScheme(env)}://127.0.0.1:${port}/health`, quiet });
 }
 
 // Whatever this process started dies with it, however it ends: a service left behind holds its
@@ -42,7 +45,7 @@ export function spawnNodeProcess(options: { name: string; args: string[]; env: N
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  return { name, child, output, healthUrl };
+  return { name, child, output, healthUrl, fetch: fetchAs({ service: OPERATOR }, env) };
 }
 
 // Generous: on a shared two-core machine eight services compiling TypeScript at once take a while
@@ -54,7 +57,7 @@ export async function waitHealthy(service: ServiceProcess, timeoutMs = Number(pr
       throw new Error(`${service.name} exited during start:\n${service.output.join('').slice(-2000)}`);
     }
     try {
-      const response = await fetch(service.healthUrl, { signal: AbortSignal.timeout(1_000) });
+      const response = await service.fetch(service.healthUrl, { signal: AbortSignal.timeout(1_000) });
       if (response.ok) return;
     } catch {
       // not listening yet

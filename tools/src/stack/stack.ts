@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { devUserIssuer, ensureLocalSecrets, IDENTITY_PROVIDER_OFFSET, SECRETS_DIR } from '@shareforyou/kit';
-import { DEFAULT_PORT_BASE } from '@shareforyou/schema';
+import { devUserIssuer, ensureLocalSecrets, ensureLocalTlsMaterial, httpScheme, IDENTITY_PROVIDER_OFFSET, LOCAL_TLS_DIR, SECRETS_DIR, tlsDatabaseUri, TLS_DIR_VARIABLE } from '@shareforyou/kit';
+import { DEFAULT_PORT_BASE, subgraphServices, subgraphUrl, subgraphUrlVariable } from '@shareforyou/schema';
+import { organisations } from '../demo/organisations';
 import { startFerretDb, type RunningEngine } from '../engine/ferretdb';
 import { DEFAULT_DATA_DIR } from '../paths';
 import { startWebServers, type RunningWeb } from '../web/webServers';
@@ -26,6 +27,13 @@ export interface StackOptions {
   /** Extra environment for every service (e.g. short break-glass in tests). */
   env?: NodeJS.ProcessEnv;
   log?: (message: string) => void;
+  /**
+   * Production mode (npm start -- --production): TLS on every hop. The local CA and certificates
+   * are made in tlsDir (default .secrets/tls) when missing; the gateway serves HTTPS, subgraphs
+   * want the gateway's (or a source system's) client certificate, the database listens on TLS only.
+   */
+  production?: boolean;
+  tlsDir?: string;
 }
 
 export interface RunningStack {
@@ -41,6 +49,8 @@ export interface RunningStack {
   services: ServiceProcess[];
   /** The local database engine's process id (null with MONGODB_URI): the fault tests pause it. */
   databasePid: number | null;
+  /** The folder of TLS material in production mode, else null. */
+  tlsDir: string | null;
   stop: () => Promise<void>;
 }
 
@@ -49,15 +59,24 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const portBase = options.portBase ?? DEFAULT_PORT_BASE;
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   ensureLocalSecrets();
+  const tlsDir = options.production ? (options.tlsDir ?? LOCAL_TLS_DIR) : null;
+  if (tlsDir) {
+    const services = ['gateway', ...subgraphServices.map((s) => s.name)];
+    const created = await ensureLocalTlsMaterial({ dir: tlsDir, services, sourceSystems: organisations.map((o) => o.odsCode) });
+    log(`Production mode: TLS on every hop, certificates in ${tlsDir}${created.length ? ` (created ${created.join(', ')})` : ''}.`);
+  }
 
   let engine: RunningEngine | null = null;
   let mongoUri = process.env.MONGODB_URI;
-  if (mongoUri) log(`Using the MongoDB at MONGODB_URI.`);
+  let databaseUriOf = (_service: string) => mongoUri!;
+  if (mongoUri) log(`Using the MongoDB at MONGODB_URI${tlsDir ? ' (its TLS is up to that URI: tls=true, tlsCAFile, tlsCertificateKeyFile)' : ''}.`);
   else {
     const port = options.ferretDbPort ?? localDatabasePort(portBase);
-    engine = await startFerretDb({ port, dataDir, log });
+    engine = await startFerretDb({ port, dataDir, log, tlsDir: tlsDir ?? undefined });
     mongoUri = engine.uri;
-    log(`Local database engine (FerretDB) on 127.0.0.1:${port}, data in ${join(dataDir, 'ferretdb')}`);
+    // Each service connects with its own certificate.
+    if (tlsDir) databaseUriOf = (service) => tlsDatabaseUri('127.0.0.1', port, tlsDir, service);
+    log(`Local database engine (FerretDB) on 127.0.0.1:${port}${tlsDir ? ' (TLS only)' : ''}, data in ${join(dataDir, 'ferretdb')}`);
   }
 
   const env: NodeJS.ProcessEnv = {
@@ -69,8 +88,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // Alerts link into this stack's privacy console (the viewer's /privacy).
     PRIVACY_CONSOLE_URL: process.env.PRIVACY_CONSOLE_URL ?? options.env?.PRIVACY_CONSOLE_URL ?? `${viewerOrigin(portBase)}/privacy`,
   };
+  if (tlsDir) {
+    env[TLS_DIR_VARIABLE] = tlsDir;
+    // Every service trusts our CA for its other calls too (the gateway's to the sign-in provider).
+    env.NODE_EXTRA_CA_CERTS = join(tlsDir, 'ca.crt');
+    for (const { name } of subgraphServices) env[subgraphUrlVariable(name)] ??= subgraphUrl(name, env).replace(/^http:/, 'https:');
+  }
   const services: ServiceProcess[] = [];
-  const gatewayUrl = `http://127.0.0.1:${portBase}/graphql`;
+  const gatewayUrl = `${httpScheme(env)}://127.0.0.1:${portBase}/graphql`;
   let web: RunningWeb | undefined;
   const stop = async () => {
     await web?.stop();
@@ -80,7 +105,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   try {
     await registerOrganisations(mongoUri);
-    for (const { name, entry, offset } of subgraphEntries()) services.push(spawnService(name, entry, env, portBase + offset, options.quiet ?? false));
+    for (const { name, entry, offset } of subgraphEntries()) services.push(spawnService(name, entry, { ...env, MONGODB_URI: databaseUriOf(name) }, portBase + offset, options.quiet ?? false));
     const identity = spawnNodeProcess({
       name: 'identity',
       args: ['--import', 'tsx', join('tools', 'src', 'identity', 'main.ts')],
@@ -95,10 +120,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await waitHealthy(gateway);
     web = await startWebServers({ portBase, gatewayUrl, issuer: devUserIssuer(env), log });
     log(`All ${services.length} services are up, and the viewer.`);
-    if (options.seedPatients) await seedIfEmpty({ mongoUri, portBase, patients: options.seedPatients, log });
+    if (options.seedPatients) await seedIfEmpty({ mongoUri, portBase, patients: options.seedPatients, log, env });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl, viewerUrl: web!.viewerUrl, exampleUrl: web!.exampleUrl, identityIssuer: devUserIssuer(env), mongoUri, portBase, env, services, databasePid: engine?.process.pid ?? null, stop };
+  return { gatewayUrl, viewerUrl: web!.viewerUrl, exampleUrl: web!.exampleUrl, identityIssuer: devUserIssuer(env), mongoUri, portBase, env, services, databasePid: engine?.process.pid ?? null, tlsDir, stop };
 }

@@ -13,6 +13,7 @@ import { bundleRefusal, prepareBundle, type EntryResult, type FeedingOrganisatio
 import { operationOutcome, outcomeError, type OutcomeIssue } from './operationOutcome';
 import { preferredAnswer } from './preferredAnswer';
 import { verifySystemToken } from './systemToken';
+import { feedCertificateRefusal } from '../transportSecurity';
 
 /**
  * POST /fhir — a source system's feed. Order of work: credentials, the whole bundle validated and
@@ -77,6 +78,11 @@ export function mountFeedEndpoint<Prepared>(
       system = verifySystemToken(req.header('authorization'));
     } catch (error) {
       send(res, 401, outcomeError('security', `Feed refused: ${(error as Error).message}`));
+      return;
+    }
+    const wrongCertificate = feedCertificateRefusal(res, system.odsCode);
+    if (wrongCertificate) {
+      send(res, 403, outcomeError('security', `Feed refused: ${wrongCertificate}`));
       return;
     }
     const organisation = await feedingOrganisation(deps.registry, system.odsCode);
