@@ -7,7 +7,7 @@ import { controlIsOn, IDENTITY_HEADER, REQUEST_ID_HEADER, signGatewayIdentity } 
 import { loadPolicy, profileMaySee, subgraphUrl } from '@shareforyou/schema';
 import { requireActiveParty } from './organisationStatus';
 import { authenticateUser, CLIENT_NAME_HEADER } from './userToken';
-import { subgraphFetch } from './subgraphCalls';
+import { subgraphFetch } from './subgraphFetch';
 
 /**
  * GET /audit/export/<view>.csv?<arguments>: the CSV of the access log or of one report, for privacy

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { accessError, careRecordError, decideAccess, ErrorCode, IDENTITY_HEADER, REQUEST_ID_HEADER, signGatewayIdentity, type SharingStatus, type UserIdentity } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
 import { sourceTimeoutMs } from './sourceDeadlines';
-import { subgraphFetch } from './subgraphCalls';
+import { subgraphFetch } from './subgraphFetch';
 
 /**
  * Is the user's organisation an active party to the data sharing framework? Asked of the registry,

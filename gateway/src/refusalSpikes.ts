@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GATEWAY_SERVICE_USER, IDENTITY_HEADER, REQUEST_ID_HEADER, REFUSAL_SPIKE_PATH, serviceLogger, signGatewayIdentity, type RefusalSpike } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
+import { subgraphFetch } from './subgraphFetch';
 
 /**
  * A spike of refusals for one user or one client address is a finding for the privacy office
@@ -79,7 +80,7 @@ const log = serviceLogger('gateway');
 export async function reportRefusalSpike(spike: RefusalSpike): Promise<void> {
   const requestId = randomUUID();
   try {
-    const response = await fetch(new URL(REFUSAL_SPIKE_PATH, subgraphUrl('audit')), {
+    const response = await subgraphFetch(new URL(REFUSAL_SPIKE_PATH, subgraphUrl('audit')).toString(), {
       method: 'POST',
       headers: {
         'content-type': 'application/json',

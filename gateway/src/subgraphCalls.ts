@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError, Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
-import { DEADLINE_HEADER, errorDetail, fetchAs, IDENTITY_HEADER, REQUEST_ID_HEADER, serviceLogger } from '@shareforyou/kit';
+import { DEADLINE_HEADER, errorDetail, IDENTITY_HEADER, REQUEST_ID_HEADER, serviceLogger } from '@shareforyou/kit';
+import { subgraphFetch } from './subgraphFetch';
 import { subgraphUrl } from '@shareforyou/schema';
 import type { GatewayContext } from './context';
 import { throughBreaker } from './sourceBreaker';
@@ -18,9 +19,6 @@ import { sourceFailed, sourceUnavailable, type UnavailableReason } from './sourc
  */
 
 const log = serviceLogger('gateway');
-
-/** Every call from the gateway to a subgraph: in production mode over TLS with the gateway's client certificate. */
-export const subgraphFetch: typeof fetch = (url, init) => fetchAs({ service: 'gateway' })(url, init);
 
 /** A 5xx answer counts as a failure for the breaker; the response itself still goes back to Apollo. */
 class FailedAnswer extends Error {

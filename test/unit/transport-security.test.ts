@@ -21,8 +21,8 @@ describe('who a client certificate speaks for', () => {
 });
 
 describe('which certificate each route accepts', () => {
-  it('GraphQL and the audit export: the gateway only', () => {
-    for (const path of ['/graphql', '/export/events']) {
+  it('GraphQL, the audit export and the refusal spike report: the gateway only', () => {
+    for (const path of ['/graphql', '/export/events', '/refusal-spikes']) {
       expect(routeRefusal(path, gateway)).toBeNull();
       expect(routeRefusal(path, operator)).toMatch(/only the ShareforYou gateway/);
       expect(routeRefusal(path, sourceSystem)).toMatch(/only the ShareforYou gateway/);

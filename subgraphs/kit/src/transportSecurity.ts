@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type * as X509 from '@peculiar/x509';
 import type { NextFunction, Request, Response } from 'express';
 import type { Agent } from 'undici';
+import { REFUSAL_SPIKE_PATH } from './audit/refusalSpike';
 import { ErrorCode } from './errors';
 import { outcomeError } from './ingest/operationOutcome';
 import { SECRETS_DIR } from './secrets';
@@ -157,7 +158,7 @@ export function routeRefusal(path: string, peer: Peer | null): string | null {
   if (path === '/fhir' || path.startsWith('/fhir/')) {
     return peer.kind === 'source-system' ? null : 'The feed accepts only a source system\'s client certificate.';
   }
-  if (path === '/graphql' || path.startsWith('/graphql/') || path.startsWith('/export')) {
+  if (path === '/graphql' || path.startsWith('/graphql/') || path.startsWith('/export') || path === REFUSAL_SPIKE_PATH) {
     return peer.kind === 'service' && peer.name === 'gateway' ? null : 'This subgraph answers only the ShareforYou gateway\'s client certificate.';
   }
   return peer.kind === 'service' ? null : 'A source system\'s certificate is accepted on the feed only.';
