@@ -21,6 +21,7 @@ export * from './audit/auditVerify';
 export * from './audit/disclosure';
 export * from './audit/auditAnchor';
 export * from './audit/auditVerifications';
+export * from './audit/auditCheckpoint';
 export * from './slice/patientSlice';
 export * from './slice/panels';
 export * from './slice/panelEncryption';
