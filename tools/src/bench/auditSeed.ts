@@ -51,16 +51,16 @@ export function generatedEvent(n: number, at: Date, next: () => number): AuditEv
 
 /**
  * Appends `events` sealed events over `chains` new chains, `at` spread evenly over the `days`
- * before now; reports progress by the number inserted. Inserts go in batches of 2,000, unordered.
+ * before now (or after `from`); reports progress by the number inserted. Inserts go in batches of 2,000, unordered.
  */
 export async function seedAuditEvents(
   auditDb: Connection,
-  options: { events: number; chains: number; days?: number; seed?: number; onProgress?: (inserted: number) => void },
+  options: { events: number; chains: number; days?: number; from?: Date; seed?: number; onProgress?: (inserted: number) => void },
 ): Promise<{ chainIds: string[] }> {
   const { AuditEvent, AuditChain } = auditModels(auditDb);
   const next = random(options.seed ?? 20);
   const span = (options.days ?? 365) * 86_400_000;
-  const start = Date.now() - span;
+  const start = options.from ? options.from.getTime() : Date.now() - span;
   const perChain = Math.ceil(options.events / options.chains);
   const chainIds: string[] = [];
   let n = 0;
