@@ -241,11 +241,20 @@ export async function sweepStep(models: SweepModels, now = new Date(), limits = 
   const since = catchUp
     ? new Date(state?.replayFrom ?? new Date(state?.caughtUpTo ?? watermark).getTime() - REPLAY_MS)
     : watermark;
-  const windowMs = state?.windowMs ?? WINDOW_MS;
-  const until = since.getTime() + windowMs < now.getTime() ? new Date(since.getTime() + windowMs) : null;
+  let windowMs = state?.windowMs ?? WINDOW_MS;
+  const end = (from: Date) => (from.getTime() + windowMs < now.getTime() ? new Date(from.getTime() + windowMs) : null);
+  let from = since;
+  let until = end(from);
   let events: SweptEvent[];
   try {
-    events = await readWindow(models, since, until, limits);
+    events = await readWindow(models, from, until, limits);
+    // An empty window costs an index lookup: move on through the quiet time in this pass, the window doubling.
+    while (events.length === 0 && until !== null) {
+      from = until;
+      windowMs = Math.min(MAX_WINDOW_MS, windowMs * 2);
+      until = end(from);
+      events = await readWindow(models, from, until, limits);
+    }
   } catch (error) {
     if (!isTimeLimit(error)) throw error;
     const smaller = Math.max(MIN_WINDOW_MS, Math.floor(windowMs / 4));
@@ -260,7 +269,7 @@ export async function sweepStep(models: SweepModels, now = new Date(), limits = 
   const last = events.length > 0 ? new Date(events[events.length - 1].at) : null;
   // Where the next pass of this kind starts: the last event read when the batch was full (read
   // again: others may share its time); the window's end when it was read whole; else the newest event.
-  const position = full ? last! : until ?? (last && last > since ? last : since);
+  const position = full ? last! : until ?? (last && last > from ? last : from);
   const reachedEnd = !full && until === null;
   const nextWindow = full ? Math.max(MIN_WINDOW_MS, Math.floor(windowMs / 2)) : Math.min(MAX_WINDOW_MS, windowMs * 2);
   const caughtUp = catchUp && reachedEnd;
@@ -271,7 +280,7 @@ export async function sweepStep(models: SweepModels, now = new Date(), limits = 
   await models.SweepState.updateOne({ _id: 'monitoring' }, { $max: { watermark: advanced > watermark ? advanced : watermark }, $set: set }, { upsert: true }).exec();
 
   const behindMs = reachedEnd ? 0 : Math.max(0, now.getTime() - position.getTime());
-  const spanMs = Math.max(1, (last ?? position).getTime() - since.getTime());
+  const spanMs = Math.max(1, (last ?? position).getTime() - from.getTime());
   const behindEvents = reachedEnd ? 0 : Math.round((events.length / spanMs) * behindMs);
   let headRead = 0;
   if (behindMs > HEAD_MS) headRead = await breakGlassAtTheHead(models, now, limits);
