@@ -131,3 +131,12 @@ describe('the monitoring sweep after a burst (issue 20.3)', () => {
     expect((await sweepStep(models, now, { batch: 500, timeLimitMs: 4_000 })).read).toBeGreaterThan(0);
   });
 });
+
+describe('the sweep reads through an index', () => {
+  it('its window of time is one index range on { at }, both ends (not the rest of the store)', async () => {
+    const since = new Date('2026-12-03T09:00:00Z');
+    const plan = JSON.stringify(await models.AuditEvent.collection.find({ at: { $gte: since, $lt: new Date(since.getTime() + 60_000) }, 'client.internal': { $ne: true } }).sort({ at: 1 }).limit(500).explain());
+    // FerretDB: SQLite searches the at index between two bounds; MongoDB: an IXSCAN of { at: -1 } with both bounds.
+    expect(plan).toMatch(/USING INDEX \S*_at_-1 \(<expr>>\? AND <expr><\?\)|IXSCAN/);
+  });
+});

@@ -36,7 +36,7 @@ const MIN_WINDOW_MS = 10;
 const MAX_WINDOW_MS = 6 * 3_600_000;
 /** A sweep with no state yet starts with the last day. */
 const FIRST_LOOKBACK_MS = 24 * 3_600_000;
-/** Further behind than this: also read the newest events for break-glass, and say so at warn level. */
+/** While behind, each pass also reads this much of the newest events for break-glass; further behind than BEHIND_WARN_MS, it says so at warn level. */
 const HEAD_MS = 15_000;
 const BEHIND_WARN_MS = 15_000;
 const DECLARE = 'Mutation.declareBreakGlass';
@@ -283,7 +283,7 @@ export async function sweepStep(models: SweepModels, now = new Date(), limits = 
   const spanMs = Math.max(1, (last ?? position).getTime() - from.getTime());
   const behindEvents = reachedEnd ? 0 : Math.round((events.length / spanMs) * behindMs);
   let headRead = 0;
-  if (behindMs > HEAD_MS) headRead = await breakGlassAtTheHead(models, now, limits);
+  if (behindMs > 0) headRead = await breakGlassAtTheHead(models, now, limits);
   return { read: events.length, behindMs, behindEvents, windowMs: nextWindow, headRead };
 }
 
