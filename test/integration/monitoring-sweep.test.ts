@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { registryAccessModels } from '../../subgraphs/kit/src/access/registryRecords';
 import { auditServiceModels } from '../../subgraphs/audit/src/models';
-import { sweepOnce, type SweepModels } from '../../subgraphs/audit/src/monitoring/sweep';
+import { sweepOnce, sweepStep, type SweepModels } from '../../subgraphs/audit/src/monitoring/sweep';
 import { closeDatabases, database } from '../support/clients';
 
 /**
@@ -79,5 +79,64 @@ describe('the monitoring sweep', () => {
     // From 30 s before 40 s: late2, r4, r5.
     expect(await sweepOnce(models, at(121))).toBe(3);
     expect(await findings()).toEqual([`SAME_SURNAME:user-late2:${PATIENT}`, `SAME_SURNAME:user-late:${PATIENT}`]);
+  });
+});
+
+describe('the monitoring sweep after a burst (issue 20.3)', () => {
+  // Far behind: 6,000 looks over the 10 minutes before the break-glass, on a clock of its own.
+  const BURST = 6_000;
+  const T1 = new Date('2026-12-03T09:00:00Z');
+  const burstAt = (i: number) => new Date(T1.getTime() + Math.floor((i * 600_000) / BURST));
+  const limits = { batch: 500, timeLimitMs: 4_000 };
+
+  it('reads in bounded batches, alerts the break-glass written after the burst within a pass, and catches up at a measured rate', async () => {
+    await models.SweepState.deleteMany({});
+    await models.SweepState.create({ _id: 'monitoring', watermark: T1, caughtUpAt: T1, caughtUpTo: T1 });
+    const burst = Array.from({ length: BURST }, (_, i) => ({ ...look(`burst-${i}`, 0, i === 4_321 ? 'Holt' : 'Other'), at: burstAt(i) }));
+    for (let i = 0; i < burst.length; i += 1_000) await write(...burst.slice(i, i + 1_000));
+    const declaredAt = new Date(T1.getTime() + 600_500);
+    await write({ ...look('burst-break-glass', 0, 'Other'), at: declaredAt, breakGlass: { id: 'bg-after-burst', reason: 'EMERGENCY_CARE', detail: 'Collapsed' } as never });
+    const now = new Date(declaredAt.getTime() + 1_000);
+
+    // The first pass reads one batch, is far behind, and still raises the break-glass alert (from the newest events).
+    const first = await sweepStep(models, now, limits);
+    expect(first.read).toBeLessThanOrEqual(limits.batch);
+    expect(first.behindMs).toBeGreaterThan(60_000);
+    expect(first.behindEvents).toBeGreaterThan(1_000);
+    expect(await models.Alert.exists({ _id: 'break-glass:bg-after-burst' })).toBeTruthy();
+
+    // Then it catches up, never reading more than a batch a pass, and finds the look in the middle of the burst.
+    const started = Date.now();
+    let passes = 1;
+    let read = first.read;
+    for (let step = first; step.behindMs > 0; passes += 1) {
+      expect(passes).toBeLessThan(200);
+      step = await sweepStep(models, now, limits);
+      expect(step.read).toBeLessThanOrEqual(limits.batch);
+      read += step.read;
+    }
+    const seconds = (Date.now() - started) / 1000;
+    expect(read).toBeGreaterThanOrEqual(BURST);
+    expect(await findings()).toContain(`SAME_SURNAME:user-burst-4321:${PATIENT}`);
+    process.stdout.write(`  [sweep] caught up ${BURST} events behind in ${passes} passes, ${seconds.toFixed(1)} s: ${Math.round(read / seconds)} events a second\n`);
+  });
+
+  it('a read that runs out of the time limit makes the next window smaller, so the sweep never stalls', async () => {
+    await models.SweepState.updateOne({ _id: 'monitoring' }, { $set: { watermark: T1, caughtUpAt: new Date(T1.getTime() + 600_000), windowMs: 600_000 } }).exec();
+    const now = new Date(T1.getTime() + 601_000);
+    // A time limit nothing can meet: the pass fails, naming what it does next, and the window shrinks.
+    await expect(sweepStep(models, now, { batch: 500, timeLimitMs: 1 })).rejects.toThrow(/ran out of the database time limit .*the next pass reads 150000 ms/);
+    expect(((await models.SweepState.findById('monitoring').lean().exec()) as any).windowMs).toBe(150_000);
+    // With a limit it can meet, it reads on from where it was.
+    expect((await sweepStep(models, now, { batch: 500, timeLimitMs: 4_000 })).read).toBeGreaterThan(0);
+  });
+});
+
+describe('the sweep reads through an index', () => {
+  it('its window of time is one index range on { at }, both ends (not the rest of the store)', async () => {
+    const since = new Date('2026-12-03T09:00:00Z');
+    const plan = JSON.stringify(await models.AuditEvent.collection.find({ at: { $gte: since, $lt: new Date(since.getTime() + 60_000) }, 'client.internal': { $ne: true } }).sort({ at: 1 }).limit(500).explain());
+    // FerretDB: SQLite searches the at index between two bounds; MongoDB: an IXSCAN of { at: -1 } with both bounds.
+    expect(plan).toMatch(/USING INDEX \S*_at_-1 \(<expr>>\? AND <expr><\?\)|IXSCAN/);
   });
 });

@@ -1,10 +1,10 @@
-import { anchorInterval, anchorWriter, type SubgraphDefinition } from '@shareforyou/kit';
+import { anchorInterval, anchorWriter, serviceLogger, type SubgraphDefinition } from '@shareforyou/kit';
 import { deliverDueAlerts } from './alerts/alerts';
 import { mountRefusalSpikes } from './alerts/refusalSpikeEndpoint';
 import { mountExports } from './export/exportEndpoint';
 import { auditServiceModels, type AuditServiceModels } from './models';
 import { mountStaffFeed } from './monitoring/staffDirectory';
-import { sweepInterval, sweepOnce } from './monitoring/sweep';
+import { sweepInterval, sweepRunner } from './monitoring/sweep';
 import { auditResolvers } from './resolvers';
 import { every } from './schedule';
 
@@ -24,8 +24,11 @@ const audit: SubgraphDefinition<AuditServiceModels> = {
     mountRefusalSpikes(app, models.Alert, trail);
   },
   background: ({ models, log }) => {
+    const logger = serviceLogger('audit');
+    // A failing or lagging sweep is an operator's concern: warn level, with how far behind.
+    const warn = (message: string) => logger.warn(message);
     const stops = [
-      every(sweepInterval(), 'monitoring sweep', () => sweepOnce(models as never), log),
+      every(sweepInterval(), 'monitoring sweep', sweepRunner(models as never, (fields, message) => logger.warn(fields, message)), warn),
       every(Number(process.env.ALERT_POLL_MS ?? 1_000), 'alert delivery', () => deliverDueAlerts(models.Alert), log),
       every(anchorInterval(), 'chain anchor', anchorWriter(models), log),
     ];

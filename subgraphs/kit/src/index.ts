@@ -22,6 +22,7 @@ export * from './audit/disclosure';
 export * from './audit/auditAnchor';
 export * from './audit/auditVerifications';
 export * from './audit/refusalSpike';
+export * from './audit/auditCheckpoint';
 export * from './slice/patientSlice';
 export * from './slice/panels';
 export * from './slice/panelEncryption';

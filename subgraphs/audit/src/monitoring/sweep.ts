@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { Schema } from 'mongoose';
-import type { AuditEventRecord, AuditUser, BreakGlassRecord, RegistryAccessModels } from '@shareforyou/kit';
+import { databaseTimeoutMs, type AuditEventRecord, type AuditUser, type BreakGlassRecord, type RegistryAccessModels } from '@shareforyou/kit';
 import { currentAddressOf, storedAddresses, type AddressValue } from '@shareforyou/kit/src/ingest';
 import { raiseAlert, type AlertModel } from '../alerts/alerts';
 import type { findingModels } from './findingRecords';
@@ -25,8 +25,22 @@ import type { StaffModel, StaffMemberRecord } from './staffDirectory';
 
 const REPLAY_MS = 30_000;
 const CATCH_UP_MS = 60_000;
-const BATCH = 20_000;
+/**
+ * At most this many events a read: 20,000 (sorted by time on an engine that sorts in memory) took
+ * longer than the database time limit after a burst, and the pass failed, over and over (issue 20).
+ */
+const BATCH = 2_000;
+/** The window of time a read covers at first; it adapts between MIN_ and MAX_WINDOW_MS. */
+const WINDOW_MS = 5 * 60_000;
+const MIN_WINDOW_MS = 10;
+const MAX_WINDOW_MS = 6 * 3_600_000;
+/** A sweep with no state yet starts with the last day. */
+const FIRST_LOOKBACK_MS = 24 * 3_600_000;
+/** While behind, each pass also reads this much of the newest events for break-glass; further behind than BEHIND_WARN_MS, it says so at warn level. */
+const HEAD_MS = 15_000;
+const BEHIND_WARN_MS = 15_000;
 const DECLARE = 'Mutation.declareBreakGlass';
+const SELECT = { requestId: 1, at: 1, user: 1, nhsNumber: 1, viewed: 1, breakGlass: 1 };
 
 interface SweepState {
   _id: string;
@@ -35,8 +49,15 @@ interface SweepState {
   /** When a catch-up pass last finished, and the watermark it reached. */
   caughtUpAt?: Date;
   caughtUpTo?: Date;
+  /** Where an unfinished catch-up got to (it continues from there). */
+  replayFrom?: Date | null;
+  /** The window of time the next read covers. */
+  windowMs?: number;
 }
-const sweepStateSchema = new Schema<SweepState>({ _id: String, watermark: Date, caughtUpAt: Date, caughtUpTo: Date }, { collection: 'monitoringSweep', versionKey: false });
+const sweepStateSchema = new Schema<SweepState>(
+  { _id: String, watermark: Date, caughtUpAt: Date, caughtUpTo: Date, replayFrom: Date, windowMs: Number },
+  { collection: 'monitoringSweep', versionKey: false },
+);
 
 interface PatientIndexRecord {
   _id: string;
@@ -164,34 +185,152 @@ async function lookFindings(models: SweepModels, events: SweptEvent[]): Promise<
   }
 }
 
+/** How the sweep reads: batch, window and time limit (MONITORING_SWEEP_BATCH, DATABASE_TIMEOUT_MS). */
+export interface SweepLimits {
+  batch: number;
+  timeLimitMs: number;
+}
+
+export function sweepLimits(env: NodeJS.ProcessEnv = process.env): SweepLimits {
+  const batch = Number(env.MONITORING_SWEEP_BATCH ?? BATCH);
+  return { batch: Number.isInteger(batch) && batch >= 10 ? batch : BATCH, timeLimitMs: databaseTimeoutMs(env) };
+}
+
+/** What one pass did: how many events it read, and how far behind the present it still is. */
+export interface SweepStep {
+  read: number;
+  /** 0 when the pass read to the end of the store. */
+  behindMs: number;
+  /** An estimate, at the density of the window just read (counting would read them all). */
+  behindEvents: number;
+  windowMs: number;
+  /** Break-glass events read from the newest events while behind. */
+  headRead: number;
+}
+
+const isTimeLimit = (error: unknown) => /time ?limit|MaxTimeMSExpired|exceeded time limit|operation exceeded/i.test(String((error as Error)?.message)) || (error as { code?: number })?.code === 50;
+
 /**
- * One pass over the events from the watermark on, or, when a catch-up is due, from REPLAY_MS
- * before the watermark the last catch-up reached; returns how many were read.
+ * Reads the events in [since, until) (until null: to the end), oldest first, at most `batch`, within
+ * the time limit. A millisecond holding a whole batch is read whole, so the position always moves on.
  */
-export async function sweepOnce(models: SweepModels, now = new Date()): Promise<number> {
+async function readWindow(models: SweepModels, since: Date, until: Date | null, limits: SweepLimits): Promise<SweptEvent[]> {
+  const filter = (at: Record<string, Date>) => ({ at, 'client.internal': { $ne: true } });
+  const read = (query: ReturnType<typeof models.AuditEvent.find>) => query.select(SELECT).maxTimeMS(limits.timeLimitMs).lean().exec() as Promise<SweptEvent[]>;
+  const events = await read(models.AuditEvent.find(filter({ $gte: since, ...(until ? { $lt: until } : {}) })).sort({ at: 1 }).limit(limits.batch));
+  if (events.length === limits.batch && new Date(events[0].at).getTime() === new Date(events[events.length - 1].at).getTime()) {
+    return read(models.AuditEvent.find(filter({ $gte: since, $lte: new Date(events[0].at) })).sort({ at: 1 }));
+  }
+  return events;
+}
+
+/**
+ * One pass, bounded: the events of one window of time from the watermark (or, when a catch-up is
+ * due, from where the catch-up is), oldest first, at most `batch` of them, within the database time
+ * limit. The window adapts: halved when it held a whole batch, a quarter when the read ran out of
+ * time, doubled (to MAX_WINDOW_MS) when it read easily, so a pass never fails for being far behind
+ * and the position always moves. While behind, a pass also reads the newest HEAD_MS of events for
+ * break-glass alone, so a declaration is alerted within a pass or two however long the backlog.
+ */
+export async function sweepStep(models: SweepModels, now = new Date(), limits = sweepLimits()): Promise<SweepStep> {
   const state = (await models.SweepState.findById('monitoring').lean().exec()) as SweepState | null;
-  const watermark = new Date(state?.watermark ?? 0);
+  const watermark = new Date(state?.watermark ?? now.getTime() - FIRST_LOOKBACK_MS);
   const catchUp = !state?.caughtUpAt || now.getTime() - new Date(state.caughtUpAt).getTime() >= CATCH_UP_MS;
   // A late event is built at most REPLAY_MS before it can be read; anything built earlier than
   // REPLAY_MS before the last catch-up's watermark was there to be read by it.
-  const since = catchUp ? new Date(new Date(state?.caughtUpTo ?? watermark).getTime() - REPLAY_MS) : watermark;
-  const events = (await models.AuditEvent.find({ at: { $gte: since }, 'client.internal': { $ne: true } })
-    .sort({ at: 1 })
-    .limit(BATCH)
-    .select({ requestId: 1, at: 1, user: 1, nhsNumber: 1, viewed: 1, breakGlass: 1 })
-    .lean()
-    .exec()) as SweptEvent[];
+  const since = catchUp
+    ? new Date(state?.replayFrom ?? new Date(state?.caughtUpTo ?? watermark).getTime() - REPLAY_MS)
+    : watermark;
+  let windowMs = state?.windowMs ?? WINDOW_MS;
+  const end = (from: Date) => (from.getTime() + windowMs < now.getTime() ? new Date(from.getTime() + windowMs) : null);
+  let from = since;
+  let until = end(from);
+  let events: SweptEvent[];
+  try {
+    events = await readWindow(models, from, until, limits);
+    // An empty window costs an index lookup: move on through the quiet time in this pass, the window doubling.
+    while (events.length === 0 && until !== null) {
+      from = until;
+      windowMs = Math.min(MAX_WINDOW_MS, windowMs * 2);
+      until = end(from);
+      events = await readWindow(models, from, until, limits);
+    }
+  } catch (error) {
+    if (!isTimeLimit(error)) throw error;
+    const smaller = Math.max(MIN_WINDOW_MS, Math.floor(windowMs / 4));
+    await models.SweepState.updateOne({ _id: 'monitoring' }, { $set: { windowMs: smaller } }, { upsert: true }).exec();
+    throw new Error(`the read of ${windowMs} ms of events from ${since.toISOString()} ran out of the database time limit (${limits.timeLimitMs} ms); the next pass reads ${smaller} ms`);
+  }
   if (events.length > 0) {
     await breakGlassAlerts(models, events);
     await lookFindings(models, events);
   }
-  const newest = events.length > 0 ? new Date(events[events.length - 1].at) : watermark;
-  // A catch-up that stopped at BATCH has not read the whole window yet: the next pass catches up again.
-  const caughtUp = catchUp && events.length < BATCH;
-  if (!state || newest > watermark || caughtUp) {
-    await models.SweepState.updateOne({ _id: 'monitoring' }, { $max: { watermark: newest }, ...(caughtUp ? { $set: { caughtUpAt: now, caughtUpTo: newest } } : {}) }, { upsert: true }).exec();
-  }
+  const full = events.length >= limits.batch;
+  const last = events.length > 0 ? new Date(events[events.length - 1].at) : null;
+  // Where the next pass of this kind starts: the last event read when the batch was full (read
+  // again: others may share its time); the window's end when it was read whole; else the newest event.
+  const position = full ? last! : until ?? (last && last > from ? last : from);
+  const reachedEnd = !full && until === null;
+  const nextWindow = full ? Math.max(MIN_WINDOW_MS, Math.floor(windowMs / 2)) : Math.min(MAX_WINDOW_MS, windowMs * 2);
+  const caughtUp = catchUp && reachedEnd;
+  const set: Partial<SweepState> = { windowMs: nextWindow };
+  if (caughtUp) Object.assign(set, { caughtUpAt: now, caughtUpTo: last ?? watermark, replayFrom: null });
+  else if (catchUp) set.replayFrom = position;
+  const advanced = catchUp ? (reachedEnd ? last ?? watermark : position) : position;
+  await models.SweepState.updateOne({ _id: 'monitoring' }, { $max: { watermark: advanced > watermark ? advanced : watermark }, $set: set }, { upsert: true }).exec();
+
+  const behindMs = reachedEnd ? 0 : Math.max(0, now.getTime() - position.getTime());
+  const spanMs = Math.max(1, (last ?? position).getTime() - from.getTime());
+  const behindEvents = reachedEnd ? 0 : Math.round((events.length / spanMs) * behindMs);
+  let headRead = 0;
+  if (behindMs > 0) headRead = await breakGlassAtTheHead(models, now, limits);
+  return { read: events.length, behindMs, behindEvents, windowMs: nextWindow, headRead };
+}
+
+/** While behind: the newest HEAD_MS of events, for break-glass alone (alerts are keyed, so the ordered pass raising them again changes nothing). */
+async function breakGlassAtTheHead(models: SweepModels, now: Date, limits: SweepLimits): Promise<number> {
+  const events = (await models.AuditEvent.find({ at: { $gte: new Date(now.getTime() - HEAD_MS) }, 'client.internal': { $ne: true } })
+    .sort({ at: -1 })
+    .limit(limits.batch)
+    .select(SELECT)
+    .maxTimeMS(limits.timeLimitMs)
+    .lean()
+    .exec()) as SweptEvent[];
+  await breakGlassAlerts(models, events);
   return events.length;
+}
+
+/** One pass (see sweepStep); returns how many events it read. */
+export async function sweepOnce(models: SweepModels, now = new Date(), limits = sweepLimits()): Promise<number> {
+  return (await sweepStep(models, now, limits)).read;
+}
+
+/**
+ * The scheduled sweep: a pass, then another at once while behind (catching up as fast as the reads
+ * allow, each one bounded), saying so at warn level with how far behind, at most every 10 s.
+ */
+export function sweepRunner(models: SweepModels, warn: (fields: Record<string, unknown>, message: string) => void) {
+  let warnedAt = 0;
+  let behindSince: number | null = null;
+  return async (): Promise<'again' | undefined> => {
+    const step = await sweepStep(models);
+    if (step.behindMs > BEHIND_WARN_MS) {
+      behindSince ??= Date.now();
+      if (Date.now() - warnedAt > 10_000) {
+        warnedAt = Date.now();
+        warn(
+          { behindSeconds: Math.round(step.behindMs / 1000), behindEvents: step.behindEvents, read: step.read, windowMs: step.windowMs, catchingUpForSeconds: Math.round((Date.now() - behindSince) / 1000) },
+          `monitoring sweep is ${Math.round(step.behindMs / 1000)} s (about ${step.behindEvents} events) behind the audit trail; catching up in bounded reads of ${step.windowMs} ms (break-glass alerts still come from the newest events)`,
+        );
+      }
+      return 'again';
+    }
+    if (behindSince !== null) {
+      warn({ caughtUpAfterSeconds: Math.round((Date.now() - behindSince) / 1000) }, 'monitoring sweep has caught up with the audit trail');
+      behindSince = null;
+    }
+    return undefined;
+  };
 }
 
 export function sweepInterval(env: NodeJS.ProcessEnv = process.env): number {
