@@ -95,6 +95,31 @@ describe('verification without database access (13.6)', () => {
     expect((await asUser('gp').query('{ auditChainStatus { chains { chainId } } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN_FIELD');
   });
 
+  it('a verification as a job: started, it answers at once; a second start while it runs is the same job; followed to DONE with its progress and result; a GP may neither start nor read one', async () => {
+    const jobFields = 'id state full by eventsChecked events chainsChecked chains error result { ok chains events breaks { chainId } }';
+    const start = async () => {
+      const response = await asUser('privacy-officer').query(`mutation { startAuditVerification(full: true) { ${jobFields} } }`);
+      expect(response.errors).toBeUndefined();
+      return response.data.startAuditVerification;
+    };
+    const [first, second] = await Promise.all([start(), start()]);
+    expect(first).toMatchObject({ state: expect.stringMatching(/^(RUNNING|DONE)$/), full: true, by: 'Priya Desai (demo-po-priya-desai)' });
+    // One runs at a time: both starts name one job (unless the first had already finished, then the second is a new one).
+    if (first.state === 'RUNNING' && second.state === 'RUNNING') expect(second.id).toBe(first.id);
+    const done = await pollUntil('the job to finish', async () => {
+      const job = (await asUser('privacy-officer').query(`query($id: ID) { auditVerificationJob(id: $id) { ${jobFields} } }`, { id: first.id })).data.auditVerificationJob;
+      return job.state !== 'RUNNING' && job;
+    }, 60_000, 200);
+    expect(done).toMatchObject({ state: 'DONE', error: null, result: { ok: true, breaks: [] } });
+    expect(done.eventsChecked).toBe(done.result.events);
+    expect(done.eventsChecked).toBeGreaterThan(0);
+    expect(done.chainsChecked).toBe(done.result.chains);
+    // The latest job, without an id.
+    expect((await asUser('privacy-officer').query('{ auditVerificationJob { id } }')).data.auditVerificationJob.id).toEqual(expect.any(String));
+    expect((await asUser('gp').query('mutation { startAuditVerification { id } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN_FIELD');
+    expect((await asUser('gp').query('{ auditVerificationJob { id } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN_FIELD');
+  });
+
   it('the anchor detects a tail cut after the head in the database was rewritten', async () => {
     const audit = await database('audit');
     const trail = new AuditTrail(auditModels(audit), 'anchor-test');

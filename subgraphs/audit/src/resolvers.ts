@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '@shareforyou/kit';
 import { accessLog, type AccessLogFilter } from './accessLog';
-import { auditChainStatus, verifyAuditChains } from './chainStatus';
+import { auditChainStatus, startVerificationJob, verificationJob, verifyAuditChains } from './chainStatus';
 import { myRecordAccess } from './myRecordAccess';
 import { breakGlassReviewHistory, breakGlassReviewQueue, recordBreakGlassReview } from './breakGlassReview';
 import { categoryName, categoryNames, categoryOfCoordinate, organisationNames, panelNames, profileName, roleName } from './names';
@@ -45,6 +45,7 @@ export const auditResolvers = {
     monitoringFindings: (_: unknown, args: Period & { kind?: FindingKind | null; reviewed?: boolean | null }, context: Context) => monitoringFindings(args, context),
     myRecordAccess: (_: unknown, args: Period, context: Context) => myRecordAccess(args, context),
     auditChainStatus: (_: unknown, _args: unknown, context: Context) => auditChainStatus(context),
+    auditVerificationJob: (_: unknown, args: { id?: string | null }, context: Context) => verificationJob(args, context),
     alerts: (_: unknown, args: { first?: number | null; kind?: AlertKind | null; undelivered?: boolean | null }, context: Context) => alerts(args, context),
   },
   AuditUser: named,
@@ -64,6 +65,7 @@ export const auditResolvers = {
     recordBreakGlassReview: (_: unknown, args: { breakGlassId: string; outcome: BreakGlassReviewOutcome; note: string }, context: Context) =>
       recordBreakGlassReview(args, context),
     runAuditVerification: (_: unknown, _args: unknown, context: Context) => verifyAuditChains(context),
+    startAuditVerification: (_: unknown, args: { full?: boolean | null }, context: Context) => startVerificationJob(args, context),
     recordMonitoringFindingReview: (_: unknown, args: { findingId: string; outcome: BreakGlassReviewOutcome; note: string }, context: Context) =>
       recordMonitoringFindingReview(args, context),
     recordStaffPatientLink: (_: unknown, args: { userId: string; nhsNumber: string; relation: 'SELF' | 'FAMILY' | 'NEIGHBOUR' }, context: Context) =>

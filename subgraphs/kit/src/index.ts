@@ -23,6 +23,7 @@ export * from './audit/auditAnchor';
 export * from './audit/auditVerifications';
 export * from './audit/refusalSpike';
 export * from './audit/auditCheckpoint';
+export * from './audit/auditVerificationJobs';
 export * from './slice/patientSlice';
 export * from './slice/panels';
 export * from './slice/panelEncryption';

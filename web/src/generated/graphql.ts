@@ -111,6 +111,17 @@ export type AssessmentStatus =
   /** The source does not know */
   | 'unknown';
 
+/** Where a verification job stands. */
+export type AuditVerificationJobState =
+  /** Finished: the result is there */
+  | 'DONE'
+  /** Stopped with an error (said in error) */
+  | 'FAILED'
+  /** The audit service stopped during the run (no progress for 30 s): start another */
+  | 'INTERRUPTED'
+  /** Running now (its progress moves) */
+  | 'RUNNING';
+
 /** Why a user declared emergency (break-glass) access. */
 export type BreakGlassReason =
   /** The patient is unconscious or otherwise unable to consent */
@@ -774,10 +785,21 @@ export type ConsoleChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleChainStatusQuery = { auditChainStatus: { lastVerification: { startedAt: string, finishedAt: string, by: string, ok: boolean, chains: number, events: number, anchoredAt: string | null, anchoredChains: number | null, anchorProblem: string | null, breaks: Array<{ chainId: string, seq: number, eventId: string | null, problem: string }> } | null, chains: Array<{ chainId: string, subgraph: string, startedAt: string | null, headSeq: number | null, lastVerifiedAt: string | null, ok: boolean | null, problem: string | null }> } };
 
-export type ConsoleRunVerificationMutationVariables = Exact<{ [key: string]: never; }>;
+export type ConsoleVerificationJobFragment = { id: string, state: AuditVerificationJobState, full: boolean, by: string, startedAt: string, finishedAt: string | null, eventsChecked: number, events: number, chainsChecked: number, chains: number, error: string | null, result: { startedAt: string, finishedAt: string, by: string, ok: boolean, chains: number, events: number, anchoredAt: string | null, anchoredChains: number | null, anchorProblem: string | null, breaks: Array<{ chainId: string, seq: number, eventId: string | null, problem: string }> } | null };
+
+export type ConsoleStartVerificationMutationVariables = Exact<{
+  full?: boolean | null | undefined;
+}>;
 
 
-export type ConsoleRunVerificationMutation = { runAuditVerification: { startedAt: string, finishedAt: string, by: string, ok: boolean, chains: number, events: number, anchoredAt: string | null, anchoredChains: number | null, anchorProblem: string | null, breaks: Array<{ chainId: string, seq: number, eventId: string | null, problem: string }> } };
+export type ConsoleStartVerificationMutation = { startAuditVerification: { id: string, state: AuditVerificationJobState, full: boolean, by: string, startedAt: string, finishedAt: string | null, eventsChecked: number, events: number, chainsChecked: number, chains: number, error: string | null, result: { startedAt: string, finishedAt: string, by: string, ok: boolean, chains: number, events: number, anchoredAt: string | null, anchoredChains: number | null, anchorProblem: string | null, breaks: Array<{ chainId: string, seq: number, eventId: string | null, problem: string }> } | null } };
+
+export type ConsoleVerificationJobQueryVariables = Exact<{
+  id?: string | number | null | undefined;
+}>;
+
+
+export type ConsoleVerificationJobQuery = { auditVerificationJob: { id: string, state: AuditVerificationJobState, full: boolean, by: string, startedAt: string, finishedAt: string | null, eventsChecked: number, events: number, chainsChecked: number, chains: number, error: string | null, result: { startedAt: string, finishedAt: string, by: string, ok: boolean, chains: number, events: number, anchoredAt: string | null, anchoredChains: number | null, anchorProblem: string | null, breaks: Array<{ chainId: string, seq: number, eventId: string | null, problem: string }> } | null } | null };
 
 export type MyAccessQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1203,6 +1225,40 @@ export const ConsoleVerificationFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ConsoleVerification"}) as unknown as TypedDocumentString<ConsoleVerificationFragment, unknown>;
+export const ConsoleVerificationJobFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleVerificationJob on AuditVerificationJob {
+  id
+  state
+  full
+  by
+  startedAt
+  finishedAt
+  eventsChecked
+  events
+  chainsChecked
+  chains
+  error
+  result {
+    ...ConsoleVerification
+  }
+}
+    fragment ConsoleVerification on AuditVerification {
+  startedAt
+  finishedAt
+  by
+  ok
+  chains
+  events
+  anchoredAt
+  anchoredChains
+  anchorProblem
+  breaks {
+    chainId
+    seq
+    eventId
+    problem
+  }
+}`, {"fragmentName":"ConsoleVerificationJob"}) as unknown as TypedDocumentString<ConsoleVerificationJobFragment, unknown>;
 export const AccessHistoryDocument = new TypedDocumentString(`
     query AccessHistory($nhsNumber: String!) {
   recordAccessSummary(nhsNumber: $nhsNumber) {
@@ -3794,10 +3850,10 @@ export const ConsoleChainStatusDocument = new TypedDocumentString(`
     problem
   }
 }`) as unknown as TypedDocumentString<ConsoleChainStatusQuery, ConsoleChainStatusQueryVariables>;
-export const ConsoleRunVerificationDocument = new TypedDocumentString(`
-    mutation ConsoleRunVerification {
-  runAuditVerification {
-    ...ConsoleVerification
+export const ConsoleStartVerificationDocument = new TypedDocumentString(`
+    mutation ConsoleStartVerification($full: Boolean) {
+  startAuditVerification(full: $full) {
+    ...ConsoleVerificationJob
   }
 }
     fragment ConsoleVerification on AuditVerification {
@@ -3816,7 +3872,62 @@ export const ConsoleRunVerificationDocument = new TypedDocumentString(`
     eventId
     problem
   }
-}`) as unknown as TypedDocumentString<ConsoleRunVerificationMutation, ConsoleRunVerificationMutationVariables>;
+}
+fragment ConsoleVerificationJob on AuditVerificationJob {
+  id
+  state
+  full
+  by
+  startedAt
+  finishedAt
+  eventsChecked
+  events
+  chainsChecked
+  chains
+  error
+  result {
+    ...ConsoleVerification
+  }
+}`) as unknown as TypedDocumentString<ConsoleStartVerificationMutation, ConsoleStartVerificationMutationVariables>;
+export const ConsoleVerificationJobDocument = new TypedDocumentString(`
+    query ConsoleVerificationJob($id: ID) {
+  auditVerificationJob(id: $id) {
+    ...ConsoleVerificationJob
+  }
+}
+    fragment ConsoleVerification on AuditVerification {
+  startedAt
+  finishedAt
+  by
+  ok
+  chains
+  events
+  anchoredAt
+  anchoredChains
+  anchorProblem
+  breaks {
+    chainId
+    seq
+    eventId
+    problem
+  }
+}
+fragment ConsoleVerificationJob on AuditVerificationJob {
+  id
+  state
+  full
+  by
+  startedAt
+  finishedAt
+  eventsChecked
+  events
+  chainsChecked
+  chains
+  error
+  result {
+    ...ConsoleVerification
+  }
+}`) as unknown as TypedDocumentString<ConsoleVerificationJobQuery, ConsoleVerificationJobQueryVariables>;
 export const MyAccessDocument = new TypedDocumentString(`
     query MyAccess {
   myAccess {

@@ -1,31 +1,69 @@
 import { html, nothing } from 'lit';
-import { ConsoleChainStatusDocument, ConsoleRunVerificationDocument, type ConsoleChainStatusQuery, type ConsoleVerificationFragment } from '../generated/graphql';
+import {
+  ConsoleChainStatusDocument,
+  ConsoleStartVerificationDocument,
+  ConsoleVerificationJobDocument,
+  type ConsoleChainStatusQuery,
+  type ConsoleVerificationFragment,
+  type ConsoleVerificationJobFragment,
+} from '../generated/graphql';
 import { ConsoleSection } from './consoleSection';
 import { when } from './names';
 
-/** The audit chains' state: the last verification (against the anchor outside the database), and a button to run one now. */
+/**
+ * The audit chains' state: the last verification (against the anchor outside the database), and
+ * buttons to run one: as a job in the audit service, which this section follows (its progress, then
+ * its result), so a verification of millions of events never waits inside one request.
+ */
+
+/** How often a running job is read again. */
+const FOLLOW_MS = 1_000;
 
 type Status = ConsoleChainStatusQuery['auditChainStatus'];
 
 export class AuditChainSection extends ConsoleSection {
-  static override properties = { ...ConsoleSection.properties, chainStatus: { state: true } };
+  static override properties = { ...ConsoleSection.properties, chainStatus: { state: true }, job: { state: true } };
 
   declare chainStatus?: Status;
+  /** The verification job this page started or found running, while it is followed. */
+  declare job?: ConsoleVerificationJobFragment;
 
   async load() {
     const data = await this.request(ConsoleChainStatusDocument, {});
     if (data) this.chainStatus = data.auditChainStatus;
+    // A run started earlier (here or elsewhere) that still runs is followed too.
+    if (!this.job) {
+      const latest = (await this.request(ConsoleVerificationJobDocument, {}))?.auditVerificationJob;
+      if (latest?.state === 'RUNNING') void this.follow(latest);
+    }
   }
 
-  private async verify() {
-    this.status = 'Verifying every chain…';
-    const data = await this.request(ConsoleRunVerificationDocument, {});
-    if (!data) return;
+  private async verify(full: boolean) {
+    const data = await this.request(ConsoleStartVerificationDocument, { full });
+    if (data) await this.follow(data.startAuditVerification);
+  }
+
+  private async follow(job: ConsoleVerificationJobFragment) {
+    this.job = job;
+    while (this.job?.state === 'RUNNING' && this.isConnected) {
+      this.status = progressWords(this.job);
+      await new Promise((resolve) => setTimeout(resolve, FOLLOW_MS));
+      const next: ConsoleVerificationJobFragment | null | undefined = (await this.request(ConsoleVerificationJobDocument, { id: this.job.id }))?.auditVerificationJob;
+      if (!next) return;
+      this.job = next;
+    }
+    const ended = this.job;
+    this.job = undefined;
+    if (!ended) return;
     await this.load();
-    const run = data.runAuditVerification;
-    this.status = run.ok
-      ? `Verified: every link of ${run.chains} chains (${run.events} events) holds.`
-      : `Verification found ${run.breaks.length} broken chain${run.breaks.length === 1 ? '' : 's'}: keep the database as it is, it is evidence.`;
+    const run = ended.result;
+    if (ended.state === 'DONE' && run) {
+      this.status = run.ok
+        ? `Verified: every link of ${run.chains} chains (${run.events} events) holds.`
+        : `Verification found ${run.breaks.length} broken chain${run.breaks.length === 1 ? '' : 's'}: keep the database as it is, it is evidence.`;
+    } else {
+      this.status = ended.state === 'INTERRUPTED' ? 'The verification stopped when the audit service stopped: run it again.' : `The verification failed: ${ended.error ?? 'no reason given'}. Run it again; if it fails again, tell the service desk.`;
+    }
   }
 
   protected override render() {
@@ -35,7 +73,11 @@ export class AuditChainSection extends ConsoleSection {
       <h2 id="chain-heading">Audit trail integrity</h2>
       <p>Each service writes its events into a hash chain; verification checks every link, and each chain against its latest anchor outside the audit database.</p>
       ${this.chainStatus ? (last ? this.renderVerification(last) : html`<p data-role="chain-state">Not verified yet.</p>`) : nothing}
-      <button class="nhsuk-button" type="button" ?disabled=${this.busy} @click=${this.verify}>Run a verification now</button>
+      <div class="nhsuk-button-group">
+        <button class="nhsuk-button" type="button" ?disabled=${this.busy || !!this.job} @click=${() => this.verify(false)}>Run a verification now</button>
+        <button class="nhsuk-button nhsuk-button--secondary" type="button" ?disabled=${this.busy || !!this.job} @click=${() => this.verify(true)}>Verify everything from the first event</button>
+      </div>
+      ${this.job ? html`<progress data-role="verification-progress" max=${this.job.events || 1} value=${this.job.eventsChecked} aria-label="Verification progress">${progressWords(this.job)}</progress>` : nothing}
       ${this.renderStatus()}
       ${chains.length
         ? html`<details class="nhsuk-details"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">${chains.length} chains</span></summary>
@@ -60,6 +102,11 @@ export class AuditChainSection extends ConsoleSection {
         : nothing}
     </div>`;
   }
+}
+
+function progressWords(job: ConsoleVerificationJobFragment): string {
+  const what = job.full ? 'Verifying every event' : 'Verifying the events since the last checkpoint';
+  return job.events ? `${what}: ${job.eventsChecked.toLocaleString('en-GB')} of ${job.events.toLocaleString('en-GB')} checked, ${job.chainsChecked} of ${job.chains} chains.` : `${what}: counting them…`;
 }
 
 customElements.get('sfy-audit-chain') ?? customElements.define('sfy-audit-chain', AuditChainSection);
