@@ -18,6 +18,7 @@ import { authenticateUser, CLIENT_NAME_HEADER } from './userToken';
 import { FailedSignIns, failedSignInsPerMinute, tooManyFailedSignIns } from './failedSignIns';
 import { clientOperation } from './clientOperation';
 import { mountAuditExport } from './auditExport';
+import { admissionControl } from './admission';
 
 export interface RunningGateway {
   url: string;
@@ -81,8 +82,11 @@ export async function startGateway(): Promise<RunningGateway> {
     return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
   };
   mountAuditExport(app, requestIdOf);
+  // At capacity a request is refused whole and early (503 SERVICE_BUSY), never queued into a partial answer.
+  const admission = admissionControl();
   app.use(
     '/graphql',
+    admission,
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

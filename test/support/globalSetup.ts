@@ -26,6 +26,8 @@ export default async function globalSetup(): Promise<void> {
       GATEWAY_FAILED_SIGN_INS_PER_MINUTE: '100000',
       // Likewise refusal spikes (tested on that gateway of its own too): none raised by the rest.
       GATEWAY_REFUSAL_SPIKE_THRESHOLD: '1000000',
+      // The tests' own bursts (a caseload, the fuzz) must not meet the production admission limit; it is tested on a gateway of its own.
+      GATEWAY_MAX_IN_FLIGHT: '1000',
       SOURCE_TIMEOUT_MS: '20000',
       REQUEST_DEADLINE_MS: '30000',
       // The monitoring, alerts and anchors run on a test clock: findings and deliveries within a second.

@@ -18,6 +18,8 @@ export const ErrorCode = {
   INTERNAL_ERROR: 'INTERNAL_ERROR',
   /** One stored item could not be shown and was left out; the rest of its section was served. */
   ITEM_UNREADABLE: 'ITEM_UNREADABLE',
+  /** The gateway is at capacity: the request was refused before it started (HTTP 503, Retry-After), so nothing is half-answered; try again. */
+  SERVICE_BUSY: 'SERVICE_BUSY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -22,7 +22,9 @@ export type RequestFailure =
   | { kind: 'timeout'; seconds: number }
   | { kind: 'http'; status: number }
   | { kind: 'not-graphql'; status: number }
-  | { kind: 'no-token' };
+  | { kind: 'no-token' }
+  /** The gateway was at capacity (SERVICE_BUSY) every time it was asked, until the time limit. */
+  | { kind: 'busy' };
 
 export interface CareRecordResult<T> {
   data: T | null;
@@ -35,6 +37,12 @@ export interface CareRecordResult<T> {
 export const DEFAULT_TIMEOUT_SECONDS = 20;
 
 class Timeout extends Error {}
+
+/** A busy gateway's own Retry-After, at most this long (a clinician is waiting). */
+const MAX_BUSY_WAIT_MS = 2_000;
+
+const isBusyAnswer = (status: number, body: unknown) =>
+  status === 503 && Array.isArray((body as { errors?: unknown })?.errors) && (body as { errors: CareRecordError[] }).errors.some((e) => e.extensions?.code === 'SERVICE_BUSY');
 
 /** Resolves with the promise, or rejects with Timeout when the deadline passes first. */
 function before<T>(promise: Promise<T>, deadline: Promise<never>): Promise<T> {
@@ -49,7 +57,7 @@ export async function execute<TResult, TVariables>(
   tokenProvider: TokenProvider,
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
-  options: { timeoutSeconds?: number } = {},
+  options: { timeoutSeconds?: number; onBusy?: () => void } = {},
 ): Promise<CareRecordResult<TResult>> {
   const seconds = options.timeoutSeconds && options.timeoutSeconds > 0 ? options.timeoutSeconds : DEFAULT_TIMEOUT_SECONDS;
   const abort = new AbortController();
@@ -71,26 +79,37 @@ export async function execute<TResult, TVariables>(
       return failed({ kind: 'no-token' });
     }
     if (!token) return failed({ kind: 'no-token' });
-    let response: Response;
-    try {
-      response = await before(
-        fetch(gatewayUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: document.toString(), variables }),
-          signal: abort.signal,
-        }),
-        deadline,
-      );
-    } catch (error) {
-      if (error instanceof Timeout || abort.signal.aborted) throw new Timeout();
-      // fetch rejects alike for a refused connection, a DNS failure and a CORS refusal.
-      return failed({ kind: 'unreachable' });
+    const deadlineAt = Date.now() + seconds * 1000;
+    // A gateway at capacity refuses a request whole (503 SERVICE_BUSY, Retry-After): asked again after the wait it names, while time allows.
+    for (;;) {
+      let response: Response;
+      try {
+        response = await before(
+          fetch(gatewayUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: document.toString(), variables }),
+            signal: abort.signal,
+          }),
+          deadline,
+        );
+      } catch (error) {
+        if (error instanceof Timeout || abort.signal.aborted) throw new Timeout();
+        // fetch rejects alike for a refused connection, a DNS failure and a CORS refusal.
+        return failed({ kind: 'unreachable' });
+      }
+      const body = await before(response.json().catch(() => undefined), deadline);
+      if (isBusyAnswer(response.status, body)) {
+        options.onBusy?.();
+        const wait = Math.min(MAX_BUSY_WAIT_MS, Math.max(250, Number(response.headers.get('retry-after') ?? 1) * 1000)) * (0.75 + Math.random() / 2);
+        if (Date.now() + wait >= deadlineAt) return failed({ kind: 'busy' });
+        await before(new Promise((resolve) => setTimeout(resolve, wait)), deadline);
+        continue;
+      }
+      if (!isGraphqlBody(body)) return failed(response.ok ? { kind: 'not-graphql', status: response.status } : { kind: 'http', status: response.status });
+      // An error status with a GraphQL answer keeps its errors: they say why.
+      return { data: (body.data ?? null) as TResult | null, errors: body.errors ?? [], ...(response.ok || body.data ? {} : { failure: { kind: 'http' as const, status: response.status } }) };
     }
-    const body = await before(response.json().catch(() => undefined), deadline);
-    if (!isGraphqlBody(body)) return failed(response.ok ? { kind: 'not-graphql', status: response.status } : { kind: 'http', status: response.status });
-    // An error status with a GraphQL answer (e.g. 503 from a saturated gateway) keeps its errors: they say why.
-    return { data: (body.data ?? null) as TResult | null, errors: body.errors ?? [], ...(response.ok || body.data ? {} : { failure: { kind: 'http' as const, status: response.status } }) };
   } catch (error) {
     // The aborted fetch may reject before the deadline does: either way it was the time limit.
     if (error instanceof Timeout || abort.signal.aborted) return failed({ kind: 'timeout', seconds });
@@ -113,6 +132,8 @@ export function failureReason(failure: RequestFailure): string {
       return `the answer from the record service could not be read (HTTP ${failure.status})`;
     case 'no-token':
       return 'no sign-in was available to ask the record service';
+    case 'busy':
+      return 'the record service was too busy to start your request in time';
   }
 }
 

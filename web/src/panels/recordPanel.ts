@@ -72,6 +72,7 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     timeoutSeconds: { type: Number, attribute: 'timeout-seconds' },
     result: { state: true },
     loading: { state: true },
+    busyRetrying: { state: true },
   };
 
   // Declared, not initialised as class fields, so Lit's reactive accessors are not shadowed.
@@ -88,6 +89,8 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
   private asked = 0;
   protected declare result?: CareRecordResult<TResult>;
   protected declare loading: boolean;
+  /** The gateway said it was at capacity (SERVICE_BUSY) and the request is being asked again. */
+  protected declare busyRetrying: boolean;
 
   constructor() {
     super();
@@ -111,13 +114,14 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     this.loading = true;
     let result: CareRecordResult<TResult>;
     try {
-      result = await execute(this.gatewayUrl || '/graphql', tokens, this.document, { nhsNumber: this.nhsNumber }, { timeoutSeconds: this.timeoutSeconds });
+      result = await execute(this.gatewayUrl || '/graphql', tokens, this.document, { nhsNumber: this.nhsNumber }, { timeoutSeconds: this.timeoutSeconds, onBusy: () => ask === this.asked && (this.busyRetrying = true) });
     } catch {
       result = { data: null, errors: [], failure: { kind: 'unreachable' } };
     }
     if (ask !== this.asked) return;
     this.result = result;
     this.loading = false;
+    this.busyRetrying = false;
     const refused = patientError(this.result.errors);
     if (refused) this.dispatchEvent(new CustomEvent('sfy-patient-error', { detail: { nhsNumber: this.nhsNumber, code: refused.extensions?.code, message: refused.message }, bubbles: true, composed: true }));
   }
@@ -140,7 +144,10 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
   }
 
   private body() {
-    if (!this.result) return html`<p class="state">${this.nhsNumber ? 'Loading…' : 'No patient selected.'}</p>`;
+    if (!this.result) {
+      if (this.busyRetrying) return html`<p class="state" role="status" data-state="busy">The record service is busy: asking again…</p>`;
+      return html`<p class="state">${this.nhsNumber ? 'Loading…' : 'No patient selected.'}</p>`;
+    }
     const { data, errors } = this.result;
     const refused = patientError(errors);
     if (refused) return html`<p class="state error" role="alert" data-state="patient-error" data-code=${String(refused.extensions?.code ?? '')}>${refused.message}</p>`;
