@@ -1,6 +1,6 @@
 /// <reference types="fhir" />
 import { isValidNhsNumber, normaliseNhsNumber } from '@shareforyou/kit/src/nhsNumber';
-import { sectionAnswer, sourceItemsOf, type GraphQLAnswer, type MissingPart } from './answer';
+import { errorAt, sectionAnswer, sourceItemsOf, type GraphQLAnswer, type MissingPart } from './answer';
 import { fhirCode, organisationReference, type Concept, type SourceItem } from './datatypes';
 import { dateMatches, parseDateCondition, targetRange, type DateCondition, type Range } from './dateParameter';
 import { missingWords } from './narrative';
@@ -236,7 +236,7 @@ export function searchsetBundle(answer: GraphQLAnswer, request: SearchRequest, o
   // Nothing could be answered at all: refused with the reason the GraphQL API gives.
   if (sections.every((s) => !s.present)) {
     const first = sections[0].missing[0];
-    const error = (answer.errors ?? []).find((e) => e.extensions?.code === first.code);
+    const error = errorAt(answer, first.field) ?? (answer.errors ?? []).find((e) => e.extensions?.code === first.code);
     return refusal(first.code === 'UNKNOWN' ? 'INTERNAL_ERROR' : first.code, error?.message ?? missingWords(first));
   }
   const missing: MissingPart[] = sections.flatMap((s) => s.missing);
