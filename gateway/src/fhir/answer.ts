@@ -41,9 +41,17 @@ export interface SectionAnswer {
   raw: Record<string, any> | null;
 }
 
-/** The error a field of the patient came back with (path patient.<field>). */
+/**
+ * The error a field of the patient came back with: at its path (patient.<field>), else a source's
+ * failure that names the field among the paths it cost (SOURCE_UNAVAILABLE, SOURCE_FAILED carry no
+ * path of their own; the gateway lists what the failed fetch cost in extensions.paths).
+ */
 export function errorAt(answer: GraphQLAnswer, field: string): AnswerError | undefined {
-  return (answer.errors ?? []).find((e) => e.path?.length === 2 && e.path[0] === 'patient' && e.path[1] === field);
+  const errors = answer.errors ?? [];
+  return (
+    errors.find((e) => e.path?.length === 2 && e.path[0] === 'patient' && e.path[1] === field) ??
+    errors.find((e) => Array.isArray(e.extensions?.paths) && (e.extensions.paths as string[]).some((p) => p === `patient.${field}` || p.endsWith(`.${field}`) || p === field))
+  );
 }
 
 export function errorCode(error: AnswerError | undefined): string {

@@ -300,6 +300,7 @@ export function searchsetBundle(answer: GraphQLAnswer, request: SearchRequest, o
     timestamp: (options.now ?? new Date()).toISOString(),
     total: matches.length,
     link: links,
-    entry,
+    // FHIR JSON has no empty arrays: a search that matched nothing has no entry element.
+    ...(entry.length ? { entry } : {}),
   };
 }

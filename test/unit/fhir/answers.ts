@@ -44,7 +44,8 @@ export function alert(provenance: ReturnType<typeof gp>, status = 'active') {
 
 const one = (sources: any[], current: boolean, disagreement: string | null = null) => ({ id: sources[0].id, current, disagreement, sources });
 const forbidden = (field: string) => ({ message: `Your role may not see Patient.${field}.`, path: ['patient', field], extensions: { code: 'FORBIDDEN_FIELD' } });
-const unavailable = (field: string) => ({ message: 'The acute source did not answer.', path: ['patient', field], extensions: { code: 'SOURCE_UNAVAILABLE', serviceName: 'acute' } });
+/** As the gateway reports a source that did not answer: no path of its own, the paths it cost listed. */
+const unavailable = (field: string) => ({ message: 'The acute source did not answer.', extensions: { code: 'SOURCE_UNAVAILABLE', serviceName: 'acute', reason: 'timeout', paths: [`patient.${field}`] } });
 
 /**
  * A clinician's summary of one patient: the GP's active and the hospital's resolved penicillin
