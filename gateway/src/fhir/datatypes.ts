@@ -61,6 +61,11 @@ export function codeableConcept(concept: Concept | null | undefined): fhir4.Code
   return Object.keys(result).length ? result : undefined;
 }
 
+/** A status given as a code of a known system (clinicalStatus, verificationStatus) as a CodeableConcept; undefined without one. */
+export function coded(system: string, code: string | null | undefined): fhir4.CodeableConcept | undefined {
+  return code ? { coding: [{ system, code: fhirCode(code)! }] } : undefined;
+}
+
 /** For an element FHIR requires: the concept, else its words (a concept the record holds always has some). */
 export function requiredConcept(concept: Concept | null | undefined): fhir4.CodeableConcept {
   return codeableConcept(concept) ?? { text: words(concept) };
@@ -138,6 +143,27 @@ export function sourceMeta(provenance: Provenance): fhir4.Meta {
     lastUpdated: provenance.lastUpdated,
     source: organisationUri(provenance.odsCode),
   });
+}
+
+/** What every resource made from a source item starts with: its type, its id here and its source's meta. */
+export function sourceResource<T extends string>(resourceType: T, item: Pick<SourceItem, 'provenance'>): { resourceType: T; id: string; meta: fhir4.Meta } {
+  return { resourceType, id: resourceId(item.provenance), meta: sourceMeta(item.provenance) };
+}
+
+/** One Provenance per organisation: it holds the targets (its custodian), and its part was last changed then ("as of"). */
+export function organisationProvenance(id: string, provenance: Pick<Provenance, 'odsCode' | 'organisationName'>, targets: string[], asOf: string): fhir4.Provenance {
+  return {
+    resourceType: 'Provenance',
+    id,
+    target: targets.map((reference) => ({ reference })),
+    recorded: asOf,
+    agent: [
+      {
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'custodian', display: 'Custodian' }] },
+        who: organisationReference(provenance),
+      },
+    ],
+  };
 }
 
 /** The organisation that holds an item, as a URI (meta.source): urn:ods:<ODS code>. */

@@ -1,7 +1,7 @@
 /// <reference types="fhir" />
 import { isValidNhsNumber, normaliseNhsNumber } from '@shareforyou/kit/src/nhsNumber';
 import { errorAt, sectionAnswer, sourceItemsOf, type GraphQLAnswer, type MissingPart } from './answer';
-import { fhirCode, organisationReference, type Concept, type SourceItem } from './datatypes';
+import { fhirCode, organisationProvenance, type Concept, type SourceItem } from './datatypes';
 import { dateMatches, parseDateCondition, targetRange, type DateCondition, type Range } from './dateParameter';
 import { missingWords } from './narrative';
 import { badParameter, refusal, type FhirRefusal } from './operationOutcome';
@@ -278,13 +278,7 @@ export function searchsetBundle(answer: GraphQLAnswer, request: SearchRequest, o
       byOrganisation.set(ods, found);
     });
     for (const [ods, found] of byOrganisation) {
-      const provenance: fhir4.Provenance = {
-        resourceType: 'Provenance',
-        id: `${ods.replace(/[^A-Za-z0-9]/g, '')}.${request.resourceType}`.slice(0, 64),
-        target: found.targets.map((reference) => ({ reference })),
-        recorded: found.asOf,
-        agent: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'custodian' }] }, who: organisationReference(found.provenance) }],
-      };
+      const provenance = organisationProvenance(`${ods.replace(/[^A-Za-z0-9]/g, '')}.${request.resourceType}`.slice(0, 64), found.provenance, found.targets, found.asOf);
       entry.push({ fullUrl: `${base}/Provenance/${provenance.id}`, resource: provenance, search: { mode: 'include' } });
     }
   }

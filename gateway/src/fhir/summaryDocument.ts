@@ -1,7 +1,7 @@
 /// <reference types="fhir" />
 import { randomUUID } from 'node:crypto';
 import { emptyReasonOf, sectionAnswer, sourceItemsOf, type GraphQLAnswer, type MissingPart } from './answer';
-import { fhirCode, organisationReference, patientReference, words, type Provenance as ItemProvenance, type SourceItem } from './datatypes';
+import { fhirCode, organisationProvenance, patientReference, words, type Provenance as ItemProvenance, type SourceItem } from './datatypes';
 import { EMPTY_WORDS, missingWords, narrative } from './narrative';
 import { patient as patientResource } from './resources/Patient';
 import { COMBINED_FIELDS, IPS_SECTIONS, LOINC, type CombinedItem, type IpsSection, type SectionPart } from './sections';
@@ -151,18 +151,7 @@ export function summaryDocument(answer: GraphQLAnswer, options: DocumentOptions)
       }
     }
   }
-  const provenances: fhir4.Provenance[] = [...contributors.values()].map((c) => ({
-    resourceType: 'Provenance',
-    id: randomUUID(),
-    target: c.targets.map((reference) => ({ reference })),
-    recorded: c.asOf,
-    agent: [
-      {
-        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'custodian', display: 'Custodian' }] },
-        who: organisationReference(c.provenance),
-      },
-    ],
-  }));
+  const provenances = [...contributors.values()].map((c) => organisationProvenance(randomUUID(), c.provenance, c.targets, c.asOf));
 
   const composition: fhir4.Composition = {
     resourceType: 'Composition',

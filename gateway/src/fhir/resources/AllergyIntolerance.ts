@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, codeableConcepts, compact, fhirCode, patientReference, resourceId, sourceMeta, timeChoice, type SourceItem } from '../datatypes';
+import { codeableConcept, coded, codeableConcepts, compact, fhirCode, patientReference, sourceResource, timeChoice, type SourceItem } from '../datatypes';
 
 /** AllergyIntolerance from the catalogue's Allergy: both statuses as the source gave them (refuted and resolved stay so). */
 
@@ -11,11 +11,9 @@ const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-v
 
 export function allergyIntolerance(item: SourceItem, nhsNumber: string): fhir4.AllergyIntolerance {
   return compact({
-    resourceType: 'AllergyIntolerance' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
-    clinicalStatus: item.clinicalStatus ? { coding: [{ system: CLINICAL, code: item.clinicalStatus }] } : undefined,
-    verificationStatus: item.verificationStatus ? { coding: [{ system: VERIFICATION, code: item.verificationStatus }] } : undefined,
+    ...sourceResource('AllergyIntolerance', item),
+    clinicalStatus: coded(CLINICAL, item.clinicalStatus),
+    verificationStatus: coded(VERIFICATION, item.verificationStatus),
     type: item.type === 'allergy' || item.type === 'intolerance' ? item.type : undefined,
     category: (item.category ?? []).filter((c: string) => ['food', 'medication', 'environment', 'biologic'].includes(c)),
     criticality: fhirCode(item.criticality) as fhir4.AllergyIntolerance['criticality'],

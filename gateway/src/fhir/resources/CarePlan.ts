@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcepts, compact, fhirCode, named, notes, patientReference, period, resourceId, sourceMeta, type SourceItem } from '../datatypes';
+import { codeableConcepts, compact, fhirCode, named, notes, patientReference, period, sourceResource, type SourceItem } from '../datatypes';
 
 /** CarePlan from the catalogue's CarePlan: status and intent as the source gave them, activities by their own status. */
 
@@ -8,9 +8,7 @@ export const CARE_PLAN_SELECTION =
 
 export function carePlan(item: SourceItem, nhsNumber: string): fhir4.CarePlan {
   return compact({
-    resourceType: 'CarePlan' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('CarePlan', item),
     status: fhirCode(item.status) as fhir4.CarePlan['status'],
     // R4 requires an intent: a plan stored before the intent was kept (see the catalogue) is read as a plan.
     intent: (fhirCode(item.intent) ?? 'plan') as fhir4.CarePlan['intent'],

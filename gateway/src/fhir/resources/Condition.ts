@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, codeableConcepts, compact, named, notes, patientReference, resourceId, sourceMeta, timeChoice, type SourceItem } from '../datatypes';
+import { codeableConcept, coded, codeableConcepts, compact, named, notes, patientReference, sourceResource, timeChoice, type SourceItem } from '../datatypes';
 
 /** Condition from the catalogue's Problem: clinical and verification status as the source gave them. */
 
@@ -11,11 +11,9 @@ const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/condition-ver-status
 
 export function condition(item: SourceItem, nhsNumber: string): fhir4.Condition {
   return compact({
-    resourceType: 'Condition' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
-    clinicalStatus: item.clinicalStatus ? { coding: [{ system: CLINICAL, code: item.clinicalStatus }] } : undefined,
-    verificationStatus: item.verificationStatus ? { coding: [{ system: VERIFICATION, code: item.verificationStatus }] } : undefined,
+    ...sourceResource('Condition', item),
+    clinicalStatus: coded(CLINICAL, item.clinicalStatus),
+    verificationStatus: coded(VERIFICATION, item.verificationStatus),
     category: codeableConcepts(item.category),
     severity: codeableConcept(item.severity),
     code: codeableConcept(item.code),

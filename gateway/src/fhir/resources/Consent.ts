@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { requiredConcept, codeableConcepts, compact, patientReference, period, resourceId, sourceMeta, type SourceItem } from '../datatypes';
+import { requiredConcept, codeableConcepts, compact, patientReference, period, sourceResource, type SourceItem } from '../datatypes';
 
 /** Consent from the catalogue's AdvanceDecision: in force only while the source says active; what it refuses or permits. */
 
@@ -14,9 +14,7 @@ export function consent(item: SourceItem, nhsNumber: string): fhir4.Consent {
     code: codeableConcepts(item.provisionCodes),
   });
   return compact({
-    resourceType: 'Consent' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('Consent', item),
     status: item.status as fhir4.Consent['status'],
     scope: requiredConcept(item.scope),
     category: codeableConcepts(item.category),

@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, codeableConcepts, compact, fhirCode, notes, patientReference, resourceId, sourceMeta, timeChoice, type SourceItem } from '../datatypes';
+import { codeableConcept, codeableConcepts, compact, fhirCode, notes, patientReference, sourceResource, timeChoice, type SourceItem } from '../datatypes';
 
 /** DeviceUseStatement from the catalogue's MedicalDevice, the device itself contained (R4 requires a reference to one). */
 
@@ -16,9 +16,7 @@ export function deviceUseStatement(item: SourceItem, nhsNumber: string): fhir4.D
     patient: patientReference(nhsNumber),
   });
   return compact({
-    resourceType: 'DeviceUseStatement' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('DeviceUseStatement', item),
     contained: [device],
     status: fhirCode(item.status) as fhir4.DeviceUseStatement['status'],
     subject: patientReference(nhsNumber),

@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, requiredConcept, codeableConcepts, compact, fhirCode, notes, patientReference, resourceId, sourceMeta, timeChoice, type SourceItem } from '../datatypes';
+import { codeableConcept, requiredConcept, codeableConcepts, compact, fhirCode, notes, patientReference, sourceResource, timeChoice, type SourceItem } from '../datatypes';
 
 /** FamilyMemberHistory from the catalogue's FamilyHistory: the relative's conditions, never the patient's. */
 
@@ -9,9 +9,7 @@ export const FAMILY_HISTORY_SELECTION =
 export function familyMemberHistory(item: SourceItem, nhsNumber: string): fhir4.FamilyMemberHistory {
   const deceasedAt = timeChoice('deceased', item.deceasedAt);
   return compact({
-    resourceType: 'FamilyMemberHistory' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('FamilyMemberHistory', item),
     status: fhirCode(item.status) as fhir4.FamilyMemberHistory['status'],
     dataAbsentReason: codeableConcept(item.dataAbsentReason),
     patient: patientReference(nhsNumber),

@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, codeableConcepts, compact, named, patientReference, period, resourceId, sourceMeta, type SourceItem } from '../datatypes';
+import { codeableConcept, codeableConcepts, compact, named, patientReference, period, sourceResource, type SourceItem } from '../datatypes';
 
 /** Flag from the catalogue's Alert (general and safeguarding alerts alike): active or inactive as the source said, with its period. */
 
@@ -7,9 +7,7 @@ export const ALERT_SELECTION = 'id code { ...C } description categories { ...C }
 
 export function flag(item: SourceItem, nhsNumber: string): fhir4.Flag {
   return compact({
-    resourceType: 'Flag' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('Flag', item),
     status: item.status as fhir4.Flag['status'],
     category: codeableConcepts(item.categories),
     code: codeableConcept(item.code) ?? { text: item.description },

@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, requiredConcept, compact, fhirCode, patientReference, quantity, resourceId, sourceMeta, type SourceItem } from '../datatypes';
+import { codeableConcept, requiredConcept, compact, fhirCode, patientReference, quantity, sourceResource, type SourceItem } from '../datatypes';
 
 /** Immunization from the catalogue's Immunisation: given (completed) or not done, as the source said. */
 
@@ -9,9 +9,7 @@ export const IMMUNISATION_SELECTION =
 export function immunization(item: SourceItem, nhsNumber: string): fhir4.Immunization {
   const occurrence = item.occurrence ?? {};
   return compact({
-    resourceType: 'Immunization' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('Immunization', item),
     status: fhirCode(item.status) as fhir4.Immunization['status'],
     statusReason: codeableConcept(item.statusReason),
     vaccineCode: requiredConcept(item.vaccine),

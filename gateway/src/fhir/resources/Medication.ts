@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, codeableConcepts, compact, fhirCode, named, patientReference, period, resourceId, sourceMeta, type SourceItem } from '../datatypes';
+import { codeableConcept, codeableConcepts, compact, fhirCode, named, patientReference, period, sourceResource, type SourceItem } from '../datatypes';
 
 /**
  * The catalogue's Medication as the resource it came as: a statement as MedicationStatement, a
@@ -20,9 +20,7 @@ export function isRequest(item: SourceItem): boolean {
 
 export function medicationStatement(item: SourceItem, nhsNumber: string): fhir4.MedicationStatement {
   return compact({
-    resourceType: 'MedicationStatement' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('MedicationStatement', item),
     status: fhirCode(item.status) as fhir4.MedicationStatement['status'],
     medicationCodeableConcept: codeableConcept(item.medication),
     subject: patientReference(nhsNumber),
@@ -35,9 +33,7 @@ export function medicationStatement(item: SourceItem, nhsNumber: string): fhir4.
 
 export function medicationRequest(item: SourceItem, nhsNumber: string): fhir4.MedicationRequest {
   return compact({
-    resourceType: 'MedicationRequest' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('MedicationRequest', item),
     status: fhirCode(item.status) as fhir4.MedicationRequest['status'],
     // R4 requires an intent; the catalogue keeps the source's, and a request without one is an order.
     intent: (fhirCode(item.intent) ?? 'order') as fhir4.MedicationRequest['intent'],

@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, requiredConcept, codeableConcepts, compact, itemReference, notes, patientReference, quantity, resourceId, sourceMeta, timeChoice, type SourceItem } from '../datatypes';
+import { codeableConcept, requiredConcept, codeableConcepts, compact, itemReference, notes, patientReference, quantity, sourceResource, timeChoice, type SourceItem } from '../datatypes';
 
 /**
  * Observation from the catalogue's TestResult: the value in the FHIR type the source sent it as,
@@ -44,9 +44,7 @@ export function observationValue(value: SourceItem | null | undefined): Record<s
 export function observation(item: SourceItem, nhsNumber: string): fhir4.Observation {
   const value = observationValue(item.result);
   return compact({
-    resourceType: 'Observation' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('Observation', item),
     status: item.status as fhir4.Observation['status'],
     category: codeableConcepts(item.categories),
     code: requiredConcept(item.code),

@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, codeableConcepts, compact, fhirCode, notes, patientReference, resourceId, sourceMeta, timeChoice, type SourceItem } from '../datatypes';
+import { codeableConcept, codeableConcepts, compact, fhirCode, notes, patientReference, sourceResource, timeChoice, type SourceItem } from '../datatypes';
 
 /** Procedure from the catalogue's Procedure: its status as the source gave it (not-done stays not done). */
 
@@ -8,9 +8,7 @@ export const PROCEDURE_SELECTION =
 
 export function procedure(item: SourceItem, nhsNumber: string): fhir4.Procedure {
   return compact({
-    resourceType: 'Procedure' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('Procedure', item),
     status: fhirCode(item.status) as fhir4.Procedure['status'],
     statusReason: codeableConcept(item.statusReason),
     category: codeableConcept(item.category),

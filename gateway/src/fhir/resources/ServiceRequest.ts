@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, codeableConcepts, compact, fhirCode, named, notes, patientReference, resourceId, sourceMeta, timeChoice, type SourceItem } from '../datatypes';
+import { codeableConcept, codeableConcepts, compact, fhirCode, named, notes, patientReference, sourceResource, timeChoice, type SourceItem } from '../datatypes';
 
 /** ServiceRequest from the catalogue's Referral: status, intent and do-not-perform as the source gave them. */
 
@@ -8,9 +8,7 @@ export const REFERRAL_SELECTION =
 
 export function serviceRequest(item: SourceItem, nhsNumber: string): fhir4.ServiceRequest {
   return compact({
-    resourceType: 'ServiceRequest' as const,
-    id: resourceId(item.provenance),
-    meta: sourceMeta(item.provenance),
+    ...sourceResource('ServiceRequest', item),
     status: fhirCode(item.status) as fhir4.ServiceRequest['status'],
     intent: fhirCode(item.intent) as fhir4.ServiceRequest['intent'],
     category: codeableConcepts(item.categories),
