@@ -29,6 +29,14 @@ const log = serviceLogger('gateway');
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const SUMMARY_FIELDS = IPS_SECTIONS.flatMap((s) => s.parts.map((p) => p.field));
 
+/** Each operation's text built once (the same text every time also lets Apollo reuse its parsed and validated document). */
+const operations = new Map<string, FhirOperation>();
+function memo(key: string, make: () => FhirOperation): FhirOperation {
+  let operation = operations.get(key);
+  if (!operation) operations.set(key, (operation = make()));
+  return operation;
+}
+
 export interface FhirApiDeps {
   apollo: ApolloServer<GatewayContext>;
   contextFor: ContextFor;
@@ -92,7 +100,7 @@ export function mountFhirApi(app: express.Express, deps: FhirApiDeps): void {
   const summary = async (req: express.Request, res: express.Response, id: string) => {
     const nhsNumber = nhsNumberOrRefusal(id);
     if (typeof nhsNumber !== 'string') return sendRefusal(res, nhsNumber);
-    const answer = await ask(deps, req, res, summaryOperation(SUMMARY_FIELDS), nhsNumber);
+    const answer = await ask(deps, req, res, memo('$summary', () => summaryOperation(SUMMARY_FIELDS)), nhsNumber);
     if (isRefusal(answer)) return sendRefusal(res, answer);
     send(res, 200, summaryDocument(answer, { nhsNumber, baseUrl: baseUrlOf(req) }));
   };
@@ -107,7 +115,7 @@ export function mountFhirApi(app: express.Express, deps: FhirApiDeps): void {
   router.get('/Patient/:id', async (req, res) => {
     const nhsNumber = nhsNumberOrRefusal(String(req.params.id));
     if (typeof nhsNumber !== 'string') return sendRefusal(res, nhsNumber);
-    const answer = await ask(deps, req, res, patientOperation(), nhsNumber);
+    const answer = await ask(deps, req, res, memo('Patient', patientOperation), nhsNumber);
     if (isRefusal(answer)) return sendRefusal(res, answer);
     const nameError = errorAt(answer, 'name');
     if (nameError) return sendRefusal(res, refusalOf(nameError));
@@ -119,7 +127,7 @@ export function mountFhirApi(app: express.Express, deps: FhirApiDeps): void {
     const params = new URL(req.originalUrl, 'http://gateway').searchParams;
     const parsed = parseSearch(type, params, { lenient: lenient(req.header('prefer')) });
     if (isRefusal(parsed)) return sendRefusal(res, parsed);
-    const answer = await ask(deps, req, res, searchOperation(type, parsed.fields), parsed.nhsNumber);
+    const answer = await ask(deps, req, res, memo(`${type}?${parsed.fields.join(',')}`, () => searchOperation(type, parsed.fields)), parsed.nhsNumber);
     if (isRefusal(answer)) return sendRefusal(res, answer);
     const bundle = searchsetBundle(answer, parsed, { baseUrl: baseUrlOf(req) });
     if (isRefusal(bundle)) return sendRefusal(res, bundle);

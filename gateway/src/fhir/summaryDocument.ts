@@ -65,6 +65,8 @@ function freshnessByOrganisation(patient: Record<string, any>): Map<string, stri
 interface BuiltPart {
   title: string;
   entries: Resource[];
+  /** The source item each entry was made from, in the same order. */
+  items: SourceItem[];
   lines: string[];
   missing: MissingPart[];
   extraWords: string[];
@@ -85,6 +87,7 @@ function buildPart(answer: GraphQLAnswer, part: SectionPart, nhsNumber: string):
   return {
     title: section.label,
     entries: pairs.map(({ item }) => build(item, nhsNumber) as Resource),
+    items: pairs.map(({ item }) => item),
     lines: pairs.map(({ item, combined }) => itemLine(item, combined)),
     missing: section.missing,
     extraWords,
@@ -105,10 +108,10 @@ function sectionOf(built: BuiltPart, head: { title: string; code?: fhir4.Codeabl
   return section;
 }
 
-function ipsSection(answer: GraphQLAnswer, ips: IpsSection, nhsNumber: string): { section: fhir4.CompositionSection; entries: Resource[] } {
+function ipsSection(answer: GraphQLAnswer, ips: IpsSection, nhsNumber: string): { section: fhir4.CompositionSection; parts: BuiltPart[] } {
   const code = { coding: [{ system: LOINC, code: ips.code }], text: ips.title };
   const parts = ips.parts.map((part) => buildPart(answer, part, nhsNumber));
-  if (parts.length === 1) return { section: sectionOf(parts[0], { title: ips.title, code }), entries: parts[0].entries };
+  if (parts.length === 1) return { section: sectionOf(parts[0], { title: ips.title, code }), parts };
   // Several combined sections in one IPS section: one sub-section each, so each says on its own why it is empty.
   const section: fhir4.CompositionSection = {
     title: ips.title,
@@ -116,7 +119,7 @@ function ipsSection(answer: GraphQLAnswer, ips: IpsSection, nhsNumber: string): 
     text: narrative([`${ips.title}: ${parts.map((p) => `${p.title} (${p.entries.length ? `${p.entries.length} entries` : emptyReasonOf(p.missing)})`).join('; ')}.`]),
     section: parts.map((p) => sectionOf(p, { title: p.title })),
   };
-  return { section, entries: parts.flatMap((p) => p.entries) };
+  return { section, parts };
 }
 
 export function summaryDocument(answer: GraphQLAnswer, options: DocumentOptions): fhir4.Bundle {
@@ -128,27 +131,22 @@ export function summaryDocument(answer: GraphQLAnswer, options: DocumentOptions)
 
   const sections: fhir4.CompositionSection[] = [];
   const resources = new Map<string, Resource>();
-  for (const ips of IPS_SECTIONS) {
-    const { section, entries } = ipsSection(answer, ips, options.nhsNumber);
-    sections.push(section);
-    for (const resource of entries) resources.set(`${resource.resourceType}/${resource.id}`, resource);
-  }
-
   // One Provenance per contributing organisation: who holds these entries, and as of when.
   const asOf = freshnessByOrganisation(patientRecord);
   const contributors = new Map<string, Contributor>();
   for (const ips of IPS_SECTIONS) {
-    for (const part of ips.parts) {
-      const section = sectionAnswer(answer, part.field);
-      for (const { item } of sourceItemsOf(section.items.filter((i) => (part.keep ? part.keep(i) : true)))) {
-        const ods = item.provenance.odsCode;
-        const contributor = contributors.get(ods) ?? { provenance: item.provenance, targets: [], asOf: asOf.get(ods) ?? item.provenance.lastUpdated };
-        const resource = COMBINED_FIELDS[part.field].build(item, options.nhsNumber) as Resource;
+    const { section, parts } = ipsSection(answer, ips, options.nhsNumber);
+    sections.push(section);
+    for (const part of parts) {
+      part.entries.forEach((resource, i) => {
         const reference = `${resource.resourceType}/${resource.id}`;
+        resources.set(reference, resource);
+        const { provenance } = part.items[i];
+        const contributor = contributors.get(provenance.odsCode) ?? { provenance, targets: [], asOf: asOf.get(provenance.odsCode) ?? provenance.lastUpdated };
         if (!contributor.targets.includes(reference)) contributor.targets.push(reference);
-        contributor.asOf = latest(contributor.asOf, item.provenance.lastUpdated)!;
-        contributors.set(ods, contributor);
-      }
+        contributor.asOf = latest(contributor.asOf, provenance.lastUpdated)!;
+        contributors.set(provenance.odsCode, contributor);
+      });
     }
   }
   const provenances = [...contributors.values()].map((c) => organisationProvenance(randomUUID(), c.provenance, c.targets, c.asOf));
