@@ -39,6 +39,8 @@ export function addBrowserAccess(app: Express): void {
   app.use('/graphql', cors({ origin: allowed, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'], maxAge: 600 }));
   // The privacy console downloads CSV exports with the officer's token, and names the file as the audit service does.
   app.use('/audit/export', cors({ origin: allowed, methods: ['GET'], allowedHeaders: ['authorization', 'x-request-id'], exposedHeaders: ['content-disposition', 'x-request-id'], maxAge: 600 }));
+  // The FHIR API (read only) for browser apps on the allowed origins, e.g. a SMART app; Prefer says how to handle unknown parameters.
+  app.use('/fhir', cors({ origin: allowed, methods: ['GET'], allowedHeaders: ['authorization', 'x-request-id', 'prefer', 'accept'], exposedHeaders: ['x-request-id'], maxAge: 600 }));
   if (explorerEnabled() && !isProduction()) app.use('/explorer', explorerRoutes());
 }
 

@@ -3,19 +3,18 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { accessError, closeServer, controlIsOn, decideAccess, ErrorCode, httpScheme, metricsRegistry, mountHealth, mountJsonErrors, serviceLogger, serviceServer, shutdownGraceMs, signGatewayIdentity } from '@shareforyou/kit';
-import { recordRefusal, tokenClaimsForLog } from './refusals';
+import { closeServer, controlIsOn, httpScheme, metricsRegistry, mountHealth, mountJsonErrors, serviceLogger, serviceServer, shutdownGraceMs } from '@shareforyou/kit';
 import { gatewayPort, loadSupergraphSdl } from '@shareforyou/schema';
 import { addBrowserAccess, browserPlugins } from './browserAccess';
 import type { GatewayContext } from './context';
-import { requireActiveParty } from './organisationStatus';
 import { requestLimits } from './requestLimits';
 import { requestLog } from './requestLog';
 import { requestDeadlineMs } from './sourceDeadlines';
 import { errorReport, formatGatewayError } from './sourceErrors';
 import { buildSubgraphCall } from './subgraphCalls';
-import { authenticateUser, CLIENT_NAME_HEADER } from './userToken';
-import { FailedSignIns, failedSignInsPerMinute, tooManyFailedSignIns } from './failedSignIns';
+import { FailedSignIns, failedSignInsPerMinute } from './failedSignIns';
+import { requestContext } from './requestContext';
+import { mountFhirApi } from './fhir/fhirApi';
 import { clientOperation } from './clientOperation';
 import { mountAuditExport } from './auditExport';
 import { admissionControl } from './admission';
@@ -82,50 +81,18 @@ export async function startGateway(): Promise<RunningGateway> {
     return incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
   };
   mountAuditExport(app, requestIdOf);
-  // At capacity a request is refused whole and early (503 SERVICE_BUSY), never queued into a partial answer.
+  // At capacity a request is refused whole and early (503 SERVICE_BUSY), never queued into a partial answer: GraphQL and FHIR share the capacity.
   const admission = admissionControl();
+  app.use('/fhir', admission);
+  const contextFor = requestContext({ deadlineMs, failedSignIns, requestIdOf });
+  // The FHIR API: the same door checks (contextFor), then GraphQL operations through this same server.
+  mountFhirApi(app, { apollo, contextFor });
   app.use(
     '/graphql',
     admission,
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const deadline = Date.now() + deadlineMs;
-        const requestId = requestIdOf(req);
-        const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-        const wait = failedSignIns.retryAfterSeconds(address);
-        if (wait) {
-          recordRefusal({ code: ErrorCode.UNAUTHENTICATED, kind: 'rate-limited', reason: `more than ${failedSignIns.perMinute} failed sign-ins this minute`, address, requestId, ...tokenClaimsForLog(req.header('authorization')) });
-          throw tooManyFailedSignIns(wait);
-        }
-        let user;
-        try {
-          user = await authenticateUser(req.header('authorization'), req.header(CLIENT_NAME_HEADER));
-        } catch (error) {
-          failedSignIns.record(address);
-          recordRefusal({ code: ErrorCode.UNAUTHENTICATED, kind: 'token', reason: (error as Error).message, address, requestId, ...tokenClaimsForLog(req.header('authorization')) });
-          throw error;
-        }
-        try {
-          const decision = decideAccess({ action: 'useRecord', actor: user });
-          if (!decision.allowed) throw accessError(decision, { jobRole: user.jobRole, http: { status: 403 } });
-          // A patient belongs to no organisation: there is no party to check.
-          if (controlIsOn('partyCheck') && !user.patientNhsNumber) await requireActiveParty(user);
-        } catch (error) {
-          const code = String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'ERROR');
-          recordRefusal({ code, kind: 'access', reason: (error as Error).message, address, requestId, userId: user.userId });
-          throw error;
-        }
-        return {
-          requestId,
-          user,
-          clientAddress: address,
-          deadline,
-          operationName: null,
-          // One identity per subgraph call (each is spent when accepted), signed when the client's operation name is known.
-          identityToken: (operationName: string | null) => signGatewayIdentity({ ...user, requestId, operationName }),
-        } satisfies GatewayContext;
-      },
+      context: async ({ req }) => contextFor(req),
     }),
   );
   mountJsonErrors(app, log);

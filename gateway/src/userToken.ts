@@ -40,13 +40,31 @@ const ALGORITHM = 'RS256';
 const issuer = () => process.env.OIDC_ISSUER ?? devUserIssuer();
 const audience = () => process.env.OIDC_AUDIENCE ?? process.env.OIDC_CLIENT_ID ?? USER_AUDIENCE;
 
-async function discoverJwksUri(): Promise<string> {
-  if (process.env.OIDC_JWKS_URI) return process.env.OIDC_JWKS_URI;
+/** What the issuer's OpenID Connect discovery document says this gateway needs (its JWKS, and for SMART clients its endpoints). */
+export interface IssuerConfiguration {
+  issuer: string;
+  jwks_uri?: string;
+  authorization_endpoint?: string;
+  token_endpoint?: string;
+  token_endpoint_auth_methods_supported?: string[];
+  code_challenge_methods_supported?: string[];
+  scopes_supported?: string[];
+}
+
+/** The issuer's discovery document, checked to name the issuer the gateway trusts. */
+export async function issuerConfiguration(): Promise<IssuerConfiguration> {
   const url = `${issuer().replace(/\/$/, '')}/.well-known/openid-configuration`;
   const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
   if (!response.ok) throw new Error(`the identity provider's discovery document answered ${response.status}`);
-  const { jwks_uri: jwksUri, issuer: published } = (await response.json()) as { jwks_uri?: string; issuer?: string };
-  if (published !== issuer() || !jwksUri) throw new Error('the discovery document does not match OIDC_ISSUER');
+  const document = (await response.json()) as IssuerConfiguration;
+  if (document.issuer !== issuer()) throw new Error('the discovery document does not match OIDC_ISSUER');
+  return document;
+}
+
+async function discoverJwksUri(): Promise<string> {
+  if (process.env.OIDC_JWKS_URI) return process.env.OIDC_JWKS_URI;
+  const { jwks_uri: jwksUri } = await issuerConfiguration();
+  if (!jwksUri) throw new Error('the discovery document does not match OIDC_ISSUER');
   return jwksUri;
 }
 

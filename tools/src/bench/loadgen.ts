@@ -39,9 +39,9 @@ class Client {
     return new Promise((resolve) => {
       const body = Buffer.from(part.body);
       const req = httpRequest(part.url, {
-        method: 'POST',
+        method: part.method ?? 'POST',
         agent: this.agent,
-        headers: { ...part.headers, ...(part.identity ? { [IDENTITY_HEADER]: signGatewayIdentity(part.identity) } : {}), 'content-length': String(body.length) },
+        headers: { ...part.headers, ...(part.identity ? { [IDENTITY_HEADER]: signGatewayIdentity(part.identity) } : {}), ...(part.method === 'GET' ? {} : { 'content-length': String(body.length) }) },
       });
       this.inFlight.add(req);
       const finish = (outcome: Outcome) => {

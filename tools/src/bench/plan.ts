@@ -8,6 +8,8 @@ import type { LevelStats } from './stats';
 
 export interface HttpPart {
   url: string;
+  /** POST unless said (the FHIR API's reads are GET, with an empty body). */
+  method?: 'GET' | 'POST';
   headers: Record<string, string>;
   body: string;
   /** The floor's parts: a gateway identity signed for each send (a subgraph spends each one it accepts). */

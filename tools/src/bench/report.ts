@@ -149,6 +149,9 @@ export function computeRatios(results: RunResult[], options: { patients: number;
   // (0.1 command per request of slack).
   const growth = c10 && c50 ? Math.max(0, ...Object.values(caseloadCommands).map((v) => (v.at50 ?? 0) - (v.at10 ?? 0))) : null;
 
+  // Issue #22: the FHIR $summary beside the GraphQL record summary, at the same (lowest) level.
+  const fhirLow = lowest(find(results, 'fhir summary', 'ours', options.patients));
+  const fhirSummary = ratio(fhirLow?.stats.p50, oursLow?.stats.p50);
   const ratios: Ratio[] = [
     { name: 'ours ÷ floor, record summary p50', value: oursFloor, detail: `at c=${oursLow?.concurrency ?? '?'}: ${fixed(oursLow?.stats.p50)} ms vs ${fixed(floorLow?.stats.p50)} ms` },
     { name: 'ours ÷ peer, record summary throughput', value: oursPeer, detail: `best over levels: ${fixed(bestThroughput(ours))} vs ${fixed(bestThroughput(peer))} req/s` },
@@ -158,6 +161,7 @@ export function computeRatios(results: RunResult[], options: { patients: number;
       value: scale,
       detail: small ? `at c=${lowest(ours)?.concurrency}: ${fixed(lowest(ours)?.stats.p50)} ms vs ${fixed(lowest(small)?.stats.p50)} ms` : 'not measured',
     },
+    { name: 'FHIR $summary ÷ GraphQL record summary p50', value: fhirSummary, detail: `at c=${fhirLow?.concurrency ?? '?'}: ${fixed(fhirLow?.stats.p50)} ms vs ${fixed(oursLow?.stats.p50)} ms` },
   ];
   const targets: Target[] = [
     { name: 'record summary p50 ≤ 1.5 × floor', value: oursFloor, comparison: '<=', limit: 1.5, outcome: judge(oursFloor, '<=', 1.5), detail: ratios[0].detail },
@@ -174,6 +178,7 @@ export function computeRatios(results: RunResult[], options: { patients: number;
         .join(', '),
     },
     { name: `record summary p50 ${options.patients} ÷ ${options.scalingBase} patients ≤ 1.2`, value: scale, comparison: '<=', limit: 1.2, outcome: judge(scale, '<=', 1.2), detail: ratios[3].detail },
+    { name: 'FHIR $summary p50 ≤ 1.5 × GraphQL record summary', value: fhirSummary, comparison: '<=', limit: 1.5, outcome: judge(fhirSummary, '<=', 1.5), detail: ratios[4].detail },
   ];
   return { ratios, targets, caseloadCommands };
 }

@@ -18,7 +18,7 @@ import { probeControls, type ControlState } from './probes';
 import { computeRatios, controlPrices, cpuTable, machine, PRICE_BASELINE, table, writeJson, type ConfigName, type RunResult } from './report';
 import { runLoad } from './runner';
 import { formatProfiles, summariseProfiles, type ProfileSummary } from './profile';
-import { accessLogRequests, caseloadRequests, combinedRecordRequests, ingestRequests, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
+import { accessLogRequests, caseloadRequests, combinedRecordRequests, fhirSummaryGraphqlRequests, fhirSummaryRequests, ingestRequests, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
 
 /**
  * npm run bench: brings up its own stack on its own dataset, measures every workload through every
@@ -180,6 +180,10 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     const combined = combinedRecordRequests({ kind: 'gateway', url: stack.gatewayUrl, user: gp }, profile, nhsNumbers);
     if (combined) await measure('combined record', 'ours', N, plan('combined / ours', combined, levels), stack.env);
     else skip('combined record', 'ours', N, 'no combined subgraph');
+    // The FHIR API's IPS document (issue #22: at most 1.5x the record summary), and its GraphQL look alone.
+    const gpRoute = { kind: 'gateway' as const, url: stack.gatewayUrl, user: gp };
+    await measure('fhir summary', 'ours', N, plan('fhir summary / ours', fhirSummaryRequests(gpRoute, nhsNumbers), levels, { check: 'fhir' }), stack.env);
+    await measure('fhir summary graphql', 'ours', N, plan('fhir summary graphql / ours', fhirSummaryGraphqlRequests(gpRoute, nhsNumbers), levels), stack.env);
 
     const caseloadSize = Math.min(50, nhsNumbers.length);
     say(`Caseload (${caseloadSize} patients per request):`);

@@ -6,6 +6,8 @@ import { feedUrl } from '../feeds/feedClient';
 import { generatePatient } from '../synthetic';
 import type { HttpPart, RequestSpec } from './plan';
 import { accessLogQuery, caseloadQueries, combinedRecordQuery, recordSummaryQueries } from './queries';
+import { summaryOperation } from '../../../gateway/src/fhir/operation';
+import { IPS_SECTIONS } from '../../../gateway/src/fhir/sections';
 
 /**
  * The requests each workload sends, for each way of reaching the data:
@@ -49,6 +51,23 @@ export function summaryRequests(route: Route, profile: string, nhsNumbers: strin
 export function combinedRecordRequests(route: Extract<Route, { kind: 'gateway' }>, profile: string, nhsNumbers: string[]): RequestSpec[] | null {
   const query = combinedRecordQuery(profile);
   return query ? nhsNumbers.map((n) => viaGateway(route, query, { nhsNumber: n })) : null;
+}
+
+/**
+ * The FHIR API's $summary per patient of the sample (issue #22): GET /fhir/Patient/<n>/$summary
+ * through our gateway, beside the GraphQL record summary; and, to tell the FHIR assembly from the
+ * look itself, the same GraphQL operation the FHIR API runs (FhirSummary), posted to /graphql.
+ */
+export function fhirSummaryRequests(route: Extract<Route, { kind: 'gateway' }>, nhsNumbers: string[]): RequestSpec[] {
+  const fhirBase = route.url.replace(/\/graphql$/, '/fhir');
+  const headers = gatewayHeaders(route.user);
+  delete headers['content-type'];
+  return nhsNumbers.map((n) => ({ parts: [{ url: `${fhirBase}/Patient/${n}/$summary`, method: 'GET' as const, headers, body: '' }] }));
+}
+
+export function fhirSummaryGraphqlRequests(route: Extract<Route, { kind: 'gateway' }>, nhsNumbers: string[]): RequestSpec[] {
+  const operation = summaryOperation(IPS_SECTIONS.flatMap((s) => s.parts.map((p) => p.field)));
+  return nhsNumbers.map((n) => viaGateway(route, operation.query, { nhsNumber: n }));
 }
 
 /** Caseloads of `size` patients, rotating through the sample. */

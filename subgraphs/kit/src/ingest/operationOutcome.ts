@@ -1,12 +1,14 @@
-/** FHIR OperationOutcome: a refused feed's answer, each entry's outcome in a response Bundle, and the answer under Prefer: return=OperationOutcome. */
+/** FHIR OperationOutcome: a refused feed's answer, each entry's outcome in a response Bundle, the answer under Prefer: return=OperationOutcome, and the gateway's FHIR API errors. */
 
 export interface OutcomeIssue {
   severity: 'fatal' | 'error' | 'warning' | 'information';
   code:
     | 'invalid' | 'structure' | 'required' | 'value' | 'forbidden' | 'security' | 'too-costly' | 'not-supported'
-    | 'informational' | 'duplicate' | 'exception' | 'suppressed' | 'not-found';
+    | 'informational' | 'duplicate' | 'exception' | 'suppressed' | 'not-found' | 'login' | 'throttled' | 'transient' | 'incomplete';
   diagnostics: string;
   expression?: string[];
+  /** A code from a code system of our own (the GraphQL API's error codes, for the FHIR API's refusals). */
+  details?: { coding: Array<{ system: string; code: string }>; text?: string };
 }
 
 export function operationOutcome(issues: OutcomeIssue[]): fhir4.OperationOutcome {

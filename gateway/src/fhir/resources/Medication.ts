@@ -1,0 +1,53 @@
+/// <reference types="fhir" />
+import { codeableConcept, codeableConcepts, compact, fhirCode, named, patientReference, period, sourceResource, type SourceItem } from '../datatypes';
+
+/**
+ * The catalogue's Medication as the resource it came as: a statement as MedicationStatement, a
+ * prescription as MedicationRequest, each with its own status (a request's "cancelled" is never
+ * turned into a statement's "stopped").
+ */
+
+export const MEDICATION_SELECTION =
+  'id medication { ...C } kind status intent courseOfTherapyType { ...C } dosageInstructions { sequence text structuredText patientInstruction } startDate endDate prescriber reasons { ...C } provenance { ...P }';
+
+function dosage(item: SourceItem): fhir4.Dosage[] {
+  return (item.dosageInstructions ?? []).map((d: SourceItem) => compact({ sequence: d.sequence ?? undefined, text: d.text ?? d.structuredText ?? undefined, patientInstruction: d.patientInstruction ?? undefined }));
+}
+
+export function isRequest(item: SourceItem): boolean {
+  return item.kind === 'request';
+}
+
+export function medicationStatement(item: SourceItem, nhsNumber: string): fhir4.MedicationStatement {
+  return compact({
+    ...sourceResource('MedicationStatement', item),
+    status: fhirCode(item.status) as fhir4.MedicationStatement['status'],
+    medicationCodeableConcept: codeableConcept(item.medication),
+    subject: patientReference(nhsNumber),
+    effectivePeriod: period(item.startDate, item.endDate),
+    informationSource: named(item.prescriber),
+    reasonCode: codeableConcepts(item.reasons),
+    dosage: dosage(item),
+  });
+}
+
+export function medicationRequest(item: SourceItem, nhsNumber: string): fhir4.MedicationRequest {
+  return compact({
+    ...sourceResource('MedicationRequest', item),
+    status: fhirCode(item.status) as fhir4.MedicationRequest['status'],
+    // R4 requires an intent; the catalogue keeps the source's, and a request without one is an order.
+    intent: (fhirCode(item.intent) ?? 'order') as fhir4.MedicationRequest['intent'],
+    medicationCodeableConcept: codeableConcept(item.medication),
+    subject: patientReference(nhsNumber),
+    authoredOn: item.startDate ?? undefined,
+    requester: named(item.prescriber),
+    reasonCode: codeableConcepts(item.reasons),
+    courseOfTherapyType: codeableConcept(item.courseOfTherapyType),
+    dosageInstruction: dosage(item),
+    dispenseRequest: item.endDate ? { validityPeriod: period(item.startDate, item.endDate) } : undefined,
+  });
+}
+
+export function medicationResource(item: SourceItem, nhsNumber: string): fhir4.MedicationStatement | fhir4.MedicationRequest {
+  return isRequest(item) ? medicationRequest(item, nhsNumber) : medicationStatement(item, nhsNumber);
+}
