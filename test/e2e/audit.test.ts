@@ -481,10 +481,15 @@ describe('tamper evidence: npm run audit:verify', () => {
     expect((await verify()).breaks).toEqual([]);
   });
 
-  it('the CLI says how to point it at the trail when MONGODB_URI is unset (exit 2)', async () => {
-    const cli = await runCli(cliEnv());
+  it('unset MONGODB_URI means the local engine of npm start; when none answers there, the CLI says how to point it at the trail (exit 2)', async () => {
+    // A port base with no engine behind it.
+    const cli = await runCli({ ...cliEnv(), SHAREFORYOU_PORT_BASE: '7980' });
     expect(cli.code).toBe(2);
-    expect(cli.stderr).toMatch(/MONGODB_URI is not set/);
+    expect(cli.stderr).toMatch(/MONGODB_URI is not set and no local engine answered/);
+    expect(cli.stderr).toMatch(/npm start/);
     expect(cli.stderr).toMatch(/npm run audit:verify/);
+    // At the running stack's port base it finds that stack's engine by itself, as npm start's users expect.
+    const local = await runCli({ ...cliEnv(), SHAREFORYOU_PORT_BASE: String(stackInfo().portBase), AUDIT_ANCHOR_FILE: stackInfo().anchorFile });
+    expect({ code: local.code === 2 ? 2 : 'ran', stderr: local.code === 2 ? local.stderr : '' }).toEqual({ code: 'ran', stderr: '' });
   });
 });

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import mongoose from 'mongoose';
 import { anchorFile, runAuditVerification, type AuditVerifyProgress } from '@shareforyou/kit';
+import { portBase } from '@shareforyou/schema';
+import { localDatabasePort } from '../stack/ports';
 
 const USAGE = `npm run audit:verify [-- --full] [-- --json] [-- --anchors <file>]
 
@@ -16,7 +18,7 @@ after it: seconds for a day's events. A checkpoint whose signature fails is refu
 and the run reads everything. --full reads every event from the genesis of every chain: run it on
 a schedule (weekly), as it alone finds an edit made before the checkpoint.
 
-  MONGODB_URI (or AUDIT_MONGODB_URI)  the database holding the trail, e.g. mongodb://127.0.0.1:27117
+  MONGODB_URI (or AUDIT_MONGODB_URI)  the database holding the trail; unset: the local engine of npm start
   --full            read and verify every event, not only those after the checkpoint
   --anchors <file>  the anchor file to check against (default: AUDIT_ANCHOR_FILE)
   --json            print the result as JSON on stdout (no progress bar)
@@ -35,7 +37,9 @@ const { values } = parseArgs({
  * link is printed). Exit 2: the trail could not be read.
  */
 
-const uri = process.env.AUDIT_MONGODB_URI ?? process.env.MONGODB_URI;
+// Unset: the local engine of `npm start` (at SHAREFORYOU_PORT_BASE), as the other commands do.
+const configured = process.env.AUDIT_MONGODB_URI ?? process.env.MONGODB_URI;
+const uri = configured ?? `mongodb://127.0.0.1:${localDatabasePort(portBase())}`;
 const database = process.env.AUDIT_DATABASE ?? 'audit';
 
 async function main(): Promise<number> {
@@ -43,15 +47,20 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!uri) {
+  let connection: mongoose.Connection;
+  try {
+    connection = await mongoose.createConnection(uri, { dbName: database, serverSelectionTimeoutMS: 5_000 }).asPromise();
+  } catch {
     console.error(
-      'MONGODB_URI is not set, so there is no audit trail to verify. Point it at the database that holds the trail, e.g.\n' +
-        '  MONGODB_URI=mongodb://127.0.0.1:27117 npm run audit:verify   (the local engine while "npm start" runs)\n' +
-        'or set AUDIT_MONGODB_URI when the audit store is a separate deployment.',
+      configured
+        ? `No database answered at ${uri}: check MONGODB_URI (or AUDIT_MONGODB_URI), the database holding the trail.`
+        : `MONGODB_URI is not set and no local engine answered at ${uri}: start the stack (npm start, whose engine this is; ` +
+            'SHAREFORYOU_PORT_BASE if you moved its ports), or point MONGODB_URI at the database holding the trail, e.g.\n' +
+            '  MONGODB_URI=mongodb://127.0.0.1:27117 npm run audit:verify\n' +
+            'or set AUDIT_MONGODB_URI when the audit store is a separate deployment.',
     );
     return 2;
   }
-  const connection = await mongoose.createConnection(uri, { dbName: database, serverSelectionTimeoutMS: 5_000 }).asPromise();
   // A bar on a terminal; occasional plain lines in CI logs and pipes.
   const bar = process.stdout.isTTY && !values.json
     ? new cliProgress.SingleBar(
