@@ -37,6 +37,19 @@ function applyPatches(source: string): void {
   }
 }
 
+/**
+ * Runs go with its chatter kept ("go: downloading ..." for each of some forty modules): shown only
+ * when it fails, with what failed.
+ */
+function quietGo(args: string[], cwd?: string): string {
+  try {
+    return execFileSync('go', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const { stderr } = error as { stderr?: string };
+    throw new Error(`go ${args.join(' ')} failed:\n${(stderr ?? '').trim().split('\n').slice(-30).join('\n')}`);
+  }
+}
+
 function goAvailable(): boolean {
   try {
     execFileSync('go', ['version'], { stdio: 'ignore' });
@@ -57,7 +70,7 @@ export function ensureFerretDb(log: (message: string) => void = console.log): st
   }
   log(`Building the local database engine, FerretDB ${FERRETDB_VERSION}, from its Go module (first run only, about a minute)...`);
   log('  1/4 downloading the module');
-  const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`], { encoding: 'utf8' })) as { Dir?: string; Error?: string };
+  const info = JSON.parse(quietGo(['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`])) as { Dir?: string; Error?: string };
   if (!info.Dir) throw new Error(`go mod download failed: ${info.Error ?? 'no module directory'}`);
   // The module cache is read-only, and the build needs its version file: build from a copy.
   const source = join(FERRETDB_DIR, 'src');
@@ -68,8 +81,8 @@ export function ensureFerretDb(log: (message: string) => void = console.log): st
   writeFileSync(join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
   log(`  2/4 applying ${PATCHES.length} patch(es): ${PATCHES.join(', ')}`);
   applyPatches(source);
-  log('  3/4 compiling (cmd/ferretdb)');
-  execFileSync('go', ['build', '-o', BINARY, './cmd/ferretdb'], { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
+  log('  3/4 compiling (cmd/ferretdb; one to four minutes on two cores, the first time its dependencies are fetched too)');
+  quietGo(['build', '-o', BINARY, './cmd/ferretdb'], source);
   chmodSync(BINARY, 0o755);
   rmSync(source, { recursive: true, force: true });
   for (const old of readdirSync(join(FERRETDB_DIR, 'bin'))) {

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fetchAs, httpScheme, OPERATOR } from '@shareforyou/kit';
 import { subgraphServices } from '@shareforyou/schema';
 import { REPO_ROOT } from '../paths';
+import { terminalLines } from './terminalLogs';
 
 /** Starts the subgraph and gateway processes, each on its own port, and waits until they are healthy. */
 
@@ -16,7 +17,9 @@ export interface ServiceProcess {
 }
 
 export function spawnService(name: string, entry: string[], env: NodeJS.ProcessEnv, port: number, quiet: boolean): ServiceProcess {
-  return spawnNodeProcess({ name, args: ['--import', 'tsx', ...entry], env, healthUrl: `${httpScheme(env)}://127.0.0.1:${port}/health`, quiet });
+  // The entry by its absolute path: ps names the checkout each service runs from (two checkouts' stacks told apart).
+  const [script, ...rest] = entry;
+  return spawnNodeProcess({ name, args: ['--import', 'tsx', resolve(REPO_ROOT, script), ...rest], env, healthUrl: `${httpScheme(env)}://127.0.0.1:${port}/health`, quiet });
 }
 
 // Whatever this process started dies with it, however it ends: a service left behind holds its
@@ -37,14 +40,18 @@ export function spawnNodeProcess(options: { name: string; args: string[]; env: N
   });
   started.add(child);
   child.once('exit', () => started.delete(child));
-  const keep = (chunk: Buffer) => {
-    const text = String(chunk);
-    output.push(text);
-    if (output.length > 200) output.shift();
-    if (!quiet) process.stdout.write(text);
+  // One line joiner per stream: stdout's and stderr's partial lines never mix.
+  const keeper = () => {
+    const show = quiet ? undefined : terminalLines((text) => process.stdout.write(text));
+    return (chunk: Buffer) => {
+      const text = String(chunk);
+      output.push(text);
+      if (output.length > 200) output.shift();
+      show?.(text);
+    };
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  child.stdout?.on('data', keeper());
+  child.stderr?.on('data', keeper());
   return { name, child, output, healthUrl, fetch: fetchAs({ service: OPERATOR }, env) };
 }
 

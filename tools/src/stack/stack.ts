@@ -8,6 +8,7 @@ import { startWebServers, type RunningWeb } from '../web/webServers';
 import { localDatabasePort, viewerOrigin } from './ports';
 import { registerOrganisations, seedIfEmpty } from './seed';
 import { GATEWAY_ENTRY, spawnNodeProcess, spawnService, stopProcess, subgraphEntries, waitHealthy, type ServiceProcess } from './services';
+import { REPO_ROOT } from '../paths';
 
 /**
  * The whole local stack: the database (local FerretDB, or MONGODB_URI), every subgraph, the
@@ -108,7 +109,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     for (const { name, entry, offset } of subgraphEntries()) services.push(spawnService(name, entry, { ...env, MONGODB_URI: databaseUriOf(name) }, portBase + offset, options.quiet ?? false));
     const identity = spawnNodeProcess({
       name: 'identity',
-      args: ['--import', 'tsx', join('tools', 'src', 'identity', 'main.ts')],
+      args: ['--import', 'tsx', join(REPO_ROOT, 'tools', 'src', 'identity', 'main.ts')],
       env,
       healthUrl: `http://127.0.0.1:${portBase + IDENTITY_PROVIDER_OFFSET}/health`,
       quiet: options.quiet ?? false,
