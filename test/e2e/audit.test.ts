@@ -9,6 +9,8 @@ import { generatePatients } from '../../tools/src/synthetic';
 import { fixtureLook } from '../support/auditFixtures';
 import { asUser, closeDatabases, codes, database, gatewayPost, MARGARET, type GraphQLResponse } from '../support/clients';
 import { stackInfo, TEST_PATIENTS } from '../support/stackInfo';
+import { registerTestPatient, sendBatch } from '../support/testPatient';
+import { medicationEntry } from '../support/feedBundles';
 
 afterAll(closeDatabases);
 
@@ -54,15 +56,20 @@ const receptionist = findDemoUser('receptionist');
 const aeDoctor = findDemoUser('ae-doctor');
 
 describe('the trail holds exactly what each look resolved', () => {
+  const PATIENT = '9990004056';
   const since = new Date(Date.now() - 1000).toISOString();
   let gpLook: { requestId: string; response: GraphQLResponse };
   let receptionistLook: { requestId: string; response: GraphQLResponse };
   let aeLook: { requestId: string; response: GraphQLResponse };
 
   beforeAll(async () => {
-    gpLook = await lookAs(gp, OPEN_MARGARET, { n: MARGARET() });
-    receptionistLook = await lookAs(receptionist, OPEN_MARGARET, { n: MARGARET() });
-    aeLook = await lookAs(aeDoctor, 'query AeLook($n: String!) { patient(nhsNumber: $n) { name { text } } }', { n: MARGARET() });
+    // A patient of this test's own (registered at the practice, in A&E yesterday, one GP medicine): any
+    // other test's look at a demo patient in the same seconds would be in these counts too.
+    await registerTestPatient({ id: 'audit-trail-own', nhsNumber: PATIENT, family: 'Trailtest', given: 'Audrey', gender: 'female', birthDate: '1950-02-03' }, { attendedAe: 'audit-trail-ae' });
+    await sendBatch('gp', 'P83005', [medicationEntry(PATIENT, 'audit-trail-med')]);
+    gpLook = await lookAs(gp, OPEN_MARGARET, { n: PATIENT });
+    receptionistLook = await lookAs(receptionist, OPEN_MARGARET, { n: PATIENT });
+    aeLook = await lookAs(aeDoctor, 'query AeLook($n: String!) { patient(nhsNumber: $n) { name { text } } }', { n: PATIENT });
   });
 
   const GP_VIEWED = {
@@ -80,14 +87,14 @@ describe('the trail holds exactly what each look resolved', () => {
     { subgraph: 'registry', fields: allowed(...GP_VIEWED.registry), categories: ['identity', 'recordAccess'], denied: false },
   ];
 
-  it('the GP\'s look: one event per subgraph, with every coordinate resolved for Margaret', async () => {
+  it('the GP\'s look: one event per subgraph, with every coordinate resolved for the patient', async () => {
     expect(gpLook.response.errors).toBeUndefined();
     expect(gpLook.response.data.patient.medications.length).toBeGreaterThan(0);
     const events = await storedEvents(gpLook.requestId);
     expect(events.map(({ subgraph, viewed, denials, categories, denied }) => ({ subgraph, viewed, denials, categories, denied }))).toEqual(GP_STORED);
     for (const event of events) {
       expect(event).toMatchObject({
-        nhsNumber: MARGARET(),
+        nhsNumber: PATIENT,
         breakGlass: null,
         user: { id: gp.userId, name: gp.name, odsCode: 'P83005', jobRole: 'R8000', profile: 'clinical' },
         operationName: expect.stringMatching(/^OpenMargaret/),
@@ -96,7 +103,7 @@ describe('the trail holds exactly what each look resolved', () => {
   });
 
   it('the privacy officer reads the same through accessLog', async () => {
-    const log = await accessLog({ nhsNumber: MARGARET(), userId: gp.userId, from: since });
+    const log = await accessLog({ nhsNumber: PATIENT, userId: gp.userId, from: since });
     expect(log.errors).toBeUndefined();
     const mine = log.data.accessLog.events.filter((e: any) => e.requestId === gpLook.requestId);
     const stored = await storedEvents(gpLook.requestId);
@@ -104,7 +111,7 @@ describe('the trail holds exactly what each look resolved', () => {
     expect(mine.map(({ subgraph, fields, categories, denied }: any) => ({ subgraph, fields, categories, denied })).sort((a: any, b: any) => a.subgraph.localeCompare(b.subgraph))).toEqual(
       GP_EXPECTED,
     );
-    expect(mine[0]).toMatchObject({ nhsNumber: MARGARET(), breakGlass: null, user: { id: gp.userId, profile: 'clinical' } });
+    expect(mine[0]).toMatchObject({ nhsNumber: PATIENT, breakGlass: null, user: { id: gp.userId, profile: 'clinical' } });
   });
 
   it('the receptionist\'s look records the FORBIDDEN_FIELD denial of Patient.medications', async () => {
@@ -114,10 +121,10 @@ describe('the trail holds exactly what each look resolved', () => {
       { subgraph: 'gp', viewed: [], denials: [{ coordinate: 'Patient.medications', reason: 'FORBIDDEN_FIELD' }], denied: true },
       { subgraph: 'registry', viewed: GP_VIEWED.registry, denials: [], denied: false },
     ]);
-    const log = await accessLog({ nhsNumber: MARGARET(), userId: receptionist.userId, from: since });
+    const log = await accessLog({ nhsNumber: PATIENT, userId: receptionist.userId, from: since });
     const gpEvent = log.data.accessLog.events.find((e: any) => e.requestId === receptionistLook.requestId && e.subgraph === 'gp');
     expect(gpEvent.fields).toEqual([{ coordinate: 'Patient.medications', outcome: 'denied', reason: 'FORBIDDEN_FIELD' }]);
-    const deniedOnly = await accessLog({ nhsNumber: MARGARET(), userId: receptionist.userId, denied: true, from: since });
+    const deniedOnly = await accessLog({ nhsNumber: PATIENT, userId: receptionist.userId, denied: true, from: since });
     expect(deniedOnly.data.accessLog.events.map((e: any) => [e.requestId, e.subgraph])).toEqual([[receptionistLook.requestId, 'gp']]);
   });
 
@@ -135,7 +142,7 @@ describe('the trail holds exactly what each look resolved', () => {
   it('"who has looked at this record": one row per organisation and role, requests counted once', async () => {
     const summary = await privacyOfficer().query(
       'query($n: String!, $from: String) { recordAccessSummary(nhsNumber: $n, from: $from) { odsCode jobRole profile firstAccess lastAccess requests categories breakGlass } }',
-      { n: MARGARET(), from: since },
+      { n: PATIENT, from: since },
     );
     expect(summary.errors).toBeUndefined();
     const rows = summary.data.recordAccessSummary.map(({ firstAccess, lastAccess, ...rest }: any) => {

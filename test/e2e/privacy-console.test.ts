@@ -104,7 +104,10 @@ describe('the privacy console in a browser', () => {
     // The break-glass declaration made in this run, in the queue with everything a reviewer needs.
     const reviews = page.locator('#break-glass-reviews');
     const card = reviews.locator(`[data-role="break-glass-queue"] [data-break-glass-id="${breakGlassId}"]`);
-    await card.waitFor();
+    // On failure, what the section said instead (a time limit, another page of the queue) is the clue.
+    await card.waitFor().catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe section said: ${(await reviews.textContent())?.replace(/\s+/g, ' ').slice(0, 1500)}`);
+    });
     const cardText = await card.textContent();
     for (const expected of ['Dr Console Reviewtest (uid console-bg-', 'Rochdale Road Surgery (P86003)', '(EMERGENCY_CARE)', detail, 'Declared', 'Expires', 'Medications (medications)']) expect(cardText).toContain(expected);
     await card.scrollIntoViewIfNeeded();
@@ -167,7 +170,9 @@ describe('the privacy console in a browser', () => {
     await signInAs(page, 'privacy-officer', undefined, 'privacy');
     const monitoring = page.locator('#monitoring');
     const row = monitoring.locator(`[data-role="findings"] tr[data-finding-id="${findingId}"]`);
-    await row.waitFor();
+    await row.waitFor().catch(async (error: Error) => {
+      throw new Error(`${error.message}\nThe section said: ${(await monitoring.textContent())?.replace(/\s+/g, ' ').slice(0, 1500)}`);
+    });
     for (const expected of ['SAME_SURNAME', 'Dr Console Ashworth (uid console-surname-', 'Bury Central Medical Practice (P83005)']) expect(await row.textContent()).toContain(expected);
     await row.getByRole('button', { name: /^Review the SAME_SURNAME finding on Dr Console Ashworth/ }).focus();
     await page.keyboard.press('Enter');

@@ -29,6 +29,10 @@ export default async function globalSetup(): Promise<void> {
       // The tests' own bursts (a caseload, the fuzz) must not meet the production admission limit; it is tested on a gateway of its own.
       GATEWAY_MAX_IN_FLIGHT: '1000',
       SOURCE_TIMEOUT_MS: '20000',
+      // Likewise the database's time limit per command: the privacy console's monitoring reports scan
+      // the period's events, and the whole suite's events on a busy machine took longer than the 4 s
+      // default (issue #20: the audit store at scale is open work; the fault tests keep 1.5 s).
+      DATABASE_TIMEOUT_MS: '20000',
       REQUEST_DEADLINE_MS: '30000',
       // The monitoring, alerts and anchors run on a test clock: findings and deliveries within a second.
       MONITORING_SWEEP_MS: '300',

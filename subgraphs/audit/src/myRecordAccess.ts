@@ -1,7 +1,7 @@
 import { careRecordError, ErrorCode, type SubgraphContext } from '@shareforyou/kit';
 import { collectLooks, LOOK_FIELDS, newestLookFirst, type LookEvent } from './looks';
 import type { AuditServiceModels } from './models';
-import { categoryNames, organisationNames, roleName } from './names';
+import { categoryNames, isPatientLooker, organisationNames, PATIENT_LOOKER, roleName } from './names';
 import { atWithin, periodArgument } from './period';
 
 /**
@@ -38,8 +38,8 @@ export async function myRecordAccess(args: { from?: string | null; to?: string |
     .sort(newestLookFirst)
     .map((look) => {
       const row = {
-        organisation: organisations.get(look.user.odsCode) ?? `organisation ${look.user.odsCode}`,
-        role: roleName(look.user.jobRole) ?? 'staff',
+        organisation: organisations.get(look.user.odsCode) ?? (isPatientLooker(look.user) ? PATIENT_LOOKER.organisation : `organisation ${look.user.odsCode}`),
+        role: roleName(look.user.jobRole) ?? (isPatientLooker(look.user) ? PATIENT_LOOKER.role : 'staff'),
         firstLook: look.firstAccess,
         lastLook: look.lastAccess,
         looks: look.requestIds.size,

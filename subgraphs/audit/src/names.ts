@@ -47,6 +47,13 @@ export function odsCodesNamed(names: Map<string, string>, text: string): string[
 }
 
 export const roleName = (jobRole: string | null | undefined) => (jobRole ? (loadPolicy().jobRoles[jobRole]?.label ?? null) : null);
+/**
+ * A look by a patient signed in as themselves (a patient token: no organisation, no job role) is
+ * named as such, in the privacy office's views and the patient's own alike, never as a blank.
+ */
+export const PATIENT_LOOKER = { organisation: 'A patient, signed in with their own NHS login', role: 'Patient' } as const;
+export const isPatientLooker = (user: { odsCode?: string | null; jobRole?: string | null; profile?: string | null }) => user.profile === 'patient' && !user.odsCode;
+
 export const profileName = (profile: string | null | undefined) => (profile ? (loadPolicy().profiles[profile]?.label ?? null) : null);
 export const categoryName = (category: string) => loadPolicy().categories[category]?.label ?? category;
 export const categoryNames = (categories: readonly string[]) => categories.map(categoryName);
