@@ -365,4 +365,27 @@ describe('results read as results', () => {
     await shot(page.locator('[data-panel="results"]'), 'viewer-results-flags-margaret');
     await page.context().close();
   });
+
+  it('combined, the same results carry the same flags in letters and words, with their ranges', async () => {
+    const page = await freshPage();
+    await signInAs(page, 'gp');
+    await submitNhsNumber(page, MARGARET());
+    await page.locator('[data-panel="combinedResults"]').waitFor();
+    await panelsSettled(page);
+    const rows = await page.locator('[data-panel="combinedResults"]').evaluate((panel) =>
+      [...(panel.shadowRoot!.querySelectorAll('[data-section="results"] tbody tr') as any)].map((tr: any) => ({
+        test: tr.cells[0].textContent.trim(),
+        coloured: !!tr.cells[1].querySelector('.flag'),
+        flag: tr.cells[1].querySelector('[data-role="result-flag"]')?.textContent.trim() ?? '',
+        range: tr.cells[2].textContent.trim(),
+      })),
+    );
+    const flagged = rows.filter((r) => r.coloured);
+    for (const r of flagged) expect(r).toEqual({ ...r, flag: expect.stringMatching(/^(H \(High\)|L \(Low\)|HH \(Critically high\)|LL \(Critically low\)|Abnormal)/) });
+    expect(flagged.map((r) => r.flag)).toEqual(expect.arrayContaining(['L (Low)', 'H (High)']));
+    expect(flagged.every((r) => r.range.length > 0)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page.locator('[data-panel="combinedResults"]'), 'viewer-combined-results-flags-margaret');
+    await page.context().close();
+  });
 });

@@ -3,7 +3,22 @@ import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { statusWords } from './statusWords';
 import { eachSourceSays, firstDate, nameCol, sourcesCol } from './combinedColumns';
+import { html } from 'lit';
 import { resultText } from './resultText';
+import { resultFlag } from './resultFlag';
+
+/**
+ * What each source says the result is, once per distinct value; a value outside its range in the
+ * error colour and with its flag in letters and words ("H (High)"), never colour alone (H-result flags).
+ */
+function resultsSaid(item: { sources: any[] }) {
+  const said = new Map<string, string>();
+  for (const source of item.sources) {
+    const text = resultText(source);
+    if (text && !said.has(text)) said.set(text, resultFlag(source));
+  }
+  return [...said].map(([text, flag], i) => html`${i ? '; ' : ''}${flag ? html`<span class="flag">${text}</span> <strong class="flag" data-role="result-flag">${flag}</strong>` : text}`);
+}
 
 const status = (r: { status: string }) => statusWords(r.status);
 const SOURCES = ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource'];
@@ -17,7 +32,13 @@ function observationSection(field: 'combinedResults' | 'combinedVitalSigns' | 'c
     source: SOURCES,
     notRead: ['patient', field, 'notRead'],
     current: { history: 'Cancelled or of unknown status' },
-    columns: [nameCol(label, (r) => r.code), col('Result', (r) => eachSourceSays(r, resultText)), col('Date', (r) => firstDate(r, (s) => s.effectiveDate ?? s.issued)), sourcesCol(status)],
+    columns: [
+      nameCol(label, (r) => r.code),
+      col('Result', resultsSaid),
+      col('Range', (r) => eachSourceSays(r, (s) => s.referenceRange)),
+      col('Date', (r) => firstDate(r, (s) => s.effectiveDate ?? s.issued)),
+      sourcesCol(status),
+    ],
   };
 }
 
