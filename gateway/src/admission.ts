@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge } from 'prom-client';
-import { ErrorCode, metricsRegistry, serviceLogger } from '@shareforyou/kit';
+import { ErrorCode, metricsRegistry, positiveWholeNumber, serviceLogger } from '@shareforyou/kit';
 import { LogSampler } from './refusals';
 
 /**
@@ -21,11 +21,10 @@ export interface AdmissionPolicy {
 }
 
 export function admissionPolicy(env: NodeJS.ProcessEnv = process.env): AdmissionPolicy {
-  const positive = (value: string | undefined, fallback: number) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback);
   return {
-    maxInFlight: positive(env.GATEWAY_MAX_IN_FLIGHT, 24),
-    maxWaitMs: positive(env.GATEWAY_ADMISSION_WAIT_MS, 1_000),
-    maxQueue: positive(env.GATEWAY_ADMISSION_QUEUE, 200),
+    maxInFlight: positiveWholeNumber(env, 'GATEWAY_MAX_IN_FLIGHT', 24, 'requests'),
+    maxWaitMs: positiveWholeNumber(env, 'GATEWAY_ADMISSION_WAIT_MS', 1_000, 'milliseconds'),
+    maxQueue: positiveWholeNumber(env, 'GATEWAY_ADMISSION_QUEUE', 200, 'requests'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { HeaderMap } from '@apollo/server';
-import { careRecordError, ErrorCode } from '@shareforyou/kit';
+import { careRecordError, ErrorCode, positiveWholeNumber } from '@shareforyou/kit';
 
 /**
  * Failed authentications per client address, a fixed minute at a time: past the limit, the address
@@ -33,9 +33,7 @@ export class FailedSignIns {
 }
 
 export function failedSignInsPerMinute(): number {
-  const value = Number(process.env.GATEWAY_FAILED_SIGN_INS_PER_MINUTE ?? 30);
-  if (!Number.isInteger(value) || value < 1) throw new Error('GATEWAY_FAILED_SIGN_INS_PER_MINUTE must be a whole number of at least 1');
-  return value;
+  return positiveWholeNumber(process.env, 'GATEWAY_FAILED_SIGN_INS_PER_MINUTE', 30, 'failed sign-ins');
 }
 
 export function tooManyFailedSignIns(retryAfterSeconds: number) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_SERVICE_USER, IDENTITY_HEADER, REQUEST_ID_HEADER, REFUSAL_SPIKE_PATH, serviceLogger, signGatewayIdentity, type RefusalSpike } from '@shareforyou/kit';
+import { GATEWAY_SERVICE_USER, IDENTITY_HEADER, positiveWholeNumber, REQUEST_ID_HEADER, REFUSAL_SPIKE_PATH, serviceLogger, signGatewayIdentity, type RefusalSpike } from '@shareforyou/kit';
 import { subgraphUrl } from '@shareforyou/schema';
 import { subgraphFetch } from './subgraphFetch';
 
@@ -22,10 +22,9 @@ export interface RefusalSpikePolicy {
 }
 
 export function refusalSpikePolicy(env: NodeJS.ProcessEnv = process.env): RefusalSpikePolicy {
-  const positive = (value: string | undefined, fallback: number) => (Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback);
   return {
-    threshold: positive(env.GATEWAY_REFUSAL_SPIKE_THRESHOLD, 50),
-    windowMs: positive(env.GATEWAY_REFUSAL_SPIKE_WINDOW_SECONDS, 300) * 1000,
+    threshold: positiveWholeNumber(env, 'GATEWAY_REFUSAL_SPIKE_THRESHOLD', 50, 'refusals'),
+    windowMs: positiveWholeNumber(env, 'GATEWAY_REFUSAL_SPIKE_WINDOW_SECONDS', 300, 'seconds') * 1000,
     maxSubjects: 50_000,
   };
 }

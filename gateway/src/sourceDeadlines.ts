@@ -1,3 +1,4 @@
+import { positiveWholeNumber } from '@shareforyou/kit';
 /**
  * How long the gateway waits. The request as a whole has a deadline (REQUEST_DEADLINE_MS, default
  * 5 s); each call to a source has its own timeout (SOURCE_TIMEOUT_MS_<NAME>, else SOURCE_TIMEOUT_MS,
@@ -8,15 +9,10 @@
 const DEFAULT_REQUEST_DEADLINE_MS = 5_000;
 export const DEFAULT_SOURCE_TIMEOUT_MS = 3_000;
 
-function positiveMs(value: string | undefined, variable: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`${variable} must be a whole number of milliseconds above 0 (got "${value}").`);
-  return ms;
-}
+const positiveMs = (env: NodeJS.ProcessEnv, variable: string) => positiveWholeNumber(env, variable, undefined, 'milliseconds');
 
 export function requestDeadlineMs(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveMs(env.REQUEST_DEADLINE_MS, 'REQUEST_DEADLINE_MS') ?? DEFAULT_REQUEST_DEADLINE_MS;
+  return positiveMs(env, 'REQUEST_DEADLINE_MS') ?? DEFAULT_REQUEST_DEADLINE_MS;
 }
 
 /** mental-health -> SOURCE_TIMEOUT_MS_MENTAL_HEALTH. */
@@ -26,7 +22,7 @@ function sourceTimeoutVariable(serviceName: string): string {
 
 export function sourceTimeoutMs(serviceName: string, env: NodeJS.ProcessEnv = process.env): number {
   const own = sourceTimeoutVariable(serviceName);
-  return positiveMs(env[own], own) ?? positiveMs(env.SOURCE_TIMEOUT_MS, 'SOURCE_TIMEOUT_MS') ?? DEFAULT_SOURCE_TIMEOUT_MS;
+  return positiveMs(env, own) ?? positiveMs(env, 'SOURCE_TIMEOUT_MS') ?? DEFAULT_SOURCE_TIMEOUT_MS;
 }
 
 /** The time one call may take: its own timeout, cut short by what is left of the request. */

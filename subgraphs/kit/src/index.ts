@@ -2,6 +2,7 @@ export * from './nhsNumber';
 export * from './nhsNumberInput';
 export * from './errors';
 export * from './benchControls';
+export * from './settings';
 export * from './secrets';
 export * from './devIdentityProvider';
 export * from './identity';
