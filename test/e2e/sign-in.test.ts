@@ -86,6 +86,12 @@ describe('the local OpenID Connect provider', () => {
     // Used once.
     const again = await startSignIn({ extra: { launch: id, aud: gatewayFhir, scope } });
     expect(again.page).toMatch(/unknown, used or expired/);
+    // A launch never widens access: a clinic that has not signed the data sharing framework gets a token the record still refuses.
+    const outsider = findDemoUser('non-party');
+    const outsiderSignIn = await startSignIn({ extra: { launch: await launch(`${outsider.userId} role-${outsider.userId}`), aud: gatewayFhir, scope } });
+    const outsiderToken = await exchangeCode(new URL(outsiderSignIn.redirect).searchParams.get('code')!, outsiderSignIn.verifier);
+    expect(outsiderToken.body.patient).toBe(MARGARET());
+    expect(codes(await gatewayPost({ authorization: `Bearer ${outsiderToken.body.access_token}` }, nameQuery()))).toEqual(['ORGANISATION_NOT_PARTY']);
     // A launch for another FHIR server: refused by the provider too.
     const elsewhere = await startSignIn({ extra: { launch: await launch(`${findDemoUser('gp').userId} role-${findDemoUser('gp').userId}`), aud: 'https://fhir.elsewhere.invalid/r4', scope } });
     expect(new URL(elsewhere.redirect).searchParams.get('error')).toBe('invalid_request');
