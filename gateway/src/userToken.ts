@@ -8,6 +8,7 @@ import {
   ErrorCode,
   isPatientToken,
   isValidNhsNumber,
+  launchPatientOf,
   normaliseNhsNumber,
   patientClaims,
   TokenRefused,
@@ -140,10 +141,13 @@ export async function authenticateUser(authorization: string | undefined, client
   }
   // Signed by the right issuer, but it must also expire in time and be shaped as CIS2 shapes it.
   let claims: ReturnType<typeof userClaims>;
+  let launchPatient: string | null;
   try {
     checkLifetime(payload, userTokenMaxLifetime());
     if (isPatientToken(payload)) return patientIdentity(patientClaims(payload), clientNameHeader);
     claims = userClaims(payload);
+    launchPatient = launchPatientOf(claims);
+    if (launchPatient !== null && !isValidNhsNumber(launchPatient)) throw new TokenRefused('The token\'s patient in context is not a valid NHS number.');
   } catch (error) {
     if (error instanceof TokenRefused) throw unauthenticated(error.message);
     throw error;
@@ -156,6 +160,7 @@ export async function authenticateUser(authorization: string | undefined, client
     jobRole,
     familyName: typeof claims.family_name === 'string' && claims.family_name ? claims.family_name : null,
     application: clientApplication(claims, clientNameHeader),
+    launchPatient: launchPatient === null ? null : normaliseNhsNumber(launchPatient),
     // A job role the policy does not list gets the empty profile: every field is then denied.
     profile: profileForJobRole(loadPolicy(), jobRole) ?? 'none',
   };

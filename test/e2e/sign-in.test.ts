@@ -4,7 +4,7 @@ import { USER_AUDIENCE } from '@shareforyou/kit';
 import { cis2Claims } from '../../tools/src/identity/claims';
 import { devSigningKey } from '../../tools/src/identity/keys';
 import { findDemoUser } from '../../tools/src/demo/users';
-import { codes, gatewayPost, MARGARET } from '../support/clients';
+import { asUser, codes, gatewayPost, MARGARET, PETER } from '../support/clients';
 import { exchangeCode, issuer, startSignIn } from '../support/signIn';
 import { stackInfo } from '../support/stackInfo';
 
@@ -98,6 +98,40 @@ describe('the local OpenID Connect provider', () => {
     expect(new URL(elsewhere.redirect).searchParams.get('code')).toBeNull();
   });
 
+  it("a launch asking for the patient in context only (patient/*.rs, no care-record) opens that patient's record and no other, by either door; no break-glass or trace around it", async () => {
+    const gatewayFhir = `${new URL(stackInfo().gatewayUrl).origin}/fhir`;
+    const gp = findDemoUser('gp');
+    const response = await fetch(`${issuer()}/launch-simulator`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ as: `${gp.userId} role-${gp.userId}`, patient: MARGARET() }).toString() });
+    const launch = new URL(response.headers.get('location')!).searchParams.get('launch')!;
+    const signIn = await startSignIn({ extra: { launch, aud: gatewayFhir, scope: 'openid profile nationalrbacaccess launch fhirUser patient/*.rs' } });
+    const token = await exchangeCode(new URL(signIn.redirect).searchParams.get('code')!, signIn.verifier);
+    const claims = jwt.decode(token.body.access_token) as Record<string, any>;
+    expect(claims.scope.split(' ')).not.toContain('care-record');
+    expect(claims.patient).toBe(MARGARET());
+    const launched = asUser('gp', { token: token.body.access_token });
+    const name = (nhsNumber: string) => `{ patient(nhsNumber: "${nhsNumber}") { name { text } } }`;
+
+    // The GP's practice cares for Peter too: the GP's ordinary sign-in opens him.
+    expect(codes(await asUser('gp').query(name(PETER())))).toEqual([]);
+    expect(codes(await launched.query(name(MARGARET())))).toEqual([]);
+    const refused = await launched.query(name(PETER()));
+    expect(refused.data?.patient ?? null).toBeNull();
+    expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([['FORBIDDEN_ACTION', 'outside-launch-context']]);
+    expect(refused.errors?.[0].message).toMatch(/opened from your clinical system for one patient/);
+
+    const fhir = (path: string) => fetch(`${gatewayFhir}/${path}`, { headers: { authorization: `Bearer ${token.body.access_token}` } });
+    expect((await fhir(`Patient/${MARGARET()}/$summary`)).status).toBe(200);
+    const summary = await fhir(`Patient/${PETER()}/$summary`);
+    expect(summary.status).toBe(403);
+    expect(JSON.stringify(await summary.json())).toContain('FORBIDDEN_ACTION');
+    expect((await fhir(`AllergyIntolerance?patient=${PETER()}`)).status).toBe(403);
+
+    const breakGlass = await launched.query(`mutation { declareBreakGlass(nhsNumber: "${PETER()}", reason: EMERGENCY_CARE, detail: "Collapsed in the waiting room") { id } }`);
+    expect(codes(breakGlass)).toEqual(['FORBIDDEN_ACTION']);
+    const trace = await launched.query('{ patientSearch(familyName: "Holroyd", birthDate: "1958-09-02") { nhsNumber } }');
+    expect(codes(trace)).toEqual(['FORBIDDEN_ACTION']);
+  });
+
   it('refuses an authorization request without PKCE, and a code redeemed without its verifier', async () => {
     const withoutPkce = await startSignIn({ codeChallenge: null });
     expect(withoutPkce.page).not.toContain('Who are you?');
@@ -119,6 +153,12 @@ describe('the gateway verifies user tokens by the issuer JWKS', () => {
 
   it('accepts the provider key, issuer and audience', async () => {
     expect((await gatewayPost({ authorization: `Bearer ${sign({})}` }, nameQuery())).errors).toBeUndefined();
+  });
+
+  it('refuses a token with patient/ scopes alone that names no patient: it opens no record', async () => {
+    const response = await gatewayPost({ authorization: `Bearer ${jwt.sign({ ...claims(), scope: 'patient/*.rs' }, key().privateKeyPem, { algorithm: 'RS256', keyid: key().kid, issuer: issuer(), audience: USER_AUDIENCE, subject: 'demo-gp-aisha-rahman', expiresIn: 600 })}` }, nameQuery());
+    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.errors?.[0].message).toMatch(/names none/);
   });
 
   it.each([

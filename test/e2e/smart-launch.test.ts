@@ -32,7 +32,8 @@ it("the A&E doctor's clinical system opens Margaret's record in the viewer: no s
   await page.locator('[data-role="signed-in"]').waitFor({ timeout: 60_000 });
   await page.locator('#record-heading').waitFor({ timeout: 60_000 });
   expect(new URL(page.url()).pathname).toBe('/');
-  expect(await page.locator('#record-heading').textContent()).toMatch(/ASHWORTH, Margaret/i);
+  // The heading names the patient once the banner's query has answered.
+  await page.locator('#record-heading', { hasText: /ASHWORTH, Margaret/i }).waitFor({ timeout: 30_000 });
   expect(await page.locator('[data-role="signed-in"]').textContent()).toMatch(/RM3|Northern Care Alliance/);
   // The NHS number field was never typed into: the launch chose the patient.
   expect(await page.getByLabel('NHS number', { exact: true }).inputValue()).toBe('');

@@ -95,3 +95,27 @@ describe('feeds and opt-out', () => {
     expect(decideAccess({ action: 'recordOptOut', actor: { ...gp, profile: 'socialCare' }, registeredPractice: 'P83005' })).toMatchObject({ allowed: false, code: 'FORBIDDEN_ACTION' });
   });
 });
+
+describe('a sign-in launched for one patient (SMART patient/ scopes)', () => {
+  const launched = { ...gp, launchPatient: '9993133701' };
+  const withRelationship = (id: string) => record({ _id: id, relationships: [relationship('P83005', at(-30), null)] });
+
+  it('opens the patient of the launch, on the same care relationship as any sign-in', () => {
+    expect(decideAccess({ action: 'openRecord', actor: launched, nhsNumber: '9993133701', patient: withRelationship('9993133701'), now: NOW })).toMatchObject({ allowed: true, basis: 'care-relationship' });
+    expect(decideAccess({ action: 'openRecord', actor: launched, nhsNumber: '9993133701', patient: record(), now: NOW })).toMatchObject({ allowed: false, code: 'NO_CARE_RELATIONSHIP' });
+  });
+
+  it('opens no other record, though the organisation cares for that patient too; before the opt-out is looked at, so nothing about the other record shows', () => {
+    expect(decideAccess({ action: 'openRecord', actor: launched, nhsNumber: '9434765919', patient: withRelationship('9434765919'), now: NOW })).toEqual({ allowed: false, code: 'FORBIDDEN_ACTION', reason: 'outside-launch-context' });
+    expect(decideAccess({ action: 'openRecord', actor: launched, nhsNumber: '9434765919', patient: record({ _id: '9434765919', recordOptOut: optedOut }), now: NOW })).toMatchObject({ reason: 'outside-launch-context' });
+    // The same user signed in with user-level scopes opens it.
+    expect(decideAccess({ action: 'openRecord', actor: gp, nhsNumber: '9434765919', patient: withRelationship('9434765919'), now: NOW })).toMatchObject({ allowed: true });
+  });
+
+  it('declares break-glass for the launch patient only, and traces nobody', () => {
+    const clinician = { ...launched, profile: 'clinical' };
+    expect(decideAccess({ action: 'declareBreakGlass', actor: clinician, nhsNumber: '9993133701' })).toMatchObject({ allowed: true });
+    expect(decideAccess({ action: 'declareBreakGlass', actor: clinician, nhsNumber: '9434765919' })).toMatchObject({ allowed: false, code: 'FORBIDDEN_ACTION', reason: 'outside-launch-context' });
+    expect(decideAccess({ action: 'tracePatient', actor: { odsCode: 'RM3', userId: 'ae-1', profile: 'clinical', launchPatient: '9993133701' } })).toMatchObject({ allowed: false, reason: 'outside-launch-context' });
+  });
+});

@@ -1,4 +1,4 @@
-import { checkLifetime, DEFAULT_USER_TOKEN_MAX_LIFETIME_SECONDS, TokenRefused, userClaims } from '../../subgraphs/kit/src/tokenRules';
+import { checkLifetime, DEFAULT_USER_TOKEN_MAX_LIFETIME_SECONDS, launchPatientOf, TokenRefused, userClaims } from '../../subgraphs/kit/src/tokenRules';
 
 const NOW = 1_800_000_000;
 const HOURS = 3600;
@@ -51,5 +51,20 @@ describe('user claims shape', () => {
     ['claims are a list', [good]],
   ])('refuses claims where %s, as TokenRefused', (_label, claims) => {
     expect(() => userClaims(claims)).toThrow(TokenRefused);
+  });
+});
+
+describe('SMART scopes: a token for one patient', () => {
+  it('is user-level (null) with care-record or a user/ scope, whatever patient it names', () => {
+    expect(launchPatientOf({ scope: 'care-record' })).toBeNull();
+    expect(launchPatientOf({ scope: 'care-record patient/*.rs', patient: '9993133701' })).toBeNull();
+    expect(launchPatientOf({ scope: 'user/*.rs patient/*.rs', patient: '9993133701' })).toBeNull();
+    expect(launchPatientOf({})).toBeNull();
+  });
+
+  it('reaches only its patient with patient/ scopes alone, and is refused when it names none', () => {
+    expect(launchPatientOf({ scope: 'launch patient/*.rs', patient: '9993133701' })).toBe('9993133701');
+    expect(launchPatientOf({ scope: 'patient/Observation.rs patient/Condition.rs', patient: '9993133701' })).toBe('9993133701');
+    expect(() => launchPatientOf({ scope: 'patient/*.rs' })).toThrow(TokenRefused);
   });
 });

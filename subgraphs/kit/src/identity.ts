@@ -35,6 +35,11 @@ export interface UserIdentity {
   application?: string | null;
   /** A patient's own identity (a patient token): their NHS number. Staff identities have none. */
   patientNhsNumber?: string | null;
+  /**
+   * A SMART launch's patient, when the user's token reaches only the patient in context
+   * (patient/ scopes: tokenRules launchPatientOf): no other record may be opened with it.
+   */
+  launchPatient?: string | null;
 }
 
 /** What the client asked for, as the audit trail records it beside the per-service fetch names. */
@@ -64,6 +69,7 @@ interface IdentityClaims {
   op?: string | null;
   int?: boolean;
   pat?: string | null;
+  lpt?: string | null;
   iat?: number;
   exp?: number;
   jti?: string;
@@ -91,6 +97,7 @@ export function signGatewayIdentity(identity: GatewayIdentity): string {
     op: identity.operationName ?? null,
     int: identity.internal === true,
     pat: identity.patientNhsNumber ?? null,
+    lpt: identity.launchPatient ?? null,
   };
   return jwt.sign(claims, readKey('gatewayIdentityPrivate', 'private'), {
     algorithm: ALGORITHM,
@@ -150,5 +157,6 @@ export function verifyGatewayIdentity(token: string | undefined): GatewayIdentit
     operationName: claims.op ?? null,
     internal: claims.int === true,
     patientNhsNumber: claims.pat ?? null,
+    launchPatient: claims.lpt ?? null,
   };
 }

@@ -60,6 +60,10 @@ export interface UserTokenClaims {
   azp?: string;
   selected_roleid: string;
   nhsid_nrbac_roles: NrbacRole[];
+  /** SMART scopes granted (space-separated), e.g. "care-record patient/*.rs". */
+  scope?: string;
+  /** SMART EHR launch: the NHS number of the patient open in the clinical system that launched the sign-in. */
+  patient?: string;
 }
 
 /** A patient's own token (NHS login-shaped): their NHS number instead of roles. */
@@ -94,7 +98,27 @@ export function userClaims(payload: unknown): UserTokenClaims & { selectedRole: 
     selected_roleid: claims.selected_roleid,
     nhsid_nrbac_roles: roles,
     selectedRole,
+    scope: optionalText(claims.scope),
+    patient: optionalText(claims.patient),
   };
+}
+
+/** The scope that gives a user the whole record their role and care relationships allow (not one patient's). */
+export const CARE_RECORD_SCOPE = 'care-record';
+
+/**
+ * SMART on FHIR scopes: a token whose resource scopes are all patient-level (`patient/*.rs`), with
+ * no user-level one (`user/...`) and not the care-record scope, reaches only the patient in the
+ * launch context (its `patient` claim). Such a token without a patient is refused: it names no
+ * record it may open. Returns that patient's NHS number, or null when the token is user-level.
+ */
+export function launchPatientOf(claims: Pick<UserTokenClaims, 'scope' | 'patient'>): string | null {
+  const scopes = (claims.scope ?? '').split(' ').filter(Boolean);
+  const patientLevel = scopes.some((s) => s.startsWith('patient/'));
+  const userLevel = scopes.some((s) => s.startsWith('user/') || s === CARE_RECORD_SCOPE);
+  if (!patientLevel || userLevel) return null;
+  if (!claims.patient) throw new TokenRefused('The token gives access to one patient (patient/ scopes) but names none (no patient claim): open the record from your clinical system again.');
+  return claims.patient;
 }
 
 /** Is this a patient's own token (an NHS number, no staff roles)? */

@@ -21,7 +21,7 @@ export async function declareBreakGlass(
   context: SubgraphContext<RegistryModels>,
 ) {
   const { identity, models } = context;
-  const decision = decideAccess({ action: 'declareBreakGlass', actor: identity });
+  const decision = decideAccess({ action: 'declareBreakGlass', actor: identity, nhsNumber: args.nhsNumber });
   if (!decision.allowed) throw accessError(decision, { field: 'Mutation.declareBreakGlass' });
   if (!REASONS.has(args.reason)) throw badUserInput('Unknown break-glass reason.', { argument: 'reason' });
   const detail = args.detail.trim();

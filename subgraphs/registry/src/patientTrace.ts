@@ -1,4 +1,4 @@
-import { badUserInput, disclosing, type SubgraphContext } from '@shareforyou/kit';
+import { accessError, badUserInput, decideAccess, disclosing, type SubgraphContext } from '@shareforyou/kit';
 import type { PatientRecord, RegistryModels } from './models';
 import { currentAddressOf, storedAddresses } from '@shareforyou/kit/src/ingest';
 
@@ -17,6 +17,9 @@ export async function patientSearch(
   args: { familyName: string; birthDate: string; postcode?: string | null },
   context: SubgraphContext<RegistryModels>,
 ) {
+  // A sign-in launched for one patient traces nobody (the role's own right to trace is a field rule).
+  const decision = decideAccess({ action: 'tracePatient', actor: context.identity });
+  if (!decision.allowed) throw accessError(decision, { field: 'Query.patientSearch' });
   const familyKey = args.familyName.trim().toUpperCase();
   if (familyKey.length < 2) throw badUserInput('familyName needs at least two letters.', { argument: 'familyName' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(args.birthDate) || Number.isNaN(Date.parse(args.birthDate))) {

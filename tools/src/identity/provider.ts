@@ -1,6 +1,6 @@
 import express from 'express';
 import Provider, { errors, type Configuration } from 'oidc-provider';
-import { readSecret, USER_AUDIENCE } from '@shareforyou/kit';
+import { CARE_RECORD_SCOPE, readSecret, USER_AUDIENCE } from '@shareforyou/kit';
 import { demoUsers } from '../demo/users';
 import { cis2Claims, rolesOf } from './claims';
 import { devSigningKey, SIGNING_ALGORITHM } from './keys';
@@ -20,13 +20,22 @@ import { page, signInRoutes } from './signInPage';
  */
 
 export const CARE_RECORD_RESOURCE = 'urn:shareforyou:care-record';
-export const CARE_RECORD_SCOPE = 'care-record';
 /** OpenID scopes, as CIS2's (nationalrbacaccess: the role claims). The record's scope belongs to its resource. */
 export const SCOPES = ['openid', 'profile', 'nationalrbacaccess'];
 /** SMART App Launch's scopes: `launch` (EHR launch), `fhirUser` (who is signed in, as a FHIR reference). */
 export const SMART_SCOPES = ['launch', 'fhirUser'];
-/** The resource scopes a SMART client may ask for; the record's own controls decide what is read (the user's role, care relationship, break-glass). */
+/**
+ * The resource scopes a client may ask for. The record's own controls decide what is read (the
+ * user's role, care relationship, break-glass); `patient/*.rs` alone narrows that to the patient
+ * of the launch (kit tokenRules launchPatientOf). A client asking for none gets care-record.
+ */
 const RESOURCE_SCOPES = [CARE_RECORD_SCOPE, 'patient/*.rs', 'user/*.rs'];
+
+/** The resource scopes granted for what the client asked. */
+export function grantedResourceScopes(asked: Set<string>): string[] {
+  const granted = RESOURCE_SCOPES.filter((s) => asked.has(s));
+  return granted.length ? granted : [CARE_RECORD_SCOPE];
+}
 const ACCESS_TOKEN_SECONDS = 8 * 3600;
 
 export interface PublicClient {
@@ -139,7 +148,7 @@ export function createIdentityProvider(issuer: string, clients: PublicClient[], 
       const grant = new provider.Grant({ accountId: userId, clientId: String(params.client_id) });
       const asked = new Set(String(params.scope ?? '').split(' '));
       grant.addOIDCScope([...SCOPES, ...SMART_SCOPES.filter((s) => asked.has(s))].join(' '));
-      grant.addResourceScope(CARE_RECORD_RESOURCE, RESOURCE_SCOPES.filter((s) => s === CARE_RECORD_SCOPE || asked.has(s)).join(' '));
+      grant.addResourceScope(CARE_RECORD_RESOURCE, grantedResourceScopes(asked).join(' '));
       const grantId = await grant.save();
       selectedRoles.set(grantId, roleId);
       if (launch) launchPatients.set(grantId, launch.patient);

@@ -15,6 +15,8 @@ export interface ViewerConfig {
 }
 
 const SCOPE = 'openid profile nationalrbacaccess care-record';
+/** An EHR launch asks for the patient in context only (no care-record): the token opens that one record and no other. */
+const LAUNCH_SCOPE = 'openid profile nationalrbacaccess launch fhirUser patient/*.rs';
 const KEY = 'shareforyou.signIn';
 const redirectUri = () => `${window.location.origin}/`;
 
@@ -43,7 +45,7 @@ export async function beginLaunch(config: ViewerConfig, launchUrl: URL): Promise
   if (iss.replace(/\/$/, '') !== config.fhirBase.replace(/\/$/, '')) {
     throw new Error(`This launch names ${iss || 'no FHIR server'} as its record, not this care record (${config.fhirBase}): it was refused. Ask your system administrator to check the launch address.`);
   }
-  await authorize(config, { launch, aud: config.fhirBase, scope: `${SCOPE} launch fhirUser patient/*.rs` });
+  await authorize(config, { launch, aud: config.fhirBase, scope: LAUNCH_SCOPE });
 }
 
 async function authorize(config: ViewerConfig, extra: Record<string, string>): Promise<void> {

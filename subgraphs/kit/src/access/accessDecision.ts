@@ -9,6 +9,7 @@ import type { BreakGlassRecord, PatientAccessRecord } from './accessRecords';
  * actions (trace, opt-out, break-glass) and the feed endpoint for every organisation and patient it
  * writes. The checks run in one order, so the same facts always give the same answer:
  *   1. the role may perform the action (policy)          -> FORBIDDEN_ACTION
+ *      and a launched sign-in acts on its patient only    -> FORBIDDEN_ACTION
  *   2. the organisation is an active party                -> ORGANISATION_NOT_PARTY
  *   3. the patient has a shared record (not opted out)    -> NO_SHARED_RECORD
  *   4. the action's own condition (relationship or break-glass; registered practice)
@@ -38,8 +39,14 @@ export type SharingStatus = 'active' | 'suspended' | 'not-party';
 
 export interface AccessRequest {
   action: AccessAction;
-  /** A user (with the policy profile of their selected role) or a source system (no profile). */
-  actor: { odsCode: string; profile?: string; userId?: string };
+  /**
+   * A user (with the policy profile of their selected role) or a source system (no profile). A
+   * user signed in by a SMART launch with patient-level scopes has the launch's patient: they may
+   * act on no other.
+   */
+  actor: { odsCode: string; profile?: string; userId?: string; launchPatient?: string | null };
+  /** The NHS number the action is about, where it is about one patient. */
+  nhsNumber?: string;
   /** The actor organisation's status in the register, where this door knows it (null: not registered). */
   organisationStatus?: SharingStatus | null;
   /** The patient's access record, where the action is about one patient (null: not in the registry). */
@@ -75,6 +82,9 @@ function roleMayAct(policy: AccessPolicy, action: AccessAction, profile: string)
 export function decideAccess(request: AccessRequest, policy: AccessPolicy = loadPolicy()): AccessDecision {
   const { action, actor, now = new Date() } = request;
   if (actor.profile !== undefined && !roleMayAct(policy, action, actor.profile)) return denied(ErrorCode.FORBIDDEN_ACTION, `role-may-not-${action}`);
+  // Before anything about the patient, so a launched token cannot even learn whether another record exists.
+  if (actor.launchPatient && request.nhsNumber !== undefined && request.nhsNumber !== actor.launchPatient) return denied(ErrorCode.FORBIDDEN_ACTION, 'outside-launch-context');
+  if (actor.launchPatient && action === 'tracePatient') return denied(ErrorCode.FORBIDDEN_ACTION, 'outside-launch-context');
   if (request.organisationStatus !== undefined && request.organisationStatus !== 'active') {
     return denied(ErrorCode.ORGANISATION_NOT_PARTY, request.organisationStatus ?? 'not-registered');
   }
@@ -108,6 +118,8 @@ const MESSAGES: Record<string, string> = {
   'role-may-not-tracePatient': 'Your role may not trace patients.',
   'role-may-not-recordOptOut': 'Your role may not record an opt-out or an opt-in.',
   'role-may-not-declareBreakGlass': 'Your role may not declare break-glass access.',
+  'outside-launch-context':
+    'This sign-in was opened from your clinical system for one patient, and opens no other record. To see another patient, open their record from your clinical system.',
 };
 
 /** The error a client sees for a refusal: the code to switch on, a message a person can act on. */

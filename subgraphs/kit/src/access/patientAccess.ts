@@ -61,8 +61,8 @@ export class PatientAccess {
   async decide(nhsNumber: string): Promise<AccessDecision> {
     const known = this.decisions.get(nhsNumber);
     if (known) return known;
-    const { odsCode, userId, profile } = this.identity;
-    const decision = decideAccess({ action: 'openRecord', actor: { odsCode, userId, profile }, patient: await this.records.load(nhsNumber) });
+    const { odsCode, userId, profile, launchPatient } = this.identity;
+    const decision = decideAccess({ action: 'openRecord', actor: { odsCode, userId, profile, launchPatient }, nhsNumber, patient: await this.records.load(nhsNumber) });
     this.decisions.set(nhsNumber, decision);
     return decision;
   }
