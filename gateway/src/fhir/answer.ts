@@ -91,3 +91,9 @@ export function emptyReasonOf(missing: MissingPart[]): 'withheld' | 'unavailable
 export function sourceItemsOf(items: CombinedItem[]): Array<{ item: SourceItem; combined: CombinedItem }> {
   return items.flatMap((combined) => (combined.sources ?? []).map((item) => ({ item, combined })));
 }
+
+/** Every source item of an answered section: a section of items never merged (encounters) holds them itself. */
+export function sectionSourceItems(section: SectionAnswer): SourceItem[] {
+  if (COMBINED_FIELDS[section.field].flat) return section.items as unknown as SourceItem[];
+  return sourceItemsOf(section.items).map(({ item }) => item);
+}

@@ -119,21 +119,29 @@ export function period(start: string | null | undefined, end: string | null | un
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 /**
- * A resource's id here: the source organisation's ODS code and the source's own id, joined by a
- * dot (FHIR ids allow letters, digits, '-' and '.', up to 64); a source id that does not fit is
- * replaced by a digest of it, so the same item always has the same id.
+ * A resource's id here: the patient's NHS number, the source organisation's ODS code and the
+ * source's own id, joined by dots (FHIR ids allow letters, digits, '-' and '.', up to 64). The NHS
+ * number makes a read by id (GET /fhir/Condition/<id>) a read of one patient's record, checked and
+ * audited like any other; a source id that does not fit is replaced by a digest of it, so the same
+ * item always has the same id.
  */
-export function resourceId(provenance: Pick<Provenance, 'odsCode' | 'sourceId'>): string {
-  const plain = `${provenance.odsCode}.${provenance.sourceId}`;
+export function resourceId(provenance: Pick<Provenance, 'odsCode' | 'sourceId'>, nhsNumber: string): string {
+  const plain = `${nhsNumber}.${provenance.odsCode}.${provenance.sourceId}`;
   if (FHIR_ID.test(plain)) return plain;
   const digest = createHash('sha256').update(`${provenance.odsCode}/${provenance.sourceId}`).digest('hex').slice(0, 40);
-  return `${provenance.odsCode.replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}.${digest}`;
+  return `${nhsNumber}.${provenance.odsCode.replace(/[^A-Za-z0-9]/g, '').slice(0, 10)}.${digest}`;
 }
 
-/** A reference to another item of the record by its item id (<ODS code>/<resource type>/<source id>); undefined when the id is not of that form. */
-export function itemReference(itemId: string): fhir4.Reference | undefined {
+/** The NHS number a resource id here starts with (resourceId), or null when it is not one of ours. */
+export function nhsNumberOfResourceId(id: string): string | null {
+  const match = /^(\d{10})\.[A-Za-z0-9-]+\.[A-Za-z0-9\-.]+$/.exec(id);
+  return match && FHIR_ID.test(id) ? match[1] : null;
+}
+
+/** A reference to another item of the patient's record by its item id (<ODS code>/<resource type>/<source id>); undefined when the id is not of that form. */
+export function itemReference(itemId: string, nhsNumber: string): fhir4.Reference | undefined {
   const match = /^([^/]+)\/([A-Za-z]+)\/(.+)$/.exec(itemId);
-  return match ? { reference: `${match[2]}/${resourceId({ odsCode: match[1], sourceId: match[3] })}` } : undefined;
+  return match ? { reference: `${match[2]}/${resourceId({ odsCode: match[1], sourceId: match[3] }, nhsNumber)}` } : undefined;
 }
 
 /** The resource's meta: the contributing organisation (meta.source), the source's version and when it last changed there ("as of"). */
@@ -146,8 +154,8 @@ export function sourceMeta(provenance: Provenance): fhir4.Meta {
 }
 
 /** What every resource made from a source item starts with: its type, its id here and its source's meta. */
-export function sourceResource<T extends string>(resourceType: T, item: Pick<SourceItem, 'provenance'>): { resourceType: T; id: string; meta: fhir4.Meta } {
-  return { resourceType, id: resourceId(item.provenance), meta: sourceMeta(item.provenance) };
+export function sourceResource<T extends string>(resourceType: T, item: Pick<SourceItem, 'provenance'>, nhsNumber: string): { resourceType: T; id: string; meta: fhir4.Meta } {
+  return { resourceType, id: resourceId(item.provenance, nhsNumber), meta: sourceMeta(item.provenance) };
 }
 
 /** One Provenance per organisation: it holds the targets (its custodian), and its part was last changed then ("as of"). */

@@ -11,7 +11,9 @@ import { capabilityStatement, smartConfiguration } from './capability';
 import { patientOperation, searchOperation, summaryOperation, type FhirOperation } from './operation';
 import { badParameter, refusal, refusalOf, type FhirRefusal } from './operationOutcome';
 import { patient as patientResource } from './resources/Patient';
-import { lenient, nhsNumberOf, parseSearch, searchsetBundle } from './search';
+import { nhsNumberOfResourceId } from './datatypes';
+import { notFound, readResource } from './read';
+import { lenient, nhsNumberOf, parseSearch, SEARCH_TYPES, searchsetBundle } from './search';
 import { IPS_SECTIONS } from './sections';
 import { summaryDocument } from './summaryDocument';
 
@@ -120,6 +122,22 @@ export function mountFhirApi(app: express.Express, deps: FhirApiDeps): void {
     const nameError = errorAt(answer, 'name');
     if (nameError) return sendRefusal(res, refusalOf(nameError));
     send(res, 200, patientResource({ ...answer.data!.patient!, nhsNumber }));
+  });
+
+  // A read by id: the id names the patient (datatypes resourceId), so it is a look at that patient's sections of the type.
+  router.get('/:type/:id', async (req, res) => {
+    const type = String(req.params.type);
+    const id = String(req.params.id);
+    const spec = SEARCH_TYPES[type];
+    if (!spec) return sendRefusal(res, refusal('BAD_USER_INPUT', `This API does not serve ${type.slice(0, 40)}: see /fhir/metadata.`, { status: 404 }));
+    const nhsNumber = nhsNumberOfResourceId(id);
+    if (!nhsNumber || !nhsNumberOf(nhsNumber)) return sendRefusal(res, notFound(type, id));
+    const answer = await ask(deps, req, res, memo(`${type}/id`, () => searchOperation(type, spec.fields, 'Read')), nhsNumber);
+    if (isRefusal(answer)) return sendRefusal(res, answer);
+    const resource = readResource(answer, type, id, nhsNumber);
+    if (isRefusal(resource)) return sendRefusal(res, resource);
+    const version = resource.meta?.versionId;
+    send(res, 200, resource, version ? { etag: `W/"${version}"` } : {});
   });
 
   router.get('/:type', async (req, res) => {

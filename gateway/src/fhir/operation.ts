@@ -1,7 +1,7 @@
 import { Kind, parse, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
 import { loadSupergraphSdl } from '@shareforyou/schema';
 import { PATIENT_SELECTION } from './resources/Patient';
-import { COMBINED_FIELDS, type CombinedFieldName } from './sections';
+import { COMBINED_FIELDS, type CombinedField, type CombinedFieldName } from './sections';
 
 /**
  * The GraphQL operations a FHIR request becomes. Each asks for the combined sections it needs and
@@ -36,8 +36,9 @@ export function sourceFreshnessFields(): string[] {
 }
 
 function sectionSelection(name: CombinedFieldName): string {
-  const section = COMBINED_FIELDS[name];
-  return `${name} { items { id current disagreement sources { ${section.selection} } } notRead { ...N }${section.extra ? ` ${section.extra}` : ''} }`;
+  const section: CombinedField = COMBINED_FIELDS[name];
+  const items = section.flat ? section.selection : `id current disagreement sources { ${section.selection} }`;
+  return `${name} { items { ${items} } notRead { ...N }${section.extra ? ` ${section.extra}` : ''} }`;
 }
 
 /**
@@ -69,9 +70,12 @@ export function summaryOperation(fields: readonly CombinedFieldName[]): FhirOper
   };
 }
 
-/** A search: the combined sections its resource type comes from, nothing else (not even the name). */
-export function searchOperation(resourceType: string, fields: readonly CombinedFieldName[]): FhirOperation {
-  const operationName = `FhirSearch${resourceType}`;
+/**
+ * A search: the combined sections its resource type comes from, nothing else (not even the name).
+ * A read by id asks the same under its own name (FhirRead<Type>), so the access log tells them apart.
+ */
+export function searchOperation(resourceType: string, fields: readonly CombinedFieldName[], interaction: 'Search' | 'Read' = 'Search'): FhirOperation {
+  const operationName = `Fhir${interaction}${resourceType}`;
   return {
     operationName,
     query: withFragments(`query ${operationName}($nhsNumber: String!) { patient(nhsNumber: $nhsNumber) { nhsNumber ${[...new Set(fields)].map(sectionSelection).join(' ')} } }`),

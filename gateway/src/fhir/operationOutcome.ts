@@ -41,12 +41,12 @@ export function statusOf(code: string): number {
   return KINDS[code]?.status ?? 500;
 }
 
-export function refusal(code: string, message: string, options: { status?: number; expression?: string } = {}): FhirRefusal {
+export function refusal(code: string, message: string, options: { status?: number; expression?: string; issue?: OutcomeIssue['code'] } = {}): FhirRefusal {
   const kind = KINDS[code] ?? { status: 500, issue: 'exception' as const };
   const status = options.status ?? kind.status;
   const issue: OutcomeIssue = {
     severity: 'error',
-    code: status === 429 ? 'throttled' : kind.issue,
+    code: options.issue ?? (status === 429 ? 'throttled' : kind.issue),
     diagnostics: message,
     details: { coding: [{ system: ERROR_CODE_SYSTEM, code }], text: code },
     ...(options.expression ? { expression: [options.expression] } : {}),

@@ -1,11 +1,13 @@
 /// <reference types="fhir" />
 import { isValidNhsNumber, normaliseNhsNumber } from '@shareforyou/kit/src/nhsNumber';
-import { errorAt, sectionAnswer, sourceItemsOf, type GraphQLAnswer, type MissingPart } from './answer';
+import { errorAt, sectionAnswer, sectionSourceItems, type GraphQLAnswer, type MissingPart } from './answer';
 import { fhirCode, organisationProvenance, type Concept, type SourceItem } from './datatypes';
 import { dateMatches, parseDateCondition, targetRange, type DateCondition, type Range } from './dateParameter';
 import { missingWords } from './narrative';
 import { badParameter, refusal, type FhirRefusal } from './operationOutcome';
 import { isRequest } from './resources/Medication';
+import { documentStatus } from './resources/DocumentReference';
+import { encounterClass } from './resources/Encounter';
 import { categoryCodes } from './resources/Observation';
 import { COMBINED_FIELDS, type CombinedFieldName } from './sections';
 import { operationOutcome } from '@shareforyou/kit/src/ingest/operationOutcome';
@@ -111,6 +113,16 @@ export const SEARCH_TYPES: Record<string, SearchType> = {
     fields: ['combinedAdvanceDirectives'],
     tokens: { status: statusOf, category: (i) => concepts(i.category), scope: codeOf('scope') },
     date: { name: 'date', of: at('dateTime') },
+  },
+  Encounter: {
+    fields: ['combinedEncounters'],
+    tokens: { status: statusOf, class: (i) => [{ system: encounterClass(i).system, code: encounterClass(i).code! }], type: (i) => concepts(i.types), 'reason-code': (i) => concepts(i.reasons) },
+    date: { name: 'date', of: at('start', 'end') },
+  },
+  DocumentReference: {
+    fields: ['combinedDocuments'],
+    tokens: { status: (i) => plain(documentStatus(i)), type: codeOf('type'), category: (i) => concepts(i.category) },
+    date: { name: 'date', of: at('date') },
   },
 };
 
@@ -221,8 +233,28 @@ function tokenMatches(values: Array<{ system?: string; code: string }>, wanted: 
   return wanted.some((w) => values.some((v) => v.code === w.code && (!w.system || !v.system || v.system === w.system)));
 }
 
-export interface SearchPage {
-  bundle: fhir4.Bundle;
+/** What a type's sections hold for this patient, as FHIR resources, and what of them is missing and why. */
+export interface TypeMatches {
+  matches: Array<{ item: SourceItem; resource: fhir4.FhirResource & { id: string } }>;
+  missing: MissingPart[];
+}
+
+/**
+ * Every resource of the type in the answer (before any search parameter), or the refusal when
+ * nothing could be answered at all: then the reason the GraphQL API gives.
+ */
+export function typeMatches(answer: GraphQLAnswer, resourceType: string, fields: CombinedFieldName[], nhsNumber: string): TypeMatches | FhirRefusal {
+  const spec = SEARCH_TYPES[resourceType];
+  const sections = fields.map((field) => sectionAnswer(answer, field));
+  if (sections.every((s) => !s.present)) {
+    const first = sections[0].missing[0];
+    const error = errorAt(answer, first.field) ?? (answer.errors ?? []).find((e) => e.extensions?.code === first.code);
+    return refusal(first.code === 'UNKNOWN' ? 'INTERNAL_ERROR' : first.code, error?.message ?? missingWords(first));
+  }
+  let items = sections.flatMap((s) => sectionSourceItems(s).map((item) => ({ item, field: s.field })));
+  if (spec.keep) items = items.filter(({ item }) => spec.keep!(item));
+  const matches = items.map(({ item, field }) => ({ item, resource: COMBINED_FIELDS[field].build(item, nhsNumber) as fhir4.FhirResource & { id: string } }));
+  return { matches, missing: sections.flatMap((s) => s.missing) };
 }
 
 /**
@@ -232,16 +264,10 @@ export interface SearchPage {
  */
 export function searchsetBundle(answer: GraphQLAnswer, request: SearchRequest, options: { baseUrl: string; now?: Date }): fhir4.Bundle | FhirRefusal {
   const spec = SEARCH_TYPES[request.resourceType];
-  const sections = request.fields.map((field) => sectionAnswer(answer, field));
-  // Nothing could be answered at all: refused with the reason the GraphQL API gives.
-  if (sections.every((s) => !s.present)) {
-    const first = sections[0].missing[0];
-    const error = errorAt(answer, first.field) ?? (answer.errors ?? []).find((e) => e.extensions?.code === first.code);
-    return refusal(first.code === 'UNKNOWN' ? 'INTERNAL_ERROR' : first.code, error?.message ?? missingWords(first));
-  }
-  const missing: MissingPart[] = sections.flatMap((s) => s.missing);
-  let matches = sections.flatMap((s) => sourceItemsOf(s.items).map(({ item }) => ({ item, field: s.field })));
-  if (spec.keep) matches = matches.filter(({ item }) => spec.keep!(item));
+  const found = typeMatches(answer, request.resourceType, request.fields, request.nhsNumber);
+  if ('outcome' in found) return found;
+  const { missing } = found;
+  let matches = found.matches;
   for (const token of request.tokens) matches = matches.filter(({ item }) => tokenMatches(spec.tokens[token.name](item), token.values));
   if (request.dates.length) {
     matches = matches.filter(({ item }) => {
@@ -256,7 +282,7 @@ export function searchsetBundle(answer: GraphQLAnswer, request: SearchRequest, o
   }
   const base = options.baseUrl.replace(/\/$/, '');
   const page = matches.slice(request.offset, request.offset + request.count);
-  const resources = page.map(({ item, field }) => COMBINED_FIELDS[field].build(item, request.nhsNumber) as fhir4.FhirResource & { id: string });
+  const resources = page.map(({ resource }) => resource);
   const link = (offset: number) => {
     const query = new URLSearchParams(request.kept);
     query.set('_count', String(request.count));

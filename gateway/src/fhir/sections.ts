@@ -6,6 +6,8 @@ import { ALLERGY_SELECTION, allergyIntolerance } from './resources/AllergyIntole
 import { CARE_PLAN_SELECTION, carePlan } from './resources/CarePlan';
 import { condition, PROBLEM_SELECTION } from './resources/Condition';
 import { DEVICE_SELECTION, deviceUseStatement } from './resources/DeviceUseStatement';
+import { DOCUMENT_SELECTION, documentReference } from './resources/DocumentReference';
+import { ENCOUNTER_SELECTION, encounter } from './resources/Encounter';
 import { FAMILY_HISTORY_SELECTION, familyMemberHistory } from './resources/FamilyMemberHistory';
 import { immunization, IMMUNISATION_SELECTION } from './resources/Immunization';
 import { MEDICATION_SELECTION, medicationResource } from './resources/Medication';
@@ -32,10 +34,13 @@ export interface CombinedField {
   selection: string;
   /** More of the section than its items (the allergies' no-known-allergies statements). */
   extra?: string;
+  /** Each item is its source's own, never merged, with no sources list (encounters): the selection is of the item. */
+  flat?: boolean;
   build: Builder;
 }
 
 const field = (name: string, label: string, selection: string, build: Builder, extra?: string): CombinedField => ({ field: name, label, selection, build, extra });
+const flatField = (name: string, label: string, selection: string, build: Builder): CombinedField => ({ field: name, label, selection, build, flat: true });
 
 export const COMBINED_FIELDS = {
   combinedAllergies: field('combinedAllergies', 'Allergies and intolerances', ALLERGY_SELECTION, allergyIntolerance, 'noKnownAllergies { id code { ...C } scope current recordedDate provenance { ...P } } conflicts'),
@@ -53,6 +58,8 @@ export const COMBINED_FIELDS = {
   combinedCarePlans: field('combinedCarePlans', 'Care plans', CARE_PLAN_SELECTION, carePlan),
   combinedReferrals: field('combinedReferrals', 'Referrals', REFERRAL_SELECTION, serviceRequest),
   combinedFamilyHistory: field('combinedFamilyHistory', 'Family history', FAMILY_HISTORY_SELECTION, familyMemberHistory),
+  combinedEncounters: flatField('combinedEncounters', 'Encounters', ENCOUNTER_SELECTION, encounter),
+  combinedDocuments: field('combinedDocuments', 'Documents', DOCUMENT_SELECTION, documentReference),
 } satisfies Record<string, CombinedField>;
 
 export type CombinedFieldName = keyof typeof COMBINED_FIELDS;

@@ -42,6 +42,34 @@ export function alert(provenance: ReturnType<typeof gp>, status = 'active') {
   return { id: `${provenance.odsCode}/Flag/${provenance.sourceId}`, code: sct('225915006', 'At risk of falls'), description: 'At risk of falls', categories: [], status, start: '2026-10-02', end: null, author: null, provenance };
 }
 
+/** A combined encounter: its source's own item (encounters are never merged), with no sources list. */
+export function encounterItem(provenance: ReturnType<typeof gp>, kind: string, options: { status?: string | null; klass?: string | null; start: string; end?: string | null; description: string }) {
+  return {
+    id: `${provenance.odsCode}/Encounter/${provenance.sourceId}`, kind, description: options.description, status: options.status === undefined ? 'finished' : options.status,
+    current: options.status === 'in_progress', start: options.start, end: options.end ?? null,
+    class: options.klass ? { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: options.klass, display: options.klass } : null,
+    types: [], reasons: [sct('71620000', 'Fracture of femur')], place: kind === 'emergency' ? 'Emergency department' : null, clinician: 'Dr Tom Whitworth', provenance,
+  };
+}
+
+/** A hospital's discharge summary sent as a Composition (sections, no attachment) and a GP letter sent as a DocumentReference to a PDF. */
+export function dischargeSummary(provenance: ReturnType<typeof gp>) {
+  return {
+    id: `${provenance.odsCode}/Composition/${provenance.sourceId}`, type: sct('373942005', 'Discharge summary'), category: [], title: 'Discharge summary: left hip replacement',
+    date: '2026-10-24T16:05:00+01:00', status: 'final', docStatus: null, current: true, summary: null,
+    sections: [{ title: 'Diagnoses', level: 1, text: 'Fracture of neck of femur (left)' }, { title: 'Medications changes', level: 1, text: 'Started: enoxaparin 40 mg daily for 28 days' }],
+    attachments: [], authors: ['Dr Priya Nair'], custodian: 'Fairfield General Hospital', admitted: '2026-10-20', discharged: '2026-10-24', provenance,
+  };
+}
+export function letter(provenance: ReturnType<typeof gp>) {
+  return {
+    id: `${provenance.odsCode}/DocumentReference/${provenance.sourceId}`, type: sct('371531000', 'Report of clinical encounter'), category: [sct('734163000', 'Care plan')], title: 'Falls clinic letter',
+    date: '2026-09-30', status: 'superseded', docStatus: 'final', current: false, summary: null, sections: [],
+    attachments: [{ title: 'Falls clinic letter', contentType: 'application/pdf', language: 'en-GB', url: 'https://emis.example/docs/778', size: 48213, creation: '2026-09-30', inline: false }],
+    authors: [], custodian: null, admitted: null, discharged: null, provenance,
+  };
+}
+
 const one = (sources: any[], current: boolean, disagreement: string | null = null) => ({ id: sources[0].id, current, disagreement, sources });
 const forbidden = (field: string) => ({ message: `Your role may not see Patient.${field}.`, path: ['patient', field], extensions: { code: 'FORBIDDEN_FIELD' } });
 /** As the gateway reports a source that did not answer: no path of its own, the paths it cost listed. */
@@ -81,6 +109,14 @@ export function clinicianAnswer() {
         combinedAlerts: { items: [one([alert(gp('falls'))], true)], notRead: [{ source: 'Mental health trust', field: 'mentalHealthAlerts', reason: 'missing' }] },
         combinedSafeguardingAlerts: null,
         combinedFamilyHistory: empty,
+        combinedEncounters: {
+          items: [
+            encounterItem(hospital('ae-1'), 'emergency', { klass: 'EMER', start: '2026-10-20T02:10:00+01:00', end: '2026-10-20T06:00:00+01:00', description: 'A&E attendance' }),
+            encounterItem(gp('con-1'), 'consultation', { status: null, start: '2026-09-14T10:20:00+01:00', description: 'Consultation' }),
+          ],
+          notRead: [],
+        },
+        combinedDocuments: { items: [one([dischargeSummary(hospital('dis-1'))], true), one([letter(gp('let-1'))], false)], notRead: [] },
         gpSource: { source: 'gp', organisations: ['P83005'], organisationNames: ['Bury Central Medical Practice'], lastUpdated: '2026-10-25T08:00:00Z' },
         acuteSource: null,
       },

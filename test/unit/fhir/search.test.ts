@@ -1,6 +1,8 @@
 /// <reference types="fhir" />
 import { fhirFaults } from '../../../subgraphs/kit/src/ingest/fhirValidation';
 import { dateMatches, parseDateCondition, rangeOf } from '../../../gateway/src/fhir/dateParameter';
+import { nhsNumberOfResourceId, resourceId } from '../../../gateway/src/fhir/datatypes';
+import { readResource } from '../../../gateway/src/fhir/read';
 import { lenient, parseSearch, searchsetBundle, type SearchRequest } from '../../../gateway/src/fhir/search';
 import { clinicianAnswer, NHS } from './answers';
 
@@ -41,7 +43,7 @@ describe('search parameters', () => {
     expect(refused('Observation', `patient=${NHS}&date=sa2026`).status).toBe(422);
     expect(refused('Observation', `patient=${NHS}&_count=0`).status).toBe(422);
     expect(refused('Observation', `patient=${NHS}&_sort=code`).status).toBe(422);
-    expect(refused('Encounter', `patient=${NHS}`).status).toBe(404);
+    expect(refused('Claim', `patient=${NHS}`).status).toBe(404);
   });
 
   it('an Observation category narrows the sections asked for, so the look (and the audit) is of those only', () => {
@@ -67,26 +69,26 @@ describe('FHIR date ranges', () => {
 
 describe('the searchset', () => {
   it('filters by clinical status: the resolved allergy is not active', () => {
-    expect(matches(bundle(search('AllergyIntolerance', `patient=${NHS}&clinical-status=active`)))).toEqual(['P83005.gp-pen']);
-    expect(matches(bundle(search('AllergyIntolerance', `patient=${NHS}&clinical-status=resolved,inactive`)))).toEqual(['RM3.ae-pen']);
+    expect(matches(bundle(search('AllergyIntolerance', `patient=${NHS}&clinical-status=active`)))).toEqual(['9434765919.P83005.gp-pen']);
+    expect(matches(bundle(search('AllergyIntolerance', `patient=${NHS}&clinical-status=resolved,inactive`)))).toEqual(['9434765919.RM3.ae-pen']);
   });
 
   it('filters by date and sorts by it, pages with next and previous links, and says the total', () => {
     const first = bundle(search('Observation', `patient=${NHS}&category=vital-signs&date=ge2026-09-01&_sort=date&_count=1`));
     expect(first.total).toBe(2);
-    expect(matches(first)).toEqual(['P83005.bp-1']);
+    expect(matches(first)).toEqual(['9434765919.P83005.bp-1']);
     expect(first.link!.map((l) => l.relation)).toEqual(['self', 'next']);
     const next = new URL(first.link![1].url).searchParams;
     const second = bundle(parseSearch('Observation', next, { lenient: false }) as SearchRequest);
-    expect(matches(second)).toEqual(['P83005.bp-2']);
+    expect(matches(second)).toEqual(['9434765919.P83005.bp-2']);
     expect(second.link!.map((l) => l.relation)).toEqual(['self', 'previous']);
-    expect(matches(bundle(search('Observation', `patient=${NHS}&category=vital-signs&date=ge2026-10-01`)))).toEqual(['P83005.bp-2']);
-    expect(matches(bundle(search('Observation', `patient=${NHS}&category=vital-signs&_sort=-date`)))).toEqual(['P83005.bp-2', 'P83005.bp-1']);
+    expect(matches(bundle(search('Observation', `patient=${NHS}&category=vital-signs&date=ge2026-10-01`)))).toEqual(['9434765919.P83005.bp-2']);
+    expect(matches(bundle(search('Observation', `patient=${NHS}&category=vital-signs&_sort=-date`)))).toEqual(['9434765919.P83005.bp-2', '9434765919.P83005.bp-1']);
   });
 
   it('a part withheld or not answered is said in an OperationOutcome entry (search mode outcome)', () => {
     const flags = bundle(search('Flag', `patient=${NHS}`));
-    expect(matches(flags)).toEqual(['P83005.falls']);
+    expect(matches(flags)).toEqual(['9434765919.P83005.falls']);
     const outcome = flags.entry!.find((e) => e.search?.mode === 'outcome')!.resource as fhir4.OperationOutcome;
     expect(outcome.issue.map((i) => [i.severity, i.code])).toEqual([
       ['warning', 'suppressed'],
@@ -107,9 +109,62 @@ describe('the searchset', () => {
     const result = bundle(search('AllergyIntolerance', `patient=${NHS}&_revinclude=Provenance:target`));
     const included = result.entry!.filter((e) => e.search?.mode === 'include').map((e) => e.resource as fhir4.Provenance);
     expect(included.map((p) => [p.agent[0].who!.identifier!.value, p.target.map((t) => t.reference)])).toEqual([
-      ['P83005', ['AllergyIntolerance/P83005.gp-pen']],
-      ['RM3', ['AllergyIntolerance/RM3.ae-pen']],
+      ['P83005', ['AllergyIntolerance/9434765919.P83005.gp-pen']],
+      ['RM3', ['AllergyIntolerance/9434765919.RM3.ae-pen']],
     ]);
     expect(fhirFaults(result as never)).toEqual([]);
+  });
+});
+
+describe('encounters and documents', () => {
+  const resources = <T>(b: fhir4.Bundle) => b.entry!.filter((e) => e.search?.mode === 'match').map((e) => e.resource as T);
+
+  it('an encounter is its source\'s own item: its class as sent, else by its kind; a status never kept is unknown; searchable by class, status and date', () => {
+    const all = bundle(search('Encounter', `patient=${NHS}&_sort=-date`));
+    const [ae, consultation] = resources<fhir4.Encounter>(all);
+    expect(ae).toMatchObject({ id: '9434765919.RM3.ae-1', status: 'finished', class: { code: 'EMER' }, period: { start: '2026-10-20T02:10:00+01:00', end: '2026-10-20T06:00:00+01:00' }, location: [{ location: { display: 'Emergency department' } }], serviceProvider: { identifier: { value: 'RM3' } } });
+    expect(ae.reasonCode![0].coding![0].code).toBe('71620000');
+    expect(consultation).toMatchObject({ status: 'unknown', class: { code: 'AMB' }, type: [{ text: 'Consultation' }] });
+    expect(fhirFaults(all as never)).toEqual([]);
+    expect(matches(bundle(search('Encounter', `patient=${NHS}&class=EMER`)))).toEqual(['9434765919.RM3.ae-1']);
+    expect(matches(bundle(search('Encounter', `patient=${NHS}&class=http://terminology.hl7.org/CodeSystem/v3-ActCode|AMB`)))).toEqual(['9434765919.P83005.con-1']);
+    expect(matches(bundle(search('Encounter', `patient=${NHS}&date=lt2026-10-01`)))).toEqual(['9434765919.P83005.con-1']);
+  });
+
+  it('a document keeps its words: a Composition\'s sections as a text attachment, a letter\'s link to the source; current or superseded as the source said', () => {
+    const all = bundle(search('DocumentReference', `patient=${NHS}`));
+    const [summary, letter] = resources<fhir4.DocumentReference>(all);
+    expect(summary).toMatchObject({ status: 'current', docStatus: 'final', date: '2026-10-24T16:05:00+01:00', description: 'Discharge summary: left hip replacement', context: { period: { start: '2026-10-20', end: '2026-10-24' } } });
+    const text = Buffer.from(summary.content[0].attachment.data!, 'base64').toString('utf8');
+    expect(text).toContain('Diagnoses\nFracture of neck of femur (left)');
+    expect(text).toContain('enoxaparin 40 mg daily for 28 days');
+    // A date without a time is no instant: left out of date, kept as the attachment's creation.
+    expect(letter).toMatchObject({ status: 'superseded', docStatus: 'final', content: [{ attachment: { contentType: 'application/pdf', url: 'https://emis.example/docs/778', size: 48213, creation: '2026-09-30' } }] });
+    expect(letter.date).toBeUndefined();
+    expect(fhirFaults(all as never)).toEqual([]);
+    expect(matches(bundle(search('DocumentReference', `patient=${NHS}&status=current`)))).toEqual(['9434765919.RM3.dis-1']);
+  });
+});
+
+describe('read by id', () => {
+  it('an id starts with the patient\'s NHS number, so a read is a read of one patient; a digest stands in for a source id that does not fit', () => {
+    expect(resourceId({ odsCode: 'P83005', sourceId: 'gp-pen' }, NHS)).toBe('9434765919.P83005.gp-pen');
+    const long = resourceId({ odsCode: 'P83005', sourceId: 'x'.repeat(80) }, NHS);
+    expect(long).toMatch(/^9434765919\.P83005\.[0-9a-f]{40}$/);
+    expect(nhsNumberOfResourceId(long)).toBe(NHS);
+    expect(nhsNumberOfResourceId('P83005.gp-pen')).toBeNull();
+    expect(nhsNumberOfResourceId('9434765919')).toBeNull();
+  });
+
+  it('finds the resource; says not found (404) only when every source of the type answered', () => {
+    expect(readResource(clinicianAnswer() as never, 'Condition', '9434765919.P83005.htn', NHS)).toMatchObject({ resourceType: 'Condition', id: '9434765919.P83005.htn' });
+    expect(readResource(clinicianAnswer() as never, 'Condition', '9434765919.P83005.nope', NHS)).toMatchObject({ status: 404, outcome: { issue: [{ code: 'not-found' }] } });
+  });
+
+  it('an id not found while a part is withheld or did not answer is never "not found": 403 or 503, saying which part', () => {
+    expect(readResource(clinicianAnswer() as never, 'Procedure', '9434765919.RM3.op-1', NHS)).toMatchObject({ status: 503 });
+    const flag = readResource(clinicianAnswer() as never, 'Flag', '9434765919.RM3.cpis', NHS) as { status: number; outcome: fhir4.OperationOutcome };
+    expect(flag.status).toBe(403);
+    expect(flag.outcome.issue[0].diagnostics).toMatch(/mentalHealthAlerts|Safeguarding/);
   });
 });

@@ -42,13 +42,13 @@ describe('the IPS summary document', () => {
     expect(allergies[1].meta).toEqual({ versionId: '2', lastUpdated: '2026-10-20T09:00:00Z', source: 'urn:ods:RM3' });
     const text = section(bundle, '48765-2').text!.div;
     expect(text).toContain('Sources disagree: active at Bury Central Medical Practice; resolved at Northern Care Alliance NHS Foundation Trust');
-    expect(section(bundle, '48765-2').entry!.map((e) => e.reference)).toEqual(['AllergyIntolerance/P83005.gp-pen', 'AllergyIntolerance/RM3.ae-pen']);
+    expect(section(bundle, '48765-2').entry!.map((e) => e.reference)).toEqual(['AllergyIntolerance/9434765919.P83005.gp-pen', 'AllergyIntolerance/9434765919.RM3.ae-pen']);
   });
 
   it('a current problem is in the problem list, a resolved one in the history of past illness, each with its status and (only when over) its abatement', () => {
     const bundle = document();
-    expect(section(bundle, '11450-4').entry!.map((e) => e.reference)).toEqual(['Condition/P83005.htn']);
-    expect(section(bundle, '11348-0').entry!.map((e) => e.reference)).toEqual(['Condition/P83005.old']);
+    expect(section(bundle, '11450-4').entry!.map((e) => e.reference)).toEqual(['Condition/9434765919.P83005.htn']);
+    expect(section(bundle, '11348-0').entry!.map((e) => e.reference)).toEqual(['Condition/9434765919.P83005.old']);
     const [active, resolved] = resources(bundle, 'Condition');
     expect([active.clinicalStatus.coding[0].code, active.abatementDateTime]).toEqual(['active', undefined]);
     expect([resolved.clinicalStatus.coding[0].code, resolved.abatementDateTime]).toEqual(['resolved', '2024-01-01']);
@@ -73,7 +73,7 @@ describe('the IPS summary document', () => {
     expect(safeguarding.entry).toBeUndefined();
     expect(emptyReason(safeguarding)?.code).toBe('withheld');
     expect(safeguarding.text!.div).toContain('Withheld: Safeguarding alerts (combinedSafeguardingAlerts) is not shown because your role may not see it.');
-    expect(general.entry!.map((e) => e.reference)).toEqual(['Flag/P83005.falls']);
+    expect(general.entry!.map((e) => e.reference)).toEqual(['Flag/9434765919.P83005.falls']);
     expect(general.text!.div).toContain('Withheld: Mental health trust (mentalHealthAlerts)');
   });
 

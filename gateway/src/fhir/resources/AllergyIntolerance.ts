@@ -11,7 +11,7 @@ const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-v
 
 export function allergyIntolerance(item: SourceItem, nhsNumber: string): fhir4.AllergyIntolerance {
   return compact({
-    ...sourceResource('AllergyIntolerance', item),
+    ...sourceResource('AllergyIntolerance', item, nhsNumber),
     clinicalStatus: coded(CLINICAL, item.clinicalStatus),
     verificationStatus: coded(VERIFICATION, item.verificationStatus),
     type: item.type === 'allergy' || item.type === 'intolerance' ? item.type : undefined,

@@ -8,7 +8,7 @@ export const CARE_PLAN_SELECTION =
 
 export function carePlan(item: SourceItem, nhsNumber: string): fhir4.CarePlan {
   return compact({
-    ...sourceResource('CarePlan', item),
+    ...sourceResource('CarePlan', item, nhsNumber),
     status: fhirCode(item.status) as fhir4.CarePlan['status'],
     // R4 requires an intent: a plan stored before the intent was kept (see the catalogue) is read as a plan.
     intent: (fhirCode(item.intent) ?? 'plan') as fhir4.CarePlan['intent'],

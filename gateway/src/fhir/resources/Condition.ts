@@ -11,7 +11,7 @@ const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/condition-ver-status
 
 export function condition(item: SourceItem, nhsNumber: string): fhir4.Condition {
   return compact({
-    ...sourceResource('Condition', item),
+    ...sourceResource('Condition', item, nhsNumber),
     clinicalStatus: coded(CLINICAL, item.clinicalStatus),
     verificationStatus: coded(VERIFICATION, item.verificationStatus),
     category: codeableConcepts(item.category),

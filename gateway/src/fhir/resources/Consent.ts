@@ -14,7 +14,7 @@ export function consent(item: SourceItem, nhsNumber: string): fhir4.Consent {
     code: codeableConcepts(item.provisionCodes),
   });
   return compact({
-    ...sourceResource('Consent', item),
+    ...sourceResource('Consent', item, nhsNumber),
     status: item.status as fhir4.Consent['status'],
     scope: requiredConcept(item.scope),
     category: codeableConcepts(item.category),

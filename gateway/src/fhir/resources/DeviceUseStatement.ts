@@ -16,7 +16,7 @@ export function deviceUseStatement(item: SourceItem, nhsNumber: string): fhir4.D
     patient: patientReference(nhsNumber),
   });
   return compact({
-    ...sourceResource('DeviceUseStatement', item),
+    ...sourceResource('DeviceUseStatement', item, nhsNumber),
     contained: [device],
     status: fhirCode(item.status) as fhir4.DeviceUseStatement['status'],
     subject: patientReference(nhsNumber),

@@ -9,7 +9,7 @@ export const FAMILY_HISTORY_SELECTION =
 export function familyMemberHistory(item: SourceItem, nhsNumber: string): fhir4.FamilyMemberHistory {
   const deceasedAt = timeChoice('deceased', item.deceasedAt);
   return compact({
-    ...sourceResource('FamilyMemberHistory', item),
+    ...sourceResource('FamilyMemberHistory', item, nhsNumber),
     status: fhirCode(item.status) as fhir4.FamilyMemberHistory['status'],
     dataAbsentReason: codeableConcept(item.dataAbsentReason),
     patient: patientReference(nhsNumber),

@@ -7,7 +7,7 @@ export const ALERT_SELECTION = 'id code { ...C } description categories { ...C }
 
 export function flag(item: SourceItem, nhsNumber: string): fhir4.Flag {
   return compact({
-    ...sourceResource('Flag', item),
+    ...sourceResource('Flag', item, nhsNumber),
     status: item.status as fhir4.Flag['status'],
     category: codeableConcepts(item.categories),
     code: codeableConcept(item.code) ?? { text: item.description },

@@ -9,7 +9,7 @@ export const IMMUNISATION_SELECTION =
 export function immunization(item: SourceItem, nhsNumber: string): fhir4.Immunization {
   const occurrence = item.occurrence ?? {};
   return compact({
-    ...sourceResource('Immunization', item),
+    ...sourceResource('Immunization', item, nhsNumber),
     status: fhirCode(item.status) as fhir4.Immunization['status'],
     statusReason: codeableConcept(item.statusReason),
     vaccineCode: requiredConcept(item.vaccine),

@@ -20,7 +20,7 @@ export function isRequest(item: SourceItem): boolean {
 
 export function medicationStatement(item: SourceItem, nhsNumber: string): fhir4.MedicationStatement {
   return compact({
-    ...sourceResource('MedicationStatement', item),
+    ...sourceResource('MedicationStatement', item, nhsNumber),
     status: fhirCode(item.status) as fhir4.MedicationStatement['status'],
     medicationCodeableConcept: codeableConcept(item.medication),
     subject: patientReference(nhsNumber),
@@ -33,7 +33,7 @@ export function medicationStatement(item: SourceItem, nhsNumber: string): fhir4.
 
 export function medicationRequest(item: SourceItem, nhsNumber: string): fhir4.MedicationRequest {
   return compact({
-    ...sourceResource('MedicationRequest', item),
+    ...sourceResource('MedicationRequest', item, nhsNumber),
     status: fhirCode(item.status) as fhir4.MedicationRequest['status'],
     // R4 requires an intent; the catalogue keeps the source's, and a request without one is an order.
     intent: (fhirCode(item.intent) ?? 'order') as fhir4.MedicationRequest['intent'],

@@ -44,7 +44,7 @@ export function observationValue(value: SourceItem | null | undefined): Record<s
 export function observation(item: SourceItem, nhsNumber: string): fhir4.Observation {
   const value = observationValue(item.result);
   return compact({
-    ...sourceResource('Observation', item),
+    ...sourceResource('Observation', item, nhsNumber),
     status: item.status as fhir4.Observation['status'],
     category: codeableConcepts(item.categories),
     code: requiredConcept(item.code),
@@ -60,7 +60,7 @@ export function observation(item: SourceItem, nhsNumber: string): fhir4.Observat
     bodySite: codeableConcept(item.bodySite),
     method: codeableConcept(item.method),
     referenceRange: (item.referenceRanges ?? []).map((r: SourceItem) => compact({ low: quantity(r.low), high: quantity(r.high), type: codeableConcept(r.type), text: r.text ?? undefined })),
-    hasMember: (item.memberIds ?? []).map((id: string) => itemReference(id)).filter(Boolean),
+    hasMember: (item.memberIds ?? []).map((id: string) => itemReference(id, nhsNumber)).filter(Boolean),
     component: (item.components ?? []).map((c: SourceItem) => {
       const componentValue = observationValue(c.value);
       return compact({

@@ -8,7 +8,7 @@ export const PROCEDURE_SELECTION =
 
 export function procedure(item: SourceItem, nhsNumber: string): fhir4.Procedure {
   return compact({
-    ...sourceResource('Procedure', item),
+    ...sourceResource('Procedure', item, nhsNumber),
     status: fhirCode(item.status) as fhir4.Procedure['status'],
     statusReason: codeableConcept(item.statusReason),
     category: codeableConcept(item.category),

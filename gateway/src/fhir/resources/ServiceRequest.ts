@@ -8,7 +8,7 @@ export const REFERRAL_SELECTION =
 
 export function serviceRequest(item: SourceItem, nhsNumber: string): fhir4.ServiceRequest {
   return compact({
-    ...sourceResource('ServiceRequest', item),
+    ...sourceResource('ServiceRequest', item, nhsNumber),
     status: fhirCode(item.status) as fhir4.ServiceRequest['status'],
     intent: fhirCode(item.intent) as fhir4.ServiceRequest['intent'],
     category: codeableConcepts(item.categories),
