@@ -113,7 +113,8 @@ describe('refusals, as OperationOutcomes with the status of their kind', () => {
 
   it('read only: a write is 405; a type or path it does not serve is 404', async () => {
     expect((await fhirAs(userToken(findDemoUser('gp')), '/AllergyIntolerance', { 'content-type': 'application/fhir+json' }, 'POST')).status).toBe(405);
-    expect((await fhir('gp', `/Encounter?patient=${MARGARET()}`)).status).toBe(404);
+    expect((await fhir('gp', `/Claim?patient=${MARGARET()}`)).status).toBe(404);
+    expect((await fhir('gp', `/Claim/${MARGARET()}.P83005.x`)).status).toBe(404);
   });
 });
 
@@ -261,6 +262,54 @@ describe('a FHIR read is a look, audited like any other', () => {
   });
 });
 
+describe('encounters, documents and reads by id', () => {
+  it("Margaret's encounters, every source's, as Encounters: as many as the combined record holds, each with its class and status", async () => {
+    const graphql = await asUser('ae-doctor').query(searchOperation('Encounter', ['combinedEncounters']).query, { nhsNumber: MARGARET() });
+    const held = graphql.data.patient.combinedEncounters.items.length;
+    expect(held).toBeGreaterThan(1);
+    const response = await fhir('ae-doctor', `/Encounter?patient=${MARGARET()}&_sort=-date`);
+    expect(response.status).toBe(200);
+    expect(response.body.total).toBe(held);
+    const encounters = response.body.entry.filter((e: fhir4.BundleEntry) => e.search?.mode === 'match').map((e: fhir4.BundleEntry) => e.resource as fhir4.Encounter);
+    expect(encounters.map((e: fhir4.Encounter) => e.class.code)).toEqual(expect.arrayContaining(['IMP', 'EMER']));
+    for (const e of encounters) expect(e.status).toBeTruthy();
+    const inpatient = await fhir('ae-doctor', `/Encounter?patient=${MARGARET()}&class=IMP`);
+    expect(inpatient.body.entry.every((e: fhir4.BundleEntry) => e.search?.mode !== 'match' || (e.resource as fhir4.Encounter).class.code === 'IMP')).toBe(true);
+  });
+
+  it('a search result read again by its id: the same resource, audited as FhirRead<Type>; an id not held is 404 not-found', async () => {
+    const search = await fhir('gp', `/Condition?patient=${MARGARET()}`);
+    const first = search.body.entry.find((e: fhir4.BundleEntry) => e.search?.mode === 'match');
+    expect(first.fullUrl).toBe(`${fhirBase()}/Condition/${first.resource.id}`);
+    const requestId = `fhir-${randomUUID()}`;
+    const read = await fhirAs(userToken(findDemoUser('gp')), first.fullUrl, { 'x-request-id': requestId });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(first.resource);
+    if (first.resource.meta.versionId) expect(read.headers.get('etag')).toBe(`W/"${first.resource.meta.versionId}"`);
+    let operations: Array<string | null> = [];
+    await pollUntil('the read in the access log', async () => {
+      const log = await asUser('privacy-officer').query(
+        'query($filter: AccessLogFilter) { accessLog(filter: $filter, first: 100) { events { requestId client { operationName } } } }',
+        { filter: { nhsNumber: MARGARET(), from: new Date(Date.now() - 120_000).toISOString() } },
+      );
+      operations = (log.data?.accessLog.events ?? []).filter((e: { requestId: string }) => e.requestId === requestId).map((e: { client: { operationName: string | null } }) => e.client.operationName);
+      return operations.length > 0;
+    });
+    expect(new Set(operations)).toEqual(new Set(['FhirReadCondition']));
+    const missing = await fhir('gp', `/Condition/${MARGARET()}.P83005.not-there`);
+    expect({ status: missing.status, issue: missing.body.issue[0].code }).toEqual({ status: 404, issue: 'not-found' });
+    expect((await fhir('gp', '/Condition/not-an-id-of-ours')).status).toBe(404);
+  });
+
+  it('a read by id is refused as the patient is: another practice gets NO_CARE_RELATIONSHIP (403), not the resource', async () => {
+    const search = await fhir('gp', `/AllergyIntolerance?patient=${MARGARET()}`);
+    const id = search.body.entry.find((e: fhir4.BundleEntry) => e.search?.mode === 'match').resource.id;
+    const refused = await fhir('other-gp', `/AllergyIntolerance/${id}`);
+    expect({ status: refused.status, code: outcomeCode(refused.body) }).toEqual({ status: 403, code: 'NO_CARE_RELATIONSHIP' });
+    expect(JSON.stringify(refused.body)).not.toContain('AllergyIntolerance"');
+  });
+});
+
 describe('statuses carried, sections said: a test patient of our own', () => {
   const NHS_NUMBER = '9990002223';
   const PATIENT = patientReference(NHS_NUMBER);
@@ -285,15 +334,15 @@ describe('statuses carried, sections said: a test patient of our own', () => {
     expect(response.status).toBe(200);
     expect(validationFaults(response.body)).toEqual([]);
     const resources = (response.body as fhir4.Bundle).entry!.map((e) => e.resource as any);
-    const latex = resources.find((r) => r.id === 'P83005.fhir-latex');
+    const latex = resources.find((r) => r.id === `${NHS_NUMBER}.P83005.fhir-latex`);
     expect([latex.clinicalStatus.coding[0].code, latex.verificationStatus.coding[0].code]).toEqual(['inactive', 'refuted']);
-    expect(resources.find((r) => r.id === 'RM3.fhir-op').status).toBe('not-done');
-    expect(sectionByCode(response.body, '11348-0').entry).toEqual([{ reference: 'Condition/P83005.fhir-asthma' }]);
-    expect(resources.find((r) => r.id === 'P83005.fhir-asthma').clinicalStatus.coding[0].code).toBe('resolved');
+    expect(resources.find((r) => r.id === `${NHS_NUMBER}.RM3.fhir-op`).status).toBe('not-done');
+    expect(sectionByCode(response.body, '11348-0').entry).toEqual([{ reference: `Condition/${NHS_NUMBER}.P83005.fhir-asthma` }]);
+    expect(resources.find((r) => r.id === `${NHS_NUMBER}.P83005.fhir-asthma`).clinicalStatus.coding[0].code).toBe('resolved');
     expect(sectionByCode(response.body, '11450-4').emptyReason?.coding?.[0].code).toBe('nilknown');
     expect(sectionByCode(response.body, '11369-6').emptyReason?.coding?.[0].code).toBe('nilknown');
     const active = await fhir('gp', `/AllergyIntolerance?patient=${NHS_NUMBER}&clinical-status=active`);
-    expect(active.body.entry.map((e: fhir4.BundleEntry) => (e.resource as { id: string }).id)).toEqual(['P83005.fhir-pen']);
+    expect(active.body.entry.map((e: fhir4.BundleEntry) => (e.resource as { id: string }).id)).toEqual([`${NHS_NUMBER}.P83005.fhir-pen`]);
   });
 
   it('a healthcare student: the safeguarding alerts are present, empty and withheld, never absent', async () => {

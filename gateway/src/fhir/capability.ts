@@ -18,7 +18,7 @@ const COMMON_SEARCH: fhir4.CapabilityStatementRestResourceSearchParam[] = [
 export function capabilityStatement(now: Date = new Date()): fhir4.CapabilityStatement {
   const searchable: fhir4.CapabilityStatementRestResource[] = Object.entries(SEARCH_TYPES).map(([type, spec]) => ({
     type,
-    interaction: [{ code: 'search-type' as const }],
+    interaction: [{ code: 'read' as const, documentation: 'By the id a search or the summary gave: it starts with the patient’s NHS number.' }, { code: 'search-type' as const }],
     searchParam: [
       ...COMMON_SEARCH,
       ...Object.keys(spec.tokens).map((name) => ({ name, type: 'token' as const })),
@@ -39,7 +39,8 @@ export function capabilityStatement(now: Date = new Date()): fhir4.CapabilitySta
         mode: 'server',
         documentation:
           'Read only. Every request is checked as the GraphQL API checks it (the user token, the organisation a party, a care relationship or break-glass, ' +
-          'the role’s field rules, opt-out) and recorded in the audit trail before it is answered. A section the user may not see is present with ' +
+          'the role’s field rules, opt-out) and recorded in the audit trail before it is answered. A token with patient/ scopes alone (a SMART launch) reaches ' +
+          'only the patient of its launch. A section the user may not see is present with ' +
           'emptyReason withheld; a source that did not answer is said, never read as nothing recorded. Unknown search parameters are refused (422) ' +
           'unless Prefer: handling=lenient.',
         security: {
