@@ -1,8 +1,9 @@
+import { readAnswer } from '../../tools/src/bench/answers';
 import { counterDelta, judge, parseCounter, percentile, ratio, summarise, throughput, total } from '../../tools/src/bench/stats';
 import { canonicalJson } from '../../tools/src/bench/bulkSeed';
 import { controlsOffEnvironment } from '../../tools/src/bench/controls';
 import { rewriteSupergraphUrls } from '../../tools/src/bench/peer';
-import { controlPrices, table, type RunResult } from '../../tools/src/bench/report';
+import { controlPrices, overloadTargets, table, type RunResult } from '../../tools/src/bench/report';
 import type { LevelResult } from '../../tools/src/bench/runner';
 
 describe('bench: percentiles (nearest rank)', () => {
@@ -129,7 +130,7 @@ describe('bench: helpers', () => {
 describe('bench: the price of each control', () => {
   const level = (concurrency: number, requestsPerS: number, cpuSeconds: Record<string, number>): LevelResult => ({
     concurrency,
-    stats: { requests: requestsPerS * 10, errors: 0, throughput: requestsPerS, p50: 100, p95: 150, p99: 200, mean: 110, max: 250, elapsedS: 10, bytesPerRequest: null },
+    stats: { requests: requestsPerS * 10, errors: 0, refused: 0, partial: 0, throughput: requestsPerS, p50: 100, p95: 150, p99: 200, mean: 110, max: 250, elapsedS: 10, bytesPerRequest: null },
     unfinished: 0,
     repeated: 0,
     errorSamples: [],
@@ -169,5 +170,42 @@ describe('bench: the price of each control', () => {
     const printed = table(results);
     expect(printed).toMatch(/our gateway, audit off/);
     expect(printed).toMatch(/our gateway, partyCheck off.*n\/a: the probe saw partyCheck still in force/);
+  });
+});
+
+describe('bench: reading an answer', () => {
+  const busy = JSON.stringify({ errors: [{ message: 'busy', extensions: { code: 'SERVICE_BUSY', retryAfterSeconds: 1 } }] });
+  it('a 503 SERVICE_BUSY is refused whole, with the wait Retry-After asks (capped, a second when absent)', () => {
+    expect(readAnswer('graphql', 503, '2', busy)).toEqual({ ok: false, busySeconds: 2 });
+    expect(readAnswer('graphql', 503, '3600', busy)).toEqual({ ok: false, busySeconds: 10 });
+    expect(readAnswer('graphql', 503, undefined, busy)).toEqual({ ok: false, busySeconds: 1 });
+    // Another 503 (a proxy, the audit store) is a failure, not admission.
+    expect(readAnswer('graphql', 503, '5', '{"errors":[{"extensions":{"code":"AUDIT_UNAVAILABLE"}}]}')).toEqual({ ok: false });
+  });
+  it('a record with a source missing is answered but partial; a whole one is ok; an answer without data failed', () => {
+    expect(readAnswer('graphql', 200, undefined, '{"data":{"patient":{"name":null}},"errors":[{"extensions":{"code":"SOURCE_UNAVAILABLE"}}]}')).toEqual({ ok: false, partial: true });
+    expect(readAnswer('graphql', 200, undefined, '{"data":{"patient":{"nhsNumber":"9993133701"}}}')).toEqual({ ok: true });
+    expect(readAnswer('graphql', 200, undefined, '{"data":null,"errors":[{"extensions":{"code":"NO_SHARED_RECORD"}}]}')).toEqual({ ok: false, partial: false });
+    expect(readAnswer('fhir', 200, undefined, '{"resourceType":"Bundle"}')).toEqual({ ok: true });
+  });
+});
+
+describe('bench: overload refused, not degraded (issue #20.6)', () => {
+  const at = (concurrency: number, stats: Partial<LevelResult['stats']>): LevelResult => ({
+    concurrency,
+    stats: { requests: 100, errors: 0, refused: 0, partial: 0, throughput: 10, p50: 500, p95: 900, p99: 1500, mean: 600, max: 1800, elapsedS: 10, bytesPerRequest: null, ...stats },
+    unfinished: 0, repeated: 0, errorSamples: [], metrics: null, cpuSeconds: {}, saturated: false,
+  });
+  const ours = (...levels: LevelResult[]) => ({ workload: 'record summary', config: 'ours', patients: 1000, levels }) as RunResult;
+
+  it('met when nothing answered is partial and p99 is within 2 s, however many were refused busy', () => {
+    const [partial, p99] = overloadTargets(ours(at(16, {}), at(200, { refused: 900 })));
+    expect([partial.outcome, p99.outcome]).toEqual(['met', 'met']);
+    expect(partial.detail).toBe('at c=200: 100 answered (0 partial), 900 refused busy, p99 1500.0 ms');
+  });
+  it('missed when a record lost a source to our own queueing, or the answered ones wait too long; not judged below 100 clients', () => {
+    expect(overloadTargets(ours(at(200, { partial: 4, errors: 4 })))[0].outcome).toBe('missed');
+    expect(overloadTargets(ours(at(200, { p99: 4500 })))[1].outcome).toBe('missed');
+    expect(overloadTargets(ours(at(16, { partial: 9 }))).map((t) => t.outcome)).toEqual(['n/a', 'n/a']);
   });
 });

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { HttpPart, LevelPlan, LoadgenMessage, LoadPlan, RequestSpec } from './plan';
 import { IDENTITY_HEADER, signGatewayIdentity } from '@shareforyou/kit/src/identity';
+import { readAnswer } from './answers';
 import { summarise } from './stats';
 
 /**
@@ -21,10 +22,17 @@ function say(message: LoadgenMessage): void {
   process.stdout.write(`${JSON.stringify(message)}\n`);
 }
 
+/**
+ * What became of one request: answered whole (ok), answered with part of the record missing
+ * (partial: a GraphQL answer with data and errors), refused whole at capacity (busy: 503
+ * SERVICE_BUSY, with the seconds to wait), or failed.
+ */
 interface Outcome {
   ok: boolean;
   bytes: number;
   problem?: string;
+  partial?: boolean;
+  busySeconds?: number;
 }
 
 class Client {
@@ -56,10 +64,8 @@ class Client {
         res.on('error', (error) => finish({ ok: false, bytes: 0, problem: `${part.url}: ${error.message}` }));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          const failed =
-            res.statusCode !== 200 ||
-            (this.plan.check === 'graphql' ? text.includes('"errors"') || !text.includes('"data"') : text.includes('"severity":"error"'));
-          finish({ ok: !failed, bytes: text.length, problem: failed ? `${part.url} ${res.statusCode}: ${text.slice(0, 400)}` : undefined });
+          const answer = readAnswer(this.plan.check, res.statusCode, res.headers['retry-after'] as string | undefined, text);
+          finish({ ...answer, bytes: text.length, problem: answer.ok || answer.busySeconds !== undefined ? undefined : `${part.url} ${res.statusCode}: ${text.slice(0, 400)}` });
         });
       });
       req.end(body);
@@ -68,10 +74,13 @@ class Client {
 
   async send(spec: RequestSpec): Promise<Outcome> {
     const outcomes = await Promise.all(spec.parts.map((part) => this.sendPart(part)));
+    const busy = outcomes.filter((o) => o.busySeconds !== undefined);
     return {
       ok: outcomes.every((o) => o.ok),
       bytes: outcomes.reduce((sum, o) => sum + o.bytes, 0),
       problem: outcomes.find((o) => o.problem)?.problem,
+      partial: outcomes.some((o) => o.partial),
+      busySeconds: busy.length ? Math.max(...busy.map((o) => o.busySeconds!)) : undefined,
     };
   }
 
@@ -88,6 +97,8 @@ async function runLevel(client: Client, plan: LoadPlan, level: LevelPlan, next: 
   const latenciesMs: number[] = [];
   const errorSamples: string[] = [];
   let errors = 0;
+  let refused = 0;
+  let partial = 0;
   let bytes = 0;
   let unfinished = 0;
   let stopped = false;
@@ -107,7 +118,14 @@ async function runLevel(client: Client, plan: LoadPlan, level: LevelPlan, next: 
       const t1 = performance.now();
       if (stopped) return; // abandoned during the drain: not a measurement
       lastDone = t1;
+      if (outcome.busySeconds !== undefined) {
+        // Refused whole: a client waits what Retry-After says before asking again (the panels do).
+        refused += 1;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(outcome.busySeconds! * 1000, Math.max(0, deadline - performance.now()))));
+        continue;
+      }
       latenciesMs.push(t1 - t0);
+      if (outcome.partial) partial += 1;
       bytes += outcome.bytes;
       if (!outcome.ok) {
         errors += 1;
@@ -129,7 +147,7 @@ async function runLevel(client: Client, plan: LoadPlan, level: LevelPlan, next: 
     client.abandonAll();
     await all;
   }
-  return { samples: { latenciesMs, errors, elapsedMs: lastDone - start, bytes }, unfinished, errorSamples };
+  return { samples: { latenciesMs, errors, refused, partial, elapsedMs: lastDone - start, bytes }, unfinished, errorSamples };
 }
 
 async function main(): Promise<void> {

@@ -83,7 +83,7 @@ export function table(results: RunResult[]): string {
         fixed(s.p50),
         fixed(s.p95),
         fixed(s.p99),
-        `${s.errors}${level.unfinished ? ` (+${level.unfinished} unfinished)` : ''}`,
+        `${s.errors}${s.partial ? ` (${s.partial} partial)` : ''}${s.refused ? ` +${s.refused} busy` : ''}${level.unfinished ? ` (+${level.unfinished} unfinished)` : ''}`,
         fixed(commandsPerRequest(level), 2),
       ]);
     }
@@ -179,8 +179,30 @@ export function computeRatios(results: RunResult[], options: { patients: number;
     },
     { name: `record summary p50 ${options.patients} ÷ ${options.scalingBase} patients ≤ 1.2`, value: scale, comparison: '<=', limit: 1.2, outcome: judge(scale, '<=', 1.2), detail: ratios[3].detail },
     { name: 'FHIR $summary p50 ≤ 1.5 × GraphQL record summary', value: fhirSummary, comparison: '<=', limit: 1.5, outcome: judge(fhirSummary, '<=', 1.5), detail: ratios[4].detail },
+    ...overloadTargets(ours),
   ];
   return { ratios, targets, caseloadCommands };
+}
+
+/** The load at which admission is judged (issue #20.6: 200 concurrent clients). */
+export const OVERLOAD_CONCURRENCY = 100;
+
+/**
+ * Overload refused, not degraded: at the record summary's highest level of at least
+ * OVERLOAD_CONCURRENCY clients, no answered record is partial (our own queueing never costs a
+ * source) and the answered ones' p99 is at most 2 s; what the stack cannot serve is refused whole
+ * (503 SERVICE_BUSY). Not judged when no such level was run.
+ */
+export function overloadTargets(ours: RunResult | undefined): Target[] {
+  const level = [...(ours?.levels ?? [])].filter((l) => l.concurrency >= OVERLOAD_CONCURRENCY).sort((a, b) => b.concurrency - a.concurrency)[0];
+  const detail = level
+    ? `at c=${level.concurrency}: ${level.stats.requests} answered (${level.stats.partial} partial), ${level.stats.refused} refused busy, p99 ${fixed(level.stats.p99)} ms`
+    : `not measured: run with --concurrency 200`;
+  const partialShare = level ? (level.stats.requests ? level.stats.partial / level.stats.requests : 0) : null;
+  return [
+    { name: 'overload: no answered record partial', value: partialShare, comparison: '<=', limit: 0, outcome: judge(partialShare, '<=', 0), detail },
+    { name: 'overload: answered records p99 ≤ 2 s', value: level ? level.stats.p99 : null, comparison: '<=', limit: 2000, outcome: judge(level ? level.stats.p99 : null, '<=', 2000), detail },
+  ];
 }
 
 export function machine() {

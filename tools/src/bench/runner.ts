@@ -109,7 +109,7 @@ export async function runLoad(
         options.log(
           `    ${plan.label.padEnd(28)} c=${String(message.concurrency).padStart(3)}  ${(stats.throughput ?? 0).toFixed(1).padStart(7)} req/s  ` +
             `p50 ${Number(stats.p50).toFixed(1)} ms  p95 ${Number(stats.p95).toFixed(1)} ms  p99 ${Number(stats.p99).toFixed(1)} ms  ` +
-            `errors ${stats.errors}${message.unfinished ? `  unfinished ${message.unfinished}` : ''}`,
+            `errors ${stats.errors}${stats.partial ? ` (${stats.partial} partial)` : ''}${stats.refused ? `  refused busy ${stats.refused}` : ''}${message.unfinished ? `  unfinished ${message.unfinished}` : ''}`,
         );
         if (message.errorSamples.length) options.log(`      first error: ${message.errorSamples[0].slice(0, 300)}`);
         const saturated = results[results.length - 1].saturated;

@@ -15,10 +15,14 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
 }
 
 export interface LevelSamples {
-  /** Latency of every completed request, in milliseconds, in completion order. */
+  /** Latency of every answered request (not those refused busy), in milliseconds, in completion order. */
   latenciesMs: number[];
   /** Requests that failed (transport error, non-2xx, or an unexpected GraphQL error). */
   errors: number;
+  /** Requests refused whole at capacity (503 SERVICE_BUSY): not answered, so not in the latencies. */
+  refused?: number;
+  /** Answered requests with part of the record missing (a source named SOURCE_UNAVAILABLE, ...): counted in errors too. */
+  partial?: number;
   /** From the first request sent to the last response received, in milliseconds. */
   elapsedMs: number;
   /** Response bytes received, summed. */
@@ -26,8 +30,13 @@ export interface LevelSamples {
 }
 
 export interface LevelStats {
+  /** Answered requests (complete, partial or failed); refused ones are counted apart. */
   requests: number;
   errors: number;
+  /** Refused whole at capacity (503 SERVICE_BUSY, then Retry-After waited as a client does). */
+  refused: number;
+  /** Answered with part of the record missing. */
+  partial: number;
   /** Completed requests (ok or not) per second of the measured window. */
   throughput: number;
   p50: number;
@@ -46,6 +55,8 @@ export function summarise(samples: LevelSamples): LevelStats {
   return {
     requests,
     errors: samples.errors,
+    refused: samples.refused ?? 0,
+    partial: samples.partial ?? 0,
     throughput: throughput(requests, samples.elapsedMs),
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
