@@ -593,14 +593,14 @@ export type CombinedResultsQueryVariables = Exact<{
 }>;
 
 
-export type CombinedResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedResults: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, referenceRange: string | null, abnormal: boolean | null, memberIds: Array<string>, code: { display: string, text: string | null }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedResults: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, referenceRange: string | null, abnormal: boolean | null, memberIds: Array<string>, code: { display: string, text: string | null, coding: Array<{ system: string, code: string, display: string }> }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedSocialHistoryQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type CombinedSocialHistoryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedSocialHistory: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedSocialHistoryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedSocialHistory: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null, coding: Array<{ system: string, code: string, display: string }> }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type NotReadPartsFragment = { source: string, field: string, reason: string };
 
@@ -633,7 +633,7 @@ export type CombinedVitalSignsQueryVariables = Exact<{
 }>;
 
 
-export type CombinedVitalSignsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedVitalSigns: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, referenceRange: string | null, abnormal: boolean | null, memberIds: Array<string>, code: { display: string, text: string | null }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedVitalSignsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedVitalSigns: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, referenceRange: string | null, abnormal: boolean | null, memberIds: Array<string>, code: { display: string, text: string | null, coding: Array<{ system: string, code: string, display: string }> }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CommunityQueryVariables = Exact<{
   nhsNumber: string;
@@ -2108,6 +2108,11 @@ export const CombinedResultsDocument = new TypedDocumentString(`
           code {
             display
             text
+            coding {
+              system
+              code
+              display
+            }
           }
           value
           unit
@@ -2199,6 +2204,11 @@ export const CombinedSocialHistoryDocument = new TypedDocumentString(`
           code {
             display
             text
+            coding {
+              system
+              code
+              display
+            }
           }
           value
           unit
@@ -2284,6 +2294,11 @@ export const CombinedVitalSignsDocument = new TypedDocumentString(`
           code {
             display
             text
+            coding {
+              system
+              code
+              display
+            }
           }
           value
           unit
