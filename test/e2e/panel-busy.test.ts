@@ -81,23 +81,31 @@ it('an embedded panel says the record service is busy and that it is asking agai
   await asked;
   const refusedBefore = await busyRefusals();
 
-  // A host page on another origin (the example host's) embeds the medications panel on this gateway, with the host's token.
+  // The example host page (another origin) embeds the medications panel; here it hands the panel the
+  // host's token and this gateway's address before the panel starts (a host's own configuration).
   const page = await freshPage();
   const token = userToken(gp, { clientId: 'bury-ward-system' });
-  await page.route(stackInfo().exampleUrl, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ward system</title></head><body><main><h1>Ward system</h1>
-        <script>window.hostToken = () => ${JSON.stringify(token)};</script>
-        <script type="module" src="${stackInfo().viewerUrl}panels.js"></script>
-        <sfy-medications nhs-number="${MARGARET()}" gateway-url="${gatewayUrl}" token-provider="hostToken"></sfy-medications></main></body></html>`,
-    }),
+  await page.addInitScript(
+    ([hostToken, url]) => {
+      const w = globalThis as any;
+      w.sessionStorage.setItem('host-token', hostToken);
+      new w.MutationObserver((_: unknown, observer: any) => {
+        const panel = w.document.querySelector('sfy-medications');
+        if (!panel) return;
+        panel.setAttribute('gateway-url', url);
+        observer.disconnect();
+      }).observe(w.document, { childList: true, subtree: true });
+    },
+    [token, gatewayUrl],
   );
   await page.goto(stackInfo().exampleUrl);
 
   const panel = page.locator('sfy-medications');
   const busy = panel.locator('[data-state="busy"]');
-  await busy.waitFor({ timeout: 30_000 });
+  await busy.waitFor({ timeout: 30_000 }).catch(async (error) => {
+    // What the panel showed instead, to say why.
+    throw new Error(`${(error as Error).message}\nThe panel showed: ${await panel.evaluate((p) => p.shadowRoot?.innerHTML ?? '(no shadow root)')}`);
+  });
   expect(await busy.textContent()).toBe('The record service is busy: asking again…');
   expect(await busy.getAttribute('role')).toBe('status');
   // Busy is never read as an empty record.
