@@ -123,9 +123,14 @@ function patientIdentity(claims: PatientTokenClaims, clientNameHeader: string | 
 const CLIENT_NAME = /^[A-Za-z0-9 ._:-]{1,64}$/;
 export const CLIENT_NAME_HEADER = 'apollographql-client-name';
 
-/** The client application: the token's authorised party wins over the header the client sends about itself. */
-function clientApplication(claims: Pick<UserTokenClaims, 'azp'>, header: string | undefined): string | null {
-  if (claims.azp && CLIENT_NAME.test(claims.azp)) return claims.azp;
+/**
+ * The client application every look is recorded with: the client the token was issued to (an ID
+ * token's authorised party `azp`, else a JWT access token's `client_id`, RFC 9068: what the sign-in
+ * provider puts in the viewer's, the console's, a launched app's and a host's tokens) wins over the
+ * header the client sends about itself. Exported for its unit test.
+ */
+export function clientApplication(claims: Pick<UserTokenClaims, 'azp' | 'client_id'>, header: string | undefined): string | null {
+  for (const named of [claims.azp, claims.client_id]) if (named && CLIENT_NAME.test(named)) return named;
   return header && CLIENT_NAME.test(header) ? header : null;
 }
 

@@ -16,7 +16,9 @@ const freshPage = browserPages();
 function section(page: Page, panel: string, name: string) {
   return page.locator(`[data-panel="${panel}"]`).evaluate((element, name) => {
     const s = (element as any).shadowRoot.querySelector(`[data-section="${name}"]`);
-    const rows = (part: string) => [...(s?.querySelectorAll(`table[data-part="${part}"] tbody tr`) ?? [])].map((tr: any) => [...tr.querySelectorAll('td')].map((td: any) => td.textContent.trim()));
+    // A cell's words as read before opening anything: a code behind its "Code" disclosure is not part of the name.
+    const cellText = (td: any) => { const copy = td.cloneNode(true); copy.querySelectorAll('details').forEach((d: any) => d.remove()); return copy.textContent.trim(); };
+    const rows = (part: string) => [...(s?.querySelectorAll(`table[data-part="${part}"] tbody tr`) ?? [])].map((tr: any) => [...tr.querySelectorAll('td')].map(cellText));
     const all = (role: string) => [...(s?.querySelectorAll(`[data-role="${role}"]`) ?? [])].map((e: any) => e.textContent.trim());
     return { state: s?.getAttribute('data-state'), text: s?.textContent ?? '', current: rows('current'), history: rows('history'), warnings: all('warning'), notRead: all('not-read'), sources: all('sources') };
   }, name);
@@ -59,7 +61,7 @@ it('the GP opens Margaret: the combined record is the first view, penicillin onc
   expect(bloodPressures.map((r) => r[1])).toContain('Systolic blood pressure 138 mmHg; Diastolic blood pressure 78 mmHg');
   expect(vitals.current.find((r) => r[0] === 'Body weight')?.[1]).toMatch(/^\d+(\.\d+)? kg$/);
   expect((await section(page, 'combinedProblems', 'problems')).current.map((r) => r[0])).toEqual(expect.arrayContaining(['Fracture of neck of femur', 'Hypertension']));
-  expect((await section(page, 'combinedSocialHistory', 'socialHistory')).current.map((r) => r[0])).toContain('Tobacco smoking status');
+  expect((await section(page, 'combinedSocialHistory', 'socialHistory')).current.map((r) => r[0])).toContain('Smoking status'); // the GP's own words, not LOINC's "Tobacco smoking status"
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'viewer-combined-margaret');
   await screenshot(page.locator('[data-panel="combinedAllergies"]'), 'viewer-combined-allergies-margaret');
@@ -102,6 +104,65 @@ it('the GP opens Margaret: the combined record is the first view, penicillin onc
   await screenshot(page, 'viewer-by-source-margaret');
   await screenshot(page.locator('[data-panel="emergencySummary"]'), 'viewer-emergency-summary-margaret');
   await screenshot(page.locator('[data-panel="encounters"]'), 'viewer-by-source-encounters-margaret');
+  await page.context().close();
+});
+
+/** The element with focus, inside the panels' shadow roots too. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let a = (globalThis as any).document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return { tag: a?.localName as string, text: (a?.textContent ?? '').trim() as string, open: !!a?.parentElement?.open, expanded: a?.closest?.('details') ? String(a.closest('details').open) : '' };
+  });
+
+it('combined results and vital signs: each test in the words its source gave, its code one key press away, and every row its own status; by keyboard; axe clean', async () => {
+  const page = await freshPage();
+  await signInAs(page, 'gp');
+  await openRecord(page, MARGARET());
+  await panelsSettled(page);
+  const results = await section(page, 'combinedResults', 'results');
+  const names = [...results.current, ...results.history].map((r) => r[0]);
+  // The laboratory's names (Observation.code.text), never LOINC's own display in their place.
+  expect(names).toEqual(expect.arrayContaining(['Haemoglobin', 'White cell count', 'Platelet count', 'Full blood count']));
+  expect(names.filter((n) => /Hemoglobin|\[.*\/.*\]|by Automated count/.test(n))).toEqual([]);
+  // Every row says its status in its own column (the sources' words, e.g. "Final"), not only inside the list of sources.
+  const headers = await page.locator('[data-panel="combinedResults"] [data-section="results"] table[data-part="current"] th').allTextContents();
+  const statusColumn = headers.indexOf('Status');
+  expect(statusColumn).toBeGreaterThan(0);
+  for (const row of [...results.current, ...results.history]) expect({ test: row[0], status: row[statusColumn] }).toEqual({ test: row[0], status: expect.stringMatching(/^(Final|Preliminary|Amended|Corrected|Registered|Cancelled)/) });
+  const vitals = await section(page, 'combinedVitalSigns', 'vitalSigns');
+  const vitalsHeaders = await page.locator('[data-panel="combinedVitalSigns"] [data-section="vitalSigns"] table[data-part="current"] th').allTextContents();
+  expect(vitals.current.every((r) => r[vitalsHeaders.indexOf('Status')].length > 0)).toBe(true);
+
+  // Keyboard alone: the contents link to Test results, then Tab to the first test's "Code", Enter opens it.
+  await page.getByRole('link', { name: 'Test results' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => (globalThis as any).document.activeElement.getAttribute('data-panel'))).toBe('combinedResults');
+  let reached = await focused(page);
+  for (let i = 0; i < 5 && reached.tag !== 'summary'; i += 1) {
+    await page.keyboard.press('Tab');
+    reached = await focused(page);
+  }
+  expect(reached).toMatchObject({ tag: 'summary', expanded: 'false' });
+  expect(reached.text).toMatch(/^Code of /);
+  const firstCodes = page.locator('[data-panel="combinedResults"] [data-section="results"] tbody tr').first().locator('[data-role="code"]');
+  expect(await firstCodes.first().isVisible()).toBe(false);
+  await page.keyboard.press('Enter');
+  expect(await focused(page)).toMatchObject({ tag: 'summary', expanded: 'true' });
+  expect(await firstCodes.first().isVisible()).toBe(true);
+  expect(await firstCodes.first().textContent()).toMatch(/^(LOINC|SNOMED CT) \S+/);
+  // The haemoglobin's own code, by name of its system.
+  const haemoglobin = page.locator('[data-panel="combinedResults"] [data-section="results"] tbody tr', { has: page.locator('[data-role="source-name"]', { hasText: /^Haemoglobin$/ }) }).first();
+  await haemoglobin.locator('summary').focus();
+  await page.keyboard.press('Space');
+  expect(await haemoglobin.locator('[data-role="code"]').allTextContents()).toEqual(['LOINC 718-7 (Hemoglobin [Mass/volume] in Blood)']);
+  // Blood pressure: the GP's name, and both codes it sent.
+  const bloodPressure = page.locator('[data-panel="combinedVitalSigns"] tbody tr', { has: page.locator('[data-role="source-name"]', { hasText: /^Blood pressure$/ }) }).first();
+  await bloodPressure.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  expect(await bloodPressure.locator('[data-role="code"]').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^LOINC 85354-9/), expect.stringMatching(/^SNOMED CT 75367002/)]));
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page.locator('[data-panel="combinedResults"]'), 'viewer-combined-results-codes-margaret');
   await page.context().close();
 });
 

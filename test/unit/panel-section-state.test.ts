@@ -64,6 +64,20 @@ describe('an answered request', () => {
   });
 });
 
+describe('a restricted record (H130): where the patient lives is withheld from everyone, said as such', () => {
+  const ADDRESS = ['patient', 'address'];
+  const withheld = { message: 'Withheld: this is a restricted record', path: ADDRESS, extensions: { code: 'FORBIDDEN_FIELD', field: 'Patient.address', category: 'contactDetails', reason: 'restricted-record' } };
+  it('is neither "nothing recorded" nor "restricted for your role"', () => {
+    const state = sectionState(answered({ patient: { address: null } }, [withheld]), ADDRESS);
+    expect(state).toEqual({ kind: 'restricted', restrictedRecord: true });
+    expect(sectionWords(state as Exclude<typeof state, { kind: 'listed' }>, 'Contact details', label)).toBe('Withheld: this is a restricted record, so where the patient lives and how to reach them are shown to nobody.');
+  });
+  it('a denial to the role alone keeps its own words', () => {
+    const byRole = { ...withheld, extensions: { code: 'FORBIDDEN_FIELD', field: 'Patient.address', category: 'contactDetails' } };
+    expect(sectionState(answered({ patient: { address: null } }, [byRole]), ADDRESS)).toEqual({ kind: 'restricted' });
+  });
+});
+
 describe('current and history parts (H62-H64): the record\'s `current` decides, never the status text', () => {
   const items = [
     { id: 'amlodipine', status: 'active', current: true },

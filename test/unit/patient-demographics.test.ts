@@ -8,6 +8,7 @@ import {
   currentAddressOf,
   deceasedOf,
   phoneOf,
+  restrictedOf,
   storedAddresses,
   storedTelecom,
 } from '../../subgraphs/kit/src/ingest/patientDemographics';
@@ -139,6 +140,19 @@ describe('death', () => {
     expect(deceasedOf({ resourceType: 'Patient', deceasedBoolean: true })).toEqual({ at: null });
     expect(deceasedOf({ resourceType: 'Patient', deceasedBoolean: false })).toBeNull();
     expect(deceasedOf({ resourceType: 'Patient' })).toBeNull();
+  });
+});
+
+describe('a restricted record (PDS sensitive flag)', () => {
+  const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
+  it('is Patient.meta.security R or V from v3-Confidentiality; U, N, another system, or none is not restricted', () => {
+    expect(restrictedOf({ resourceType: 'Patient', meta: { security: [{ system: CONFIDENTIALITY, code: 'R', display: 'restricted' }] } })).toBe(true);
+    expect(restrictedOf({ resourceType: 'Patient', meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'PROCESSINLINELABEL' }, { system: CONFIDENTIALITY, code: 'V' }] } })).toBe(true);
+    expect(restrictedOf({ resourceType: 'Patient', meta: { security: [{ system: CONFIDENTIALITY, code: 'U', display: 'unrestricted' }] } })).toBe(false);
+    expect(restrictedOf({ resourceType: 'Patient', meta: { security: [{ system: CONFIDENTIALITY, code: 'N' }] } })).toBe(false);
+    expect(restrictedOf({ resourceType: 'Patient', meta: { security: [{ system: 'http://example.org/other', code: 'R' }] } })).toBe(false);
+    expect(restrictedOf({ resourceType: 'Patient', meta: { versionId: '1' } })).toBe(false);
+    expect(restrictedOf({ resourceType: 'Patient' })).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { checkLifetime, DEFAULT_USER_TOKEN_MAX_LIFETIME_SECONDS, launchPatientOf, TokenRefused, userClaims } from '../../subgraphs/kit/src/tokenRules';
+import { clientApplication } from '../../gateway/src/userToken';
 
 const NOW = 1_800_000_000;
 const HOURS = 3600;
@@ -66,5 +67,22 @@ describe('SMART scopes: a token for one patient', () => {
     expect(launchPatientOf({ scope: 'launch patient/*.rs', patient: '9993133701' })).toBe('9993133701');
     expect(launchPatientOf({ scope: 'patient/Observation.rs patient/Condition.rs', patient: '9993133701' })).toBe('9993133701');
     expect(() => launchPatientOf({ scope: 'patient/*.rs' })).toThrow(TokenRefused);
+  });
+});
+
+describe('the client application a look is recorded with (issue #19.8)', () => {
+  const role = { person_roleid: 'r1', org_code: 'P83005', role_code: 'S0000:G0000:R8000' };
+  const base = { sub: 'u1', selected_roleid: 'r1', nhsid_nrbac_roles: [role] };
+
+  it('is the token\'s azp, else its client_id (a JWT access token: the viewer\'s, a launched app\'s), else the client-name header', () => {
+    expect(clientApplication(userClaims({ ...base, azp: 'ward-app', client_id: 'other' }), 'ward-tablet')).toBe('ward-app');
+    expect(clientApplication(userClaims({ ...base, client_id: 'shareforyou-viewer' }), 'ward-tablet')).toBe('shareforyou-viewer');
+    expect(clientApplication(userClaims(base), 'ward-tablet')).toBe('ward-tablet');
+    expect(clientApplication(userClaims(base), undefined)).toBeNull();
+  });
+
+  it('a name that is not a plain short name is passed over', () => {
+    expect(clientApplication({ client_id: '<script>' }, 'ward-tablet')).toBe('ward-tablet');
+    expect(clientApplication({ azp: 'x'.repeat(65) }, undefined)).toBeNull();
   });
 });

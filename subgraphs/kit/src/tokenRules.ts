@@ -58,6 +58,8 @@ export interface UserTokenClaims {
   family_name?: string;
   /** The OIDC client the token was issued to: the client application. */
   azp?: string;
+  /** The same, as an OAuth 2.0 JWT access token names it (RFC 9068 `client_id`: the local sign-in provider's access tokens, a SMART app's). */
+  client_id?: string;
   selected_roleid: string;
   nhsid_nrbac_roles: NrbacRole[];
   /** SMART scopes granted (space-separated), e.g. "care-record patient/*.rs". */
@@ -71,6 +73,7 @@ export interface PatientTokenClaims {
   sub: string;
   nhs_number: string;
   azp?: string;
+  client_id?: string;
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 512;
@@ -95,6 +98,7 @@ export function userClaims(payload: unknown): UserTokenClaims & { selectedRole: 
     name: claims.name as string | undefined,
     family_name: optionalText(claims.family_name),
     azp: optionalText(claims.azp),
+    client_id: optionalText(claims.client_id),
     selected_roleid: claims.selected_roleid,
     nhsid_nrbac_roles: roles,
     selectedRole,
@@ -132,7 +136,7 @@ export function patientClaims(payload: unknown): PatientTokenClaims {
   const claims = (payload ?? {}) as Record<string, unknown>;
   if (!isText(claims.sub)) throw new TokenRefused('The token names no user (sub).');
   if (!isText(claims.nhs_number)) throw new TokenRefused('The patient token has no NHS number.');
-  return { sub: claims.sub, nhs_number: claims.nhs_number, azp: isText(claims.azp) ? claims.azp : undefined };
+  return { sub: claims.sub, nhs_number: claims.nhs_number, azp: isText(claims.azp) ? claims.azp : undefined, client_id: isText(claims.client_id) ? claims.client_id : undefined };
 }
 
 /**

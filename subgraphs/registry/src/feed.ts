@@ -22,7 +22,7 @@ import { relationshipRuleFor } from '@shareforyou/schema';
 import type { PatientRecord, RegistryModels } from './models';
 import { postcodeKey } from './patientTrace';
 import { relationshipSpan, ruleForEvent } from './careRelationships';
-import { addressOf, calendarDateOf, communicationOf, contactPointsOf, contactsOf, currentAddressOf, deceasedOf } from '@shareforyou/kit/src/ingest';
+import { addressOf, calendarDateOf, communicationOf, contactPointsOf, contactsOf, currentAddressOf, deceasedOf, restrictedOf } from '@shareforyou/kit/src/ingest';
 
 /**
  * The registry's feed: demographics and registration from GP practices, and the events that form
@@ -59,6 +59,7 @@ function demographicsOf(r: fhir4.Patient, entry: FeedEntry, organisation: Feedin
     communication: communicationOf(r),
     contacts: contactsOf(r.contact),
     deceased: deceasedOf(r),
+    restricted: restrictedOf(r),
     practiceOdsCode: organisation.odsCode,
   };
 }

@@ -19,6 +19,8 @@ export interface PatientRecord {
   communication: CommunicationNeedsValue | null;
   contacts: PatientContactValue[];
   deceased: DeceasedValue | null;
+  /** The source marks the record restricted (PDS sensitive flag): where the patient lives and how to reach them are shown to nobody. Absent on records fed before it was kept. */
+  restricted?: boolean;
   /** Records fed before addresses and telecom were kept whole. */
   address?: { lines: string[]; city: string | null; postcode: string | null } | null;
   phone?: string | null;
@@ -50,6 +52,7 @@ const patientSchema = new Schema<PatientRecord>(
     communication: { type: Schema.Types.Mixed, default: null },
     contacts: { type: Schema.Types.Mixed, default: () => [] },
     deceased: { type: Schema.Types.Mixed, default: null },
+    restricted: { type: Boolean, default: false },
     address: { type: new Schema({ lines: [String], city: String, postcode: String }, { _id: false }), default: undefined },
     phone: { type: String, default: undefined },
     registeredPractice: { type: new Schema({ odsCode: String, name: String }, { _id: false }), default: null },

@@ -38,7 +38,9 @@ export async function patientSearch(
     name: patient.name,
     birthDate: patient.birthDate,
     gender: patient.gender,
-    postcode: currentAddressOf(storedAddresses(patient), new Date())?.postcode ?? null,
+    // A restricted record's postcode is withheld as its address is (clinical safety H130).
+    postcode: patient.restricted ? null : (currentAddressOf(storedAddresses(patient), new Date())?.postcode ?? null),
+    restricted: patient.restricted === true,
     registeredPractice: patient.registeredPractice,
   })));
 }

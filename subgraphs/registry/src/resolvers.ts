@@ -1,4 +1,4 @@
-import { nhsNumberArgument, type SubgraphContext } from '@shareforyou/kit';
+import { careRecordError, ErrorCode, nhsNumberArgument, type SubgraphContext } from '@shareforyou/kit';
 import { accessOfProfile, loadPolicy } from '@shareforyou/schema';
 import { declareBreakGlass } from './breakGlass';
 import { addressesAsOf, contactPointsAsOf, contactsAsOf, currentAddressOf, phoneOf, storedAddresses, storedTelecom } from '@shareforyou/kit/src/ingest';
@@ -11,6 +11,24 @@ type Context = SubgraphContext<RegistryModels>;
 type PatientParent = PatientRecord & { nhsNumber: string };
 
 const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
+
+/**
+ * Where a patient whose record is restricted lives, and how to reach them, is withheld from
+ * everyone, whatever their role, as the Personal Demographics Service withholds it for its
+ * sensitive flag (clinical safety H130): a denial the audit records, never an empty value that
+ * reads as "no address held".
+ */
+function unlessRestricted<T>(read: (patient: PatientParent) => T) {
+  return (patient: PatientParent, _: unknown, __: Context, info: { parentType: { name: string }; fieldName: string }) => {
+    if (!patient.restricted) return read(patient);
+    const field = `${info.parentType.name}.${info.fieldName}`;
+    throw careRecordError(ErrorCode.FORBIDDEN_FIELD, `Withheld: this is a restricted record, so where the patient lives and how to reach them (${field}) are shown to nobody.`, {
+      field,
+      category: 'contactDetails',
+      reason: 'restricted-record',
+    });
+  };
+}
 
 export const registryResolvers = {
   Query: {
@@ -44,12 +62,13 @@ export const registryResolvers = {
   Patient: {
     __resolveReference: (reference: { nhsNumber: string }, context: Context) => openPatient(nhsNumberArgument(reference.nhsNumber), context),
     // What is current is decided now, from the periods the source sent.
-    address: (patient: PatientParent) => currentAddressOf(storedAddresses(patient), new Date()),
-    addresses: (patient: PatientParent) => addressesAsOf(storedAddresses(patient), new Date()),
-    phone: (patient: PatientParent) => phoneOf(storedTelecom(patient), new Date()),
-    telecom: (patient: PatientParent) => contactPointsAsOf(storedTelecom(patient), new Date()),
-    contacts: (patient: PatientParent) =>
-      contactsAsOf(patient.contacts ?? [], new Date()).map((c) => ({ ...c, telecom: contactPointsAsOf(c.telecom, new Date()), address: c.address && addressesAsOf([c.address], new Date())[0] })),
+    address: unlessRestricted((patient) => currentAddressOf(storedAddresses(patient), new Date())),
+    addresses: unlessRestricted((patient) => addressesAsOf(storedAddresses(patient), new Date())),
+    phone: unlessRestricted((patient) => phoneOf(storedTelecom(patient), new Date())),
+    telecom: unlessRestricted((patient) => contactPointsAsOf(storedTelecom(patient), new Date())),
+    contacts: unlessRestricted((patient) =>
+      contactsAsOf(patient.contacts ?? [], new Date()).map((c) => ({ ...c, telecom: contactPointsAsOf(c.telecom, new Date()), address: c.address && addressesAsOf([c.address], new Date())[0] }))),
+    restricted: (patient: PatientParent) => patient.restricted === true,
     careRelationships: async (patient: PatientParent, _: unknown, context: Context) => {
       const record = await context.access.record(patient.nhsNumber);
       return (record?.relationships ?? []).map((r) => ({

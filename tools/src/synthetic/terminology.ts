@@ -181,6 +181,8 @@ export const specialties = concepts({
 export type SpecialtyKey = keyof typeof specialties;
 
 export interface LabTest extends Concept {
+  /** The laboratory's own name for the test, as its report says it (Observation.code.text). */
+  text: string;
   unit: string;
   ucum: string;
   decimals: number;
@@ -188,18 +190,18 @@ export interface LabTest extends Concept {
   range: (gender: 'male' | 'female') => { low?: number; high?: number };
 }
 
-/** Laboratory tests (LOINC), units as UK laboratories report them. */
+/** Laboratory tests (LOINC), with the names and units UK laboratories report them under (`text`: what the lab's report says, as Observation.code.text). */
 export const labTests = {
-  haemoglobin: { code: '718-7', display: 'Hemoglobin [Mass/volume] in Blood', unit: 'g/L', ucum: 'g/L', decimals: 0, range: (g) => (g === 'female' ? { low: 115, high: 165 } : { low: 130, high: 180 }) },
-  whiteCells: { code: '6690-2', display: 'Leukocytes [#/volume] in Blood by Automated count', unit: '10*9/L', ucum: '10*9/L', decimals: 1, range: () => ({ low: 4.0, high: 11.0 }) },
-  platelets: { code: '777-3', display: 'Platelets [#/volume] in Blood by Automated count', unit: '10*9/L', ucum: '10*9/L', decimals: 0, range: () => ({ low: 150, high: 400 }) },
-  sodium: { code: '2951-2', display: 'Sodium [Moles/volume] in Serum or Plasma', unit: 'mmol/L', ucum: 'mmol/L', decimals: 0, range: () => ({ low: 133, high: 146 }) },
-  potassium: { code: '2823-3', display: 'Potassium [Moles/volume] in Serum or Plasma', unit: 'mmol/L', ucum: 'mmol/L', decimals: 1, range: () => ({ low: 3.5, high: 5.3 }) },
-  creatinine: { code: '14682-9', display: 'Creatinine [Moles/volume] in Serum or Plasma', unit: 'umol/L', ucum: 'umol/L', decimals: 0, range: (g) => (g === 'female' ? { low: 45, high: 84 } : { low: 59, high: 104 }) },
-  egfr: { code: '62238-1', display: 'Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)', unit: 'mL/min/1.73m2', ucum: 'mL/min/{1.73_m2}', decimals: 0, range: () => ({ low: 90 }) },
-  hba1c: { code: '59261-8', display: 'Hemoglobin A1c/Hemoglobin.total in Blood by IFCC protocol', unit: 'mmol/mol', ucum: 'mmol/mol', decimals: 0, range: () => ({ low: 20, high: 41 }) },
-  crp: { code: '1988-5', display: 'C reactive protein [Mass/volume] in Serum or Plasma', unit: 'mg/L', ucum: 'mg/L', decimals: 0, range: () => ({ high: 5 }) },
-  inr: { code: '6301-6', display: 'INR in Platelet poor plasma by Coagulation assay', unit: 'INR', ucum: '{INR}', decimals: 1, range: () => ({ low: 0.8, high: 1.2 }) },
+  haemoglobin: { text: 'Haemoglobin', code: '718-7', display: 'Hemoglobin [Mass/volume] in Blood', unit: 'g/L', ucum: 'g/L', decimals: 0, range: (g) => (g === 'female' ? { low: 115, high: 165 } : { low: 130, high: 180 }) },
+  whiteCells: { text: 'White cell count', code: '6690-2', display: 'Leukocytes [#/volume] in Blood by Automated count', unit: '10*9/L', ucum: '10*9/L', decimals: 1, range: () => ({ low: 4.0, high: 11.0 }) },
+  platelets: { text: 'Platelet count', code: '777-3', display: 'Platelets [#/volume] in Blood by Automated count', unit: '10*9/L', ucum: '10*9/L', decimals: 0, range: () => ({ low: 150, high: 400 }) },
+  sodium: { text: 'Sodium', code: '2951-2', display: 'Sodium [Moles/volume] in Serum or Plasma', unit: 'mmol/L', ucum: 'mmol/L', decimals: 0, range: () => ({ low: 133, high: 146 }) },
+  potassium: { text: 'Potassium', code: '2823-3', display: 'Potassium [Moles/volume] in Serum or Plasma', unit: 'mmol/L', ucum: 'mmol/L', decimals: 1, range: () => ({ low: 3.5, high: 5.3 }) },
+  creatinine: { text: 'Creatinine', code: '14682-9', display: 'Creatinine [Moles/volume] in Serum or Plasma', unit: 'umol/L', ucum: 'umol/L', decimals: 0, range: (g) => (g === 'female' ? { low: 45, high: 84 } : { low: 59, high: 104 }) },
+  egfr: { text: 'eGFR', code: '62238-1', display: 'Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI)', unit: 'mL/min/1.73m2', ucum: 'mL/min/{1.73_m2}', decimals: 0, range: () => ({ low: 90 }) },
+  hba1c: { text: 'HbA1c', code: '59261-8', display: 'Hemoglobin A1c/Hemoglobin.total in Blood by IFCC protocol', unit: 'mmol/mol', ucum: 'mmol/mol', decimals: 0, range: () => ({ low: 20, high: 41 }) },
+  crp: { text: 'C-reactive protein', code: '1988-5', display: 'C reactive protein [Mass/volume] in Serum or Plasma', unit: 'mg/L', ucum: 'mg/L', decimals: 0, range: () => ({ high: 5 }) },
+  inr: { text: 'INR', code: '6301-6', display: 'INR in Platelet poor plasma by Coagulation assay', unit: 'INR', ucum: '{INR}', decimals: 1, range: () => ({ low: 0.8, high: 1.2 }) },
 } satisfies Record<string, LabTest>;
 export type LabTestKey = keyof typeof labTests;
 

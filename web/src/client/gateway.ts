@@ -142,7 +142,8 @@ const same = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | numbe
 const within = (inner: ReadonlyArray<string | number>, outer: ReadonlyArray<string | number>) => outer.length <= inner.length && same(inner.slice(0, outer.length), outer);
 
 export type SectionProblem =
-  | { kind: 'forbidden' }
+  /** Denied: to the user's role, or (`restrictedRecord`) to everyone, where the patient's record is restricted and this says where they live or how to reach them. */
+  | { kind: 'forbidden'; restrictedRecord?: boolean }
   | { kind: 'unavailable' | 'failed'; source?: string }
   | { kind: 'unreadable'; count: number }
   | { kind: 'error'; message: string };
@@ -158,7 +159,7 @@ export function problemAt(errors: CareRecordError[], path: string[]): SectionPro
   for (const error of errors) {
     const code = error.extensions?.code;
     // Denied at the field or above it (a combined section's list lies under the denied section).
-    if (code === 'FORBIDDEN_FIELD' && error.path && within(path, error.path)) return { kind: 'forbidden' };
+    if (code === 'FORBIDDEN_FIELD' && error.path && within(path, error.path)) return error.extensions?.reason === 'restricted-record' ? { kind: 'forbidden', restrictedRecord: true } : { kind: 'forbidden' };
     if ((code === 'SOURCE_UNAVAILABLE' || code === 'SOURCE_FAILED') && error.extensions?.paths?.some((p) => within(path, p.split('.')))) {
       return { kind: code === 'SOURCE_FAILED' ? 'failed' : 'unavailable', source: error.extensions.serviceName };
     }

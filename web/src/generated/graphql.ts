@@ -593,14 +593,14 @@ export type CombinedResultsQueryVariables = Exact<{
 }>;
 
 
-export type CombinedResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedResults: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, referenceRange: string | null, abnormal: boolean | null, memberIds: Array<string>, code: { display: string, text: string | null }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedResults: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, referenceRange: string | null, abnormal: boolean | null, memberIds: Array<string>, code: { display: string, text: string | null, coding: Array<{ system: string, code: string, display: string }> }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedSocialHistoryQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type CombinedSocialHistoryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedSocialHistory: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedSocialHistoryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedSocialHistory: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null, coding: Array<{ system: string, code: string, display: string }> }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type NotReadPartsFragment = { source: string, field: string, reason: string };
 
@@ -633,7 +633,7 @@ export type CombinedVitalSignsQueryVariables = Exact<{
 }>;
 
 
-export type CombinedVitalSignsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedVitalSigns: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, referenceRange: string | null, abnormal: boolean | null, memberIds: Array<string>, code: { display: string, text: string | null }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedVitalSignsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedVitalSigns: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, value: string | null, unit: string | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, referenceRange: string | null, abnormal: boolean | null, memberIds: Array<string>, code: { display: string, text: string | null, coding: Array<{ system: string, code: string, display: string }> }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CommunityQueryVariables = Exact<{
   nhsNumber: string;
@@ -647,7 +647,7 @@ export type DemographicsQueryVariables = Exact<{
 }>;
 
 
-export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, restricted: boolean, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type DocumentsQueryVariables = Exact<{
   nhsNumber: string;
@@ -813,7 +813,7 @@ export type TraceQueryVariables = Exact<{
 }>;
 
 
-export type TraceQuery = { patientSearch: Array<{ nhsNumber: string, birthDate: unknown, gender: string | null, postcode: string | null, name: { family: string, given: Array<string>, text: string }, registeredPractice: { name: string } | null }> };
+export type TraceQuery = { patientSearch: Array<{ nhsNumber: string, birthDate: unknown, gender: string | null, postcode: string | null, restricted: boolean, name: { family: string, given: Array<string>, text: string }, registeredPractice: { name: string } | null }> };
 
 export type DeclareBreakGlassMutationVariables = Exact<{
   nhsNumber: string;
@@ -829,7 +829,7 @@ export type PatientBannerQueryVariables = Exact<{
 }>;
 
 
-export type PatientBannerQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, name: { family: string, given: Array<string>, text: string } | null, deceased: { at: unknown } | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null } | null };
+export type PatientBannerQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, restricted: boolean, name: { family: string, given: Array<string>, text: string } | null, deceased: { at: unknown } | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2108,6 +2108,11 @@ export const CombinedResultsDocument = new TypedDocumentString(`
           code {
             display
             text
+            coding {
+              system
+              code
+              display
+            }
           }
           value
           unit
@@ -2199,6 +2204,11 @@ export const CombinedSocialHistoryDocument = new TypedDocumentString(`
           code {
             display
             text
+            coding {
+              system
+              code
+              display
+            }
           }
           value
           unit
@@ -2284,6 +2294,11 @@ export const CombinedVitalSignsDocument = new TypedDocumentString(`
           code {
             display
             text
+            coding {
+              system
+              code
+              display
+            }
           }
           value
           unit
@@ -2452,6 +2467,7 @@ export const DemographicsDocument = new TypedDocumentString(`
     deceased {
       at
     }
+    restricted
     address {
       lines
       city
@@ -3980,6 +3996,7 @@ export const TraceDocument = new TypedDocumentString(`
     birthDate
     gender
     postcode
+    restricted
     registeredPractice {
       name
     }
@@ -4009,6 +4026,7 @@ export const PatientBannerDocument = new TypedDocumentString(`
     deceased {
       at
     }
+    restricted
     breakGlass {
       reason
       expiresAt

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { Column } from './recordPanel';
 import { formatDate } from './fhirTime';
 import { disagreementWords, sourceSummary, statusOfSources, type SourceItem } from './combinedWords';
+import { sourceCodes, sourceNames, type ConceptValue } from './codedName';
 
 /**
  * The columns every combined section shares: the item's name with the sources' disagreement said
@@ -20,6 +21,26 @@ const named = (c: Concept | null | undefined) => c?.display ?? c?.text ?? '';
 export const nameCol = (label: string, concept: (item: any) => Concept | null | undefined): Column => ({
   label,
   value: (item) => html`${named(concept(item))}${item.disagreement ? html`<p class="disagreement" data-role="disagreement">${disagreementWords(item.disagreement)}</p>` : nothing}`,
+});
+
+/**
+ * The item's name in each source's own words (its text, else its first coding's display, never the
+ * code system's display in its place), the disagreement under it, and the codes on demand: a
+ * disclosure widget (keyboard: Tab to "Code", Enter or Space opens it) listing each code system and code.
+ */
+export const sourceNameCol = (label: string, concept: (source: any) => ConceptValue | null | undefined): Column => ({
+  label,
+  value: (item) => {
+    const names = sourceNames(item.sources as any[], concept);
+    const codes = sourceCodes(item.sources as any[], concept);
+    const name = names.join('; ');
+    return html`<span data-role="source-name">${name}</span>${item.disagreement ? html`<p class="disagreement" data-role="disagreement">${disagreementWords(item.disagreement)}</p>` : nothing}
+      <details class="codes" data-role="codes"><summary>Code<span class="visually-hidden"> of ${name}</span></summary>
+        ${codes.length
+          ? html`<ul>${codes.map((c) => html`<li data-role="code">${c.system} ${c.code}${c.display && c.display !== name ? html` <span class="code-display">(${c.display})</span>` : nothing}</li>`)}</ul>`
+          : html`<p data-role="code">No code: the source gave it as text only.</p>`}
+      </details>`;
+  },
 });
 
 /** The status in the sources' own words, once each. */

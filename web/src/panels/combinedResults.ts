@@ -2,7 +2,7 @@ import { CombinedResultsDocument, CombinedSocialHistoryDocument, CombinedVitalSi
 import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { statusWords } from './statusWords';
-import { eachSourceSays, firstDate, nameCol, sourcesCol } from './combinedColumns';
+import { eachSourceSays, firstDate, sourceNameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
 import { html } from 'lit';
 import { resultText } from './resultText';
 import { resultFlag } from './resultFlag';
@@ -32,11 +32,14 @@ function observationSection(field: 'combinedResults' | 'combinedVitalSigns' | 'c
     source: SOURCES,
     notRead: ['patient', field, 'notRead'],
     current: { history: 'Cancelled or of unknown status' },
+    // The name in each source's words with its codes on demand; every row's status (final,
+    // preliminary, amended, corrected), not only inside its list of sources (issue #19.4).
     columns: [
-      nameCol(label, (r) => r.code),
+      sourceNameCol(label, (s) => s.code),
       col('Result', resultsSaid),
       col('Range', (r) => eachSourceSays(r, (s) => s.referenceRange)),
       col('Date', (r) => firstDate(r, (s) => s.effectiveDate ?? s.issued)),
+      sourcesStatusCol(status),
       sourcesCol(status),
     ],
   };

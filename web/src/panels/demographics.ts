@@ -8,7 +8,7 @@ export class DemographicsPanel extends RecordPanel<DemographicsQuery> {
   protected heading = 'Demographics and who is involved';
   protected document = DemographicsDocument;
   protected sections: Section[] = [
-    { title: 'Patient', path: ['patient', 'name'], columns: [col('Name', (n) => n.text), col('NHS number', () => this.nhsNumber.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')), col('Born', () => formatDate(this.result?.data?.patient?.birthDate)), col('Gender', () => statusWords(this.result?.data?.patient?.gender)), col('Died', () => this.died())] },
+    { title: 'Patient', path: ['patient', 'name'], columns: [col('Name', (n) => n.text), col('NHS number', () => this.nhsNumber.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')), col('Born', () => formatDate(this.result?.data?.patient?.birthDate)), col('Gender', () => statusWords(this.result?.data?.patient?.gender)), col('Died', () => this.died()), col('Restricted record', () => (this.result?.data?.patient?.restricted ? 'Yes: address and contact details withheld' : 'No'))] },
     { title: 'Contact details', path: ['patient', 'address'], columns: [col('Address', (a) => [...a.lines, a.city, a.postcode].filter(Boolean).join(', ')), col('Phone', () => this.result?.data?.patient?.phone)] },
     {
       title: 'Communication needs',

@@ -174,7 +174,7 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
     if (state.kind === 'could-not-load') {
       return html`<div data-section=${name} data-state="could-not-load">${heading}<p class="state could-not-load">${sectionWords(state, section.title, sourceLabel)}</p></div>`;
     }
-    if (state.kind === 'restricted') return html`<div data-section=${name} data-state="restricted">${heading}<p class="state restricted">${sectionWords(state, section.title, sourceLabel)}</p></div>`;
+    if (state.kind === 'restricted') return html`<div data-section=${name} data-state="restricted" data-reason=${state.restrictedRecord ? 'restricted-record' : 'role'}>${heading}<p class="state restricted">${sectionWords(state, section.title, sourceLabel)}</p></div>`;
     if (state.kind === 'unavailable') return html`<div data-section=${name} data-state="unavailable">${heading}<p class="state unavailable">${sectionWords(state, section.title, sourceLabel)}</p></div>`;
     const unreadable = state.kind === 'listed' && state.unreadable
       ? html`<p class="state unavailable" data-role="unreadable">${state.unreadable === 1 ? '1 item' : `${state.unreadable} items`} from the source could not be shown; the rest are below.</p>`

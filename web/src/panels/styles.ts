@@ -42,6 +42,13 @@ export const panelStyles = [
     .disagreement { margin: 4px 0 0; padding-left: 8px; border-left: 4px solid var(--nhsuk-warm-yellow-colour); font-weight: bold; }
     ul.sources { margin: 0; padding-left: 1.2em; }
     ul.sources li { margin: 0; }
+    /* A code on demand: the design system's details pattern, keyboard operable (Enter or Space on its summary). */
+    details.codes { margin: 4px 0 0; font-size: 0.875rem; }
+    details.codes summary { color: var(--nhsuk-link-colour); text-decoration: underline; cursor: pointer; display: inline-block; }
+    details.codes summary:focus-visible { outline: 4px solid transparent; background: var(--nhsuk-focus-colour); color: var(--nhsuk-focus-text-colour); box-shadow: 0 4px var(--nhsuk-focus-text-colour); text-decoration: none; }
+    details.codes ul { margin: 4px 0 0; padding-left: 1.2em; }
+    .code-display { color: var(--nhsuk-secondary-text-colour); }
+    .visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important; overflow: hidden !important; clip: rect(0 0 0 0) !important; clip-path: inset(50%) !important; border: 0 !important; white-space: nowrap !important; }
     p.statement-note { color: var(--nhsuk-secondary-text-colour); font-size: 0.875rem; margin: 0 0 8px; }
     @media print {
       :host { color: var(--nhsuk-print-text-colour); margin-bottom: 12px; break-inside: avoid; }

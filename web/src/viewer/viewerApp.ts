@@ -422,7 +422,7 @@ export class ViewerApp extends LitElement {
     if (!this.traceMatches!.length) return html`<p role="status">No patient matches. Check the spelling and the date of birth.</p>`;
     return html`<h2>Matching patients</h2>
       <ul class="nhsuk-list" role="list" data-role="matches">
-        ${this.traceMatches!.map((m) => html`<li><button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" @click=${() => this.openRecord(m.nhsNumber, { nhsNumber: m.nhsNumber, name: bannerName(m.name), born: formatDate(m.birthDate) })}>Open ${m.name.text}, born ${formatDate(m.birthDate)}${m.postcode ? `, ${m.postcode}` : ''}</button></li>`)}
+        ${this.traceMatches!.map((m) => html`<li><button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" @click=${() => this.openRecord(m.nhsNumber, { nhsNumber: m.nhsNumber, name: bannerName(m.name), born: formatDate(m.birthDate) })}>Open ${m.name.text}, born ${formatDate(m.birthDate)}${m.postcode ? `, ${m.postcode}` : ''}${m.restricted ? ' (restricted record)' : ''}</button></li>`)}
       </ul>`;
   }
 
@@ -441,7 +441,7 @@ export class ViewerApp extends LitElement {
   /**
    * The patient banner (NHS Common User Interface): FAMILY, Given names as the record's heading;
    * date of birth with age, gender and NHS number; then the alerts the record gives (deceased,
-   * emergency access). It is the first thing on the screen after opening, and stays there while
+   * restricted record, emergency access). It is the first thing on the screen after opening, and stays there while
    * the record scrolls under it (clinical safety H100: the wrong patient's record read as this one's).
    */
   private renderBanner(patient: BannerPatient) {
@@ -454,9 +454,12 @@ export class ViewerApp extends LitElement {
         <div><dt>Gender</dt><dd data-role="gender">${genderText(patient.gender)}</dd></div>
         <div><dt>NHS number</dt><dd data-role="nhs-number">${formatNhsNumber(patient.nhsNumber)}</dd></div>
       </dl>
-      ${patient.deceased || patient.breakGlass
+      ${patient.deceased || patient.restricted || patient.breakGlass
         ? html`<ul class="sfy-patient-banner__alerts" aria-label="Alerts about this record" data-role="patient-alerts">
             ${patient.deceased ? html`<li class="sfy-flag-deceased" data-role="deceased"><strong>Deceased</strong>${deceasedAt ? `: died ${deceasedAt}` : ''}</li>` : nothing}
+            ${patient.restricted
+              ? html`<li class="sfy-flag-restricted" data-role="restricted"><strong>Restricted record</strong>: the patient's address and contact details are withheld from everyone. Do not disclose where the patient is or how to reach them.</li>`
+              : nothing}
             ${patient.breakGlass
               ? html`<li class="sfy-flag-break-glass" data-role="break-glass-banner"><strong>Emergency access</strong>: you are viewing this record under emergency access (break-glass) until ${new Date(patient.breakGlass.expiresAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}. Your access is logged and will be reviewed.</li>`
               : nothing}

@@ -4,7 +4,8 @@ import { conceptsOf, optionalCodingOf, textOf, type ConceptValue } from './fhirV
  * Who the patient is and how to reach them, read from a FHIR R4 / UK Core Patient as the source
  * means it: the current home address by `use` and `period` (never simply the first listed), phone
  * numbers by `use` and `rank`, communication needs (languages, interpreter), next of kin and
- * emergency contacts (`Patient.contact`), and death (`deceased[x]`). Pure: the feed stores what
+ * emergency contacts (`Patient.contact`), death (`deceased[x]`) and a restricted record
+ * (`meta.security`). Pure: the feed stores what
  * this returns.
  */
 
@@ -207,4 +208,17 @@ export function storedAddresses(record: { addresses?: AddressValue[]; address?: 
 export function storedTelecom(record: { telecom?: ContactPointValue[]; phone?: string | null }): ContactPointValue[] {
   if (record.telecom?.length) return record.telecom;
   return record.phone ? [{ system: 'phone', value: record.phone, use: null, rank: null, periodStart: null, periodEnd: null }] : [];
+}
+
+const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
+
+/**
+ * The demographics source marks the record restricted: `Patient.meta.security` holds `R`
+ * (restricted) or `V` (very restricted) from v3-Confidentiality, as the Personal Demographics
+ * Service does for a patient whose record carries its sensitive ("S") flag. The record then shows
+ * nobody where the patient lives or how to reach them (address, phone, email, contacts), as PDS
+ * itself withholds them, and its banner says the record is restricted.
+ */
+export function restrictedOf(patient: fhir4.Patient): boolean {
+  return (patient.meta?.security ?? []).some((label) => label.system === CONFIDENTIALITY && (label.code === 'R' || label.code === 'V'));
 }

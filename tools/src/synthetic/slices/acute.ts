@@ -386,7 +386,8 @@ export function buildAcuteSlice(plan: PatientPlan): fhir4.FhirResource[] {
         meta: f.meta(id, issued),
         status: 'final',
         category: [{ coding: [{ system: SYSTEMS.observationCategory, code: 'laboratory', display: 'Laboratory' }] }],
-        code: { coding: [coding(SYSTEMS.loinc, test)] },
+        // The laboratory's own name for the test beside its LOINC code, as UK pathology reports send it.
+        code: { coding: [coding(SYSTEMS.loinc, test)], text: test.text },
         subject: f.patient,
         ...(encounterRef ? { encounter: encounterRef } : {}),
         effectiveDateTime: isoDateTime(panel.time),
