@@ -23,8 +23,11 @@ export type CarePlanKind = (typeof CARE_PLAN_KINDS)[number] | 'other';
 export const NO_KNOWN_ALLERGY_SCOPES = ['all', 'medication', 'food', 'environment'] as const;
 export type NoKnownAllergyScope = (typeof NO_KNOWN_ALLERGY_SCOPES)[number];
 
-/** Which List is which, by List.code: only the allergies list means anything here (a NoKnownAllergies statement). */
-export const LIST_KINDS = ['allergies'] as const;
+/**
+ * Which List is which, by List.code: the allergies, problems and medications lists, each of which
+ * states "nothing known" when empty with emptyReason nilknown. Any other List means nothing here.
+ */
+export const LIST_KINDS = ['allergies', 'problems', 'medications'] as const;
 export type ListKind = (typeof LIST_KINDS)[number] | 'other';
 
 /** Which Consents this record holds, by scope and category: advance decisions only. */
@@ -128,7 +131,7 @@ export function noKnownAllergyScopeOf(concepts: Coded[], codes = loadClinicalCod
   return NO_KNOWN_ALLERGY_SCOPES.find((scope) => listed(concepts, codes.noKnownAllergies[scope])) ?? null;
 }
 
-/** What a List is, from every coding of List.code: "allergies" for the allergies list, else "other". Text is never read. */
+/** What a List is, from every coding of List.code: "allergies", "problems" or "medications", else "other". Text is never read. */
 export function listKindOf(concepts: Coded[], codes = loadClinicalCodes()): ListKind {
   return LIST_KINDS.find((kind) => listed(concepts, codes.lists[kind])) ?? 'other';
 }

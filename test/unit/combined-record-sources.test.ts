@@ -12,7 +12,9 @@ import {
   FAMILY_HISTORY_FIELDS,
   IMMUNISATION_FIELDS,
   MEDICATION_FIELDS,
+  NO_CURRENT_MEDICATION_FIELDS,
   NO_KNOWN_ALLERGY_FIELDS,
+  NO_KNOWN_PROBLEM_FIELDS,
   OBSERVATION_FIELDS,
   PROBLEM_FIELDS,
   PROCEDURE_FIELDS,
@@ -80,8 +82,8 @@ const SENSITIVE_ALERTS = ['safeguarding', 'mentalHealthRisk'];
 
 const SECTIONS: Array<[section: string, fields: readonly string[], expected: () => string[]]> = [
   ['combinedAllergies', [...ALLERGY_FIELDS, ...NO_KNOWN_ALLERGY_FIELDS], () => [...of('Allergy'), ...of('NoKnownAllergies')].sort()],
-  ['combinedProblems', PROBLEM_FIELDS, () => of('Problem')],
-  ['combinedMedications', MEDICATION_FIELDS, () => of('Medication')],
+  ['combinedProblems', [...PROBLEM_FIELDS, ...NO_KNOWN_PROBLEM_FIELDS], () => [...of('Problem'), ...of('NoKnownProblems')].sort()],
+  ['combinedMedications', [...MEDICATION_FIELDS, ...NO_CURRENT_MEDICATION_FIELDS], () => [...of('Medication'), ...of('NoCurrentMedications')].sort()],
   ['combinedProcedures', PROCEDURE_FIELDS, () => of('Procedure')],
   ['combinedImmunisations', IMMUNISATION_FIELDS, () => of('Immunisation')],
   ['combinedReferrals', REFERRAL_FIELDS, () => of('Referral')],

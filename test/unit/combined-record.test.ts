@@ -11,10 +11,13 @@ import {
   asGiven,
   immunisationRule,
   combinedAllergies,
+  combinedMedications,
+  combinedProblems,
   combinedSection,
   MEDICATION_FIELDS,
   medicationRule,
   noKnownAllergyConflicts,
+  nothingKnownConflicts,
   OBSERVATION_FIELDS,
   observationRule,
   observationSectionOf,
@@ -107,6 +110,52 @@ describe('problems', () => {
   it('the same code years apart (a second fracture) stays two problems', () => {
     const fracture = { ...depression, code: sct('5913000', 'Fracture of neck of femur'), onsetDate: '2015-06-01', provenance: HOSPITAL };
     expect(mergeSameFacts([fracture, { ...fracture, id: 'second', onsetDate: '2026-10-29' }], problemRule)).toHaveLength(2);
+  });
+});
+
+const EMPTY_REASON = 'http://terminology.hl7.org/CodeSystem/list-empty-reason';
+const nilKnown = { system: EMPTY_REASON, code: 'nilknown', display: 'Nil Known', coding: [{ system: EMPTY_REASON, code: 'nilknown', display: 'Nil Known' }], text: null };
+/** A List's "nothing known" statement as a source serves it (NoKnownProblems, NoCurrentMedications). */
+const statement = (id: string, list: ReturnType<typeof sct>, provenance = GP, extra: object = {}) => ({ id, code: nilKnown, list, title: null, current: true, recordedDate: '2025-10-07', provenance, ...extra });
+
+describe('H124: "no known problems" and "no current medications" statements: apart, and a conflict said beside a current item', () => {
+  const problemsList = sct('717711000000103', 'Problems');
+  const medicationsList = sct('933361000000108', 'Medications and medical devices');
+  const asthma = { id: 'RM3/Condition/a', code: sct('195967001', 'Asthma'), clinicalStatus: 'active', verificationStatus: 'confirmed', current: true, onsetDate: '2026-10-29', provenance: HOSPITAL };
+  const salbutamol = { id: 'RM3/MedicationRequest/s', medication: { system: DMD, code: '39113611000001102', display: 'Salbutamol 100micrograms/dose inhaler', coding: [{ system: DMD, code: '39113611000001102' }], text: null }, status: 'active', current: true, startDate: '2026-10-29', endDate: null, provenance: HOSPITAL };
+
+  it('a "no known problems" statement is apart from the problem items, never one of them; with no current problem there is no conflict', () => {
+    const section = combinedProblems({ problems: [], hospitalDiagnoses: [{ ...asthma, clinicalStatus: 'resolved', current: false }], mentalHealthDiagnoses: [], communityDiagnoses: [], noKnownProblems: [statement('P83005/List/p', problemsList)], hospitalNoKnownProblems: [] });
+    expect(section.items.map((i) => i.code.code)).toEqual(['195967001']);
+    expect(section.noKnownProblems.map((s) => s.id)).toEqual(['P83005/List/p']);
+    expect(section.conflicts).toEqual([]);
+    expect(section.notRead).toEqual([]);
+  });
+
+  it('the GP says "no known problems" while the hospital holds a current diagnosis: the conflict is said in words, naming both', () => {
+    const section = combinedProblems({ problems: [], hospitalDiagnoses: [asthma], mentalHealthDiagnoses: [], communityDiagnoses: [], noKnownProblems: [statement('P83005/List/p', problemsList)], hospitalNoKnownProblems: [] });
+    expect(section.conflicts).toEqual(['Bury Central Medical Practice records “No known problems” (2025-10-07), but a current problem is recorded: Asthma at Northern Care Alliance NHS Foundation Trust']);
+  });
+
+  it('the GP says "no current medications" while the hospital prescribes: the conflict is said; a stopped medicine or a retired statement is none', () => {
+    const parent = (meds: object[], statements: object[]) => ({ medications: [], hospitalPrescriptions: meds, mentalHealthMedications: [], noCurrentMedications: statements, hospitalNoCurrentMedications: [] });
+    const said = combinedMedications(parent([salbutamol], [statement('P83005/List/m', medicationsList)]));
+    expect(said.items.map((i) => i.medication.code)).toEqual(['39113611000001102']);
+    expect(said.noCurrentMedications.map((s) => s.id)).toEqual(['P83005/List/m']);
+    expect(said.conflicts).toEqual(['Bury Central Medical Practice records “No current medications” (2025-10-07), but a current medicine is recorded: Salbutamol 100micrograms/dose inhaler at Northern Care Alliance NHS Foundation Trust']);
+    expect(combinedMedications(parent([{ ...salbutamol, status: 'stopped', current: false }], [statement('P83005/List/m', medicationsList)])).conflicts).toEqual([]);
+    expect(combinedMedications(parent([salbutamol], [statement('P83005/List/m', medicationsList, GP, { current: false })])).conflicts).toEqual([]);
+  });
+
+  it('a source whose statements were not read is named, never read as no statement', () => {
+    const section = combinedMedications({ medications: [], hospitalPrescriptions: [], mentalHealthMedications: [], noCurrentMedications: [], hospitalNoCurrentMedications: null });
+    expect(section.notRead.map((n) => [n.field, n.source])).toEqual([['hospitalNoCurrentMedications', 'Hospital trust']]);
+  });
+
+  it('the words: each current item named once, with its source', () => {
+    expect(nothingKnownConflicts([statement('s', problemsList)], [asthma, { ...asthma, id: 'x', code: sct('38341003', 'Hypertension'), provenance: MH }], { statement: 'No known problems', item: 'a current problem', nameOf: (p) => p.code })).toEqual([
+      'Bury Central Medical Practice records “No known problems” (2025-10-07), but a current problem is recorded: Asthma at Northern Care Alliance NHS Foundation Trust; Hypertension at Pennine Care NHS Foundation Trust',
+    ]);
   });
 });
 

@@ -655,6 +655,43 @@ describe('the record’s new content reaches a new user (issue 18.7)', () => {
     expect(only(p, 'RT2', 'registry').map((r) => r.resourceType)).toEqual(['EpisodeOfCare']);
   });
 
+  it('the demo fills every combined section (issue 18.7): care plans, devices, advance decisions, immunisations and a nil-known medications List, each valid FHIR R4 and landing in its panel through the real GP feed', () => {
+    const gpOf = (index: number) => {
+      const p = population[index];
+      const bundle = bundleOf(p, p.practiceOdsCode, 'gp');
+      return { bundle, resources: resourcesOf(feedsOf(p, p.practiceOdsCode, 'gp')[0]) };
+    };
+    const margaret = gpOf(0);
+    const peter = gpOf(3);
+    const aisha = gpOf(4);
+    const added = [
+      ...['Device', 'DeviceUseStatement', 'Consent', 'Immunization'].flatMap((t) => ofType(margaret.resources, t as never)),
+      ...['CarePlan', 'Immunization'].flatMap((t) => ofType(peter.resources, t as never)),
+      ...ofType(aisha.resources, 'List'),
+    ] as fhir4.FhirResource[];
+    expect(added.flatMap((r) => fhirFaults(r).map((f) => `${r.resourceType}/${r.id} ${f.path}: ${f.message}`))).toEqual([]);
+
+    // Margaret: her flu and pneumococcal vaccinations, her hearing aid (its Device in the same feed), her advance decision refusing CPR.
+    expect(ofType(margaret.resources, 'Immunization').map((i) => codes(i.vaccineCode)[0])).toEqual(['12866006', '822851000000102']);
+    const [hearingAid] = ofType(margaret.resources, 'DeviceUseStatement');
+    expect(mapped(gpFeed, margaret.bundle, hearingAid)).toMatchObject({ panel: 'medicalDevices', fields: { device: { code: '6012004' }, status: 'active', current: true } });
+    const [decision] = ofType(margaret.resources, 'Consent');
+    expect(mapped(gpFeed, margaret.bundle, decision)).toMatchObject({ panel: 'advanceDecisions', fields: { status: 'active', current: true, provisionType: 'deny', provisionCodes: [{ code: '89666000' }] } });
+
+    // Peter: a diabetes self-management plan addressing his diabetes, in force.
+    const [plan] = ofType(peter.resources, 'CarePlan');
+    const diabetes = ofType(peter.resources, 'Condition').find((c) => codes(c.code).includes('44054006'))!;
+    expect(plan.addresses).toEqual([{ reference: `Condition/${diabetes.id}` }]);
+    expect(mapped(gpFeed, peter.bundle, plan)).toMatchObject({ panel: 'carePlans', fields: { title: 'Diabetes self-management plan', current: true } });
+    expect(ofType(peter.resources, 'Immunization').map((i) => codes(i.vaccineCode)[0])).toEqual(['822851000000102']);
+
+    // Aisha: her medications List, empty because nothing is known: a "no current medications" statement, never a medicine.
+    const [medicationsList] = ofType(aisha.resources, 'List');
+    expect([codes(medicationsList.code), medicationsList.entry, codes(medicationsList.emptyReason)]).toEqual([['933361000000108'], undefined, ['nilknown']]);
+    expect(mapped(gpFeed, aisha.bundle, medicationsList)).toMatchObject({ panel: 'noCurrentMedications', fields: { current: true, list: { code: '933361000000108' } } });
+    expect([...ofType(aisha.resources, 'MedicationStatement'), ...ofType(aisha.resources, 'MedicationRequest')]).toEqual([]);
+  });
+
   it('random patients: in plausible proportions, every admission with its diagnosis, every fractured neck of femur operated on, and every feed accepted whole', () => {
     const share = (pred: (p: SyntheticPatient) => boolean, of = population.slice(5)) => of.filter(pred).length / of.length;
     const gpObservations = (p: SyntheticPatient) => ofType(p.feeds.filter((f) => f.target === 'gp').flatMap(resourcesOf), 'Observation');

@@ -32,7 +32,7 @@ export interface CombinedField {
   label: string;
   /** What to ask of each source's item (its catalogue type), in the fragments of operation.ts. */
   selection: string;
-  /** More of the section than its items (the allergies' no-known-allergies statements). */
+  /** More of the section than its items (the allergies' no-known-allergies statements, the problems' and medicines' nothing-known statements, and their conflicts). */
   extra?: string;
   /** Each item is its source's own, never merged, with no sources list (encounters): the selection is of the item. */
   flat?: boolean;
@@ -44,8 +44,8 @@ const flatField = (name: string, label: string, selection: string, build: Builde
 
 export const COMBINED_FIELDS = {
   combinedAllergies: field('combinedAllergies', 'Allergies and intolerances', ALLERGY_SELECTION, allergyIntolerance, 'noKnownAllergies { id code { ...C } scope current recordedDate provenance { ...P } } conflicts'),
-  combinedProblems: field('combinedProblems', 'Problems and diagnoses', PROBLEM_SELECTION, condition),
-  combinedMedications: field('combinedMedications', 'Medicines', MEDICATION_SELECTION, medicationResource),
+  combinedProblems: field('combinedProblems', 'Problems and diagnoses', PROBLEM_SELECTION, condition, 'noKnownProblems { id current recordedDate provenance { ...P } } conflicts'),
+  combinedMedications: field('combinedMedications', 'Medicines', MEDICATION_SELECTION, medicationResource, 'noCurrentMedications { id current recordedDate provenance { ...P } } conflicts'),
   combinedImmunisations: field('combinedImmunisations', 'Immunisations', IMMUNISATION_SELECTION, immunization),
   combinedProcedures: field('combinedProcedures', 'Operations and procedures', PROCEDURE_SELECTION, procedure),
   combinedResults: field('combinedResults', 'Results', RESULT_SELECTION, observation),
@@ -76,6 +76,8 @@ export interface SectionPart {
   field: CombinedFieldName;
   /** Which of the combined section's items belong here (current problems, or past ones); default all. */
   keep?: (item: CombinedItem) => boolean;
+  /** Whether this part says the section's "nothing known" statements and their conflicts (the problem list, not past illness, says them). */
+  statements?: boolean;
 }
 
 export interface IpsSection {
@@ -91,9 +93,9 @@ export const LOINC = 'http://loinc.org';
 
 /** The IPS sections this record fills, in the IPS's order (required ones first). */
 export const IPS_SECTIONS: IpsSection[] = [
-  { key: 'problems', code: '11450-4', title: 'Problem list', parts: [{ field: 'combinedProblems', keep: (i) => i.current }] },
+  { key: 'problems', code: '11450-4', title: 'Problem list', parts: [{ field: 'combinedProblems', keep: (i) => i.current, statements: true }] },
   { key: 'allergies', code: '48765-2', title: 'Allergies and intolerances', parts: [{ field: 'combinedAllergies' }] },
-  { key: 'medications', code: '10160-0', title: 'Medication summary', parts: [{ field: 'combinedMedications' }] },
+  { key: 'medications', code: '10160-0', title: 'Medication summary', parts: [{ field: 'combinedMedications', statements: true }] },
   { key: 'immunisations', code: '11369-6', title: 'Immunizations', parts: [{ field: 'combinedImmunisations' }] },
   { key: 'results', code: '30954-2', title: 'Results', parts: [{ field: 'combinedResults' }] },
   { key: 'procedures', code: '47519-4', title: 'History of procedures', parts: [{ field: 'combinedProcedures' }] },

@@ -84,6 +84,15 @@ function buildPart(answer: GraphQLAnswer, part: SectionPart, nhsNumber: string):
     }
     extraWords.push(...((section.raw.conflicts ?? []) as string[]));
   }
+  // A List's "nothing known" statement is said in the section's words, with its conflicts; never an entry (H123, H124).
+  const listStatements = { combinedProblems: ['noKnownProblems', 'No known problems'], combinedMedications: ['noCurrentMedications', 'No current medications'] } as const;
+  if (part.statements && (part.field === 'combinedProblems' || part.field === 'combinedMedications') && section.raw) {
+    const [field, says] = listStatements[part.field];
+    for (const statement of (section.raw[field] ?? []) as SourceItem[]) {
+      extraWords.push(`${statement.provenance.organisationName} records “${says}” (${statement.current ? 'current' : 'no longer current'}, ${statement.recordedDate ?? statement.provenance.lastUpdated}).`);
+    }
+    extraWords.push(...((section.raw.conflicts ?? []) as string[]));
+  }
   return {
     title: section.label,
     entries: pairs.map(({ item }) => build(item, nhsNumber) as Resource),

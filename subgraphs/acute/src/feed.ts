@@ -76,7 +76,7 @@ export const acuteFeed: SliceFeed = {
     ServiceRequest: serviceRequestMapping(acutePanels.hospitalReferrals),
     CarePlan: carePlanMapping(acutePanels.hospitalCarePlans),
     Flag: flagMapping({ alerts: acutePanels.hospitalAlerts, safeguardingAlerts: acutePanels.hospitalSafeguardingAlerts, riskAlerts: acutePanels.hospitalRiskAlerts }),
-    // Issue #18 point 1: an allergies List empty because nothing is known (a "no known allergies" statement)
-    List: listMapping({ noKnownAllergies: acutePanels.hospitalNoKnownAllergies }),
+    // Issue #18 point 1: an allergies, problems or medications List empty because nothing is known (a statement)
+    List: listMapping({ noKnownAllergies: acutePanels.hospitalNoKnownAllergies, noKnownProblems: acutePanels.hospitalNoKnownProblems, noCurrentMedications: acutePanels.hospitalNoCurrentMedications }),
   },
 };

@@ -17,6 +17,10 @@ export const acutePanels = {
   hospitalDiagnoses: 'hospitalDiagnoses',
   hospitalAllergies: 'hospitalAllergies',
   hospitalNoKnownAllergies: 'hospitalNoKnownAllergies',
+  /** A problems List empty because nothing is known: "no known problems" statements. */
+  hospitalNoKnownProblems: 'hospitalNoKnownProblems',
+  /** A medications List empty because nothing is known: "no current medications" statements. */
+  hospitalNoCurrentMedications: 'hospitalNoCurrentMedications',
   hospitalProcedures: 'hospitalProcedures',
   hospitalPrescriptions: 'hospitalPrescriptions',
   /** ServiceRequests: referrals and requests the hospital made. */

@@ -2,7 +2,7 @@ import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { alertList, allergyList, carePlanList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, referralList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
+import { alertList, allergyList, carePlanList, medicineList, listStatementList, noKnownAllergyList, observationList, problemList, procedureList, referralList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { faultOf } from '@shareforyou/kit/src/slice/unreadableItems';
@@ -78,6 +78,8 @@ export const acuteResolvers = {
     hospitalDiagnoses: problemList(acutePanels.hospitalDiagnoses),
     hospitalAllergies: allergyList(acutePanels.hospitalAllergies),
     hospitalNoKnownAllergies: noKnownAllergyList(acutePanels.hospitalNoKnownAllergies),
+    hospitalNoKnownProblems: listStatementList(acutePanels.hospitalNoKnownProblems),
+    hospitalNoCurrentMedications: listStatementList(acutePanels.hospitalNoCurrentMedications),
     hospitalProcedures: procedureList(acutePanels.hospitalProcedures),
     hospitalPrescriptions: medicineList(acutePanels.hospitalPrescriptions, acutePanels.hospitalDiagnoses),
     hospitalReferrals: referralList(acutePanels.hospitalReferrals),

@@ -51,7 +51,7 @@ const CRITICALITY = ['low', 'unable_to_assess', 'high'];
 /** Which current allergies a no-known-allergies statement of this scope contradicts (no category: any scope). */
 const contradicts = (scope: string, allergy: Item) => scope === 'all' || !(allergy.category as string[] | undefined)?.length || (allergy.category as string[]).includes(scope);
 
-const conceptName = (c: Concept | null | undefined) => c?.text ?? c?.display ?? c?.code ?? 'an allergy';
+const conceptName = (c: Concept | null | undefined, unnamed = 'an allergy') => c?.text ?? c?.display ?? c?.code ?? unnamed;
 
 export function noKnownAllergyConflicts(statements: Item[], allergies: Item[]): string[] {
   return statements
@@ -81,9 +81,29 @@ export function combinedAllergies(parent: Parent) {
   };
 }
 
+// --- "nothing known" statements beside problems and medicines (a List empty because nothing is known)
+
+/**
+ * Each current statement that nothing of a kind is known ("no known problems", "no current
+ * medications") that a current item of the section contradicts, said in words naming who says
+ * what: a statement is never shown beside a current item without the conflict being said (H124).
+ */
+export function nothingKnownConflicts(statements: Item[], items: Item[], words: { statement: string; item: string; nameOf: (item: Item) => Concept | null | undefined }): string[] {
+  const contradicted = items.filter((i) => i.current);
+  if (!contradicted.length) return [];
+  const listed = contradicted.map((i) => `${conceptName(words.nameOf(i), 'an unnamed item')} at ${i.provenance.organisationName}`).join('; ');
+  return statements
+    .filter((s) => s.current)
+    .map((statement) => {
+      const when = statement.recordedDate ? ` (${String(statement.recordedDate).slice(0, 10)})` : '';
+      return `${statement.provenance.organisationName} records “${words.statement}”${when}, but ${words.item} is recorded: ${listed}`;
+    });
+}
+
 // --- problems
 
 export const PROBLEM_FIELDS = ['problems', 'hospitalDiagnoses', 'mentalHealthDiagnoses', 'communityDiagnoses'] as const;
+export const NO_KNOWN_PROBLEM_FIELDS = ['noKnownProblems', 'hospitalNoKnownProblems'] as const;
 
 /** The same condition: the same code, begun within a year of each other (or either not dated). */
 export const problemRule: SectionRule<Item> = {
@@ -93,9 +113,22 @@ export const problemRule: SectionRule<Item> = {
   dateOf: (p) => p.onsetDate ?? p.recordedDate,
 };
 
+/** Problems from every source, the same condition merged; every source's "no known problems" statement apart, its conflicts said. */
+export function combinedProblems(parent: Parent) {
+  const problems = gather(parent, PROBLEM_FIELDS);
+  const statements = gather(parent, NO_KNOWN_PROBLEM_FIELDS);
+  return {
+    items: mergeSameFacts(problems.items, problemRule).map((m) => ({ ...m, code: m.sources[0].code })),
+    noKnownProblems: statements.items,
+    conflicts: nothingKnownConflicts(statements.items, problems.items, { statement: 'No known problems', item: 'a current problem', nameOf: (p) => p.code }),
+    notRead: [...problems.notRead, ...statements.notRead],
+  };
+}
+
 // --- medications
 
 export const MEDICATION_FIELDS = ['medications', 'hospitalPrescriptions', 'mentalHealthMedications'] as const;
+export const NO_CURRENT_MEDICATION_FIELDS = ['noCurrentMedications', 'hospitalNoCurrentMedications'] as const;
 
 /** The same medicine over overlapping time: a discharge prescription and the GP's repeat. */
 export const medicationRule: SectionRule<Item> = {
@@ -104,6 +137,18 @@ export const medicationRule: SectionRule<Item> = {
   statusOf: (m) => (m.status === 'active' && !m.current ? 'active at the source, but its period has ended' : String(m.status)),
   dateOf: (m) => m.startDate,
 };
+
+/** Medicines from every source, the same medicine over the same time merged; every source's "no current medications" statement apart, its conflicts said. */
+export function combinedMedications(parent: Parent) {
+  const medicines = gather(parent, MEDICATION_FIELDS);
+  const statements = gather(parent, NO_CURRENT_MEDICATION_FIELDS);
+  return {
+    items: mergeSameFacts(medicines.items, medicationRule).map((m) => ({ ...m, medication: m.sources[0].medication })),
+    noCurrentMedications: statements.items,
+    conflicts: nothingKnownConflicts(statements.items, medicines.items, { statement: 'No current medications', item: 'a current medicine', nameOf: (m) => m.medication }),
+    notRead: [...medicines.notRead, ...statements.notRead],
+  };
+}
 
 // --- procedures
 

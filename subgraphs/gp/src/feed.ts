@@ -44,7 +44,7 @@ export const gpFeed: SliceFeed = {
     Flag: flagMapping({ alerts: gpPanels.alerts, safeguardingAlerts: gpPanels.safeguardingAlerts, riskAlerts: gpPanels.riskAlerts }),
     // Issue #18 point 1
     FamilyMemberHistory: familyMemberHistoryMapping(gpPanels.familyHistory),
-    List: listMapping({ noKnownAllergies: gpPanels.noKnownAllergies }),
+    List: listMapping({ noKnownAllergies: gpPanels.noKnownAllergies, noKnownProblems: gpPanels.noKnownProblems, noCurrentMedications: gpPanels.noCurrentMedications }),
     DeviceUseStatement: deviceUseStatementMapping(gpPanels.medicalDevices),
     Consent: consentMapping(gpPanels.advanceDecisions),
     Encounter: consultation,

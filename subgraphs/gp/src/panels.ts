@@ -11,6 +11,10 @@ export const gpPanels = {
   observations: 'observations',
   procedures: 'procedures',
   noKnownAllergies: 'noKnownAllergies',
+  /** A problems List empty because nothing is known: "no known problems" statements. */
+  noKnownProblems: 'noKnownProblems',
+  /** A medications List empty because nothing is known: "no current medications" statements. */
+  noCurrentMedications: 'noCurrentMedications',
   /** ServiceRequests: referrals and requests the practice made. */
   referrals: 'referrals',
   /** CarePlans. */

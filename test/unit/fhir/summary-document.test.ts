@@ -91,3 +91,29 @@ describe('the IPS summary document', () => {
     expect(latest.effectiveDateTime).toBe('2026-10-14T10:20:00+01:00');
   });
 });
+
+describe('a List\'s "nothing known" statement in the summary (H123, H124)', () => {
+  const statement = (sourceId: string, current = true) => ({ id: `P83005/List/${sourceId}`, current, recordedDate: '2025-10-07', provenance: { odsCode: 'P83005', organisationName: 'Bury Central Medical Practice', system: 'EMIS Web', sourceId, version: '1', lastUpdated: '2025-10-07T10:00:00Z' } });
+  const withStatements = () => {
+    const answer = clinicianAnswer() as any;
+    answer.data.patient.combinedMedications = { items: [], notRead: [], noCurrentMedications: [statement('meds')], conflicts: [] };
+    answer.data.patient.combinedProblems = { ...answer.data.patient.combinedProblems, noKnownProblems: [statement('problems')], conflicts: ['Bury Central Medical Practice records “No known problems” (2025-10-07), but a current problem is recorded: Hypertension at Bury Central Medical Practice'] };
+    return summaryDocument(answer, { nhsNumber: NHS, baseUrl: 'https://record.example/fhir', now: new Date('2026-11-01T12:00:00Z') });
+  };
+
+  it('"no current medications" is said in the medication summary\'s words, never an entry; the section, every source having answered, is nilknown', () => {
+    const bundle = withStatements();
+    const medications = section(bundle, '10160-0');
+    expect(medications.entry).toBeUndefined();
+    expect(emptyReason(medications)?.code).toBe('nilknown');
+    expect(medications.text!.div).toContain('Bury Central Medical Practice records “No current medications” (current, 2025-10-07)');
+    expect(resources(bundle, 'List')).toEqual([]);
+  });
+
+  it('"no known problems" beside a current problem: the statement and its conflict are in the problem list\'s words, not in past illness', () => {
+    const bundle = withStatements();
+    expect(section(bundle, '11450-4').text!.div).toContain('records “No known problems” (current, 2025-10-07)');
+    expect(section(bundle, '11450-4').text!.div).toContain('but a current problem is recorded: Hypertension');
+    expect(section(bundle, '11348-0').text!.div).not.toContain('No known problems');
+  });
+});

@@ -7,7 +7,7 @@
 import { HOUR, MINUTE, utc } from './clock';
 import { syntheticNhsNumber } from './nhsNumbers';
 import { contributingOrganisation, councilForTown, services } from './places';
-import { bodySites, conditions, medicines, procedures, reasons, specialties } from './terminology';
+import { bodySites, carePlanConcepts, conditions, devices, medicines, procedures, reasons, refusedTreatments, specialties } from './terminology';
 import type { PatientPlan } from './plan';
 
 export interface DemoStory {
@@ -21,7 +21,7 @@ export const demoStories: readonly DemoStory[] = [
     index: 0,
     name: 'Margaret Ashworth',
     story:
-      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation, has amlodipine on repeat prescription for her hypertension (her practice nurse’s blood pressure and weight readings over the last year are on the record; she has never smoked; the practice has referred her to the falls prevention service, keeps an alert that she lives alone and records her mother’s osteoporosis) and is allergic to penicillin (anaphylaxis), which A&E recorded again under the same code; an aspirin allergy put on her record in error has been corrected by the practice. She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall: the hospital diagnosed a fractured neck of femur (left hip) and replaced her hip the next day.',
+      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation, has amlodipine on repeat prescription for her hypertension (her practice nurse’s blood pressure and weight readings over the last year are on the record; she has never smoked; the practice has referred her to the falls prevention service, keeps an alert that she lives alone and records her mother’s osteoporosis; she had her flu vaccine this autumn and the pneumococcal vaccine at 65, wears a hearing aid, and has an advance decision refusing cardiopulmonary resuscitation, made with her GP in 2024) and is allergic to penicillin (anaphylaxis), which A&E recorded again under the same code; an aspirin allergy put on her record in error has been corrected by the practice. She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall: the hospital diagnosed a fractured neck of femur (left hip) and replaced her hip the next day.',
   },
   {
     index: 1,
@@ -39,13 +39,13 @@ export const demoStories: readonly DemoStory[] = [
     index: 3,
     name: 'Peter Holroyd',
     story:
-      'Peter Holroyd (68) from Bury has type 2 diabetes treated with metformin; he attended A&E at Fairfield General Hospital with chest pain in June 2025 and went home the same day. His practice records his blood pressure, weight and that he is an ex-smoker. Tests use him to record an opt-out.',
+      'Peter Holroyd (68) from Bury has type 2 diabetes treated with metformin, with a diabetes self-management care plan from his practice and this autumn’s flu vaccine; he attended A&E at Fairfield General Hospital with chest pain in June 2025 and went home the same day. His practice records his blood pressure, weight and that he is an ex-smoker. Tests use him to record an opt-out.',
   },
   {
     index: 4,
     name: 'Aisha Begum',
     story:
-      'Aisha Begum (39) from Oldham has asthma and an outpatient appointment booked at the Royal Oldham Hospital respiratory clinic on 18 November 2026. Her practice has recorded that she has no known allergies (a statement, not an allergy) and has never smoked. No other organisation holds data about her.',
+      'Aisha Begum (39) from Oldham has asthma and an outpatient appointment booked at the Royal Oldham Hospital respiratory clinic on 18 November 2026. Her practice has recorded that she has no known allergies and, as her asthma has needed no treatment for years, that she takes no current medications (two statements, not items: the second an empty medications list, nil known), and that she has never smoked. No other organisation holds data about her.',
   },
 ];
 
@@ -86,7 +86,10 @@ function margaret(): PatientPlan {
         // Recorded on her record in error (meant for another patient), then corrected by the practice.
         { key: 'aspirin', recorded: utc(2026, 9, 20, 11, 0), reaction: 'urticaria', criticality: 'low', enteredInError: utc(2026, 9, 23, 9, 30) },
       ],
-      immunisations: [],
+      immunisations: [
+        { key: 'pneumococcal', date: utc(2009, 6, 10, 10, 15) },
+        { key: 'influenza', date: utc(2026, 10, 8, 9, 40) },
+      ],
       consultations: [{ mode: 'telephone', start: utc(2026, 9, 15, 10, 10), minutes: 9, reason: reasons.medicationReview, clinician: 'Dr S Greenhalgh' }],
       // Her hypertension reviews with the practice nurse: blood pressure and a weight slowly falling.
       observations: [
@@ -102,6 +105,8 @@ function margaret(): PatientPlan {
       referrals: [{ authored: utc(2026, 3, 16, 10, 5), service: 'Bury Falls Prevention Service', reason: reasons.fall, requester: 'Dr S Greenhalgh' }],
       alerts: [{ concept: reasons.livesAlone, start: utc(2024, 2, 1) }],
       familyHistory: [{ relationship: 'MTH', condition: reasons.osteoporosis, onsetAge: 70, recorded: utc(2015, 4, 22) }],
+      devices: [{ device: devices.hearingAid, start: utc(2021, 5, 17, 14, 0), note: 'Behind-the-ear hearing aids, both ears, fitted by audiology. Speak clearly; check they are in and switched on.' }],
+      advanceDecisions: [{ made: utc(2024, 7, 4, 11, 30), title: 'Advance decision to refuse treatment (cardiopulmonary resuscitation)', refuses: [refusedTreatments.cardiopulmonaryResuscitation] }],
     },
     acute: {
       odsCode: svc.acute.odsCode,
@@ -248,8 +253,18 @@ function peter(): PatientPlan {
       conditions: [{ concept: conditions.type2Diabetes, onset: utc(2016, 11, 20) }],
       medications: [{ medicine: medicines.metformin500, start: utc(2016, 12, 5), reason: conditions.type2Diabetes }],
       allergies: [],
-      immunisations: [],
+      immunisations: [{ key: 'influenza', date: utc(2026, 10, 15, 16, 20) }],
       consultations: [{ mode: 'face-to-face', start: utc(2026, 5, 12, 15, 40), minutes: 12, reason: conditions.type2Diabetes, clinician: 'Dr S Greenhalgh' }],
+      carePlans: [
+        {
+          created: utc(2026, 5, 12, 16, 0),
+          title: 'Diabetes self-management plan',
+          category: carePlanConcepts.diabetesSelfManagement,
+          description: 'Type 2 diabetes on metformin. Aims agreed at his annual review: HbA1c below 53 mmol/mol, blood pressure below 140/80, weight down by 5 kg over the year.',
+          addresses: conditions.type2Diabetes,
+          activities: ['Annual diabetes review with HbA1c, kidney function and urine albumin', 'Foot check at every annual review', 'Diabetic eye screening every year', 'Structured education course (DESMOND)'],
+        },
+      ],
       observations: [
         { kind: 'smokingStatus', time: utc(2026, 5, 12, 15, 45), status: 'ex' },
         { kind: 'bloodPressure', time: utc(2026, 5, 12, 15, 45), systolic: 136, diastolic: 82 },
@@ -288,6 +303,8 @@ function aisha(): PatientPlan {
       allergies: [],
       // Asked at her asthma review: a statement, never an allergy.
       noKnownAllergies: { scope: 'all', recorded: utc(2025, 10, 7, 9, 40) },
+      // Her medication list at the same review, empty because nothing is known: a statement, never a medicine.
+      nilKnownLists: [{ heading: 'medications', recorded: utc(2025, 10, 7, 9, 42) }],
       immunisations: [],
       consultations: [],
       observations: [{ kind: 'smokingStatus', time: utc(2025, 10, 7, 9, 45), status: 'never' }],

@@ -51,6 +51,11 @@ const Kind = {
   procedure: 31,
   referral: 32,
   familyHistory: 33,
+  gpCarePlan: 34,
+  device: 35,
+  deviceUseStatement: 36,
+  advanceDecision: 37,
+  nilKnownList: 38,
   bundle: 64,
 } as const;
 export type KindName = keyof typeof Kind;
@@ -154,6 +159,8 @@ export function nhsNumberOf(resource: fhir4.FhirResource): string | undefined {
     case 'EpisodeOfCare':
     case 'RelatedPerson':
     case 'FamilyMemberHistory':
+    case 'Consent':
+    case 'Device':
       return fromReference(resource.patient);
     default: {
       const withSubject = resource as { subject?: fhir4.Reference };

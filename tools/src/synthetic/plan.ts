@@ -7,7 +7,7 @@
 
 import type { Gender } from './names';
 import type { Town } from './places';
-import type { AllergyKey, Concept, LabPanelKey, LabTestKey, Medicine, NoKnownAllergyScope, ReactionKey, RelationshipKey, SmokingStatusKey, VaccinationKey } from './terminology';
+import type { AllergyKey, Concept, LabPanelKey, LabTestKey, ListHeadingKey, Medicine, NoKnownAllergyScope, ReactionKey, RelationshipKey, SmokingStatusKey, VaccinationKey } from './terminology';
 
 export interface PlannedCondition {
   concept: Concept;
@@ -90,6 +90,39 @@ export interface PlannedFamilyMember {
   recorded: number;
 }
 
+/** A care plan the practice holds (a FHIR CarePlan), coded by its category, for a problem it addresses. */
+export interface PlannedGpCarePlan {
+  created: number;
+  title: string;
+  category: Concept;
+  description: string;
+  /** The problem it addresses (sent as addresses, a reference to that Condition in the same feed). */
+  addresses?: Concept;
+  activities: string[];
+}
+
+/** A device the patient uses (a FHIR DeviceUseStatement naming its Device, both in the feed). */
+export interface PlannedDevice {
+  device: Concept;
+  start: number;
+  bodySite?: Concept;
+  note?: string;
+}
+
+/** An advance decision to refuse treatment the patient made (a FHIR Consent, scope adr, category acd). */
+export interface PlannedAdvanceDecision {
+  made: number;
+  /** The document that holds it, by its title. */
+  title: string;
+  refuses: Concept[];
+}
+
+/** A heading of the record sent empty because nothing is known (a FHIR List, emptyReason nilknown): a statement, never an item. */
+export interface PlannedNilKnownList {
+  heading: ListHeadingKey;
+  recorded: number;
+}
+
 export interface GpPlan {
   conditions: PlannedCondition[];
   medications: PlannedMedication[];
@@ -102,6 +135,11 @@ export interface GpPlan {
   referrals?: PlannedReferral[];
   alerts?: PlannedAlert[];
   familyHistory?: PlannedFamilyMember[];
+  /** The demo patients' only: care plans, devices, advance decisions and nil-known headings. */
+  carePlans?: PlannedGpCarePlan[];
+  devices?: PlannedDevice[];
+  advanceDecisions?: PlannedAdvanceDecision[];
+  nilKnownLists?: PlannedNilKnownList[];
 }
 
 export interface PlannedAttendance {

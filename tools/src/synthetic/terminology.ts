@@ -34,6 +34,10 @@ export const SYSTEMS = {
   contactRelationship: 'http://terminology.hl7.org/CodeSystem/v2-0131',
   nhsNumberVerificationExtension: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus',
   nhsNumberVerification: 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland',
+  listEmptyReason: 'http://terminology.hl7.org/CodeSystem/list-empty-reason',
+  listOrder: 'http://terminology.hl7.org/CodeSystem/list-order',
+  consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
+  consentCategory: 'http://terminology.hl7.org/CodeSystem/consentcategorycodes',
 } as const;
 
 export interface Concept {
@@ -242,7 +246,30 @@ export const flagConcepts = {
 
 export const carePlanConcepts = {
   crisisPlan: { code: '736253002', display: 'Mental health crisis plan' },
+  // A record artifact under 734163000 |Care plan|, as CarePlan.category's UK Core binding asks.
+  diabetesSelfManagement: { code: '735985000', display: 'Diabetes self-management plan' },
 } as const satisfies Record<string, Concept>;
+
+/** Devices a GP records the patient using (SNOMED CT physical objects, descendants of 49062001 |Device|). */
+export const devices = concepts({
+  hearingAid: { code: '6012004', display: 'Hearing aid' },
+});
+
+/** What an advance decision refuses (SNOMED CT procedures), its Consent.provision.code. */
+export const refusedTreatments = concepts({
+  cardiopulmonaryResuscitation: { code: '89666000', display: 'Cardiopulmonary resuscitation' },
+});
+
+/**
+ * The record's headings as a GP system sends them as a List (GP Connect's List.code, SNOMED CT);
+ * schema/clinical-codes.yaml `lists` reads the same codes, so an empty one whose emptyReason is
+ * nilknown is a statement ("no known problems", "no current medications").
+ */
+export const listHeadings = {
+  problems: { code: '717711000000103', display: 'Problems' },
+  medications: { code: '933361000000108', display: 'Medications and medical devices' },
+} as const satisfies Record<string, Concept>;
+export type ListHeadingKey = keyof typeof listHeadings;
 
 /** A council's own code system for the alerts it raises that are not safeguarding (a key safe, a dog). */
 export const COUNCIL_ALERT_SYSTEM = 'https://fhir.shareforyou.example/CodeSystem/council-alert';

@@ -565,14 +565,14 @@ export type CombinedMedicationsQueryVariables = Exact<{
 }>;
 
 
-export type CombinedMedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedMedications: { items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedMedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedMedications: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, noCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedProblemsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type CombinedProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedProblems: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type CombinedProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedProblems: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, noKnownProblems: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedProceduresQueryVariables = Exact<{
   nhsNumber: string;
@@ -607,6 +607,10 @@ export type NotReadPartsFragment = { source: string, field: string, reason: stri
 export type AllergyPartsFragment = { id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } };
 
 export type NoKnownAllergiesPartsFragment = { id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type NoKnownProblemsPartsFragment = { id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type NoCurrentMedicationsPartsFragment = { id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } };
 
 export type ProblemPartsFragment = { id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } };
 
@@ -661,7 +665,7 @@ export type EmergencySummaryQueryVariables = Exact<{
 }>;
 
 
-export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedMedications: { items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAdvanceDirectives: { items: Array<{ id: string, current: boolean, disagreement: string | null, scope: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedSafeguardingAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EmergencySummaryQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedMedications: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, disagreement: string | null, medication: { display: string, text: string | null }, sources: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedAdvanceDirectives: { items: Array<{ id: string, current: boolean, disagreement: string | null, scope: { display: string, text: string | null } | null, sources: Array<{ id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, combinedSafeguardingAlerts: { items: Array<{ id: string, current: boolean, disagreement: string | null, code: { display: string, text: string | null } | null, sources: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, crisisPlan: { id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } } | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EncountersQueryVariables = Exact<{
   nhsNumber: string;
@@ -893,6 +897,38 @@ export const NoKnownAllergiesPartsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"NoKnownAllergiesParts"}) as unknown as TypedDocumentString<NoKnownAllergiesPartsFragment, unknown>;
+export const NoKnownProblemsPartsFragmentDoc = new TypedDocumentString(`
+    fragment NoKnownProblemsParts on NoKnownProblems {
+  id
+  list {
+    display
+    text
+  }
+  title
+  current
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"NoKnownProblemsParts"}) as unknown as TypedDocumentString<NoKnownProblemsPartsFragment, unknown>;
+export const NoCurrentMedicationsPartsFragmentDoc = new TypedDocumentString(`
+    fragment NoCurrentMedicationsParts on NoCurrentMedications {
+  id
+  list {
+    display
+    text
+  }
+  title
+  current
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"NoCurrentMedicationsParts"}) as unknown as TypedDocumentString<NoCurrentMedicationsPartsFragment, unknown>;
 export const ProblemPartsFragmentDoc = new TypedDocumentString(`
     fragment ProblemParts on Problem {
   id
@@ -1843,6 +1879,10 @@ export const CombinedMedicationsDocument = new TypedDocumentString(`
           ...MedicationParts
         }
       }
+      noCurrentMedications {
+        ...NoCurrentMedicationsParts
+      }
+      conflicts
       notRead {
         ...NotReadParts
       }
@@ -1868,6 +1908,20 @@ export const CombinedMedicationsDocument = new TypedDocumentString(`
   source
   field
   reason
+}
+fragment NoCurrentMedicationsParts on NoCurrentMedications {
+  id
+  list {
+    display
+    text
+  }
+  title
+  current
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
 }
 fragment MedicationParts on Medication {
   id
@@ -1906,6 +1960,10 @@ export const CombinedProblemsDocument = new TypedDocumentString(`
           ...ProblemParts
         }
       }
+      noKnownProblems {
+        ...NoKnownProblemsParts
+      }
+      conflicts
       notRead {
         ...NotReadParts
       }
@@ -1936,6 +1994,20 @@ export const CombinedProblemsDocument = new TypedDocumentString(`
   source
   field
   reason
+}
+fragment NoKnownProblemsParts on NoKnownProblems {
+  id
+  list {
+    display
+    text
+  }
+  title
+  current
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
 }
 fragment ProblemParts on Problem {
   id
@@ -2634,6 +2706,7 @@ export const EmergencySummaryDocument = new TypedDocumentString(`
           ...MedicationParts
         }
       }
+      conflicts
       notRead {
         ...NotReadParts
       }

@@ -3,13 +3,20 @@ import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
 import { medicationStatus } from './statusWords';
 import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { listStatementStatus, listStatementWords } from './combinedWords';
 
 const status = (m: { status: string; current: boolean; endDate?: string | null }) => medicationStatus(m, formatDate);
 
 /** The combined medications' columns, shared with the emergency summary. */
 export const combinedMedicationColumns = [nameCol('Medication', (m) => m.medication), col('Dosage', (m) => eachSourceSays(m, (s) => s.dosage)), sourcesStatusCol(status), col('Started', (m) => firstDate(m, (s) => s.startDate)), sourcesCol(status)];
 
-/** <sfy-combined-medications nhs-number="..."> — fields in combinedMedications.graphql. The GP's, the hospital's and the mental health trust's medicines, the same medicine over the same time once; each source's dosage shown. */
+/**
+ * <sfy-combined-medications nhs-number="..."> — fields in combinedMedications.graphql. The GP's, the
+ * hospital's and the mental health trust's medicines, the same medicine over the same time once;
+ * each source's dosage shown. "No current medications" statements (a medications List sent empty
+ * because nothing is known) are apart, never rows of the medicines, each with its source and date;
+ * a statement beside a current medicine is a warning above the list (H125).
+ */
 export class CombinedMedicationsPanel extends RecordPanel<CombinedMedicationsQuery> {
   protected heading = 'Medications';
   protected document = CombinedMedicationsDocument;
@@ -20,8 +27,22 @@ export class CombinedMedicationsPanel extends RecordPanel<CombinedMedicationsQue
       path: ['patient', 'combinedMedications', 'items'],
       source: ['gpSource', 'acuteSource', 'mentalHealthSource'],
       notRead: ['patient', 'combinedMedications', 'notRead'],
+      warnings: ['patient', 'combinedMedications', 'conflicts'],
       current: { history: 'Stopped and past medications' },
       columns: combinedMedicationColumns,
+    },
+    {
+      title: '“No current medications” statements',
+      name: 'noCurrentMedications',
+      path: ['patient', 'combinedMedications', 'noCurrentMedications'],
+      source: ['gpSource', 'acuteSource'],
+      current: { history: 'Withdrawn statements' },
+      columns: [
+        col('Statement', (s) => listStatementWords('No current medications', s)),
+        col('Source', (s) => s.provenance.organisationName),
+        col('Recorded', (s) => formatDate(s.recordedDate)),
+        col('Status', listStatementStatus),
+      ],
     },
   ];
 }

@@ -102,6 +102,18 @@ export function sourcesLine(freshnesses: Array<Freshness | null | undefined>, fo
 }
 
 /** Which kinds of allergy a no-known-allergies statement covers, in words. */
+/**
+ * A List's "nothing known" statement (no known problems, no current medications) in words: what it
+ * says, then which of the source's lists said it ("No known problems (list: Problems)").
+ */
+export function listStatementWords(says: string, s: { list?: { display?: string | null; text?: string | null } | null; title?: string | null }): string {
+  const list = s.title ?? s.list?.text ?? s.list?.display;
+  return list ? `${says} (list: ${list})` : says;
+}
+
+/** Whether a statement stands, in words: a retired List no longer says it. */
+export const listStatementStatus = (s: { current: boolean }) => (s.current ? 'Stands' : 'Withdrawn (list retired)');
+
 export function scopeWords(scope: string): string {
   return scope === 'all' ? 'All allergies' : `${statusWords(scope)} allergies`;
 }

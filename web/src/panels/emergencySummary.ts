@@ -23,6 +23,8 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
       path: ['patient', 'combinedMedications', 'items'],
       source: ['gpSource', 'acuteSource', 'mentalHealthSource'],
       notRead: ['patient', 'combinedMedications', 'notRead'],
+      // A "no current medications" statement beside a medicine in force is a warning here too (H125).
+      warnings: ['patient', 'combinedMedications', 'conflicts'],
       current: NOW,
       columns: combinedMedicationColumns,
     },

@@ -19,6 +19,9 @@ export const allergyList = (panel: string) =>
 
 export const noKnownAllergyList = (panel: string) => panelList(panel, newestFirst('recordedDate', 'provenance.lastUpdated'));
 
+/** A List's "nothing known" statements (no known problems, no current medications), newest first. */
+export const listStatementList = (panel: string) => panelList(panel, newestFirst('recordedDate', 'provenance.lastUpdated'));
+
 export const problemList = (panel: string) =>
   panelList(panel, currentFirst(newestFirst('onsetDate', 'recordedDate')), (item) => ({
     current: item.clinicalStatus === 'active' && item.verificationStatus !== 'refuted',

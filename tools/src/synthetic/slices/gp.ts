@@ -3,12 +3,14 @@
  * The GP practice's slice: problems (Condition), medication (MedicationStatement, dm+d coded, with
  * the problem it treats as reasonReference), allergies or a "no known allergies" statement,
  * immunisations, consultations (Encounter, class AMB) and observations (blood pressure, weight,
- * smoking status).
+ * smoking status); for the demo patients also referrals, alerts, family history, care plans,
+ * devices (DeviceUseStatement with its Device), advance decisions (Consent) and headings sent empty
+ * because nothing is known (List, emptyReason nilknown).
  */
 
 import { MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
-import { SYSTEMS, encounterTypes, reasons, vaccinations } from '../terminology';
+import { SYSTEMS, encounterTypes, listHeadings, reasons, vaccinations } from '../terminology';
 import type { PatientPlan, PlannedMedication } from '../plan';
 import { allergyResource, gpObservation, noKnownAllergiesResource } from './clinical';
 
@@ -191,6 +193,80 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
       date: isoDateTime(m.recorded),
       relationship: { coding: [coding(SYSTEMS.roleCode, { code: m.relationship, display: RELATIONSHIP_NAMES[m.relationship] })] },
       condition: [{ code: snomed(m.condition), onsetAge: { value: m.onsetAge, unit: 'years', system: SYSTEMS.ucum, code: 'a' } }],
+    });
+  }
+
+  // The demo patients' care plans, devices, advance decisions and nil-known headings (UK Core CarePlan, Device and DeviceUseStatement, Consent, List).
+  for (const cp of gp.carePlans ?? []) {
+    const id = f.nextId('gpCarePlan');
+    const addressed = cp.addresses && conditionIds.get(cp.addresses.code);
+    out.push({
+      resourceType: 'CarePlan',
+      id,
+      meta: f.meta(id, cp.created),
+      status: 'active',
+      intent: 'plan',
+      category: [snomed(cp.category)],
+      title: cp.title,
+      description: cp.description,
+      subject: f.patient,
+      period: { start: isoDate(cp.created) },
+      created: isoDateTime(cp.created),
+      author: f.organisation,
+      ...(addressed ? { addresses: [{ reference: `Condition/${addressed}` }] } : {}),
+      activity: cp.activities.map((description) => ({ detail: { status: 'in-progress', description } })),
+    });
+  }
+  for (const d of gp.devices ?? []) {
+    const deviceId = f.nextId('device');
+    out.push({ resourceType: 'Device', id: deviceId, meta: f.meta(deviceId, d.start), status: 'active', type: snomed(d.device), patient: f.patient });
+    const id = f.nextId('deviceUseStatement');
+    out.push({
+      resourceType: 'DeviceUseStatement',
+      id,
+      meta: f.meta(id, d.start),
+      status: 'active',
+      subject: f.patient,
+      timingPeriod: { start: isoDate(d.start) },
+      recordedOn: isoDateTime(d.start),
+      device: { reference: `Device/${deviceId}` },
+      ...(d.bodySite ? { bodySite: snomed(d.bodySite) } : {}),
+      ...(d.note ? { note: [{ text: d.note }] } : {}),
+    });
+  }
+  for (const a of gp.advanceDecisions ?? []) {
+    const id = f.nextId('advanceDecision');
+    out.push({
+      resourceType: 'Consent',
+      id,
+      meta: f.meta(id, a.made),
+      status: 'active',
+      scope: { coding: [coding(SYSTEMS.consentScope, { code: 'adr', display: 'Advanced Care Directive' })] },
+      category: [{ coding: [coding(SYSTEMS.consentCategory, { code: 'acd', display: 'Advance Directive' })] }],
+      patient: f.patient,
+      dateTime: isoDateTime(a.made),
+      organization: [f.organisation],
+      sourceAttachment: { title: a.title },
+      // ppc-1: the rule it is made under. An advance decision to refuse treatment: Mental Capacity Act 2005, sections 24 to 26.
+      policy: [{ uri: 'https://www.legislation.gov.uk/ukpga/2005/9/section/24' }],
+      provision: { type: 'deny', period: { start: isoDate(a.made) }, code: a.refuses.map((c) => snomed(c)) },
+    });
+  }
+  for (const l of gp.nilKnownLists ?? []) {
+    const id = f.nextId('nilKnownList');
+    const heading = listHeadings[l.heading];
+    out.push({
+      resourceType: 'List',
+      id,
+      meta: f.meta(id, l.recorded),
+      status: 'current',
+      mode: 'snapshot',
+      title: heading.display,
+      code: snomed(heading),
+      subject: f.patient,
+      date: isoDateTime(l.recorded),
+      orderedBy: { coding: [coding(SYSTEMS.listOrder, { code: 'event-date', display: 'Sorted by Event Date' })] },
+      emptyReason: { coding: [coding(SYSTEMS.listEmptyReason, { code: 'nilknown', display: 'Nil Known' })] },
     });
   }
   return out;
