@@ -248,7 +248,7 @@ describe('a FHIR read is a look, audited like any other', () => {
     expect(new Set(events.map((e) => e.client.operationName))).toEqual(new Set(['FhirSummary']));
     const requires = requiredFields();
     const combined = [...new Set(SUMMARY_FIELDS)];
-    const expected = new Set(['name', 'birthDate', 'gender', ...combined, ...combined.flatMap((f) => requires.get(f) ?? []), ...sourceFreshnessFields()]);
+    const expected = new Set(['name', 'birthDate', 'gender', 'restricted', ...combined, ...combined.flatMap((f) => requires.get(f) ?? []), ...sourceFreshnessFields()]);
     expect(patientFields).toEqual([...expected].sort());
   });
 

@@ -1,6 +1,8 @@
+/// <reference types="fhir" />
 import { browserPages, openRecord, panelsSettled, screenshot, seriousViolations, signInAs } from '../support/browser';
 import { asUser, database } from '../support/clients';
 import { NHS_NUMBER_SYSTEM, sendBatch } from '../support/testPatient';
+import { stackInfo } from '../support/stackInfo';
 
 /**
  * A restricted record (clinical safety H130): the demographics source marks the patient's record
@@ -59,6 +61,16 @@ describe('the restricted flag carried through', () => {
     expect(withheld.map((e) => e.path?.join('.')).sort()).toEqual(WITHHELD.map((f) => `patient.${f}`).sort());
     for (const e of withheld) expect(e.extensions).toMatchObject({ code: 'FORBIDDEN_FIELD', category: 'contactDetails' });
     expect(JSON.stringify({ data, errors })).not.toMatch(/BL9 7QZ|Refuge|07700 90073/);
+  });
+
+  it('the FHIR API marks the Patient restricted as PDS does (meta.security R), so a receiving system withholds the whereabouts too', async () => {
+    const fhirBase = stackInfo().gatewayUrl.replace(/\/graphql$/, '/fhir');
+    const read = async (nhsNumber: string) => {
+      const response = await fetch(`${fhirBase}/Patient/${nhsNumber}`, { headers: { authorization: `Bearer ${asUser('gp').token}` } });
+      return (await response.json()) as fhir4.Patient;
+    };
+    expect((await read(NHS_NUMBER)).meta).toEqual({ security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' }] });
+    expect((await read('9993133701')).meta).toBeUndefined();
   });
 
   it('an unrestricted record still shows its address (the rule is the flag, not the field)', async () => {
