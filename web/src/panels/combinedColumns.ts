@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
-import type { Column } from './recordPanel';
+import type { Column, Section } from './recordPanel';
+import { col } from './columns';
 import { formatDate } from './fhirTime';
-import { disagreementWords, sourceSummary, statusOfSources, type SourceItem } from './combinedWords';
+import { disagreementWords, listStatementStatus, listStatementWords, sourceSummary, statusOfSources, type SourceItem } from './combinedWords';
 import { sourceCodes, sourceNames, type ConceptValue } from './codedName';
 
 /**
@@ -57,3 +58,24 @@ export const eachSourceSays = (item: { sources: any[] }, value: (source: any) =>
 
 /** The first source's date (items are one fact at one time). */
 export const firstDate = (item: { sources: any[] }, date: (source: any) => string | null | undefined) => formatDate(item.sources.map(date).find(Boolean));
+
+/**
+ * The statements a List sent empty because nothing is known makes ("No known problems", "No current
+ * medications"): a section of their own beside the list, never rows of it, each with its source and
+ * date and whether it still stands.
+ */
+export function listStatementSection(field: string, name: string, says: string): Section {
+  return {
+    title: `“${says}” statements`,
+    name,
+    path: ['patient', field, name],
+    source: ['gpSource', 'acuteSource'],
+    current: { history: 'Withdrawn statements' },
+    columns: [
+      col('Statement', (s) => listStatementWords(says, s)),
+      col('Source', (s) => s.provenance.organisationName),
+      col('Recorded', (s) => formatDate(s.recordedDate)),
+      col('Status', listStatementStatus),
+    ],
+  };
+}

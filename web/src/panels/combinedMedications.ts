@@ -2,8 +2,7 @@ import { CombinedMedicationsDocument, type CombinedMedicationsQuery } from '../g
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
 import { medicationStatus } from './statusWords';
-import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
-import { listStatementStatus, listStatementWords } from './combinedWords';
+import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol, listStatementSection } from './combinedColumns';
 
 const status = (m: { status: string; current: boolean; endDate?: string | null }) => medicationStatus(m, formatDate);
 
@@ -31,19 +30,7 @@ export class CombinedMedicationsPanel extends RecordPanel<CombinedMedicationsQue
       current: { history: 'Stopped and past medications' },
       columns: combinedMedicationColumns,
     },
-    {
-      title: '“No current medications” statements',
-      name: 'noCurrentMedications',
-      path: ['patient', 'combinedMedications', 'noCurrentMedications'],
-      source: ['gpSource', 'acuteSource'],
-      current: { history: 'Withdrawn statements' },
-      columns: [
-        col('Statement', (s) => listStatementWords('No current medications', s)),
-        col('Source', (s) => s.provenance.organisationName),
-        col('Recorded', (s) => formatDate(s.recordedDate)),
-        col('Status', listStatementStatus),
-      ],
-    },
+    listStatementSection('combinedMedications', 'noCurrentMedications', 'No current medications'),
   ];
 }
 

@@ -1,9 +1,8 @@
 import { CombinedProblemsDocument, type CombinedProblemsQuery } from '../generated/graphql';
-import { RecordPanel, type Section, formatDate } from './recordPanel';
+import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { problemStatus } from './statusWords';
-import { firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
-import { listStatementStatus, listStatementWords } from './combinedWords';
+import { firstDate, nameCol, sourcesCol, sourcesStatusCol, listStatementSection } from './combinedColumns';
 
 /**
  * <sfy-combined-problems nhs-number="..."> — fields in combinedProblems.graphql. Problems and
@@ -26,19 +25,7 @@ export class CombinedProblemsPanel extends RecordPanel<CombinedProblemsQuery> {
       current: { history: 'Past and ruled-out problems' },
       columns: [nameCol('Problem', (p) => p.code), sourcesStatusCol(problemStatus), col('Since', (p) => firstDate(p, (s) => s.onsetDate ?? s.recordedDate)), sourcesCol(problemStatus)],
     },
-    {
-      title: '“No known problems” statements',
-      name: 'noKnownProblems',
-      path: ['patient', 'combinedProblems', 'noKnownProblems'],
-      source: ['gpSource', 'acuteSource'],
-      current: { history: 'Withdrawn statements' },
-      columns: [
-        col('Statement', (s) => listStatementWords('No known problems', s)),
-        col('Source', (s) => s.provenance.organisationName),
-        col('Recorded', (s) => formatDate(s.recordedDate)),
-        col('Status', listStatementStatus),
-      ],
-    },
+    listStatementSection('combinedProblems', 'noKnownProblems', 'No known problems'),
   ];
 }
 
