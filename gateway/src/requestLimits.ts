@@ -20,5 +20,7 @@ export function requestLimits() {
   return { ...armor.protect(), parseOptions: { maxTokens: MAX_TOKENS } };
 }
 
-// The whole-record summary (every field a clinician may see, every source) is about 3,400 tokens.
-export const MAX_TOKENS = 5_000;
+// The whole-record summary (every field a clinician may see, every source) is about 4,330 tokens
+// since the mental health and community slices hold allergies, medicines, procedures, immunisations,
+// encounters, referrals and alerts (it was about 3,400); the limit keeps a fifth to spare.
+export const MAX_TOKENS = 6_000;

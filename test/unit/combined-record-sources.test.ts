@@ -130,7 +130,8 @@ const GP = { odsCode: 'P83005', organisationName: 'Bury Central Medical Practice
 const MH = { odsCode: 'RT2', organisationName: 'Pennine Care NHS Foundation Trust', lastUpdated: '2026-02-01T00:00:00Z' };
 const SNOMED = 'http://snomed.info/sct';
 const sct = (code: string, display: string) => ({ system: SNOMED, code, display, coding: [{ system: SNOMED, code, display }], text: null });
-const patient = (fields: Record<string, unknown>) => ({ nhsNumber: '9990000468', ...fields });
+/** A patient whose community services' referrals and alerts came back empty (each test names the sources it is about). */
+const patient = (fields: Record<string, unknown>) => ({ nhsNumber: '9990000468', communityReferrals: [], communityAlerts: [], communitySafeguardingAlerts: [], ...fields });
 const sourcesOf = (section: { items: Array<{ sources: Array<{ provenance: { odsCode: string } }> }> }) => section.items.map((i) => i.sources.map((s) => s.provenance.odsCode));
 
 describe("the combined sections serve the mental health trust's and the council's items, naming them", () => {

@@ -44,9 +44,12 @@ const penicillinGp = { id: 'P83005/AllergyIntolerance/1', code: sct('91936005', 
 const penicillinAe = { ...penicillinGp, id: 'RM3/AllergyIntolerance/9', criticality: 'high', recordedDate: '2026-10-29T21:00:00+00:00', provenance: HOSPITAL };
 const latex = { ...penicillinGp, id: 'RM3/AllergyIntolerance/10', code: sct('300916003', 'Latex allergy'), category: ['environment'], provenance: HOSPITAL };
 
+/** The mental health trust's and community services' allergy fields, answered empty (the tests below are about the GP and the hospital). */
+const NO_OTHER_ALLERGIES = { mentalHealthAllergies: [], communityAllergies: [], mentalHealthNoKnownAllergies: [], communityNoKnownAllergies: [] };
+
 describe('allergies', () => {
   it('the same SNOMED CT code from the GP and from A&E is one allergy naming both sources, with the higher criticality', () => {
-    const section = combinedAllergies({ allergies: [penicillinGp], hospitalAllergies: [penicillinAe, latex], noKnownAllergies: [], hospitalNoKnownAllergies: [] });
+    const section = combinedAllergies({ allergies: [penicillinGp], hospitalAllergies: [penicillinAe, latex], noKnownAllergies: [], hospitalNoKnownAllergies: [], ...NO_OTHER_ALLERGIES });
     expect(section.items.map((i) => ({ code: i.code.code, sources: i.sources.map((s) => s.provenance.odsCode), criticality: i.criticality, disagreement: i.disagreement }))).toEqual([
       { code: '91936005', sources: ['P83005', 'RM3'], criticality: 'high', disagreement: null },
       { code: '300916003', sources: ['RM3'], criticality: 'low', disagreement: null },
@@ -89,7 +92,7 @@ describe('allergies', () => {
   });
 
   it('a source not read (null, not an empty list) is named, never taken for no allergies', () => {
-    const section = combinedAllergies({ allergies: [penicillinGp], hospitalAllergies: null, noKnownAllergies: [], hospitalNoKnownAllergies: null });
+    const section = combinedAllergies({ allergies: [penicillinGp], hospitalAllergies: null, noKnownAllergies: [], hospitalNoKnownAllergies: null, ...NO_OTHER_ALLERGIES });
     expect(section.notRead.map((n) => [n.field, n.source])).toEqual([
       ['hospitalAllergies', 'Hospital trust'],
       ['hospitalNoKnownAllergies', 'Hospital trust'],
@@ -138,7 +141,7 @@ describe('H124: "no known problems" and "no current medications" statements: apa
   });
 
   it('the GP says "no current medications" while the hospital prescribes: the conflict is said; a stopped medicine or a retired statement is none', () => {
-    const parent = (meds: object[], statements: object[]) => ({ medications: [], hospitalPrescriptions: meds, mentalHealthMedications: [], noCurrentMedications: statements, hospitalNoCurrentMedications: [] });
+    const parent = (meds: object[], statements: object[]) => ({ medications: [], hospitalPrescriptions: meds, mentalHealthMedications: [], communityMedications: [], noCurrentMedications: statements, hospitalNoCurrentMedications: [] });
     const said = combinedMedications(parent([salbutamol], [statement('P83005/List/m', medicationsList)]));
     expect(said.items.map((i) => i.medication.code)).toEqual(['39113611000001102']);
     expect(said.noCurrentMedications.map((s) => s.id)).toEqual(['P83005/List/m']);
@@ -148,7 +151,7 @@ describe('H124: "no known problems" and "no current medications" statements: apa
   });
 
   it('a source whose statements were not read is named, never read as no statement', () => {
-    const section = combinedMedications({ medications: [], hospitalPrescriptions: [], mentalHealthMedications: [], noCurrentMedications: [], hospitalNoCurrentMedications: null });
+    const section = combinedMedications({ medications: [], hospitalPrescriptions: [], mentalHealthMedications: [], communityMedications: [], noCurrentMedications: [], hospitalNoCurrentMedications: null });
     expect(section.notRead.map((n) => [n.field, n.source])).toEqual([['hospitalNoCurrentMedications', 'Hospital trust']]);
   });
 
@@ -249,7 +252,7 @@ describe('encounters: every source\'s, in the same words, each one event never m
   const visit = { id: 'NR5/Encounter/v1', status: 'finished', current: false, type: [sct('185389009', 'Follow-up visit')], date: '2026-11-02T09:10:00Z', end: null, reasons: [], location: 'Home', clinician: 'Nurse R Hill', provenance: COMMUNITY };
 
   it('says when, where, who and what kind, whatever each source calls them; under way first, then newest', () => {
-    const { items, notRead } = combinedEncounters({ consultations: [consultation], admissions: [admission], aeAttendances: [attendance], otherEncounters: [outpatient], communityVisits: [visit] });
+    const { items, notRead } = combinedEncounters({ consultations: [consultation], admissions: [admission], aeAttendances: [attendance], otherEncounters: [outpatient], communityVisits: [visit], mentalHealthAdmissions: [], mentalHealthContacts: [] });
     expect(notRead).toEqual([]);
     expect(items[0]).toMatchObject({ id: 'RM3/Encounter/a1', kind: 'admission', description: 'Inpatient stay', current: true, start: '2026-10-29T22:40:00Z', end: null, place: 'Ward 7', clinician: 'Mr J Okafor', reasons: [{ code: '5913000' }], provenance: HOSPITAL });
     // Under way first; then newest; the same instant in id order.
@@ -263,7 +266,7 @@ describe('encounters: every source\'s, in the same words, each one event never m
   });
 
   it('a source that did not answer is named, never read as no encounters', () => {
-    const { items, notRead } = combinedEncounters({ consultations: [consultation], admissions: null, aeAttendances: null, otherEncounters: null, communityVisits: [] });
+    const { items, notRead } = combinedEncounters({ consultations: [consultation], admissions: null, aeAttendances: null, otherEncounters: null, communityVisits: [], mentalHealthAdmissions: [], mentalHealthContacts: [] });
     expect(items.map((i) => i.id)).toEqual(['P83005/Encounter/c1']);
     expect(notRead.map((n) => n.field)).toEqual(['admissions', 'aeAttendances', 'otherEncounters']);
   });

@@ -24,11 +24,12 @@ describe('community: FHIR R4 resources are accepted as the definitions allow', (
   const COMMUNITY: FeedingOrganisation = { odsCode: 'NR5', name: 'Bury Community Services', kind: 'community-provider', sharingStatus: 'active', sourceSystem: 'SystmOne' };
   const target = sliceFeedTarget('community', communityFeed, null as never);
 
-  it('the fixtures pass the FHIR R4 validator; supporting resources (Practitioner, CareTeam, Location, ServiceRequest) are information, not errors; the Condition is kept as a diagnosis', () => {
+  it('the fixtures pass the FHIR R4 validator; supporting resources (Practitioner, CareTeam, Location) are information, not errors; the Condition is kept as a diagnosis, the ServiceRequest as a referral', () => {
     const prepared = prepareBundle(target, { resourceType: 'Bundle', type: 'batch', entry: [...SUPPORTING, { resource: episode }, { resource: visit }, { resource: carePlan }] }, COMMUNITY);
     expect(prepared.issues).toEqual([]);
     // The Condition the episode names is a community diagnosis in its own right, kept (the clinical catalogue, issue #18).
-    expect([...prepared.byPatient.values()].flat().map((p) => p.entry.resourceType)).toEqual(['Condition', 'EpisodeOfCare', 'Encounter', 'CarePlan']);
+    // So is the referral the episode names: community services' referrals are held since they are catalogue types of the slice.
+    expect([...prepared.byPatient.values()].flat().map((p) => p.entry.resourceType)).toEqual(['Condition', 'ServiceRequest', 'EpisodeOfCare', 'Encounter', 'CarePlan']);
   });
 
   it('entered-in-error is a delete: an episode, a visit or a care plan retracted by the source is removed, not shown', () => {

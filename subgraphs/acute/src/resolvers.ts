@@ -2,15 +2,12 @@ import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { alertList, allergyList, carePlanList, medicineList, listStatementList, noKnownAllergyList, observationList, problemList, procedureList, referralList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
+import { admissionList, alertList, allergyList, attendanceList, encounterList, carePlanList, medicineList, listStatementList, noKnownAllergyList, observationList, problemList, procedureList, referralList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { faultOf } from '@shareforyou/kit/src/slice/unreadableItems';
 import { acutePanels } from './panels';
 
-// Items stored before a field was kept get it filled the safe way round (never stored in place).
-const ENCOUNTER_LISTS = { type: [], locations: [], participants: [], class: null, hospitalisation: null };
-const encounter = (item: SliceItem): SliceItem => ({ ...ENCOUNTER_LISTS, current: isCurrent('encounter', item.status), ...item });
 
 const upgradeReport = (item: SliceItem): SliceItem => ({
   current: isCurrent('diagnosticReport', item.status),
@@ -46,9 +43,9 @@ async function testReports(parent: { nhsNumber: string }, args: unknown, context
 
 export const acuteResolvers = {
   Patient: {
-    admissions: panelList(acutePanels.admissions, newestFirst('admitted'), encounter),
-    aeAttendances: panelList(acutePanels.aeAttendances, newestFirst('arrival'), encounter),
-    otherEncounters: panelList(acutePanels.otherEncounters, newestFirst('start'), encounter),
+    admissions: admissionList(acutePanels.admissions),
+    aeAttendances: attendanceList(acutePanels.aeAttendances),
+    otherEncounters: encounterList(acutePanels.otherEncounters),
     outpatientAppointments: panelList(acutePanels.outpatientAppointments, newestFirst('start'), (item) => ({
       current: isCurrent('appointment', item.status),
       specialties: item.specialty ? [item.specialty] : [],

@@ -5,6 +5,7 @@ import { loadSubgraphSdl } from '@shareforyou/schema';
 import {
   combinedAllergies,
   combinedEncounters,
+  combinedImmunisations,
   combinedMedications,
   combinedProblems,
   DOCUMENT_FIELDS,
@@ -15,7 +16,6 @@ import {
   observationSectionOf,
   PROCEDURE_FIELDS,
   procedureRule,
-  IMMUNISATION_FIELDS,
   ADVANCE_DIRECTIVE_FIELDS,
   advanceDirectiveRule,
   ALERT_FIELDS,
@@ -29,8 +29,6 @@ import {
   REFERRAL_FIELDS,
   referralRule,
   SAFEGUARDING_ALERT_FIELDS,
-  immunisationRule,
-  asGiven,
   type ObservationSection,
 } from './sections';
 
@@ -67,8 +65,7 @@ export const combinedResolvers = {
     combinedProblems,
     combinedMedications,
     combinedProcedures: (parent: Parent) => combinedSection(parent, PROCEDURE_FIELDS, procedureRule),
-    combinedImmunisations: (parent: Parent) =>
-      combinedSection({ ...parent, immunisations: Array.isArray(parent.immunisations) ? asGiven(parent.immunisations as never) : parent.immunisations }, IMMUNISATION_FIELDS, immunisationRule, undefined, 'vaccine'),
+    combinedImmunisations,
     combinedReferrals: (parent: Parent) => combinedSection(parent, REFERRAL_FIELDS, referralRule),
     combinedCarePlans: (parent: Parent) => combinedSection(parent, CARE_PLAN_FIELDS, carePlanRule, undefined, 'title'),
     combinedAlerts: (parent: Parent) => combinedSection(parent, ALERT_FIELDS, alertRule),

@@ -35,8 +35,8 @@ const concept = (field: string) => (item: Item) => item[field] as Concept | null
 
 // --- allergies
 
-export const ALLERGY_FIELDS = ['allergies', 'hospitalAllergies'] as const;
-export const NO_KNOWN_ALLERGY_FIELDS = ['noKnownAllergies', 'hospitalNoKnownAllergies'] as const;
+export const ALLERGY_FIELDS = ['allergies', 'hospitalAllergies', 'mentalHealthAllergies', 'communityAllergies'] as const;
+export const NO_KNOWN_ALLERGY_FIELDS = ['noKnownAllergies', 'hospitalNoKnownAllergies', 'mentalHealthNoKnownAllergies', 'communityNoKnownAllergies'] as const;
 
 /** An allergy is the same allergy whenever it is recorded: it is a propensity, not an event. */
 export const allergyRule: SectionRule<Item> = {
@@ -127,7 +127,7 @@ export function combinedProblems(parent: Parent) {
 
 // --- medications
 
-export const MEDICATION_FIELDS = ['medications', 'hospitalPrescriptions', 'mentalHealthMedications'] as const;
+export const MEDICATION_FIELDS = ['medications', 'hospitalPrescriptions', 'mentalHealthMedications', 'communityMedications'] as const;
 export const NO_CURRENT_MEDICATION_FIELDS = ['noCurrentMedications', 'hospitalNoCurrentMedications'] as const;
 
 /** The same medicine over overlapping time: a discharge prescription and the GP's repeat. */
@@ -152,7 +152,7 @@ export function combinedMedications(parent: Parent) {
 
 // --- procedures
 
-export const PROCEDURE_FIELDS = ['procedures', 'hospitalProcedures'] as const;
+export const PROCEDURE_FIELDS = ['procedures', 'hospitalProcedures', 'mentalHealthProcedures', 'communityProcedures'] as const;
 
 /** The same procedure on the same day (a hospital's operation the GP also records). */
 export const procedureRule: SectionRule<Item> = {
@@ -164,7 +164,7 @@ export const procedureRule: SectionRule<Item> = {
 
 // --- immunisations
 
-export const IMMUNISATION_FIELDS = ['immunisations'] as const;
+export const IMMUNISATION_FIELDS = ['immunisations', 'mentalHealthImmunisations', 'communityImmunisations'] as const;
 
 /** The same dose: the same vaccine on the same day. "Current" here means given (completed), so a dose not given is never shown as given. */
 export const immunisationRule: SectionRule<Item> = {
@@ -177,12 +177,18 @@ export const immunisationRule: SectionRule<Item> = {
 /** Immunisations carry no `current`: given (completed) stands in for it. */
 export const asGiven = (items: Item[]): Item[] => items.map((i) => ({ ...i, current: i.status === 'completed' }));
 
+/** Every source's immunisations, each dose `current` when given (every source alike: a dose not given is never shown as given). */
+export function combinedImmunisations(parent: Parent) {
+  const given = Object.fromEntries(IMMUNISATION_FIELDS.map((field) => [field, Array.isArray(parent[field]) ? asGiven(parent[field] as Item[]) : parent[field]]));
+  return combinedSection({ ...parent, ...given }, IMMUNISATION_FIELDS, immunisationRule, undefined, 'vaccine');
+}
+
 // --- referrals, care plans, alerts, family history, devices, advance directives
 
-export const REFERRAL_FIELDS = ['referrals', 'hospitalReferrals', 'mentalHealthReferrals'] as const;
+export const REFERRAL_FIELDS = ['referrals', 'hospitalReferrals', 'mentalHealthReferrals', 'communityReferrals'] as const;
 export const CARE_PLAN_FIELDS = ['carePlans', 'hospitalCarePlans', 'mentalHealthCarePlans', 'communityCarePlans'] as const;
-export const ALERT_FIELDS = ['alerts', 'hospitalAlerts', 'mentalHealthAlerts', 'socialCareAlerts'] as const;
-export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts', 'mentalHealthSafeguardingAlerts', 'safeguardingAlerts'] as const;
+export const ALERT_FIELDS = ['alerts', 'hospitalAlerts', 'mentalHealthAlerts', 'communityAlerts', 'socialCareAlerts'] as const;
+export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts', 'mentalHealthSafeguardingAlerts', 'communitySafeguardingAlerts', 'safeguardingAlerts'] as const;
 export const FAMILY_HISTORY_FIELDS = ['familyHistory'] as const;
 export const DEVICE_FIELDS = ['medicalDevices'] as const;
 export const ADVANCE_DIRECTIVE_FIELDS = ['advanceDecisions'] as const;
@@ -241,7 +247,7 @@ export function combinedSection(parent: Parent, fields: readonly string[], rule:
 
 // --- encounters: each one event at one organisation, never merged
 
-export type EncounterKind = 'admission' | 'emergency' | 'hospital' | 'consultation' | 'communityVisit';
+export type EncounterKind = 'admission' | 'emergency' | 'hospital' | 'consultation' | 'communityVisit' | 'mentalHealthContact';
 
 /** Which field holds which kind of encounter, and what that organisation's type calls its times, place and clinician. */
 export const ENCOUNTER_SOURCES: Record<string, { kind: EncounterKind; label: string; start: string; end: string; place: string; clinician: string }> = {
@@ -250,6 +256,8 @@ export const ENCOUNTER_SOURCES: Record<string, { kind: EncounterKind; label: str
   aeAttendances: { kind: 'emergency', label: 'A&E attendance', start: 'arrival', end: 'departure', place: 'department', clinician: 'clinician' },
   otherEncounters: { kind: 'hospital', label: 'Hospital encounter', start: 'start', end: 'end', place: 'locations', clinician: 'participants' },
   communityVisits: { kind: 'communityVisit', label: 'Community visit', start: 'date', end: 'end', place: 'location', clinician: 'clinician' },
+  mentalHealthAdmissions: { kind: 'admission', label: 'Mental health inpatient stay', start: 'admitted', end: 'discharged', place: 'ward', clinician: 'consultant' },
+  mentalHealthContacts: { kind: 'mentalHealthContact', label: 'Mental health contact', start: 'start', end: 'end', place: 'locations', clinician: 'participants' },
 };
 export const ENCOUNTER_FIELDS = Object.keys(ENCOUNTER_SOURCES);
 

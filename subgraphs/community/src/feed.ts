@@ -1,5 +1,17 @@
 import type { SliceFeed } from '@shareforyou/kit/src/ingest';
-import { carePlanMapping, conditionMapping, encounterMapping, episodeOfCareMapping, observationMapping } from '@shareforyou/kit/src/catalogue';
+import {
+  allergyIntoleranceMapping,
+  carePlanMapping,
+  conditionMapping,
+  encounterMapping,
+  episodeOfCareMapping,
+  flagMapping,
+  immunizationMapping,
+  medicineMapping,
+  observationMapping,
+  procedureMapping,
+  serviceRequestMapping,
+} from '@shareforyou/kit/src/catalogue';
 import { communityPanels } from './panels';
 
 /**
@@ -10,7 +22,11 @@ import { communityPanels } from './panels';
  * Encounter -> visits (home visits, class HH, and clinic contacts) with every participant, location
  * and reason; CarePlan -> care plans with every activity and its status (the kit's catalogue). Each item says whether it
  * is current; entered-in-error never reaches here (the kit deletes), nor does an activity the
- * source marked entered-in-error (it is left out of its plan).
+ * source marked entered-in-error (it is left out of its plan). Allergies, medicines (a depot
+ * injection given in clinic, what the district nurse found the patient taking), procedures (wound
+ * debridement), immunisations, referrals and alerts go through the kit's catalogue as the GP's do; a
+ * Flag is filed by its codes (schema/clinical-codes.yaml): safeguarding, mental-health risk, or else
+ * a general alert.
  */
 
 /** A visit (home visit, class HH, or clinic contact): the catalogue's Encounter, with the community's names for when and where. */
@@ -26,5 +42,12 @@ export const communityFeed: SliceFeed = {
     CarePlan: carePlanMapping(communityPanels.carePlans),
     Condition: conditionMapping(communityPanels.diagnoses),
     Observation: observationMapping(communityPanels.observations),
+    AllergyIntolerance: allergyIntoleranceMapping({ allergies: communityPanels.allergies, noKnownAllergies: communityPanels.noKnownAllergies }),
+    MedicationStatement: medicineMapping(communityPanels.medications),
+    MedicationRequest: medicineMapping(communityPanels.medications),
+    Procedure: procedureMapping(communityPanels.procedures),
+    Immunization: immunizationMapping(communityPanels.immunisations),
+    ServiceRequest: serviceRequestMapping(communityPanels.referrals),
+    Flag: flagMapping({ alerts: communityPanels.alerts, safeguardingAlerts: communityPanels.safeguardingAlerts, riskAlerts: communityPanels.riskAlerts }),
   },
 };

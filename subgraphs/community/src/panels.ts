@@ -9,4 +9,19 @@ export const communityPanels = {
   /** Conditions and Observations (the kit's catalogue). */
   diagnoses: 'communityDiagnoses',
   observations: 'communityObservations',
+  /** AllergyIntolerances (the kit's catalogue); one coded "no known allergy" is a statement, in noKnownAllergies. */
+  allergies: 'communityAllergies',
+  noKnownAllergies: 'communityNoKnownAllergies',
+  /** MedicationStatements and MedicationRequests (the kit's catalogue). */
+  medications: 'communityMedications',
+  procedures: 'communityProcedures',
+  immunisations: 'communityImmunisations',
+  /** ServiceRequests: referrals and requests community services made. */
+  referrals: 'communityReferrals',
+  /** Flags coded as neither safeguarding nor a mental-health risk (schema/clinical-codes.yaml). */
+  alerts: 'communityAlerts',
+  /** Flags coded as safeguarding: a field classified safeguarding (sensitive). */
+  safeguardingAlerts: 'communitySafeguardingAlerts',
+  /** Flags coded as a mental-health risk: a field classified mentalHealthRisk (sensitive). */
+  riskAlerts: 'communityRiskAlerts',
 } as const;

@@ -1,7 +1,7 @@
 import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
 import { textConcept } from '@shareforyou/kit/src/ingest/fhirValues';
-import { carePlanList, observationList, problemList } from '@shareforyou/kit/src/slice/catalogueLists';
+import { alertList, allergyList, carePlanList, immunisationList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, referralList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { communityPanels } from './panels';
@@ -55,6 +55,15 @@ export const communityResolvers = {
     communityEpisodes: panelList(communityPanels.episodes, currentFirst(newestFirst('start')), upgradeEpisode),
     communityVisits: panelList(communityPanels.visits, currentFirst(newestFirst('date')), upgradeVisit),
     communityCarePlans: carePlanList(communityPanels.carePlans, earlierCarePlan),
+    communityAllergies: allergyList(communityPanels.allergies),
+    communityNoKnownAllergies: noKnownAllergyList(communityPanels.noKnownAllergies),
+    communityMedications: medicineList(communityPanels.medications, communityPanels.diagnoses),
+    communityProcedures: procedureList(communityPanels.procedures),
+    communityImmunisations: immunisationList(communityPanels.immunisations),
+    communityReferrals: referralList(communityPanels.referrals),
+    communityAlerts: alertList(communityPanels.alerts),
+    communitySafeguardingAlerts: alertList(communityPanels.safeguardingAlerts),
+    communityRiskAlerts: alertList(communityPanels.riskAlerts),
   },
   // Resolved, not stored: the item ids of the episodes (the source ids carry no ODS code).
   CommunityVisit: {

@@ -10,10 +10,26 @@ import {
   isCurrent,
   referenceDisplay,
   textOf,
+  required,
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
-import { carePlanActivitiesOf, carePlanMapping, conditionMapping, episodeOfCareMapping, flagMapping, medicineMapping, observationMapping, serviceRequestMapping } from '@shareforyou/kit/src/catalogue';
+import {
+  allergyIntoleranceMapping,
+  carePlanActivitiesOf,
+  carePlanMapping,
+  conditionMapping,
+  encounterMapping,
+  episodeOfCareMapping,
+  flagMapping,
+  immunizationMapping,
+  INPATIENT_ENCOUNTER_CLASSES,
+  medicineMapping,
+  observationMapping,
+  procedureMapping,
+  serviceRequestMapping,
+  type EncounterPlacement,
+} from '@shareforyou/kit/src/catalogue';
 import { carePlanKindOf } from '@shareforyou/schema';
 import { mentalHealthPanels } from './panels';
 
@@ -148,6 +164,23 @@ function mentalHealthFlagMapping(r: fhir4.Flag, references: BundleReferences) {
   };
 }
 
+/**
+ * A mental health inpatient stay (an inpatient class of v3 ActCode: the kit's
+ * INPATIENT_ENCOUNTER_CLASSES) is an admission, named as the hospital's are and required to say when
+ * it began; any other encounter (a clinic, home or virtual contact with a team) is a contact. Only
+ * where the encounter is filed: which events form a care relationship with the trust stays the
+ * kinds table's (schema/organisation-kinds.yaml: an open EpisodeOfCare), and the registry alone reads it.
+ */
+const mentalHealthEncounter: EncounterPlacement = (e) => {
+  if (e.class && (INPATIENT_ENCOUNTER_CLASSES as readonly string[]).includes(e.class.code)) {
+    return {
+      panel: mentalHealthPanels.admissions,
+      names: { admitted: required(e.start, 'Encounter.period.start'), discharged: e.end, specialty: e.serviceType, ward: e.place, consultant: e.clinician },
+    };
+  }
+  return { panel: mentalHealthPanels.contacts, names: { specialty: e.serviceType } };
+};
+
 export const mentalHealthFeed: SliceFeed = {
   resources: {
     EpisodeOfCare: mentalHealthEpisodeMapping,
@@ -159,5 +192,9 @@ export const mentalHealthFeed: SliceFeed = {
     Observation: observationMapping(mentalHealthPanels.observations),
     MedicationRequest: medicineMapping(mentalHealthPanels.medications),
     MedicationStatement: medicineMapping(mentalHealthPanels.medications),
+    AllergyIntolerance: allergyIntoleranceMapping({ allergies: mentalHealthPanels.allergies, noKnownAllergies: mentalHealthPanels.noKnownAllergies }),
+    Immunization: immunizationMapping(mentalHealthPanels.immunisations),
+    Procedure: procedureMapping(mentalHealthPanels.procedures),
+    Encounter: encounterMapping(mentalHealthEncounter),
   },
 };

@@ -25,4 +25,14 @@ export const mentalHealthPanels = {
   observations: 'mentalHealthObservations',
   /** MedicationRequests and MedicationStatements (the kit's catalogue). */
   medications: 'mentalHealthMedications',
+  /** AllergyIntolerances (the kit's catalogue); one coded "no known allergy" is a statement, in noKnownAllergies. */
+  allergies: 'mentalHealthAllergies',
+  noKnownAllergies: 'mentalHealthNoKnownAllergies',
+  /** Immunizations (a depot clinic's flu vaccine, ...) and Procedures (ECT, ...): the kit's catalogue. */
+  immunisations: 'mentalHealthImmunisations',
+  procedures: 'mentalHealthProcedures',
+  /** Encounters of an inpatient class: stays on the trust's wards. */
+  admissions: 'mentalHealthAdmissions',
+  /** Every other Encounter: clinic, home and virtual contacts with the trust's teams. */
+  contacts: 'mentalHealthContacts',
 } as const;

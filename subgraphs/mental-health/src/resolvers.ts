@@ -1,5 +1,19 @@
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { alertList, carePlanActivity, carePlanList, medicineList, observationList, problemList, referralList } from '@shareforyou/kit/src/slice/catalogueLists';
+import {
+  admissionList,
+  alertList,
+  allergyList,
+  carePlanActivity,
+  carePlanList,
+  encounterList,
+  immunisationList,
+  medicineList,
+  noKnownAllergyList,
+  observationList,
+  problemList,
+  procedureList,
+  referralList,
+} from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
@@ -76,5 +90,11 @@ export const mentalHealthResolvers = {
     riskSummaries,
     mentalHealthAlerts: alertList(mentalHealthPanels.alerts),
     mentalHealthSafeguardingAlerts: alertList(mentalHealthPanels.safeguardingAlerts),
+    mentalHealthAllergies: allergyList(mentalHealthPanels.allergies),
+    mentalHealthNoKnownAllergies: noKnownAllergyList(mentalHealthPanels.noKnownAllergies),
+    mentalHealthImmunisations: immunisationList(mentalHealthPanels.immunisations),
+    mentalHealthProcedures: procedureList(mentalHealthPanels.procedures),
+    mentalHealthAdmissions: admissionList(mentalHealthPanels.admissions),
+    mentalHealthContacts: encounterList(mentalHealthPanels.contacts),
   },
 };

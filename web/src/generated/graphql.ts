@@ -189,7 +189,9 @@ export type CombinedEncounterKind =
   /** An A&E attendance */
   | 'emergency'
   /** Another hospital encounter (outpatient, virtual, ...) */
-  | 'hospital';
+  | 'hospital'
+  /** A mental health trust's contact that is not an inpatient stay (clinic, home, virtual); its stays are admissions */
+  | 'mentalHealthContact';
 
 /** Condition.clinicalStatus (FHIR R4). */
 export type ConditionClinicalStatus =

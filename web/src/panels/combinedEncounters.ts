@@ -9,6 +9,7 @@ const KIND_WORDS: Record<string, string> = {
   emergency: 'A&E attendance',
   hospital: 'Hospital encounter',
   communityVisit: 'Community visit',
+  mentalHealthContact: 'Mental health contact',
 };
 const conceptWords = (c: { display?: string | null; text?: string | null }) => c.text ?? c.display ?? '';
 

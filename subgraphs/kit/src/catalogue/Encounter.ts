@@ -29,6 +29,15 @@ import {
  */
 
 const V3_ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+
+/**
+ * The v3 ActCode encounter classes of an inpatient stay (IMP inpatient encounter, ACUTE inpatient
+ * acute, NONAC inpatient non-acute): where a slice files a stay apart from its other contacts (the
+ * mental health trust's wards). Whether a stay forms a care relationship is not decided here but by
+ * the kinds table (schema/organisation-kinds.yaml), whose hospital admission row names the same
+ * classes (a unit test keeps the two equal).
+ */
+export const INPATIENT_ENCOUNTER_CLASSES = ['IMP', 'ACUTE', 'NONAC'] as const;
 const UK_CORE = 'https://fhir.hl7.org.uk/StructureDefinition';
 
 const extensionConcept = (value: unknown, path: string) => optionalCodingOf(value as fhir4.CodeableConcept | undefined, path);

@@ -32,6 +32,20 @@ export const problemList = (panel: string) =>
     ...item,
   }));
 
+// --- Encounters placed as an admission or another encounter (Admission, HospitalEncounter): the
+// hospital's and the mental health trust's. Items stored before a field was kept get it filled the
+// safe way round; `current` from the status when they lack it.
+
+const ENCOUNTER_LISTS = { type: [], locations: [], participants: [], class: null, hospitalisation: null };
+const encounterItem = (item: SliceItem): SliceItem => ({ ...ENCOUNTER_LISTS, current: isCurrent('encounter', item.status), ...item });
+
+/** Inpatient stays (Admission), most recent admission first. */
+export const admissionList = (panel: string) => panelList(panel, newestFirst('admitted'), encounterItem);
+/** A&E attendances (AeAttendance), most recent arrival first. */
+export const attendanceList = (panel: string) => panelList(panel, newestFirst('arrival'), encounterItem);
+/** Other encounters (HospitalEncounter: outpatient, clinic, home and virtual contacts), most recent first. */
+export const encounterList = (panel: string) => panelList(panel, newestFirst('start'), encounterItem);
+
 /** Immunisations, newest first; older items get their occurrence from their date. */
 export const immunisationList = (panel: string) => panelList(panel, newestFirst('date'), (item) => ({ occurrence: { start: item.date ?? null }, ...item }));
 
