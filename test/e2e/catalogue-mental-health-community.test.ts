@@ -128,7 +128,8 @@ const COMBINED = `query($n: String!) { patient(nhsNumber: $n) {
 } }`;
 
 type Sourced = { sources: Array<{ provenance: { odsCode: string } }> };
-const fromSource = (items: Sourced[], odsCode: string) => items.filter((i) => i.sources.some((s) => s.provenance.odsCode === odsCode));
+/** The items of a combined section that name this source (the answer is untyped JSON: each section's own item shape). */
+const fromSource = (items: any[], odsCode: string): any[] => items.filter((i: Sourced) => i.sources.some((s) => s.provenance.odsCode === odsCode));
 
 describe("the mental health trust's and community services' catalogue types through the real feeds and the gateway", () => {
   let trustWarnings: string[] = [];

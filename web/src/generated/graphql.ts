@@ -518,7 +518,7 @@ export type AllergiesQueryVariables = Exact<{
 }>;
 
 
-export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, noKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, noKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedAlertsQueryVariables = Exact<{
   nhsNumber: string;
@@ -674,21 +674,21 @@ export type EncountersQueryVariables = Exact<{
 }>;
 
 
-export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, referrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, carePlans: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalCarePlans: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, mentalHealthAdmissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthContacts: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, referrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, carePlans: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalCarePlans: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ImmunisationsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type ImmunisationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, immunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ImmunisationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, immunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, mentalHealthImmunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, communityImmunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type MedicationsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, hospitalPrescriptions: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, hospitalPrescriptions: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type MentalHealthQueryVariables = Exact<{
   nhsNumber: string;
@@ -709,7 +709,7 @@ export type ProceduresQueryVariables = Exact<{
 }>;
 
 
-export type ProceduresQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, procedures: Array<{ id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalProcedures: Array<{ id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ProceduresQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, procedures: Array<{ id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalProcedures: Array<{ id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthProcedures: Array<{ id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityProcedures: Array<{ id: string, status: ProcedureStatus, current: boolean, performedDate: unknown, location: string | null, code: { display: string, text: string | null }, statusReason: { display: string } | null, bodySite: Array<{ display: string }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ResultsQueryVariables = Exact<{
   nhsNumber: string;
@@ -1331,12 +1331,34 @@ export const AllergiesDocument = new TypedDocumentString(`
     hospitalNoKnownAllergies {
       ...NoKnownAllergiesParts
     }
+    mentalHealthAllergies {
+      ...AllergyParts
+    }
+    mentalHealthNoKnownAllergies {
+      ...NoKnownAllergiesParts
+    }
+    communityAllergies {
+      ...AllergyParts
+    }
+    communityNoKnownAllergies {
+      ...NoKnownAllergiesParts
+    }
     gpSource {
       organisationNames
       lastUpdated
       readAt
     }
     acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
       organisationNames
       lastUpdated
       readAt
@@ -2960,6 +2982,41 @@ export const EncountersDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    mentalHealthAdmissions {
+      id
+      status
+      admitted
+      discharged
+      reason {
+        display
+      }
+      specialty {
+        display
+      }
+      ward
+      provenance {
+        organisationName
+      }
+    }
+    mentalHealthContacts {
+      id
+      status
+      class {
+        code
+        display
+      }
+      start
+      end
+      specialty {
+        display
+      }
+      locations {
+        location
+      }
+      provenance {
+        organisationName
+      }
+    }
     outpatientAppointments {
       id
       status
@@ -2978,6 +3035,9 @@ export const EncountersDocument = new TypedDocumentString(`
     hospitalReferrals {
       ...ReferralParts
     }
+    communityReferrals {
+      ...ReferralParts
+    }
     carePlans {
       ...CarePlanParts
     }
@@ -2990,6 +3050,16 @@ export const EncountersDocument = new TypedDocumentString(`
       readAt
     }
     acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
       organisationNames
       lastUpdated
       readAt
@@ -3047,7 +3117,39 @@ export const ImmunisationsDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    mentalHealthImmunisations {
+      id
+      vaccine {
+        display
+      }
+      date
+      status
+      provenance {
+        organisationName
+      }
+    }
+    communityImmunisations {
+      id
+      vaccine {
+        display
+      }
+      date
+      status
+      provenance {
+        organisationName
+      }
+    }
     gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
       organisationNames
       lastUpdated
       readAt
@@ -3081,6 +3183,9 @@ export const MedicationsDocument = new TypedDocumentString(`
       ...MedicationParts
     }
     mentalHealthMedications {
+      ...MedicationParts
+    }
+    communityMedications {
       ...MedicationParts
     }
     medicationDispenses {
@@ -3148,6 +3253,11 @@ export const MedicationsDocument = new TypedDocumentString(`
       readAt
     }
     mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
       organisationNames
       lastUpdated
       readAt
@@ -3424,12 +3534,28 @@ export const ProceduresDocument = new TypedDocumentString(`
     hospitalProcedures {
       ...ProcedureParts
     }
+    mentalHealthProcedures {
+      ...ProcedureParts
+    }
+    communityProcedures {
+      ...ProcedureParts
+    }
     gpSource {
       organisationNames
       lastUpdated
       readAt
     }
     acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
       organisationNames
       lastUpdated
       readAt

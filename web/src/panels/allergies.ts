@@ -21,6 +21,10 @@ export class AllergiesPanel extends RecordPanel<AllergiesQuery> {
     { title: '“No known allergies” statements (GP)', path: ['patient', 'noKnownAllergies'], source: 'gpSource', current: { history: 'Withdrawn statements' }, columns: statementColumns },
     { title: 'Allergies recorded in hospital', path: ['patient', 'hospitalAllergies'], source: 'acuteSource', current: { history: 'Past and ruled-out allergies (hospital)' }, columns: allergyColumns },
     { title: '“No known allergies” statements (hospital)', path: ['patient', 'hospitalNoKnownAllergies'], source: 'acuteSource', current: { history: 'Withdrawn statements (hospital)' }, columns: statementColumns },
+    { title: 'Allergies recorded by the mental health trust', path: ['patient', 'mentalHealthAllergies'], source: 'mentalHealthSource', current: { history: 'Past and ruled-out allergies (mental health)' }, columns: allergyColumns },
+    { title: '“No known allergies” statements (mental health)', path: ['patient', 'mentalHealthNoKnownAllergies'], source: 'mentalHealthSource', current: { history: 'Withdrawn statements (mental health)' }, columns: statementColumns },
+    { title: 'Allergies recorded by community services', path: ['patient', 'communityAllergies'], source: 'communitySource', current: { history: 'Past and ruled-out allergies (community)' }, columns: allergyColumns },
+    { title: '“No known allergies” statements (community)', path: ['patient', 'communityNoKnownAllergies'], source: 'communitySource', current: { history: 'Withdrawn statements (community)' }, columns: statementColumns },
   ];
 }
 
