@@ -69,8 +69,9 @@ describe('community feed: FHIR R4 resources through the feed and the gateway', (
     // The open episode is what gives the community provider its care relationship (the registry reads it).
     await send('registry', 'NR5', [{ resource: r.episode }]);
     const accepted = await send('community', 'NR5', [...r.supporting, ...[r.episode, closedEpisode, r.visit, visitNow, r.carePlan].map((resource) => ({ resource }))]);
-    // Six: the leg ulcer (a Condition sent beside the episode that names it) is itself a community diagnosis, kept (issue #18).
-    expect(accepted).toMatch(/created 6/);
+    // Seven: the leg ulcer (a Condition sent beside the episode that names it) is itself a community diagnosis, and the
+    // referral it names (a ServiceRequest) a community referral, both kept (issue #18).
+    expect(accepted).toMatch(/created 7/);
   });
 
   it('an episode kept whole: service types, diagnoses and referral resolved from the bundle, team and care manager by name; open ones first', async () => {
