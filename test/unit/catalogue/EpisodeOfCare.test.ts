@@ -40,6 +40,8 @@ const frailty: fhir4.Condition = {
 const referral: fhir4.ServiceRequest = {
   resourceType: 'ServiceRequest',
   id: 'sr-1',
+  // Versioned as the source sends it: a community slice stores referrals in their own right.
+  meta: META,
   status: 'completed',
   intent: 'order',
   priority: 'asap',
@@ -96,8 +98,8 @@ describe('EpisodeOfCare: the fixtures are valid FHIR R4', () => {
     const org: FeedingOrganisation = { odsCode: 'NR5', name: 'Bury Community Services', kind: 'community-provider', sharingStatus: 'active', sourceSystem: 'SystmOne' };
     const prepared = prepareBundle(sliceFeedTarget('community', communityFeed, null as never), { resourceType: 'Bundle', type: 'batch', entry: [...BUNDLE, { resource: episode }] }, org);
     expect(prepared.issues).toEqual([]);
-    // The Conditions are the slice's diagnoses in their own right; the episode is kept beside them.
-    expect([...prepared.byPatient.values()].flat().map((p) => p.entry.resourceType)).toEqual(['Condition', 'Condition', 'EpisodeOfCare']);
+    // The Conditions and the referral are the slice's own items; the episode is kept beside them.
+    expect([...prepared.byPatient.values()].flat().map((p) => p.entry.resourceType).sort()).toEqual(['Condition', 'Condition', 'EpisodeOfCare', 'ServiceRequest']);
   });
 });
 
