@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import cliProgress from 'cli-progress';
+import { progress } from '../cli/progress';
 import mongoose, { type Connection, type Model } from 'mongoose';
 import {
   databaseName,
@@ -158,13 +158,9 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
     const targets = buildTargets(connection);
     const wanted = (name: string) => targets.has(name) && (!options.onlyTargets || options.onlyTargets.includes(name));
     const collections = [...targets.values()].flatMap((t) => t.collections);
-    const bar =
-      options.progress === false
-        ? null
-        : new cliProgress.SingleBar({ format: 'Seeding  [{bar}] {value}/{total} patients (bulk, through the feed mappings)', hideCursor: true }, cliProgress.Presets.shades_classic);
-    bar?.start(options.count, 0);
+    // A bar when asked for; otherwise a line every tenth (to the caller's log, which may be silent).
+    const bar = progress({ total: options.count, label: 'Seeding', unit: 'patients (bulk, through the feed mappings)', log: options.log, bar: options.progress !== false, everyPercent: 10 });
     let documents = 0;
-    let lastLogged = 0;
     for (let chunk = 0; chunk < options.count; chunk += CHUNK) {
       for (let i = chunk; i < Math.min(options.count, chunk + CHUNK); i += 1) {
         for (const feed of generatePatient(options.from + i).feeds) {
@@ -181,13 +177,9 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
         for (const c of collections) documents += await c.flush();
       }
       const done = Math.min(options.count, chunk + CHUNK);
-      bar?.update(done);
-      if (!bar && done - lastLogged >= options.count / 10) {
-        options.log(`  seeded ${done}/${options.count} patients`);
-        lastLogged = done;
-      }
+      bar.update(done);
     }
-    bar?.stop();
+    bar.finish();
     return { documents, seconds: (Date.now() - started) / 1000, built };
   } finally {
     await connection.close();

@@ -8,9 +8,10 @@ if (command !== 'build') {
   console.error(USAGE);
   process.exit(2);
 }
-try {
-  console.log(`Local database engine ready: ${ensureFerretDb()}`);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+ensureFerretDb().then(
+  (binary) => console.log(`Local database engine ready: ${binary}`),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

@@ -1,9 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
 import { cpSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { databaseListenArgs, tlsDatabaseUri } from '@shareforyou/kit';
+import { progress } from '../cli/progress';
 import { FERRETDB_DIR } from '../paths';
 
 /**
@@ -59,8 +61,27 @@ function goAvailable(): boolean {
   }
 }
 
+/**
+ * Compiles with a bar that measures something: go lists the packages the build must compile (those
+ * not already in its build cache: `Stale`), and `go build -v` names each as it compiles it.
+ */
+async function compileWithProgress(source: string, log: (message: string) => void): Promise<void> {
+  const toCompile = new Set(quietGo(['list', '-deps', '-f', '{{if .Stale}}{{.ImportPath}}{{end}}', './cmd/ferretdb'], source).split('\n').filter(Boolean));
+  const bar = progress({ total: toCompile.size, label: 'Compiling', unit: 'Go packages', log });
+  const child = spawn('go', ['build', '-v', '-o', BINARY, './cmd/ferretdb'], { cwd: source, stdio: ['ignore', 'ignore', 'pipe'] });
+  const tail: string[] = [];
+  let compiled = 0;
+  for await (const line of createInterface({ input: child.stderr! })) {
+    if (toCompile.has(line.trim())) bar.update((compiled += 1));
+    else tail.push(line);
+  }
+  const code: number = await new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('close', (c) => resolve(c ?? 1))));
+  if (code !== 0) throw new Error(`go build ./cmd/ferretdb failed:\n${tail.slice(-30).join('\n')}`);
+  bar.finish();
+}
+
 /** Builds the engine if it is not there yet; returns the binary's path. */
-export function ensureFerretDb(log: (message: string) => void = console.log): string {
+export async function ensureFerretDb(log: (message: string) => void = console.log): Promise<string> {
   if (existsSync(BINARY)) return BINARY;
   if (!goAvailable()) {
     throw new Error(
@@ -68,7 +89,7 @@ export function ensureFerretDb(log: (message: string) => void = console.log): st
         '(Debian: apt-get install golang-go), or set MONGODB_URI=mongodb://host:27017 to use a MongoDB you already run.',
     );
   }
-  log(`Building the local database engine, FerretDB ${FERRETDB_VERSION}, from its Go module (first run only, about a minute)...`);
+  log(`Building the local database engine, FerretDB ${FERRETDB_VERSION}, from its Go module (first run only: one to four minutes on two cores)...`);
   log('  1/4 downloading the module');
   const info = JSON.parse(quietGo(['mod', 'download', '-json', `${MODULE}@${FERRETDB_VERSION}`])) as { Dir?: string; Error?: string };
   if (!info.Dir) throw new Error(`go mod download failed: ${info.Error ?? 'no module directory'}`);
@@ -81,8 +102,8 @@ export function ensureFerretDb(log: (message: string) => void = console.log): st
   writeFileSync(join(source, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
   log(`  2/4 applying ${PATCHES.length} patch(es): ${PATCHES.join(', ')}`);
   applyPatches(source);
-  log('  3/4 compiling (cmd/ferretdb; one to four minutes on two cores, the first time its dependencies are fetched too)');
-  quietGo(['build', '-o', BINARY, './cmd/ferretdb'], source);
+  log('  3/4 compiling cmd/ferretdb (the first time, its dependencies are fetched before the bar starts)');
+  await compileWithProgress(source, log);
   chmodSync(BINARY, 0o755);
   rmSync(source, { recursive: true, force: true });
   for (const old of readdirSync(join(FERRETDB_DIR, 'bin'))) {
@@ -122,7 +143,7 @@ export interface RunningEngine {
  * the operator's certificate.
  */
 export async function startFerretDb(options: { port: number; dataDir: string; log?: (m: string) => void; tlsDir?: string }): Promise<RunningEngine> {
-  const binary = ensureFerretDb(options.log);
+  const binary = await ensureFerretDb(options.log);
   const sqliteDir = join(options.dataDir, 'ferretdb');
   mkdirSync(sqliteDir, { recursive: true });
   const child = spawn(

@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import { progress } from '../cli/progress';
 import mongoose from 'mongoose';
 import { subgraphServices } from '@shareforyou/schema';
 import { listOrganisations, registerOrganisation } from '../../../subgraphs/registry/src/organisationRegister';
@@ -57,10 +57,8 @@ function* bundles(feeds: Iterable<Feed>): Generator<{ target: string; odsCode: s
 }
 
 async function seedThroughFeeds(options: { patients: number; env: NodeJS.ProcessEnv; log: (m: string) => void; progress?: boolean }): Promise<void> {
-  const bar = options.progress === false ? null : new cliProgress.SingleBar({ format: 'Seeding  [{bar}] {value}/{total} patients through the FHIR feeds', hideCursor: true }, cliProgress.Presets.shades_classic);
-  bar?.start(options.patients, 0);
+  const bar = progress({ total: options.patients, label: 'Seeding', unit: 'patients through the FHIR feeds', log: options.log, bar: options.progress });
   const seenPatients = new Set<string>();
-  let reportedQuarter = 0;
   const pending = new Set<Promise<void>>();
   const failures: string[] = [];
   const notices = new Set<string>();
@@ -86,18 +84,11 @@ async function seedThroughFeeds(options: { patients: number; env: NodeJS.Process
     for (const entry of JSON.parse(bundle.body).entry as Array<{ resource?: { resourceType?: string; identifier?: Array<{ value?: string }> } }>) {
       if (entry.resource?.resourceType === 'Patient') seenPatients.add(entry.resource.identifier?.[0]?.value ?? '');
     }
-    bar?.update(seenPatients.size);
-    // Without a terminal (CI, logs) progress is a line per quarter.
-    const quarter = Math.floor((4 * seenPatients.size) / options.patients);
-    if (!bar && quarter > reportedQuarter && quarter < 4) {
-      reportedQuarter = quarter;
-      options.log(`  seeding: ${seenPatients.size}/${options.patients} patients`);
-    }
+    bar.update(seenPatients.size);
   }
   await Promise.all(pending);
   if (unserved.size) options.log(`No subgraph in the service list serves ${[...unserved].join(', ')}: those feeds were skipped.`);
-  bar?.update(options.patients);
-  bar?.stop();
+  bar.finish();
   for (const notice of [...notices].slice(0, 10)) options.log(`Seeding: ${notice}`);
   if (failures.length) throw new Error(`Seeding was refused by a feed endpoint:\n  ${failures.slice(0, 5).join('\n  ')}`);
 }
