@@ -203,6 +203,8 @@ describe('the clinician viewer in a browser', () => {
       // The hospital's prescriptions and the mental health trust's medicines, each apart.
       expect.objectContaining({ panel: 'sfy-medications', section: 'hospitalPrescriptions', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From Northern Care Alliance NHS Foundation Trust · as of/) }),
       expect.objectContaining({ panel: 'sfy-medications', section: 'mentalHealthMedications', state: 'empty' }),
+      // Community services' medicines (a district nurse's injections), apart too, naming the provider even when empty.
+      expect.objectContaining({ panel: 'sfy-medications', section: 'communityMedications', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From .*Community Health Services · as of/) }),
       // The hospital's dispensed and administered medicines, in the same element.
       // An empty section still names whom it is from, by name, not by ODS code.
       expect.objectContaining({ panel: 'sfy-medications', section: 'medicationDispenses', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From Northern Care Alliance NHS Foundation Trust · as of/) }),

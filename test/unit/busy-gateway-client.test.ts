@@ -13,6 +13,8 @@ import type { TypedDocumentString } from '../../web/src/generated/graphql';
 let server: Server;
 let busyFor = 0;
 let asked = 0;
+/** After the busy answers, leave the request unanswered (a gateway holding it in its admission line). */
+let hangAfterBusy = false;
 const url = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
 beforeAll(async () => {
@@ -22,6 +24,7 @@ beforeAll(async () => {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' }).end(JSON.stringify({ errors: [{ message: 'busy', extensions: { code: 'SERVICE_BUSY' } }] }));
       return;
     }
+    if (hangAfterBusy) return;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { patient: { nhsNumber: '9434765919' } } }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -29,6 +32,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   asked = 0;
+  hangAfterBusy = false;
 });
 
 const document = { toString: () => 'query Q($nhsNumber: String!) { patient(nhsNumber: $nhsNumber) { nhsNumber } }' } as unknown as TypedDocumentString<{ patient: { nhsNumber: string } }, { nhsNumber: string }>;
@@ -48,4 +52,19 @@ it('busy until the time limit: a failure that says busy, with no data', async ()
   expect(result.failure).toEqual({ kind: 'busy' });
   expect(failureReason(result.failure!)).toBe('the record service was too busy to start your request in time');
   expect(asked).toBeGreaterThan(1);
+});
+
+it('busy, then the time limit passes while asking again: still busy, never a bare timeout', async () => {
+  busyFor = 1;
+  hangAfterBusy = true;
+  const result = await execute(url(), () => 'token', document, { nhsNumber: '9434765919' }, { timeoutSeconds: 1 });
+  expect(result.failure).toEqual({ kind: 'busy' });
+  expect(asked).toBe(2);
+});
+
+it('no answer at all within the time limit (never said busy) is a timeout', async () => {
+  busyFor = 0;
+  hangAfterBusy = true;
+  const result = await execute(url(), () => 'token', document, { nhsNumber: '9434765919' }, { timeoutSeconds: 1 });
+  expect(result.failure).toEqual({ kind: 'timeout', seconds: 1 });
 });

@@ -70,6 +70,8 @@ export async function execute<TResult, TVariables>(
     }, seconds * 1000);
   });
   const failed = (failure: RequestFailure): CareRecordResult<TResult> => ({ data: null, errors: [], failure });
+  // Once the gateway has said it is busy, running out of time while asking again is still "busy".
+  let refusedBusy = false;
   try {
     let token: string;
     try {
@@ -100,6 +102,7 @@ export async function execute<TResult, TVariables>(
       }
       const body = await before(response.json().catch(() => undefined), deadline);
       if (isBusyAnswer(response.status, body)) {
+        refusedBusy = true;
         options.onBusy?.();
         const wait = Math.min(MAX_BUSY_WAIT_MS, Math.max(250, Number(response.headers.get('retry-after') ?? 1) * 1000)) * (0.75 + Math.random() / 2);
         if (Date.now() + wait >= deadlineAt) return failed({ kind: 'busy' });
@@ -112,7 +115,7 @@ export async function execute<TResult, TVariables>(
     }
   } catch (error) {
     // The aborted fetch may reject before the deadline does: either way it was the time limit.
-    if (error instanceof Timeout || abort.signal.aborted) return failed({ kind: 'timeout', seconds });
+    if (error instanceof Timeout || abort.signal.aborted) return failed(refusedBusy ? { kind: 'busy' } : { kind: 'timeout', seconds });
     throw error;
   } finally {
     clearTimeout(timer);
