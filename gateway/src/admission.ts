@@ -22,8 +22,8 @@ export interface AdmissionPolicy {
 
 export function admissionPolicy(env: NodeJS.ProcessEnv = process.env): AdmissionPolicy {
   return {
-    maxInFlight: positiveWholeNumber(env, 'GATEWAY_MAX_IN_FLIGHT', 24, 'requests'),
-    maxWaitMs: positiveWholeNumber(env, 'GATEWAY_ADMISSION_WAIT_MS', 1_000, 'milliseconds'),
+    maxInFlight: positiveWholeNumber(env, 'GATEWAY_MAX_IN_FLIGHT', 12, 'requests'),
+    maxWaitMs: positiveWholeNumber(env, 'GATEWAY_ADMISSION_WAIT_MS', 500, 'milliseconds'),
     maxQueue: positiveWholeNumber(env, 'GATEWAY_ADMISSION_QUEUE', 200, 'requests'),
   };
 }

@@ -41,7 +41,7 @@ it('a full line refuses at once, without waiting', async () => {
 
 it('a capacity setting that is not a whole number above 0 stops the gateway naming the variable, never falls back silently', async () => {
   const { admissionPolicy } = await import('../../gateway/src/admission');
-  expect(admissionPolicy({})).toEqual({ maxInFlight: 24, maxWaitMs: 1_000, maxQueue: 200 });
+  expect(admissionPolicy({})).toEqual({ maxInFlight: 12, maxWaitMs: 500, maxQueue: 200 });
   expect(() => admissionPolicy({ GATEWAY_MAX_IN_FLIGHT: 'lots' })).toThrow('GATEWAY_MAX_IN_FLIGHT must be a whole number of requests above 0 (got "lots").');
   expect(() => admissionPolicy({ GATEWAY_ADMISSION_WAIT_MS: '0' })).toThrow(/GATEWAY_ADMISSION_WAIT_MS must be a whole number of milliseconds/);
 });
