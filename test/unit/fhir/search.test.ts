@@ -3,6 +3,7 @@ import { fhirFaults } from '../../../subgraphs/kit/src/ingest/fhirValidation';
 import { dateMatches, parseDateCondition, rangeOf } from '../../../gateway/src/fhir/dateParameter';
 import { nhsNumberOfResourceId, resourceId } from '../../../gateway/src/fhir/datatypes';
 import { readResource } from '../../../gateway/src/fhir/read';
+import { encounterClass } from '../../../gateway/src/fhir/resources/Encounter';
 import { lenient, parseSearch, searchsetBundle, type SearchRequest } from '../../../gateway/src/fhir/search';
 import { clinicianAnswer, NHS } from './answers';
 
@@ -125,6 +126,10 @@ describe('encounters and documents', () => {
     expect(ae).toMatchObject({ id: '9434765919.RM3.ae-1', status: 'finished', class: { code: 'EMER' }, period: { start: '2026-10-20T02:10:00+01:00', end: '2026-10-20T06:00:00+01:00' }, location: [{ location: { display: 'Emergency department' } }], serviceProvider: { identifier: { value: 'RM3' } } });
     expect(ae.reasonCode![0].coding![0].code).toBe('71620000');
     expect(consultation).toMatchObject({ status: 'unknown', class: { code: 'AMB' }, type: [{ text: 'Consultation' }] });
+    // Without a class from the source, each kind has its own: a community visit is home health.
+    expect(encounterClass({ kind: 'communityVisit', class: null } as never).code).toBe('HH');
+    expect(encounterClass({ kind: 'admission', class: null } as never).code).toBe('IMP');
+    expect(encounterClass({ kind: 'mentalHealthContact', class: null } as never).code).toBe('AMB');
     expect(fhirFaults(all as never)).toEqual([]);
     expect(matches(bundle(search('Encounter', `patient=${NHS}&class=EMER`)))).toEqual(['9434765919.RM3.ae-1']);
     expect(matches(bundle(search('Encounter', `patient=${NHS}&class=http://terminology.hl7.org/CodeSystem/v3-ActCode|AMB`)))).toEqual(['9434765919.P83005.con-1']);

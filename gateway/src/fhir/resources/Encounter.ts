@@ -3,7 +3,8 @@ import { codeableConcepts, compact, fhirCode, named, organisationReference, pati
 
 /**
  * Encounter from the combined record's encounter (a GP consultation, an admission, an A&E
- * attendance, another hospital encounter, a community visit): each is its source's own item, never
+ * attendance, another hospital encounter, a community visit, a mental health contact; a mental
+ * health ward stay is an admission): each is its source's own item, never
  * merged, so the combined item is the source item. Its status and class as the source gave them.
  */
 
@@ -22,6 +23,7 @@ const CLASS_OF_KIND: Record<string, fhir4.Coding> = {
   emergency: { system: ACT_CODE, code: 'EMER', display: 'emergency' },
   hospital: { system: ACT_CODE, code: 'AMB', display: 'ambulatory' },
   communityVisit: { system: ACT_CODE, code: 'HH', display: 'home health' },
+  mentalHealthContact: { system: ACT_CODE, code: 'AMB', display: 'ambulatory' },
 };
 
 export function encounterClass(item: SourceItem): fhir4.Coding {
