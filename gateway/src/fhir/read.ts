@@ -2,7 +2,8 @@
 import type { GraphQLAnswer } from './answer';
 import { missingWords } from './narrative';
 import { refusal, type FhirRefusal } from './operationOutcome';
-import { SEARCH_TYPES, typeMatches } from './search';
+import { resourceId } from './datatypes';
+import { buildResource, SEARCH_TYPES, typeMatches } from './search';
 
 /**
  * A read by id: GET /fhir/<Type>/<id>. The id starts with the patient's NHS number (datatypes
@@ -12,10 +13,11 @@ import { SEARCH_TYPES, typeMatches } from './search';
  * there, and the answer says which (403 or 503), never "not found".
  */
 export function readResource(answer: GraphQLAnswer, resourceType: string, id: string, nhsNumber: string): fhir4.FhirResource | FhirRefusal {
-  const found = typeMatches(answer, resourceType, SEARCH_TYPES[resourceType].fields, nhsNumber);
+  const found = typeMatches(answer, resourceType, SEARCH_TYPES[resourceType].fields);
   if ('outcome' in found) return found;
-  const match = found.matches.find(({ resource }) => resource.id === id);
-  if (match) return match.resource;
+  // Every resource's id is its item's resourceId (datatypes sourceResource): only the one asked for is built.
+  const match = found.matches.find(({ item }) => resourceId(item.provenance, nhsNumber) === id);
+  if (match) return buildResource(match, nhsNumber);
   const withheld = found.missing.find((m) => m.reason === 'withheld');
   if (withheld) return refusal('FORBIDDEN_FIELD', `${resourceType}/${id} is not in what you may see: ${missingWords(withheld)}`);
   if (found.missing.length) return refusal(found.missing[0].code === 'UNKNOWN' ? 'SOURCE_UNAVAILABLE' : found.missing[0].code, `${resourceType}/${id} cannot be looked for now: ${missingWords(found.missing[0])}`);

@@ -116,7 +116,7 @@ export const SEARCH_TYPES: Record<string, SearchType> = {
   },
   Encounter: {
     fields: ['combinedEncounters'],
-    tokens: { status: statusOf, class: (i) => [{ system: encounterClass(i).system, code: encounterClass(i).code! }], type: (i) => concepts(i.types), 'reason-code': (i) => concepts(i.reasons) },
+    tokens: { status: statusOf, class: (i) => [encounterClass(i)].map((c) => ({ system: c.system, code: c.code! })), type: (i) => concepts(i.types), 'reason-code': (i) => concepts(i.reasons) },
     date: { name: 'date', of: at('start', 'end') },
   },
   DocumentReference: {
@@ -233,17 +233,24 @@ function tokenMatches(values: Array<{ system?: string; code: string }>, wanted: 
   return wanted.some((w) => values.some((v) => v.code === w.code && (!w.system || !v.system || v.system === w.system)));
 }
 
-/** What a type's sections hold for this patient, as FHIR resources, and what of them is missing and why. */
+/** What a type's sections hold for this patient (each item with the section it came from), and what of them is missing and why. */
 export interface TypeMatches {
-  matches: Array<{ item: SourceItem; resource: fhir4.FhirResource & { id: string } }>;
+  matches: Array<{ item: SourceItem; field: CombinedFieldName }>;
   missing: MissingPart[];
+}
+
+export type BuiltResource = fhir4.FhirResource & { id: string };
+
+/** One item as its FHIR resource: built only for what is answered (a page, or the one read). */
+export function buildResource({ item, field }: { item: SourceItem; field: CombinedFieldName }, nhsNumber: string): BuiltResource {
+  return COMBINED_FIELDS[field].build(item, nhsNumber) as BuiltResource;
 }
 
 /**
  * Every resource of the type in the answer (before any search parameter), or the refusal when
  * nothing could be answered at all: then the reason the GraphQL API gives.
  */
-export function typeMatches(answer: GraphQLAnswer, resourceType: string, fields: CombinedFieldName[], nhsNumber: string): TypeMatches | FhirRefusal {
+export function typeMatches(answer: GraphQLAnswer, resourceType: string, fields: CombinedFieldName[]): TypeMatches | FhirRefusal {
   const spec = SEARCH_TYPES[resourceType];
   const sections = fields.map((field) => sectionAnswer(answer, field));
   if (sections.every((s) => !s.present)) {
@@ -253,8 +260,7 @@ export function typeMatches(answer: GraphQLAnswer, resourceType: string, fields:
   }
   let items = sections.flatMap((s) => sectionSourceItems(s).map((item) => ({ item, field: s.field })));
   if (spec.keep) items = items.filter(({ item }) => spec.keep!(item));
-  const matches = items.map(({ item, field }) => ({ item, resource: COMBINED_FIELDS[field].build(item, nhsNumber) as fhir4.FhirResource & { id: string } }));
-  return { matches, missing: sections.flatMap((s) => s.missing) };
+  return { matches: items, missing: sections.flatMap((s) => s.missing) };
 }
 
 /**
@@ -264,7 +270,7 @@ export function typeMatches(answer: GraphQLAnswer, resourceType: string, fields:
  */
 export function searchsetBundle(answer: GraphQLAnswer, request: SearchRequest, options: { baseUrl: string; now?: Date }): fhir4.Bundle | FhirRefusal {
   const spec = SEARCH_TYPES[request.resourceType];
-  const found = typeMatches(answer, request.resourceType, request.fields, request.nhsNumber);
+  const found = typeMatches(answer, request.resourceType, request.fields);
   if ('outcome' in found) return found;
   const { missing } = found;
   let matches = found.matches;
@@ -282,7 +288,7 @@ export function searchsetBundle(answer: GraphQLAnswer, request: SearchRequest, o
   }
   const base = options.baseUrl.replace(/\/$/, '');
   const page = matches.slice(request.offset, request.offset + request.count);
-  const resources = page.map(({ resource }) => resource);
+  const resources = page.map((match) => buildResource(match, request.nhsNumber));
   const link = (offset: number) => {
     const query = new URLSearchParams(request.kept);
     query.set('_count', String(request.count));
