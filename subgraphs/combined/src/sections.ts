@@ -54,15 +54,13 @@ const contradicts = (scope: string, allergy: Item) => scope === 'all' || !(aller
 const conceptName = (c: Concept | null | undefined, unnamed = 'an allergy') => c?.text ?? c?.display ?? c?.code ?? unnamed;
 
 export function noKnownAllergyConflicts(statements: Item[], allergies: Item[]): string[] {
-  return statements
-    .filter((s) => s.current)
-    .flatMap((statement) => {
-      const contradicted = allergies.filter((a) => a.current && contradicts(String(statement.scope), a));
-      if (!contradicted.length) return [];
-      const when = statement.recordedDate ? ` (${String(statement.recordedDate).slice(0, 10)})` : '';
-      const listed = contradicted.map((a) => `${conceptName(a.code as Concept)} at ${a.provenance.organisationName}`).join('; ');
-      return [`${statement.provenance.organisationName} records “${conceptName(statement.code as Concept)}”${when}, but a current allergy is recorded: ${listed}`];
-    });
+  return nothingKnownConflicts(statements, allergies, {
+    statement: (s) => conceptName(s.code as Concept),
+    item: 'a current allergy',
+    nameOf: (a) => a.code as Concept,
+    unnamed: 'an allergy',
+    contradicts: (s, a) => contradicts(String(s.scope), a),
+  });
 }
 
 export function combinedAllergies(parent: Parent) {
@@ -88,15 +86,28 @@ export function combinedAllergies(parent: Parent) {
  * medications") that a current item of the section contradicts, said in words naming who says
  * what: a statement is never shown beside a current item without the conflict being said (H124).
  */
-export function nothingKnownConflicts(statements: Item[], items: Item[], words: { statement: string; item: string; nameOf: (item: Item) => Concept | null | undefined }): string[] {
-  const contradicted = items.filter((i) => i.current);
-  if (!contradicted.length) return [];
-  const listed = contradicted.map((i) => `${conceptName(words.nameOf(i), 'an unnamed item')} at ${i.provenance.organisationName}`).join('; ');
+export function nothingKnownConflicts(
+  statements: Item[],
+  items: Item[],
+  words: {
+    /** What the statement says, in its words: fixed, or read from the statement (a no-known-allergy code). */
+    statement: string | ((statement: Item) => string);
+    item: string;
+    nameOf: (item: Item) => Concept | null | undefined;
+    unnamed?: string;
+    /** Which current items a statement contradicts (a scoped no-known-allergies: those of its scope); default all. */
+    contradicts?: (statement: Item, item: Item) => boolean;
+  },
+): string[] {
   return statements
     .filter((s) => s.current)
-    .map((statement) => {
+    .flatMap((statement) => {
+      const contradicted = items.filter((i) => i.current && (words.contradicts?.(statement, i) ?? true));
+      if (!contradicted.length) return [];
       const when = statement.recordedDate ? ` (${String(statement.recordedDate).slice(0, 10)})` : '';
-      return `${statement.provenance.organisationName} records “${words.statement}”${when}, but ${words.item} is recorded: ${listed}`;
+      const says = typeof words.statement === 'string' ? words.statement : words.statement(statement);
+      const listed = contradicted.map((i) => `${conceptName(words.nameOf(i), words.unnamed ?? 'an unnamed item')} at ${i.provenance.organisationName}`).join('; ');
+      return [`${statement.provenance.organisationName} records “${says}”${when}, but ${words.item} is recorded: ${listed}`];
     });
 }
 
