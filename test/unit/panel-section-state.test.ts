@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execute, failureReason, type CareRecordError, type CareRecordResult, type RequestFailure } from '../../web/src/client/gateway';
+import { execute, failureReason, patientError, type CareRecordError, type CareRecordResult, type RequestFailure } from '../../web/src/client/gateway';
 import { currentAndHistory, sectionState, sectionWords } from '../../web/src/panels/sectionState';
 
 /**
@@ -143,5 +143,17 @@ describe('the request itself (a real HTTP server on loopback): each failure is n
   it('a token provider that never answers is bound by the same limit; one that fails is no sign-in', async () => {
     expect(await ask('/ok', () => new Promise<string>(() => undefined), 0.3)).toEqual({ data: null, errors: [], failure: { kind: 'timeout', seconds: 0.3 } });
     expect(await ask('/ok', () => Promise.reject(new Error('signed out')))).toEqual({ data: null, errors: [], failure: { kind: 'no-token' } });
+  });
+});
+
+describe('a refusal about the whole patient is said once, never as a failure to retry', () => {
+  const error = (code: string, path?: string[]) => ({ message: code, path, extensions: { code } });
+  it('a sign-in launched for another patient (FORBIDDEN_ACTION at the patient) is a refusal of the patient', () => {
+    expect(patientError([error('FORBIDDEN_ACTION', ['patient'])])?.extensions?.code).toBe('FORBIDDEN_ACTION');
+    expect(patientError([error('FORBIDDEN_ACTION')])?.extensions?.code).toBe('FORBIDDEN_ACTION');
+  });
+  it('a refusal of one part of the record is not (the part says it)', () => {
+    expect(patientError([error('FORBIDDEN_ACTION', ['patient', 'medications'])])).toBeUndefined();
+    expect(patientError([error('FORBIDDEN_FIELD', ['patient', 'safeguardingAlerts'])])).toBeUndefined();
   });
 });

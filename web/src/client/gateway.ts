@@ -172,7 +172,12 @@ export function problemAt(errors: CareRecordError[], path: string[]): SectionPro
   return unreadable ? { kind: 'unreadable', count: unreadable } : undefined;
 }
 
-/** An error about the whole patient (no care relationship, no shared record, not signed in). */
+/**
+ * An error about the whole patient (no care relationship, no shared record, not signed in; a role,
+ * or a sign-in launched for another patient, that may not open this record): a refusal to say once,
+ * which retrying cannot change.
+ */
 export function patientError(errors: CareRecordError[]): CareRecordError | undefined {
-  return errors.find((e) => ['NO_CARE_RELATIONSHIP', 'NO_SHARED_RECORD', 'UNAUTHENTICATED', 'BAD_USER_INPUT'].includes(String(e.extensions?.code)) || (e.extensions?.code === 'FORBIDDEN_FIELD' && (!e.path || e.path.length <= 1)));
+  const aboutThePatient = (e: CareRecordError) => !e.path || e.path.length <= 1;
+  return errors.find((e) => ['NO_CARE_RELATIONSHIP', 'NO_SHARED_RECORD', 'UNAUTHENTICATED', 'BAD_USER_INPUT'].includes(String(e.extensions?.code)) || (['FORBIDDEN_FIELD', 'FORBIDDEN_ACTION'].includes(String(e.extensions?.code)) && aboutThePatient(e)));
 }
