@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { auditedFields, badUserInput, nhsNumberArgument, type StoredAuditEvent, type SubgraphContext } from '@shareforyou/kit';
 import type { AuditServiceModels } from './models';
 import { containsPattern, odsCodesNamed, organisationNames } from './names';
-import { isoArgument } from './period';
+import { EARLIEST_EVENT, isoArgument } from './period';
 
 /** The access log: audit events, newest first, filtered and paged by an opaque (at, _id) cursor. */
 
@@ -70,11 +70,14 @@ export function accessLogQuery(filter: AccessLogFilter, organisations: Map<strin
     query['user.odsCode'] = { $in: odsCode ? named.filter((code) => code === odsCode) : named };
   } else if (odsCode) query['user.odsCode'] = odsCode;
   if (filter.includeInternal !== true) query['client.internal'] = { $ne: true };
-  const at: Record<string, Date> = {};
-  if (filter.from) at.$gte = isoArgument(filter.from, 'filter.from');
+  // Always a lower bound: with it, an engine can read the log newest first through an index on the
+  // time and stop at the page's end, instead of sorting every event (docs/performance.md, issue 20).
+  const at: Record<string, Date> = { $gte: filter.from ? isoArgument(filter.from, 'filter.from') : EARLIEST_EVENT };
   if (filter.to) at.$lt = isoArgument(filter.to, 'filter.to');
-  if (Object.keys(at).length) query.at = at;
-  if (typeof filter.breakGlass === 'boolean') query.breakGlass = filter.breakGlass ? { $ne: null } : null;
+  query.at = at;
+  // By the declaration's id: the index on it finds the few looks under break-glass among millions.
+  if (filter.breakGlass === true) query['breakGlass.id'] = { $ne: null };
+  else if (filter.breakGlass === false) query.breakGlass = null;
   if (typeof filter.denied === 'boolean') query.denied = filter.denied;
   return query;
 }
@@ -109,6 +112,9 @@ export async function accessLog(
   const query = accessLogQuery(filter, filter.organisationName ? await organisationNames(context.models.OrganisationName) : undefined);
   if (args.after) {
     const { at, id } = decodeCursor(args.after);
+    // The read starts at the cursor (earlier than any "to": it came from the page before); the
+    // $or says exactly what comes after it.
+    query.at = { $gte: (query.at as { $gte: Date }).$gte, $lte: at };
     query.$or = [{ at: { $lt: at } }, { at, _id: { $lt: id } }];
   }
   const found = (await context.models.AuditEvent.find(query)

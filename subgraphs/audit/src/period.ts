@@ -7,6 +7,13 @@ export interface Period {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Before any event of this trail (the service began in 2026): a read that would be unbounded in
+ * time is bounded by it, so that it can go through the time index. 2001-09-09 is the first instant
+ * whose milliseconds have 13 digits, the least the local engine's date pushdown takes.
+ */
+export const EARLIEST_EVENT = new Date(1_000_000_000_000);
 /** Longest period one query may cover: it bounds every scan of the trail. */
 const MAX_PERIOD_DAYS = 366;
 

@@ -155,6 +155,8 @@ export async function startFerretDb(options: { port: number; dataDir: string; lo
       '--debug-addr=-',
       '--telemetry=disable',
       '--log-level=error',
+      // Dotted fields ("user.id") reach the backend, whose patched pushdown serves them (patch 0005).
+      '--test-enable-nested-pushdown',
       `--state-dir=${options.dataDir}`,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
