@@ -191,7 +191,9 @@ export type CombinedEncounterKind =
   /** Another hospital encounter (outpatient, virtual, ...) */
   | 'hospital'
   /** A mental health trust's contact that is not an inpatient stay (clinic, home, virtual); its stays are admissions */
-  | 'mentalHealthContact';
+  | 'mentalHealthContact'
+  /** A council social care visit, review or other contact */
+  | 'socialCareContact';
 
 /** Condition.clinicalStatus (FHIR R4). */
 export type ConditionClinicalStatus =
