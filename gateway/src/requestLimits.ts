@@ -20,7 +20,8 @@ export function requestLimits() {
   return { ...armor.protect(), parseOptions: { maxTokens: MAX_TOKENS } };
 }
 
-// The whole-record summary (every field a clinician may see, every source) is about 4,330 tokens
-// since the mental health and community slices hold allergies, medicines, procedures, immunisations,
-// encounters, referrals and alerts (it was about 3,400); the limit keeps a fifth to spare.
-export const MAX_TOKENS = 6_000;
+// The whole-record summary (every field a clinician may see, every source) is about 5,320 tokens
+// since social care holds the clinical catalogue's types and the trust and community services their
+// Lists, documents and medicines given (it was about 4,330; 3,400 before the mental health and
+// community slices held allergies, medicines, procedures and the rest); the limit keeps a fifth to spare.
+export const MAX_TOKENS = 7_000;

@@ -205,10 +205,15 @@ describe('the clinician viewer in a browser', () => {
       expect.objectContaining({ panel: 'sfy-medications', section: 'mentalHealthMedications', state: 'empty' }),
       // Community services' medicines (a district nurse's injections), apart too, naming the provider even when empty.
       expect.objectContaining({ panel: 'sfy-medications', section: 'communityMedications', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From .*Community Health Services · as of/) }),
+      // The council's home care medicines (issue #18: social care holds the catalogue's types), apart, naming the council even when empty.
+      expect.objectContaining({ panel: 'sfy-medications', section: 'socialCareMedications', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From .*Council.* · as of/) }),
       // The hospital's dispensed and administered medicines, in the same element.
       // An empty section still names whom it is from, by name, not by ODS code.
       expect.objectContaining({ panel: 'sfy-medications', section: 'medicationDispenses', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From Northern Care Alliance NHS Foundation Trust · as of/) }),
       expect.objectContaining({ panel: 'sfy-medications', section: 'medicationAdministrations', state: expect.stringMatching(/data|empty/) }),
+      // Doses a district nurse and a home care worker gave, each apart (H153: never a current medicine).
+      expect.objectContaining({ panel: 'sfy-medications', section: 'communityMedicationAdministrations', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From .*Community Health Services · as of/) }),
+      expect.objectContaining({ panel: 'sfy-medications', section: 'socialCareMedicationAdministrations', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From .*Council.* · as of/) }),
     ]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'embedded-panel');

@@ -4,6 +4,7 @@ import { Kind, parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode, t
 import { classifyField, loadPolicy, loadSubgraphSdl, SCHEMA_DIR, subgraphServices } from '@shareforyou/schema';
 import { combinedResolvers } from '../../subgraphs/combined/src/resolvers';
 import {
+  ADMINISTRATION_FIELDS,
   ADVANCE_DIRECTIVE_FIELDS,
   ALERT_FIELDS,
   ALLERGY_FIELDS,
@@ -93,6 +94,7 @@ const SECTIONS: Array<[section: string, fields: readonly string[], expected: () 
   ['combinedFamilyHistory', FAMILY_HISTORY_FIELDS, () => of('FamilyHistory')],
   ['combinedMedicalDevices', DEVICE_FIELDS, () => of('MedicalDevice')],
   ['combinedAdvanceDirectives', ADVANCE_DIRECTIVE_FIELDS, () => of('AdvanceDecision')],
+  ['combinedMedicationAdministrations', ADMINISTRATION_FIELDS, () => of('MedicationAdministration')],
   ['combinedResults', OBSERVATION_FIELDS, () => of('TestResult')],
   ['combinedVitalSigns', OBSERVATION_FIELDS, () => of('TestResult')],
   ['combinedSocialHistory', OBSERVATION_FIELDS, () => of('TestResult')],

@@ -45,7 +45,7 @@ const penicillinAe = { ...penicillinGp, id: 'RM3/AllergyIntolerance/9', critical
 const latex = { ...penicillinGp, id: 'RM3/AllergyIntolerance/10', code: sct('300916003', 'Latex allergy'), category: ['environment'], provenance: HOSPITAL };
 
 /** The mental health trust's and community services' allergy fields, answered empty (the tests below are about the GP and the hospital). */
-const NO_OTHER_ALLERGIES = { mentalHealthAllergies: [], communityAllergies: [], mentalHealthNoKnownAllergies: [], communityNoKnownAllergies: [] };
+const NO_OTHER_ALLERGIES = { mentalHealthAllergies: [], communityAllergies: [], socialCareAllergies: [], mentalHealthNoKnownAllergies: [], communityNoKnownAllergies: [], socialCareNoKnownAllergies: [] };
 
 describe('allergies', () => {
   it('the same SNOMED CT code from the GP and from A&E is one allergy naming both sources, with the higher criticality', () => {
@@ -106,7 +106,7 @@ describe('problems', () => {
   it('the GP and the mental health trust recording the same diagnosis are one problem; refuted at one source is said', () => {
     const gp = { ...depression, id: 'P83005/Condition/d', onsetDate: '2024-04-02', provenance: GP };
     const refuted = { ...depression, id: 'RM3/Condition/r', verificationStatus: 'refuted', current: false, onsetDate: '2024-05', provenance: HOSPITAL };
-    const section = combinedSection({ problems: [gp], hospitalDiagnoses: [refuted], mentalHealthDiagnoses: [depression], communityDiagnoses: [] }, PROBLEM_FIELDS, problemRule);
+    const section = combinedSection({ problems: [gp], hospitalDiagnoses: [refuted], mentalHealthDiagnoses: [depression], communityDiagnoses: [], socialCareDiagnoses: [] }, PROBLEM_FIELDS, problemRule);
     expect(section.items).toHaveLength(1);
     expect(section.items[0].disagreement).toBe('Sources disagree: active at Bury Central Medical Practice and Pennine Care NHS Foundation Trust; refuted at Northern Care Alliance NHS Foundation Trust');
   });
@@ -128,7 +128,7 @@ describe('H124: "no known problems" and "no current medications" statements: apa
   const salbutamol = { id: 'RM3/MedicationRequest/s', medication: { system: DMD, code: '39113611000001102', display: 'Salbutamol 100micrograms/dose inhaler', coding: [{ system: DMD, code: '39113611000001102' }], text: null }, status: 'active', current: true, startDate: '2026-10-29', endDate: null, provenance: HOSPITAL };
 
   it('a "no known problems" statement is apart from the problem items, never one of them; with no current problem there is no conflict', () => {
-    const section = combinedProblems({ problems: [], hospitalDiagnoses: [{ ...asthma, clinicalStatus: 'resolved', current: false }], mentalHealthDiagnoses: [], communityDiagnoses: [], noKnownProblems: [statement('P83005/List/p', problemsList)], hospitalNoKnownProblems: [] });
+    const section = combinedProblems({ problems: [], hospitalDiagnoses: [{ ...asthma, clinicalStatus: 'resolved', current: false }], mentalHealthDiagnoses: [], communityDiagnoses: [], socialCareDiagnoses: [], noKnownProblems: [statement('P83005/List/p', problemsList)], hospitalNoKnownProblems: [], mentalHealthNoKnownProblems: [], communityNoKnownProblems: [], socialCareNoKnownProblems: [] });
     expect(section.items.map((i) => i.code.code)).toEqual(['195967001']);
     expect(section.noKnownProblems.map((s) => s.id)).toEqual(['P83005/List/p']);
     expect(section.conflicts).toEqual([]);
@@ -136,12 +136,12 @@ describe('H124: "no known problems" and "no current medications" statements: apa
   });
 
   it('the GP says "no known problems" while the hospital holds a current diagnosis: the conflict is said in words, naming both', () => {
-    const section = combinedProblems({ problems: [], hospitalDiagnoses: [asthma], mentalHealthDiagnoses: [], communityDiagnoses: [], noKnownProblems: [statement('P83005/List/p', problemsList)], hospitalNoKnownProblems: [] });
+    const section = combinedProblems({ problems: [], hospitalDiagnoses: [asthma], mentalHealthDiagnoses: [], communityDiagnoses: [], socialCareDiagnoses: [], noKnownProblems: [statement('P83005/List/p', problemsList)], hospitalNoKnownProblems: [], mentalHealthNoKnownProblems: [], communityNoKnownProblems: [], socialCareNoKnownProblems: [] });
     expect(section.conflicts).toEqual(['Bury Central Medical Practice records “No known problems” (2025-10-07), but a current problem is recorded: Asthma at Northern Care Alliance NHS Foundation Trust']);
   });
 
   it('the GP says "no current medications" while the hospital prescribes: the conflict is said; a stopped medicine or a retired statement is none', () => {
-    const parent = (meds: object[], statements: object[]) => ({ medications: [], hospitalPrescriptions: meds, mentalHealthMedications: [], communityMedications: [], noCurrentMedications: statements, hospitalNoCurrentMedications: [] });
+    const parent = (meds: object[], statements: object[]) => ({ medications: [], hospitalPrescriptions: meds, mentalHealthMedications: [], communityMedications: [], socialCareMedications: [], noCurrentMedications: statements, hospitalNoCurrentMedications: [], mentalHealthNoCurrentMedications: [], communityNoCurrentMedications: [], socialCareNoCurrentMedications: [] });
     const said = combinedMedications(parent([salbutamol], [statement('P83005/List/m', medicationsList)]));
     expect(said.items.map((i) => i.medication.code)).toEqual(['39113611000001102']);
     expect(said.noCurrentMedications.map((s) => s.id)).toEqual(['P83005/List/m']);
@@ -151,7 +151,7 @@ describe('H124: "no known problems" and "no current medications" statements: apa
   });
 
   it('a source whose statements were not read is named, never read as no statement', () => {
-    const section = combinedMedications({ medications: [], hospitalPrescriptions: [], mentalHealthMedications: [], communityMedications: [], noCurrentMedications: [], hospitalNoCurrentMedications: null });
+    const section = combinedMedications({ medications: [], hospitalPrescriptions: [], mentalHealthMedications: [], communityMedications: [], socialCareMedications: [], noCurrentMedications: [], hospitalNoCurrentMedications: null, mentalHealthNoCurrentMedications: [], communityNoCurrentMedications: [], socialCareNoCurrentMedications: [] });
     expect(section.notRead.map((n) => [n.field, n.source])).toEqual([['hospitalNoCurrentMedications', 'Hospital trust']]);
   });
 
@@ -205,7 +205,7 @@ describe('procedures and observations', () => {
     expect(observationSectionOf({ categories: [{ coding: [{ code: 'social-history' }] }] } as never)).toBe('socialHistory');
     expect(observationSectionOf({ categories: [{ code: 'laboratory' }] } as never)).toBe('results');
     expect(observationSectionOf({} as never)).toBe('results');
-    const section = combinedSection({ observations: [{ ...vital, id: 'v', provenance: GP }], testResults: null, mentalHealthObservations: [], communityObservations: [] }, OBSERVATION_FIELDS, observationRule, (i) => observationSectionOf(i) === 'vitalSigns');
+    const section = combinedSection({ observations: [{ ...vital, id: 'v', provenance: GP }], testResults: null, mentalHealthObservations: [], communityObservations: [], socialCareObservations: [] }, OBSERVATION_FIELDS, observationRule, (i) => observationSectionOf(i) === 'vitalSigns');
     expect(section.items).toHaveLength(1);
     expect(section.notRead.map((n) => n.field)).toEqual(['testResults']);
   });
@@ -252,7 +252,7 @@ describe('encounters: every source\'s, in the same words, each one event never m
   const visit = { id: 'NR5/Encounter/v1', status: 'finished', current: false, type: [sct('185389009', 'Follow-up visit')], date: '2026-11-02T09:10:00Z', end: null, reasons: [], location: 'Home', clinician: 'Nurse R Hill', provenance: COMMUNITY };
 
   it('says when, where, who and what kind, whatever each source calls them; under way first, then newest', () => {
-    const { items, notRead } = combinedEncounters({ consultations: [consultation], admissions: [admission], aeAttendances: [attendance], otherEncounters: [outpatient], communityVisits: [visit], mentalHealthAdmissions: [], mentalHealthContacts: [] });
+    const { items, notRead } = combinedEncounters({ consultations: [consultation], admissions: [admission], aeAttendances: [attendance], otherEncounters: [outpatient], communityVisits: [visit], mentalHealthAdmissions: [], mentalHealthContacts: [], socialCareContacts: [] });
     expect(notRead).toEqual([]);
     expect(items[0]).toMatchObject({ id: 'RM3/Encounter/a1', kind: 'admission', description: 'Inpatient stay', current: true, start: '2026-10-29T22:40:00Z', end: null, place: 'Ward 7', clinician: 'Mr J Okafor', reasons: [{ code: '5913000' }], provenance: HOSPITAL });
     // Under way first; then newest; the same instant in id order.
@@ -266,7 +266,7 @@ describe('encounters: every source\'s, in the same words, each one event never m
   });
 
   it('a source that did not answer is named, never read as no encounters', () => {
-    const { items, notRead } = combinedEncounters({ consultations: [consultation], admissions: null, aeAttendances: null, otherEncounters: null, communityVisits: [], mentalHealthAdmissions: [], mentalHealthContacts: [] });
+    const { items, notRead } = combinedEncounters({ consultations: [consultation], admissions: null, aeAttendances: null, otherEncounters: null, communityVisits: [], mentalHealthAdmissions: [], mentalHealthContacts: [], socialCareContacts: [] });
     expect(items.map((i) => i.id)).toEqual(['P83005/Encounter/c1']);
     expect(notRead.map((n) => n.field)).toEqual(['admissions', 'aeAttendances', 'otherEncounters']);
   });

@@ -1,8 +1,7 @@
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
-import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { admissionList, alertList, allergyList, attendanceList, encounterList, carePlanList, medicineList, listStatementList, noKnownAllergyList, observationList, problemList, procedureList, referralList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
+import { administrationList, admissionList, appointmentList, alertList, documentList, allergyList, attendanceList, encounterList, carePlanList, medicineList, listStatementList, noKnownAllergyList, observationList, problemList, procedureList, referralList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { faultOf } from '@shareforyou/kit/src/slice/unreadableItems';
@@ -18,15 +17,6 @@ const upgradeReport = (item: SliceItem): SliceItem => ({
   resultSourceIds: [],
   ...item,
 });
-
-type SectionEntry = { resourceType: string | null; sourceId: string | null; name: string | null };
-
-/** A document's sections with each listed item's id in this record (the source ids carry no ODS code); older items get none. */
-const sectionsWithEntries = (item: SliceItem) =>
-  ((item.sections as Array<{ entries?: SectionEntry[] }> | undefined) ?? []).map((section) => ({
-    ...section,
-    entries: (section.entries ?? []).map((e) => ({ ...e, itemId: e.resourceType && e.sourceId ? sourceItemId(item.provenance, { resourceType: e.resourceType, sourceId: e.sourceId }) : null })),
-  }));
 
 const reports = panelList(acutePanels.testReports, currentFirst(newestFirst('effectiveDate', 'issued')), upgradeReport);
 const testResults = observationList(acutePanels.testResults, reports);
@@ -46,22 +36,8 @@ export const acuteResolvers = {
     admissions: admissionList(acutePanels.admissions),
     aeAttendances: attendanceList(acutePanels.aeAttendances),
     otherEncounters: encounterList(acutePanels.otherEncounters),
-    outpatientAppointments: panelList(acutePanels.outpatientAppointments, newestFirst('start'), (item) => ({
-      current: isCurrent('appointment', item.status),
-      specialties: item.specialty ? [item.specialty] : [],
-      serviceTypes: [],
-      reasons: [],
-      participants: [],
-      ...item,
-    })),
-    dischargeSummaries: panelList(acutePanels.dischargeSummaries, currentFirst(newestFirst('date')), (item) => ({
-      current: item.status !== 'superseded',
-      category: [],
-      attachments: [],
-      authors: [],
-      ...item,
-      sections: sectionsWithEntries(item),
-    })),
+    outpatientAppointments: appointmentList(acutePanels.outpatientAppointments),
+    dischargeSummaries: documentList(acutePanels.dischargeSummaries),
     testResults,
     testReports,
     // Dispenses in effect first, then by when handed over (else prepared); administrations newest first.
@@ -84,13 +60,7 @@ export const acuteResolvers = {
     hospitalAlerts: alertList(acutePanels.hospitalAlerts),
     hospitalSafeguardingAlerts: alertList(acutePanels.hospitalSafeguardingAlerts),
     hospitalRiskAlerts: alertList(acutePanels.hospitalRiskAlerts),
-    medicationAdministrations: panelList(acutePanels.medicationAdministrations, newestFirst('effective', 'effectiveEnd'), (item) => ({
-      statusReasons: [],
-      performers: [],
-      reasons: [],
-      notes: [],
-      ...item,
-    })),
+    medicationAdministrations: administrationList(acutePanels.medicationAdministrations),
   },
   // Resolved, not stored: the item ids of linked results (the source ids carry no ODS code).
   TestReport: { resultIds: resultIdsOf, results: (report: SliceItem) => report.linkedResults ?? [] },

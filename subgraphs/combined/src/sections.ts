@@ -35,8 +35,8 @@ const concept = (field: string) => (item: Item) => item[field] as Concept | null
 
 // --- allergies
 
-export const ALLERGY_FIELDS = ['allergies', 'hospitalAllergies', 'mentalHealthAllergies', 'communityAllergies'] as const;
-export const NO_KNOWN_ALLERGY_FIELDS = ['noKnownAllergies', 'hospitalNoKnownAllergies', 'mentalHealthNoKnownAllergies', 'communityNoKnownAllergies'] as const;
+export const ALLERGY_FIELDS = ['allergies', 'hospitalAllergies', 'mentalHealthAllergies', 'communityAllergies', 'socialCareAllergies'] as const;
+export const NO_KNOWN_ALLERGY_FIELDS = ['noKnownAllergies', 'hospitalNoKnownAllergies', 'mentalHealthNoKnownAllergies', 'communityNoKnownAllergies', 'socialCareNoKnownAllergies'] as const;
 
 /** An allergy is the same allergy whenever it is recorded: it is a propensity, not an event. */
 export const allergyRule: SectionRule<Item> = {
@@ -113,8 +113,8 @@ export function nothingKnownConflicts(
 
 // --- problems
 
-export const PROBLEM_FIELDS = ['problems', 'hospitalDiagnoses', 'mentalHealthDiagnoses', 'communityDiagnoses'] as const;
-export const NO_KNOWN_PROBLEM_FIELDS = ['noKnownProblems', 'hospitalNoKnownProblems'] as const;
+export const PROBLEM_FIELDS = ['problems', 'hospitalDiagnoses', 'mentalHealthDiagnoses', 'communityDiagnoses', 'socialCareDiagnoses'] as const;
+export const NO_KNOWN_PROBLEM_FIELDS = ['noKnownProblems', 'hospitalNoKnownProblems', 'mentalHealthNoKnownProblems', 'communityNoKnownProblems', 'socialCareNoKnownProblems'] as const;
 
 /** The same condition: the same code, begun within a year of each other (or either not dated). */
 export const problemRule: SectionRule<Item> = {
@@ -138,8 +138,8 @@ export function combinedProblems(parent: Parent) {
 
 // --- medications
 
-export const MEDICATION_FIELDS = ['medications', 'hospitalPrescriptions', 'mentalHealthMedications', 'communityMedications'] as const;
-export const NO_CURRENT_MEDICATION_FIELDS = ['noCurrentMedications', 'hospitalNoCurrentMedications'] as const;
+export const MEDICATION_FIELDS = ['medications', 'hospitalPrescriptions', 'mentalHealthMedications', 'communityMedications', 'socialCareMedications'] as const;
+export const NO_CURRENT_MEDICATION_FIELDS = ['noCurrentMedications', 'hospitalNoCurrentMedications', 'mentalHealthNoCurrentMedications', 'communityNoCurrentMedications', 'socialCareNoCurrentMedications'] as const;
 
 /** The same medicine over overlapping time: a discharge prescription and the GP's repeat. */
 export const medicationRule: SectionRule<Item> = {
@@ -175,7 +175,7 @@ export const procedureRule: SectionRule<Item> = {
 
 // --- immunisations
 
-export const IMMUNISATION_FIELDS = ['immunisations', 'mentalHealthImmunisations', 'communityImmunisations'] as const;
+export const IMMUNISATION_FIELDS = ['immunisations', 'mentalHealthImmunisations', 'communityImmunisations', 'socialCareImmunisations'] as const;
 
 /** The same dose: the same vaccine on the same day. "Current" here means given (completed), so a dose not given is never shown as given. */
 export const immunisationRule: SectionRule<Item> = {
@@ -201,8 +201,8 @@ export const CARE_PLAN_FIELDS = ['carePlans', 'hospitalCarePlans', 'mentalHealth
 export const ALERT_FIELDS = ['alerts', 'hospitalAlerts', 'mentalHealthAlerts', 'communityAlerts', 'socialCareAlerts'] as const;
 export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts', 'mentalHealthSafeguardingAlerts', 'communitySafeguardingAlerts', 'safeguardingAlerts'] as const;
 export const FAMILY_HISTORY_FIELDS = ['familyHistory'] as const;
-export const DEVICE_FIELDS = ['medicalDevices'] as const;
-export const ADVANCE_DIRECTIVE_FIELDS = ['advanceDecisions'] as const;
+export const DEVICE_FIELDS = ['medicalDevices', 'socialCareEquipment'] as const;
+export const ADVANCE_DIRECTIVE_FIELDS = ['advanceDecisions', 'socialCareAdvanceDecisions'] as const;
 
 const status = (item: Item) => String(item.status);
 
@@ -228,7 +228,7 @@ export const deviceRule: SectionRule<Item> = {
 
 // --- observations: results, vital signs, social history
 
-export const OBSERVATION_FIELDS = ['observations', 'testResults', 'mentalHealthObservations', 'communityObservations'] as const;
+export const OBSERVATION_FIELDS = ['observations', 'testResults', 'mentalHealthObservations', 'communityObservations', 'socialCareObservations'] as const;
 
 const MINUTE = 60_000;
 const valueText = (o: Item) => [o.value, ...((o.components as Item[] | undefined) ?? []).map((c) => c.value?.text)].join('|');
@@ -258,7 +258,7 @@ export function combinedSection(parent: Parent, fields: readonly string[], rule:
 
 // --- encounters: each one event at one organisation, never merged
 
-export type EncounterKind = 'admission' | 'emergency' | 'hospital' | 'consultation' | 'communityVisit' | 'mentalHealthContact';
+export type EncounterKind = 'admission' | 'emergency' | 'hospital' | 'consultation' | 'communityVisit' | 'mentalHealthContact' | 'socialCareContact';
 
 /** Which field holds which kind of encounter, and what that organisation's type calls its times, place and clinician. */
 export const ENCOUNTER_SOURCES: Record<string, { kind: EncounterKind; label: string; start: string; end: string; place: string; clinician: string }> = {
@@ -269,6 +269,7 @@ export const ENCOUNTER_SOURCES: Record<string, { kind: EncounterKind; label: str
   communityVisits: { kind: 'communityVisit', label: 'Community visit', start: 'date', end: 'end', place: 'location', clinician: 'clinician' },
   mentalHealthAdmissions: { kind: 'admission', label: 'Mental health inpatient stay', start: 'admitted', end: 'discharged', place: 'ward', clinician: 'consultant' },
   mentalHealthContacts: { kind: 'mentalHealthContact', label: 'Mental health contact', start: 'start', end: 'end', place: 'locations', clinician: 'participants' },
+  socialCareContacts: { kind: 'socialCareContact', label: 'Social care visit or contact', start: 'start', end: 'end', place: 'locations', clinician: 'participants' },
 };
 export const ENCOUNTER_FIELDS = Object.keys(ENCOUNTER_SOURCES);
 
@@ -312,5 +313,19 @@ export function combinedEncounters(parent: Parent) {
 
 // --- documents: letters and summaries, never merged (two letters are two letters)
 
-export const DOCUMENT_FIELDS = ['dischargeSummaries'] as const;
+export const DOCUMENT_FIELDS = ['dischargeSummaries', 'mentalHealthDocuments', 'socialCareDocuments'] as const;
 export const documentRule = neverMerged('date');
+
+// --- medicines given: each dose one event at one organisation, never merged (two doses are two doses)
+
+export const ADMINISTRATION_FIELDS = ['medicationAdministrations', 'communityMedicationAdministrations', 'socialCareMedicationAdministrations'] as const;
+export const administrationRule = neverMerged('effective');
+
+/** An administration carries no `current`: it is under way while being given (an infusion running); given or not given, it is past. */
+export const asUnderWay = (items: Item[]): Item[] => items.map((i) => ({ ...i, current: i.status === 'in_progress' || i.status === 'in-progress' }));
+
+/** Every source's medicines given (hospital, community services, the council's home care), under way first, then newest. */
+export function combinedMedicationAdministrations(parent: Parent) {
+  const underWay = Object.fromEntries(ADMINISTRATION_FIELDS.map((field) => [field, Array.isArray(parent[field]) ? asUnderWay(parent[field] as Item[]) : parent[field]]));
+  return combinedSection({ ...parent, ...underWay }, ADMINISTRATION_FIELDS, administrationRule, undefined, 'medication');
+}

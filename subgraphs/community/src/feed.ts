@@ -7,6 +7,8 @@ import {
   episodeOfCareMapping,
   flagMapping,
   immunizationMapping,
+  listMapping,
+  medicationAdministrationMapping,
   medicineMapping,
   observationMapping,
   procedureMapping,
@@ -49,5 +51,8 @@ export const communityFeed: SliceFeed = {
     Immunization: immunizationMapping(communityPanels.immunisations),
     ServiceRequest: serviceRequestMapping(communityPanels.referrals),
     Flag: flagMapping({ alerts: communityPanels.alerts, safeguardingAlerts: communityPanels.safeguardingAlerts, riskAlerts: communityPanels.riskAlerts }),
+    // A "nothing known" List is a statement (H123); a dose a district nurse gave is an administration, never a current medicine.
+    List: listMapping({ noKnownAllergies: communityPanels.noKnownAllergies, noKnownProblems: communityPanels.noKnownProblems, noCurrentMedications: communityPanels.noCurrentMedications }),
+    MedicationAdministration: medicationAdministrationMapping(communityPanels.medicationAdministrations),
   },
 };

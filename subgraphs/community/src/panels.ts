@@ -24,4 +24,9 @@ export const communityPanels = {
   safeguardingAlerts: 'communitySafeguardingAlerts',
   /** Flags coded as a mental-health risk: a field classified mentalHealthRisk (sensitive). */
   riskAlerts: 'communityRiskAlerts',
+  /** A problems or medications List empty because nothing is known: statements, never items (an allergies one joins noKnownAllergies). */
+  noKnownProblems: 'communityNoKnownProblems',
+  noCurrentMedications: 'communityNoCurrentMedications',
+  /** MedicationAdministrations: doses a district nurse gave (enoxaparin, insulin), or recorded as not given. */
+  medicationAdministrations: 'communityMedicationAdministrations',
 } as const;

@@ -1,7 +1,7 @@
 import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
 import { textConcept } from '@shareforyou/kit/src/ingest/fhirValues';
-import { alertList, allergyList, carePlanList, immunisationList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, referralList } from '@shareforyou/kit/src/slice/catalogueLists';
+import { administrationList, alertList, allergyList, carePlanList, immunisationList, listStatementList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, referralList } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { communityPanels } from './panels';
@@ -64,6 +64,9 @@ export const communityResolvers = {
     communityAlerts: alertList(communityPanels.alerts),
     communitySafeguardingAlerts: alertList(communityPanels.safeguardingAlerts),
     communityRiskAlerts: alertList(communityPanels.riskAlerts),
+    communityNoKnownProblems: listStatementList(communityPanels.noKnownProblems),
+    communityNoCurrentMedications: listStatementList(communityPanels.noCurrentMedications),
+    communityMedicationAdministrations: administrationList(communityPanels.medicationAdministrations),
   },
   // Resolved, not stored: the item ids of the episodes (the source ids carry no ODS code).
   CommunityVisit: {

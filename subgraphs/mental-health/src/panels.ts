@@ -35,4 +35,9 @@ export const mentalHealthPanels = {
   admissions: 'mentalHealthAdmissions',
   /** Every other Encounter: clinic, home and virtual contacts with the trust's teams. */
   contacts: 'mentalHealthContacts',
+  /** A problems or medications List empty because nothing is known: statements, never items (an allergies one joins noKnownAllergies). */
+  noKnownProblems: 'mentalHealthNoKnownProblems',
+  noCurrentMedications: 'mentalHealthNoCurrentMedications',
+  /** DocumentReferences and Compositions: clinic letters, care plan documents, discharge summaries from the trust's wards. */
+  documents: 'mentalHealthDocuments',
 } as const;

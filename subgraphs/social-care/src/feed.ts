@@ -16,7 +16,24 @@ import {
   type BundleReferences,
   type SliceFeed,
 } from '@shareforyou/kit/src/ingest';
-import { episodeOfCareMapping, flagMapping as kitFlagMapping, relatedPersonMapping } from '@shareforyou/kit/src/catalogue';
+import {
+  allergyIntoleranceMapping,
+  appointmentMapping,
+  compositionMapping,
+  conditionMapping,
+  consentMapping,
+  deviceUseStatementMapping,
+  documentReferenceMapping,
+  encounterMapping,
+  episodeOfCareMapping,
+  flagMapping as kitFlagMapping,
+  immunizationMapping,
+  listMapping,
+  medicationAdministrationMapping,
+  medicineMapping,
+  observationMapping,
+  relatedPersonMapping,
+} from '@shareforyou/kit/src/catalogue';
 import { socialCarePanels } from './panels';
 
 /**
@@ -26,6 +43,14 @@ import { socialCarePanels } from './panels';
  * assessments; RelatedPerson -> carers (the kit's catalogue: every relationship, phone, address);
  * Flag -> by its codes (schema/clinical-codes.yaml): a safeguarding alert (sensitive) only when
  * coded as safeguarding, else a general alert. Entered-in-error never reaches here: the kit deletes.
+ * Those are the council's own. Everything else a council's record holds goes through the kit's
+ * clinical catalogue as the GP's and the hospital's does (issue #18 point 1, H152): conditions it is
+ * told of, allergies (a coded "no known allergy" and a nil-known List are statements), medicines home
+ * care supports and the doses its carers give, observations (a care needs score, a falls risk),
+ * immunisations, visits and other contacts (Encounter), booked visits (Appointment), documents
+ * (DocumentReference, Composition), advance decisions (Consent) and equipment it provides
+ * (DeviceUseStatement). Which of these a council holds is the kinds table's
+ * (schema/organisation-kinds.yaml, local-authority).
  */
 
 const ACTIVITY_STATUS = ['not-started', 'scheduled', 'in-progress', 'on-hold', 'completed', 'cancelled', 'stopped', 'unknown', 'entered-in-error'] as const;
@@ -134,5 +159,20 @@ export const socialCareFeed: SliceFeed = {
     Procedure: procedureMapping,
     RelatedPerson: relatedPersonMapping(socialCarePanels.carers),
     Flag: flagMapping,
+    Condition: conditionMapping(socialCarePanels.diagnoses),
+    AllergyIntolerance: allergyIntoleranceMapping({ allergies: socialCarePanels.allergies, noKnownAllergies: socialCarePanels.noKnownAllergies }),
+    List: listMapping({ noKnownAllergies: socialCarePanels.noKnownAllergies, noKnownProblems: socialCarePanels.noKnownProblems, noCurrentMedications: socialCarePanels.noCurrentMedications }),
+    MedicationStatement: medicineMapping(socialCarePanels.medications),
+    MedicationRequest: medicineMapping(socialCarePanels.medications),
+    MedicationAdministration: medicationAdministrationMapping(socialCarePanels.medicationAdministrations),
+    Observation: observationMapping(socialCarePanels.observations),
+    Immunization: immunizationMapping(socialCarePanels.immunisations),
+    // A home visit, a review, a telephone contact: every class is a contact; none forms a care relationship (only an open case does).
+    Encounter: encounterMapping((e) => ({ panel: socialCarePanels.contacts, names: { specialty: e.serviceType } })),
+    Appointment: appointmentMapping(socialCarePanels.appointments),
+    DocumentReference: documentReferenceMapping(socialCarePanels.documents),
+    Composition: compositionMapping(socialCarePanels.documents),
+    Consent: consentMapping(socialCarePanels.advanceDecisions),
+    DeviceUseStatement: deviceUseStatementMapping(socialCarePanels.equipment),
   },
 };

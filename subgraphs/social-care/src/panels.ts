@@ -13,4 +13,31 @@ export const socialCarePanels = {
   safeguardingAlerts: 'safeguardingAlerts',
   /** Every other Flag: a general alert (never dropped, never filed as safeguarding). */
   alerts: 'socialCareAlerts',
+  // What a council's record also holds, each through the kit's clinical catalogue (issue #18 point 1):
+  /** Conditions the council is told of or records (FHIR Condition). */
+  diagnoses: 'socialCareDiagnoses',
+  /** AllergyIntolerances; one coded "no known allergy" (or an allergies List empty because nothing is known) is a statement, in noKnownAllergies. */
+  allergies: 'socialCareAllergies',
+  noKnownAllergies: 'socialCareNoKnownAllergies',
+  /** A problems or medications List empty because nothing is known: statements, never items. */
+  noKnownProblems: 'socialCareNoKnownProblems',
+  noCurrentMedications: 'socialCareNoCurrentMedications',
+  /** MedicationStatements and MedicationRequests: medicines home care supports or prompts. */
+  medications: 'socialCareMedications',
+  /** MedicationAdministrations: doses a home care worker gave (or recorded as not given). */
+  medicationAdministrations: 'socialCareMedicationAdministrations',
+  /** Observations: care needs scores, falls risk, weight taken at home. */
+  observations: 'socialCareObservations',
+  /** Immunizations the council is told of. */
+  immunisations: 'socialCareImmunisations',
+  /** Encounters: home visits, reviews and other contacts with the council's workers. */
+  contacts: 'socialCareContacts',
+  /** Appointments: visits and reviews booked. */
+  appointments: 'socialCareAppointments',
+  /** DocumentReferences and Compositions: assessments' reports, care and support plan documents, letters. */
+  documents: 'socialCareDocuments',
+  /** Consents recording an advance decision (the kit's catalogue decides which Consents are). */
+  advanceDecisions: 'socialCareAdvanceDecisions',
+  /** DeviceUseStatements: equipment the council provides (a hoist, a pendant alarm). */
+  equipment: 'socialCareEquipment',
 } as const;

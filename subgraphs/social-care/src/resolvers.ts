@@ -1,6 +1,21 @@
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
 import { textConcept as concept } from '@shareforyou/kit/src/ingest/fhirValues';
-import { alertList } from '@shareforyou/kit/src/slice/catalogueLists';
+import {
+  administrationList,
+  advanceDecisionList,
+  alertList,
+  allergyList,
+  appointmentList,
+  documentList,
+  encounterList,
+  immunisationList,
+  listStatementList,
+  medicalDeviceList,
+  medicineList,
+  noKnownAllergyList,
+  observationList,
+  problemList,
+} from '@shareforyou/kit/src/slice/catalogueLists';
 import { activeFirst, currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
@@ -71,5 +86,20 @@ export const socialCareResolvers = {
     safeguardingAlert: async (parent: Patient, args: unknown, context: SubgraphContext) => (await safeguardingAlerts(parent, args, context))[0] ?? null,
     safeguardingAlerts,
     socialCareAlerts: alertList(socialCarePanels.alerts, earlierAlert),
+    // The kit's clinical catalogue, as every slice that holds these types lists them.
+    socialCareDiagnoses: problemList(socialCarePanels.diagnoses),
+    socialCareAllergies: allergyList(socialCarePanels.allergies),
+    socialCareNoKnownAllergies: noKnownAllergyList(socialCarePanels.noKnownAllergies),
+    socialCareNoKnownProblems: listStatementList(socialCarePanels.noKnownProblems),
+    socialCareNoCurrentMedications: listStatementList(socialCarePanels.noCurrentMedications),
+    socialCareMedications: medicineList(socialCarePanels.medications, socialCarePanels.diagnoses),
+    socialCareMedicationAdministrations: administrationList(socialCarePanels.medicationAdministrations),
+    socialCareObservations: observationList(socialCarePanels.observations),
+    socialCareImmunisations: immunisationList(socialCarePanels.immunisations),
+    socialCareContacts: encounterList(socialCarePanels.contacts),
+    socialCareAppointments: appointmentList(socialCarePanels.appointments),
+    socialCareDocuments: documentList(socialCarePanels.documents),
+    socialCareAdvanceDecisions: advanceDecisionList(socialCarePanels.advanceDecisions),
+    socialCareEquipment: medicalDeviceList(socialCarePanels.equipment),
   },
 };

@@ -10,6 +10,7 @@ const KIND_WORDS: Record<string, string> = {
   hospital: 'Hospital encounter',
   communityVisit: 'Community visit',
   mentalHealthContact: 'Mental health contact',
+  socialCareContact: 'Social care visit or contact',
 };
 const conceptWords = (c: { display?: string | null; text?: string | null }) => c.text ?? c.display ?? '';
 

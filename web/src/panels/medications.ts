@@ -22,8 +22,11 @@ export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
     { title: 'Prescribed in hospital', path: ['patient', 'hospitalPrescriptions'], source: 'acuteSource', current: { history: 'Stopped and past hospital prescriptions' }, columns: sourceMedicineColumns },
     { title: 'Mental health trust medicines', path: ['patient', 'mentalHealthMedications'], source: 'mentalHealthSource', current: { history: 'Stopped and past mental health medicines' }, columns: sourceMedicineColumns },
     { title: 'Community services medicines', path: ['patient', 'communityMedications'], source: 'communitySource', current: { history: 'Stopped and past community medicines' }, columns: sourceMedicineColumns },
+    { title: 'Social care medicines (home care)', path: ['patient', 'socialCareMedications'], source: 'socialCareSource', current: { history: 'Stopped and past social care medicines' }, columns: sourceMedicineColumns },
     { title: 'Dispensed in hospital', path: ['patient', 'medicationDispenses'], source: 'acuteSource', columns: [col('Medication', (d) => d.medication.display), col('Dosage', (d) => dosageLines(d.dosageInstructions)), col('Quantity', (d) => quantity(d.quantity)), col('Supplied', (d) => dispenseOutcome(d)), col('Handed over', (d) => formatDate(d.whenHandedOver ?? d.whenPrepared))] },
     { title: 'Given in hospital', path: ['patient', 'medicationAdministrations'], source: 'acuteSource', columns: [col('Medication', (a) => a.medication.display), col('Dose', (a) => administeredDose(a.dosage)), col('Given', (a) => administrationOutcome(a)), col('When', (a) => formatDate(a.effective))] },
+    { title: 'Given by community services', path: ['patient', 'communityMedicationAdministrations'], source: 'communitySource', columns: [col('Medication', (a) => a.medication.display), col('Dose', (a) => administeredDose(a.dosage)), col('Given', (a) => administrationOutcome(a)), col('When', (a) => formatDate(a.effective))] },
+    { title: 'Given by home care (social care)', path: ['patient', 'socialCareMedicationAdministrations'], source: 'socialCareSource', columns: [col('Medication', (a) => a.medication.display), col('Dose', (a) => administeredDose(a.dosage)), col('Given', (a) => administrationOutcome(a)), col('When', (a) => formatDate(a.effective))] },
   ];
 }
 

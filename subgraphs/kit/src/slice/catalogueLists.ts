@@ -206,3 +206,47 @@ export const advanceDecisionList = (panel: string) =>
   panelList(panel, currentFirst(newestFirst('dateTime', 'provenance.lastUpdated')), (item) =>
     stillInForce(item, (item.provisionPeriod as { end?: string | null } | null)?.end),
   );
+
+// --- Documents (DischargeSummary: letters, summaries, care plan documents; DocumentReference and
+// Composition) and medicines given (MedicationAdministration), for whichever slice holds them.
+
+type SectionEntry = { resourceType: string | null; sourceId: string | null; name: string | null };
+
+/** A document's sections with each listed item's id in this record (the source ids carry no ODS code); older items get none. */
+const sectionsWithEntries = (item: SliceItem) =>
+  ((item.sections as Array<{ entries?: SectionEntry[] }> | undefined) ?? []).map((section) => ({
+    ...section,
+    entries: (section.entries ?? []).map((e) => ({ ...e, itemId: e.resourceType && e.sourceId ? sourceItemId(item.provenance, { resourceType: e.resourceType, sourceId: e.sourceId }) : null })),
+  }));
+
+/** Documents, current (not superseded) first, then newest. */
+export const documentList = (panel: string) =>
+  panelList(panel, currentFirst(newestFirst('date')), (item) => ({
+    current: item.status !== 'superseded',
+    category: [],
+    attachments: [],
+    authors: [],
+    ...item,
+    sections: sectionsWithEntries(item),
+  }));
+
+/** Medicines given, or recorded as not given, newest first. */
+export const administrationList = (panel: string) =>
+  panelList(panel, newestFirst('effective', 'effectiveEnd'), (item) => ({
+    statusReasons: [],
+    performers: [],
+    reasons: [],
+    notes: [],
+    ...item,
+  }));
+
+/** Appointments, latest date first; `current` from the status when an older item lacks it. */
+export const appointmentList = (panel: string) =>
+  panelList(panel, newestFirst('start'), (item) => ({
+    current: isCurrent('appointment', item.status),
+    specialties: item.specialty ? [item.specialty] : [],
+    serviceTypes: [],
+    reasons: [],
+    participants: [],
+    ...item,
+  }));
