@@ -23,9 +23,12 @@ export const reviewer = (context: Context): AuditUser => {
   return { id: userId, name, odsCode, jobRole, profile, familyName: familyName ?? null };
 };
 
+/** The looks under break-glass in the period: one range of the { breakGlass.id, at } index, a few in a million events. */
+export const breakGlassLooksQuery = (period: Period) => ({ 'breakGlass.id': { $ne: null }, at: atWithin(period) });
+
 /** Every declaration looked under in the period, with its reviews (newest first) and its declared and expiry times. */
 async function declarationsInPeriod(period: Period, context: Context) {
-  const cursor = context.models.AuditEvent.find({ 'breakGlass.id': { $ne: null }, at: atWithin(period) })
+  const cursor = context.models.AuditEvent.find(breakGlassLooksQuery(period))
     .select(LOOK_FIELDS)
     .lean()
     .cursor() as AsyncIterable<LookEvent>;

@@ -2,7 +2,7 @@ import type { SubgraphContext } from '@shareforyou/kit';
 import { isOutOfHours, outOfHoursIntervals, WORKING_DAY } from './londonHours';
 import { collectLooks, limitRows, lookRow, LOOK_FIELDS, newestLookFirst, reportHeader, type LookEvent } from './looks';
 import type { AuditServiceModels } from './models';
-import { periodArgument } from './period';
+import { atWithin, periodArgument } from './period';
 
 const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
@@ -21,6 +21,8 @@ export async function outOfHoursAccess(args: { from?: string | null; to?: string
   if (intervals.length === 0) return { ...header(false), rows: [] };
   const cursor = context.models.AuditEvent.find({
     nhsNumber: { $ne: null },
+    // The period itself too: an engine can read its window of the time index (the $or alone, none).
+    at: atWithin(period),
     $or: intervals.map(([from, to]) => ({ at: { $gte: from, $lt: to } })),
   })
     .select(LOOK_FIELDS)

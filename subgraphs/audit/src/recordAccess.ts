@@ -1,7 +1,10 @@
 import { nhsNumberArgument, type SubgraphContext } from '@shareforyou/kit';
 import { collectLooks, LOOK_FIELDS, newestLookFirst, type LookEvent } from './looks';
 import type { AuditServiceModels } from './models';
-import { atWithin, periodArgument } from './period';
+import { atWithin, periodArgument, type Period } from './period';
+
+/** The events of one patient's record in the period: one range of the { nhsNumber, at } index. */
+export const recordAccessQuery = (nhsNumber: string, period: Period) => ({ nhsNumber, at: atWithin(period) });
 
 /**
  * "Who has looked at my record": one row per organisation and role, never per named person, so
@@ -13,7 +16,7 @@ export async function recordAccessSummary(
 ) {
   const nhsNumber = nhsNumberArgument(args.nhsNumber);
   const period = periodArgument(args, 365);
-  const cursor = context.models.AuditEvent.find({ nhsNumber, at: atWithin(period) })
+  const cursor = context.models.AuditEvent.find(recordAccessQuery(nhsNumber, period))
     .select(LOOK_FIELDS)
     .lean()
     .cursor() as AsyncIterable<LookEvent>;

@@ -30,6 +30,8 @@ type Models = AuditServiceModels;
 type Query = Record<string, string | undefined>;
 type Report = (query: Query, context: SubgraphContext<Models>) => Promise<{ rows: Array<Record<string, unknown>> } | Array<Record<string, unknown>>>;
 
+/** Events read per round trip while streaming the access log. */
+const EXPORT_BATCH = 500;
 const period = (q: Query) => ({ from: q.from ?? null, to: q.to ?? null });
 const flag = (value: string | undefined) => (value === 'true' ? true : value === 'false' ? false : null);
 
@@ -145,7 +147,8 @@ export function mountExports(app: express.Express, models: Models, trail: AuditT
           (filter as Record<string, unknown>)[key] = key === 'breakGlass' || key === 'denied' || key === 'includeInternal' ? flag(value) : value;
         }
         const filterQuery = accessLogQuery(filter, organisations);
-        cursor = models.AuditEvent.find(filterQuery).sort({ at: -1, _id: -1 }).lean().cursor() as AsyncIterable<StoredAuditEvent & { _id: unknown }>;
+        // Bounded batches: memory stays flat however long the log, and the first rows leave at once.
+        cursor = models.AuditEvent.find(filterQuery).sort({ at: -1, _id: -1 }).lean().cursor({ batchSize: EXPORT_BATCH }) as AsyncIterable<StoredAuditEvent & { _id: unknown }>;
       } else {
         const result = await EXPORT_REPORTS[view](query, context);
         rows = (Array.isArray(result) ? result : result.rows).map((row) => flattenRow(withNames(row, organisations) as Record<string, unknown>));
