@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Locator, Page } from 'playwright-core';
 import { userToken } from '../../tools/src/demo/tokens';
 import { browserPages, screenshot, seriousViolations, signInAs } from '../support/browser';
-import { asUser, gatewayPost, MARGARET } from '../support/clients';
+import { asUser, DANIEL, gatewayPost, MARGARET } from '../support/clients';
 import { pollUntil } from '../support/polling';
 import { stackInfo } from '../support/stackInfo';
 
@@ -186,6 +186,113 @@ describe('the privacy console in a browser', () => {
     const closed = (await asUser('privacy-officer').query('{ monitoringFindings(reviewed: true) { rows { id latestReview { outcome } } } }')).data.monitoringFindings.rows as Array<{ id: string; latestReview: { outcome: string } }>;
     expect(closed.find((r) => r.id === findingId)?.latestReview.outcome).toBe('APPROPRIATE');
     expect(await violations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('monitoring opens with the findings and the staff-link reports; unusual volume and out of hours run on demand by keyboard, export, and a run that fails says why and tries again', async () => {
+    // A member of staff who looks at two patients: over a threshold of 1, unusual volume lists them.
+    const busy = { userId: `console-volume-${randomUUID()}`, name: 'Dr Console Volume', odsCode: 'P83005', jobRole: 'R8000', roleName: 'Clinical Practitioner Access Role' };
+    for (const n of [MARGARET(), DANIEL()]) await gatewayPost({ authorization: `Bearer ${userToken(busy)}` }, 'query($n: String!) { patient(nhsNumber: $n) { name { text } } }', { n });
+
+    const page = await freshPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url() === stackInfo().gatewayUrl && request.method() === 'POST') asked.push(request.postData() ?? '');
+    });
+    // The unusual volume run is held until "Running…" has been seen; out of hours answers as the audit service at its time limit does, until let through.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let outOfHoursFails = true;
+    await page.route(stackInfo().gatewayUrl, async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('query ConsoleUnusualVolume')) await held;
+      if (body.includes('query ConsoleOutOfHours') && outOfHoursFails) {
+        const message = "The audit source did not answer (no answer within its time limit (3000 ms) or the request's deadline); its part of the record is missing from this response.";
+        await route.fulfill({
+          status: 200,
+          headers: { 'content-type': 'application/json', 'access-control-allow-origin': new URL(stackInfo().viewerUrl).origin, 'access-control-allow-credentials': 'true', vary: 'Origin' },
+          body: JSON.stringify({ data: null, errors: [{ message, path: ['outOfHoursAccess'], extensions: { code: 'SOURCE_UNAVAILABLE', serviceName: 'audit', reason: 'timeout', paths: ['outOfHoursAccess'] } }] }),
+        });
+        return;
+      }
+      await route.continue();
+    });
+    await signInAs(page, 'privacy-officer', undefined, 'privacy');
+    const monitoring = page.locator('#monitoring');
+
+    // On load: the findings and the two staff-link reports, and neither heavy report asked for.
+    for (const title of ['Access to own record', "Access where the user shares the patient's surname or address"]) await monitoring.getByRole('heading', { name: title, level: 3 }).waitFor();
+    expect(asked.some((body) => body.includes('query ConsoleMonitoring'))).toBe(true);
+    expect(asked.filter((body) => /unusualVolume|outOfHoursAccess/.test(body))).toEqual([]);
+    const volume = monitoring.locator('sfy-unusual-volume');
+    const outOfHours = monitoring.locator('sfy-out-of-hours');
+    for (const [report, title] of [[volume, 'Unusual volume of access'], [outOfHours, 'Out-of-hours access']] as const) {
+      await report.getByRole('heading', { name: title, level: 3 }).waitFor();
+      expect(await report.locator('[data-role="looked-for"]').textContent()).toMatch(/^Looks for: Every (user|look)/);
+      expect(await report.locator('table, [data-role="report-empty"]').count()).toBe(0);
+    }
+    // The period starts as the last 31 days, today included.
+    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'numeric', year: 'numeric' }).format(new Date()).split('/');
+    expect([await volume.getByLabel('Day', { exact: true }).nth(1).inputValue(), await volume.getByLabel('Month', { exact: true }).nth(1).inputValue(), await volume.getByLabel('Year', { exact: true }).nth(1).inputValue()]).toEqual(today.map(Number).map(String));
+    // Headings stay in order: Monitoring (h2), then each report (h3).
+    const headings = await monitoring.locator('h2, h3, h4').evaluateAll((hs) => hs.map((h) => h.localName));
+    expect(headings).toEqual(['h2', ...headings.slice(1).map(() => 'h3')]);
+    expect(headings.length).toBe(6);
+
+    // Unusual volume by keyboard: the threshold, Tab to "Run report", Enter.
+    await volume.getByLabel('More than how many different patients').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe('Run report: Unusual volume of access');
+    await page.keyboard.press('Enter');
+    await volume.locator('[data-role="status"]', { hasText: /^Running…/ }).waitFor();
+    expect(await volume.locator('[data-role="status"]').getAttribute('aria-live')).toBe('polite');
+    expect(await volume.locator('table').count()).toBe(0);
+    release();
+    await volume.locator('[data-role="status"]', { hasText: /^\d+ users? looked at the records of more than 1 different patient from \d+ \w+ \d{4} to \d+ \w+ \d{4}\.$/ }).waitFor();
+    const row = volume.locator('[data-report="unusualVolume"] tbody tr', { hasText: busy.userId });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Dr Console Volume');
+    expect(await row.textContent()).toContain('Bury Central Medical Practice (P83005)');
+    // Focus stayed on the button pressed; the answer is announced and follows it.
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('unusualVolume-run');
+    expect(await volume.locator('[data-role="ran-period"]').textContent()).toMatch(/^Ran over \d+ \w+ \d{4} to \d+ \w+ \d{4}\.$/);
+
+    // Its CSV: the same period and threshold.
+    const download = page.waitForEvent('download');
+    await volume.getByRole('button', { name: 'Export Unusual volume of access CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^unusualVolume-.*\.csv$/);
+    const csv = parse(readFileSync((await file.path())!, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(csv.some((r) => Object.values(r).includes(busy.userId))).toBe(true);
+    await volume.locator('[data-role="status"]', { hasText: /^Exported as unusualVolume-/ }).waitFor();
+
+    // Out of hours, when the audit service does not answer in time: said plainly, no table, "Try again".
+    await outOfHours.getByRole('button', { name: /^Run report\W+Out-of-hours access$/ }).focus();
+    await page.keyboard.press('Enter');
+    const problem = outOfHours.locator('[data-role="problem"]');
+    await problem.waitFor();
+    expect(await problem.textContent()).toBe('The out-of-hours access report did not finish: the audit service did not answer within its time limit (3 seconds). Nothing is known about this period yet. Try again, or choose a shorter period.');
+    expect(await outOfHours.locator('table, [data-role="report-empty"], [data-role="ran-period"]').count()).toBe(0);
+    const tryAgain = outOfHours.getByRole('button', { name: /^Try again\W+Out-of-hours access$/ });
+    await tryAgain.waitFor();
+    expect(await violations(page)).toEqual([]);
+    await outOfHours.scrollIntoViewIfNeeded();
+    await screenshot(outOfHours, 'privacy-console-report-failed');
+
+    // Try again by keyboard, the audit service answering now: its table, or that it found nothing, for the period.
+    outOfHoursFails = false;
+    await tryAgain.focus();
+    await page.keyboard.press('Enter');
+    await outOfHours.locator('[data-report="outOfHoursAccess"], [data-role="report-empty"]').first().waitFor();
+    expect(await problem.count()).toBe(0);
+    expect(await outOfHours.locator('[data-role="try-again"]').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('outOfHoursAccess-run');
+    expect(await outOfHours.locator('[data-role="status"]').textContent()).toMatch(/out of hours from \d+ \w+ \d{4} to \d+ \w+ \d{4}\.$/);
+
+    expect(await violations(page)).toEqual([]);
+    await screenshot(monitoring, 'privacy-console-monitoring');
     await page.context().close();
   }, 120_000);
 

@@ -754,7 +754,24 @@ export type ConsoleMonitoringQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleMonitoringQuery = { monitoringFindings: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ id: string, kind: MonitoringFindingKind, meaning: string, score: number, nhsNumber: string, firstAccess: string, lastAccess: string, raisedAt: string, accesses: number, closed: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> }, ownRecordAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, sharedSurnameOrAddressAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, unusualVolume: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, threshold: number, rows: Array<{ patients: number, requests: number, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, outOfHoursAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> } };
+export type ConsoleMonitoringQuery = { monitoringFindings: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ id: string, kind: MonitoringFindingKind, meaning: string, score: number, nhsNumber: string, firstAccess: string, lastAccess: string, raisedAt: string, accesses: number, closed: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null }, latestReview: { outcome: BreakGlassReviewOutcome, note: string, reviewedAt: string, reviewedBy: { id: string, name: string | null } } | null }> }, ownRecordAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> }, sharedSurnameOrAddressAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> } };
+
+export type ConsoleUnusualVolumeQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  threshold?: number | null | undefined;
+}>;
+
+
+export type ConsoleUnusualVolumeQuery = { unusualVolume: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, threshold: number, rows: Array<{ patients: number, requests: number, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> } };
+
+export type ConsoleOutOfHoursQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type ConsoleOutOfHoursQuery = { outOfHoursAccess: { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> } };
 
 export type ConsoleLinkReportFragment = { title: string, lookedFor: string, from: string, to: string, truncated: boolean, rows: Array<{ nhsNumber: string, relation: StaffPatientRelation, firstAccess: string, lastAccess: string, accesses: number, categories: Array<string>, categoryNames: Array<string>, panelNames: Array<string>, breakGlass: boolean, denied: boolean, user: { id: string, name: string | null, odsCode: string, organisationName: string | null, jobRole: string | null, roleName: string | null, profile: string | null, profileName: string | null } }> };
 
@@ -3971,42 +3988,6 @@ export const ConsoleMonitoringDocument = new TypedDocumentString(`
   sharedSurnameOrAddressAccess {
     ...ConsoleLinkReport
   }
-  unusualVolume {
-    title
-    lookedFor
-    from
-    to
-    truncated
-    threshold
-    rows {
-      patients
-      requests
-      user {
-        ...ConsoleUser
-      }
-    }
-  }
-  outOfHoursAccess {
-    title
-    lookedFor
-    from
-    to
-    truncated
-    rows {
-      nhsNumber
-      firstAccess
-      lastAccess
-      accesses
-      categories
-      categoryNames
-      panelNames
-      breakGlass
-      denied
-      user {
-        ...ConsoleUser
-      }
-    }
-  }
 }
     fragment ConsoleUser on AuditUser {
   id
@@ -4040,6 +4021,68 @@ fragment ConsoleLinkReport on StaffPatientAccessReport {
     }
   }
 }`) as unknown as TypedDocumentString<ConsoleMonitoringQuery, ConsoleMonitoringQueryVariables>;
+export const ConsoleUnusualVolumeDocument = new TypedDocumentString(`
+    query ConsoleUnusualVolume($from: String, $to: String, $threshold: Int) {
+  unusualVolume(from: $from, to: $to, threshold: $threshold) {
+    title
+    lookedFor
+    from
+    to
+    truncated
+    threshold
+    rows {
+      patients
+      requests
+      user {
+        ...ConsoleUser
+      }
+    }
+  }
+}
+    fragment ConsoleUser on AuditUser {
+  id
+  name
+  odsCode
+  organisationName
+  jobRole
+  roleName
+  profile
+  profileName
+}`) as unknown as TypedDocumentString<ConsoleUnusualVolumeQuery, ConsoleUnusualVolumeQueryVariables>;
+export const ConsoleOutOfHoursDocument = new TypedDocumentString(`
+    query ConsoleOutOfHours($from: String, $to: String) {
+  outOfHoursAccess(from: $from, to: $to) {
+    title
+    lookedFor
+    from
+    to
+    truncated
+    rows {
+      nhsNumber
+      firstAccess
+      lastAccess
+      accesses
+      categories
+      categoryNames
+      panelNames
+      breakGlass
+      denied
+      user {
+        ...ConsoleUser
+      }
+    }
+  }
+}
+    fragment ConsoleUser on AuditUser {
+  id
+  name
+  odsCode
+  organisationName
+  jobRole
+  roleName
+  profile
+  profileName
+}`) as unknown as TypedDocumentString<ConsoleOutOfHoursQuery, ConsoleOutOfHoursQueryVariables>;
 export const ConsoleReviewFindingDocument = new TypedDocumentString(`
     mutation ConsoleReviewFinding($findingId: ID!, $outcome: BreakGlassReviewOutcome!, $note: String!) {
   recordMonitoringFindingReview(

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { execute, failureReason, type TokenProvider } from '../client/gateway';
+import { execute, failureReason, type CareRecordError, type RequestFailure, type TokenProvider } from '../client/gateway';
 import type { TypedDocumentString } from '../generated/graphql';
 
 /**
@@ -49,10 +49,10 @@ export abstract class ConsoleSection extends LitElement {
     try {
       const { data, errors, failure } = await execute(this.gatewayUrl, this.tokenProvider, document, variables);
       if (failure && !data) {
-        this.problem = `Could not load: ${failureReason(failure)}. Try again.`;
+        this.problem = this.problemOf(errors, failure);
         return null;
       }
-      this.problem = errors.length ? errors.map((e) => e.message).join(' ') : '';
+      this.problem = errors.length ? this.problemOf(errors) : '';
       return errors.length && !data ? null : data;
     } catch {
       this.problem = 'The care record gateway did not answer. Check your connection and try again.';
@@ -62,9 +62,20 @@ export abstract class ConsoleSection extends LitElement {
     }
   }
 
+  /** What the section says when a request got no answer (failure) or came back with errors. */
+  protected problemOf(errors: CareRecordError[], failure?: RequestFailure): string {
+    if (failure) return `Could not load: ${failureReason(failure)}. Try again.`;
+    return errors.map((e) => e.message).join(' ');
+  }
+
+  /** What the live region says while a request is out. */
+  protected busyWords(): string {
+    return 'Loading…';
+  }
+
   /** The section's live region and its error, if any. */
   protected renderStatus() {
-    return html`<p class="sfy-status" role="status" aria-live="polite" data-role="status">${this.busy ? 'Loading…' : this.status}</p>
+    return html`<p class="sfy-status" role="status" aria-live="polite" data-role="status">${this.busy ? this.busyWords() : this.status}</p>
       ${this.problem ? html`<p class="nhsuk-error-message" role="alert" data-role="problem">${this.problem}</p>` : nothing}`;
   }
 }

@@ -2,23 +2,23 @@ import { html, nothing } from 'lit';
 import { ConsoleMonitoringDocument, ConsoleReviewFindingDocument, type ConsoleMonitoringQuery } from '../generated/graphql';
 import { ConsoleSection } from './consoleSection';
 import { downloadCsv } from './exportCsv';
-import { categoriesLabel, nhsNumberLabel, organisationLabel, outcomeLabel, userLabel, when, type NamedUser } from './names';
+import { categoriesLabel, nhsNumberLabel, organisationLabel, outcomeLabel, userLabel, when } from './names';
+import './onDemandReport';
 import { reportPeriod } from './reportPeriod';
+import { reportTable, SHOWN, type ReportRow } from './reportTable';
 import { readReview, reviewForm } from './reviewForm';
 
 /**
  * Monitoring: what the sweep found by itself (own record, same address, same surname), each finding
- * reviewable with an outcome, and the reports (own record and relatives by hand, unusual volume, out
- * of hours), each saying what it looked for and over what period, each exportable.
+ * reviewable with an outcome, and the reports, each saying what it looked for and over what period,
+ * each exportable. On load: the findings and the two staff-link reports (own record, relatives and
+ * neighbours), which read per recorded link through an index and stay cheap at any size of the trail.
+ * On demand (onDemandReport.ts): unusual volume and out of hours, which read every look of their
+ * period, minutes over a month of a year's trail; asked on load, they held the findings back.
  */
 
 type Data = ConsoleMonitoringQuery;
 type Finding = Data['monitoringFindings']['rows'][number];
-
-/** Rows shown per report on screen; the CSV has them all. */
-const SHOWN = 20;
-
-interface ReportRow { user: NamedUser; nhsNumber?: string; cells: unknown[] }
 
 export class MonitoringSection extends ConsoleSection {
   static override properties = { ...ConsoleSection.properties, data: { state: true }, reviewing: { state: true }, includeReviewed: { state: true } };
@@ -80,10 +80,10 @@ export class MonitoringSection extends ConsoleSection {
       ${data
         ? html`
           ${this.renderReport('ownRecordAccess', data.ownRecordAccess, ['Relation', 'Looks', 'Shown'], data.ownRecordAccess.rows.map((r) => ({ user: r.user, nhsNumber: r.nhsNumber, cells: [r.relation, `${r.accesses}, ${when(r.firstAccess)} to ${when(r.lastAccess)}`, categoriesLabel(r.categories, r.categoryNames, r.panelNames)] })))}
-          ${this.renderReport('sharedSurnameOrAddressAccess', data.sharedSurnameOrAddressAccess, ['Relation', 'Looks', 'Shown'], data.sharedSurnameOrAddressAccess.rows.map((r) => ({ user: r.user, nhsNumber: r.nhsNumber, cells: [r.relation, `${r.accesses}, ${when(r.firstAccess)} to ${when(r.lastAccess)}`, categoriesLabel(r.categories, r.categoryNames, r.panelNames)] })))}
-          ${this.renderReport('unusualVolume', data.unusualVolume, ['Distinct patients', 'Requests'], data.unusualVolume.rows.map((r) => ({ user: r.user, cells: [r.patients, r.requests] })))}
-          ${this.renderReport('outOfHoursAccess', data.outOfHoursAccess, ['Looks', 'Shown', 'Break-glass'], data.outOfHoursAccess.rows.map((r) => ({ user: r.user, nhsNumber: r.nhsNumber, cells: [`${r.accesses}, ${when(r.firstAccess)} to ${when(r.lastAccess)}`, categoriesLabel(r.categories, r.categoryNames, r.panelNames), r.breakGlass ? 'Yes' : 'No'] })))}`
+          ${this.renderReport('sharedSurnameOrAddressAccess', data.sharedSurnameOrAddressAccess, ['Relation', 'Looks', 'Shown'], data.sharedSurnameOrAddressAccess.rows.map((r) => ({ user: r.user, nhsNumber: r.nhsNumber, cells: [r.relation, `${r.accesses}, ${when(r.firstAccess)} to ${when(r.lastAccess)}`, categoriesLabel(r.categories, r.categoryNames, r.panelNames)] })))}`
         : nothing}
+      <sfy-unusual-volume .gatewayUrl=${this.gatewayUrl} .tokenProvider=${this.tokenProvider}></sfy-unusual-volume>
+      <sfy-out-of-hours .gatewayUrl=${this.gatewayUrl} .tokenProvider=${this.tokenProvider}></sfy-out-of-hours>
     </section>`;
   }
 
@@ -122,14 +122,7 @@ export class MonitoringSection extends ConsoleSection {
     return html`<h3>${report.title}</h3>
       ${reportPeriod(report)}
       <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button" @click=${() => this.export(view)}>Export ${report.title} CSV</button>
-      ${rows.length
-        ? html`<div class="sfy-table-wrap"><table class="nhsuk-table" data-report=${view}>
-            <caption class="nhsuk-table__caption">${rows.length} row${rows.length === 1 ? '' : 's'}${rows.length > SHOWN ? `, the first ${SHOWN} shown (the CSV has them all)` : ''}</caption>
-            <thead><tr><th scope="col">User</th><th scope="col">Organisation</th>${rows.some((r) => r.nhsNumber) ? html`<th scope="col">Patient</th>` : nothing}${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-            <tbody>${rows.slice(0, SHOWN).map((r) => html`<tr><th scope="row" class="sfy-user">${userLabel(r.user)}</th><td>${organisationLabel(r.user.organisationName, r.user.odsCode)}</td>
-              ${r.nhsNumber ? html`<td>${nhsNumberLabel(r.nhsNumber)}</td>` : nothing}${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
-          </table></div>`
-        : html`<p>Nothing found in this period.</p>`}`;
+      ${rows.length ? reportTable(view, headings, rows) : html`<p>Nothing found in this period.</p>`}`;
   }
 }
 
