@@ -93,14 +93,14 @@ describe('problems and medications Lists through the real feeds and the gateway'
     expect(patient.combinedProblems).toEqual({
       items: [{ code: { code: '195967001' }, current: true, sources: [{ id: 'RM3/Condition/ae-asthma' }] }],
       noKnownProblems: [{ id: 'P83005/List/gp-problems', code: { code: 'nilknown' }, list: { code: '717711000000103' }, title: 'Problems', current: true, recordedDate: '2026-10-02T09:30:00+01:00', provenance: { organisationName: GP } }],
-      conflicts: [`${GP} records “No known problems” (2026-10-02), but a current problem is recorded: Asthma at ${HOSPITAL}`],
+      conflicts: [`${GP} records “No known problems” (2 Oct 2026), but a current problem is recorded: Asthma at ${HOSPITAL}`],
       notRead: [],
     });
     expect(patient.combinedMedications).toEqual({
       items: [{ medication: { code: '39113611000001102' }, current: true, sources: [{ id: 'RM3/MedicationRequest/ae-salbutamol' }] }],
       // The hospital's notasked list is no statement: only the GP's.
       noCurrentMedications: [{ id: 'P83005/List/gp-medications', code: { code: 'nilknown' }, list: { code: '933361000000108' }, current: true, provenance: { organisationName: GP } }],
-      conflicts: [`${GP} records “No current medications” (2026-10-02), but a current medicine is recorded: Salbutamol 100micrograms/dose inhaler CFC free at ${HOSPITAL}`],
+      conflicts: [`${GP} records “No current medications” (2 Oct 2026), but a current medicine is recorded: Salbutamol 100micrograms/dose inhaler CFC free at ${HOSPITAL}`],
       notRead: [],
     });
   });

@@ -116,7 +116,7 @@ describe('the combined record through the real feeds and the gateway', () => {
       },
     ]);
     expect(section.noKnownAllergies).toEqual([{ scope: 'medication', provenance: { odsCode: 'P83005' } }]);
-    expect(section.conflicts).toEqual([expect.stringMatching(/^Bury Central Medical Practice records “No known drug allergy” \(2026-10-01\), but a current allergy is recorded: Allergy to penicillin at Bury Central Medical Practice/)]);
+    expect(section.conflicts).toEqual([expect.stringMatching(/^Bury Central Medical Practice records “No known drug allergy” \(1 Oct 2026\), but a current allergy is recorded: Allergy to penicillin at Bury Central Medical Practice/)]);
     expect(section.notRead).toEqual([]);
   });
 

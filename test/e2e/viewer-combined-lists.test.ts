@@ -117,7 +117,7 @@ describe('a GP that says "no known problems" and "no current medications" while 
 
     const problems = await section(page, 'combinedProblems', 'problems');
     expect(problems.current.map((r) => r[0])).toEqual(['Atrial fibrillation']);
-    expect(problems.warnings).toEqual([`Warning: conflicting statements. ${GP} records “No known problems” (2026-09-14), but a current problem is recorded: Atrial fibrillation at ${HOSPITAL}`]);
+    expect(problems.warnings).toEqual([`Warning: conflicting statements. ${GP} records “No known problems” (14 Sept 2026), but a current problem is recorded: Atrial fibrillation at ${HOSPITAL}`]);
     const noKnownProblems = await section(page, 'combinedProblems', 'noKnownProblems');
     expect(noKnownProblems.current.map((r) => [r[0], r[1], r[3]])).toEqual([['No known problems (list: Problems)', GP, 'Stands']]);
     // The statement is never a row of the problem list.
@@ -125,7 +125,7 @@ describe('a GP that says "no known problems" and "no current medications" while 
 
     const medicines = await section(page, 'combinedMedications', 'medications');
     expect(medicines.current.map((r) => r[0])).toEqual(['Apixaban 5mg tablets']);
-    expect(medicines.warnings).toEqual([`Warning: conflicting statements. ${GP} records “No current medications” (2026-09-14), but a current medicine is recorded: Apixaban 5mg tablets at ${HOSPITAL}`]);
+    expect(medicines.warnings).toEqual([`Warning: conflicting statements. ${GP} records “No current medications” (14 Sept 2026), but a current medicine is recorded: Apixaban 5mg tablets at ${HOSPITAL}`]);
     expect((await section(page, 'combinedMedications', 'noCurrentMedications')).current.map((r) => r[0])).toEqual(['No current medications (list: Medications and medical devices)']);
     // The A&E doctor's first view: the summary's current medications carry the same warning.
     expect((await section(page, 'emergencySummary', 'medications')).warnings).toEqual(medicines.warnings);

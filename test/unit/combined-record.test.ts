@@ -86,7 +86,7 @@ describe('allergies', () => {
     const nkda = { id: 'P83005/AllergyIntolerance/n', scope: 'medication', current: true, code: sct('409137002', 'No known drug allergy'), recordedDate: '2024-02-01', provenance: GP };
     const nkfa = { ...nkda, id: 'x', scope: 'food', code: sct('429625007', 'No known food allergy') };
     expect(noKnownAllergyConflicts([nkda, nkfa], [penicillinAe])).toEqual([
-      'Bury Central Medical Practice records “No known drug allergy” (2024-02-01), but a current allergy is recorded: Allergy to penicillin at Northern Care Alliance NHS Foundation Trust',
+      'Bury Central Medical Practice records “No known drug allergy” (1 Feb 2024), but a current allergy is recorded: Allergy to penicillin at Northern Care Alliance NHS Foundation Trust',
     ]);
     expect(noKnownAllergyConflicts([nkda], [{ ...penicillinAe, current: false }])).toEqual([]);
   });
@@ -137,7 +137,7 @@ describe('H124: "no known problems" and "no current medications" statements: apa
 
   it('the GP says "no known problems" while the hospital holds a current diagnosis: the conflict is said in words, naming both', () => {
     const section = combinedProblems({ problems: [], hospitalDiagnoses: [asthma], mentalHealthDiagnoses: [], communityDiagnoses: [], socialCareDiagnoses: [], noKnownProblems: [statement('P83005/List/p', problemsList)], hospitalNoKnownProblems: [], mentalHealthNoKnownProblems: [], communityNoKnownProblems: [], socialCareNoKnownProblems: [] });
-    expect(section.conflicts).toEqual(['Bury Central Medical Practice records “No known problems” (2025-10-07), but a current problem is recorded: Asthma at Northern Care Alliance NHS Foundation Trust']);
+    expect(section.conflicts).toEqual(['Bury Central Medical Practice records “No known problems” (7 Oct 2025), but a current problem is recorded: Asthma at Northern Care Alliance NHS Foundation Trust']);
   });
 
   it('the GP says "no current medications" while the hospital prescribes: the conflict is said; a stopped medicine or a retired statement is none', () => {
@@ -145,7 +145,7 @@ describe('H124: "no known problems" and "no current medications" statements: apa
     const said = combinedMedications(parent([salbutamol], [statement('P83005/List/m', medicationsList)]));
     expect(said.items.map((i) => i.medication.code)).toEqual(['39113611000001102']);
     expect(said.noCurrentMedications.map((s) => s.id)).toEqual(['P83005/List/m']);
-    expect(said.conflicts).toEqual(['Bury Central Medical Practice records “No current medications” (2025-10-07), but a current medicine is recorded: Salbutamol 100micrograms/dose inhaler at Northern Care Alliance NHS Foundation Trust']);
+    expect(said.conflicts).toEqual(['Bury Central Medical Practice records “No current medications” (7 Oct 2025), but a current medicine is recorded: Salbutamol 100micrograms/dose inhaler at Northern Care Alliance NHS Foundation Trust']);
     expect(combinedMedications(parent([{ ...salbutamol, status: 'stopped', current: false }], [statement('P83005/List/m', medicationsList)])).conflicts).toEqual([]);
     expect(combinedMedications(parent([salbutamol], [statement('P83005/List/m', medicationsList, GP, { current: false })])).conflicts).toEqual([]);
   });
@@ -157,7 +157,7 @@ describe('H124: "no known problems" and "no current medications" statements: apa
 
   it('the words: each current item named once, with its source', () => {
     expect(nothingKnownConflicts([statement('s', problemsList)], [asthma, { ...asthma, id: 'x', code: sct('38341003', 'Hypertension'), provenance: MH }], { statement: 'No known problems', item: 'a current problem', nameOf: (p) => p.code })).toEqual([
-      'Bury Central Medical Practice records “No known problems” (2025-10-07), but a current problem is recorded: Asthma at Northern Care Alliance NHS Foundation Trust; Hypertension at Pennine Care NHS Foundation Trust',
+      'Bury Central Medical Practice records “No known problems” (7 Oct 2025), but a current problem is recorded: Asthma at Northern Care Alliance NHS Foundation Trust; Hypertension at Pennine Care NHS Foundation Trust',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { closeInTime, mergeSameFacts, periodsOverlap, sameDay, withinAYear, type Concept, type SectionRule, type SourceItem } from './merge';
 import { instantOf } from '@shareforyou/kit/src/slice/panels';
+import { readableDate } from '@shareforyou/kit/src/readableDate';
 import { sourceOfField } from './sourceFields';
 
 /**
@@ -104,7 +105,7 @@ export function nothingKnownConflicts(
     .flatMap((statement) => {
       const contradicted = items.filter((i) => i.current && (words.contradicts?.(statement, i) ?? true));
       if (!contradicted.length) return [];
-      const when = statement.recordedDate ? ` (${String(statement.recordedDate).slice(0, 10)})` : '';
+      const when = statement.recordedDate ? ` (${readableDate(statement.recordedDate as string)})` : '';
       const says = typeof words.statement === 'string' ? words.statement : words.statement(statement);
       const listed = contradicted.map((i) => `${conceptName(words.nameOf(i), words.unnamed ?? 'an unnamed item')} at ${i.provenance.organisationName}`).join('; ');
       return [`${statement.provenance.organisationName} records “${says}”${when}, but ${words.item} is recorded: ${listed}`];

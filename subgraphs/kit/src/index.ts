@@ -1,4 +1,5 @@
 export * from './nhsNumber';
+export * from './readableDate';
 export * from './nhsNumberInput';
 export * from './errors';
 export * from './benchControls';

@@ -97,7 +97,7 @@ describe('a List\'s "nothing known" statement in the summary (H123, H124)', () =
   const withStatements = () => {
     const answer = clinicianAnswer() as any;
     answer.data.patient.combinedMedications = { items: [], notRead: [], noCurrentMedications: [statement('meds')], conflicts: [] };
-    answer.data.patient.combinedProblems = { ...answer.data.patient.combinedProblems, noKnownProblems: [statement('problems')], conflicts: ['Bury Central Medical Practice records “No known problems” (2025-10-07), but a current problem is recorded: Hypertension at Bury Central Medical Practice'] };
+    answer.data.patient.combinedProblems = { ...answer.data.patient.combinedProblems, noKnownProblems: [statement('problems')], conflicts: ['Bury Central Medical Practice records “No known problems” (7 Oct 2025), but a current problem is recorded: Hypertension at Bury Central Medical Practice'] };
     return summaryDocument(answer, { nhsNumber: NHS, baseUrl: 'https://record.example/fhir', now: new Date('2026-11-01T12:00:00Z') });
   };
 
