@@ -118,6 +118,9 @@ describe('the local OpenID Connect provider', () => {
     expect(refused.data?.patient ?? null).toBeNull();
     expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([['FORBIDDEN_ACTION', 'outside-launch-context']]);
     expect(refused.errors?.[0].message).toMatch(/opened from your clinical system for one patient/);
+    // The viewer is told so: the patient it is limited to, and no trace (the ordinary sign-in may trace).
+    expect((await launched.query('{ myAccess { traceAllowed launchPatient } }')).data?.myAccess).toEqual({ traceAllowed: false, launchPatient: MARGARET() });
+    expect((await asUser('gp').query('{ myAccess { traceAllowed launchPatient } }')).data?.myAccess).toEqual({ traceAllowed: true, launchPatient: null });
 
     const fhir = (path: string) => fetch(`${gatewayFhir}/${path}`, { headers: { authorization: `Bearer ${token.body.access_token}` } });
     expect((await fhir(`Patient/${MARGARET()}/$summary`)).status).toBe(200);

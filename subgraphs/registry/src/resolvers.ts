@@ -47,6 +47,9 @@ export const registryResolvers = {
       jobRole: context.identity.jobRole,
       odsCode: context.identity.odsCode,
       ...accessOfProfile(loadPolicy(), context.identity.profile),
+      // A sign-in launched for one patient opens only that record (tokenRules launchPatientOf): no trace.
+      ...(context.identity.launchPatient ? { traceAllowed: false } : {}),
+      launchPatient: context.identity.launchPatient ?? null,
     }),
     myOrganisation: async (_: unknown, __: unknown, context: Context) => {
       const organisation = (await context.models.Organisation.findById(context.identity.odsCode).lean().exec()) as OrganisationRecord | null;

@@ -829,7 +829,7 @@ export type ConsoleVerificationJobQuery = { auditVerificationJob: { id: string, 
 export type MyAccessQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAccessQuery = { myAccess: { userName: string, organisationName: string | null, jobRole: string, odsCode: string, profile: string, profileLabel: string, breakGlassAllowed: boolean, traceAllowed: boolean, recordAccessAllowed: boolean, categories: Array<{ name: string }>, panels: Array<{ name: string, label: string, categories: Array<string>, restricted: Array<string> }> } };
+export type MyAccessQuery = { myAccess: { userName: string, organisationName: string | null, jobRole: string, odsCode: string, profile: string, profileLabel: string, breakGlassAllowed: boolean, traceAllowed: boolean, launchPatient: string | null, recordAccessAllowed: boolean, categories: Array<{ name: string }>, panels: Array<{ name: string, label: string, categories: Array<string>, restricted: Array<string> }> } };
 
 export type TraceQueryVariables = Exact<{
   familyName: string;
@@ -4311,6 +4311,7 @@ export const MyAccessDocument = new TypedDocumentString(`
     profileLabel
     breakGlassAllowed
     traceAllowed
+    launchPatient
     recordAccessAllowed
     categories {
       name

@@ -348,6 +348,14 @@ export class ViewerApp extends LitElement {
           ? html`<p>You read the audit trail: who looked at which record, when, and what they saw.</p><p><a class="nhsuk-button" href="/privacy" data-role="open-console">Open the privacy console</a></p>`
           : html`<p>Ask your organisation's registration authority about the role you need.</p>`}`;
     }
+    if (access.launchPatient) {
+      // Launched from a clinical system for one patient: this sign-in opens that record only (the
+      // server refuses any other), so there is nothing to search for.
+      return html`
+        <p class="sfy-launched" data-role="launched-for">Opened from your clinical system for NHS number ${formatNhsNumber(access.launchPatient)}. This sign-in opens only this patient's record: to look at another, open it from your clinical system.</p>
+        ${this.nhsNumber ? this.renderRecord(access) : nothing}
+        ${this.breakGlassFor ? this.renderBreakGlassDialog() : nothing}`;
+    }
     return html`
       <div class="sfy-search">
         <form @submit=${this.onFindByNumber} novalidate>
