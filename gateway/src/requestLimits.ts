@@ -20,8 +20,10 @@ export function requestLimits() {
   return { ...armor.protect(), parseOptions: { maxTokens: MAX_TOKENS } };
 }
 
-// The whole-record summary (every field a clinician may see, every source) is about 5,320 tokens
-// since social care holds the clinical catalogue's types and the trust and community services their
-// Lists, documents and medicines given (it was about 4,330; 3,400 before the mental health and
-// community slices held allergies, medicines, procedures and the rest); the limit keeps a fifth to spare.
-export const MAX_TOKENS = 7_000;
+// The largest whole-record query (the clinical profile's summary or combined record: every field a
+// clinician may see, every source) is about 6,630 tokens since every kind holds the kit's whole
+// catalogue (issue #18 point 1: the GP's appointments, letters, reports and doses, the hospital's
+// immunisations and advance decisions, every kind's relatives, ...); it was about 5,320 when only social
+// care did, 4,330 before that and 3,400 before the mental health and community slices held the
+// catalogue's types. The limit keeps a fifth to spare (test/unit/request-limits-fit-the-record.test.ts).
+export const MAX_TOKENS = 8_500;

@@ -8,8 +8,11 @@ import {
   ADVANCE_DIRECTIVE_FIELDS,
   ALERT_FIELDS,
   ALLERGY_FIELDS,
+  APPOINTMENT_FIELDS,
   CARE_PLAN_FIELDS,
   DEVICE_FIELDS,
+  DOCUMENT_FIELDS,
+  ENCOUNTER_FIELDS,
   FAMILY_HISTORY_FIELDS,
   IMMUNISATION_FIELDS,
   MEDICATION_FIELDS,
@@ -98,10 +101,23 @@ const SECTIONS: Array<[section: string, fields: readonly string[], expected: () 
   ['combinedResults', OBSERVATION_FIELDS, () => of('TestResult')],
   ['combinedVitalSigns', OBSERVATION_FIELDS, () => of('TestResult')],
   ['combinedSocialHistory', OBSERVATION_FIELDS, () => of('TestResult')],
+  ['combinedDocuments', DOCUMENT_FIELDS, () => of('DischargeSummary')],
+  ['combinedAppointments', APPOINTMENT_FIELDS, () => of('OutpatientAppointment')],
+  ['combinedEncounters', ENCOUNTER_FIELDS, () => ['Consultation', 'Admission', 'AeAttendance', 'HospitalEncounter', 'CommunityVisit'].flatMap((type) => of(type)).sort()],
 ];
 
 describe('every source of a catalogue type reaches its combined section', () => {
   const requires = requiredFieldsBySection();
+
+  it('every combined section the schema has is checked here (a new section cannot go unchecked)', () => {
+    const sdl = readFileSync(join(SCHEMA_DIR, 'combined.graphql'), 'utf8');
+    const patient = parse(sdl).definitions.find((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Patient')!;
+    const sections = (patient.fields ?? []).filter((f) => !f.directives?.some((d) => d.name.value === 'external') && f.name.value !== 'nhsNumber').map((f) => f.name.value);
+    expect(sections.length).toBeGreaterThan(15);
+    expect(sections.sort()).toEqual(SECTIONS.map(([section]) => section).sort());
+    // and every section @requires what it computes from
+    expect([...requires.keys()].sort()).toEqual(sections.sort());
+  });
 
   it.each(SECTIONS)('%s takes every organisation field of its type, and @requires exactly those', (section, fields, expected) => {
     expect(sorted(fields)).toEqual(expected());

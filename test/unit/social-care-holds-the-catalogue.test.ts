@@ -210,6 +210,8 @@ describe('medicines given, combined: every source’s doses, each its own item, 
   it('the same insulin given by a carer and by a district nurse on the same morning is two doses, each naming its source; one being given is first', () => {
     const section = resolve({
       nhsNumber: '9434765919',
+      gpMedicationAdministrations: [],
+      mentalHealthMedicationAdministrations: [],
       medicationAdministrations: [dose('RM3/MedicationAdministration/drip', 'in_progress', '2026-05-01T10:00:00Z', { ...NURSES, odsCode: 'RM3', organisationName: 'Northern Care Alliance' })],
       communityMedicationAdministrations: [dose('NR5/MedicationAdministration/a', 'completed', '2026-06-02T08:15:00+01:00', NURSES)],
       socialCareMedicationAdministrations: [dose('00BM/MedicationAdministration/b', 'completed', '2026-06-02T08:20:00+01:00', COUNCIL)],
@@ -224,8 +226,8 @@ describe('medicines given, combined: every source’s doses, each its own item, 
   });
 
   it('a source not read is named, never read as no doses given', () => {
-    const section = resolve({ nhsNumber: '9434765919', medicationAdministrations: [], communityMedicationAdministrations: [], socialCareMedicationAdministrations: null });
+    const section = resolve({ nhsNumber: '9434765919', gpMedicationAdministrations: [], mentalHealthMedicationAdministrations: [], medicationAdministrations: [], communityMedicationAdministrations: [], socialCareMedicationAdministrations: null });
     expect(section.notRead.map((n) => [n.source, n.field])).toEqual([['Council social care', 'socialCareMedicationAdministrations']]);
-    expect(ADMINISTRATION_FIELDS).toEqual(['medicationAdministrations', 'communityMedicationAdministrations', 'socialCareMedicationAdministrations']);
+    expect(ADMINISTRATION_FIELDS).toEqual(['gpMedicationAdministrations', 'medicationAdministrations', 'mentalHealthMedicationAdministrations', 'communityMedicationAdministrations', 'socialCareMedicationAdministrations']);
   });
 });

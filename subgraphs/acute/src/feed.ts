@@ -4,16 +4,21 @@ import {
   carePlanMapping,
   compositionMapping,
   conditionMapping,
+  consentMapping,
+  deviceUseStatementMapping,
   diagnosticReportMapping,
   documentReferenceMapping,
   encounterMapping,
+  familyMemberHistoryMapping,
   flagMapping,
+  immunizationMapping,
   listMapping,
   medicationAdministrationMapping,
   medicationDispenseMapping,
   medicineMapping,
   observationMapping,
   procedureMapping,
+  relatedPersonMapping,
   serviceRequestMapping,
   type EncounterPlacement,
 } from '@shareforyou/kit/src/catalogue';
@@ -78,5 +83,11 @@ export const acuteFeed: SliceFeed = {
     Flag: flagMapping({ alerts: acutePanels.hospitalAlerts, safeguardingAlerts: acutePanels.hospitalSafeguardingAlerts, riskAlerts: acutePanels.hospitalRiskAlerts }),
     // Issue #18 point 1: an allergies, problems or medications List empty because nothing is known (a statement)
     List: listMapping({ noKnownAllergies: acutePanels.hospitalNoKnownAllergies, noKnownProblems: acutePanels.hospitalNoKnownProblems, noCurrentMedications: acutePanels.hospitalNoCurrentMedications }),
+    // Issue #18 point 1: every kind holds the catalogue.
+    Immunization: immunizationMapping(acutePanels.hospitalImmunisations),
+    Consent: consentMapping(acutePanels.hospitalAdvanceDecisions),
+    DeviceUseStatement: deviceUseStatementMapping(acutePanels.hospitalMedicalDevices),
+    FamilyMemberHistory: familyMemberHistoryMapping(acutePanels.hospitalFamilyHistory),
+    RelatedPerson: relatedPersonMapping(acutePanels.hospitalRelatedPeople),
   },
 };

@@ -33,4 +33,15 @@ export const acutePanels = {
   hospitalSafeguardingAlerts: 'hospitalSafeguardingAlerts',
   /** Flags coded as a mental-health risk: a field classified mentalHealthRisk (sensitive). */
   hospitalRiskAlerts: 'hospitalRiskAlerts',
+  // Issue #18 point 1: the rest of the kit's clinical catalogue, each as every slice that holds it.
+  /** Immunizations given in hospital (tetanus in A&E, vaccines on the wards and in antenatal clinics). */
+  hospitalImmunisations: 'hospitalImmunisations',
+  /** Consents recording an advance decision (an ADRT, a DNACPR decision, ReSPECT recorded on admission). */
+  hospitalAdvanceDecisions: 'hospitalAdvanceDecisions',
+  /** DeviceUseStatements: implants and devices the hospital fitted or recorded (a pacemaker, a hip prosthesis). */
+  hospitalMedicalDevices: 'hospitalMedicalDevices',
+  /** FamilyMemberHistory: relatives' health the hospital recorded (genetics, cardiology clinics). Never a problem of the patient's. */
+  hospitalFamilyHistory: 'hospitalFamilyHistory',
+  /** RelatedPersons: next of kin and emergency contacts recorded on admission. */
+  hospitalRelatedPeople: 'hospitalRelatedPeople',
 } as const;

@@ -1,35 +1,32 @@
-import { isObjectType, type GraphQLResolveInfo } from 'graphql';
-import type { SubgraphContext } from '@shareforyou/kit/src/context';
-import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
-import { administrationList, admissionList, appointmentList, alertList, documentList, allergyList, attendanceList, encounterList, carePlanList, medicineList, listStatementList, noKnownAllergyList, observationList, problemList, procedureList, referralList, reportNames, resultIdsOf } from '@shareforyou/kit/src/slice/catalogueLists';
-import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
-import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
-import { faultOf } from '@shareforyou/kit/src/slice/unreadableItems';
+import {
+  administrationList,
+  admissionList,
+  advanceDecisionList,
+  alertList,
+  allergyList,
+  appointmentList,
+  attendanceList,
+  carePlanList,
+  dispenseList,
+  documentList,
+  encounterList,
+  familyHistoryList,
+  immunisationList,
+  listStatementList,
+  medicalDeviceList,
+  medicineList,
+  noKnownAllergyList,
+  problemList,
+  procedureList,
+  referralList,
+  relatedPersonList,
+  reportsAndResults,
+  testReportResolvers,
+} from '@shareforyou/kit/src/slice/catalogueLists';
 import { acutePanels } from './panels';
 
 
-const upgradeReport = (item: SliceItem): SliceItem => ({
-  current: isCurrent('diagnosticReport', item.status),
-  categories: [],
-  performer: [],
-  conclusionCodes: [],
-  presentedForms: [],
-  resultSourceIds: [],
-  ...item,
-});
-
-const reports = panelList(acutePanels.testReports, currentFirst(newestFirst('effectiveDate', 'issued')), upgradeReport);
-const testResults = observationList(acutePanels.testResults, reports);
-
-/** Reports, each with the results issued in it that this record holds (readable ones), in the report's order. */
-async function testReports(parent: { nhsNumber: string }, args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo) {
-  const [reportItems, items] = await Promise.all([reports(parent, args, context, info), testResults(parent, args, context)]);
-  const resultType = info?.schema.getType('TestResult');
-  const partOf = reportNames(items, reportItems);
-  const byId = new Map(items.filter((i) => !isObjectType(resultType) || !faultOf(i, resultType, 'TestResult')).map((i) => [i.id, { ...i, reportName: partOf.get(i.id) ?? null }]));
-  for (const report of reportItems) report.linkedResults = resultIdsOf(report).map((id) => byId.get(id)).filter(Boolean);
-  return reportItems;
-}
+const { reports: testReports, results: testResults } = reportsAndResults(acutePanels.testReports, acutePanels.testResults);
 
 export const acuteResolvers = {
   Patient: {
@@ -41,13 +38,7 @@ export const acuteResolvers = {
     testResults,
     testReports,
     // Dispenses in effect first, then by when handed over (else prepared); administrations newest first.
-    medicationDispenses: panelList(acutePanels.medicationDispenses, currentFirst(newestFirst('whenHandedOver', 'whenPrepared')), (item) => ({
-      dosageInstructions: [],
-      performers: [],
-      prescriptions: [],
-      notes: [],
-      ...item,
-    })),
+    medicationDispenses: dispenseList(acutePanels.medicationDispenses),
     hospitalDiagnoses: problemList(acutePanels.hospitalDiagnoses),
     hospitalAllergies: allergyList(acutePanels.hospitalAllergies),
     hospitalNoKnownAllergies: noKnownAllergyList(acutePanels.hospitalNoKnownAllergies),
@@ -61,7 +52,12 @@ export const acuteResolvers = {
     hospitalSafeguardingAlerts: alertList(acutePanels.hospitalSafeguardingAlerts),
     hospitalRiskAlerts: alertList(acutePanels.hospitalRiskAlerts),
     medicationAdministrations: administrationList(acutePanels.medicationAdministrations),
+    hospitalImmunisations: immunisationList(acutePanels.hospitalImmunisations),
+    hospitalAdvanceDecisions: advanceDecisionList(acutePanels.hospitalAdvanceDecisions),
+    hospitalMedicalDevices: medicalDeviceList(acutePanels.hospitalMedicalDevices),
+    hospitalFamilyHistory: familyHistoryList(acutePanels.hospitalFamilyHistory),
+    hospitalRelatedPeople: relatedPersonList(acutePanels.hospitalRelatedPeople),
   },
   // Resolved, not stored: the item ids of linked results (the source ids carry no ODS code).
-  TestReport: { resultIds: resultIdsOf, results: (report: SliceItem) => report.linkedResults ?? [] },
+  TestReport: testReportResolvers,
 };

@@ -176,7 +176,7 @@ export const procedureRule: SectionRule<Item> = {
 
 // --- immunisations
 
-export const IMMUNISATION_FIELDS = ['immunisations', 'mentalHealthImmunisations', 'communityImmunisations', 'socialCareImmunisations'] as const;
+export const IMMUNISATION_FIELDS = ['immunisations', 'hospitalImmunisations', 'mentalHealthImmunisations', 'communityImmunisations', 'socialCareImmunisations'] as const;
 
 /** The same dose: the same vaccine on the same day. "Current" here means given (completed), so a dose not given is never shown as given. */
 export const immunisationRule: SectionRule<Item> = {
@@ -201,9 +201,9 @@ export const REFERRAL_FIELDS = ['referrals', 'hospitalReferrals', 'mentalHealthR
 export const CARE_PLAN_FIELDS = ['carePlans', 'hospitalCarePlans', 'mentalHealthCarePlans', 'communityCarePlans'] as const;
 export const ALERT_FIELDS = ['alerts', 'hospitalAlerts', 'mentalHealthAlerts', 'communityAlerts', 'socialCareAlerts'] as const;
 export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts', 'mentalHealthSafeguardingAlerts', 'communitySafeguardingAlerts', 'safeguardingAlerts'] as const;
-export const FAMILY_HISTORY_FIELDS = ['familyHistory'] as const;
-export const DEVICE_FIELDS = ['medicalDevices', 'socialCareEquipment'] as const;
-export const ADVANCE_DIRECTIVE_FIELDS = ['advanceDecisions', 'socialCareAdvanceDecisions'] as const;
+export const FAMILY_HISTORY_FIELDS = ['familyHistory', 'hospitalFamilyHistory', 'mentalHealthFamilyHistory', 'communityFamilyHistory'] as const;
+export const DEVICE_FIELDS = ['medicalDevices', 'hospitalMedicalDevices', 'mentalHealthMedicalDevices', 'communityMedicalDevices', 'socialCareEquipment'] as const;
+export const ADVANCE_DIRECTIVE_FIELDS = ['advanceDecisions', 'hospitalAdvanceDecisions', 'mentalHealthAdvanceDecisions', 'communityAdvanceDecisions', 'socialCareAdvanceDecisions'] as const;
 
 const status = (item: Item) => String(item.status);
 
@@ -314,19 +314,24 @@ export function combinedEncounters(parent: Parent) {
 
 // --- documents: letters and summaries, never merged (two letters are two letters)
 
-export const DOCUMENT_FIELDS = ['dischargeSummaries', 'mentalHealthDocuments', 'socialCareDocuments'] as const;
+export const DOCUMENT_FIELDS = ['gpDocuments', 'dischargeSummaries', 'mentalHealthDocuments', 'communityDocuments', 'socialCareDocuments'] as const;
 export const documentRule = neverMerged('date');
 
 // --- medicines given: each dose one event at one organisation, never merged (two doses are two doses)
 
-export const ADMINISTRATION_FIELDS = ['medicationAdministrations', 'communityMedicationAdministrations', 'socialCareMedicationAdministrations'] as const;
+export const ADMINISTRATION_FIELDS = ['gpMedicationAdministrations', 'medicationAdministrations', 'mentalHealthMedicationAdministrations', 'communityMedicationAdministrations', 'socialCareMedicationAdministrations'] as const;
 export const administrationRule = neverMerged('effective');
 
 /** An administration carries no `current`: it is under way while being given (an infusion running); given or not given, it is past. */
 export const asUnderWay = (items: Item[]): Item[] => items.map((i) => ({ ...i, current: i.status === 'in_progress' || i.status === 'in-progress' }));
 
-/** Every source's medicines given (hospital, community services, the council's home care), under way first, then newest. */
+/** Every source's medicines given (the GP's, the hospital's, the mental health trust's depot injections, community services', the council's home care), under way first, then newest. */
 export function combinedMedicationAdministrations(parent: Parent) {
   const underWay = Object.fromEntries(ADMINISTRATION_FIELDS.map((field) => [field, Array.isArray(parent[field]) ? asUnderWay(parent[field] as Item[]) : parent[field]]));
   return combinedSection({ ...parent, ...underWay }, ADMINISTRATION_FIELDS, administrationRule, undefined, 'medication');
 }
+
+// --- appointments: each one booking at one organisation, never merged (two appointments are two)
+
+export const APPOINTMENT_FIELDS = ['gpAppointments', 'outpatientAppointments', 'mentalHealthAppointments', 'communityAppointments', 'socialCareAppointments'] as const;
+export const appointmentRule = neverMerged('start');

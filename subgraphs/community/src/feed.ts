@@ -1,10 +1,16 @@
 import type { SliceFeed } from '@shareforyou/kit/src/ingest';
 import {
   allergyIntoleranceMapping,
+  appointmentMapping,
   carePlanMapping,
+  compositionMapping,
   conditionMapping,
+  consentMapping,
+  deviceUseStatementMapping,
+  documentReferenceMapping,
   encounterMapping,
   episodeOfCareMapping,
+  familyMemberHistoryMapping,
   flagMapping,
   immunizationMapping,
   listMapping,
@@ -12,6 +18,7 @@ import {
   medicineMapping,
   observationMapping,
   procedureMapping,
+  relatedPersonMapping,
   serviceRequestMapping,
 } from '@shareforyou/kit/src/catalogue';
 import { communityPanels } from './panels';
@@ -54,5 +61,13 @@ export const communityFeed: SliceFeed = {
     // A "nothing known" List is a statement (H123); a dose a district nurse gave is an administration, never a current medicine.
     List: listMapping({ noKnownAllergies: communityPanels.noKnownAllergies, noKnownProblems: communityPanels.noKnownProblems, noCurrentMedications: communityPanels.noCurrentMedications }),
     MedicationAdministration: medicationAdministrationMapping(communityPanels.medicationAdministrations),
+    // Issue #18 point 1: every kind holds the catalogue.
+    DocumentReference: documentReferenceMapping(communityPanels.documents),
+    Composition: compositionMapping(communityPanels.documents),
+    Appointment: appointmentMapping(communityPanels.appointments),
+    Consent: consentMapping(communityPanels.advanceDecisions),
+    DeviceUseStatement: deviceUseStatementMapping(communityPanels.medicalDevices),
+    FamilyMemberHistory: familyMemberHistoryMapping(communityPanels.familyHistory),
+    RelatedPerson: relatedPersonMapping(communityPanels.relatedPeople),
   },
 };

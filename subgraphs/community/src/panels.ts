@@ -29,4 +29,17 @@ export const communityPanels = {
   noCurrentMedications: 'communityNoCurrentMedications',
   /** MedicationAdministrations: doses a district nurse gave (enoxaparin, insulin), or recorded as not given. */
   medicationAdministrations: 'communityMedicationAdministrations',
+  // Issue #18 point 1: the rest of the kit's clinical catalogue, each as every slice that holds it.
+  /** DocumentReferences and Compositions: letters, discharge-from-caseload summaries, care plan documents. */
+  documents: 'communityDocuments',
+  /** Appointments: clinic and home visit appointments booked with community teams. */
+  appointments: 'communityAppointments',
+  /** Consents recording an advance decision (an ADRT, a DNACPR decision, ReSPECT held at home for district nurses). */
+  advanceDecisions: 'communityAdvanceDecisions',
+  /** DeviceUseStatements: catheters, pressure-relieving mattresses, syringe drivers. */
+  medicalDevices: 'communityMedicalDevices',
+  /** FamilyMemberHistory: relatives' health community services recorded. Never a problem of the patient's. */
+  familyHistory: 'communityFamilyHistory',
+  /** RelatedPersons: next of kin, carers, key holders' contacts. */
+  relatedPeople: 'communityRelatedPeople',
 } as const;

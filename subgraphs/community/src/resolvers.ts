@@ -1,7 +1,26 @@
 import { sourceItemId } from '@shareforyou/kit/src/ingest/feedTarget';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
 import { textConcept } from '@shareforyou/kit/src/ingest/fhirValues';
-import { administrationList, alertList, allergyList, carePlanList, immunisationList, listStatementList, medicineList, noKnownAllergyList, observationList, problemList, procedureList, referralList } from '@shareforyou/kit/src/slice/catalogueLists';
+import {
+  administrationList,
+  advanceDecisionList,
+  alertList,
+  allergyList,
+  appointmentList,
+  carePlanList,
+  documentList,
+  familyHistoryList,
+  immunisationList,
+  listStatementList,
+  medicalDeviceList,
+  medicineList,
+  noKnownAllergyList,
+  observationList,
+  problemList,
+  procedureList,
+  referralList,
+  relatedPersonList,
+} from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import { communityPanels } from './panels';
@@ -67,6 +86,12 @@ export const communityResolvers = {
     communityNoKnownProblems: listStatementList(communityPanels.noKnownProblems),
     communityNoCurrentMedications: listStatementList(communityPanels.noCurrentMedications),
     communityMedicationAdministrations: administrationList(communityPanels.medicationAdministrations),
+    communityDocuments: documentList(communityPanels.documents),
+    communityAppointments: appointmentList(communityPanels.appointments),
+    communityAdvanceDecisions: advanceDecisionList(communityPanels.advanceDecisions),
+    communityMedicalDevices: medicalDeviceList(communityPanels.medicalDevices),
+    communityFamilyHistory: familyHistoryList(communityPanels.familyHistory),
+    communityRelatedPeople: relatedPersonList(communityPanels.relatedPeople),
   },
   // Resolved, not stored: the item ids of the episodes (the source ids carry no ODS code).
   CommunityVisit: {

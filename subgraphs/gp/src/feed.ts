@@ -1,17 +1,24 @@
 import {
   allergyIntoleranceMapping,
+  appointmentMapping,
   carePlanMapping,
+  compositionMapping,
   conditionMapping,
   consentMapping,
   deviceUseStatementMapping,
+  diagnosticReportMapping,
+  documentReferenceMapping,
   encounterMapping,
   familyMemberHistoryMapping,
   flagMapping,
   immunizationMapping,
   listMapping,
+  medicationAdministrationMapping,
+  medicationDispenseMapping,
   medicineMapping,
   observationMapping,
   procedureMapping,
+  relatedPersonMapping,
   serviceRequestMapping,
 } from '@shareforyou/kit/src/catalogue';
 import { required, type SliceFeed } from '@shareforyou/kit/src/ingest';
@@ -48,5 +55,13 @@ export const gpFeed: SliceFeed = {
     DeviceUseStatement: deviceUseStatementMapping(gpPanels.medicalDevices),
     Consent: consentMapping(gpPanels.advanceDecisions),
     Encounter: consultation,
+    // Issue #18 point 1: every kind holds the catalogue.
+    Appointment: appointmentMapping(gpPanels.appointments),
+    DocumentReference: documentReferenceMapping(gpPanels.documents),
+    Composition: compositionMapping(gpPanels.documents),
+    DiagnosticReport: diagnosticReportMapping(gpPanels.testReports),
+    MedicationAdministration: medicationAdministrationMapping(gpPanels.medicationAdministrations),
+    MedicationDispense: medicationDispenseMapping(gpPanels.medicationDispenses),
+    RelatedPerson: relatedPersonMapping(gpPanels.relatedPeople),
   },
 };

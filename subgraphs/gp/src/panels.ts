@@ -28,4 +28,17 @@ export const gpPanels = {
   familyHistory: 'familyHistory',
   medicalDevices: 'medicalDevices',
   advanceDecisions: 'advanceDecisions',
+  // Issue #18 point 1: the rest of the kit's clinical catalogue, each as every slice that holds it.
+  /** Appointments: booked and past appointments at the practice. */
+  appointments: 'gpAppointments',
+  /** DocumentReferences and Compositions: letters the practice holds (clinic letters filed, referral letters). */
+  documents: 'gpDocuments',
+  /** DiagnosticReports: reports of investigations, each naming the results (observations) issued in it. */
+  testReports: 'gpTestReports',
+  /** MedicationAdministrations: doses given at the practice (a B12 or depot injection, a vaccine-like dose not coded as one). */
+  medicationAdministrations: 'gpMedicationAdministrations',
+  /** MedicationDispenses: what a dispensing practice supplied. */
+  medicationDispenses: 'gpMedicationDispenses',
+  /** RelatedPersons: next of kin, carers and emergency contacts the practice records. */
+  relatedPeople: 'gpRelatedPeople',
 } as const;

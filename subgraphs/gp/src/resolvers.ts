@@ -1,21 +1,30 @@
 import { newestFirst, panelList } from '@shareforyou/kit';
 import {
+  administrationList,
   advanceDecisionList,
+  appointmentList,
   alertList,
   allergyList,
   carePlanList,
+  dispenseList,
+  documentList,
   familyHistoryList,
   immunisationList,
   listStatementList,
   medicalDeviceList,
   medicineList,
   noKnownAllergyList,
-  observationList,
+  reportsAndResults,
+  relatedPersonList,
+  testReportResolvers,
   problemList,
   procedureList,
   referralList,
 } from '@shareforyou/kit/src/slice/catalogueLists';
 import { gpPanels } from './panels';
+
+/** The practice's results, each naming the report it was issued in, and its reports with their results. */
+const { reports, results } = reportsAndResults(gpPanels.testReports, gpPanels.observations);
 
 export const gpResolvers = {
   Patient: {
@@ -26,7 +35,7 @@ export const gpResolvers = {
     noCurrentMedications: listStatementList(gpPanels.noCurrentMedications),
     problems: problemList(gpPanels.problems),
     procedures: procedureList(gpPanels.procedures),
-    observations: observationList(gpPanels.observations),
+    observations: results,
     immunisations: immunisationList(gpPanels.immunisations),
     consultations: panelList(gpPanels.consultations, newestFirst('date')),
     referrals: referralList(gpPanels.referrals),
@@ -37,5 +46,12 @@ export const gpResolvers = {
     familyHistory: familyHistoryList(gpPanels.familyHistory),
     medicalDevices: medicalDeviceList(gpPanels.medicalDevices),
     advanceDecisions: advanceDecisionList(gpPanels.advanceDecisions),
+    gpAppointments: appointmentList(gpPanels.appointments),
+    gpDocuments: documentList(gpPanels.documents),
+    gpTestReports: reports,
+    gpMedicationAdministrations: administrationList(gpPanels.medicationAdministrations),
+    gpMedicationDispenses: dispenseList(gpPanels.medicationDispenses),
+    gpRelatedPeople: relatedPersonList(gpPanels.relatedPeople),
   },
+  TestReport: testReportResolvers,
 };

@@ -40,4 +40,17 @@ export const mentalHealthPanels = {
   noCurrentMedications: 'mentalHealthNoCurrentMedications',
   /** DocumentReferences and Compositions: clinic letters, care plan documents, discharge summaries from the trust's wards. */
   documents: 'mentalHealthDocuments',
+  // Issue #18 point 1: the rest of the kit's clinical catalogue, each as every slice that holds it.
+  /** MedicationAdministrations: doses the trust's nurses gave, above all depot antipsychotic injections in clinic or at home, or recorded as not given. */
+  medicationAdministrations: 'mentalHealthMedicationAdministrations',
+  /** Appointments: clinic, depot clinic and home visit appointments booked with the trust's teams. */
+  appointments: 'mentalHealthAppointments',
+  /** Consents recording an advance decision (an advance decision to refuse treatment; an advance statement the kit's catalogue reads as one). */
+  advanceDecisions: 'mentalHealthAdvanceDecisions',
+  /** DeviceUseStatements: devices the trust records. */
+  medicalDevices: 'mentalHealthMedicalDevices',
+  /** FamilyMemberHistory: relatives' mental and physical health the trust recorded. Never a problem of the patient's. */
+  familyHistory: 'mentalHealthFamilyHistory',
+  /** RelatedPersons: the nearest relative (Mental Health Act), carers and next of kin. */
+  relatedPeople: 'mentalHealthRelatedPeople',
 } as const;

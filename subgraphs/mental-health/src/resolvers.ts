@@ -1,20 +1,26 @@
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
 import {
+  administrationList,
   admissionList,
+  advanceDecisionList,
+  appointmentList,
   alertList,
   allergyList,
   carePlanActivity,
   carePlanList,
   documentList,
   encounterList,
+  familyHistoryList,
   immunisationList,
   listStatementList,
+  medicalDeviceList,
   medicineList,
   noKnownAllergyList,
   observationList,
   problemList,
   procedureList,
   referralList,
+  relatedPersonList,
 } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
@@ -101,5 +107,11 @@ export const mentalHealthResolvers = {
     mentalHealthNoKnownProblems: listStatementList(mentalHealthPanels.noKnownProblems),
     mentalHealthNoCurrentMedications: listStatementList(mentalHealthPanels.noCurrentMedications),
     mentalHealthDocuments: documentList(mentalHealthPanels.documents),
+    mentalHealthMedicationAdministrations: administrationList(mentalHealthPanels.medicationAdministrations),
+    mentalHealthAppointments: appointmentList(mentalHealthPanels.appointments),
+    mentalHealthAdvanceDecisions: advanceDecisionList(mentalHealthPanels.advanceDecisions),
+    mentalHealthMedicalDevices: medicalDeviceList(mentalHealthPanels.medicalDevices),
+    mentalHealthFamilyHistory: familyHistoryList(mentalHealthPanels.familyHistory),
+    mentalHealthRelatedPeople: relatedPersonList(mentalHealthPanels.relatedPeople),
   },
 };

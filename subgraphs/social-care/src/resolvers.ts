@@ -15,8 +15,9 @@ import {
   noKnownAllergyList,
   observationList,
   problemList,
+  relatedPersonList,
 } from '@shareforyou/kit/src/slice/catalogueLists';
-import { activeFirst, currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
+import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { socialCarePanels } from './panels';
@@ -82,7 +83,7 @@ export const socialCareResolvers = {
     socialCareCases: cases,
     carePackages: panelList(socialCarePanels.carePackages, currentFirst(newestBy('start')), carePackage),
     socialCareAssessments: panelList(socialCarePanels.assessments, newestBy('date'), assessment),
-    carers: panelList(socialCarePanels.carers, activeFirst('active', true)),
+    carers: relatedPersonList(socialCarePanels.carers),
     safeguardingAlert: async (parent: Patient, args: unknown, context: SubgraphContext) => (await safeguardingAlerts(parent, args, context))[0] ?? null,
     safeguardingAlerts,
     socialCareAlerts: alertList(socialCarePanels.alerts, earlierAlert),

@@ -1,9 +1,10 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '../context';
 import { sourceItemId } from '../ingest/feedTarget';
 import { isCurrent, periodEnded } from '../ingest/fhirStatuses';
-import { currentFirst, newestFirst, panelList } from './panels';
+import { activeFirst, currentFirst, newestFirst, panelList } from './panels';
 import type { SliceItem } from './patientSlice';
+import { faultOf } from './unreadableItems';
 
 /**
  * The list resolvers of the clinical catalogue's types (schema/catalogue.graphql), one per type,
@@ -250,3 +251,52 @@ export const appointmentList = (panel: string) =>
     participants: [],
     ...item,
   }));
+
+// --- Reports (DiagnosticReport with the results issued in them), dispenses (MedicationDispense) and
+// relatives and carers (RelatedPerson): the hospital's and the council's first, every kind's since
+// issue #18 point 1.
+
+const upgradeReport = (item: SliceItem): SliceItem => ({
+  current: isCurrent('diagnosticReport', item.status),
+  categories: [],
+  performer: [],
+  conclusionCodes: [],
+  presentedForms: [],
+  resultSourceIds: [],
+  ...item,
+});
+
+/**
+ * A slice's reports and its results, each result naming the report it was issued in: `results` is
+ * the slice's Patient.<results field>, `reports` its Patient.<reports field>; each report carries the
+ * results issued in it that this record holds (readable ones), in the report's order.
+ */
+export function reportsAndResults(reportsPanel: string, resultsPanel: string) {
+  const reportItems = panelList(reportsPanel, currentFirst(newestFirst('effectiveDate', 'issued')), upgradeReport);
+  const results = observationList(resultsPanel, reportItems);
+  async function reports(parent: PatientParent, args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo) {
+    const [found, items] = await Promise.all([reportItems(parent, args, context, info), results(parent, args, context)]);
+    const resultType = info?.schema.getType('TestResult');
+    const partOf = reportNames(items, found);
+    const byId = new Map(items.filter((i) => !isObjectType(resultType) || !faultOf(i, resultType, 'TestResult')).map((i) => [i.id, { ...i, reportName: partOf.get(i.id) ?? null }]));
+    for (const report of found) report.linkedResults = resultIdsOf(report).map((id) => byId.get(id)).filter(Boolean);
+    return found;
+  }
+  return { reports, results };
+}
+
+/** Resolved, not stored: the item ids of a report's linked results (the source ids carry no ODS code). */
+export const testReportResolvers = { resultIds: resultIdsOf, results: (report: SliceItem) => report.linkedResults ?? [] };
+
+/** Dispenses in effect first, then by when handed over (else prepared). */
+export const dispenseList = (panel: string) =>
+  panelList(panel, currentFirst(newestFirst('whenHandedOver', 'whenPrepared')), (item) => ({
+    dosageInstructions: [],
+    performers: [],
+    prescriptions: [],
+    notes: [],
+    ...item,
+  }));
+
+/** Relatives, carers and next of kin (RelatedPerson), those the source still records first. */
+export const relatedPersonList = (panel: string) => panelList(panel, activeFirst('active', true));
