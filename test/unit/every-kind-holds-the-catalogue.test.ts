@@ -188,27 +188,27 @@ describe('each new field is typed and classified as the same type’s field else
     ['gp', 'gpTestReports', 'acute', 'testReports'],
     ['gp', 'gpMedicationAdministrations', 'acute', 'medicationAdministrations'],
     ['gp', 'gpMedicationDispenses', 'acute', 'medicationDispenses'],
-    ['gp', 'gpRelatedPeople', 'social-care', 'carers'],
     ['acute', 'hospitalImmunisations', 'gp', 'immunisations'],
     ['acute', 'hospitalAdvanceDecisions', 'gp', 'advanceDecisions'],
     ['acute', 'hospitalMedicalDevices', 'gp', 'medicalDevices'],
     ['acute', 'hospitalFamilyHistory', 'gp', 'familyHistory'],
-    ['acute', 'hospitalRelatedPeople', 'social-care', 'carers'],
     ['mental-health', 'mentalHealthMedicationAdministrations', 'acute', 'medicationAdministrations'],
     ['mental-health', 'mentalHealthAppointments', 'acute', 'outpatientAppointments'],
     ['mental-health', 'mentalHealthAdvanceDecisions', 'gp', 'advanceDecisions'],
     ['mental-health', 'mentalHealthMedicalDevices', 'gp', 'medicalDevices'],
     ['mental-health', 'mentalHealthFamilyHistory', 'gp', 'familyHistory'],
-    ['mental-health', 'mentalHealthRelatedPeople', 'social-care', 'carers'],
     ['community', 'communityDocuments', 'acute', 'dischargeSummaries'],
     ['community', 'communityAppointments', 'acute', 'outpatientAppointments'],
     ['community', 'communityAdvanceDecisions', 'gp', 'advanceDecisions'],
     ['community', 'communityMedicalDevices', 'gp', 'medicalDevices'],
     ['community', 'communityFamilyHistory', 'gp', 'familyHistory'],
-    ['community', 'communityRelatedPeople', 'social-care', 'carers'],
   ])('%s %s: the type and category of %s %s', (subgraph, field, likeSubgraph, likeField) => {
     expect(typeOf(subgraph, field)).toBe(typeOf(likeSubgraph, likeField));
     expect(category(field)).toBe(category(likeField));
+  });
+  it("a health organisation's next of kin are contact details, as the patient's own contacts are (a council's carers are its social care record)", () => {
+    for (const field of ['gpRelatedPeople', 'hospitalRelatedPeople', 'mentalHealthRelatedPeople', 'communityRelatedPeople']) expect(category(field)).toBe(category('contacts'));
+    expect(category('carers')).toBe('socialCare');
   });
   it('a depot injection given is classified medications, as every dose given is', () => {
     expect(category('mentalHealthMedicationAdministrations')).toBe('medications');
