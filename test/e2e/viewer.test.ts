@@ -146,9 +146,11 @@ describe('the clinician viewer in a browser', () => {
         expect({ name, state: s?.state, text: s?.text }).toEqual({ name, state: expect.stringMatching(/^(partial|data)$/), text: expect.stringMatching(/Not available from [^:]+: /) });
         expect(s!.text).not.toMatch(/Nothing recorded/);
       }
-      // Immunisations are the GP's alone: the hospital down changes nothing there (her flu and pneumococcal vaccinations, no source named as not read).
-      expect(found.find((s) => s.panel === 'combinedImmunisations')).toMatchObject({ state: 'data' });
-      expect(found.find((s) => s.panel === 'combinedImmunisations')!.text).not.toMatch(/Not available from/);
+      // The hospital holds immunisations too now: the GP's (her flu vaccination) still show, the hospital's named as not read.
+      const immunisations = found.find((s) => s.panel === 'combinedImmunisations')!;
+      expect(immunisations.text).toMatch(/influenza/i);
+      expect(immunisations.text).toMatch(/Not available from [^:]+: /);
+      expect(immunisations.text).not.toMatch(/Nothing recorded/);
       expect(found.find((s) => s.panel === 'community')).toMatchObject({ state: 'data' });
       await screenshot(page, 'viewer-hospital-down');
       // By source, the hospital's own sections say it did not answer.
