@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { IDENTITY_HEADER } from '@shareforyou/kit/src/identity';
@@ -34,7 +34,7 @@ export const MINIMUM_RUST: readonly [number, number] = [1, 97];
 export const EXPECTED_CRATES = 643;
 const ROOT = join(HIVE_ROUTER_DIR, HIVE_ROUTER_VERSION);
 export const HIVE_ROUTER_BINARY = join(ROOT, 'bin', 'hive_router');
-/** Kept across attempts, so a build that was interrupted goes on where it stopped. */
+/** Kept across attempts, so a build that was interrupted goes on where it stopped; removed once built. */
 const TARGET_DIR = join(HIVE_ROUTER_DIR, 'target');
 
 /** The header that carries subgraph `name`'s identity from the load generator to the router. */
@@ -184,6 +184,8 @@ export async function ensureHiveRouter(log: (message: string) => void): Promise<
     return { skipped: `the Hive Router build failed (cargo exit ${code}; its last lines are above)` };
   }
   bar.finish();
+  // The intermediate build (about 2 GB) is needed only to resume an interrupted build.
+  rmSync(TARGET_DIR, { recursive: true, force: true });
   log(`  built ${HIVE_ROUTER_BINARY}: ${compiled} crates in ${((Date.now() - started) / 60_000).toFixed(1)} minutes`);
   return { binary: HIVE_ROUTER_BINARY };
 }
