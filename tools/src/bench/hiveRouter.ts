@@ -18,10 +18,13 @@ import { writePeerSupergraph } from './peer';
  * use). The JS peer signs one per subgraph call in its configuration; the router's configuration can
  * only move headers, not sign. So the load generator signs one identity per subgraph for each request
  * (the same claims and key as the JS peer's) and sends each under its own header; the router forwards
- * subgraph S's header, and only that one, to S as `x-shareforyou-identity`. One call per subgraph per
- * request, which is what the record summary and the caseload plan (a second call to a subgraph would
- * be refused as a replay, and the bench would count the error). Signing costs the load generator about
- * 35 µs an identity, so the router's process CPU leaves out what our gateway and the JS peer spend on it.
+ * subgraph S's header, and only that one, to S as `x-shareforyou-identity`. That serves one call per
+ * subgraph per request, which is what the record summary's and the caseload's query plans make (a
+ * second call to a subgraph would be refused as a replay, and the bench would count the error). The
+ * router's coprocessor stages are at the router and GraphQL level, not per subgraph call, so they could
+ * not sign either. The signing is then in the load
+ * generator's CPU (about 1.3 ms a request for 8 identities, measured on the shared 2-core machine),
+ * not the router's, which our gateway and the JS peer spend in their own process.
  */
 
 export const HIVE_ROUTER_VERSION = '0.3.10';
