@@ -170,8 +170,11 @@ export async function ensureHiveRouter(log: (message: string) => void): Promise<
   );
   mkdirSync(ROOT, { recursive: true });
   const started = Date.now();
-  const bar = progress({ total: EXPECTED_CRATES, label: 'Compiling', unit: 'crates', log, everyPercent: 10 });
+  const bar = progress({ total: EXPECTED_CRATES, label: 'Compiling', unit: 'crates', log, everyPercent: 5 });
   const child = spawn('cargo', cargoInstallArgs(toolchain.name), { stdio: ['ignore', 'ignore', 'pipe'] });
+  // The bench stopped (Ctrl-C, an error): so does cargo; the next run resumes from the target folder.
+  const stopCargo = () => child.kill('SIGTERM');
+  process.once('exit', stopCargo);
   const tail: string[] = [];
   let compiled = 0;
   for await (const line of createInterface({ input: child.stderr! })) {
@@ -182,6 +185,7 @@ export async function ensureHiveRouter(log: (message: string) => void): Promise<
     }
   }
   const code: number = await new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('close', (c) => resolve(c ?? 1))));
+  process.removeListener('exit', stopCargo);
   if (code !== 0 || !existsSync(HIVE_ROUTER_BINARY)) {
     log(`cargo install hive-router failed (exit ${code}):\n${tail.slice(-25).join('\n')}`);
     return { skipped: `the Hive Router build failed (cargo exit ${code}; its last lines are above)` };
