@@ -46,10 +46,11 @@ class Client {
   private sendPart(part: HttpPart): Promise<Outcome> {
     return new Promise((resolve) => {
       const body = Buffer.from(part.body);
+      const identities = part.identity ? Object.fromEntries((part.identityHeaders ?? [IDENTITY_HEADER]).map((name) => [name, signGatewayIdentity(part.identity!)])) : {};
       const req = httpRequest(part.url, {
         method: part.method ?? 'POST',
         agent: this.agent,
-        headers: { ...part.headers, ...(part.identity ? { [IDENTITY_HEADER]: signGatewayIdentity(part.identity) } : {}), ...(part.method === 'GET' ? {} : { 'content-length': String(body.length) }) },
+        headers: { ...part.headers, ...identities, ...(part.method === 'GET' ? {} : { 'content-length': String(body.length) }) },
       });
       this.inFlight.add(req);
       const finish = (outcome: Outcome) => {

@@ -24,11 +24,17 @@ export interface RunningPeer {
   stop: () => Promise<void>;
 }
 
-export async function startPeer(options: { port: number; env: NodeJS.ProcessEnv; signing: Record<string, string>; quiet: boolean }): Promise<RunningPeer> {
+/** The committed supergraph, its URLs rewritten for this stack, in .bench/tmp/ for a peer on `port`; returns its path. */
+export function writePeerSupergraph(port: number, env: NodeJS.ProcessEnv): string {
   const dir = join(BENCH_DIR, 'tmp');
   mkdirSync(dir, { recursive: true });
-  const supergraph = join(dir, `peer-supergraph-${options.port}.graphql`);
-  writeFileSync(supergraph, rewriteSupergraphUrls(readFileSync(SUPERGRAPH_PATH, 'utf8'), options.env));
+  const supergraph = join(dir, `peer-supergraph-${port}.graphql`);
+  writeFileSync(supergraph, rewriteSupergraphUrls(readFileSync(SUPERGRAPH_PATH, 'utf8'), env));
+  return supergraph;
+}
+
+export async function startPeer(options: { port: number; env: NodeJS.ProcessEnv; signing: Record<string, string>; quiet: boolean }): Promise<RunningPeer> {
+  const supergraph = writePeerSupergraph(options.port, options.env);
   const service = spawnNodeProcess({
     name: 'peer (hive-gateway)',
     args: [HIVE_BIN, '--fork', '1', '-c', PEER_CONFIG, 'supergraph', supergraph, '--port', String(options.port), '--host', '127.0.0.1'],

@@ -14,6 +14,11 @@ export interface HttpPart {
   body: string;
   /** The floor's parts: a gateway identity signed for each send (a subgraph spends each one it accepts). */
   identity?: GatewayIdentity;
+  /**
+   * The headers that each get their own freshly signed `identity` on each send; default the one a
+   * subgraph reads. The compiled peer's parts: one per subgraph, which the router forwards (hiveRouter.ts).
+   */
+  identityHeaders?: string[];
 }
 
 /** One logical request: its parts are sent in parallel and it completes when the last one does. */

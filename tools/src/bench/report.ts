@@ -7,7 +7,7 @@ import { judge, ratio, type TargetOutcome } from './stats';
 
 /** The results: the table on screen, the ratios, the targets, and the JSON file in .bench/. */
 
-export type ConfigName = 'floor' | 'ours' | 'controls-off' | 'one-control-off' | 'peer' | 'direct';
+export type ConfigName = 'floor' | 'ours' | 'controls-off' | 'one-control-off' | 'peer' | 'compiled-peer' | 'direct';
 
 const CONFIG_LABELS: Record<ConfigName, string> = {
   floor: 'floor (subgraphs direct)',
@@ -15,8 +15,12 @@ const CONFIG_LABELS: Record<ConfigName, string> = {
   'controls-off': 'our gateway, controls off',
   'one-control-off': 'our gateway, one control off',
   peer: 'peer (hive-gateway)',
+  'compiled-peer': 'peer (hive-router)',
   direct: 'feed endpoint',
 };
+
+/** The process whose CPU is each gateway's own (the names run.ts gives them among the processes it reads). */
+export const GATEWAY_PROCESS: Partial<Record<ConfigName, string>> = { ours: 'gateway', peer: 'peer', 'compiled-peer': 'hive-router' };
 
 /** The one-control-off run with nothing off: the fresh-stack baseline the prices compare with. */
 export const PRICE_BASELINE = 'none';
@@ -166,6 +170,10 @@ export function computeRatios(results: RunResult[], options: { patients: number;
     },
     { name: 'FHIR $summary ÷ GraphQL record summary p50', value: fhirSummary, detail: `at c=${fhirLow?.concurrency ?? '?'}: ${fixed(fhirLow?.stats.p50)} ms vs ${fixed(oursLow?.stats.p50)} ms` },
     { name: 'FHIR $summary ÷ GraphQL combined record p50', value: fhirCombined, detail: `at c=${fhirLow?.concurrency ?? '?'}: ${fixed(fhirLow?.stats.p50)} ms vs ${fixed(combinedLow?.stats.p50)} ms` },
+    ...peerComparison(results, options.patients).flatMap((p) => [
+      { name: `ours ÷ ${CONFIG_LABELS[p.peer]}, throughput`, value: p.throughputRatio, detail: `record summary, best over levels: ${fixed(p.throughput[0])} vs ${fixed(p.throughput[1])} req/s` },
+      { name: `ours ÷ ${CONFIG_LABELS[p.peer]}, gateway CPU`, value: p.gatewayCpuRatio, detail: `record summary, the gateway process alone per request at the busiest level: ${fixed(p.gatewayCpuMs[0], 2)} vs ${fixed(p.gatewayCpuMs[1], 2)} ms` },
+    ]),
   ];
   const targets: Target[] = [
     { name: 'record summary p50 ≤ 1.5 × floor', value: oursFloor, comparison: '<=', limit: 1.5, outcome: judge(oursFloor, '<=', 1.5), detail: ratios[0].detail },
@@ -227,6 +235,49 @@ export function writeJson(report: Record<string, unknown>): string {
   const file = join(BENCH_DIR, `bench-${stamp}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
+}
+
+/** A gateway process's own CPU per request, in ms, at the run's busiest level (null when it was not read). */
+export function gatewayCpuMs(run: RunResult | undefined): number | null {
+  const name = run ? GATEWAY_PROCESS[run.config] : undefined;
+  const level = run ? [...run.levels].sort((a, b) => b.concurrency - a.concurrency)[0] : undefined;
+  const seconds = name ? level?.cpuSeconds?.[name] : undefined;
+  return level && seconds !== undefined && level.stats.requests ? (seconds * 1000) / level.stats.requests : null;
+}
+
+export interface PeerComparison {
+  peer: 'peer' | 'compiled-peer';
+  /** Ours ÷ the peer, record summary, best throughput over the levels: above 1, ours served more. */
+  throughputRatio: number | null;
+  /** Ours ÷ the peer, the gateway process's CPU per record summary: above 1, ours spent more. */
+  gatewayCpuRatio: number | null;
+  throughput: [number | null, number | null];
+  gatewayCpuMs: [number | null, number | null];
+  /** Why the peer has no numbers (it was skipped). */
+  skipped?: string;
+}
+
+/** Ours against each peer that was run or skipped, record summary: throughput and the gateway's own CPU. */
+export function peerComparison(results: RunResult[], patients: number): PeerComparison[] {
+  const ours = find(results, 'record summary', 'ours', patients);
+  return (['peer', 'compiled-peer'] as const).flatMap((peer) => {
+    const run = find(results, 'record summary', peer, patients);
+    const skipped = results.find((r) => r.workload === 'record summary' && r.config === peer && r.patients === patients && r.skipped)?.skipped;
+    if (!run && !skipped) return [];
+    const throughput: [number | null, number | null] = [bestThroughput(ours), bestThroughput(run)];
+    const cpu: [number | null, number | null] = [gatewayCpuMs(ours), gatewayCpuMs(run)];
+    return [{ peer, throughputRatio: ratio(throughput[0], throughput[1]), gatewayCpuRatio: ratio(cpu[0], cpu[1]), throughput, gatewayCpuMs: cpu, ...(skipped ? { skipped } : {}) }];
+  });
+}
+
+/** The comparison as a table: a row per peer. */
+export function peerTable(results: RunResult[], patients: number): string {
+  const rows = peerComparison(results, patients).map((p) =>
+    p.skipped
+      ? `  ${CONFIG_LABELS[p.peer].padEnd(20)} n/a: ${p.skipped}`
+      : `  ${CONFIG_LABELS[p.peer].padEnd(20)} throughput ours ÷ peer ${fixed(p.throughputRatio, 2).padStart(6)} (${fixed(p.throughput[0])} vs ${fixed(p.throughput[1])} req/s)   gateway CPU ours ÷ peer ${fixed(p.gatewayCpuRatio, 2).padStart(6)} (${fixed(p.gatewayCpuMs[0], 2)} vs ${fixed(p.gatewayCpuMs[1], 2)} ms/request)`,
+  );
+  return rows.join('\n');
 }
 
 /** CPU milliseconds per request by process at a run's busiest level: where the time goes. */

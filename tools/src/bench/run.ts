@@ -15,7 +15,8 @@ import { benchIdentity, peerSigning } from './identity';
 import { startPeer, type RunningPeer } from './peer';
 import type { LevelPlan, LoadPlan, RequestSpec } from './plan';
 import { probeControls, type ControlState } from './probes';
-import { computeRatios, controlPrices, cpuTable, machine, PRICE_BASELINE, table, writeJson, type ConfigName, type RunResult } from './report';
+import { computeRatios, controlPrices, cpuTable, machine, peerTable, PRICE_BASELINE, table, writeJson, type ConfigName, type RunResult } from './report';
+import { compiledPeerPlan, ensureHiveRouter, routerIdentityHeaders, startHiveRouter, type CompiledPeer, type RunningRouter } from './hiveRouter';
 import { runLoad } from './runner';
 import { formatProfiles, summariseProfiles, type ProfileSummary } from './profile';
 import { accessLogRequests, caseloadRequests, combinedRecordRequests, fhirSummaryGraphqlRequests, fhirSummaryRequests, ingestRequests, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
@@ -37,7 +38,10 @@ export interface BenchOptions {
   /** The small dataset of the scaling comparison. */
   scalingBase: number;
   skipScaling: boolean;
+  /** Leave out both peers (hive-gateway and hive-router). */
   skipPeer: boolean;
+  /** Leave out the compiled peer (Hive Router) only: it is built with cargo on first use, about 30 minutes. */
+  skipCompiledPeer: boolean;
   skipControlsOff: boolean;
   /** Price each control alone: one more stack per control, record summary at one level. */
   priceControls: boolean;
@@ -61,7 +65,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
   if (machineAtStart.loadAverage[0] > 1.5) {
     say(`Warning: the machine is already busy (load average ${machineAtStart.loadAverage.join(', ')} on ${machineAtStart.cores} cores): results will be lower and noisier.`);
   }
-  const portBase = await freePortBase(options.portBase, (base) => [localDatabasePort(base), base + 13]);
+  const portBase = await freePortBase(options.portBase, (base) => [localDatabasePort(base), base + 13, base + 14]);
   if (portBase !== options.portBase) say(`Port base ${options.portBase} is busy; using ${portBase}.`);
   const gp = findDemoUser('gp');
   const profile = profileForJobRole(loadPolicy(), gp.jobRole)!;
@@ -131,6 +135,12 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
   let datasetInfo: Record<string, unknown> = {};
   let sampleInfo: Record<string, unknown> = {};
   let profiles: ProfileSummary[] | null = null;
+  // Before any stack starts: the first time this is a long build, which must not overlap a measurement.
+  const compiledPeer: CompiledPeer = compiledPeerPlan(options) ?? (await ensureHiveRouter(say));
+  if ('skipped' in compiledPeer) {
+    say(`Hive Router (the compiled peer) is left out: ${compiledPeer.skipped}.`);
+    notes.push(`Hive Router (the compiled peer) was left out: ${compiledPeer.skipped}.`);
+  }
   try {
     // ---------------------------------------------------------------- the chosen dataset, controls on
     const profileDir = options.profile ? join(BENCH_DIR, `profiles-${new Date(started).toISOString().replace(/[:.]/g, '-')}`) : null;
@@ -169,13 +179,30 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
       }
     }
     const peerRoute: Route | null = peer ? { kind: 'gateway', url: peer.url, user: null } : null;
+    let router: RunningRouter | null = null;
+    let routerSkipped = 'skipped' in compiledPeer ? compiledPeer.skipped : null;
+    if ('binary' in compiledPeer) {
+      try {
+        router = await startHiveRouter({ binary: compiledPeer.binary, port: portBase + 14, env: stack.env, quiet: true });
+        cleanups.push(() => router!.stop());
+        processes['hive-router'] = router.service.child.pid;
+      } catch (error) {
+        routerSkipped = 'Hive Router did not start';
+        notes.push(`Hive Router did not start: ${(error as Error).message.slice(0, 300)}`);
+      }
+    }
+    // The same user's identity as the JS peer's, signed by the load generator once per subgraph per request.
+    const routerRoute: Route | null = router ? { kind: 'gateway', url: router.url, user: null, identities: { identity, headers: routerIdentityHeaders() } } : null;
+    const peerSkipped = (route: Route | null, compiled: boolean) => (route ? null : compiled ? routerSkipped ?? 'not run' : options.skipPeer ? '--no-peer' : 'peer did not start');
 
     const N = options.patients;
     say('Record summary (one patient, every subgraph):');
     await measure('record summary', 'floor', N, plan('summary / floor', summaryRequests(floor, profile, nhsNumbers), levels), stack.env);
     await measure('record summary', 'ours', N, plan('summary / ours', summaryRequests(ours, profile, nhsNumbers), levels), stack.env);
     if (peerRoute) await measure('record summary', 'peer', N, plan('summary / peer', summaryRequests(peerRoute, profile, nhsNumbers), levels), stack.env);
-    else skip('record summary', 'peer', N, options.skipPeer ? '--no-peer' : 'peer did not start');
+    else skip('record summary', 'peer', N, peerSkipped(peerRoute, false)!);
+    if (routerRoute) await measure('record summary', 'compiled-peer', N, plan('summary / hive-router', summaryRequests(routerRoute, profile, nhsNumbers), levels), stack.env);
+    else skip('record summary', 'compiled-peer', N, peerSkipped(routerRoute, true)!);
     // The combined record beside the per-organisation summary: the same sources' items, merged by section.
     const combined = combinedRecordRequests({ kind: 'gateway', url: stack.gatewayUrl, user: gp }, profile, nhsNumbers);
     if (combined) await measure('combined record', 'ours', N, plan('combined / ours', combined, levels), stack.env);
@@ -191,7 +218,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     // in any other configuration either: the rest are reported n/a instead of piling up work.
     let caseloadBlocked: string | null = null;
     const caseload = async (workload: string, config: ConfigName, label: string, route: Route | null, size: number, caseLevels: LevelPlan[], env: NodeJS.ProcessEnv, note?: string) => {
-      if (!route) return skip(workload, config, N, options.skipPeer ? '--no-peer' : 'peer did not start');
+      if (!route) return skip(workload, config, N, peerSkipped(route, config === 'compiled-peer')!);
       if (caseloadBlocked) return skip(workload, config, N, caseloadBlocked);
       const result = await measure(workload, config, N, plan(label, caseloadRequests(route, profile, nhsNumbers, size), caseLevels), env, note);
       if (result.levels.every((l) => l.stats.requests === 0)) {
@@ -201,8 +228,10 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     await caseload('caseload 50', 'floor', 'caseload50 / floor', floor, caseloadSize, caseloadLevels, stack.env);
     await caseload('caseload 50', 'ours', 'caseload50 / ours', ours, caseloadSize, caseloadLevels, stack.env);
     await caseload('caseload 50', 'peer', 'caseload50 / peer', peerRoute, caseloadSize, caseloadLevels, stack.env);
+    await caseload('caseload 50', 'compiled-peer', 'caseload50 / hive-router', routerRoute, caseloadSize, caseloadLevels, stack.env);
     await caseload('caseload 10', 'ours', 'caseload10 / ours', ours, 10, caseloadLowest, stack.env);
     await peer?.stop();
+    await router?.stop();
 
     say('Audit query (privacy officer, access log of one patient):');
     const officer: DemoUser = findDemoUser('privacy-officer');
@@ -312,6 +341,12 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
   if (cpu) {
     log('CPU per request by process (busiest level; the machine has 2 cores, shared by everything)');
     log(cpu);
+    log('');
+  }
+  const peers = peerTable(results, options.patients);
+  if (peers) {
+    log('Ours ÷ each peer (record summary; throughput best over levels; gateway CPU: the gateway process alone, per request, busiest level)');
+    log(peers);
     log('');
   }
   log('Ratios');

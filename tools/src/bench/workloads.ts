@@ -12,12 +12,19 @@ import { IPS_SECTIONS } from '../../../gateway/src/fhir/sections';
 /**
  * The requests each workload sends, for each way of reaching the data:
  *   floor   every subgraph directly and in parallel, _entities, with a gateway identity
- *   gateway our gateway (controls on or off) with the user's token, or the peer with none
+ *   gateway our gateway (controls on or off) with the user's token, or a peer with none (the compiled
+ *           peer with an identity per subgraph, which it forwards)
  */
 
 export type Route =
   | { kind: 'floor'; env: NodeJS.ProcessEnv; identity: GatewayIdentity }
-  | { kind: 'gateway'; url: string; user: DemoUser | null };
+  | {
+      kind: 'gateway';
+      url: string;
+      user: DemoUser | null;
+      /** The compiled peer: an identity signed afresh under each of these headers for every request (hiveRouter.ts). */
+      identities?: { identity: GatewayIdentity; headers: string[] };
+    };
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -27,7 +34,8 @@ function gatewayHeaders(user: DemoUser | null): Record<string, string> {
 }
 
 function viaGateway(route: Extract<Route, { kind: 'gateway' }>, query: string, variables: Record<string, unknown>): RequestSpec {
-  return { parts: [{ url: route.url, headers: gatewayHeaders(route.user), body: JSON.stringify({ query, variables }) }] };
+  const identities = route.identities ? { identity: route.identities.identity, identityHeaders: route.identities.headers } : {};
+  return { parts: [{ url: route.url, headers: gatewayHeaders(route.user), body: JSON.stringify({ query, variables }), ...identities }] };
 }
 
 function viaSubgraphs(route: Extract<Route, { kind: 'floor' }>, queries: Array<{ subgraph: string; query: string }>, nhsNumbers: string[]): RequestSpec {

@@ -3,12 +3,12 @@ import { runBench, type BenchOptions } from '../bench/run';
 
 /**
  * npm run bench -- [--patients 10000] [--duration 10] [--concurrency 1,16,64] [--caseload-concurrency 1] [--quick]
- *                  [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-controls-off] [--no-price-controls] [--profile]
+ *                  [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-compiled-peer] [--no-controls-off] [--no-price-controls] [--profile]
  *
  * How fast a record opens: brings up its own stack (port base 5000, data in .local/bench-data-<N>,
  * reused between runs), measures the record summary, caseloads, the audit query and ingest through
- * the floor, our gateway (controls on, all off, and each off alone) and a peer gateway, and writes
- * .bench/bench-<time>.json.
+ * the floor, our gateway (controls on, all off, and each off alone) and two peers (Hive Gateway, and
+ * Hive Router, built with cargo on first use: about 30 minutes), and writes .bench/bench-<time>.json.
  * See docs/performance.md.
  */
 const { values } = parseArgs({
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'scaling-base': { type: 'string', default: '1000' },
     'no-scaling': { type: 'boolean', default: false },
     'no-peer': { type: 'boolean', default: false },
+    'no-compiled-peer': { type: 'boolean', default: false },
     'no-controls-off': { type: 'boolean', default: false },
     'no-price-controls': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
@@ -37,7 +38,7 @@ function positiveInteger(name: string, raw: string): number {
 
 function main(): Promise<unknown> {
   if (values.help) {
-    console.log('npm run bench -- [--patients 10000] [--duration 10] [--concurrency 1,16,64] [--caseload-concurrency 1] [--quick] [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-controls-off] [--no-price-controls] [--profile]');
+    console.log('npm run bench -- [--patients 10000] [--duration 10] [--concurrency 1,16,64] [--caseload-concurrency 1] [--quick] [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-compiled-peer] [--no-controls-off] [--no-price-controls] [--profile]');
     return Promise.resolve();
   }
   const quick = values.quick ?? false;
@@ -51,6 +52,7 @@ function main(): Promise<unknown> {
     scalingBase: positiveInteger('scaling-base', values['scaling-base']!),
     skipScaling: quick || (values['no-scaling'] ?? false),
     skipPeer: values['no-peer'] ?? false,
+    skipCompiledPeer: values['no-compiled-peer'] ?? false,
     skipControlsOff: values['no-controls-off'] ?? false,
     priceControls: !quick && !(values['no-price-controls'] ?? false),
     profile: values.profile ?? false,

@@ -3,8 +3,8 @@ import { DEFAULT_PORT_BASE } from '@shareforyou/schema';
 
 /**
  * Ports of a local stack. The gateway listens on the port base, the subgraphs on base+offset
- * (schema/src/services.ts), a peer gateway in the benchmark on base+9, and the local database
- * engine moves with the base from 27117.
+ * (schema/src/services.ts), the benchmark's peers on base+13 (Hive Gateway) and base+14 (Hive
+ * Router), and the local database engine moves with the base from 27117.
  */
 
 const FIRST_DATABASE_PORT = 27117;

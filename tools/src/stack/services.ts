@@ -31,9 +31,14 @@ process.once('exit', () => {
 
 /** Starts a Node process from the repository root, keeping its last output for error messages. */
 export function spawnNodeProcess(options: { name: string; args: string[]; env: NodeJS.ProcessEnv; healthUrl: string; quiet: boolean }): ServiceProcess {
+  return spawnProcess({ ...options, command: process.execPath });
+}
+
+/** Starts any program (the benchmark's compiled peer) from the repository root, as spawnNodeProcess does. */
+export function spawnProcess(options: { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv; healthUrl: string; quiet: boolean }): ServiceProcess {
   const { name, env, healthUrl, quiet } = options;
   const output: string[] = [];
-  const child = spawn(process.execPath, options.args, {
+  const child = spawn(options.command, options.args, {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
