@@ -285,3 +285,93 @@ it("the emergency summary's safeguarding section holds every source's alert in f
   await screenshot(page.locator('[data-panel="emergencySummary"]'), 'viewer-emergency-summary-safeguarding');
   await page.context().close();
 });
+
+it('a depot given at the mental health trust is in "Medicines given", naming the trust; a dose declined says "Not given"; appointments upcoming first with their status in words; every source’s letters; by keyboard; axe clean', async () => {
+  const nhsNumber = '9990012407';
+  const TRUST = 'Pennine Care NHS Foundation Trust';
+  const patient = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhsNumber } };
+  const meta = { versionId: '1', lastUpdated: '2026-11-03T12:00:00Z' };
+  const sct = (code: string, display: string) => ({ coding: [{ system: 'http://snomed.info/sct', code, display }] });
+  const paliperidone = { coding: [{ system: 'https://dmd.nhs.uk', code: '21010811000001108', display: 'Paliperidone 150mg/1.5ml prolonged-release suspension for injection pre-filled syringes' }] };
+  const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  await registerTestPatient({ id: 'depot-viewer', nhsNumber, family: 'Brennan', given: 'Liam', gender: 'male', birthDate: '1984-06-02' });
+  // Through the trust's real feed: the depot its nurse gave, an earlier one the patient declined, his next depot clinic, a clinic letter.
+  await sendBatch('mental-health', 'RT2', [
+    { resource: {
+      resourceType: 'MedicationAdministration', id: 'depot-given', meta, status: 'completed', subject: patient, effectiveDateTime: '2026-11-02T10:30:00Z', medicationCodeableConcept: paliperidone,
+      performer: [{ actor: { display: 'Community psychiatric nurse, depot clinic' } }],
+      dosage: { text: '150 mg by deep intramuscular injection into the deltoid', route: sct('78421000', 'Intramuscular route'), dose: { value: 150, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } },
+    } },
+    { resource: {
+      resourceType: 'MedicationAdministration', id: 'depot-declined', meta, status: 'not-done', subject: patient, effectiveDateTime: '2026-10-05T10:30:00Z', medicationCodeableConcept: paliperidone,
+      statusReason: [{ coding: [{ system: 'http://snomed.info/sct', code: '182895007', display: 'Drug declined by patient' }] }],
+    } },
+    { resource: {
+      resourceType: 'Appointment', id: 'depot-clinic-next', meta, status: 'booked', start: `${inTwoWeeks}T10:30:00Z`, end: `${inTwoWeeks}T10:45:00Z`,
+      serviceType: [{ text: 'Depot clinic' }], participant: [{ actor: patient, status: 'accepted' }],
+    } },
+    { resource: {
+      resourceType: 'DocumentReference', id: 'cpa-review-letter', meta, status: 'current', subject: patient, date: '2026-10-20T15:00:00Z',
+      type: sct('371531000', 'Report of clinical encounter'), author: [{ display: 'Dr Ola Adeyemi' }],
+      content: [{ attachment: { contentType: 'application/pdf', title: 'Care programme review letter', url: 'https://paris.example.nhs.uk/documents/cpa-review-letter' } }],
+    } },
+  ]);
+  // The GP's missed appointment, past.
+  await sendBatch('gp', 'P83005', [
+    { resource: { resourceType: 'Appointment', id: 'gp-missed-review', meta, status: 'noshow', start: '2026-09-15T09:10:00Z', end: '2026-09-15T09:20:00Z', description: 'Medication review', participant: [{ actor: patient, status: 'accepted' }] } },
+  ]);
+
+  const page = await freshPage();
+  await signInAs(page, 'gp');
+  await openRecord(page, nhsNumber);
+  await panelsSettled(page);
+  const given = await section(page, 'combinedMedicationAdministrations', 'medicationAdministrations');
+  expect(given.state).toBe('data');
+  expect(given.notRead).toEqual([]);
+  const headers = await page.locator('[data-panel="combinedMedicationAdministrations"] table[data-part="current"] th').allTextContents();
+  expect(headers).toEqual(['Medicine', 'Dose and route', 'When', 'Status', 'Who', 'Sources']);
+  // Newest first: the depot given last week, then the one declined, which says so and never reads as given.
+  expect(given.current.map((r) => [r[0], r[2], r[3]])).toEqual([
+    [expect.stringMatching(/^Paliperidone 150mg/), '2 Nov 2026, 10:30', 'Given'],
+    [expect.stringMatching(/^Paliperidone 150mg/), '5 Oct 2026, 11:30', 'Not given: Drug declined by patient'],
+  ]);
+  expect(given.current[0][1]).toBe('150 mg by deep intramuscular injection into the deltoid, Intramuscular route');
+  expect(given.sources).toEqual([expect.stringMatching(new RegExp(`^${TRUST}: Given, as of`)), expect.stringMatching(new RegExp(`^${TRUST}: Not given`))]);
+
+  const appointments = await section(page, 'combinedAppointments', 'appointments');
+  expect(appointments.state).toBe('data');
+  // Still to come first (the depot clinic at the trust); then past (the GP's, not attended).
+  expect(appointments.current.map((r) => [r[1], r[3]])).toEqual([['Depot clinic', 'Booked']]);
+  expect(appointments.sources[0]).toMatch(new RegExp(`^${TRUST}: Booked`));
+  expect(appointments.history.map((r) => [r[0], r[1], r[3]])).toEqual([[expect.stringMatching(/^15 Sept? 2026, 10:10$/), 'Medication review', 'Did not attend']]);
+  expect(appointments.sources[1]).toMatch(new RegExp(`^${GP}: Did not attend`));
+
+  const documents = await section(page, 'combinedDocuments', 'documents');
+  expect(documents.state).toBe('data');
+  expect(documents.current).toHaveLength(1);
+  expect(documents.current[0].slice(0, 4)).toEqual([
+    '20 Oct 2026',
+    'Care programme review letter (Report of clinical encounter)',
+    'Care programme review letter (application/pdf) held at the source: https://paris.example.nhs.uk/documents/cpa-review-letter',
+    'Dr Ola Adeyemi',
+  ]);
+  expect(documents.sources).toEqual([expect.stringMatching(new RegExp(`^${TRUST}: Current, as of`))]);
+
+  // Keyboard alone: the contents link "Medicines given" moves focus to its section.
+  await page.locator('#record-heading').focus();
+  let reached = '';
+  for (let i = 0; i < 40 && reached !== 'a:Medicines given'; i += 1) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => { const a = (globalThis as any).document.activeElement; return `${a.localName}:${a.textContent.trim()}`; });
+  }
+  expect(reached).toBe('a:Medicines given');
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => (globalThis as any).document.activeElement.getAttribute('data-panel'))).toBe('combinedMedicationAdministrations');
+  const nav = await page.locator('[data-role="section-nav"]').textContent();
+  for (const label of ['Medicines given', 'Appointments', 'Documents and letters']) expect(nav).toContain(label);
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page.locator('[data-panel="combinedMedicationAdministrations"]'), 'viewer-combined-medicines-given');
+  await screenshot(page.locator('[data-panel="combinedAppointments"]'), 'viewer-combined-appointments');
+  await screenshot(page.locator('[data-panel="combinedDocuments"]'), 'viewer-combined-documents');
+  await page.context().close();
+});

@@ -62,7 +62,7 @@ it('the source line names each organisation with its own as-of; a source holding
 it('the viewer shows the combined sections by default and each source’s panels by source, never both; what has no combined section is in both', () => {
   const allowed = ['emergencySummary', 'demographics', 'medications', 'allergies', 'problems', 'procedures', 'immunisations', 'results', 'community', 'accessHistory'].map((name) => ({ name, label: name }));
   expect(panelsOfView(allowed, 'combined').map((p) => p.name)).toEqual([
-    'emergencySummary', 'demographics', 'combinedAllergies', 'combinedProblems', 'combinedMedications', 'combinedImmunisations', 'combinedProcedures', 'combinedResults', 'combinedVitalSigns', 'combinedSocialHistory', 'combinedAlerts', 'combinedFamilyHistory', 'community',
+    'emergencySummary', 'demographics', 'combinedAllergies', 'combinedProblems', 'combinedMedications', 'combinedMedicationAdministrations', 'combinedImmunisations', 'combinedProcedures', 'combinedResults', 'combinedVitalSigns', 'combinedSocialHistory', 'combinedAlerts', 'combinedFamilyHistory', 'community',
   ]);
   expect(panelsOfView(allowed, 'source').map((p) => p.name)).toEqual(['emergencySummary', 'demographics', 'medications', 'allergies', 'problems', 'procedures', 'immunisations', 'results', 'community']);
   // A role without results sees no combined results, vital signs or social history.
@@ -72,8 +72,18 @@ it('the viewer shows the combined sections by default and each source’s panels
   const withEncounters = panelsOfView([...allowed, encounters], 'combined').map((p) => p.name);
   expect(withEncounters).toEqual(expect.arrayContaining(['combinedEncounters', 'combinedCarePlans', 'encounters']));
   expect(withEncounters).not.toContain('combinedReferrals');
-  // Appointments alone (a receptionist) bring no combined encounters.
-  expect(panelsOfView([...allowed, { ...encounters, categories: ['appointments'] }], 'combined').map((p) => p.name)).not.toContain('combinedEncounters');
+  // Appointments alone (a receptionist) bring combined appointments, no combined encounters.
+  const appointmentsOnly = panelsOfView([...allowed, { ...encounters, categories: ['appointments'] }], 'combined').map((p) => p.name);
+  expect(appointmentsOnly).not.toContain('combinedEncounters');
+  expect(appointmentsOnly).toContain('combinedAppointments');
+  expect(withEncounters).not.toContain('combinedAppointments');
+  // Medicines given come with the medications panel; without it, none.
+  expect(panelsOfView(allowed.filter((p) => p.name !== 'medications'), 'combined').map((p) => p.name)).not.toContain('combinedMedicationAdministrations');
+  // Documents and letters: every source's, standing in for the hospital's documents panel in the combined view; by source, that panel.
+  const withDocuments = [...allowed, { name: 'documents', label: 'Documents and letters' }];
+  expect(panelsOfView(withDocuments, 'combined').map((p) => p.name)).toEqual(expect.arrayContaining(['combinedDocuments']));
+  expect(panelsOfView(withDocuments, 'combined').map((p) => p.name)).not.toContain('documents');
+  expect(panelsOfView(withDocuments, 'source').map((p) => p.name)).toContain('documents');
   // Alerts need alerts or safeguarding in the emergency summary's categories.
   const summaryOnly = [{ name: 'emergencySummary', label: 'Summary', categories: ['allergies', 'medications'] }];
   expect(panelsOfView(summaryOnly, 'combined').map((p) => p.name)).toEqual(['emergencySummary']);

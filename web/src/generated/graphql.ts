@@ -536,12 +536,26 @@ export type CombinedAllergiesQueryVariables = Exact<{
 
 export type CombinedAllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAllergies: { conflicts: Array<string>, items: Array<{ id: string, current: boolean, criticality: AllergyCriticality | null, disagreement: string | null, code: { display: string, text: string | null }, sources: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> }>, noKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
+export type CombinedAppointmentsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedAppointmentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedAppointments: { items: Array<{ id: string, start: unknown, current: boolean, sources: Array<{ id: string, status: AppointmentStatus, current: boolean, start: unknown, end: unknown, clinic: string | null, site: string | null, clinician: string | null, description: string | null, specialty: { display: string, text: string | null } | null, serviceTypes: Array<{ display: string, text: string | null }>, appointmentType: { display: string, text: string | null } | null, cancellationReason: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
 export type CombinedCarePlansQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
 export type CombinedCarePlansQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedCarePlans: { items: Array<{ id: string, title: string | null, current: boolean, disagreement: string | null, sources: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedDocumentsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedDocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedDocuments: { items: Array<{ id: string, title: string | null, current: boolean, sources: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, custodian: string | null, type: { display: string, text: string | null }, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedEncountersQueryVariables = Exact<{
   nhsNumber: string;
@@ -563,6 +577,13 @@ export type CombinedImmunisationsQueryVariables = Exact<{
 
 
 export type CombinedImmunisationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedImmunisations: { items: Array<{ id: string, current: boolean, disagreement: string | null, vaccine: { display: string, text: string | null }, sources: Array<{ id: string, date: unknown, status: ImmunizationStatus, doseNumber: string | null, vaccine: { display: string, text: string | null }, occurrence: { start: unknown, text: string | null }, statusReason: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type CombinedMedicationAdministrationsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedMedicationAdministrationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedMedicationAdministrations: { items: Array<{ id: string, current: boolean, medication: { display: string, text: string | null }, sources: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string, text: string | null }, statusReasons: Array<{ display: string, text: string | null }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string, text: string | null } | null } | null, performers: Array<{ actor: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedMedicationsQueryVariables = Exact<{
   nhsNumber: string;
@@ -635,6 +656,12 @@ export type AlertPartsFragment = { id: string, description: string, status: Flag
 export type MedicalDevicePartsFragment = { id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } };
 
 export type AdvanceDecisionPartsFragment = { id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type AdministrationPartsFragment = { id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string, text: string | null }, statusReasons: Array<{ display: string, text: string | null }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string, text: string | null } | null } | null, performers: Array<{ actor: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type AppointmentPartsFragment = { id: string, status: AppointmentStatus, current: boolean, start: unknown, end: unknown, clinic: string | null, site: string | null, clinician: string | null, description: string | null, specialty: { display: string, text: string | null } | null, serviceTypes: Array<{ display: string, text: string | null }>, appointmentType: { display: string, text: string | null } | null, cancellationReason: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } };
+
+export type DocumentPartsFragment = { id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, custodian: string | null, type: { display: string, text: string | null }, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string, lastUpdated: unknown } };
 
 export type CombinedVitalSignsQueryVariables = Exact<{
   nhsNumber: string;
@@ -1181,6 +1208,102 @@ export const AdvanceDecisionPartsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AdvanceDecisionParts"}) as unknown as TypedDocumentString<AdvanceDecisionPartsFragment, unknown>;
+export const AdministrationPartsFragmentDoc = new TypedDocumentString(`
+    fragment AdministrationParts on MedicationAdministration {
+  id
+  medication {
+    display
+    text
+  }
+  status
+  given
+  notGiven
+  statusReasons {
+    display
+    text
+  }
+  effective
+  effectiveEnd
+  dosage {
+    text
+    dose {
+      value
+      unit
+    }
+    route {
+      display
+      text
+    }
+    rate
+  }
+  performers {
+    actor
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"AdministrationParts"}) as unknown as TypedDocumentString<AdministrationPartsFragment, unknown>;
+export const AppointmentPartsFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentParts on OutpatientAppointment {
+  id
+  status
+  current
+  start
+  end
+  specialty {
+    display
+    text
+  }
+  serviceTypes {
+    display
+    text
+  }
+  appointmentType {
+    display
+    text
+  }
+  cancellationReason {
+    display
+    text
+  }
+  clinic
+  site
+  clinician
+  description
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"AppointmentParts"}) as unknown as TypedDocumentString<AppointmentPartsFragment, unknown>;
+export const DocumentPartsFragmentDoc = new TypedDocumentString(`
+    fragment DocumentParts on DischargeSummary {
+  id
+  title
+  type {
+    display
+    text
+  }
+  date
+  status
+  current
+  summary
+  author
+  custodian
+  attachments {
+    title
+    contentType
+    url
+    inline
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"DocumentParts"}) as unknown as TypedDocumentString<DocumentPartsFragment, unknown>;
 export const ConsoleUserFragmentDoc = new TypedDocumentString(`
     fragment ConsoleUser on AuditUser {
   id
@@ -1583,6 +1706,90 @@ fragment NoKnownAllergiesParts on NoKnownAllergies {
     lastUpdated
   }
 }`) as unknown as TypedDocumentString<CombinedAllergiesQuery, CombinedAllergiesQueryVariables>;
+export const CombinedAppointmentsDocument = new TypedDocumentString(`
+    query CombinedAppointments($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedAppointments {
+      items {
+        id
+        start
+        current
+        sources {
+          ...AppointmentParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    socialCareSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment AppointmentParts on OutpatientAppointment {
+  id
+  status
+  current
+  start
+  end
+  specialty {
+    display
+    text
+  }
+  serviceTypes {
+    display
+    text
+  }
+  appointmentType {
+    display
+    text
+  }
+  cancellationReason {
+    display
+    text
+  }
+  clinic
+  site
+  clinician
+  description
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedAppointmentsQuery, CombinedAppointmentsQueryVariables>;
 export const CombinedCarePlansDocument = new TypedDocumentString(`
     query CombinedCarePlans($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -1646,6 +1853,83 @@ fragment CarePlanParts on CarePlan {
     lastUpdated
   }
 }`) as unknown as TypedDocumentString<CombinedCarePlansQuery, CombinedCarePlansQueryVariables>;
+export const CombinedDocumentsDocument = new TypedDocumentString(`
+    query CombinedDocuments($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedDocuments {
+      items {
+        id
+        title
+        current
+        sources {
+          ...DocumentParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    socialCareSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment DocumentParts on DischargeSummary {
+  id
+  title
+  type {
+    display
+    text
+  }
+  date
+  status
+  current
+  summary
+  author
+  custodian
+  attachments {
+    title
+    contentType
+    url
+    inline
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedDocumentsQuery, CombinedDocumentsQueryVariables>;
 export const CombinedEncountersDocument = new TypedDocumentString(`
     query CombinedEncounters($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -1901,6 +2185,97 @@ fragment ImmunisationParts on Immunisation {
     lastUpdated
   }
 }`) as unknown as TypedDocumentString<CombinedImmunisationsQuery, CombinedImmunisationsQueryVariables>;
+export const CombinedMedicationAdministrationsDocument = new TypedDocumentString(`
+    query CombinedMedicationAdministrations($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedMedicationAdministrations {
+      items {
+        id
+        medication {
+          display
+          text
+        }
+        current
+        sources {
+          ...AdministrationParts
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    socialCareSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}
+fragment AdministrationParts on MedicationAdministration {
+  id
+  medication {
+    display
+    text
+  }
+  status
+  given
+  notGiven
+  statusReasons {
+    display
+    text
+  }
+  effective
+  effectiveEnd
+  dosage {
+    text
+    dose {
+      value
+      unit
+    }
+    route {
+      display
+      text
+    }
+    rate
+  }
+  performers {
+    actor
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<CombinedMedicationAdministrationsQuery, CombinedMedicationAdministrationsQueryVariables>;
 export const CombinedMedicationsDocument = new TypedDocumentString(`
     query CombinedMedications($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {

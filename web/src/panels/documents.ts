@@ -2,11 +2,8 @@ import { DocumentsDocument, type DocumentsQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { statusWords } from './statusWords';
 import { col } from './columns';
+import { heldAtSource } from './documentText';
 
-type Document = NonNullable<NonNullable<DocumentsQuery['patient']>['dischargeSummaries']>[number];
-
-/** A document sent without its text: where it lives at the source. */
-const heldAtSource = (d: Document) => d.attachments.filter((a) => !a.inline).map((a) => `${a.title} (${a.contentType ?? 'document'}) held at the source${a.url ? `: ${a.url}` : ''}`).join('; ');
 
 /** <sfy-documents nhs-number="..."> — fields in documents.graphql. */
 export class DocumentsPanel extends RecordPanel<DocumentsQuery> {

@@ -19,3 +19,11 @@ export const formatDate = (value: unknown): string => {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
 };
+
+/** A date-time with its time of day on the UK clock ("2 Nov 2026, 10:30"); a date alone stays a date, at its precision. */
+export const formatDateTime = (value: unknown): string => {
+  if (typeof value !== 'string' || !value || CALENDAR.test(value) || !value.includes('T')) return formatDate(value);
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return `${formatDate(value)}, ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}`;
+};

@@ -69,3 +69,56 @@ export function medicationStatus(m: Medicine, formatDate: (value: string | null 
   const ended = formatDate(m.endDate);
   return ended ? `Ended ${ended}` : 'Ended';
 }
+
+interface Concept {
+  display?: string | null;
+  text?: string | null;
+}
+const conceptWords = (c: Concept | null | undefined) => c?.text ?? c?.display ?? '';
+
+interface Administration {
+  status: string;
+  notGiven?: boolean | null;
+  statusReasons?: Concept[] | null;
+}
+
+/**
+ * A dose's status (MedicationAdministration): "Given" only when the source says completed; a dose
+ * not given says "Not given" with why, and never reads as given; one being given says so.
+ */
+export function administrationStatus(a: Administration): string {
+  const why = (a.statusReasons ?? []).map(conceptWords).filter(Boolean).join(', ');
+  const withWhy = (words: string) => (why ? `${words}: ${why}` : words);
+  if (a.notGiven || a.status === 'not_done') return withWhy('Not given');
+  switch (a.status) {
+    case 'completed':
+      return 'Given';
+    case 'in_progress':
+      return 'Being given (in progress)';
+    case 'on_hold':
+      return withWhy('On hold, not all given yet');
+    case 'stopped':
+      return withWhy('Stopped before all of it was given');
+    default:
+      return withWhy('Not known whether given');
+  }
+}
+
+const APPOINTMENT_WORDS: Record<string, string> = {
+  proposed: 'Proposed (no time agreed yet)',
+  pending: 'Awaiting confirmation',
+  booked: 'Booked',
+  arrived: 'Arrived',
+  checked_in: 'Checked in',
+  fulfilled: 'Attended',
+  cancelled: 'Cancelled',
+  noshow: 'Did not attend',
+  waitlist: 'On the waiting list',
+};
+
+/** An appointment's status as people say it: "Attended", "Did not attend", "Cancelled: <reason>"; never a bare code. */
+export function appointmentStatus(a: { status: string; cancellationReason?: Concept | null }): string {
+  const words = APPOINTMENT_WORDS[a.status] ?? statusWords(a.status);
+  const why = a.status === 'cancelled' ? conceptWords(a.cancellationReason) : '';
+  return why ? `${words}: ${why}` : words;
+}

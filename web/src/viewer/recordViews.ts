@@ -6,6 +6,8 @@
  * the section needs, when the panel holds more than this section). A section that `replaces` its
  * panel stands in for it in the combined view ("View by source" shows those panels instead); one
  * that does not (referrals, from the encounters panel) leaves the panel in the combined view too.
+ * Medicines given (doses, each its own item) and appointments have no IPS section of their own:
+ * they stand beside the medications and the encounters they belong with.
  */
 interface CombinedSection {
   name: string;
@@ -18,12 +20,14 @@ const COMBINED: CombinedSection[] = [
   { name: 'combinedAllergies', label: 'Allergies', from: [{ panel: 'allergies' }], replaces: 'allergies' },
   { name: 'combinedProblems', label: 'Problems and diagnoses', from: [{ panel: 'problems' }], replaces: 'problems' },
   { name: 'combinedMedications', label: 'Medications', from: [{ panel: 'medications' }], replaces: 'medications' },
+  { name: 'combinedMedicationAdministrations', label: 'Medicines given', from: [{ panel: 'medications' }] },
   { name: 'combinedImmunisations', label: 'Immunisations', from: [{ panel: 'immunisations' }], replaces: 'immunisations' },
   { name: 'combinedProcedures', label: 'Operations and procedures', from: [{ panel: 'procedures' }], replaces: 'procedures' },
   { name: 'combinedResults', label: 'Test results', from: [{ panel: 'results' }], replaces: 'results' },
   { name: 'combinedVitalSigns', label: 'Vital signs', from: [{ panel: 'results' }], replaces: 'results' },
   { name: 'combinedSocialHistory', label: 'Social history', from: [{ panel: 'results' }], replaces: 'results' },
   { name: 'combinedEncounters', label: 'Encounters', from: [{ panel: 'encounters', categories: ['encounters'] }] },
+  { name: 'combinedAppointments', label: 'Appointments', from: [{ panel: 'encounters', categories: ['appointments'] }] },
   { name: 'combinedAlerts', label: 'Alerts and safeguarding', from: [{ panel: 'emergencySummary', categories: ['alerts', 'safeguarding'] }] },
   { name: 'combinedReferrals', label: 'Referrals and requests', from: [{ panel: 'encounters', categories: ['referrals'] }] },
   { name: 'combinedCarePlans', label: 'Care plans', from: [{ panel: 'encounters', categories: ['carePlans'] }] },
@@ -32,6 +36,7 @@ const COMBINED: CombinedSection[] = [
     label: 'Family history, devices and advance decisions',
     from: [{ panel: 'problems' }, { panel: 'emergencySummary', categories: ['advanceDecisions'] }],
   },
+  { name: 'combinedDocuments', label: 'Documents and letters', from: [{ panel: 'documents' }], replaces: 'documents' },
 ];
 const REPLACED = new Set(COMBINED.map((c) => c.replaces).filter(Boolean));
 
