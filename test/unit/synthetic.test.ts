@@ -655,6 +655,23 @@ describe('the record’s new content reaches a new user (issue 18.7)', () => {
     expect(only(p, 'RT2', 'registry').map((r) => r.resourceType)).toEqual(['EpisodeOfCare']);
   });
 
+  it('Daniel: his depot injections given at the trust (mentalHealthMedicationAdministrations) and its depot clinic appointments, the next one booked (mentalHealthAppointments), so the demo shows Medicines given and Appointments', () => {
+    const p = population[1];
+    const mh = only(p, 'RT2', 'mental-health');
+    const bundle = bundleOf(p, 'RT2', 'mental-health');
+    const doses = ofType(mh, 'MedicationAdministration');
+    expect(doses.map((d) => [d.status, d.effectiveDateTime, d.medicationCodeableConcept?.coding?.[0].code])).toEqual([
+      ['completed', '2026-09-07T10:30:00Z', '21010811000001108'],
+      ['completed', '2026-10-05T10:30:00Z', '21010811000001108'],
+    ]);
+    expect(mapped(mentalHealthFeed, bundle, doses[1])).toMatchObject({ panel: 'mentalHealthMedicationAdministrations', fields: { status: 'completed', given: true, notGiven: false } });
+    const appointments = ofType(mh, 'Appointment');
+    expect(appointments.map((a) => [a.status, a.serviceType?.[0].text])).toEqual([['fulfilled', 'Depot clinic'], ['booked', 'Depot clinic']]);
+    expect(mapped(mentalHealthFeed, bundle, appointments[1])).toMatchObject({ panel: 'mentalHealthAppointments', fields: { status: 'booked', current: true } });
+    // Neither makes a care relationship: that is still the episode's alone.
+    expect(only(p, 'RT2', 'registry').map((r) => r.resourceType)).toEqual(['EpisodeOfCare']);
+  });
+
   it('the demo fills every combined section (issue 18.7): care plans, devices, advance decisions, immunisations and a nil-known medications List, each valid FHIR R4 and landing in its panel through the real GP feed', () => {
     const gpOf = (index: number) => {
       const p = population[index];

@@ -27,7 +27,7 @@ export const demoStories: readonly DemoStory[] = [
     index: 1,
     name: 'Daniel Kowalski',
     story:
-      'Daniel Kowalski (35) has depression treated with sertraline and is under the Rochdale Community Mental Health Team on the Care Programme Approach, with a care coordinator, a crisis plan and a restricted risk summary; the trust records his depressive disorder as its diagnosis and his PHQ-9 scores falling from 21 to 12. He smokes. He has no hospital record.',
+      'Daniel Kowalski (35) has depression treated with sertraline and is under the Rochdale Community Mental Health Team on the Care Programme Approach, with a care coordinator, a crisis plan and a restricted risk summary; the trust records his depressive disorder as its diagnosis and his PHQ-9 scores falling from 21 to 12. The trust’s depot clinic gives him a monthly paliperidone depot injection (the last on 5 Oct 2026, the next booked for 2 Nov 2026). He smokes. He has no hospital record.',
   },
   {
     index: 2,
@@ -195,6 +195,15 @@ function daniel(): PatientPlan {
         { questionnaire: 'phq9', time: utc(2024, 11, 18, 11), score: 21, assessor: coordinator },
         { questionnaire: 'phq9', time: utc(2025, 6, 2, 14, 30), score: 16, assessor: coordinator },
         { questionnaire: 'phq9', time: utc(2026, 10, 12, 11, 20), score: 12, assessor: coordinator },
+      ],
+      // His monthly depot at the team's depot clinic: the last two given, the next booked (issue #18: medicines given, appointments).
+      administrations: [
+        { medicine: medicines.paliperidoneDepot150, time: utc(2026, 9, 7, 10, 30), dose: '150 mg by deep intramuscular injection into the deltoid', doseMg: 150, nurse: `Depot clinic nurse, ${team}` },
+        { medicine: medicines.paliperidoneDepot150, time: utc(2026, 10, 5, 10, 30), dose: '150 mg by deep intramuscular injection into the deltoid', doseMg: 150, nurse: `Depot clinic nurse, ${team}` },
+      ],
+      appointments: [
+        { service: 'Depot clinic', start: utc(2026, 10, 5, 10, 30), booked: utc(2026, 9, 7, 10, 45), clinician: `Depot clinic nurse, ${team}`, status: 'fulfilled' },
+        { service: 'Depot clinic', start: utc(2026, 11, 2, 10, 30), booked: utc(2026, 10, 5, 10, 45), clinician: `Depot clinic nurse, ${team}`, status: 'booked' },
       ],
     },
   };

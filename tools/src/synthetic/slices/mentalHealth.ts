@@ -120,5 +120,36 @@ export function buildMentalHealthSlice(plan: PatientPlan): fhir4.FhirResource[] 
     });
   }
   for (const s of mh.scores) out.push(scoreObservation(f, s));
+  for (const a of mh.administrations ?? []) {
+    const id = f.nextId('medicationAdministration');
+    out.push({
+      resourceType: 'MedicationAdministration',
+      id,
+      meta: f.meta(id, a.time),
+      status: 'completed',
+      medicationCodeableConcept: { coding: [coding(SYSTEMS.dmd, a.medicine)], text: a.medicine.display },
+      subject: f.patient,
+      effectiveDateTime: isoDateTime(a.time),
+      performer: [{ actor: { display: a.nurse } }],
+      dosage: { text: a.dose, route: snomed({ code: '78421000', display: 'Intramuscular route' }), dose: { value: a.doseMg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } },
+    });
+  }
+  for (const appt of mh.appointments ?? []) {
+    const id = f.nextId('appointment');
+    out.push({
+      resourceType: 'Appointment',
+      id,
+      meta: f.meta(id, appt.status === 'fulfilled' ? appt.start : appt.booked),
+      status: appt.status,
+      serviceType: [{ text: appt.service }],
+      start: isoDateTime(appt.start),
+      end: isoDateTime(appt.start + 15 * 60_000),
+      created: isoDate(appt.booked),
+      participant: [
+        { actor: { ...f.patient, type: 'Patient' }, required: 'required', status: 'accepted' },
+        { actor: { type: 'Practitioner', display: appt.clinician }, required: 'required', status: 'accepted' },
+      ],
+    });
+  }
   return out;
 }
