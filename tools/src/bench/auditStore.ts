@@ -31,6 +31,8 @@ interface StoreMarker {
 
 export interface AuditStore {
   events: number;
+  /** Events written by the seeding so far (all of them unless it was stopped). */
+  seeded: number;
   population: AuditPopulation;
   dataDir: string;
   mongoUri: string;
@@ -70,6 +72,7 @@ export async function openAuditStore(options: { events: number; portBase: number
   const from = new Date(marker.from);
   const store: AuditStore = {
     events: marker.events,
+    seeded: 0,
     population: marker.population,
     dataDir,
     mongoUri,
@@ -88,6 +91,7 @@ export async function openAuditStore(options: { events: number; portBase: number
     await store.stop();
     throw error;
   }
+  store.seeded = Math.min(marker.events, marker.chainsWritten * Math.ceil(marker.events / marker.chains));
   return store;
 }
 
