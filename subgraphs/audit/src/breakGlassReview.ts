@@ -1,6 +1,8 @@
 import { badUserInput, type AuditUser, type BreakGlassRecord, type SubgraphContext } from '@shareforyou/kit';
-import { collectLooks, limitRows, lookRow, LOOK_FIELDS, reportHeader, type Look, type LookEvent } from './looks';
+import { limitRows, LOOK_FIELDS, reportHeader } from './looks';
 import type { AuditServiceModels, BreakGlassReviewOutcome, BreakGlassReviewRecord } from './models';
+import { mergeUses, usesOf, type BreakGlassEvent, type BreakGlassUseRecord } from './monitoring/breakGlassUses';
+import { breakGlassUsesCompleteBefore } from './monitoring/sweep';
 import { atWithin, periodArgument, type Period } from './period';
 
 /**
@@ -26,50 +28,60 @@ export const reviewer = (context: Context): AuditUser => {
 /** The looks under break-glass in the period: one range of the { breakGlass.id, at } index, a few in a million events. */
 export const breakGlassLooksQuery = (period: Period) => ({ 'breakGlass.id': { $ne: null }, at: atWithin(period) });
 
+/**
+ * Every declaration looked under in the period, with everything looked at under it: the uses the
+ * sweep keeps (a few small documents, however large the trail), and for the newest events, which
+ * the sweep may not have read yet, the events themselves.
+ */
+async function usesInPeriod(period: Period, context: Context): Promise<BreakGlassUseRecord[]> {
+  const completeBefore = await breakGlassUsesCompleteBefore(context.models);
+  const stored =
+    completeBefore && completeBefore > period.from
+      ? ((await context.models.BreakGlassUse.find({ lastAccess: { $gte: period.from }, firstAccess: { $lt: period.to } }).lean().exec()) as BreakGlassUseRecord[])
+      : [];
+  const liveFrom = completeBefore && completeBefore > period.from ? completeBefore : period.from;
+  const recent =
+    liveFrom < period.to
+      ? ((await context.models.AuditEvent.find(breakGlassLooksQuery({ from: liveFrom, to: period.to })).select(LOOK_FIELDS).lean().exec()) as BreakGlassEvent[])
+      : [];
+  return mergeUses(stored, usesOf(recent));
+}
+
 /** Every declaration looked under in the period, with its reviews (newest first) and its declared and expiry times. */
 async function declarationsInPeriod(period: Period, context: Context) {
-  const cursor = context.models.AuditEvent.find(breakGlassLooksQuery(period))
-    .select(LOOK_FIELDS)
-    .lean()
-    .cursor() as AsyncIterable<LookEvent>;
-  const declarations = new Map<string, { reason: string; detail: string }>();
-  const looks = await collectLooks(cursor, (e) => {
-    declarations.set(e.breakGlass!.id, { reason: e.breakGlass!.reason, detail: e.breakGlass!.detail });
-    return e.breakGlass!.id;
-  });
-  const ids = looks.entries().map(([id]) => id);
-  const reviews = (await context.models.BreakGlassReview.find({ breakGlassId: { $in: ids } })
-    .sort({ reviewedAt: -1 })
-    .lean()
-    .exec()) as BreakGlassReviewRecord[];
+  const uses = await usesInPeriod(period, context);
+  const ids = uses.map((use) => use._id);
+  const reviews = ids.length
+    ? ((await context.models.BreakGlassReview.find({ breakGlassId: { $in: ids } }).sort({ reviewedAt: -1 }).lean().exec()) as BreakGlassReviewRecord[])
+    : [];
   const reviewsOf = new Map<string, BreakGlassReviewRecord[]>();
   for (const review of reviews) reviewsOf.set(review.breakGlassId, [...(reviewsOf.get(review.breakGlassId) ?? []), review]);
   // The registry keeps the declaration itself (declared and expiry times): one $in over the patients.
-  const patients = [...new Set(looks.entries().map(([, look]) => look.nhsNumber))];
+  const patients = [...new Set(uses.map((use) => use.nhsNumber))];
   const access = patients.length
     ? ((await context.models.PatientAccess.find({ _id: { $in: patients } }).select({ breakGlass: 1 }).lean().exec()) as Array<{ breakGlass?: BreakGlassRecord[] }>)
     : [];
   const declared = new Map(access.flatMap((record) => (record.breakGlass ?? []).map((d) => [d.id, d] as const)));
-  const row = ([id, look]: [string, Look]) => {
-    const base = lookRow(look);
-    const all = reviewsOf.get(id) ?? [];
-    const declaration = declared.get(id);
+  const row = (use: BreakGlassUseRecord) => {
+    const all = reviewsOf.get(use._id) ?? [];
+    const declaration = declared.get(use._id);
     return {
-      breakGlassId: id,
-      user: base.user,
-      nhsNumber: base.nhsNumber,
-      ...declarations.get(id)!,
+      breakGlassId: use._id,
+      user: use.user,
+      nhsNumber: use.nhsNumber,
+      reason: use.reason,
+      detail: use.detail,
       declaredAt: declaration ? new Date(declaration.declaredAt).toISOString() : null,
       expiresAt: declaration ? new Date(declaration.expiresAt).toISOString() : null,
-      firstAccess: base.firstAccess,
-      lastAccess: base.lastAccess,
-      accesses: base.accesses,
-      categories: base.categories,
+      firstAccess: new Date(use.firstAccess).toISOString(),
+      lastAccess: new Date(use.lastAccess).toISOString(),
+      accesses: use.requestIds.length,
+      categories: [...use.categories].sort(),
       latestReview: all[0] ? reviewView(all[0]) : null,
       reviews: all.map(reviewView),
     };
   };
-  return { looks, row, latest: (id: string) => reviewsOf.get(id)?.[0] };
+  return { uses, row, latest: (id: string) => reviewsOf.get(id)?.[0] };
 }
 
 /** A declaration is closed when its latest review closes it. */
@@ -77,11 +89,10 @@ const isClosed = (latest: BreakGlassReviewRecord | undefined) => latest !== unde
 
 export async function breakGlassReviewQueue(args: { from?: string | null; to?: string | null }, context: Context) {
   const period = periodArgument(args, 90);
-  const { looks, row, latest } = await declarationsInPeriod(period, context);
-  const waiting = looks
-    .entries()
-    .filter(([id]) => !isClosed(latest(id)))
-    .sort(([, a], [, b]) => a.firstAccess.getTime() - b.firstAccess.getTime()); // longest waiting first
+  const { uses, row, latest } = await declarationsInPeriod(period, context);
+  const waiting = uses
+    .filter((use) => !isClosed(latest(use._id)))
+    .sort((a, b) => new Date(a.firstAccess).getTime() - new Date(b.firstAccess).getTime()); // longest waiting first
   const { rows, truncated } = limitRows(waiting);
   return {
     ...reportHeader(
@@ -89,7 +100,7 @@ export async function breakGlassReviewQueue(args: { from?: string | null; to?: s
       'Every break-glass declaration under which the record was looked at in the period, with what was looked at under it, ' +
         'that has no review yet or whose latest review asked for follow-up. Oldest first.',
       period,
-      truncated || looks.truncated,
+      truncated,
     ),
     rows: rows.map(row),
   };
@@ -97,11 +108,10 @@ export async function breakGlassReviewQueue(args: { from?: string | null; to?: s
 
 export async function breakGlassReviewHistory(args: { from?: string | null; to?: string | null }, context: Context) {
   const period = periodArgument(args, 366);
-  const { looks, row, latest } = await declarationsInPeriod(period, context);
-  const closed = looks
-    .entries()
-    .filter(([id]) => isClosed(latest(id)))
-    .sort(([a], [b]) => new Date(latest(b)!.reviewedAt).getTime() - new Date(latest(a)!.reviewedAt).getTime()); // latest closed first
+  const { uses, row, latest } = await declarationsInPeriod(period, context);
+  const closed = uses
+    .filter((use) => isClosed(latest(use._id)))
+    .sort((a, b) => new Date(latest(b._id)!.reviewedAt).getTime() - new Date(latest(a._id)!.reviewedAt).getTime()); // latest closed first
   const { rows, truncated } = limitRows(closed);
   return {
     ...reportHeader(
@@ -109,7 +119,7 @@ export async function breakGlassReviewHistory(args: { from?: string | null; to?:
       'Every break-glass declaration looked under in the period whose latest review closed it (APPROPRIATE or INAPPROPRIATE), ' +
         'with every review and what was looked at under it. Latest closed first.',
       period,
-      truncated || looks.truncated,
+      truncated,
     ),
     rows: rows.map(row),
   };

@@ -1,6 +1,7 @@
 import { Schema } from 'mongoose';
 import { auditModels, type AuditUser, type SubgraphDatabases } from '@shareforyou/kit';
 import { alertModel } from './alerts/alerts';
+import { breakGlassUseModel } from './monitoring/breakGlassUses';
 import { findingModels } from './monitoring/findingRecords';
 import { staffModel } from './monitoring/staffDirectory';
 import { patientIndexModel, sweepStateModel } from './monitoring/sweep';
@@ -84,6 +85,8 @@ export function auditServiceModels(databases: SubgraphDatabases) {
     Staff: staffModel(db),
     ...findingModels(db),
     SweepState: sweepStateModel(db),
+    /** What was looked at under each break-glass declaration, kept by the sweep. */
+    BreakGlassUse: breakGlassUseModel(db),
     Alert: alertModel(db),
   };
 }

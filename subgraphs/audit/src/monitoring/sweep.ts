@@ -3,6 +3,8 @@ import { Schema } from 'mongoose';
 import { databaseTimeoutMs, type AuditEventRecord, type AuditUser, type BreakGlassRecord, type RegistryAccessModels } from '@shareforyou/kit';
 import { currentAddressOf, storedAddresses, type AddressValue } from '@shareforyou/kit/src/ingest';
 import { raiseAlert, type AlertModel } from '../alerts/alerts';
+import { EARLIEST_EVENT } from '../period';
+import { recordBreakGlassUses, type BreakGlassUseModel } from './breakGlassUses';
 import type { findingModels } from './findingRecords';
 import { alertThreshold, FINDING_SCORE, findingsForLook, type PatientIdentity, type StaffIdentity } from './matching';
 import type { StaffModel, StaffMemberRecord } from './staffDirectory';
@@ -40,7 +42,10 @@ const FIRST_LOOKBACK_MS = 24 * 3_600_000;
 const HEAD_MS = 15_000;
 const BEHIND_WARN_MS = 15_000;
 const DECLARE = 'Mutation.declareBreakGlass';
-const SELECT = { requestId: 1, at: 1, user: 1, nhsNumber: 1, viewed: 1, breakGlass: 1 };
+const SELECT = { requestId: 1, at: 1, user: 1, nhsNumber: 1, viewed: 1, categories: 1, breakGlass: 1 };
+/** The backfill of the break-glass uses reads this much of the trail at a time, for this long a pass at most. */
+const BACKFILL_WINDOW_MS = 7 * 86_400_000;
+const BACKFILL_PASS_MS = 2_000;
 
 interface SweepState {
   _id: string;
@@ -53,9 +58,26 @@ interface SweepState {
   replayFrom?: Date | null;
   /** The window of time the next read covers. */
   windowMs?: number;
+  /**
+   * The break-glass uses (breakGlassUses.ts) of the events before the sweep first kept them: read
+   * once, from the oldest event up to `usesBackfillTo`, in windows; `usesBackfilledTo` is how far.
+   */
+  usesBackfillTo?: Date;
+  usesBackfilledTo?: Date;
+  usesBackfilled?: boolean;
 }
 const sweepStateSchema = new Schema<SweepState>(
-  { _id: String, watermark: Date, caughtUpAt: Date, caughtUpTo: Date, replayFrom: Date, windowMs: Number },
+  {
+    _id: String,
+    watermark: Date,
+    caughtUpAt: Date,
+    caughtUpTo: Date,
+    replayFrom: Date,
+    windowMs: Number,
+    usesBackfillTo: Date,
+    usesBackfilledTo: Date,
+    usesBackfilled: Boolean,
+  },
   { collection: 'monitoringSweep', versionKey: false },
 );
 
@@ -80,13 +102,14 @@ export interface SweepModels extends ReturnType<typeof findingModels> {
   PatientIndex: ReturnType<typeof patientIndexModel>;
   PatientAccess: RegistryAccessModels['PatientAccess'];
   SweepState: ReturnType<typeof sweepStateModel>;
+  BreakGlassUse: BreakGlassUseModel;
 }
 
 export function sweepStateModel(auditDb: Connection) {
   return auditDb.models.SweepState ?? auditDb.model<SweepState>('SweepState', sweepStateSchema);
 }
 
-type SweptEvent = Pick<AuditEventRecord, 'requestId' | 'at' | 'user' | 'nhsNumber' | 'viewed' | 'breakGlass'>;
+type SweptEvent = Pick<AuditEventRecord, 'requestId' | 'at' | 'user' | 'nhsNumber' | 'viewed' | 'categories' | 'breakGlass'>;
 
 interface Look {
   user: AuditUser;
@@ -263,6 +286,7 @@ export async function sweepStep(models: SweepModels, now = new Date(), limits = 
   }
   if (events.length > 0) {
     await breakGlassAlerts(models, events);
+    await recordBreakGlassUses(models.BreakGlassUse, events);
     await lookFindings(models, events);
   }
   const full = events.length >= limits.batch;
@@ -300,6 +324,49 @@ async function breakGlassAtTheHead(models: SweepModels, now: Date, limits: Sweep
   return events.length;
 }
 
+/**
+ * The break-glass uses of the events the sweep read before it kept them (a store older than this
+ * code): from the oldest event to when the backfill began, a window at a time, for at most
+ * BACKFILL_PASS_MS a pass; the sweep keeps them from then on. Returns whether there is more to do.
+ */
+export async function backfillBreakGlassUses(models: SweepModels, now = new Date(), limits = sweepLimits()): Promise<boolean> {
+  const state = (await models.SweepState.findById('monitoring').lean().exec()) as SweepState | null;
+  if (state?.usesBackfilled) return false;
+  const to = new Date(state?.usesBackfillTo ?? now);
+  let from: Date;
+  if (state?.usesBackfilledTo) from = new Date(state.usesBackfilledTo);
+  else {
+    const oldest = (await models.AuditEvent.find({ at: { $gte: EARLIEST_EVENT } }).sort({ at: 1 }).limit(1).select({ at: 1 }).maxTimeMS(limits.timeLimitMs).lean().exec()) as Array<{ at: Date }>;
+    from = oldest[0] ? new Date(oldest[0].at) : to;
+  }
+  const started = Date.now();
+  while (from < to && Date.now() - started < BACKFILL_PASS_MS) {
+    const until: Date = new Date(Math.min(to.getTime(), from.getTime() + BACKFILL_WINDOW_MS));
+    const events = (await models.AuditEvent.find({ 'breakGlass.id': { $ne: null }, at: { $gte: from, $lt: until } })
+      .select(SELECT)
+      .maxTimeMS(limits.timeLimitMs)
+      .lean()
+      .exec()) as SweptEvent[];
+    await recordBreakGlassUses(models.BreakGlassUse, events);
+    from = until;
+  }
+  const done = from >= to;
+  await models.SweepState.updateOne({ _id: 'monitoring' }, { $set: { usesBackfillTo: to, usesBackfilledTo: from, usesBackfilled: done } }, { upsert: true }).exec();
+  return !done;
+}
+
+/**
+ * The stored break-glass uses hold every event built before this time; later events are read from
+ * the trail itself. Null while the backfill is unfinished or before the first catch-up: then every
+ * event is read. A late event (written up to REPLAY_MS after it was built) is read by the catch-up
+ * after it, from REPLAY_MS before the last catch-up's watermark.
+ */
+export async function breakGlassUsesCompleteBefore(models: Pick<SweepModels, 'SweepState'>): Promise<Date | null> {
+  const state = (await models.SweepState.findById('monitoring').lean().exec()) as SweepState | null;
+  if (!state?.usesBackfilled || !state.caughtUpTo) return null;
+  return new Date(new Date(state.caughtUpTo).getTime() - REPLAY_MS);
+}
+
 /** One pass (see sweepStep); returns how many events it read. */
 export async function sweepOnce(models: SweepModels, now = new Date(), limits = sweepLimits()): Promise<number> {
   return (await sweepStep(models, now, limits)).read;
@@ -314,6 +381,7 @@ export function sweepRunner(models: SweepModels, warn: (fields: Record<string, u
   let behindSince: number | null = null;
   return async (): Promise<'again' | undefined> => {
     const step = await sweepStep(models);
+    const backfilling = await backfillBreakGlassUses(models);
     if (step.behindMs > BEHIND_WARN_MS) {
       behindSince ??= Date.now();
       if (Date.now() - warnedAt > 10_000) {
@@ -329,7 +397,7 @@ export function sweepRunner(models: SweepModels, warn: (fields: Record<string, u
       warn({ caughtUpAfterSeconds: Math.round((Date.now() - behindSince) / 1000) }, 'monitoring sweep has caught up with the audit trail');
       behindSince = null;
     }
-    return undefined;
+    return backfilling ? 'again' : undefined;
   };
 }
 

@@ -1,0 +1,125 @@
+import type { Connection } from 'mongoose';
+import { Schema } from 'mongoose';
+import type { AuditEventRecord, AuditUser } from '@shareforyou/kit';
+
+/**
+ * What was looked at under each break-glass declaration, kept by the monitoring sweep as it reads the
+ * trail: one document per declaration. The review queue and history read these few documents
+ * instead of every event under break-glass in their period (a year of a sector holds tens of
+ * thousands of them, each a large document to decode: issue 20). Derived, never authoritative: the
+ * events stay the record, and everything here can be rebuilt from them (every write is keyed, so a
+ * re-read changes nothing).
+ */
+
+export interface BreakGlassUseRecord {
+  /** The declaration's id. */
+  _id: string;
+  /** Who looked, as they were at their latest look. */
+  user: AuditUser;
+  nhsNumber: string;
+  reason: string;
+  detail: string;
+  firstAccess: Date;
+  lastAccess: Date;
+  requestIds: string[];
+  categories: string[];
+}
+
+const userShape = { id: String, name: String, odsCode: String, jobRole: String, profile: String, familyName: String };
+const breakGlassUseSchema = new Schema<BreakGlassUseRecord>(
+  {
+    _id: String,
+    user: userShape,
+    nhsNumber: { type: String, required: true },
+    reason: String,
+    detail: String,
+    firstAccess: Date,
+    lastAccess: Date,
+    requestIds: [String],
+    categories: [String],
+  },
+  { collection: 'breakGlassUses', versionKey: false },
+);
+// The queue and history: the declarations looked under in a period, by their last look.
+breakGlassUseSchema.index({ lastAccess: -1 });
+
+export function breakGlassUseModel(auditDb: Connection) {
+  return auditDb.models.BreakGlassUse ?? auditDb.model<BreakGlassUseRecord>('BreakGlassUse', breakGlassUseSchema);
+}
+export type BreakGlassUseModel = ReturnType<typeof breakGlassUseModel>;
+
+export type BreakGlassEvent = Pick<AuditEventRecord, 'requestId' | 'at' | 'user' | 'nhsNumber' | 'categories' | 'breakGlass'>;
+
+/** The uses the events show, one per declaration (the events need not be in order). */
+export function usesOf(events: BreakGlassEvent[]): BreakGlassUseRecord[] {
+  const uses = new Map<string, BreakGlassUseRecord>();
+  for (const event of events) {
+    if (!event.breakGlass || !event.nhsNumber) continue;
+    const at = new Date(event.at);
+    let use = uses.get(event.breakGlass.id);
+    if (!use) {
+      use = {
+        _id: event.breakGlass.id,
+        user: event.user,
+        nhsNumber: event.nhsNumber,
+        reason: event.breakGlass.reason,
+        detail: event.breakGlass.detail,
+        firstAccess: at,
+        lastAccess: at,
+        requestIds: [],
+        categories: [],
+      };
+      uses.set(use._id, use);
+    }
+    if (at < use.firstAccess) use.firstAccess = at;
+    if (at >= use.lastAccess) {
+      use.lastAccess = at;
+      use.user = event.user;
+    }
+    if (!use.requestIds.includes(event.requestId)) use.requestIds.push(event.requestId);
+    for (const category of event.categories ?? []) if (!use.categories.includes(category)) use.categories.push(category);
+  }
+  return [...uses.values()];
+}
+
+/** Folds the uses the events show into the stored ones. */
+export async function recordBreakGlassUses(model: BreakGlassUseModel, events: BreakGlassEvent[]): Promise<number> {
+  const uses = usesOf(events);
+  for (const use of uses) {
+    await model
+      .updateOne(
+        { _id: use._id },
+        {
+          $setOnInsert: { nhsNumber: use.nhsNumber, reason: use.reason, detail: use.detail, user: use.user },
+          $min: { firstAccess: use.firstAccess },
+          $max: { lastAccess: use.lastAccess },
+          $addToSet: { requestIds: { $each: use.requestIds }, categories: { $each: use.categories } },
+        },
+        { upsert: true },
+      )
+      .exec();
+    // The latest look names the user as they were then (a later role or name).
+    await model.updateOne({ _id: use._id, lastAccess: use.lastAccess }, { $set: { user: use.user } }).exec();
+  }
+  return uses.length;
+}
+
+/** Merges two views of the same declarations (the stored uses and the newest events' uses). */
+export function mergeUses(stored: BreakGlassUseRecord[], recent: BreakGlassUseRecord[]): BreakGlassUseRecord[] {
+  const merged = new Map(stored.map((use) => [use._id, { ...use, requestIds: [...use.requestIds], categories: [...use.categories] }]));
+  for (const use of recent) {
+    const known = merged.get(use._id);
+    if (!known) {
+      merged.set(use._id, use);
+      continue;
+    }
+    if (use.firstAccess < known.firstAccess) known.firstAccess = use.firstAccess;
+    if (use.lastAccess >= known.lastAccess) {
+      known.lastAccess = use.lastAccess;
+      known.user = use.user;
+    }
+    for (const id of use.requestIds) if (!known.requestIds.includes(id)) known.requestIds.push(id);
+    for (const category of use.categories) if (!known.categories.includes(category)) known.categories.push(category);
+  }
+  return [...merged.values()];
+}

@@ -1,0 +1,121 @@
+import type { Connection } from 'mongoose';
+import { registryAccessModels } from '../../subgraphs/kit/src/access/registryRecords';
+import { breakGlassReviewHistory, breakGlassReviewQueue } from '../../subgraphs/audit/src/breakGlassReview';
+import { auditServiceModels, type AuditServiceModels } from '../../subgraphs/audit/src/models';
+import { backfillBreakGlassUses, breakGlassUsesCompleteBefore, sweepStep, type SweepModels } from '../../subgraphs/audit/src/monitoring/sweep';
+import { closeDatabases, database } from '../support/clients';
+
+/**
+ * The break-glass review queue over a large trail (issue 20.1): it reads the uses the monitoring
+ * sweep keeps (subgraphs/audit/src/monitoring/breakGlassUses.ts), one small document per
+ * declaration, and only the newest events themselves. Whatever the sweep has or has not read yet,
+ * the queue says exactly what the events say.
+ */
+
+const PATIENT = '9434765919';
+const DAY = 86_400_000;
+// Ten seconds back, so that the looks "after the last pass" below are still in the queue's period (which ends now).
+const NOW = new Date(Date.now() - 10_000);
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
+
+let audit: Connection;
+let registry: Connection;
+let models: AuditServiceModels;
+const context = () => ({ models, identity: { userId: 'privacy-officer' } }) as never;
+
+const lookUnder = (id: string, requestId: string, at: Date, categories: string[], jobRole = 'R8000') => ({
+  requestId,
+  at,
+  subgraph: 'acute',
+  user: { id: 'dr-a', name: 'Dr A', odsCode: 'RM301', jobRole, profile: 'clinical' },
+  client: { operationName: null, application: null, internal: false },
+  nhsNumber: PATIENT,
+  viewed: ['Patient.allergies'],
+  denials: [],
+  categories,
+  denied: false,
+  breakGlass: { id, reason: 'EMERGENCY_CARE', detail: 'Unconscious on arrival' },
+});
+const ordinaryLook = (requestId: string, at: Date) => ({ ...lookUnder('x', requestId, at, ['medications']), breakGlass: null });
+const write = (...events: object[]) => models.AuditEvent.collection.insertMany(events as never[]);
+
+/** The queue's rows as the reviewer reads them. */
+const queueRows = async () =>
+  ((await breakGlassReviewQueue({}, context())) as { rows: Array<{ breakGlassId: string; firstAccess: string; lastAccess: string; accesses: number; categories: string[]; user: { jobRole: string } }> }).rows
+    .map((r) => ({ id: r.breakGlassId, first: r.firstAccess, last: r.lastAccess, accesses: r.accesses, categories: r.categories, jobRole: r.user.jobRole }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+
+beforeAll(async () => {
+  audit = (await database('audit')).useDb('break_glass_uses_test');
+  registry = (await database('registry')).useDb('break_glass_uses_registry_test');
+  await Promise.all([audit.dropDatabase(), registry.dropDatabase()]);
+  models = auditServiceModels({ own: audit, registry, access: registryAccessModels(registry), slices: null });
+  await Promise.all([models.AuditEvent.init(), models.BreakGlassUse.init()]);
+});
+afterAll(async () => {
+  await Promise.all([audit?.dropDatabase(), registry?.dropDatabase()]);
+  await closeDatabases();
+});
+
+describe('the break-glass review queue reads the uses the sweep keeps', () => {
+  // bg-old: two looks 40 days ago (before the sweep kept uses); bg-mid: a look 2 days ago and
+  // another an hour ago as a different role; bg-new: a look a second ago (no pass has read it).
+  const expected = [
+    { id: 'bg-mid', first: ago(2 * DAY).toISOString(), last: ago(3_600_000).toISOString(), accesses: 2, categories: ['allergies', 'medications'], jobRole: 'R8001' },
+    { id: 'bg-new', first: ago(1_000).toISOString(), last: ago(1_000).toISOString(), accesses: 1, categories: ['allergies'], jobRole: 'R8000' },
+    { id: 'bg-old', first: ago(40 * DAY).toISOString(), last: ago(40 * DAY - 60_000).toISOString(), accesses: 2, categories: ['allergies', 'results'], jobRole: 'R8000' },
+  ];
+
+  it('before the sweep has kept any, the queue is read from the events themselves', async () => {
+    await write(
+      lookUnder('bg-old', 'r1', ago(40 * DAY), ['allergies']),
+      lookUnder('bg-old', 'r1', ago(40 * DAY), ['results']),
+      lookUnder('bg-old', 'r2', ago(40 * DAY - 60_000), ['allergies']),
+      ordinaryLook('r3', ago(10 * DAY)),
+      lookUnder('bg-mid', 'r4', ago(2 * DAY), ['allergies']),
+      lookUnder('bg-mid', 'r5', ago(3_600_000), ['medications'], 'R8001'),
+      lookUnder('bg-new', 'r6', ago(1_000), ['allergies']),
+    );
+    expect(await breakGlassUsesCompleteBefore(models)).toBeNull();
+    expect(await queueRows()).toEqual(expected);
+  });
+
+  it('once the sweep has caught up and the backfill has read the older trail, the same queue comes from the stored uses and the newest events', async () => {
+    // The sweep's first passes read the last day (its first look-back) and keep bg-mid's newer look and bg-new.
+    for (let passes = 0; (await sweepStep(models as unknown as SweepModels, NOW)).behindMs > 0; passes += 1) expect(passes).toBeLessThan(50);
+    expect(await breakGlassUsesCompleteBefore(models)).toBeNull(); // the older trail is not read yet
+    // The backfill reads the trail before it, a week at a time, then says it is done.
+    let passes = 0;
+    while (await backfillBreakGlassUses(models as unknown as SweepModels, NOW)) passes += 1;
+    expect(passes).toBeLessThan(10);
+    const completeBefore = await breakGlassUsesCompleteBefore(models);
+    expect(completeBefore).not.toBeNull();
+    const stored = (await models.BreakGlassUse.find({}).sort({ _id: 1 }).lean().exec()) as Array<{ _id: string; requestIds: string[] }>;
+    expect(stored.map((u) => [u._id, [...u.requestIds].sort()])).toEqual([
+      ['bg-mid', ['r4', 'r5']],
+      ['bg-new', ['r6']],
+      ['bg-old', ['r1', 'r2']],
+    ]);
+    expect(await queueRows()).toEqual(expected);
+  });
+
+  it('a look written after the last pass is counted at once, and a second pass over the same events changes nothing', async () => {
+    await write(lookUnder('bg-new', 'r7', new Date(NOW.getTime() + 500), ['results']));
+    const withLate = expected.map((row) =>
+      row.id === 'bg-new' ? { ...row, last: new Date(NOW.getTime() + 500).toISOString(), accesses: 2, categories: ['allergies', 'results'] } : row,
+    );
+    expect(await queueRows()).toEqual(withLate);
+    await sweepStep(models as unknown as SweepModels, new Date(NOW.getTime() + 2_000));
+    await sweepStep(models as unknown as SweepModels, new Date(NOW.getTime() + 120_000)); // a catch-up: reads the last 30 s again
+    expect(await queueRows()).toEqual(withLate);
+    const newUse = (await models.BreakGlassUse.findById('bg-new').lean().exec()) as { requestIds: string[] };
+    expect([...newUse.requestIds].sort()).toEqual(['r6', 'r7']);
+  });
+
+  it('the history holds a declaration once its latest review closes it, and the queue no longer does', async () => {
+    await models.BreakGlassReview.create({ breakGlassId: 'bg-old', outcome: 'APPROPRIATE', note: 'Seen in resus, appropriate.', reviewedBy: { id: 'privacy-officer' }, reviewedAt: new Date() });
+    expect((await queueRows()).map((r) => r.id)).toEqual(['bg-mid', 'bg-new']);
+    const history = (await breakGlassReviewHistory({}, context())) as { rows: Array<{ breakGlassId: string; accesses: number }> };
+    expect(history.rows.map((r) => [r.breakGlassId, r.accesses])).toEqual([['bg-old', 2]]);
+  });
+});
