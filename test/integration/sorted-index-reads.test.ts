@@ -98,4 +98,15 @@ describe('newest first with a limit', () => {
     if ('filterPushdown' in explained) expect(JSON.stringify(explained.queryPlanner)).toContain('breakGlass.id_1_at_-1');
     else expect(JSON.stringify(explained.queryPlanner)).toContain('IXSCAN');
   });
+
+  it('newest first under break-glass, the engine sorts the keys and then reads each document by its id (not every document sorted whole)', async () => {
+    // The declarations' ids ("bg-123" before "bg-41") are not in time order: the order is really the sort's.
+    const filter = { 'breakGlass.id': { $ne: null }, at: since };
+    expect(await page(filter, 5)).toEqual(expected((d) => d.breakGlass !== null, 5));
+    const explained = await explain(filter, { at: -1, _id: -1 });
+    if ('sortPushdown' in explained) {
+      expect(explained).toMatchObject({ filterPushdown: true, sortPushdown: true });
+      expect(JSON.stringify(explained.queryPlanner)).toMatch(/_sfy_doc USING INTEGER PRIMARY KEY/);
+    } else expect(JSON.stringify(explained.queryPlanner)).toContain('IXSCAN');
+  });
 });
