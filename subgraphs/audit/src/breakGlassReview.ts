@@ -1,9 +1,9 @@
 import { badUserInput, type AuditUser, type BreakGlassRecord, type SubgraphContext } from '@shareforyou/kit';
 import { limitRows, LOOK_FIELDS, reportHeader } from './looks';
 import type { AuditServiceModels, BreakGlassReviewOutcome, BreakGlassReviewRecord } from './models';
-import { mergeUses, usesOf, type BreakGlassEvent, type BreakGlassUseRecord } from './monitoring/breakGlassUses';
+import { breakGlassLooksQuery, mergeUses, usesOf, type BreakGlassEvent, type BreakGlassUseRecord } from './monitoring/breakGlassUses';
 import { breakGlassUsesCompleteBefore } from './monitoring/sweep';
-import { atWithin, periodArgument, type Period } from './period';
+import { periodArgument, type Period } from './period';
 
 /**
  * Every break-glass declaration is reviewed by the privacy office. The queue is built from the
@@ -24,9 +24,6 @@ export const reviewer = (context: Context): AuditUser => {
   const { userId, name, odsCode, jobRole, profile, familyName } = context.identity;
   return { id: userId, name, odsCode, jobRole, profile, familyName: familyName ?? null };
 };
-
-/** The looks under break-glass in the period: one range of the { breakGlass.id, at } index, a few in a million events. */
-export const breakGlassLooksQuery = (period: Period) => ({ 'breakGlass.id': { $ne: null }, at: atWithin(period) });
 
 /**
  * Every declaration looked under in the period, with everything looked at under it: the uses the

@@ -48,6 +48,9 @@ export function breakGlassUseModel(auditDb: Connection) {
 }
 export type BreakGlassUseModel = ReturnType<typeof breakGlassUseModel>;
 
+/** The looks under break-glass in [from, to): one range of the { breakGlass.id, at } index, a few in a million events. */
+export const breakGlassLooksQuery = (period: { from: Date; to: Date }) => ({ 'breakGlass.id': { $ne: null }, at: { $gte: period.from, $lt: period.to } });
+
 export type BreakGlassEvent = Pick<AuditEventRecord, 'requestId' | 'at' | 'user' | 'nhsNumber' | 'categories' | 'breakGlass'>;
 
 /** The uses the events show, one per declaration (the events need not be in order). */

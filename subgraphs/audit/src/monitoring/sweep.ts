@@ -4,7 +4,7 @@ import { databaseTimeoutMs, type AuditEventRecord, type AuditUser, type BreakGla
 import { currentAddressOf, storedAddresses, type AddressValue } from '@shareforyou/kit/src/ingest';
 import { raiseAlert, type AlertModel } from '../alerts/alerts';
 import { EARLIEST_EVENT } from '../period';
-import { recordBreakGlassUses, type BreakGlassUseModel } from './breakGlassUses';
+import { breakGlassLooksQuery, recordBreakGlassUses, type BreakGlassUseModel } from './breakGlassUses';
 import type { findingModels } from './findingRecords';
 import { alertThreshold, FINDING_SCORE, findingsForLook, type PatientIdentity, type StaffIdentity } from './matching';
 import type { StaffModel, StaffMemberRecord } from './staffDirectory';
@@ -342,7 +342,7 @@ export async function backfillBreakGlassUses(models: SweepModels, now = new Date
   const started = Date.now();
   while (from < to && Date.now() - started < BACKFILL_PASS_MS) {
     const until: Date = new Date(Math.min(to.getTime(), from.getTime() + BACKFILL_WINDOW_MS));
-    const events = (await models.AuditEvent.find({ 'breakGlass.id': { $ne: null }, at: { $gte: from, $lt: until } })
+    const events = (await models.AuditEvent.find(breakGlassLooksQuery({ from, to: until }))
       .select(SELECT)
       .maxTimeMS(limits.timeLimitMs)
       .lean()
