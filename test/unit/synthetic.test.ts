@@ -655,18 +655,20 @@ describe('the record’s new content reaches a new user (issue 18.7)', () => {
     expect(only(p, 'RT2', 'registry').map((r) => r.resourceType)).toEqual(['EpisodeOfCare']);
   });
 
-  it('Daniel: his depot injections given at the trust (mentalHealthMedicationAdministrations) and its depot clinic appointments, the next one booked (mentalHealthAppointments), so the demo shows Medicines given and Appointments', () => {
+  it('Daniel: the doses of sertraline the home treatment team watched him take (mentalHealthMedicationAdministrations, by mouth) and his CPA review and next outpatient appointment (mentalHealthAppointments), so the demo shows Medicines given and Appointments', () => {
     const p = population[1];
     const mh = only(p, 'RT2', 'mental-health');
     const bundle = bundleOf(p, 'RT2', 'mental-health');
     const doses = ofType(mh, 'MedicationAdministration');
-    expect(doses.map((d) => [d.status, d.effectiveDateTime, d.medicationCodeableConcept?.coding?.[0].code])).toEqual([
-      ['completed', '2026-09-07T10:30:00Z', '21010811000001108'],
-      ['completed', '2026-10-05T10:30:00Z', '21010811000001108'],
+    // The medicine the GP prescribes him (the same dm+d code): given, not a second medicine.
+    const gpSertraline = ofType(only(p, 'P86003', 'gp'), 'MedicationStatement')[0].medicationCodeableConcept?.coding?.[0].code;
+    expect(doses.map((d) => [d.status, d.effectiveDateTime, d.medicationCodeableConcept?.coding?.[0].code, d.dosage?.route?.coding?.[0].display])).toEqual([
+      ['completed', '2026-09-07T09:30:00Z', gpSertraline, 'Oral route'],
+      ['completed', '2026-09-08T09:30:00Z', gpSertraline, 'Oral route'],
     ]);
     expect(mapped(mentalHealthFeed, bundle, doses[1])).toMatchObject({ panel: 'mentalHealthMedicationAdministrations', fields: { status: 'completed', given: true, notGiven: false } });
     const appointments = ofType(mh, 'Appointment');
-    expect(appointments.map((a) => [a.status, a.serviceType?.[0].text])).toEqual([['fulfilled', 'Depot clinic'], ['booked', 'Depot clinic']]);
+    expect(appointments.map((a) => [a.status, a.serviceType?.[0].text])).toEqual([['fulfilled', 'Care Programme Approach review'], ['booked', 'Psychiatry outpatient clinic']]);
     expect(mapped(mentalHealthFeed, bundle, appointments[1])).toMatchObject({ panel: 'mentalHealthAppointments', fields: { status: 'booked', current: true } });
     // Neither makes a care relationship: that is still the episode's alone.
     expect(only(p, 'RT2', 'registry').map((r) => r.resourceType)).toEqual(['EpisodeOfCare']);

@@ -7,7 +7,7 @@
 import { HOUR, MINUTE, utc } from './clock';
 import { syntheticNhsNumber } from './nhsNumbers';
 import { contributingOrganisation, councilForTown, services } from './places';
-import { bodySites, carePlanConcepts, conditions, devices, medicines, procedures, reasons, refusedTreatments, specialties } from './terminology';
+import { bodySites, carePlanConcepts, conditions, devices, medicines, procedures, reasons, refusedTreatments, routes, specialties } from './terminology';
 import type { PatientPlan } from './plan';
 
 export interface DemoStory {
@@ -27,7 +27,7 @@ export const demoStories: readonly DemoStory[] = [
     index: 1,
     name: 'Daniel Kowalski',
     story:
-      'Daniel Kowalski (35) has depression treated with sertraline and is under the Rochdale Community Mental Health Team on the Care Programme Approach, with a care coordinator, a crisis plan and a restricted risk summary; the trust records his depressive disorder as its diagnosis and his PHQ-9 scores falling from 21 to 12. The trust’s depot clinic gives him a monthly paliperidone depot injection (the last on 5 Oct 2026, the next booked for 2 Nov 2026). He smokes. He has no hospital record.',
+      'Daniel Kowalski (35) has depression treated with sertraline and is under the Rochdale Community Mental Health Team on the Care Programme Approach, with a care coordinator, a crisis plan and a restricted risk summary; the trust records his depressive disorder as its diagnosis and his PHQ-9 scores falling from 21 to 12. During a crisis in September 2026 the trust’s home treatment team supervised his sertraline at home (doses recorded on 7 and 8 Sep 2026); his Care Programme Approach review was on 12 Oct 2026 and his next psychiatry outpatient appointment is booked for 2 Nov 2026. He smokes. He has no hospital record.',
   },
   {
     index: 2,
@@ -152,6 +152,7 @@ function daniel(): PatientPlan {
   const svc = services();
   const coordinator = 'Joanne Whitehead';
   const team = 'Rochdale Community Mental Health Team';
+  const homeTreatment = 'Rochdale Crisis Resolution and Home Treatment Team';
   return {
     ...base(1, 'P86003', 'Rochdale'),
     given: 'Daniel',
@@ -196,14 +197,14 @@ function daniel(): PatientPlan {
         { questionnaire: 'phq9', time: utc(2025, 6, 2, 14, 30), score: 16, assessor: coordinator },
         { questionnaire: 'phq9', time: utc(2026, 10, 12, 11, 20), score: 12, assessor: coordinator },
       ],
-      // His monthly depot at the team's depot clinic: the last two given, the next booked (issue #18: medicines given, appointments).
+      // His crisis in September: the home treatment team watched him take his sertraline (issue #18: medicines given, appointments).
       administrations: [
-        { medicine: medicines.paliperidoneDepot150, time: utc(2026, 9, 7, 10, 30), dose: '150 mg by deep intramuscular injection into the deltoid', doseMg: 150, nurse: `Depot clinic nurse, ${team}` },
-        { medicine: medicines.paliperidoneDepot150, time: utc(2026, 10, 5, 10, 30), dose: '150 mg by deep intramuscular injection into the deltoid', doseMg: 150, nurse: `Depot clinic nurse, ${team}` },
+        { medicine: medicines.sertraline50, time: utc(2026, 9, 7, 9, 30), dose: 'One 50 mg tablet by mouth, taken with the home treatment nurse', doseMg: 50, route: routes.oral, nurse: `Home treatment nurse, ${homeTreatment}` },
+        { medicine: medicines.sertraline50, time: utc(2026, 9, 8, 9, 30), dose: 'One 50 mg tablet by mouth, taken with the home treatment nurse', doseMg: 50, route: routes.oral, nurse: `Home treatment nurse, ${homeTreatment}` },
       ],
       appointments: [
-        { service: 'Depot clinic', start: utc(2026, 10, 5, 10, 30), booked: utc(2026, 9, 7, 10, 45), clinician: `Depot clinic nurse, ${team}`, status: 'fulfilled' },
-        { service: 'Depot clinic', start: utc(2026, 11, 2, 10, 30), booked: utc(2026, 10, 5, 10, 45), clinician: `Depot clinic nurse, ${team}`, status: 'booked' },
+        { service: 'Care Programme Approach review', start: utc(2026, 10, 12, 11, 0), booked: utc(2026, 9, 14, 10, 0), clinician: coordinator, status: 'fulfilled' },
+        { service: 'Psychiatry outpatient clinic', start: utc(2026, 11, 2, 10, 30), booked: utc(2026, 10, 12, 11, 45), clinician: `Consultant psychiatrist, ${team}`, status: 'booked' },
       ],
     },
   };

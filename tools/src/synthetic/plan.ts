@@ -244,8 +244,8 @@ export interface MentalHealthPlan {
   diagnoses: { concept: Concept; onset: number; recorded: number; resolved?: number }[];
   /** Questionnaire total scores (Observation, category survey): PHQ-9 for depression, GAD-7 for anxiety. */
   scores: { questionnaire: 'phq9' | 'gad7'; time: number; score: number; assessor: string }[];
-  /** Doses the trust gave (MedicationAdministration), e.g. a depot injection at its depot clinic. */
-  administrations?: { medicine: Concept; time: number; dose: string; doseMg: number; nurse: string }[];
+  /** Doses the trust gave or watched taken (MedicationAdministration), e.g. by its home treatment team. */
+  administrations?: { medicine: Concept; time: number; dose: string; doseMg: number; route: Concept; nurse: string }[];
   /** The trust's appointments (Appointment): booked ones still to come, fulfilled ones attended. */
   appointments?: { service: string; start: number; booked: number; clinician: string; status: 'booked' | 'fulfilled' }[];
 }

@@ -118,7 +118,6 @@ export const medicines = {
   apixaban5: { code: '703908001', display: 'Apixaban 5mg tablets', dosage: 'One tablet twice a day' },
   apixaban2_5: { code: '703907006', display: 'Apixaban 2.5mg tablets', dosage: 'One tablet twice a day' },
   sertraline50: { code: '39704111000001102', display: 'Sertraline 50mg tablets', dosage: 'One tablet once a day' },
-  paliperidoneDepot150: { code: '21010811000001108', display: 'Paliperidone 150mg/1.5ml prolonged-release suspension for injection pre-filled syringes', dosage: '150 mg by deep intramuscular injection once a month' },
   levothyroxine50: { code: '39698611000001106', display: 'Levothyroxine sodium 50microgram tablets', dosage: 'One tablet once a day before breakfast' },
   omeprazole20: { code: '317291008', display: 'Omeprazole 20mg gastro-resistant capsules', dosage: 'One capsule once a day' },
   lansoprazole30: { code: '317309001', display: 'Lansoprazole 30mg gastro-resistant capsules', dosage: 'One capsule once a day' },
@@ -320,6 +319,11 @@ export const procedures = concepts({
 });
 export const procedureCategories = concepts({
   surgical: { code: '387713003', display: 'Surgical procedure' },
+});
+/** Routes of administration (SNOMED CT). */
+export const routes = concepts({
+  oral: { code: '26643006', display: 'Oral route' },
+  intramuscular: { code: '78421000', display: 'Intramuscular route' },
 });
 export const bodySites = concepts({
   hip: { code: '29836001', display: 'Hip region structure' },

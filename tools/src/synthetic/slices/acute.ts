@@ -9,7 +9,7 @@
 
 import { HOUR, MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
-import { SYSTEMS, documentTypes, encounterTypes, labPanels, labTests, medicines, procedureCategories, type Concept } from '../terminology';
+import { SYSTEMS, documentTypes, encounterTypes, labPanels, labTests, medicines, procedureCategories, routes, type Concept } from '../terminology';
 import type { AcutePlan, HospitalEncounterLink, PatientPlan, PlannedAdmission } from '../plan';
 import { allergyResource, noKnownAllergiesResource } from './clinical';
 
@@ -128,7 +128,7 @@ function fullBloodCountPanel(f: SliceFactory, def: Concept & { text: string }, m
 }
 
 const paracetamol = { coding: [{ system: SYSTEMS.dmd, code: medicines.paracetamol500.code, display: medicines.paracetamol500.display }] };
-const oralRoute = { coding: [{ system: SYSTEMS.snomed, code: '26643006', display: 'Oral route' }] };
+const oralRoute = { coding: [coding(SYSTEMS.snomed, routes.oral)] };
 const tablets = (value: number) => ({ value, unit: 'tablet', system: SYSTEMS.snomed, code: '428673006' });
 
 /**

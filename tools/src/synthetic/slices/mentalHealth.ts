@@ -131,7 +131,7 @@ export function buildMentalHealthSlice(plan: PatientPlan): fhir4.FhirResource[] 
       subject: f.patient,
       effectiveDateTime: isoDateTime(a.time),
       performer: [{ actor: { display: a.nurse } }],
-      dosage: { text: a.dose, route: snomed({ code: '78421000', display: 'Intramuscular route' }), dose: { value: a.doseMg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } },
+      dosage: { text: a.dose, route: snomed(a.route), dose: { value: a.doseMg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } },
     });
   }
   for (const appt of mh.appointments ?? []) {
