@@ -520,7 +520,7 @@ export type AllergiesQueryVariables = Exact<{
 }>;
 
 
-export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, noKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type AllergiesQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, allergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, noKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareAllergies: Array<{ id: string, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, current: boolean, reaction: string | null, criticality: AllergyCriticality | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareNoKnownAllergies: Array<{ id: string, scope: string, current: boolean, clinicalStatus: AllergyClinicalStatus | null, verificationStatus: AllergyVerificationStatus | null, recordedDate: unknown, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type CombinedAlertsQueryVariables = Exact<{
   nhsNumber: string;
@@ -689,7 +689,7 @@ export type DocumentsQueryVariables = Exact<{
 }>;
 
 
-export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, type: { display: string }, sections: Array<{ title: string | null, text: string | null, tables: Array<{ rows: Array<{ cells: Array<string> }> }> }>, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string } }> | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type DocumentsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, dischargeSummaries: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, type: { display: string }, sections: Array<{ title: string | null, text: string | null, tables: Array<{ rows: Array<{ cells: Array<string> }> }> }>, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string } }> | null, gpDocuments: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, custodian: string | null, type: { display: string, text: string | null }, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthDocuments: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, custodian: string | null, type: { display: string, text: string | null }, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityDocuments: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, custodian: string | null, type: { display: string, text: string | null }, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareDocuments: Array<{ id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, custodian: string | null, type: { display: string, text: string | null }, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type EmergencySummaryQueryVariables = Exact<{
   nhsNumber: string;
@@ -703,21 +703,21 @@ export type EncountersQueryVariables = Exact<{
 }>;
 
 
-export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, mentalHealthAdmissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthContacts: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, socialCareContacts: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, socialCareAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, description: string | null, clinician: string | null, provenance: { organisationName: string } }> | null, referrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, carePlans: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalCarePlans: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type EncountersQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, consultations: Array<{ id: string, date: unknown, clinician: string | null, type: { display: string }, reason: { display: string } | null, provenance: { organisationName: string } }> | null, admissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, aeAttendances: Array<{ id: string, status: EncounterStatus, arrival: unknown, departure: unknown, outcome: string | null, reason: { display: string } | null, provenance: { organisationName: string } }> | null, otherEncounters: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, mentalHealthAdmissions: Array<{ id: string, status: EncounterStatus, admitted: unknown, discharged: unknown, ward: string | null, reason: { display: string } | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthContacts: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, outpatientAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, clinic: string | null, specialty: { display: string } | null, provenance: { organisationName: string } }> | null, socialCareContacts: Array<{ id: string, status: EncounterStatus, start: unknown, end: unknown, class: { code: string, display: string } | null, specialty: { display: string } | null, locations: Array<{ location: string | null }>, provenance: { organisationName: string } }> | null, socialCareAppointments: Array<{ id: string, status: AppointmentStatus, start: unknown, description: string | null, clinician: string | null, provenance: { organisationName: string } }> | null, gpAppointments: Array<{ id: string, status: AppointmentStatus, current: boolean, start: unknown, end: unknown, clinic: string | null, site: string | null, clinician: string | null, description: string | null, specialty: { display: string, text: string | null } | null, serviceTypes: Array<{ display: string, text: string | null }>, appointmentType: { display: string, text: string | null } | null, cancellationReason: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthAppointments: Array<{ id: string, status: AppointmentStatus, current: boolean, start: unknown, end: unknown, clinic: string | null, site: string | null, clinician: string | null, description: string | null, specialty: { display: string, text: string | null } | null, serviceTypes: Array<{ display: string, text: string | null }>, appointmentType: { display: string, text: string | null } | null, cancellationReason: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityAppointments: Array<{ id: string, status: AppointmentStatus, current: boolean, start: unknown, end: unknown, clinic: string | null, site: string | null, clinician: string | null, description: string | null, specialty: { display: string, text: string | null } | null, serviceTypes: Array<{ display: string, text: string | null }>, appointmentType: { display: string, text: string | null } | null, cancellationReason: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, referrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, intent: RequestIntent, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, performers: Array<string>, code: { display: string, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, carePlans: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalCarePlans: Array<{ id: string, title: string | null, description: string | null, status: CarePlanStatus, current: boolean, start: unknown, end: unknown, author: string | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ImmunisationsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type ImmunisationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, immunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, mentalHealthImmunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, communityImmunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ImmunisationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, immunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, hospitalImmunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, mentalHealthImmunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, communityImmunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, socialCareImmunisations: Array<{ id: string, date: unknown, status: ImmunizationStatus, vaccine: { display: string }, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type MedicationsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
 
 
-export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, hospitalPrescriptions: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, communityMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, socialCareMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, hospitalPrescriptions: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, communityMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, socialCareMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string, text: string | null }, statusReasons: Array<{ display: string, text: string | null }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string, text: string | null } | null } | null, performers: Array<{ actor: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string, text: string | null }, statusReasons: Array<{ display: string, text: string | null }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string, text: string | null } | null } | null, performers: Array<{ actor: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, noCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type MentalHealthQueryVariables = Exact<{
   nhsNumber: string;
@@ -731,7 +731,7 @@ export type ProblemsQueryVariables = Exact<{
 }>;
 
 
-export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, familyHistory: Array<{ id: string, name: string | null, status: FamilyHistoryStatus, recordedDate: unknown, relationship: { display: string, text: string | null }, conditions: Array<{ contributedToDeath: boolean | null, code: { display: string, text: string | null }, outcome: { display: string, text: string | null } | null, onset: { start: unknown, age: string | null, text: string | null } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, medicalDevices: Array<{ id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ProblemsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, problems: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareDiagnoses: Array<{ id: string, clinicalStatus: ConditionClinicalStatus | null, verificationStatus: ConditionVerificationStatus | null, current: boolean, onsetDate: unknown, recordedDate: unknown, code: { display: string, text: string | null }, abatement: { start: unknown, age: string | null, text: string | null } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, noKnownProblems: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalNoKnownProblems: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthNoKnownProblems: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityNoKnownProblems: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareNoKnownProblems: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, familyHistory: Array<{ id: string, name: string | null, status: FamilyHistoryStatus, recordedDate: unknown, relationship: { display: string, text: string | null }, conditions: Array<{ contributedToDeath: boolean | null, code: { display: string, text: string | null }, outcome: { display: string, text: string | null } | null, onset: { start: unknown, age: string | null, text: string | null } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalFamilyHistory: Array<{ id: string, name: string | null, status: FamilyHistoryStatus, recordedDate: unknown, relationship: { display: string, text: string | null }, conditions: Array<{ contributedToDeath: boolean | null, code: { display: string, text: string | null }, outcome: { display: string, text: string | null } | null, onset: { start: unknown, age: string | null, text: string | null } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthFamilyHistory: Array<{ id: string, name: string | null, status: FamilyHistoryStatus, recordedDate: unknown, relationship: { display: string, text: string | null }, conditions: Array<{ contributedToDeath: boolean | null, code: { display: string, text: string | null }, outcome: { display: string, text: string | null } | null, onset: { start: unknown, age: string | null, text: string | null } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityFamilyHistory: Array<{ id: string, name: string | null, status: FamilyHistoryStatus, recordedDate: unknown, relationship: { display: string, text: string | null }, conditions: Array<{ contributedToDeath: boolean | null, code: { display: string, text: string | null }, outcome: { display: string, text: string | null } | null, onset: { start: unknown, age: string | null, text: string | null } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, medicalDevices: Array<{ id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalMedicalDevices: Array<{ id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedicalDevices: Array<{ id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityMedicalDevices: Array<{ id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareEquipment: Array<{ id: string, deviceName: string | null, status: DeviceUseStatus, current: boolean, timingText: string | null, recordedOn: unknown, device: { display: string, text: string | null }, timing: { start: unknown, end: unknown } | null, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ProceduresQueryVariables = Exact<{
   nhsNumber: string;
@@ -745,7 +745,7 @@ export type ResultsQueryVariables = Exact<{
 }>;
 
 
-export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, observations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, interpretation: { code: string, display: string } | null, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, observations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, interpretation: { code: string, display: string } | null, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type SocialCareQueryVariables = Exact<{
   nhsNumber: string;
@@ -1485,6 +1485,12 @@ export const AllergiesDocument = new TypedDocumentString(`
     communityNoKnownAllergies {
       ...NoKnownAllergiesParts
     }
+    socialCareAllergies {
+      ...AllergyParts
+    }
+    socialCareNoKnownAllergies {
+      ...NoKnownAllergiesParts
+    }
     gpSource {
       organisationNames
       lastUpdated
@@ -1501,6 +1507,11 @@ export const AllergiesDocument = new TypedDocumentString(`
       readAt
     }
     communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    socialCareSource {
       organisationNames
       lastUpdated
       readAt
@@ -3076,14 +3087,69 @@ export const DocumentsDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    gpDocuments {
+      ...DocumentParts
+    }
+    mentalHealthDocuments {
+      ...DocumentParts
+    }
+    communityDocuments {
+      ...DocumentParts
+    }
+    socialCareDocuments {
+      ...DocumentParts
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
     acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    socialCareSource {
       organisationNames
       lastUpdated
       readAt
     }
   }
 }
-    `) as unknown as TypedDocumentString<DocumentsQuery, DocumentsQueryVariables>;
+    fragment DocumentParts on DischargeSummary {
+  id
+  title
+  type {
+    display
+    text
+  }
+  date
+  status
+  current
+  summary
+  author
+  custodian
+  attachments {
+    title
+    contentType
+    url
+    inline
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<DocumentsQuery, DocumentsQueryVariables>;
 export const EmergencySummaryDocument = new TypedDocumentString(`
     query EmergencySummary($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -3452,6 +3518,15 @@ export const EncountersDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    gpAppointments {
+      ...AppointmentParts
+    }
+    mentalHealthAppointments {
+      ...AppointmentParts
+    }
+    communityAppointments {
+      ...AppointmentParts
+    }
     referrals {
       ...ReferralParts
     }
@@ -3525,6 +3600,37 @@ fragment CarePlanParts on CarePlan {
     organisationName
     lastUpdated
   }
+}
+fragment AppointmentParts on OutpatientAppointment {
+  id
+  status
+  current
+  start
+  end
+  specialty {
+    display
+    text
+  }
+  serviceTypes {
+    display
+    text
+  }
+  appointmentType {
+    display
+    text
+  }
+  cancellationReason {
+    display
+    text
+  }
+  clinic
+  site
+  clinician
+  description
+  provenance {
+    organisationName
+    lastUpdated
+  }
 }`) as unknown as TypedDocumentString<EncountersQuery, EncountersQueryVariables>;
 export const ImmunisationsDocument = new TypedDocumentString(`
     query Immunisations($nhsNumber: String!) {
@@ -3535,6 +3641,17 @@ export const ImmunisationsDocument = new TypedDocumentString(`
       expiresAt
     }
     immunisations {
+      id
+      vaccine {
+        display
+      }
+      date
+      status
+      provenance {
+        organisationName
+      }
+    }
+    hospitalImmunisations {
       id
       vaccine {
         display
@@ -3567,7 +3684,23 @@ export const ImmunisationsDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    socialCareImmunisations {
+      id
+      vaccine {
+        display
+      }
+      date
+      status
+      provenance {
+        organisationName
+      }
+    }
     gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
       organisationNames
       lastUpdated
       readAt
@@ -3578,6 +3711,11 @@ export const ImmunisationsDocument = new TypedDocumentString(`
       readAt
     }
     communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    socialCareSource {
       organisationNames
       lastUpdated
       readAt
@@ -3729,6 +3867,27 @@ export const MedicationsDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    gpMedicationAdministrations {
+      ...AdministrationParts
+    }
+    mentalHealthMedicationAdministrations {
+      ...AdministrationParts
+    }
+    noCurrentMedications {
+      ...NoCurrentMedicationsParts
+    }
+    hospitalNoCurrentMedications {
+      ...NoCurrentMedicationsParts
+    }
+    mentalHealthNoCurrentMedications {
+      ...NoCurrentMedicationsParts
+    }
+    communityNoCurrentMedications {
+      ...NoCurrentMedicationsParts
+    }
+    socialCareNoCurrentMedications {
+      ...NoCurrentMedicationsParts
+    }
     gpSource {
       organisationNames
       lastUpdated
@@ -3756,7 +3915,21 @@ export const MedicationsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment MedicationParts on Medication {
+    fragment NoCurrentMedicationsParts on NoCurrentMedications {
+  id
+  list {
+    display
+    text
+  }
+  title
+  current
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment MedicationParts on Medication {
   id
   medication {
     display
@@ -3767,6 +3940,41 @@ export const MedicationsDocument = new TypedDocumentString(`
   current
   startDate
   endDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment AdministrationParts on MedicationAdministration {
+  id
+  medication {
+    display
+    text
+  }
+  status
+  given
+  notGiven
+  statusReasons {
+    display
+    text
+  }
+  effective
+  effectiveEnd
+  dosage {
+    text
+    dose {
+      value
+      unit
+    }
+    route {
+      display
+      text
+    }
+    rate
+  }
+  performers {
+    actor
+  }
   provenance {
     organisationName
     lastUpdated
@@ -3916,7 +4124,115 @@ export const ProblemsDocument = new TypedDocumentString(`
     communityDiagnoses {
       ...ProblemParts
     }
+    socialCareDiagnoses {
+      ...ProblemParts
+    }
+    noKnownProblems {
+      ...NoKnownProblemsParts
+    }
+    hospitalNoKnownProblems {
+      ...NoKnownProblemsParts
+    }
+    mentalHealthNoKnownProblems {
+      ...NoKnownProblemsParts
+    }
+    communityNoKnownProblems {
+      ...NoKnownProblemsParts
+    }
+    socialCareNoKnownProblems {
+      ...NoKnownProblemsParts
+    }
     familyHistory {
+      id
+      relationship {
+        display
+        text
+      }
+      name
+      status
+      conditions {
+        code {
+          display
+          text
+        }
+        outcome {
+          display
+          text
+        }
+        contributedToDeath
+        onset {
+          start
+          age
+          text
+        }
+      }
+      recordedDate
+      provenance {
+        organisationName
+        lastUpdated
+      }
+    }
+    hospitalFamilyHistory {
+      id
+      relationship {
+        display
+        text
+      }
+      name
+      status
+      conditions {
+        code {
+          display
+          text
+        }
+        outcome {
+          display
+          text
+        }
+        contributedToDeath
+        onset {
+          start
+          age
+          text
+        }
+      }
+      recordedDate
+      provenance {
+        organisationName
+        lastUpdated
+      }
+    }
+    mentalHealthFamilyHistory {
+      id
+      relationship {
+        display
+        text
+      }
+      name
+      status
+      conditions {
+        code {
+          display
+          text
+        }
+        outcome {
+          display
+          text
+        }
+        contributedToDeath
+        onset {
+          start
+          age
+          text
+        }
+      }
+      recordedDate
+      provenance {
+        organisationName
+        lastUpdated
+      }
+    }
+    communityFamilyHistory {
       id
       relationship {
         display
@@ -3949,6 +4265,18 @@ export const ProblemsDocument = new TypedDocumentString(`
     medicalDevices {
       ...MedicalDeviceParts
     }
+    hospitalMedicalDevices {
+      ...MedicalDeviceParts
+    }
+    mentalHealthMedicalDevices {
+      ...MedicalDeviceParts
+    }
+    communityMedicalDevices {
+      ...MedicalDeviceParts
+    }
+    socialCareEquipment {
+      ...MedicalDeviceParts
+    }
     gpSource {
       organisationNames
       lastUpdated
@@ -3969,9 +4297,28 @@ export const ProblemsDocument = new TypedDocumentString(`
       lastUpdated
       readAt
     }
+    socialCareSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
   }
 }
-    fragment ProblemParts on Problem {
+    fragment NoKnownProblemsParts on NoKnownProblems {
+  id
+  list {
+    display
+    text
+  }
+  title
+  current
+  recordedDate
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment ProblemParts on Problem {
   id
   code {
     display
@@ -4099,6 +4446,9 @@ export const ResultsDocument = new TypedDocumentString(`
     communityObservations {
       ...ResultParts
     }
+    socialCareObservations {
+      ...ResultParts
+    }
     gpSource {
       organisationNames
       lastUpdated
@@ -4115,6 +4465,11 @@ export const ResultsDocument = new TypedDocumentString(`
       readAt
     }
     communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    socialCareSource {
       organisationNames
       lastUpdated
       readAt

@@ -9,7 +9,7 @@ const statementColumns = [col('Statement', (s) => s.code.display ?? s.code.text)
 
 /**
  * <sfy-allergies nhs-number="..."> — fields in allergies.graphql. Each source apart (the GP's, the
- * hospital's). Only allergies the record says are current (`current`) are listed as current
+ * hospital's, the mental health trust's, community services', the council's). Only allergies the record says are current (`current`) are listed as current
  * ("Unconfirmed" when suspected); resolved, inactive and refuted ones are history, saying which.
  * "No known allergies" statements are their own sections, never allergies.
  */
@@ -25,6 +25,8 @@ export class AllergiesPanel extends RecordPanel<AllergiesQuery> {
     { title: '“No known allergies” statements (mental health)', path: ['patient', 'mentalHealthNoKnownAllergies'], source: 'mentalHealthSource', current: { history: 'Withdrawn statements (mental health)' }, columns: statementColumns },
     { title: 'Allergies recorded by community services', path: ['patient', 'communityAllergies'], source: 'communitySource', current: { history: 'Past and ruled-out allergies (community)' }, columns: allergyColumns },
     { title: '“No known allergies” statements (community)', path: ['patient', 'communityNoKnownAllergies'], source: 'communitySource', current: { history: 'Withdrawn statements (community)' }, columns: statementColumns },
+    { title: 'Allergies known to social care', path: ['patient', 'socialCareAllergies'], source: 'socialCareSource', current: { history: 'Past and ruled-out allergies (social care)' }, columns: allergyColumns },
+    { title: '“No known allergies” statements (social care)', path: ['patient', 'socialCareNoKnownAllergies'], source: 'socialCareSource', current: { history: 'Withdrawn statements (social care)' }, columns: statementColumns },
   ];
 }
 

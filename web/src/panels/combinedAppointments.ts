@@ -4,20 +4,7 @@ import { col } from './columns';
 import { appointmentStatus } from './statusWords';
 import { formatDateTime } from './fhirTime';
 import { eachSourceSays, sourcesCol, sourcesStatusCol } from './combinedColumns';
-
-type Appointment = NonNullable<NonNullable<CombinedAppointmentsQuery['patient']>['combinedAppointments']>['items'][number]['sources'][number];
-type Concept = { display?: string | null; text?: string | null } | null | undefined;
-const words = (c: Concept) => c?.text ?? c?.display ?? '';
-
-/** What it is for: the service (e.g. Depot clinic), else the specialty, else the source's description; the kind (follow-up) beside it. */
-const what = (a: Appointment) => {
-  const service = a.serviceTypes.map(words).filter(Boolean).join(', ') || a.clinic || words(a.specialty) || a.description || 'Appointment';
-  const kind = words(a.appointmentType);
-  return kind && !service.toLowerCase().includes(kind.toLowerCase()) ? `${service} (${kind})` : service;
-};
-
-/** With whom and where: the clinician and the site or clinic, as named. */
-const withWhom = (a: Appointment) => [a.clinician, a.site ?? (a.clinic && a.clinic !== what(a) ? a.clinic : null)].filter(Boolean).join(', ');
+import { appointmentWhat as what, appointmentWithWhom as withWhom } from './appointmentText';
 
 /**
  * <sfy-combined-appointments nhs-number="..."> — fields in combinedAppointments.graphql. Every

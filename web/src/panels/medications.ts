@@ -3,10 +3,13 @@ import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
 import { medicationStatus } from './statusWords';
 import { administeredDose, administrationOutcome, dispenseOutcome, dosageLines, quantity } from './medicineText';
+import { listStatementSections } from './listStatements';
 
 const sourceMedicineColumns = [col('Medication', (m: any) => m.medication.display), col('Dosage', (m: any) => m.dosage), col('Status', (m: any) => medicationStatus(m, formatDate)), col('Started', (m: any) => formatDate(m.startDate)), col('Ended', (m: any) => formatDate(m.endDate))];
+// Doses given (MedicationAdministration), each source's apart: every dose its own row, "Given" or "Not given: <why>", never a medicine the patient is on (H153).
+const givenColumns = [col('Medication', (a: any) => a.medication.display), col('Dose', (a: any) => administeredDose(a.dosage)), col('Given', (a: any) => administrationOutcome(a)), col('When', (a: any) => formatDate(a.effective))];
 
-/** <sfy-medications nhs-number="..."> — fields in medications.graphql. The GP's current medicines, then stopped and past ones; the hospital's prescriptions and the mental health trust's medicines, each apart; the hospital's dispensed and given. */
+/** <sfy-medications nhs-number="..."> — fields in medications.graphql. The GP's current medicines, then stopped and past ones; the hospital's prescriptions and the mental health trust's medicines, each apart; the hospital's dispensed; the doses each source gave; each source's "No current medications" statements. */
 export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
   protected heading = 'Medications';
   protected document = MedicationsDocument;
@@ -24,9 +27,13 @@ export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
     { title: 'Community services medicines', path: ['patient', 'communityMedications'], source: 'communitySource', current: { history: 'Stopped and past community medicines' }, columns: sourceMedicineColumns },
     { title: 'Social care medicines (home care)', path: ['patient', 'socialCareMedications'], source: 'socialCareSource', current: { history: 'Stopped and past social care medicines' }, columns: sourceMedicineColumns },
     { title: 'Dispensed in hospital', path: ['patient', 'medicationDispenses'], source: 'acuteSource', columns: [col('Medication', (d) => d.medication.display), col('Dosage', (d) => dosageLines(d.dosageInstructions)), col('Quantity', (d) => quantity(d.quantity)), col('Supplied', (d) => dispenseOutcome(d)), col('Handed over', (d) => formatDate(d.whenHandedOver ?? d.whenPrepared))] },
-    { title: 'Given in hospital', path: ['patient', 'medicationAdministrations'], source: 'acuteSource', columns: [col('Medication', (a) => a.medication.display), col('Dose', (a) => administeredDose(a.dosage)), col('Given', (a) => administrationOutcome(a)), col('When', (a) => formatDate(a.effective))] },
-    { title: 'Given by community services', path: ['patient', 'communityMedicationAdministrations'], source: 'communitySource', columns: [col('Medication', (a) => a.medication.display), col('Dose', (a) => administeredDose(a.dosage)), col('Given', (a) => administrationOutcome(a)), col('When', (a) => formatDate(a.effective))] },
-    { title: 'Given by home care (social care)', path: ['patient', 'socialCareMedicationAdministrations'], source: 'socialCareSource', columns: [col('Medication', (a) => a.medication.display), col('Dose', (a) => administeredDose(a.dosage)), col('Given', (a) => administrationOutcome(a)), col('When', (a) => formatDate(a.effective))] },
+    { title: 'Given at the GP practice', path: ['patient', 'gpMedicationAdministrations'], source: 'gpSource', columns: givenColumns },
+    { title: 'Given in hospital', path: ['patient', 'medicationAdministrations'], source: 'acuteSource', columns: givenColumns },
+    { title: 'Given by the mental health trust', path: ['patient', 'mentalHealthMedicationAdministrations'], source: 'mentalHealthSource', columns: givenColumns },
+    { title: 'Given by community services', path: ['patient', 'communityMedicationAdministrations'], source: 'communitySource', columns: givenColumns },
+    { title: 'Given by home care (social care)', path: ['patient', 'socialCareMedicationAdministrations'], source: 'socialCareSource', columns: givenColumns },
+    // Each source's "No current medications" statements (a medications List sent empty because nothing is known), apart from its medicines (H123-H125).
+    ...listStatementSections('No current medications', 'noCurrentMedications'),
   ];
 }
 

@@ -8,7 +8,7 @@ import { resultFlag } from './resultFlag';
 
 const observationColumns = [col('Observation', (r: any) => r.code.display ?? r.code.text), col('Result', (r: any) => resultText(r)), col('Kind', (r: any) => r.category), col('Status', (r: any) => (r.status === 'final' ? '' : statusWords(r.status))), col('Date', (r: any) => formatDate(r.effectiveDate ?? r.issued))];
 
-/** <sfy-results nhs-number="..."> — fields in results.graphql. Each source apart: the GP's observations (vital signs, smoking), the hospital's results, the mental health trust's and community services' observations. */
+/** <sfy-results nhs-number="..."> — fields in results.graphql. Each source apart: the GP's observations (vital signs, smoking), the hospital's results, the mental health trust's, community services' and the council's observations. */
 export class ResultsPanel extends RecordPanel<ResultsQuery> {
   protected heading = 'Test results';
   protected document = ResultsDocument;
@@ -17,6 +17,7 @@ export class ResultsPanel extends RecordPanel<ResultsQuery> {
     { title: 'Test results', path: ['patient', 'testResults'], source: 'acuteSource', columns: [col('Test', (r) => r.code.display), col('Result', (r) => (resultFlag(r) ? html`<span class="flag">${resultText(r)}</span> <strong class="flag" data-role="result-flag">${resultFlag(r)}</strong>` : resultText(r))), col('Range', (r) => r.referenceRange), col('Status', (r) => (r.status === 'final' ? '' : statusWords(r.status))), col('Date', (r) => formatDate(r.effectiveDate ?? r.issued))] },
     { title: 'Mental health observations', path: ['patient', 'mentalHealthObservations'], source: 'mentalHealthSource', columns: observationColumns },
     { title: 'Community services observations', path: ['patient', 'communityObservations'], source: 'communitySource', columns: observationColumns },
+    { title: 'Social care observations', path: ['patient', 'socialCareObservations'], source: 'socialCareSource', columns: observationColumns },
   ];
 }
 
