@@ -1,5 +1,3 @@
-import type { Section } from './recordPanel';
-import { col } from './columns';
 import { formatDate } from './fhirTime';
 import { listStatementStatus, listStatementWords } from './combinedWords';
 
@@ -9,6 +7,15 @@ import { listStatementStatus, listStatementWords } from './combinedWords';
  * organisation's items (never rows of them, H125), each statement with its list, date and whether it
  * still stands. Pure, so which fields and sources the sections read is unit-tested.
  */
+
+/** A panel's Section (recordPanel.ts), said here without importing the element, so the unit tests load no DOM. */
+export interface StatementSection {
+  title: string;
+  path: string[];
+  source: string;
+  current: { history: string };
+  columns: Array<{ label: string; value: (statement: any) => unknown }>;
+}
 
 /** The organisations, in the panels' order: the field's prefix (the GP's has none), its freshness field, and how a title names it. */
 const SOURCES = [
@@ -20,8 +27,12 @@ const SOURCES = [
 ] as const;
 
 /** `field` is the GP's (noKnownProblems); the others are its prefixed twins (hospitalNoKnownProblems, ...). */
-export function listStatementSections(says: string, field: string): Section[] {
-  const columns = [col('Statement', (s) => listStatementWords(says, s)), col('Recorded', (s) => formatDate(s.recordedDate)), col('Status', listStatementStatus)];
+export function listStatementSections(says: string, field: string): StatementSection[] {
+  const columns = [
+    { label: 'Statement', value: (s: any) => listStatementWords(says, s) },
+    { label: 'Recorded', value: (s: any) => formatDate(s.recordedDate) },
+    { label: 'Status', value: listStatementStatus },
+  ];
   return SOURCES.map(({ prefix, source, who }) => ({
     title: `“${says}” statements (${who})`,
     path: ['patient', prefix ? `${prefix}${field[0].toUpperCase()}${field.slice(1)}` : field],
