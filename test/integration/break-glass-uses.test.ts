@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { registryAccessModels } from '../../subgraphs/kit/src/access/registryRecords';
-import { breakGlassReviewHistory, breakGlassReviewQueue } from '../../subgraphs/audit/src/breakGlassReview';
+import { breakGlassReviewHistory, breakGlassReviewQueue, recordBreakGlassReview } from '../../subgraphs/audit/src/breakGlassReview';
 import { auditServiceModels, type AuditServiceModels } from '../../subgraphs/audit/src/models';
 import { backfillBreakGlassUses, breakGlassUsesCompleteBefore, sweepStep, type SweepModels } from '../../subgraphs/audit/src/monitoring/sweep';
 import { closeDatabases, database } from '../support/clients';
@@ -21,7 +21,7 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms);
 let audit: Connection;
 let registry: Connection;
 let models: AuditServiceModels;
-const context = () => ({ models, identity: { userId: 'privacy-officer' } }) as never;
+const context = () => ({ models, identity: { userId: 'privacy-officer', name: 'Pat Officer', odsCode: 'X26', jobRole: 'R8003', profile: 'privacy' } }) as never;
 
 const lookUnder = (id: string, requestId: string, at: Date, categories: string[], jobRole = 'R8000') => ({
   requestId,
@@ -39,10 +39,11 @@ const lookUnder = (id: string, requestId: string, at: Date, categories: string[]
 const ordinaryLook = (requestId: string, at: Date) => ({ ...lookUnder('x', requestId, at, ['medications']), breakGlass: null });
 const write = (...events: object[]) => models.AuditEvent.collection.insertMany(events as never[]);
 
-/** The queue's rows as the reviewer reads them. */
+type Row = { breakGlassId: string; firstAccess: string; lastAccess: string; accesses: number; categories: string[]; user: { jobRole: string }; reviews: Array<{ outcome: string }> };
+/** The queue's rows as the reviewer reads them (the outcomes of their reviews, newest first). */
 const queueRows = async () =>
-  ((await breakGlassReviewQueue({}, context())) as { rows: Array<{ breakGlassId: string; firstAccess: string; lastAccess: string; accesses: number; categories: string[]; user: { jobRole: string } }> }).rows
-    .map((r) => ({ id: r.breakGlassId, first: r.firstAccess, last: r.lastAccess, accesses: r.accesses, categories: r.categories, jobRole: r.user.jobRole }))
+  ((await breakGlassReviewQueue({}, context())) as { rows: Row[] }).rows
+    .map((r) => ({ id: r.breakGlassId, first: r.firstAccess, last: r.lastAccess, accesses: r.accesses, categories: r.categories, jobRole: r.user.jobRole, reviews: r.reviews.map((v) => v.outcome) }))
     .sort((a, b) => a.id.localeCompare(b.id));
 
 beforeAll(async () => {
@@ -60,13 +61,15 @@ afterAll(async () => {
 describe('the break-glass review queue reads the uses the sweep keeps', () => {
   // bg-old: two looks 40 days ago (before the sweep kept uses); bg-mid: a look 2 days ago and
   // another an hour ago as a different role; bg-new: a look a second ago (no pass has read it).
+  // bg-old was reviewed (follow-up asked) before the uses were kept: the backfill folds that review in.
   const expected = [
-    { id: 'bg-mid', first: ago(2 * DAY).toISOString(), last: ago(3_600_000).toISOString(), accesses: 2, categories: ['allergies', 'medications'], jobRole: 'R8001' },
-    { id: 'bg-new', first: ago(1_000).toISOString(), last: ago(1_000).toISOString(), accesses: 1, categories: ['allergies'], jobRole: 'R8000' },
-    { id: 'bg-old', first: ago(40 * DAY).toISOString(), last: ago(40 * DAY - 60_000).toISOString(), accesses: 2, categories: ['allergies', 'results'], jobRole: 'R8000' },
+    { id: 'bg-mid', first: ago(2 * DAY).toISOString(), last: ago(3_600_000).toISOString(), accesses: 2, categories: ['allergies', 'medications'], jobRole: 'R8001', reviews: [] },
+    { id: 'bg-new', first: ago(1_000).toISOString(), last: ago(1_000).toISOString(), accesses: 1, categories: ['allergies'], jobRole: 'R8000', reviews: [] },
+    { id: 'bg-old', first: ago(40 * DAY).toISOString(), last: ago(40 * DAY - 60_000).toISOString(), accesses: 2, categories: ['allergies', 'results'], jobRole: 'R8000', reviews: ['NEEDS_FOLLOW_UP'] },
   ];
 
   it('before the sweep has kept any, the queue is read from the events themselves', async () => {
+    await models.BreakGlassReview.create({ breakGlassId: 'bg-old', outcome: 'NEEDS_FOLLOW_UP', note: 'Asked the ward why.', reviewedBy: { id: 'privacy-officer' }, reviewedAt: ago(30 * DAY) });
     await write(
       lookUnder('bg-old', 'r1', ago(40 * DAY), ['allergies']),
       lookUnder('bg-old', 'r1', ago(40 * DAY), ['results']),
@@ -112,10 +115,20 @@ describe('the break-glass review queue reads the uses the sweep keeps', () => {
     expect([...newUse.requestIds].sort()).toEqual(['r6', 'r7']);
   });
 
-  it('the history holds a declaration once its latest review closes it, and the queue no longer does', async () => {
-    await models.BreakGlassReview.create({ breakGlassId: 'bg-old', outcome: 'APPROPRIATE', note: 'Seen in resus, appropriate.', reviewedBy: { id: 'privacy-officer' }, reviewedAt: new Date() });
+  it('a closing review takes the declaration out of the queue and into the history, with every review; so does one of a declaration the sweep has not read yet', async () => {
+    await recordBreakGlassReview({ breakGlassId: 'bg-old', outcome: 'APPROPRIATE', note: 'Seen in resus, appropriate.' }, context());
+    // Looked under after the last pass, and reviewed at once: only the newest events and the review hold it.
+    await write(lookUnder('bg-tail', 'r10', new Date(NOW.getTime() + 3_000), ['allergies']));
+    await recordBreakGlassReview({ breakGlassId: 'bg-tail', outcome: 'INAPPROPRIATE', note: 'Not a patient of this ward.' }, context());
     expect((await queueRows()).map((r) => r.id)).toEqual(['bg-mid', 'bg-new']);
-    const history = (await breakGlassReviewHistory({}, context())) as { rows: Array<{ breakGlassId: string; accesses: number }> };
-    expect(history.rows.map((r) => [r.breakGlassId, r.accesses])).toEqual([['bg-old', 2]]);
+    const history = (await breakGlassReviewHistory({}, context())) as { rows: Row[] };
+    expect(history.rows.map((r) => [r.breakGlassId, r.accesses, r.reviews.map((v) => v.outcome)])).toEqual([
+      ['bg-tail', 1, ['INAPPROPRIATE']],
+      ['bg-old', 2, ['APPROPRIATE', 'NEEDS_FOLLOW_UP']],
+    ]);
+    // The sweep then reads bg-tail's look: its use is whole, the review kept.
+    await sweepStep(models as unknown as SweepModels, new Date(NOW.getTime() + 240_000));
+    expect(await models.BreakGlassUse.findById('bg-tail').lean().exec()).toMatchObject({ nhsNumber: PATIENT, reason: 'EMERGENCY_CARE', requestIds: ['r10'], closed: true });
+    expect(((await breakGlassReviewHistory({}, context())) as { rows: Row[] }).rows.map((r) => r.breakGlassId)).toEqual(['bg-tail', 'bg-old']);
   });
 });

@@ -1,9 +1,9 @@
 import { badUserInput, type AuditUser, type BreakGlassRecord, type SubgraphContext } from '@shareforyou/kit';
-import { limitRows, LOOK_FIELDS, reportHeader } from './looks';
+import { limitRows, LOOK_FIELDS, REPORT_ROW_LIMIT, reportHeader } from './looks';
 import type { AuditServiceModels, BreakGlassReviewOutcome, BreakGlassReviewRecord } from './models';
-import { breakGlassLooksQuery, mergeUses, usesOf, type BreakGlassEvent, type BreakGlassUseRecord } from './monitoring/breakGlassUses';
+import { breakGlassLooksQuery, foldReviews, mergeUses, reviewState, usesOf, type BreakGlassEvent, type BreakGlassUseRecord } from './monitoring/breakGlassUses';
 import { breakGlassUsesCompleteBefore } from './monitoring/sweep';
-import { periodArgument, type Period } from './period';
+import { EARLIEST_EVENT, periodArgument, type Period } from './period';
 
 /**
  * Every break-glass declaration is reviewed by the privacy office. The queue is built from the
@@ -13,8 +13,6 @@ import { periodArgument, type Period } from './period';
 
 type Context = SubgraphContext<AuditServiceModels>;
 
-/** Reviews that close a declaration; NEEDS_FOLLOW_UP keeps it in the queue. */
-const CLOSING: BreakGlassReviewOutcome[] = ['APPROPRIATE', 'INAPPROPRIATE'];
 
 function reviewView(review: BreakGlassReviewRecord) {
   return { ...review, reviewedAt: new Date(review.reviewedAt).toISOString() };
@@ -25,43 +23,63 @@ export const reviewer = (context: Context): AuditUser => {
   return { id: userId, name, odsCode, jobRole, profile, familyName: familyName ?? null };
 };
 
-/**
- * Every declaration looked under in the period, with everything looked at under it: the uses the
- * sweep keeps (a few small documents, however large the trail), and for the newest events, which
- * the sweep may not have read yet, the events themselves.
- */
-async function usesInPeriod(period: Period, context: Context): Promise<BreakGlassUseRecord[]> {
-  const completeBefore = await breakGlassUsesCompleteBefore(context.models);
-  const stored =
-    completeBefore && completeBefore > period.from
-      ? ((await context.models.BreakGlassUse.find({ lastAccess: { $gte: period.from }, firstAccess: { $lt: period.to } }).lean().exec()) as BreakGlassUseRecord[])
-      : [];
-  const liveFrom = completeBefore && completeBefore > period.from ? completeBefore : period.from;
-  const recent =
-    liveFrom < period.to
-      ? ((await context.models.AuditEvent.find(breakGlassLooksQuery({ from: liveFrom, to: period.to })).select(LOOK_FIELDS).lean().exec()) as BreakGlassEvent[])
-      : [];
-  return mergeUses(stored, usesOf(recent));
+type Use = BreakGlassUseRecord;
+
+/** The reviews of declarations the use documents do not hold yet (their backfill is unfinished): from the record itself. */
+async function reviewsFromTheRecord(ids: string[], context: Context): Promise<Map<string, Pick<Use, 'reviews' | 'closed' | 'closedAt'>>> {
+  const reviews = ids.length
+    ? ((await context.models.BreakGlassReview.find({ breakGlassId: { $in: ids } }).lean().exec()) as BreakGlassReviewRecord[])
+    : [];
+  const of = new Map<string, BreakGlassReviewRecord[]>();
+  for (const review of reviews) of.set(review.breakGlassId, [...(of.get(review.breakGlassId) ?? []), review]);
+  return new Map(ids.map((id) => [id, reviewState(of.get(id) ?? [])]));
 }
 
-/** Every declaration looked under in the period, with its reviews (newest first) and its declared and expiry times. */
-async function declarationsInPeriod(period: Period, context: Context) {
-  const uses = await usesInPeriod(period, context);
-  const ids = uses.map((use) => use._id);
-  const reviews = ids.length
-    ? ((await context.models.BreakGlassReview.find({ breakGlassId: { $in: ids } }).sort({ reviewedAt: -1 }).lean().exec()) as BreakGlassReviewRecord[])
+/**
+ * The declarations looked under in the period that are open (the queue) or closed (the history),
+ * with everything looked at under each and its reviews: the use documents the sweep keeps (the open
+ * ones, or the latest closed, through an index), and for the newest events, which the sweep may not
+ * have read yet, the events themselves with their declarations' use documents (an _id $in).
+ */
+async function usesInPeriod(period: Period, closed: boolean, context: Context): Promise<{ uses: Use[]; truncated: boolean }> {
+  const { BreakGlassUse, AuditEvent } = context.models;
+  const completeBefore = await breakGlassUsesCompleteBefore(context.models);
+  const kept = completeBefore !== null && completeBefore > period.from;
+  const stored = kept
+    ? ((await (closed
+        ? BreakGlassUse.find({ closed: true, closedAt: { $gte: EARLIEST_EVENT }, lastAccess: { $gte: period.from } }).sort({ closedAt: -1 }).limit(REPORT_ROW_LIMIT + 1)
+        : BreakGlassUse.find({ closed: false, lastAccess: { $gte: period.from } })
+      )
+        .lean()
+        .exec()) as Use[])
     : [];
-  const reviewsOf = new Map<string, BreakGlassReviewRecord[]>();
-  for (const review of reviews) reviewsOf.set(review.breakGlassId, [...(reviewsOf.get(review.breakGlassId) ?? []), review]);
+  const liveFrom = kept ? completeBefore! : period.from;
+  const recent = liveFrom < period.to ? usesOf((await AuditEvent.find(breakGlassLooksQuery({ from: liveFrom, to: period.to })).select(LOOK_FIELDS).lean().exec()) as BreakGlassEvent[]) : [];
+  const storedIds = new Set(stored.map((use) => use._id));
+  const others = recent.map((use) => use._id).filter((id) => !storedIds.has(id));
+  let known: Use[] = [];
+  if (kept) known = others.length ? ((await BreakGlassUse.find({ _id: { $in: others } }).lean().exec()) as Use[]) : [];
+  else {
+    const states = await reviewsFromTheRecord(others, context);
+    known = others.map((id) => ({ _id: id, ...states.get(id)! }) as Use);
+  }
+  const uses = mergeUses([...stored, ...known], recent).filter(
+    (use) => use.closed === closed && new Date(use.lastAccess) >= period.from && new Date(use.firstAccess) < period.to,
+  );
+  return { uses, truncated: closed && stored.length > REPORT_ROW_LIMIT };
+}
+
+/** A row of the queue or the history: the use, its reviews and the declaration's times from the registry. */
+async function rowsOf(uses: Use[], context: Context) {
   // The registry keeps the declaration itself (declared and expiry times): one $in over the patients.
   const patients = [...new Set(uses.map((use) => use.nhsNumber))];
   const access = patients.length
     ? ((await context.models.PatientAccess.find({ _id: { $in: patients } }).select({ breakGlass: 1 }).lean().exec()) as Array<{ breakGlass?: BreakGlassRecord[] }>)
     : [];
   const declared = new Map(access.flatMap((record) => (record.breakGlass ?? []).map((d) => [d.id, d] as const)));
-  const row = (use: BreakGlassUseRecord) => {
-    const all = reviewsOf.get(use._id) ?? [];
+  return uses.map((use) => {
     const declaration = declared.get(use._id);
+    const reviews = (use.reviews ?? []).map((review) => reviewView({ ...review, breakGlassId: use._id } as BreakGlassReviewRecord));
     return {
       breakGlassId: use._id,
       user: use.user,
@@ -74,22 +92,16 @@ async function declarationsInPeriod(period: Period, context: Context) {
       lastAccess: new Date(use.lastAccess).toISOString(),
       accesses: use.requestIds.length,
       categories: [...use.categories].sort(),
-      latestReview: all[0] ? reviewView(all[0]) : null,
-      reviews: all.map(reviewView),
+      latestReview: reviews[0] ?? null,
+      reviews,
     };
-  };
-  return { uses, row, latest: (id: string) => reviewsOf.get(id)?.[0] };
+  });
 }
-
-/** A declaration is closed when its latest review closes it. */
-const isClosed = (latest: BreakGlassReviewRecord | undefined) => latest !== undefined && CLOSING.includes(latest.outcome);
 
 export async function breakGlassReviewQueue(args: { from?: string | null; to?: string | null }, context: Context) {
   const period = periodArgument(args, 90);
-  const { uses, row, latest } = await declarationsInPeriod(period, context);
-  const waiting = uses
-    .filter((use) => !isClosed(latest(use._id)))
-    .sort((a, b) => new Date(a.firstAccess).getTime() - new Date(b.firstAccess).getTime()); // longest waiting first
+  const { uses } = await usesInPeriod(period, false, context);
+  const waiting = uses.sort((a, b) => new Date(a.firstAccess).getTime() - new Date(b.firstAccess).getTime()); // longest waiting first
   const { rows, truncated } = limitRows(waiting);
   return {
     ...reportHeader(
@@ -99,16 +111,14 @@ export async function breakGlassReviewQueue(args: { from?: string | null; to?: s
       period,
       truncated,
     ),
-    rows: rows.map(row),
+    rows: await rowsOf(rows, context),
   };
 }
 
 export async function breakGlassReviewHistory(args: { from?: string | null; to?: string | null }, context: Context) {
   const period = periodArgument(args, 366);
-  const { uses, row, latest } = await declarationsInPeriod(period, context);
-  const closed = uses
-    .filter((use) => isClosed(latest(use._id)))
-    .sort((a, b) => new Date(latest(b._id)!.reviewedAt).getTime() - new Date(latest(a._id)!.reviewedAt).getTime()); // latest closed first
+  const { uses, truncated: more } = await usesInPeriod(period, true, context);
+  const closed = uses.sort((a, b) => new Date(b.closedAt!).getTime() - new Date(a.closedAt!).getTime()); // latest closed first
   const { rows, truncated } = limitRows(closed);
   return {
     ...reportHeader(
@@ -116,9 +126,9 @@ export async function breakGlassReviewHistory(args: { from?: string | null; to?:
       'Every break-glass declaration looked under in the period whose latest review closed it (APPROPRIATE or INAPPROPRIATE), ' +
         'with every review and what was looked at under it. Latest closed first.',
       period,
-      truncated,
+      truncated || more,
     ),
-    rows: rows.map(row),
+    rows: await rowsOf(rows, context),
   };
 }
 
@@ -140,5 +150,6 @@ export async function recordBreakGlassReview(
     reviewedAt: new Date(),
   };
   await context.models.BreakGlassReview.create(review);
+  await foldReviews(context.models, args.breakGlassId);
   return reviewView(review);
 }

@@ -23,6 +23,22 @@ export interface BreakGlassUseRecord {
   lastAccess: Date;
   requestIds: string[];
   categories: string[];
+  /**
+   * The declaration's reviews, newest first, copied from the append-only `breakGlassReviews` (which
+   * stay the record) each time one is recorded, and whether the latest closed it and when: the queue
+   * reads the open declarations alone and the history the latest closed, through an index each.
+   */
+  reviews: UseReview[];
+  closed: boolean;
+  closedAt: Date | null;
+}
+
+/** A review as the use keeps it (breakGlassReviews' record without the declaration's id). */
+export interface UseReview {
+  outcome: string;
+  note: string;
+  reviewedBy: AuditUser;
+  reviewedAt: Date;
 }
 
 const userShape = { id: String, name: String, odsCode: String, jobRole: String, profile: String, familyName: String };
@@ -37,11 +53,16 @@ const breakGlassUseSchema = new Schema<BreakGlassUseRecord>(
     lastAccess: Date,
     requestIds: [String],
     categories: [String],
+    reviews: [Schema.Types.Mixed],
+    closed: Boolean,
+    closedAt: Date,
   },
   { collection: 'breakGlassUses', versionKey: false },
 );
-// The queue and history: the declarations looked under in a period, by their last look.
-breakGlassUseSchema.index({ lastAccess: -1 });
+// The queue: the open declarations looked under in a period, by their last look. The history: the
+// closed ones, latest closed first (read in this index's order, stopping at its limit).
+breakGlassUseSchema.index({ closed: 1, lastAccess: -1 });
+breakGlassUseSchema.index({ closed: 1, closedAt: -1 });
 
 export function breakGlassUseModel(auditDb: Connection) {
   return auditDb.models.BreakGlassUse ?? auditDb.model<BreakGlassUseRecord>('BreakGlassUse', breakGlassUseSchema);
@@ -71,6 +92,9 @@ export function usesOf(events: BreakGlassEvent[]): BreakGlassUseRecord[] {
         lastAccess: at,
         requestIds: [],
         categories: [],
+        reviews: [],
+        closed: false,
+        closedAt: null,
       };
       uses.set(use._id, use);
     }
@@ -93,7 +117,9 @@ export async function recordBreakGlassUses(model: BreakGlassUseModel, events: Br
       .updateOne(
         { _id: use._id },
         {
-          $setOnInsert: { nhsNumber: use.nhsNumber, reason: use.reason, detail: use.detail, user: use.user },
+          // $set, not $setOnInsert: a review recorded before the sweep read the declaration made the document.
+          $set: { nhsNumber: use.nhsNumber, reason: use.reason, detail: use.detail },
+          $setOnInsert: { user: use.user, reviews: [], closed: false, closedAt: null },
           $min: { firstAccess: use.firstAccess },
           $max: { lastAccess: use.lastAccess },
           $addToSet: { requestIds: { $each: use.requestIds }, categories: { $each: use.categories } },
@@ -107,15 +133,45 @@ export async function recordBreakGlassUses(model: BreakGlassUseModel, events: Br
   return uses.length;
 }
 
+/** Reviews that close a declaration; NEEDS_FOLLOW_UP keeps it in the queue. */
+const CLOSING = ['APPROPRIATE', 'INAPPROPRIATE'];
+
+/** Who reviewed a declaration, newest first, and whether the latest review closed it. */
+export function reviewState(reviews: UseReview[]): Pick<BreakGlassUseRecord, 'reviews' | 'closed' | 'closedAt'> {
+  const newestFirst = reviews
+    .map(({ outcome, note, reviewedBy, reviewedAt }) => ({ outcome, note, reviewedBy, reviewedAt }))
+    .sort((a, b) => new Date(b.reviewedAt).getTime() - new Date(a.reviewedAt).getTime());
+  const latest = newestFirst[0];
+  const closed = latest !== undefined && CLOSING.includes(latest.outcome);
+  return { reviews: newestFirst, closed, closedAt: closed ? new Date(latest.reviewedAt) : null };
+}
+
+/** The append-only reviews, as far as folding them needs. */
+interface ReviewRecords {
+  find(filter: { breakGlassId: string }): { lean(): { exec(): Promise<unknown> } };
+}
+
+/** Copies a declaration's reviews (the append-only record) into its use document, made if the sweep has not read the declaration yet. */
+export async function foldReviews(models: { BreakGlassReview: ReviewRecords; BreakGlassUse: BreakGlassUseModel }, breakGlassId: string): Promise<void> {
+  const reviews = (await models.BreakGlassReview.find({ breakGlassId }).lean().exec()) as UseReview[];
+  await models.BreakGlassUse.updateOne({ _id: breakGlassId }, { $set: reviewState(reviews) }, { upsert: true }).exec();
+}
+
 /** Merges two views of the same declarations (the stored uses and the newest events' uses). */
 export function mergeUses(stored: BreakGlassUseRecord[], recent: BreakGlassUseRecord[]): BreakGlassUseRecord[] {
-  const merged = new Map(stored.map((use) => [use._id, { ...use, requestIds: [...use.requestIds], categories: [...use.categories] }]));
+  const merged = new Map(stored.map((use) => [use._id, { ...use, requestIds: [...(use.requestIds ?? [])], categories: [...(use.categories ?? [])], reviews: use.reviews ?? [] }]));
   for (const use of recent) {
     const known = merged.get(use._id);
     if (!known) {
       merged.set(use._id, use);
       continue;
     }
+    known.nhsNumber ??= use.nhsNumber;
+    known.reason ??= use.reason;
+    known.detail ??= use.detail;
+    known.user ??= use.user;
+    known.firstAccess ??= use.firstAccess;
+    known.lastAccess ??= use.lastAccess;
     if (use.firstAccess < known.firstAccess) known.firstAccess = use.firstAccess;
     if (use.lastAccess >= known.lastAccess) {
       known.lastAccess = use.lastAccess;

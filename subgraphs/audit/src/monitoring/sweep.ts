@@ -4,7 +4,7 @@ import { databaseTimeoutMs, type AuditEventRecord, type AuditUser, type BreakGla
 import { currentAddressOf, storedAddresses, type AddressValue } from '@shareforyou/kit/src/ingest';
 import { raiseAlert, type AlertModel } from '../alerts/alerts';
 import { EARLIEST_EVENT } from '../period';
-import { breakGlassLooksQuery, recordBreakGlassUses, type BreakGlassUseModel } from './breakGlassUses';
+import { breakGlassLooksQuery, foldReviews, recordBreakGlassUses, type BreakGlassUseModel } from './breakGlassUses';
 import type { findingModels } from './findingRecords';
 import { alertThreshold, FINDING_SCORE, findingsForLook, type PatientIdentity, type StaffIdentity } from './matching';
 import type { StaffModel, StaffMemberRecord } from './staffDirectory';
@@ -103,6 +103,7 @@ export interface SweepModels extends ReturnType<typeof findingModels> {
   PatientAccess: RegistryAccessModels['PatientAccess'];
   SweepState: ReturnType<typeof sweepStateModel>;
   BreakGlassUse: BreakGlassUseModel;
+  BreakGlassReview: Connection['models'][string];
 }
 
 export function sweepStateModel(auditDb: Connection) {
@@ -327,7 +328,8 @@ async function breakGlassAtTheHead(models: SweepModels, now: Date, limits: Sweep
 /**
  * The break-glass uses of the events the sweep read before it kept them (a store older than this
  * code): from the oldest event to when the backfill began, a window at a time, for at most
- * BACKFILL_PASS_MS a pass; the sweep keeps them from then on. Returns whether there is more to do.
+ * BACKFILL_PASS_MS a pass, then the reviews recorded before; the sweep (and each review) keeps them
+ * from then on. Returns whether there is more to do.
  */
 export async function backfillBreakGlassUses(models: SweepModels, now = new Date(), limits = sweepLimits()): Promise<boolean> {
   const state = (await models.SweepState.findById('monitoring').lean().exec()) as SweepState | null;
@@ -351,6 +353,10 @@ export async function backfillBreakGlassUses(models: SweepModels, now = new Date
     from = until;
   }
   const done = from >= to;
+  if (done) {
+    // The reviews recorded before the uses were kept: each declaration's, once (a few thousand a year).
+    for (const id of (await models.BreakGlassReview.distinct('breakGlassId').exec()) as string[]) await foldReviews(models, id);
+  }
   await models.SweepState.updateOne({ _id: 'monitoring' }, { $set: { usesBackfillTo: to, usesBackfilledTo: from, usesBackfilled: done } }, { upsert: true }).exec();
   return !done;
 }
