@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { registryAccessModels } from '../../subgraphs/kit/src/access/registryRecords';
+import { accessLog } from '../../subgraphs/audit/src/accessLog';
 import { breakGlassReviewHistory, breakGlassReviewQueue, recordBreakGlassReview } from '../../subgraphs/audit/src/breakGlassReview';
 import { auditServiceModels, type AuditServiceModels } from '../../subgraphs/audit/src/models';
 import { backfillBreakGlassUses, breakGlassUsesCompleteBefore, sweepStep, type SweepModels } from '../../subgraphs/audit/src/monitoring/sweep';
@@ -130,5 +131,21 @@ describe('the break-glass review queue reads the uses the sweep keeps', () => {
     await sweepStep(models as unknown as SweepModels, new Date(NOW.getTime() + 240_000));
     expect(await models.BreakGlassUse.findById('bg-tail').lean().exec()).toMatchObject({ nhsNumber: PATIENT, reason: 'EMERGENCY_CARE', requestIds: ['r10'], closed: true });
     expect(((await breakGlassReviewHistory({}, context())) as { rows: Row[] }).rows.map((r) => r.breakGlassId)).toEqual(['bg-tail', 'bg-old']);
+  });
+
+  it('the access log of looks under break-glass, page by page, starts each read at the last looks the uses record and still lists every such event, newest first', async () => {
+    const all = (await models.AuditEvent.find({ 'breakGlass.id': { $ne: null } }).sort({ at: -1, _id: -1 }).lean().exec()).map((e) => String(e._id));
+    expect(all.length).toBe(8);
+    for (const size of [1, 2, 3]) {
+      const listed: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 20; pages += 1) {
+        const page = (await accessLog({ filter: { breakGlass: true }, first: size, after }, context())) as { events: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        listed.push(...page.events.map((e) => e.id));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(listed).toEqual(all);
+    }
   });
 });
