@@ -131,6 +131,10 @@ describe('the break-glass review queue reads the uses the sweep keeps', () => {
     await sweepStep(models as unknown as SweepModels, new Date(NOW.getTime() + 240_000));
     expect(await models.BreakGlassUse.findById('bg-tail').lean().exec()).toMatchObject({ nhsNumber: PATIENT, reason: 'EMERGENCY_CARE', requestIds: ['r10'], closed: true });
     expect(((await breakGlassReviewHistory({}, context())) as { rows: Row[] }).rows.map((r) => r.breakGlassId)).toEqual(['bg-tail', 'bg-old']);
+    // A page of the latest closed: it says when more closed in the period.
+    const latest = (await breakGlassReviewHistory({ first: 1 }, context())) as { rows: Row[]; truncated: boolean };
+    expect([latest.rows.map((r) => r.breakGlassId), latest.truncated]).toEqual([['bg-tail'], true]);
+    await expect(breakGlassReviewHistory({ first: 501 }, context())).rejects.toThrow(/"first" must be 1 to 500/);
   });
 
   it('the access log of looks under break-glass, page by page, starts each read at the last looks the uses record and still lists every such event, newest first', async () => {

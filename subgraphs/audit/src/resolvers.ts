@@ -37,7 +37,7 @@ export const auditResolvers = {
       accessLog(args, context),
     recordAccessSummary: (_: unknown, args: Period & { nhsNumber: string }, context: Context) => recordAccessSummary(args, context),
     breakGlassReviewQueue: (_: unknown, args: Period, context: Context) => breakGlassReviewQueue(args, context),
-    breakGlassReviewHistory: (_: unknown, args: Period, context: Context) => breakGlassReviewHistory(args, context),
+    breakGlassReviewHistory: (_: unknown, args: Period & { first?: number | null }, context: Context) => breakGlassReviewHistory(args, context),
     ownRecordAccess: (_: unknown, args: Period, context: Context) => ownRecordAccess(args, context),
     sharedSurnameOrAddressAccess: (_: unknown, args: Period, context: Context) => sharedSurnameOrAddressAccess(args, context),
     unusualVolume: (_: unknown, args: Period & { threshold?: number | null }, context: Context) => unusualVolume(args, context),
