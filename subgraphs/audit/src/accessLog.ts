@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { auditedFields, badUserInput, nhsNumberArgument, type StoredAuditEvent, type SubgraphContext } from '@shareforyou/kit';
+import { breakGlassLogPage } from './breakGlassLog';
 import type { AuditServiceModels } from './models';
 import { containsPattern, odsCodesNamed, organisationNames } from './names';
 import { EARLIEST_EVENT, isoArgument } from './period';
@@ -103,30 +104,6 @@ function auditEventView(event: StoredEvent) {
   };
 }
 
-/**
- * Looks under break-glass alone, newest first: a time from which the page is sure to be found. A
- * declaration's use (monitoring/breakGlassUses.ts) records its last look, and an event under it was
- * written then; so from the (size + 1)th latest of those last looks (before the cursor, or "to") on,
- * there are at least size + 1 events under break-glass, and the page lies in that short stretch of the
- * index instead of a year of it (some twenty thousand events). Null when it cannot say (other filters,
- * or fewer declarations than that): then the whole range is read.
- */
-async function breakGlassPageStart(filter: AccessLogFilter, size: number, before: Date | null, context: SubgraphContext<AuditServiceModels>): Promise<Date | null> {
-  const narrowed = filter.nhsNumber || filter.userId || filter.userName || filter.odsCode || filter.organisationName || typeof filter.denied === 'boolean';
-  if (filter.breakGlass !== true || narrowed) return null;
-  const to = filter.to ? isoArgument(filter.to, 'filter.to') : null;
-  const bound = before && to ? (before < to ? before : to) : before ?? to;
-  const lastLooks = async (closed: boolean) =>
-    (await context.models.BreakGlassUse.find({ closed, lastAccess: { $gte: EARLIEST_EVENT, ...(bound ? { $lt: bound } : {}) } })
-      .sort({ lastAccess: -1 })
-      .limit(size + 1)
-      .select({ lastAccess: 1 })
-      .lean()
-      .exec()) as Array<{ lastAccess: Date }>;
-  const times = [...(await lastLooks(false)), ...(await lastLooks(true))].map((use) => new Date(use.lastAccess).getTime()).sort((a, b) => b - a);
-  return times.length > size ? new Date(times[size]) : null;
-}
-
 export async function accessLog(
   args: { filter?: AccessLogFilter | null; first?: number | null; after?: string | null },
   context: SubgraphContext<AuditServiceModels>,
@@ -135,8 +112,6 @@ export async function accessLog(
   const filter = args.filter ?? {};
   const query = accessLogQuery(filter, filter.organisationName ? await organisationNames(context.models.OrganisationName) : undefined);
   const cursor = args.after ? decodeCursor(args.after) : null;
-  const since = await breakGlassPageStart(filter, size, cursor?.at ?? null, context);
-  if (since && since > (query.at as { $gte: Date }).$gte) (query.at as { $gte: Date }).$gte = since;
   if (cursor) {
     const { at, id } = cursor;
     // The read starts at the cursor (earlier than any "to": it came from the page before); the
@@ -144,11 +119,10 @@ export async function accessLog(
     query.at = { $gte: (query.at as { $gte: Date }).$gte, $lte: at };
     query.$or = [{ at: { $lt: at } }, { at, _id: { $lt: id } }];
   }
-  const found = (await context.models.AuditEvent.find(query)
-    .sort({ at: -1, _id: -1 })
-    .limit(size + 1)
-    .lean()
-    .exec()) as unknown as StoredEvent[];
+  const breakGlassAlone = filter.breakGlass === true && !(filter.nhsNumber || filter.userId || filter.userName || filter.odsCode || filter.organisationName || typeof filter.denied === 'boolean');
+  const found =
+    (breakGlassAlone ? await breakGlassLogPage(query, size, context) : null) ??
+    ((await context.models.AuditEvent.find(query).sort({ at: -1, _id: -1 }).limit(size + 1).lean().exec()) as unknown as StoredEvent[]);
   const events = found.slice(0, size);
   const last = events[events.length - 1];
   return {

@@ -1,7 +1,7 @@
 import { badUserInput, type AuditUser, type BreakGlassRecord, type SubgraphContext } from '@shareforyou/kit';
 import { limitRows, LOOK_FIELDS, REPORT_ROW_LIMIT, reportHeader } from './looks';
 import type { AuditServiceModels, BreakGlassReviewOutcome, BreakGlassReviewRecord } from './models';
-import { breakGlassLooksQuery, foldReviews, mergeUses, reviewState, usesOf, type BreakGlassEvent, type BreakGlassUseRecord } from './monitoring/breakGlassUses';
+import { breakGlassLooksQuery, foldReviews, mergeUses, newestBreakGlassQuery, reviewState, usesOf, type BreakGlassEvent, type BreakGlassUseRecord } from './monitoring/breakGlassUses';
 import { breakGlassUsesCompleteBefore } from './monitoring/sweep';
 import { EARLIEST_EVENT, periodArgument, type Period } from './period';
 
@@ -54,7 +54,8 @@ async function usesInPeriod(period: Period, closed: boolean, context: Context, l
         .exec()) as Use[])
     : [];
   const liveFrom = kept ? completeBefore! : period.from;
-  const recent = liveFrom < period.to ? usesOf((await AuditEvent.find(breakGlassLooksQuery({ from: liveFrom, to: period.to })).select(LOOK_FIELDS).lean().exec()) as BreakGlassEvent[]) : [];
+  const recentFilter = kept ? newestBreakGlassQuery({ $gte: liveFrom, $lt: period.to }) : breakGlassLooksQuery({ from: liveFrom, to: period.to });
+  const recent = liveFrom < period.to ? usesOf((await AuditEvent.find(recentFilter).select(LOOK_FIELDS).lean().exec()) as BreakGlassEvent[]) : [];
   const storedIds = new Set(stored.map((use) => use._id));
   const others = recent.map((use) => use._id).filter((id) => !storedIds.has(id));
   let known: Use[] = [];

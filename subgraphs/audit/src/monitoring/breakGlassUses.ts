@@ -62,6 +62,8 @@ const breakGlassUseSchema = new Schema<BreakGlassUseRecord>(
 // The queue: the open declarations looked under in a period, by their last look. The history: the
 // closed ones, latest closed first (read in this index's order, stopping at its limit).
 breakGlassUseSchema.index({ closed: 1, lastAccess: -1 });
+// The access log's looks under break-glass: the declarations, latest last look first (breakGlassLog.ts).
+breakGlassUseSchema.index({ lastAccess: -1 });
 breakGlassUseSchema.index({ closed: 1, closedAt: -1 });
 
 export function breakGlassUseModel(auditDb: Connection) {
@@ -71,6 +73,13 @@ export type BreakGlassUseModel = ReturnType<typeof breakGlassUseModel>;
 
 /** The looks under break-glass in [from, to): one range of the { breakGlass.id, at } index, a few in a million events. */
 export const breakGlassLooksQuery = (period: { from: Date; to: Date }) => ({ 'breakGlass.id': { $ne: null }, at: { $gte: period.from, $lt: period.to } });
+
+/**
+ * The looks under break-glass among the newest events (the minute or two the uses may not hold
+ * yet): read by time, through { at }. Through { breakGlass.id, at } the engine would walk every
+ * declaration's entries, a year of them, to find the few of the last minute.
+ */
+export const newestBreakGlassQuery = (at: { $gte: Date; $lt?: Date; $lte?: Date }) => ({ at, 'breakGlass.id': { $exists: true } });
 
 export type BreakGlassEvent = Pick<AuditEventRecord, 'requestId' | 'at' | 'user' | 'nhsNumber' | 'categories' | 'breakGlass'>;
 
