@@ -4,7 +4,9 @@ import { accessLog } from '../../subgraphs/audit/src/accessLog';
 import { breakGlassReviewHistory, breakGlassReviewQueue, recordBreakGlassReview } from '../../subgraphs/audit/src/breakGlassReview';
 import { auditServiceModels, type AuditServiceModels } from '../../subgraphs/audit/src/models';
 import { backfillBreakGlassUses, breakGlassUsesCompleteBefore, sweepStep, type SweepModels } from '../../subgraphs/audit/src/monitoring/sweep';
+import { openDatabase } from '../../subgraphs/kit/src/database';
 import { closeDatabases, database } from '../support/clients';
+import { testDatabaseUri } from '../support/stackInfo';
 
 /**
  * The break-glass review queue over a large trail (issue 20.1): it reads the uses the monitoring
@@ -22,6 +24,7 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms);
 let audit: Connection;
 let registry: Connection;
 let models: AuditServiceModels;
+let previousUri: string | undefined;
 const context = () => ({ models, identity: { userId: 'privacy-officer', name: 'Pat Officer', odsCode: 'X26', jobRole: 'R8003', profile: 'privacy' } }) as never;
 
 const lookUnder = (id: string, requestId: string, at: Date, categories: string[], jobRole = 'R8000') => ({
@@ -48,7 +51,10 @@ const queueRows = async () =>
     .sort((a, b) => a.id.localeCompare(b.id));
 
 beforeAll(async () => {
-  audit = (await database('audit')).useDb('break_glass_uses_test');
+  // Opened as the audit service opens it: every read carries the database time limit (the kit's plugin).
+  previousUri = process.env.MONGODB_URI;
+  process.env.MONGODB_URI = testDatabaseUri();
+  audit = await openDatabase('break_glass_uses_test');
   registry = (await database('registry')).useDb('break_glass_uses_registry_test');
   await Promise.all([audit.dropDatabase(), registry.dropDatabase()]);
   models = auditServiceModels({ own: audit, registry, access: registryAccessModels(registry), slices: null });
@@ -56,7 +62,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([audit?.dropDatabase(), registry?.dropDatabase()]);
+  await audit?.close();
   await closeDatabases();
+  if (previousUri === undefined) delete process.env.MONGODB_URI;
+  else process.env.MONGODB_URI = previousUri;
 });
 
 describe('the break-glass review queue reads the uses the sweep keeps', () => {
