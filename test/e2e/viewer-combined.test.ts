@@ -20,7 +20,7 @@ function section(page: Page, panel: string, name: string) {
     const cellText = (td: any) => { const copy = td.cloneNode(true); copy.querySelectorAll('details').forEach((d: any) => d.remove()); return copy.textContent.trim(); };
     const rows = (part: string) => [...(s?.querySelectorAll(`table[data-part="${part}"] tbody tr`) ?? [])].map((tr: any) => [...tr.querySelectorAll('td')].map(cellText));
     const all = (role: string) => [...(s?.querySelectorAll(`[data-role="${role}"]`) ?? [])].map((e: any) => e.textContent.trim());
-    return { state: s?.getAttribute('data-state'), text: s?.textContent ?? '', current: rows('current'), history: rows('history'), warnings: all('warning'), notRead: all('not-read'), sources: all('sources') };
+    return { state: s?.getAttribute('data-state'), text: s?.textContent ?? '', current: rows('current'), history: rows('history'), warnings: all('warning'), notRead: all('not-read'), sources: all('sources'), source: all('source')[0] ?? '' };
   }, name);
 }
 
@@ -286,7 +286,7 @@ it("the emergency summary's safeguarding section holds every source's alert in f
   await page.context().close();
 });
 
-it('a depot given at the mental health trust is in "Medicines given", naming the trust; a dose declined says "Not given"; appointments upcoming first with their status in words; every source’s letters; by keyboard; axe clean', async () => {
+it('a depot given at the mental health trust is in "Medicines given", naming the trust; a dose declined says "Not given"; appointments upcoming first with their status in words; every source’s letters; by keyboard; by source the same, each in its organisation\'s section; axe clean', async () => {
   const nhsNumber = '9990012407';
   const TRUST = 'Pennine Care NHS Foundation Trust';
   const patient = { identifier: { system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhsNumber } };
@@ -373,5 +373,43 @@ it('a depot given at the mental health trust is in "Medicines given", naming the
   await screenshot(page.locator('[data-panel="combinedMedicationAdministrations"]'), 'viewer-combined-medicines-given');
   await screenshot(page.locator('[data-panel="combinedAppointments"]'), 'viewer-combined-appointments');
   await screenshot(page.locator('[data-panel="combinedDocuments"]'), 'viewer-combined-documents');
+
+  // View by source, one click away: the same appointments, letter and doses, each in its organisation's own section, naming it (issue #18.3).
+  await page.getByRole('button', { name: 'View by source' }).click();
+  await page.locator('[data-panel="documents"]').waitFor();
+  await panelsSettled(page);
+  const asOf = (organisation: string) => new RegExp(`^From ${organisation} · as of \\d{1,2} \\w{3,4} \\d{4}`);
+  const gpAppointments = await section(page, 'encounters', 'gpAppointments');
+  expect(gpAppointments).toMatchObject({ state: 'data', source: expect.stringMatching(asOf(GP)) });
+  expect(gpAppointments.current).toEqual([[expect.stringMatching(/^15 Sept? 2026$/), 'Medication review', '', 'Did not attend']]);
+  const trustAppointments = await section(page, 'encounters', 'mentalHealthAppointments');
+  expect(trustAppointments).toMatchObject({ state: 'data', source: expect.stringMatching(asOf(TRUST)) });
+  expect(trustAppointments.current.map((r) => [r[1], r[3]])).toEqual([['Depot clinic', 'Booked']]);
+  const trustDocuments = await section(page, 'documents', 'mentalHealthDocuments');
+  expect(trustDocuments).toMatchObject({ state: 'data', source: expect.stringMatching(asOf(TRUST)) });
+  expect(trustDocuments.current).toEqual([[
+    '20 Oct 2026',
+    'Care programme review letter',
+    'Care programme review letter (application/pdf) held at the source: https://paris.example.nhs.uk/documents/cpa-review-letter',
+    '',
+    'Dr Ola Adeyemi',
+  ]]);
+  const trustDoses = await section(page, 'medications', 'mentalHealthMedicationAdministrations');
+  expect(trustDoses).toMatchObject({ state: 'data', source: expect.stringMatching(asOf(TRUST)) });
+  // Each dose its own row: the one given "Given", the one declined "Not given" with why, never read as given; never among the medicines.
+  expect(trustDoses.current.map((r) => [r[0].slice(0, 14), r[2], r[3]])).toEqual(expect.arrayContaining([
+    ['Paliperidone 1', 'Given', '2 Nov 2026'],
+    ['Paliperidone 1', 'Not given: Drug declined by patient', '5 Oct 2026'],
+  ]));
+  expect(trustDoses.current).toHaveLength(2);
+  expect((await section(page, 'medications', 'mentalHealthMedications')).state).toBe('empty');
+  // The other sources' sections of the same kinds are there, each naming its organisation or saying nothing is recorded.
+  for (const [panel, name] of [['documents', 'gpDocuments'], ['documents', 'communityDocuments'], ['documents', 'socialCareDocuments'], ['encounters', 'communityAppointments'], ['medications', 'gpMedicationAdministrations']]) {
+    expect({ name, state: (await section(page, panel, name)).state }).toEqual({ name, state: expect.stringMatching(/^(data|empty)$/) });
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page.locator('[data-panel="medications"]'), 'viewer-by-source-medicines-given');
+  await screenshot(page.locator('[data-panel="encounters"]'), 'viewer-by-source-appointments');
+  await screenshot(page.locator('[data-panel="documents"]'), 'viewer-by-source-documents');
   await page.context().close();
 });
