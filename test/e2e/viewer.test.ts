@@ -212,10 +212,14 @@ describe('the clinician viewer in a browser', () => {
       // The hospital's dispensed and administered medicines, in the same element.
       // An empty section still names whom it is from, by name, not by ODS code.
       expect.objectContaining({ panel: 'sfy-medications', section: 'medicationDispenses', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From Northern Care Alliance NHS Foundation Trust · as of/) }),
+      // Doses given, each source's apart (H153: never a current medicine): the practice's, the hospital's, the mental health trust's, a district nurse's, a home care worker's.
+      expect.objectContaining({ panel: 'sfy-medications', section: 'gpMedicationAdministrations', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From Bury Central Medical Practice · as of/) }),
       expect.objectContaining({ panel: 'sfy-medications', section: 'medicationAdministrations', state: expect.stringMatching(/data|empty/) }),
-      // Doses a district nurse and a home care worker gave, each apart (H153: never a current medicine).
+      expect.objectContaining({ panel: 'sfy-medications', section: 'mentalHealthMedicationAdministrations', state: 'empty' }),
       expect.objectContaining({ panel: 'sfy-medications', section: 'communityMedicationAdministrations', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From .*Community Health Services · as of/) }),
       expect.objectContaining({ panel: 'sfy-medications', section: 'socialCareMedicationAdministrations', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From .*Council.* · as of/) }),
+      // Each source's "No current medications" statements, apart from its medicines (H125).
+      ...['noCurrentMedications', 'hospitalNoCurrentMedications', 'mentalHealthNoCurrentMedications', 'communityNoCurrentMedications', 'socialCareNoCurrentMedications'].map((section) => expect.objectContaining({ panel: 'sfy-medications', section, state: expect.stringMatching(/data|empty/) })),
     ]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'embedded-panel');
