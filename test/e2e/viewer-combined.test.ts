@@ -104,6 +104,7 @@ it('the GP opens Margaret: the combined record is the first view, penicillin onc
   await screenshot(page, 'viewer-by-source-margaret');
   await screenshot(page.locator('[data-panel="emergencySummary"]'), 'viewer-emergency-summary-margaret');
   await screenshot(page.locator('[data-panel="encounters"]'), 'viewer-by-source-encounters-margaret');
+  await screenshot(page.locator('[data-panel="problems"]'), 'viewer-by-source-problems-margaret');
   await page.context().close();
 });
 
