@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { Schema } from 'mongoose';
 import type { AuditEventRecord, AuditUser } from '@shareforyou/kit';
+import { userShape } from './findingRecords';
 
 /**
  * What was looked at under each break-glass declaration, kept by the monitoring sweep as it reads the
@@ -41,7 +42,6 @@ export interface UseReview {
   reviewedAt: Date;
 }
 
-const userShape = { id: String, name: String, odsCode: String, jobRole: String, profile: String, familyName: String };
 const breakGlassUseSchema = new Schema<BreakGlassUseRecord>(
   {
     _id: String,

@@ -27,7 +27,8 @@ export interface FindingReviewRecord {
   reviewedAt: Date;
 }
 
-const userShape = { id: String, name: String, odsCode: String, jobRole: String, profile: String, familyName: String };
+/** A user as the monitoring records keep them (the gateway's identity at the look). */
+export const userShape = { id: String, name: String, odsCode: String, jobRole: String, profile: String, familyName: String };
 const findingSchema = new Schema<MonitoringFindingRecord>(
   {
     _id: String,
