@@ -24,13 +24,16 @@ beforeAll(async () => {
   const base = await freePortBase(stackInfo().portBase + 760);
   const env = { ...process.env, SHAREFORYOU_PORT_BASE: String(stackInfo().portBase), GATEWAY_PORT: String(base), GATEWAY_FAILED_SIGN_INS_PER_MINUTE: String(LIMIT), GATEWAY_REFUSAL_SPIKE_THRESHOLD: String(SPIKE) };
   const service = spawnService('gateway-sign-in-flood', GATEWAY_ENTRY, env, base, true);
+  // Every line it writes (the service keeps only its last 200 chunks, which the flood alone can fill).
+  const written: string[] = [];
+  service.child.stdout?.on('data', (chunk) => written.push(String(chunk)));
   try {
     await waitHealthy(service);
   } catch (error) {
     await stopProcess(service.child);
     throw error;
   }
-  gateway = { url: `http://127.0.0.1:${base}/graphql`, stop: () => stopProcess(service.child), output: () => service.output.join('') };
+  gateway = { url: `http://127.0.0.1:${base}/graphql`, stop: () => stopProcess(service.child), output: () => written.join('') };
 }, 60_000);
 afterAll(() => gateway?.stop());
 
