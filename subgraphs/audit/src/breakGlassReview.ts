@@ -13,7 +13,6 @@ import { EARLIEST_EVENT, periodArgument, type Period } from './period';
 
 type Context = SubgraphContext<AuditServiceModels>;
 
-
 function reviewView(review: BreakGlassReviewRecord) {
   return { ...review, reviewedAt: new Date(review.reviewedAt).toISOString() };
 }
