@@ -7,9 +7,11 @@ import { refusalSpikePolicy, RefusalSpikes, reportRefusalSpike } from './refusal
  * Every refusal is a log line and a metric (issue #21.2): an unauthenticated, rate-limited,
  * forbidden or malformed request is counted on /metrics by code and logged at warn with the
  * reason, the client's address and, for a token, its issuer and key id (never the token, never
- * patient data). The lines are sampled (at most LINES_PER_SECOND, the rest counted into the next
- * line as `suppressed`) so that a flood cannot fill a disk; the counter counts every one. A spike
- * for one user or address is reported to the privacy office (refusalSpikes.ts).
+ * patient data). The lines are sampled (at most LINES_PER_SECOND for each code, the rest counted
+ * into the next line of that code as `suppressed`) so that a flood cannot fill a disk, and a flood
+ * of one kind (made-up tokens) cannot silence another (a GP refused record after record); the
+ * counter counts every one. A spike for one user or address is reported to the privacy office
+ * (refusalSpikes.ts).
  */
 
 const log = serviceLogger('gateway');
@@ -49,7 +51,27 @@ export class LogSampler {
   }
 }
 
-const sampler = new LogSampler(LINES_PER_SECOND);
+/** One sampler for each refusal code; codes are our own small set, but a cap keeps a stranger's from growing it. */
+export class LogSamplerByCode {
+  private readonly samplers = new Map<string, LogSampler>();
+  private readonly other: LogSampler;
+
+  constructor(private readonly perSecond: number, private readonly maxCodes = 32) {
+    this.other = new LogSampler(perSecond);
+  }
+
+  admit(code: string, now = Date.now()): number | null {
+    let sampler = this.samplers.get(code);
+    if (!sampler) {
+      if (this.samplers.size >= this.maxCodes) return this.other.admit(now);
+      sampler = new LogSampler(this.perSecond);
+      this.samplers.set(code, sampler);
+    }
+    return sampler.admit(now);
+  }
+}
+
+const sampler = new LogSamplerByCode(LINES_PER_SECOND);
 const spikes = new RefusalSpikes(refusalSpikePolicy());
 
 /** The issuer and key id a bearer token claims, unverified, short; never the token. */
@@ -85,7 +107,7 @@ export function recordRefusal(refusal: Refusal, now = Date.now()): void {
     log.warn({ subject: spike.subject, refusals: spike.refusals, windowSeconds: spike.windowSeconds, codes: spike.codes }, 'refusal spike: reported to the privacy office');
     void reportRefusalSpike(spike);
   }
-  const suppressed = sampler.admit(now);
+  const suppressed = sampler.admit(refusal.code, now);
   if (suppressed === null) return;
   log.warn({ ...refusal, reason: refusal.reason.slice(0, 200), suppressed }, 'refused');
 }
