@@ -3,6 +3,7 @@ import { deliverDueAlerts } from './alerts/alerts';
 import { mountRefusalSpikes } from './alerts/refusalSpikeEndpoint';
 import { mountExports } from './export/exportEndpoint';
 import { auditServiceModels, type AuditServiceModels } from './models';
+import { digestRunner } from './monitoring/lookDigest';
 import { mountStaffFeed } from './monitoring/staffDirectory';
 import { sweepInterval, sweepRunner } from './monitoring/sweep';
 import { auditResolvers } from './resolvers';
@@ -10,7 +11,8 @@ import { every } from './schedule';
 
 /**
  * The audit service: its own database is the audit store; it has no record feed and holds no patient
- * slices. It takes the staff feed and the gateway's refusal spikes, serves the CSV exports, sweeps the trail for findings, delivers
+ * slices. It takes the staff feed and the gateway's refusal spikes, serves the CSV exports, sweeps the trail for findings, keeps
+ * the hourly look digest, delivers
  * alerts and anchors the chain heads outside the store.
  */
 const audit: SubgraphDefinition<AuditServiceModels> = {
@@ -29,6 +31,7 @@ const audit: SubgraphDefinition<AuditServiceModels> = {
     const warn = (message: string) => logger.warn(message);
     const stops = [
       every(sweepInterval(), 'monitoring sweep', sweepRunner(models as never, (fields, message) => logger.warn(fields, message)), warn),
+      every(sweepInterval(), 'look digest', digestRunner(models as never), warn),
       every(Number(process.env.ALERT_POLL_MS ?? 1_000), 'alert delivery', () => deliverDueAlerts(models.Alert), log),
       every(anchorInterval(), 'chain anchor', anchorWriter(models), log),
     ];

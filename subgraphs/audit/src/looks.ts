@@ -13,7 +13,7 @@ export type LookEvent = Pick<AuditEventRecord, 'requestId' | 'at' | 'user' | 'nh
 /** Rows a report returns at most; more sets `truncated`. */
 export const REPORT_ROW_LIMIT = 500;
 /** Events one report reads at most; more sets `truncated` (narrow the period). */
-const REPORT_SCAN_LIMIT = 200_000;
+export const REPORT_SCAN_LIMIT = 200_000;
 
 export interface Look {
   user: AuditUser;

@@ -3,6 +3,7 @@ import { auditModels, type AuditUser, type SubgraphDatabases } from '@shareforyo
 import { alertModel } from './alerts/alerts';
 import { breakGlassUseModel } from './monitoring/breakGlassUses';
 import { findingModels } from './monitoring/findingRecords';
+import { lookHourModels } from './monitoring/lookHours';
 import { staffModel } from './monitoring/staffDirectory';
 import { patientIndexModel, sweepStateModel } from './monitoring/sweep';
 import { organisationNameModel } from './names';
@@ -87,6 +88,8 @@ export function auditServiceModels(databases: SubgraphDatabases) {
     SweepState: sweepStateModel(db),
     /** What was looked at under each break-glass declaration, kept by the sweep. */
     BreakGlassUse: breakGlassUseModel(db),
+    /** The looks of each hour, kept by the look digest for the unusual volume and out-of-hours reports. */
+    ...lookHourModels(db),
     Alert: alertModel(db),
   };
 }

@@ -1,0 +1,182 @@
+import type { Connection } from 'mongoose';
+import { Schema } from 'mongoose';
+import type { AuditUser } from '@shareforyou/kit';
+import { isOutOfHours } from '../londonHours';
+import type { LookEvent } from '../looks';
+import { userShape } from './findingRecords';
+
+/**
+ * The looks of each hour, kept by the look digest (lookDigest.ts) as it reads the trail once: one
+ * document per UTC hour holding one line per user and patient looked at in that hour (first and last
+ * access, requests, categories, refused, break-glass) and one per user (their requests). The unusual
+ * volume and out-of-hours reports read a month of these (744 documents) instead of every event of the
+ * month (about 850,000 at a year of 10 million, minutes on the local engine: issue 20).
+ *
+ * Why lines of text and not sub-documents: the local engine decodes every document it reads, and a
+ * month of looks as sub-documents took 9-11 s to decode, as one string per hour 0.6 s (measured with
+ * 121,000 looks; docs/performance.md). Numbers are base 36, times are milliseconds after the hour.
+ * Every London working-day boundary is a whole UTC hour, so an hour is wholly in or out of hours.
+ *
+ * Derived, never authoritative: the events stay the record, and the digest can be rebuilt from them.
+ */
+
+export const HOUR_MS = 3_600_000;
+/** A request's events are written within this long of each other: its id is remembered for so long, so it is counted once. */
+export const RECENT_MS = 60_000;
+
+export interface LookHourRecord {
+  /** The hour's start in milliseconds, 13 digits. */
+  _id: string;
+  hour: Date;
+  outOfHours: boolean;
+  /** The events of this hour before this instant are in it (the digest's position when it was written). */
+  through: Date;
+  /** The categories the lines name, by their index here. */
+  categories: string[];
+  /** One line a look: `user patient first last requests categories flags`; one a user: `@user requests`. */
+  looks: string;
+  /** Requests seen in the last RECENT_MS before `through`: `requestId user patient` lines. */
+  recent: string;
+}
+
+/** A user as the digest numbers them, with who they were over time (a new snapshot when the name, organisation or role changed). */
+export interface LookUserRecord {
+  _id: string;
+  n: number;
+  snapshots: Array<{ since: Date; user: AuditUser }>;
+  /** On the counter document (`#next`) alone: the last number given. */
+  next?: number;
+}
+
+const lookHourSchema = new Schema<LookHourRecord>(
+  { _id: String, hour: Date, outOfHours: Boolean, through: Date, categories: [String], looks: String, recent: String },
+  { collection: 'lookHours', versionKey: false },
+);
+// The reports read a window of hours (out of hours alone for that report); the digest its latest hour.
+lookHourSchema.index({ hour: 1 });
+lookHourSchema.index({ outOfHours: 1, hour: 1 });
+
+const lookUserSchema = new Schema<LookUserRecord>(
+  { _id: String, n: Number, snapshots: [{ _id: false, since: Date, user: userShape }], next: Number },
+  { collection: 'lookUsers', versionKey: false },
+);
+lookUserSchema.index({ n: 1 });
+
+export function lookHourModels(db: Connection) {
+  return {
+    LookHour: db.models.LookHour ?? db.model<LookHourRecord>('LookHour', lookHourSchema),
+    LookUser: db.models.LookUser ?? db.model<LookUserRecord>('LookUser', lookUserSchema),
+  };
+}
+export type LookHourModels = ReturnType<typeof lookHourModels>;
+
+/** One user's look at one patient, over an hour or, summed, a period. */
+export interface HourLook {
+  user: number;
+  nhsNumber: string;
+  firstAccess: number;
+  lastAccess: number;
+  requests: number;
+  categories: Set<string>;
+  breakGlass: boolean;
+  denied: boolean;
+}
+
+/** What an hour holds, decoded. */
+export interface HourLooks {
+  hour: number;
+  looks: Map<string, HourLook>;
+  /** Requests by user (a request about two patients counts once). */
+  userRequests: Map<number, number>;
+  /** `requestId user patient` of the requests near the end. */
+  recent: Map<string, number>;
+}
+
+export const lookKey = (user: number, nhsNumber: string) => `${user} ${nhsNumber}`;
+export const hourOf = (at: number) => Math.floor(at / HOUR_MS) * HOUR_MS;
+export const hourId = (hour: number) => String(hour);
+
+export function emptyHour(hour: number): HourLooks {
+  return { hour, looks: new Map(), userRequests: new Map(), recent: new Map() };
+}
+
+const b36 = (n: number) => n.toString(36);
+const int36 = (text: string) => parseInt(text, 36);
+
+/** The lines of an hour, and its category dictionary, from what it holds. */
+export function encodeHour(hour: HourLooks): Pick<LookHourRecord, 'categories' | 'looks' | 'recent'> {
+  const categories = [...new Set([...hour.looks.values()].flatMap((l) => [...l.categories]))].sort();
+  const index = new Map(categories.map((c, i) => [c, i]));
+  const lines: string[] = [];
+  for (const look of hour.looks.values()) {
+    const cats = [...look.categories].map((c) => b36(index.get(c)!)).join('.') || '-';
+    const flags = `${look.breakGlass ? 'b' : ''}${look.denied ? 'd' : ''}` || '-';
+    lines.push(`${b36(look.user)} ${look.nhsNumber} ${b36(look.firstAccess - hour.hour)} ${b36(look.lastAccess - hour.hour)} ${b36(look.requests)} ${cats} ${flags}`);
+  }
+  for (const [user, requests] of hour.userRequests) lines.push(`@${b36(user)} ${b36(requests)}`);
+  const recent = [...hour.recent].map(([key, at]) => `${key} ${at}`).join('\n');
+  return { categories, looks: lines.join('\n'), recent };
+}
+
+export function decodeHour(record: Pick<LookHourRecord, 'hour' | 'categories' | 'looks'> & { recent?: string }): HourLooks {
+  const hour = new Date(record.hour).getTime();
+  const decoded = emptyHour(hour);
+  for (const line of record.looks ? record.looks.split('\n') : []) {
+    const parts = line.split(' ');
+    if (line.startsWith('@')) {
+      decoded.userRequests.set(int36(parts[0].slice(1)), int36(parts[1]));
+      continue;
+    }
+    const [user, nhsNumber, first, last, requests, cats, flags] = parts;
+    const look: HourLook = {
+      user: int36(user),
+      nhsNumber,
+      firstAccess: hour + int36(first),
+      lastAccess: hour + int36(last),
+      requests: int36(requests),
+      categories: new Set(cats === '-' ? [] : cats.split('.').map((i) => record.categories[int36(i)])),
+      breakGlass: flags.includes('b'),
+      denied: flags.includes('d'),
+    };
+    decoded.looks.set(lookKey(look.user, nhsNumber), look);
+  }
+  for (const line of record.recent ? record.recent.split('\n') : []) {
+    const cut = line.lastIndexOf(' ');
+    decoded.recent.set(line.slice(0, cut), Number(line.slice(cut + 1)));
+  }
+  return decoded;
+}
+
+/**
+ * Adds events (in time order, each with a patient) to the hour they fall in. A request is counted
+ * once for its user and once for its user and patient, though its events straddle a read or an
+ * hour: `recent` carries the requests of the last RECENT_MS from one hour to the next.
+ */
+export function foldEvent(hour: HourLooks, event: LookEvent, user: number, recent: Map<string, number>): void {
+  const at = new Date(event.at).getTime();
+  const nhsNumber = event.nhsNumber!;
+  const key = lookKey(user, nhsNumber);
+  let look = hour.looks.get(key);
+  if (!look) {
+    look = { user, nhsNumber, firstAccess: at, lastAccess: at, requests: 0, categories: new Set(), breakGlass: false, denied: false };
+    hour.looks.set(key, look);
+  }
+  look.firstAccess = Math.min(look.firstAccess, at);
+  look.lastAccess = Math.max(look.lastAccess, at);
+  for (const c of event.categories ?? []) look.categories.add(c);
+  look.breakGlass ||= Boolean(event.breakGlass);
+  look.denied ||= Boolean(event.denied);
+  const byPatient = `${event.requestId} ${key}`;
+  const byUser = `${event.requestId} ${user} *`;
+  if (!recent.has(byPatient)) look.requests += 1;
+  if (!recent.has(byUser)) hour.userRequests.set(user, (hour.userRequests.get(user) ?? 0) + 1);
+  recent.set(byPatient, at);
+  recent.set(byUser, at);
+}
+
+/** Forgets the requests older than RECENT_MS before `through`. */
+export function trimRecent(recent: Map<string, number>, through: number): Map<string, number> {
+  return new Map([...recent].filter(([, at]) => at >= through - RECENT_MS));
+}
+
+export const hourIsOutOfHours = (hour: number) => isOutOfHours(new Date(hour));
