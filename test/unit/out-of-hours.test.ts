@@ -1,30 +1,25 @@
-import { isOutOfHours, outOfHoursIntervals } from '../../subgraphs/audit/src/londonHours';
+import { isOutOfHours } from '../../subgraphs/audit/src/londonHours';
 
 /** Out of hours is 20:00-07:00 and weekends on the clock in England (audit londonHours.ts). */
 
-const period = (from: string, to: string) => ({ from: new Date(from), to: new Date(to) });
-const iso = (intervals: Array<[Date, Date]>) => intervals.map(([a, b]) => [a.toISOString(), b.toISOString()]);
 
-describe('out-of-hours intervals', () => {
-  it('a winter weekday: before 07:00 and from 20:00 GMT', () => {
-    expect(iso(outOfHoursIntervals(period('2026-11-24T00:00:00Z', '2026-11-25T00:00:00Z')))).toEqual([
-      ['2026-11-24T00:00:00.000Z', '2026-11-24T07:00:00.000Z'],
-      ['2026-11-24T20:00:00.000Z', '2026-11-25T00:00:00.000Z'],
-    ]);
+describe('out of hours', () => {
+  it('is decided by the hour: every minute of a UTC hour is in or out alike, across both changes of the clock (the look digest keeps hours whole)', () => {
+    const mixed: string[] = [];
+    for (const [from, to] of [[Date.UTC(2026, 2, 25), Date.UTC(2026, 3, 2)], [Date.UTC(2026, 9, 21), Date.UTC(2026, 9, 29)]]) {
+      for (let hour = from; hour < to; hour += 3_600_000) {
+        const first = isOutOfHours(new Date(hour));
+        for (let minute = 1; minute < 60; minute++) if (isOutOfHours(new Date(hour + minute * 60_000)) !== first) mixed.push(new Date(hour).toISOString());
+      }
+    }
+    expect(mixed).toEqual([]);
   });
 
-  it('a summer weekday follows BST: working hours are 06:00-19:00 UTC', () => {
-    expect(iso(outOfHoursIntervals(period('2026-07-14T00:00:00Z', '2026-07-15T00:00:00Z')))).toEqual([
-      ['2026-07-14T00:00:00.000Z', '2026-07-14T06:00:00.000Z'],
-      ['2026-07-14T19:00:00.000Z', '2026-07-15T00:00:00.000Z'],
-    ]);
-  });
-
-  it('a weekend is out of hours all day, joined to the evenings around it', () => {
-    // Friday 20:00 to Monday 07:00 GMT is one interval.
-    expect(iso(outOfHoursIntervals(period('2026-11-27T12:00:00Z', '2026-11-30T12:00:00Z')))).toEqual([
-      ['2026-11-27T20:00:00.000Z', '2026-11-30T07:00:00.000Z'],
-    ]);
+  it('a summer weekday follows BST: 06:00 UTC is 07:00 in London, 19:00 UTC is 20:00', () => {
+    expect(isOutOfHours(new Date('2026-07-14T05:59:59Z'))).toBe(true);
+    expect(isOutOfHours(new Date('2026-07-14T06:00:00Z'))).toBe(false);
+    expect(isOutOfHours(new Date('2026-07-14T18:59:59Z'))).toBe(false);
+    expect(isOutOfHours(new Date('2026-07-14T19:00:00Z'))).toBe(true);
   });
 
   it('agrees with the per-instant rule at the edges', () => {
