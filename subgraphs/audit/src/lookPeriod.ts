@@ -1,7 +1,7 @@
 import type { AuditUser } from '@shareforyou/kit';
 import { isOutOfHours } from './londonHours';
 import { LOOK_FIELDS, REPORT_SCAN_LIMIT, type LookEvent } from './looks';
-import { digestPosition } from './monitoring/lookDigest';
+import { digestPosition, userNumber } from './monitoring/lookDigest';
 import { decodeHour, HOUR_MS, type LookHourModels, type LookHourRecord, type LookUserRecord } from './monitoring/lookHours';
 import { atWithin, type Period } from './period';
 
@@ -119,7 +119,8 @@ export async function looksInPeriod(models: Models, period: Period, options: { o
   const looks = new PeriodLooks();
   const raw: Array<[number, number]> = [];
   if (end > start) {
-    const hours = (await models.LookHour.find({ ...(options.outOfHoursOnly ? { outOfHours: true } : {}), hour: { $gte: new Date(start), $lt: new Date(end) } }).lean().exec()) as LookHourRecord[];
+    // Sorted, so that the engine plans the read through the index ({outOfHours, hour} or {hour}).
+    const hours = (await models.LookHour.find({ ...(options.outOfHoursOnly ? { outOfHours: true } : {}), hour: { $gte: new Date(start), $lt: new Date(end) } }).sort({ hour: 1 }).lean().exec()) as LookHourRecord[];
     for (const hour of hours) looks.addHour(hour);
     if (from < start) raw.push([from, start]);
     if (end < to) raw.push([end, to]);
@@ -146,10 +147,7 @@ async function addEvents(models: Models, looks: PeriodLooks, ranges: Array<[numb
         return;
       }
       if (outOfHoursOnly && !isOutOfHours(new Date(event.at))) continue;
-      if (!numbers.has(event.user.id)) {
-        const known = (await models.LookUser.findById(event.user.id).select({ n: 1 }).lean().exec()) as { n: number } | null;
-        numbers.set(event.user.id, known?.n);
-      }
+      if (!numbers.has(event.user.id)) numbers.set(event.user.id, await userNumber(models, event.user.id, false));
       const number = numbers.get(event.user.id);
       looks.addEvent(event, number === undefined ? `id:${event.user.id}` : `#${number}`, number);
     }
@@ -166,14 +164,14 @@ export interface UserAt {
 /** Who each user was at the instant asked (their latest look in the period, or a look's latest event), one a request. */
 export async function usersAt(models: LookHourModels, asked: UserAt[]): Promise<AuditUser[]> {
   const numbers = [...new Set(asked.filter((a) => a.userKey.startsWith('#')).map((a) => Number(a.userKey.slice(1))))];
-  const records = numbers.length ? ((await models.LookUser.find({ n: { $in: numbers } }).lean().exec()) as LookUserRecord[]) : [];
-  const byNumber = new Map(records.map((r) => [`#${r.n}`, r]));
+  const records = numbers.length ? ((await models.LookUser.find({ _id: { $in: numbers.map(String) } }).lean().exec()) as LookUserRecord[]) : [];
+  const byNumber = new Map(records.map((r) => [`#${r._id}`, r]));
   return asked.map(({ userKey, at, fromEvents }) => {
     const record = byNumber.get(userKey);
     const snapshots = record?.snapshots ?? [];
     const snapshot = snapshots.filter((s) => new Date(s.since).getTime() <= at).at(-1) ?? snapshots.at(-1);
     const user = fromEvents && (!snapshot || fromEvents.at >= new Date(snapshot.since).getTime()) ? fromEvents.user : snapshot?.user;
     // Every user the digest numbered has a snapshot; the fallback keeps a row rather than lose it.
-    return user ?? ({ id: record?._id ?? userKey.replace(/^id:/, ''), name: null, odsCode: '', jobRole: null, profile: null } as unknown as AuditUser);
+    return user ?? ({ id: record?.userId ?? userKey.replace(/^id:/, ''), name: null, odsCode: '', jobRole: null, profile: null } as unknown as AuditUser);
   });
 }

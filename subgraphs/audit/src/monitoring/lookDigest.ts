@@ -17,7 +17,8 @@ import { decodeHour, emptyHour, encodeHour, HOUR_MS, hourId, hourIsOutOfHours, h
 /** Longer than the monitoring sweep's REPLAY_MS (an event written late is built at most that long before). */
 export const DIGEST_LAG_MS = 35_000;
 const BATCH = 2_000;
-const FIRST_WINDOW_MS = HOUR_MS;
+/** A read is sorted through the index and stops at BATCH, so a wide window costs nothing while the trail is busy. */
+const FIRST_WINDOW_MS = 6 * HOUR_MS;
 const MAX_WINDOW_MS = 7 * 24 * HOUR_MS;
 
 export interface DigestModels extends LookHourModels {
@@ -35,7 +36,8 @@ type Event = LookEvent & Pick<AuditEventRecord, 'at'>;
 
 /** The digest's position: every event before it is in the hours (null: it has not begun). */
 export async function digestPosition(models: LookHourModels): Promise<{ position: Date; latest: LookHourRecord } | null> {
-  const latest = (await models.LookHour.findOne().sort({ hour: -1 }).lean().exec()) as LookHourRecord | null;
+  // Bounded below so that the engine reads the newest hour through the index, in order, and stops.
+  const latest = (await models.LookHour.findOne({ hour: { $gte: EARLIEST_EVENT } }).sort({ hour: -1 }).lean().exec()) as LookHourRecord | null;
   return latest ? { position: new Date(latest.through), latest } : null;
 }
 
@@ -115,30 +117,49 @@ async function writeHours(models: LookHourModels, latest: LookHourRecord | null,
 
 const sameUser = (a: AuditUser, b: AuditUser) => a.name === b.name && a.odsCode === b.odsCode && a.jobRole === b.jobRole && a.profile === b.profile;
 
-/** Each user's number (given the first time they are seen), and a new snapshot of who they were whenever it changed. */
-async function userNumbers(models: LookHourModels, events: Event[]): Promise<Map<string, number>> {
-  const ids = [...new Set(events.map((e) => e.user.id))];
-  if (ids.length === 0) return new Map();
-  const known = async () => (await models.LookUser.find({ _id: { $in: ids } }).lean().exec()) as LookUserRecord[];
-  let users = await known();
-  const missing = ids.filter((id) => !users.some((u) => u._id === id));
-  for (const id of missing) {
-    const counter = (await models.LookUser.findOneAndUpdate({ _id: '#next' }, { $inc: { next: 1 } }, { upsert: true, returnDocument: 'after' }).lean().exec()) as { next: number };
-    await models.LookUser.updateOne({ _id: id }, { $setOnInsert: { n: counter.next, snapshots: [] } }, { upsert: true }).exec();
+/** A user's number never changes: each audit database's are remembered once read. */
+const numbersOf = new WeakMap<object, Map<string, number>>();
+
+/** The user's number, given the first time they are seen (by whichever pass gets there first). */
+export async function userNumber(models: LookHourModels, userId: string, give: boolean): Promise<number | undefined> {
+  let known = numbersOf.get(models.LookUser);
+  if (!known) numbersOf.set(models.LookUser, (known = new Map()));
+  const cached = known.get(userId);
+  if (cached !== undefined) return cached;
+  const find = async () => (await models.LookUser.findOne({ userId }).select({ _id: 1 }).lean().exec()) as { _id: string } | null;
+  let record = await find();
+  if (!record && give) {
+    const counter = (await models.LookUser.findOneAndUpdate({ _id: '#next' }, { $inc: { next: 1 }, $setOnInsert: { userId: '#next' } }, { upsert: true, returnDocument: 'after' }).lean().exec()) as { next: number };
+    try {
+      await models.LookUser.create({ _id: String(counter.next), userId, snapshots: [] });
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error; // numbered by another pass meanwhile
+    }
+    record = await find();
   }
-  if (missing.length) users = await known();
-  const byId = new Map(users.map((u) => [u._id, u]));
+  if (!record) return undefined;
+  known.set(userId, Number(record._id));
+  return Number(record._id);
+}
+
+/** Each user's number, and a new snapshot of who they were whenever it changed. */
+async function userNumbers(models: LookHourModels, events: Event[]): Promise<Map<string, number>> {
+  const numbers = new Map<string, number>();
+  for (const event of events) if (!numbers.has(event.user.id)) numbers.set(event.user.id, (await userNumber(models, event.user.id, true))!);
+  if (numbers.size === 0) return numbers;
+  const records = (await models.LookUser.find({ _id: { $in: [...numbers.values()].map(String) } }).lean().exec()) as LookUserRecord[];
+  const lastOf = new Map(records.map((r) => [r._id, (r.snapshots ?? []).at(-1)?.user]));
   const added = new Map<string, Array<{ since: Date; user: AuditUser }>>();
   for (const event of events) {
-    const record = byId.get(event.user.id)!;
-    const mine = added.get(record._id) ?? [];
-    const last = mine.at(-1)?.user ?? (record.snapshots ?? []).at(-1)?.user;
+    const id = String(numbers.get(event.user.id));
+    const mine = added.get(id) ?? [];
+    const last = mine.at(-1)?.user ?? lastOf.get(id);
     if (last && sameUser(last, event.user)) continue;
     mine.push({ since: new Date(event.at), user: event.user });
-    added.set(record._id, mine);
+    added.set(id, mine);
   }
   for (const [id, snapshots] of added) await models.LookUser.updateOne({ _id: id }, { $push: { snapshots: { $each: snapshots } } }).exec();
-  return new Map(users.map((u) => [u._id, u.n]));
+  return numbers;
 }
 
 /** The audit service's runner: again at once while behind, so a store older than the digest catches up. */

@@ -39,12 +39,16 @@ export interface LookHourRecord {
   recent: string;
 }
 
-/** A user as the digest numbers them, with who they were over time (a new snapshot when the name, organisation or role changed). */
+/**
+ * A user as the digest numbers them (the number, base 10, is the id, so the reports look users up by
+ * it through the primary index), with who they were over time: a new snapshot when the name,
+ * organisation or role changed. The counter is the document `#next`.
+ */
 export interface LookUserRecord {
   _id: string;
-  n: number;
-  snapshots: Array<{ since: Date; user: AuditUser }>;
-  /** On the counter document (`#next`) alone: the last number given. */
+  userId: string;
+  snapshots?: Array<{ since: Date; user: AuditUser }>;
+  /** On the counter alone: the last number given. */
   next?: number;
 }
 
@@ -57,10 +61,11 @@ lookHourSchema.index({ hour: 1 });
 lookHourSchema.index({ outOfHours: 1, hour: 1 });
 
 const lookUserSchema = new Schema<LookUserRecord>(
-  { _id: String, n: Number, snapshots: [{ _id: false, since: Date, user: userShape }], next: Number },
+  { _id: String, userId: String, snapshots: [{ _id: false, since: Date, user: userShape }], next: Number },
   { collection: 'lookUsers', versionKey: false },
 );
-lookUserSchema.index({ n: 1 });
+// One number a user, however many passes number them at once.
+lookUserSchema.index({ userId: 1 }, { unique: true });
 
 export function lookHourModels(db: Connection) {
   return {
