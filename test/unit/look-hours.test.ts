@@ -28,6 +28,15 @@ it('an hour written as lines reads back as it was', () => {
   expect(back.recent).toEqual(recent);
 });
 
+it('an NHS number with a leading zero, and a value that is not one, read back unchanged', () => {
+  const hour = emptyHour(HOUR);
+  const recent = new Map<string, number>();
+  foldEvent(hour, event('r1', 5, '0123456789'), 1, recent);
+  foldEvent(hour, event('r2', 6, 'not-a-number'), 1, recent);
+  const back = decodeHour({ hour: new Date(HOUR), ...encodeHour(hour) });
+  expect([...back.looks.values()].map((l) => l.nhsNumber)).toEqual(['0123456789', 'not-a-number']);
+});
+
 it('a request is counted once for its user and patient and once for its user, across a read and an hour; one about two patients once for the user', () => {
   const first = emptyHour(HOUR);
   let recent = new Map<string, number>();
@@ -40,6 +49,8 @@ it('a request is counted once for its user and patient and once for its user, ac
   expect(first.looks.get('7 9434765919')!.requests).toBe(1);
   expect(first.looks.get('7 9434765870')!.requests).toBe(1);
   expect(first.userRequests.get(7)).toBe(1);
+  // Written and read back: the user's one request is said, not the sum of their two looks'.
+  expect(decodeHour({ hour: new Date(HOUR), ...encodeHour(first) }).userRequests.get(7)).toBe(1);
   expect(next.looks.get('7 9434765919')!.requests).toBe(1);
   expect(next.userRequests.get(7)).toBe(1);
   // Forgotten after RECENT_MS: a request id seen again that much later is another request.
@@ -51,4 +62,11 @@ it('an hour is out of hours by the clock in England: 19:00 UTC in summer is 20:0
   expect(hourIsOutOfHours(Date.UTC(2026, 6, 1, 19))).toBe(true); // 20:00 BST
   expect(hourIsOutOfHours(Date.UTC(2026, 11, 2, 19))).toBe(false); // Wednesday 19:00 GMT
   expect(hourIsOutOfHours(Date.UTC(2026, 11, 5, 12))).toBe(true); // Saturday
+});
+
+it('categories merge as bits over 52 bits, beyond the 32 that JavaScript bitwise OR holds', async () => {
+  const { orBits } = await import('../../subgraphs/audit/src/lookPeriod');
+  expect(orBits(2 ** 40, 2 ** 3)).toBe(2 ** 40 + 2 ** 3);
+  expect(orBits(2 ** 51 + 1, 2 ** 51 + 2)).toBe(2 ** 51 + 3);
+  expect(orBits(2 ** 31, 2 ** 31)).toBe(2 ** 31);
 });

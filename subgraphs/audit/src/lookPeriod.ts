@@ -2,8 +2,8 @@ import type { AuditUser } from '@shareforyou/kit';
 import { isOutOfHours } from './londonHours';
 import { LOOK_FIELDS, REPORT_SCAN_LIMIT, type LookEvent } from './looks';
 import { digestPosition, userNumber } from './monitoring/lookDigest';
-import { decodeHour, HOUR_MS, type LookHourModels, type LookHourRecord, type LookUserRecord } from './monitoring/lookHours';
-import { atWithin, type Period } from './period';
+import { decodeHour, HOUR_MS, packNhs, readHour, type LookHourModels, type LookHourRecord, type LookUserRecord } from './monitoring/lookHours';
+import { atWithin, periodArgument, type Period } from './period';
 
 /**
  * Every look of a period, for the unusual volume and out-of-hours reports: the whole hours the look
@@ -13,14 +13,18 @@ import { atWithin, type Period } from './period';
  * straddle an edge of the period by milliseconds is counted in the hour it began.
  */
 
+/** A user the digest numbered by their number; one it has not yet, by `id:` and their id. */
+export type UserKey = number | string;
+
 export interface PeriodLook {
-  /** `#n` for a user the digest numbered, else `id:` and their id. */
-  userKey: string;
-  nhsNumber: string;
+  userKey: UserKey;
+  /** Packed as the digest packs it (packNhs); unpackNhs for what is shown. */
+  patient: string;
   firstAccess: number;
   lastAccess: number;
   requests: number;
-  categories: Set<string>;
+  /** The categories shown, as bits of the period's own category index (categoryNames). */
+  categories: number;
   breakGlass: boolean;
   denied: boolean;
   /** Who the user was at this look's latest event, when read from the events. */
@@ -30,49 +34,90 @@ export interface PeriodLook {
 interface PeriodUser {
   requests: number;
   lastAccess: number;
+  /** The patients they looked at. */
+  patients: Set<string>;
   /** Who they were at their latest look read from the events (the digest's users are looked up by number). */
   fromEvents?: { user: AuditUser; at: number };
 }
 
+/** Bitwise OR over 52 bits (JavaScript's | takes 32): two halves of 26. */
+const HALF = 2 ** 26;
+export function orBits(a: number, b: number): number {
+  return ((Math.floor(a / HALF) | Math.floor(b / HALF)) * HALF) + ((a % HALF) | (b % HALF));
+}
+
 export class PeriodLooks {
+  /** Each user's look at each patient: kept only when asked for (out of hours); unusual volume needs the users alone. */
   readonly looks = new Map<string, PeriodLook>();
-  readonly users = new Map<string, PeriodUser>();
+  readonly users = new Map<UserKey, PeriodUser>();
   /** The events read for the edges ran past the reports' scan limit. */
   truncated = false;
   /** Requests already counted (the digest's recent ones, then each read from the events). */
   private readonly counted = new Set<string>();
 
-  private look(userKey: string, nhsNumber: string, at: number): PeriodLook {
-    const key = `${userKey} ${nhsNumber}`;
+  /** Categories by bit, in the order first met; a list's bits are worked out once (the digest hands out one list per pattern an hour). */
+  private readonly categoryBit = new Map<string, number>();
+  private readonly bitsOfList = new WeakMap<string[], number>();
+
+  constructor(private readonly keepLooks: boolean) {}
+
+  private categoryBits(categories: string[]): number {
+    let bits = this.bitsOfList.get(categories);
+    if (bits !== undefined) return bits;
+    bits = 0;
+    for (const name of categories) {
+      let bit = this.categoryBit.get(name);
+      if (bit === undefined) {
+        // A number holds 52 bits exactly; the policy has 32 categories.
+        if (this.categoryBit.size >= 52) throw new Error('more than 52 categories in one report');
+        this.categoryBit.set(name, (bit = 2 ** this.categoryBit.size));
+      }
+      bits = orBits(bits, bit);
+    }
+    this.bitsOfList.set(categories, bits);
+    return bits;
+  }
+
+  /** The names of a look's categories, sorted. */
+  categoryNames(bits: number): string[] {
+    return [...this.categoryBit].filter(([, bit]) => orBits(bits, bit) === bits).map(([name]) => name).sort();
+  }
+
+  private look(userKey: UserKey, patient: string, at: number): PeriodLook {
+    const key = `${userKey} ${patient}`;
     let look = this.looks.get(key);
     if (!look) {
-      look = { userKey, nhsNumber, firstAccess: at, lastAccess: at, requests: 0, categories: new Set(), breakGlass: false, denied: false };
+      look = { userKey, patient, firstAccess: at, lastAccess: at, requests: 0, categories: 0, breakGlass: false, denied: false };
       this.looks.set(key, look);
     }
     return look;
   }
 
-  private user(userKey: string): PeriodUser {
+  private user(userKey: UserKey): PeriodUser {
     let user = this.users.get(userKey);
-    if (!user) this.users.set(userKey, (user = { requests: 0, lastAccess: 0 }));
+    if (!user) this.users.set(userKey, (user = { requests: 0, lastAccess: 0, patients: new Set() }));
     return user;
   }
 
   addHour(record: LookHourRecord): void {
-    const hour = decodeHour(record);
-    for (const held of hour.looks.values()) {
-      const userKey = `#${held.user}`;
-      const look = this.look(userKey, held.nhsNumber, held.firstAccess);
-      look.firstAccess = Math.min(look.firstAccess, held.firstAccess);
-      look.lastAccess = Math.max(look.lastAccess, held.lastAccess);
-      look.requests += held.requests;
-      held.categories.forEach((c) => look.categories.add(c));
-      look.breakGlass ||= held.breakGlass;
-      look.denied ||= held.denied;
-      const user = this.user(userKey);
-      user.lastAccess = Math.max(user.lastAccess, held.lastAccess);
-    }
-    for (const [n, requests] of hour.userRequests) this.user(`#${n}`).requests += requests;
+    readHour(
+      record,
+      (held) => {
+        const userKey = held.user;
+        const user = this.user(userKey);
+        user.patients.add(held.patient);
+        if (held.lastAccess > user.lastAccess) user.lastAccess = held.lastAccess;
+        if (!this.keepLooks) return;
+        const look = this.look(userKey, held.patient, held.firstAccess);
+        if (held.firstAccess < look.firstAccess) look.firstAccess = held.firstAccess;
+        if (held.lastAccess > look.lastAccess) look.lastAccess = held.lastAccess;
+        look.requests += held.requests;
+        look.categories = orBits(look.categories, this.categoryBits(held.categories));
+        look.breakGlass ||= held.breakGlass;
+        look.denied ||= held.denied;
+      },
+      (n, requests) => (this.user(n).requests += requests),
+    );
   }
 
   /** The digest's requests near its position: an event after it of one of these was counted already. */
@@ -80,32 +125,45 @@ export class PeriodLooks {
     for (const key of recent) this.counted.add(key);
   }
 
-  addEvent(event: LookEvent, userKey: string, number: number | undefined): void {
+  addEvent(event: LookEvent, userKey: UserKey): void {
     const at = new Date(event.at).getTime();
-    const look = this.look(userKey, event.nhsNumber!, at);
-    look.firstAccess = Math.min(look.firstAccess, at);
-    look.lastAccess = Math.max(look.lastAccess, at);
-    (event.categories ?? []).forEach((c) => look.categories.add(c));
-    look.breakGlass ||= Boolean(event.breakGlass);
-    look.denied ||= Boolean(event.denied);
-    if (!look.fromEvents || at >= look.fromEvents.at) look.fromEvents = { user: event.user, at };
-    // The digest's recent requests are keyed by its user number.
-    const by = number === undefined ? userKey : String(number);
-    const byPatient = `${event.requestId} ${by} ${event.nhsNumber}`;
-    const byUser = `${event.requestId} ${by} *`;
-    if (!this.counted.has(byPatient)) look.requests += 1;
+    // Keyed as the digest keys its recent requests.
+    const byPatient = `${event.requestId} ${userKey} ${event.nhsNumber}`;
+    const byUser = `${event.requestId} ${userKey} *`;
+    const patient = packNhs(event.nhsNumber!);
     const user = this.user(userKey);
+    user.patients.add(patient);
     if (!this.counted.has(byUser)) user.requests += 1;
-    this.counted.add(byPatient).add(byUser);
     user.lastAccess = Math.max(user.lastAccess, at);
     if (!user.fromEvents || at >= user.fromEvents.at) user.fromEvents = { user: event.user, at };
+    if (this.keepLooks) {
+      const look = this.look(userKey, patient, at);
+      look.firstAccess = Math.min(look.firstAccess, at);
+      look.lastAccess = Math.max(look.lastAccess, at);
+      look.categories = orBits(look.categories, this.categoryBits(event.categories ?? []));
+      look.breakGlass ||= Boolean(event.breakGlass);
+      look.denied ||= Boolean(event.denied);
+      if (!this.counted.has(byPatient)) look.requests += 1;
+      if (!look.fromEvents || at >= look.fromEvents.at) look.fromEvents = { user: event.user, at };
+    }
+    this.counted.add(byPatient).add(byUser);
   }
+}
+
+const ceilHour = (at: number) => Math.ceil(at / HOUR_MS) * HOUR_MS;
+const floorHour = (at: number) => Math.floor(at / HOUR_MS) * HOUR_MS;
+
+/**
+ * The reports' period: as asked, but the default start (31 days before the end) is taken back to
+ * the hour, so that the digest's hours serve all of it but the newest seconds.
+ */
+export function lookPeriodArgument(args: { from?: string | null; to?: string | null }, defaultDays: number): Period {
+  const period = periodArgument(args, defaultDays);
+  return args.from ? period : { from: new Date(floorHour(period.from.getTime())), to: period.to };
 }
 
 type Models = LookHourModels & { AuditEvent: { find: (filter: object) => any } };
 
-const ceilHour = (at: number) => Math.ceil(at / HOUR_MS) * HOUR_MS;
-const floorHour = (at: number) => Math.floor(at / HOUR_MS) * HOUR_MS;
 
 /** The looks of the period (out of hours alone, for that report). */
 export async function looksInPeriod(models: Models, period: Period, options: { outOfHoursOnly: boolean }): Promise<PeriodLooks> {
@@ -116,7 +174,7 @@ export async function looksInPeriod(models: Models, period: Period, options: { o
   // The digest serves [start, end): whole hours inside the period, up to its position.
   const start = ceilHour(from);
   const end = position <= to ? position : floorHour(to);
-  const looks = new PeriodLooks();
+  const looks = new PeriodLooks(options.outOfHoursOnly);
   const raw: Array<[number, number]> = [];
   if (end > start) {
     // Sorted, so that the engine plans the read through the index ({outOfHours, hour} or {hour}).
@@ -148,30 +206,29 @@ async function addEvents(models: Models, looks: PeriodLooks, ranges: Array<[numb
       }
       if (outOfHoursOnly && !isOutOfHours(new Date(event.at))) continue;
       if (!numbers.has(event.user.id)) numbers.set(event.user.id, await userNumber(models, event.user.id, false));
-      const number = numbers.get(event.user.id);
-      looks.addEvent(event, number === undefined ? `id:${event.user.id}` : `#${number}`, number);
+      looks.addEvent(event, numbers.get(event.user.id) ?? `id:${event.user.id}`);
     }
   }
 }
 
 /** Who a user was at an instant: the digest's snapshot as of then, or the one read from the events if later. */
 export interface UserAt {
-  userKey: string;
+  userKey: UserKey;
   at: number;
   fromEvents?: { user: AuditUser; at: number };
 }
 
 /** Who each user was at the instant asked (their latest look in the period, or a look's latest event), one a request. */
 export async function usersAt(models: LookHourModels, asked: UserAt[]): Promise<AuditUser[]> {
-  const numbers = [...new Set(asked.filter((a) => a.userKey.startsWith('#')).map((a) => Number(a.userKey.slice(1))))];
+  const numbers = [...new Set(asked.map((a) => a.userKey).filter((k): k is number => typeof k === 'number'))];
   const records = numbers.length ? ((await models.LookUser.find({ _id: { $in: numbers.map(String) } }).lean().exec()) as LookUserRecord[]) : [];
-  const byNumber = new Map(records.map((r) => [`#${r._id}`, r]));
+  const byNumber = new Map<UserKey, LookUserRecord>(records.map((r) => [Number(r._id), r]));
   return asked.map(({ userKey, at, fromEvents }) => {
     const record = byNumber.get(userKey);
     const snapshots = record?.snapshots ?? [];
     const snapshot = snapshots.filter((s) => new Date(s.since).getTime() <= at).at(-1) ?? snapshots.at(-1);
     const user = fromEvents && (!snapshot || fromEvents.at >= new Date(snapshot.since).getTime()) ? fromEvents.user : snapshot?.user;
     // Every user the digest numbered has a snapshot; the fallback keeps a row rather than lose it.
-    return user ?? ({ id: record?.userId ?? userKey.replace(/^id:/, ''), name: null, odsCode: '', jobRole: null, profile: null } as unknown as AuditUser);
+    return user ?? ({ id: record?.userId ?? String(userKey).replace(/^id:/, ''), name: null, odsCode: '', jobRole: null, profile: null } as unknown as AuditUser);
   });
 }

@@ -1,8 +1,7 @@
 import { badUserInput, type SubgraphContext } from '@shareforyou/kit';
-import { looksInPeriod, usersAt } from './lookPeriod';
+import { lookPeriodArgument, looksInPeriod, usersAt } from './lookPeriod';
 import { limitRows, reportHeader } from './looks';
 import type { AuditServiceModels } from './models';
-import { periodArgument } from './period';
 
 /**
  * Users who looked at more distinct patients than a threshold, from the looks of the period (the
@@ -14,11 +13,9 @@ type Context = SubgraphContext<AuditServiceModels>;
 export async function unusualVolume(args: { from?: string | null; to?: string | null; threshold?: number | null }, context: Context) {
   const threshold = args.threshold ?? 50;
   if (!Number.isInteger(threshold) || threshold < 1) throw badUserInput('"threshold" must be a whole number of patients, at least 1.', { argument: 'threshold' });
-  const period = periodArgument(args, 31);
+  const period = lookPeriodArgument(args, 31);
   const looks = await looksInPeriod(context.models, period, { outOfHoursOnly: false });
-  const patients = new Map<string, number>();
-  for (const look of looks.looks.values()) patients.set(look.userKey, (patients.get(look.userKey) ?? 0) + 1);
-  const flagged = [...patients].filter(([, count]) => count > threshold);
+  const flagged = [...looks.users].filter(([, user]) => user.patients.size > threshold).map(([key, user]) => [key, user.patients.size] as const);
   // Name, organisation and role as of the user's latest look in the period.
   const users = await usersAt(context.models, flagged.map(([key]) => ({ userKey: key, at: looks.users.get(key)!.lastAccess, fromEvents: looks.users.get(key)!.fromEvents })));
   // Most patients first; equal counts by user id, so the order is the same each time.

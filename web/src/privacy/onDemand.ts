@@ -5,9 +5,8 @@ import type { CareRecordError, RequestFailure } from '../client/gateway';
  * period from day, month and year fields in England's calendar, and why a run did not finish in
  * plain words. Pure (no DOM, no Lit), so each rule is unit-tested.
  *
- * Why on demand: these two reports read every look of their period. A year of the sector's trail is
- * about 10 million events, 31 days of it about 850,000, which takes minutes on the local engine;
- * asked on every load they held back the findings the privacy officer needs first.
+ * Why on demand: these two reports take a period (and a threshold) the privacy officer chooses, and
+ * count every look of it; the audit service answers them from its hourly look digest.
  */
 
 export interface CalendarDate {

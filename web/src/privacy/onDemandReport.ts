@@ -9,9 +9,9 @@ import { reportTable, type ReportRow } from './reportTable';
 
 /**
  * A monitoring report that runs when the privacy officer asks, not on load: unusual volume and out
- * of hours read every look of their period (about 850,000 events in 31 days of a year of 10 million,
- * minutes on the local engine), so asked with the findings they held the whole section past its time
- * limit. Each says what it looks for, takes a period (the last 31 days unless changed), and says
+ * of hours count every look of a period the officer chooses (the audit service reads them from its
+ * hourly look digest; before it kept one they took minutes, and asked with the findings they held the
+ * whole section past its time limit). Each says what it looks for, takes a period (the last 31 days unless changed), and says
  * "Running…" while it runs; then its table (and its CSV, for the same period), or why it did not
  * finish with "Try again", never an empty table that would read as "nothing found".
  */
@@ -72,7 +72,7 @@ abstract class OnDemandReport extends ConsoleSection {
   }
 
   protected override busyWords() {
-    return `Running… The ${this.reportTitle.toLowerCase()} report reads every look in the period, so it can take a while.`;
+    return `Running… The ${this.reportTitle.toLowerCase()} report is counting the looks in the period.`;
   }
 
   protected override problemOf(errors: CareRecordError[], failure?: RequestFailure) {
@@ -157,7 +157,7 @@ abstract class OnDemandReport extends ConsoleSection {
     return html`<div class="sfy-on-demand" data-report-on-demand=${this.view}>
       <h3 id="${this.view}-heading">${this.reportTitle}</h3>
       <p class="sfy-looked-for" data-role="looked-for">Looks for: ${this.lookedFor}<br>
-        <span class="sfy-secondary">Runs when you ask: it reads every look in the period, which over a month of the trail takes a while. Default period: the last 31 days, today included (UK dates).</span></p>
+        <span class="sfy-secondary">Runs when you ask, over the period you choose. Default period: the last 31 days, today included (UK dates).</span></p>
       <form class="sfy-inline-form" novalidate aria-labelledby="${this.view}-heading" @submit=${this.onSubmit}>
         ${this.dateInput('from', 'From (inclusive)', this.start.from)}
         ${this.dateInput('to', 'To (inclusive)', this.start.to)}

@@ -107,45 +107,101 @@ export function emptyHour(hour: number): HourLooks {
 
 const b36 = (n: number) => n.toString(36);
 const int36 = (text: string) => parseInt(text, 36);
+// NHS numbers are ten digits: base 36 in seven characters. Anything else is kept as it is, after '='.
+export const packNhs = (nhs: string) => (/^\d{10}$/.test(nhs) ? b36(Number(nhs)) : `=${nhs}`);
+export const unpackNhs = (text: string) => (text.startsWith('=') ? text.slice(1) : String(int36(text)).padStart(10, '0'));
+// The flags share the categories' number: bit 0 refused, bit 1 break-glass, bit 2 on the categories by their index.
+const DENIED = 1;
+const BREAK_GLASS = 2;
+const FIRST_CATEGORY_BIT = 4;
+/** Lines are joined by ';' (a newline would be escaped in the engine's JSON, and cost to read). */
+const LINE = ';';
 
-/** The lines of an hour, and its category dictionary, from what it holds. */
+/**
+ * The lines of an hour, and its category dictionary, from what it holds. A look:
+ * `user patient first span requests bits` (first: ms after the hour; span: last less first); a
+ * user's requests are written (`@user requests`) only where they differ from the sum of their
+ * looks' (a request about several patients, such as a caseload, counts once for the user).
+ */
 export function encodeHour(hour: HourLooks): Pick<LookHourRecord, 'categories' | 'looks' | 'recent'> {
   const categories = [...new Set([...hour.looks.values()].flatMap((l) => [...l.categories]))].sort();
+  // The policy has a few dozen categories; past 50 the bits would be beyond a number's exact range.
+  if (categories.length > 50) throw new Error(`an hour of looks names ${categories.length} categories; the digest's bit pattern holds 50`);
   const index = new Map(categories.map((c, i) => [c, i]));
   const lines: string[] = [];
+  const summed = new Map<number, number>();
   for (const look of hour.looks.values()) {
-    const cats = [...look.categories].map((c) => b36(index.get(c)!)).join('.') || '-';
-    const flags = `${look.breakGlass ? 'b' : ''}${look.denied ? 'd' : ''}` || '-';
-    lines.push(`${b36(look.user)} ${look.nhsNumber} ${b36(look.firstAccess - hour.hour)} ${b36(look.lastAccess - hour.hour)} ${b36(look.requests)} ${cats} ${flags}`);
+    let bits = (look.denied ? DENIED : 0) | (look.breakGlass ? BREAK_GLASS : 0);
+    for (const c of look.categories) bits += FIRST_CATEGORY_BIT * 2 ** index.get(c)!;
+    lines.push(`${b36(look.user)} ${packNhs(look.nhsNumber)} ${b36(look.firstAccess - hour.hour)} ${b36(look.lastAccess - look.firstAccess)} ${b36(look.requests)} ${b36(bits)}`);
+    summed.set(look.user, (summed.get(look.user) ?? 0) + look.requests);
   }
-  for (const [user, requests] of hour.userRequests) lines.push(`@${b36(user)} ${b36(requests)}`);
-  const recent = [...hour.recent].map(([key, at]) => `${key} ${at}`).join('\n');
-  return { categories, looks: lines.join('\n'), recent };
+  for (const [user, requests] of hour.userRequests) if (summed.get(user) !== requests) lines.push(`@${b36(user)} ${b36(requests)}`);
+  const recent = [...hour.recent].map(([key, at]) => `${key} ${at}`).join(LINE);
+  return { categories, looks: lines.join(LINE), recent };
+}
+
+/** What a report needs of a look, as it reads an hour (one object, refilled line by line). */
+export interface LookLine {
+  user: number;
+  /** The NHS number as the line holds it (packNhs): a key as good as the number, unpacked only for what is shown. */
+  patient: string;
+  firstAccess: number;
+  lastAccess: number;
+  requests: number;
+  /** The categories, by name. */
+  categories: string[];
+  breakGlass: boolean;
+  denied: boolean;
+}
+
+/**
+ * Reads an hour's lines: each look, then each user's requests (the sum of their looks' unless
+ * written). The category names of a bit pattern are worked out once an hour. The look passed is
+ * the same object each time: copy what is kept.
+ */
+export function readHour(record: Pick<LookHourRecord, 'hour' | 'categories' | 'looks'>, onLook: (look: LookLine) => void, onUserRequests: (user: number, requests: number) => void): void {
+  const hour = new Date(record.hour).getTime();
+  const namesOf = new Map<number, string[]>();
+  const summed = new Map<number, number>();
+  const written = new Map<number, number>();
+  const look: LookLine = { user: 0, patient: '', firstAccess: 0, lastAccess: 0, requests: 0, categories: [], breakGlass: false, denied: false };
+  for (const line of record.looks ? record.looks.split(LINE) : []) {
+    const parts = line.split(' ');
+    if (line.startsWith('@')) {
+      written.set(int36(parts[0].slice(1)), int36(parts[1]));
+      continue;
+    }
+    const bits = int36(parts[5]);
+    const categoryBits = Math.floor(bits / FIRST_CATEGORY_BIT);
+    let categories = namesOf.get(categoryBits);
+    if (!categories) namesOf.set(categoryBits, (categories = record.categories.filter((_, i) => Math.floor(categoryBits / 2 ** i) % 2 === 1)));
+    look.user = int36(parts[0]);
+    look.patient = parts[1];
+    look.firstAccess = hour + int36(parts[2]);
+    look.lastAccess = look.firstAccess + int36(parts[3]);
+    look.requests = int36(parts[4]);
+    look.categories = categories;
+    look.breakGlass = (bits & BREAK_GLASS) !== 0;
+    look.denied = (bits & DENIED) !== 0;
+    onLook(look);
+    summed.set(look.user, (summed.get(look.user) ?? 0) + look.requests);
+  }
+  for (const [user, requests] of summed) onUserRequests(user, written.get(user) ?? requests);
 }
 
 export function decodeHour(record: Pick<LookHourRecord, 'hour' | 'categories' | 'looks'> & { recent?: string }): HourLooks {
-  const hour = new Date(record.hour).getTime();
-  const decoded = emptyHour(hour);
-  for (const line of record.looks ? record.looks.split('\n') : []) {
-    const parts = line.split(' ');
-    if (line.startsWith('@')) {
-      decoded.userRequests.set(int36(parts[0].slice(1)), int36(parts[1]));
-      continue;
-    }
-    const [user, nhsNumber, first, last, requests, cats, flags] = parts;
-    const look: HourLook = {
-      user: int36(user),
-      nhsNumber,
-      firstAccess: hour + int36(first),
-      lastAccess: hour + int36(last),
-      requests: int36(requests),
-      categories: new Set(cats === '-' ? [] : cats.split('.').map((i) => record.categories[int36(i)])),
-      breakGlass: flags.includes('b'),
-      denied: flags.includes('d'),
-    };
-    decoded.looks.set(lookKey(look.user, nhsNumber), look);
-  }
-  for (const line of record.recent ? record.recent.split('\n') : []) {
+  const decoded = emptyHour(new Date(record.hour).getTime());
+  readHour(
+    record,
+    (line) => {
+      const nhsNumber = unpackNhs(line.patient);
+      const { user, firstAccess, lastAccess, requests, breakGlass, denied } = line;
+      decoded.looks.set(lookKey(user, nhsNumber), { user, nhsNumber, firstAccess, lastAccess, requests, categories: new Set(line.categories), breakGlass, denied });
+    },
+    (user, requests) => decoded.userRequests.set(user, requests),
+  );
+  for (const line of record.recent ? record.recent.split(LINE) : []) {
     const cut = line.lastIndexOf(' ');
     decoded.recent.set(line.slice(0, cut), Number(line.slice(cut + 1)));
   }
