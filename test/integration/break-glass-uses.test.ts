@@ -1,12 +1,8 @@
-import type { Connection } from 'mongoose';
-import { registryAccessModels } from '../../subgraphs/kit/src/access/registryRecords';
 import { accessLog } from '../../subgraphs/audit/src/accessLog';
 import { breakGlassReviewHistory, breakGlassReviewQueue, recordBreakGlassReview } from '../../subgraphs/audit/src/breakGlassReview';
-import { auditServiceModels, type AuditServiceModels } from '../../subgraphs/audit/src/models';
+import type { AuditServiceModels } from '../../subgraphs/audit/src/models';
 import { backfillBreakGlassUses, breakGlassUsesCompleteBefore, sweepStep, type SweepModels } from '../../subgraphs/audit/src/monitoring/sweep';
-import { openDatabase } from '../../subgraphs/kit/src/database';
-import { closeDatabases, database } from '../support/clients';
-import { testDatabaseUri } from '../support/stackInfo';
+import { openAuditServiceStore } from '../support/auditServiceStore';
 
 /**
  * The break-glass review queue over a large trail (issue 20.1): it reads the uses the monitoring
@@ -21,10 +17,7 @@ const DAY = 86_400_000;
 const NOW = new Date(Date.now() - 10_000);
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 
-let audit: Connection;
-let registry: Connection;
 let models: AuditServiceModels;
-let previousUri: string | undefined;
 const context = () => ({ models, identity: { userId: 'privacy-officer', name: 'Pat Officer', odsCode: 'X26', jobRole: 'R8003', profile: 'privacy' } }) as never;
 
 const lookUnder = (id: string, requestId: string, at: Date, categories: string[], jobRole = 'R8000') => ({
@@ -50,23 +43,13 @@ const queueRows = async () =>
     .map((r) => ({ id: r.breakGlassId, first: r.firstAccess, last: r.lastAccess, accesses: r.accesses, categories: r.categories, jobRole: r.user.jobRole, reviews: r.reviews.map((v) => v.outcome) }))
     .sort((a, b) => a.id.localeCompare(b.id));
 
+let store: Awaited<ReturnType<typeof openAuditServiceStore>>;
 beforeAll(async () => {
-  // Opened as the audit service opens it: every read carries the database time limit (the kit's plugin).
-  previousUri = process.env.MONGODB_URI;
-  process.env.MONGODB_URI = testDatabaseUri();
-  audit = await openDatabase('break_glass_uses_test');
-  registry = (await database('registry')).useDb('break_glass_uses_registry_test');
-  await Promise.all([audit.dropDatabase(), registry.dropDatabase()]);
-  models = auditServiceModels({ own: audit, registry, access: registryAccessModels(registry), slices: null });
+  store = await openAuditServiceStore('break_glass_uses');
+  models = store.models;
   await Promise.all([models.AuditEvent.init(), models.BreakGlassUse.init()]);
 });
-afterAll(async () => {
-  await Promise.all([audit?.dropDatabase(), registry?.dropDatabase()]);
-  await audit?.close();
-  await closeDatabases();
-  if (previousUri === undefined) delete process.env.MONGODB_URI;
-  else process.env.MONGODB_URI = previousUri;
-});
+afterAll(() => store?.close());
 
 describe('the break-glass review queue reads the uses the sweep keeps', () => {
   // bg-old: two looks 40 days ago (before the sweep kept uses); bg-mid: a look 2 days ago and

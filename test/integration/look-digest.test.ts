@@ -1,13 +1,9 @@
-import type { Connection } from 'mongoose';
-import { registryAccessModels } from '../../subgraphs/kit/src/access/registryRecords';
-import { auditServiceModels, type AuditServiceModels } from '../../subgraphs/audit/src/models';
+import type { AuditServiceModels } from '../../subgraphs/audit/src/models';
 import { DIGEST_LAG_MS, digestStep } from '../../subgraphs/audit/src/monitoring/lookDigest';
 import { isOutOfHours } from '../../subgraphs/audit/src/londonHours';
 import { outOfHoursAccess } from '../../subgraphs/audit/src/outOfHours';
 import { unusualVolume } from '../../subgraphs/audit/src/volume';
-import { openDatabase } from '../../subgraphs/kit/src/database';
-import { closeDatabases, database } from '../support/clients';
-import { testDatabaseUri } from '../support/stackInfo';
+import { openAuditServiceStore } from '../support/auditServiceStore';
 
 /**
  * The unusual volume and out-of-hours reports over the look digest (issue 20.1): whatever the digest
@@ -23,10 +19,7 @@ const START = END - 72 * HOUR;
 const CATEGORIES = ['allergies', 'medications', 'problems', 'results', 'encounters'];
 const PATIENTS = Array.from({ length: 70 }, (_, i) => `94${String(34765919 + i * 7).padStart(8, '0')}`);
 
-let audit: Connection;
-let registry: Connection;
 let models: AuditServiceModels;
-let previousUri: string | undefined;
 const context = () => ({ models, identity: { userId: 'privacy-officer', name: 'Pat Officer', odsCode: 'X26', jobRole: 'R8003', profile: 'privacy' } }) as never;
 
 interface Written {
@@ -159,25 +152,16 @@ async function digestUntil(position: number): Promise<number> {
   }
 }
 
+let store: Awaited<ReturnType<typeof openAuditServiceStore>>;
 beforeAll(async () => {
-  previousUri = process.env.MONGODB_URI;
-  process.env.MONGODB_URI = testDatabaseUri();
-  audit = await openDatabase('look_digest_test');
-  registry = (await database('registry')).useDb('look_digest_registry_test');
-  await Promise.all([audit.dropDatabase(), registry.dropDatabase()]);
-  models = auditServiceModels({ own: audit, registry, access: registryAccessModels(registry), slices: null });
+  store = await openAuditServiceStore('look_digest');
+  models = store.models;
   await Promise.all([models.AuditEvent.init(), models.LookHour.init(), models.LookUser.init()]);
   await models.AuditEvent.collection.insertMany(
     events.map((e) => ({ ...e, subgraph: 'acute', client: { operationName: null, application: null, internal: false }, viewed: ['Patient.allergies'], denials: [] })) as never[],
   );
 }, 120_000);
-afterAll(async () => {
-  await Promise.all([audit?.dropDatabase(), registry?.dropDatabase()]);
-  await audit?.close();
-  await closeDatabases();
-  if (previousUri === undefined) delete process.env.MONGODB_URI;
-  else process.env.MONGODB_URI = previousUri;
-});
+afterAll(() => store?.close());
 
 it('the trail is what the reports are tested on: users above the threshold, out-of-hours looks, a burst larger than a pass', () => {
   expect(events.length).toBeGreaterThan(3_000);
