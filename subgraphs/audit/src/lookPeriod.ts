@@ -55,16 +55,13 @@ export class PeriodLooks {
   /** Requests already counted (the digest's recent ones, then each read from the events). */
   private readonly counted = new Set<string>();
 
-  /** Categories by bit, in the order first met; a list's bits are worked out once (the digest hands out one list per pattern an hour). */
+  /** Categories by bit, in the order first met. */
   private readonly categoryBit = new Map<string, number>();
-  private readonly bitsOfList = new WeakMap<string[], number>();
 
   constructor(private readonly keepLooks: boolean) {}
 
   private categoryBits(categories: string[]): number {
-    let bits = this.bitsOfList.get(categories);
-    if (bits !== undefined) return bits;
-    bits = 0;
+    let bits = 0;
     for (const name of categories) {
       let bit = this.categoryBit.get(name);
       if (bit === undefined) {
@@ -74,7 +71,6 @@ export class PeriodLooks {
       }
       bits = orBits(bits, bit);
     }
-    this.bitsOfList.set(categories, bits);
     return bits;
   }
 
@@ -100,6 +96,8 @@ export class PeriodLooks {
   }
 
   addHour(record: LookHourRecord): void {
+    // The hour's own category bits, as this report's: worked out once a pattern an hour.
+    const asReport = new Map<number, number>();
     readHour(
       record,
       (held) => {
@@ -112,7 +110,9 @@ export class PeriodLooks {
         if (held.firstAccess < look.firstAccess) look.firstAccess = held.firstAccess;
         if (held.lastAccess > look.lastAccess) look.lastAccess = held.lastAccess;
         look.requests += held.requests;
-        look.categories = orBits(look.categories, this.categoryBits(held.categories));
+        let bits = asReport.get(held.categoryBits);
+        if (bits === undefined) asReport.set(held.categoryBits, (bits = this.categoryBits(held.categories)));
+        if (bits !== 0) look.categories = orBits(look.categories, bits);
         look.breakGlass ||= held.breakGlass;
         look.denied ||= held.denied;
       },
