@@ -66,6 +66,8 @@ function trail(): Written[] {
   }
   // dr-busy: 60 patients on the second day, one a minute.
   for (let i = 0; i < 60; i++) request(n++, 30 * 3600 + i * 60, user('dr-busy'), [PATIENTS[i + 5]]);
+  // A look three weeks before the rest: the digest crosses a quiet time longer than its widest window.
+  request(n++, -21 * 86_400, user('dr-a'), [PATIENTS[3]]);
   // A request about two patients, and an event with no patient.
   request(n++, 50 * 3600 + 7, user('dr-a'), [PATIENTS[1], PATIENTS[2]]);
   request(n++, 50 * 3600 + 9, user('dr-a'), [null]);
@@ -136,7 +138,7 @@ function expected(from: number, to: number, threshold = 3) {
 
 /** Periods: on the hour, off it, the whole trail, ending in the future, and one hour. */
 const PERIODS: Array<[string, number, number]> = [
-  ['the whole trail', START, END + HOUR],
+  ['the whole trail', START - 22 * 24 * HOUR, END + HOUR],
   ['whole days', START + 24 * HOUR, START + 48 * HOUR],
   ['off the hour at both ends', START + 5 * HOUR + 1_500, START + 61 * HOUR + 2_500],
   ['ending in the future', START + 40 * HOUR, Date.now() + 86_400_000],

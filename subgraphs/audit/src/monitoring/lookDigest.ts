@@ -51,14 +51,17 @@ export async function digestStep(models: DigestModels, now = new Date(), timeLim
     from = first ? new Date(hourOf(new Date(first.at).getTime())) : new Date(hourOf(until.getTime()));
   }
   if (from >= until) return { read: 0, behindMs: 0 };
-  // Quiet time costs an index lookup: widen the window until it holds events or reaches `until`.
+  // Quiet time costs an index lookup: move on through it, the window widening, until a window holds
+  // events or reaches `until` (however long the quiet: a gap of weeks is crossed in one pass).
   let windowMs = FIRST_WINDOW_MS;
+  let readFrom = from;
   let end: Date;
   let events: Event[];
   for (;;) {
-    end = new Date(Math.min(from.getTime() + windowMs, until.getTime()));
-    events = (await models.AuditEvent.find({ at: { $gte: from, $lt: end } }).sort({ at: 1 }).limit(BATCH).select(LOOK_FIELDS).maxTimeMS(timeLimitMs).lean().exec()) as Event[];
+    end = new Date(Math.min(readFrom.getTime() + windowMs, until.getTime()));
+    events = (await models.AuditEvent.find({ at: { $gte: readFrom, $lt: end } }).sort({ at: 1 }).limit(BATCH).select(LOOK_FIELDS).maxTimeMS(timeLimitMs).lean().exec()) as Event[];
     if (events.length > 0 || end >= until) break;
+    readFrom = end;
     windowMs = Math.min(MAX_WINDOW_MS, windowMs * 2);
   }
   let through = end;
