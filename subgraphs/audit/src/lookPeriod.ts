@@ -162,8 +162,10 @@ export function lookPeriodArgument(args: { from?: string | null; to?: string | n
   return args.from ? period : { from: new Date(floorHour(period.from.getTime())), to: period.to };
 }
 
-type Models = LookHourModels & { AuditEvent: { find: (filter: object) => any } };
+/** The hours of a period are read in this many parts at once. */
+const READ_PARTS = 8;
 
+type Models = LookHourModels & { AuditEvent: { find: (filter: object) => any } };
 
 /** The looks of the period (out of hours alone, for that report). */
 export async function looksInPeriod(models: Models, period: Period, options: { outOfHoursOnly: boolean }): Promise<PeriodLooks> {
@@ -177,9 +179,19 @@ export async function looksInPeriod(models: Models, period: Period, options: { o
   const looks = new PeriodLooks(options.outOfHoursOnly);
   const raw: Array<[number, number]> = [];
   if (end > start) {
-    // Sorted, so that the engine plans the read through the index ({outOfHours, hour} or {hour}).
-    const hours = (await models.LookHour.find({ ...(options.outOfHoursOnly ? { outOfHours: true } : {}), hour: { $gte: new Date(start), $lt: new Date(end) } }).sort({ hour: 1 }).lean().exec()) as LookHourRecord[];
-    for (const hour of hours) looks.addHour(hour);
+    // In a few parts at once, each added as it arrives: the engine decodes one part while this
+    // process reads the lines of another (two cores, not one after the other). Sorted, so that the
+    // engine plans each read through the index ({outOfHours, hour} or {hour}).
+    const parts = Math.min(READ_PARTS, Math.ceil((end - start) / HOUR_MS));
+    const step = Math.ceil((end - start) / parts / HOUR_MS) * HOUR_MS;
+    await Promise.all(
+      Array.from({ length: parts }, (_, i) => [start + i * step, Math.min(end, start + (i + 1) * step)] as const)
+        .filter(([a, b]) => a < b)
+        .map(async ([a, b]) => {
+          const hours = (await models.LookHour.find({ ...(options.outOfHoursOnly ? { outOfHours: true } : {}), hour: { $gte: new Date(a), $lt: new Date(b) } }).sort({ hour: 1 }).lean().exec()) as LookHourRecord[];
+          for (const hour of hours) looks.addHour(hour);
+        }),
+    );
     if (from < start) raw.push([from, start]);
     if (end < to) raw.push([end, to]);
     if (end === position) looks.countedAlready(decodeHour(digest!.latest).recent.keys());
