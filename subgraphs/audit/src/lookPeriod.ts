@@ -2,7 +2,7 @@ import type { AuditUser } from '@shareforyou/kit';
 import { isOutOfHours } from './londonHours';
 import { LOOK_FIELDS, REPORT_SCAN_LIMIT, type LookEvent } from './looks';
 import { digestPosition, userNumber } from './monitoring/lookDigest';
-import { decodeHour, HOUR_MS, packNhs, readHour, type LookHourModels, type LookHourRecord, type LookUserRecord } from './monitoring/lookHours';
+import { HOUR_MS, hourOf, packNhs, readHour, recentOf, requestKeys, type LookHourModels, type LookHourRecord, type LookUserRecord } from './monitoring/lookHours';
 import { atWithin, periodArgument, type Period } from './period';
 
 /**
@@ -127,9 +127,7 @@ export class PeriodLooks {
 
   addEvent(event: LookEvent, userKey: UserKey): void {
     const at = new Date(event.at).getTime();
-    // Keyed as the digest keys its recent requests.
-    const byPatient = `${event.requestId} ${userKey} ${event.nhsNumber}`;
-    const byUser = `${event.requestId} ${userKey} *`;
+    const { byPatient, byUser } = requestKeys(event.requestId, userKey, event.nhsNumber!);
     const patient = packNhs(event.nhsNumber!);
     const user = this.user(userKey);
     user.patients.add(patient);
@@ -151,7 +149,6 @@ export class PeriodLooks {
 }
 
 const ceilHour = (at: number) => Math.ceil(at / HOUR_MS) * HOUR_MS;
-const floorHour = (at: number) => Math.floor(at / HOUR_MS) * HOUR_MS;
 
 /**
  * The reports' period: as asked, but the default start (31 days before the end) is taken back to
@@ -159,7 +156,7 @@ const floorHour = (at: number) => Math.floor(at / HOUR_MS) * HOUR_MS;
  */
 export function lookPeriodArgument(args: { from?: string | null; to?: string | null }, defaultDays: number): Period {
   const period = periodArgument(args, defaultDays);
-  return args.from ? period : { from: new Date(floorHour(period.from.getTime())), to: period.to };
+  return args.from ? period : { from: new Date(hourOf(period.from.getTime())), to: period.to };
 }
 
 /** The hours of a period are read in this many parts at once. */
@@ -175,7 +172,7 @@ export async function looksInPeriod(models: Models, period: Period, options: { o
   const position = digest ? digest.position.getTime() : Number.NEGATIVE_INFINITY;
   // The digest serves [start, end): whole hours inside the period, up to its position.
   const start = ceilHour(from);
-  const end = position <= to ? position : floorHour(to);
+  const end = position <= to ? position : hourOf(to);
   const looks = new PeriodLooks(options.outOfHoursOnly);
   const raw: Array<[number, number]> = [];
   if (end > start) {
@@ -194,7 +191,7 @@ export async function looksInPeriod(models: Models, period: Period, options: { o
     );
     if (from < start) raw.push([from, start]);
     if (end < to) raw.push([end, to]);
-    if (end === position) looks.countedAlready(decodeHour(digest!.latest).recent.keys());
+    if (end === position) looks.countedAlready(recentOf(digest!.latest).keys());
   } else {
     raw.push([from, to]);
   }

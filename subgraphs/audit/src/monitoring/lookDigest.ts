@@ -1,6 +1,7 @@
 import { databaseTimeoutMs, type AuditEventRecord, type AuditUser } from '@shareforyou/kit';
 import { LOOK_FIELDS, type LookEvent } from '../looks';
 import { EARLIEST_EVENT } from '../period';
+import { REPLAY_MS } from './sweep';
 import { decodeHour, emptyHour, encodeHour, HOUR_MS, hourId, hourIsOutOfHours, hourOf, trimRecent, foldEvent, type HourLooks, type LookHourModels, type LookHourRecord, type LookUserRecord } from './lookHours';
 
 /**
@@ -14,8 +15,8 @@ import { decodeHour, emptyHour, encodeHour, HOUR_MS, hourId, hourIsOutOfHours, h
  * reached, so they are right meanwhile, only slower.
  */
 
-/** Longer than the monitoring sweep's REPLAY_MS (an event written late is built at most that long before). */
-export const DIGEST_LAG_MS = 35_000;
+/** Longer than the monitoring sweep's REPLAY_MS: an event is written at most that long after it was built. */
+export const DIGEST_LAG_MS = REPLAY_MS + 5_000;
 const BATCH = 2_000;
 /** A read is sorted through the index and stops at BATCH, so a wide window costs nothing while the trail is busy. */
 const FIRST_WINDOW_MS = 6 * HOUR_MS;
@@ -145,23 +146,30 @@ export async function userNumber(models: LookHourModels, userId: string, give: b
   return Number(record._id);
 }
 
-/** Each user's number, and a new snapshot of who they were whenever it changed. */
+/** Who each numbered user was at their latest snapshot, remembered once read or written (by audit database). */
+const latestOf = new WeakMap<object, Map<number, AuditUser | null>>();
+
+/** Each user's number, and a new snapshot of who they were whenever it changed (their latest read once a process, then remembered). */
 async function userNumbers(models: LookHourModels, events: Event[]): Promise<Map<string, number>> {
   const numbers = new Map<string, number>();
   for (const event of events) if (!numbers.has(event.user.id)) numbers.set(event.user.id, (await userNumber(models, event.user.id, true))!);
-  if (numbers.size === 0) return numbers;
-  const records = (await models.LookUser.find({ _id: { $in: [...numbers.values()].map(String) } }).lean().exec()) as LookUserRecord[];
-  const lastOf = new Map(records.map((r) => [r._id, (r.snapshots ?? []).at(-1)?.user]));
-  const added = new Map<string, Array<{ since: Date; user: AuditUser }>>();
-  for (const event of events) {
-    const id = String(numbers.get(event.user.id));
-    const mine = added.get(id) ?? [];
-    const last = mine.at(-1)?.user ?? lastOf.get(id);
-    if (last && sameUser(last, event.user)) continue;
-    mine.push({ since: new Date(event.at), user: event.user });
-    added.set(id, mine);
+  let latest = latestOf.get(models.LookUser);
+  if (!latest) latestOf.set(models.LookUser, (latest = new Map()));
+  const unread = [...numbers.values()].filter((n) => !latest!.has(n));
+  if (unread.length) {
+    const records = (await models.LookUser.find({ _id: { $in: unread.map(String) } }).lean().exec()) as LookUserRecord[];
+    for (const n of unread) latest.set(n, null);
+    for (const record of records) latest.set(Number(record._id), (record.snapshots ?? []).at(-1)?.user ?? null);
   }
-  for (const [id, snapshots] of added) await models.LookUser.updateOne({ _id: id }, { $push: { snapshots: { $each: snapshots } } }).exec();
+  const added = new Map<number, Array<{ since: Date; user: AuditUser }>>();
+  for (const event of events) {
+    const n = numbers.get(event.user.id)!;
+    const last = latest.get(n);
+    if (last && sameUser(last, event.user)) continue;
+    added.set(n, [...(added.get(n) ?? []), { since: new Date(event.at), user: event.user }]);
+    latest.set(n, event.user);
+  }
+  for (const [n, snapshots] of added) await models.LookUser.updateOne({ _id: String(n) }, { $push: { snapshots: { $each: snapshots } } }).exec();
   return numbers;
 }
 

@@ -33,7 +33,7 @@ export interface LookHourRecord {
   through: Date;
   /** The categories the lines name, by their index here. */
   categories: string[];
-  /** One line a look: `user patient first last requests categories flags`; one a user: `@user requests`. */
+  /** One line a look: `user patient first span requests bits`; a user's requests `@user requests` where they differ from the sum (encodeHour). */
   looks: string;
   /** Requests seen in the last RECENT_MS before `through`: `requestId user patient` lines. */
   recent: string;
@@ -219,11 +219,18 @@ export function decodeHour(record: Pick<LookHourRecord, 'hour' | 'categories' | 
     },
     (user, requests) => decoded.userRequests.set(user, requests),
   );
+  decoded.recent = recentOf(record);
+  return decoded;
+}
+
+/** The requests an hour remembers (`requestKeys`), with when each was last seen. */
+export function recentOf(record: { recent?: string }): Map<string, number> {
+  const recent = new Map<string, number>();
   for (const line of record.recent ? record.recent.split(LINE) : []) {
     const cut = line.lastIndexOf(' ');
-    decoded.recent.set(line.slice(0, cut), Number(line.slice(cut + 1)));
+    recent.set(line.slice(0, cut), Number(line.slice(cut + 1)));
   }
-  return decoded;
+  return recent;
 }
 
 /**
@@ -245,13 +252,15 @@ export function foldEvent(hour: HourLooks, event: LookEvent, user: number, recen
   for (const c of event.categories ?? []) look.categories.add(c);
   look.breakGlass ||= Boolean(event.breakGlass);
   look.denied ||= Boolean(event.denied);
-  const byPatient = `${event.requestId} ${key}`;
-  const byUser = `${event.requestId} ${user} *`;
+  const { byPatient, byUser } = requestKeys(event.requestId, user, nhsNumber);
   if (!recent.has(byPatient)) look.requests += 1;
   if (!recent.has(byUser)) hour.userRequests.set(user, (hour.userRequests.get(user) ?? 0) + 1);
   recent.set(byPatient, at);
   recent.set(byUser, at);
 }
+
+/** How a request is remembered (`recent`), for its user and patient and for its user: the digest and the reports' edges key it alike. */
+export const requestKeys = (requestId: string, user: number | string, nhsNumber: string) => ({ byPatient: `${requestId} ${user} ${nhsNumber}`, byUser: `${requestId} ${user} *` });
 
 /** Forgets the requests older than RECENT_MS before `through`. */
 export function trimRecent(recent: Map<string, number>, through: number): Map<string, number> {

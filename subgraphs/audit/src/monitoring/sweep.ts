@@ -25,7 +25,7 @@ import type { StaffModel, StaffMemberRecord } from './staffDirectory';
  * cost under load after the requests themselves: docs/performance.md.)
  */
 
-const REPLAY_MS = 30_000;
+export const REPLAY_MS = 30_000;
 const CATCH_UP_MS = 60_000;
 /**
  * At most this many events a read: 20,000 (sorted by time on an engine that sorts in memory) took
