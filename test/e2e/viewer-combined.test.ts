@@ -338,6 +338,12 @@ it('a depot given at the mental health trust is in "Medicines given", naming the
   ]);
   expect(given.current[0][1]).toBe('150 mg by deep intramuscular injection into the deltoid, Intramuscular route');
   expect(given.sources).toEqual([expect.stringMatching(new RegExp(`^${TRUST}: Given, as of`)), expect.stringMatching(new RegExp(`^${TRUST}: Not given`))]);
+  // A combined section names every source it is computed from with its own "as of": the trust's too,
+  // where these lines used to name the GP (and the hospital) alone.
+  for (const [panel, name] of [['combinedAllergies', 'allergies'], ['combinedImmunisations', 'immunisations'], ['combinedFamilyHistory', 'familyHistory']]) {
+    const line = (await section(page, panel, name)).source;
+    expect({ name, line }).toEqual({ name, line: expect.stringMatching(new RegExp(`^From ${GP} · as of .+; ${TRUST} · as of \\d{1,2} \\w{3,4} \\d{4}`)) });
+  }
 
   const appointments = await section(page, 'combinedAppointments', 'appointments');
   expect(appointments.state).toBe('data');

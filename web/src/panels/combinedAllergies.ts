@@ -19,7 +19,7 @@ const statementStatus = (s: { current: boolean; clinicalStatus?: string | null; 
 
 /**
  * <sfy-combined-allergies nhs-number="..."> — fields in combinedAllergies.graphql. One item per
- * allergy across the GP and the hospital, each source with its status and as-of, a disagreement
+ * allergy across every source, each source with its status and as-of, a disagreement
  * said; a source not read named. "No known allergies" statements are apart, never in the allergy
  * list, each with its source and date; a statement beside a current allergy is a warning (H85).
  */
@@ -31,7 +31,6 @@ export class CombinedAllergiesPanel extends RecordPanel<CombinedAllergiesQuery> 
       title: 'Allergies',
       name: 'allergies',
       path: ['patient', 'combinedAllergies', 'items'],
-      source: ['gpSource', 'acuteSource'],
       notRead: ['patient', 'combinedAllergies', 'notRead'],
       warnings: ['patient', 'combinedAllergies', 'conflicts'],
       current: { history: 'Past and ruled-out allergies' },
@@ -41,7 +40,6 @@ export class CombinedAllergiesPanel extends RecordPanel<CombinedAllergiesQuery> 
       title: '“No known allergies” statements',
       name: 'noKnownAllergies',
       path: ['patient', 'combinedAllergies', 'noKnownAllergies'],
-      source: ['gpSource', 'acuteSource'],
       current: { history: 'Withdrawn statements' },
       columns: [
         col('Statement', (s) => s.code.display ?? s.code.text),

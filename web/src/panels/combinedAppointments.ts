@@ -21,7 +21,6 @@ export class CombinedAppointmentsPanel extends RecordPanel<CombinedAppointmentsQ
       title: 'Appointments',
       name: 'appointments',
       path: ['patient', 'combinedAppointments', 'items'],
-      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource', 'socialCareSource'],
       notRead: ['patient', 'combinedAppointments', 'notRead'],
       current: { history: 'Past appointments' },
       columns: [

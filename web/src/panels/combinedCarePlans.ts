@@ -21,7 +21,6 @@ export class CombinedCarePlansPanel extends RecordPanel<CombinedCarePlansQuery> 
       title: 'Care plans',
       name: 'carePlans',
       path: ['patient', 'combinedCarePlans', 'items'],
-      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource'],
       notRead: ['patient', 'combinedCarePlans', 'notRead'],
       current: { history: 'Care plans no longer in force' },
       columns: [

@@ -69,7 +69,6 @@ export function listStatementSection(field: string, name: string, says: string):
     title: `“${says}” statements`,
     name,
     path: ['patient', field, name],
-    source: ['gpSource', 'acuteSource'],
     current: { history: 'Withdrawn statements' },
     columns: [
       col('Statement', (s) => listStatementWords(says, s)),

@@ -31,7 +31,6 @@ export class CombinedDocumentsPanel extends RecordPanel<CombinedDocumentsQuery> 
       title: 'Documents and letters',
       name: 'documents',
       path: ['patient', 'combinedDocuments', 'items'],
-      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource', 'socialCareSource'],
       notRead: ['patient', 'combinedDocuments', 'notRead'],
       current: { history: 'Superseded documents' },
       columns: [

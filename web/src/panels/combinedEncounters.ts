@@ -27,7 +27,6 @@ export class CombinedEncountersPanel extends RecordPanel<CombinedEncountersQuery
       title: 'Encounters',
       name: 'encounters',
       path: ['patient', 'combinedEncounters', 'items'],
-      source: ['gpSource', 'acuteSource', 'communitySource'],
       notRead: ['patient', 'combinedEncounters', 'notRead'],
       current: { history: 'Past encounters' },
       columns: [

@@ -44,7 +44,6 @@ export class CombinedFamilyHistoryPanel extends RecordPanel<CombinedFamilyHistor
       title: 'Family history',
       name: 'familyHistory',
       path: ['patient', 'combinedFamilyHistory', 'items'],
-      source: ['gpSource'],
       notRead: ['patient', 'combinedFamilyHistory', 'notRead'],
       // A relative's history is not current or past: every relative recorded is listed.
       columns: [
@@ -58,7 +57,6 @@ export class CombinedFamilyHistoryPanel extends RecordPanel<CombinedFamilyHistor
       title: 'Medical devices',
       name: 'medicalDevices',
       path: ['patient', 'combinedMedicalDevices', 'items'],
-      source: ['gpSource'],
       notRead: ['patient', 'combinedMedicalDevices', 'notRead'],
       current: { history: 'Devices no longer in use' },
       columns: [
@@ -72,7 +70,6 @@ export class CombinedFamilyHistoryPanel extends RecordPanel<CombinedFamilyHistor
       title: 'Advance decisions',
       name: 'advanceDirectives',
       path: ['patient', 'combinedAdvanceDirectives', 'items'],
-      source: ['gpSource'],
       notRead: ['patient', 'combinedAdvanceDirectives', 'notRead'],
       current: { history: 'Advance decisions no longer in force' },
       columns: advanceDecisionColumns,

@@ -24,7 +24,6 @@ export class CombinedImmunisationsPanel extends RecordPanel<CombinedImmunisation
       title: 'Immunisations',
       name: 'immunisations',
       path: ['patient', 'combinedImmunisations', 'items'],
-      source: ['gpSource'],
       notRead: ['patient', 'combinedImmunisations', 'notRead'],
       current: { history: 'Not given, or not given as recorded' },
       columns: [

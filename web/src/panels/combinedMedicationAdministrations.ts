@@ -33,7 +33,6 @@ export class CombinedMedicationAdministrationsPanel extends RecordPanel<Combined
       title: 'Medicines given',
       name: 'medicationAdministrations',
       path: ['patient', 'combinedMedicationAdministrations', 'items'],
-      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource', 'socialCareSource'],
       notRead: ['patient', 'combinedMedicationAdministrations', 'notRead'],
       columns: [
         nameCol('Medicine', (i) => i.medication),

@@ -24,7 +24,6 @@ export class CombinedMedicationsPanel extends RecordPanel<CombinedMedicationsQue
       title: 'Medications',
       name: 'medications',
       path: ['patient', 'combinedMedications', 'items'],
-      source: ['gpSource', 'acuteSource', 'mentalHealthSource'],
       notRead: ['patient', 'combinedMedications', 'notRead'],
       warnings: ['patient', 'combinedMedications', 'conflicts'],
       current: { history: 'Stopped and past medications' },

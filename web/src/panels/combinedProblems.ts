@@ -19,7 +19,6 @@ export class CombinedProblemsPanel extends RecordPanel<CombinedProblemsQuery> {
       title: 'Problems and diagnoses',
       name: 'problems',
       path: ['patient', 'combinedProblems', 'items'],
-      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource'],
       notRead: ['patient', 'combinedProblems', 'notRead'],
       warnings: ['patient', 'combinedProblems', 'conflicts'],
       current: { history: 'Past and ruled-out problems' },

@@ -15,7 +15,6 @@ export class CombinedProceduresPanel extends RecordPanel<CombinedProceduresQuery
       title: 'Operations and procedures',
       name: 'procedures',
       path: ['patient', 'combinedProcedures', 'items'],
-      source: ['gpSource', 'acuteSource'],
       notRead: ['patient', 'combinedProcedures', 'notRead'],
       current: { history: 'Done, stopped and not done' },
       columns: [nameCol('Procedure', (p) => p.code), sourcesStatusCol(status), col('Date', (p) => firstDate(p, (s) => s.performedDate)), col('Site', (p) => eachSourceSays(p, (s) => s.bodySite.map((b: { display?: string }) => b.display).join(', '))), sourcesCol(status)],

@@ -19,7 +19,6 @@ export class CombinedReferralsPanel extends RecordPanel<CombinedReferralsQuery> 
       title: 'Referrals and requests',
       name: 'referrals',
       path: ['patient', 'combinedReferrals', 'items'],
-      source: ['gpSource', 'acuteSource', 'mentalHealthSource'],
       notRead: ['patient', 'combinedReferrals', 'notRead'],
       current: { history: 'Closed referrals and requests' },
       columns: [

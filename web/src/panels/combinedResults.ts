@@ -21,7 +21,6 @@ function resultsSaid(item: { sources: any[] }) {
 }
 
 const status = (r: { status: string }) => statusWords(r.status);
-const SOURCES = ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource'];
 
 /** An observation section of the combined record (results, vital signs, social history): newest first; a cancelled one is history. */
 function observationSection(field: 'combinedResults' | 'combinedVitalSigns' | 'combinedSocialHistory', title: string, name: string, label: string): Section {
@@ -29,7 +28,6 @@ function observationSection(field: 'combinedResults' | 'combinedVitalSigns' | 'c
     title,
     name,
     path: ['patient', field, 'items'],
-    source: SOURCES,
     notRead: ['patient', field, 'notRead'],
     current: { history: 'Cancelled or of unknown status' },
     // The name in each source's words with its codes on demand; every row's status (final,

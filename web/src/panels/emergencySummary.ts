@@ -15,13 +15,12 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
   protected document = EmergencySummaryDocument;
   protected sections: Section[] = [
     // From the combined section: an allergy recorded only in A&E is here too; a source not read is named; a no-known-allergies statement beside a current allergy is a warning (H86).
-    { title: 'Allergies and reactions', name: 'allergies', path: ['patient', 'combinedAllergies', 'items'], source: ['gpSource', 'acuteSource'], notRead: ['patient', 'combinedAllergies', 'notRead'], warnings: ['patient', 'combinedAllergies', 'conflicts'], current: NOW, columns: combinedAllergyColumns },
+    { title: 'Allergies and reactions', name: 'allergies', path: ['patient', 'combinedAllergies', 'items'], notRead: ['patient', 'combinedAllergies', 'notRead'], warnings: ['patient', 'combinedAllergies', 'conflicts'], current: NOW, columns: combinedAllergyColumns },
     // From the combined section too: the hospital's prescriptions and the mental health trust's depot beside the GP's repeats, each once.
     {
       title: 'Current medications',
       name: 'medications',
       path: ['patient', 'combinedMedications', 'items'],
-      source: ['gpSource', 'acuteSource', 'mentalHealthSource'],
       notRead: ['patient', 'combinedMedications', 'notRead'],
       // A "no current medications" statement beside a medicine in force is a warning here too (H125).
       warnings: ['patient', 'combinedMedications', 'conflicts'],
@@ -29,14 +28,13 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
       columns: combinedMedicationColumns,
     },
     // Advance decisions in force (a refusal of treatment, a ReSPECT form) and alerts in force: what the treating clinician must know now.
-    { title: 'Advance decisions', name: 'advanceDirectives', path: ['patient', 'combinedAdvanceDirectives', 'items'], source: ['gpSource'], notRead: ['patient', 'combinedAdvanceDirectives', 'notRead'], current: NOW, columns: advanceDecisionColumns },
-    { title: 'Alerts', name: 'alerts', path: ['patient', 'combinedAlerts', 'items'], source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'socialCareSource'], notRead: ['patient', 'combinedAlerts', 'notRead'], current: NOW, columns: alertColumns },
+    { title: 'Advance decisions', name: 'advanceDirectives', path: ['patient', 'combinedAdvanceDirectives', 'items'], notRead: ['patient', 'combinedAdvanceDirectives', 'notRead'], current: NOW, columns: advanceDecisionColumns },
+    { title: 'Alerts', name: 'alerts', path: ['patient', 'combinedAlerts', 'items'], notRead: ['patient', 'combinedAlerts', 'notRead'], current: NOW, columns: alertColumns },
     // Safeguarding alerts in force from every source (the GP's and the hospital's CP-IS flags too), apart from general alerts: a role without the safeguarding category sees this section as restricted.
     {
       title: 'Safeguarding',
       name: 'safeguardingAlerts',
       path: ['patient', 'combinedSafeguardingAlerts', 'items'],
-      source: ['gpSource', 'acuteSource', 'mentalHealthSource', 'socialCareSource'],
       notRead: ['patient', 'combinedSafeguardingAlerts', 'notRead'],
       current: NOW,
       columns: alertColumns,

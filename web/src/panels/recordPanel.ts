@@ -4,6 +4,7 @@ import { currentAndHistory, sectionState, sectionWords } from './sectionState';
 import type { TypedDocumentString } from '../generated/graphql';
 import { panelStyles } from './styles';
 import { formatDate } from './fhirTime';
+import { combinedSectionSources } from './combinedSectionSources';
 import { emptyWords, notReadLines, sourceLine, sourcesLine, type Freshness, type SourceNotRead } from './combinedWords';
 
 /**
@@ -26,10 +27,11 @@ export interface Section {
   /** Its name in the page (`data-section`); the path's last part by default. */
   name?: string;
   /**
-   * The source's freshness field under patient (gpSource, acuteSource, ...), for "as of"; for a
-   * combined section every source it is computed from, each organisation named with its own "as of".
+   * The source's freshness field under patient (gpSource, acuteSource, ...), for "as of". A combined
+   * section names every source it is computed from, each with its own "as of", from the schema's
+   * table (combinedSectionSources), never a list of its own.
    */
-  source?: string | string[];
+  source?: string;
   /** A combined section: the path of its `notRead` list, each source shown "Not available from <source>: ...", never as nothing recorded. */
   notRead?: string[];
   /** The path of sentences shown prominently as warnings above the list (a no-known-allergies statement beside a current allergy). */
@@ -204,8 +206,9 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
   private sourceLine(section: Section, shown: any[]) {
     const { data } = this.result!;
     let line: string;
-    if (Array.isArray(section.source)) {
-      line = sourcesLine(section.source.map((s) => at(data, ['patient', s]) as Freshness | null), formatDate);
+    const combinedSources = combinedSectionSources(section.path);
+    if (combinedSources) {
+      line = sourcesLine(combinedSources.map((s) => at(data, ['patient', s]) as Freshness | null), formatDate);
     } else {
       const freshness = section.source ? (at(data, ['patient', section.source]) as Freshness | null) : null;
       const organisations = [...new Set(shown.map((i) => i.provenance?.organisationName).filter(Boolean))] as string[];
