@@ -3,7 +3,7 @@ import { counterDelta, judge, parseCounter, percentile, ratio, summarise, throug
 import { canonicalJson } from '../../tools/src/bench/bulkSeed';
 import { controlsOffEnvironment } from '../../tools/src/bench/controls';
 import { rewriteSupergraphUrls } from '../../tools/src/bench/peer';
-import { controlPrices, overloadTargets, table, type RunResult } from '../../tools/src/bench/report';
+import { controlPrices, ingestRates, ingestTable, overloadTargets, table, type RunResult } from '../../tools/src/bench/report';
 import type { LevelResult } from '../../tools/src/bench/runner';
 
 describe('bench: percentiles (nearest rank)', () => {
@@ -207,5 +207,33 @@ describe('bench: overload refused, not degraded (issue #20.6)', () => {
     expect(overloadTargets(ours(at(200, { partial: 4, errors: 4 })))[0].outcome).toBe('missed');
     expect(overloadTargets(ours(at(200, { p99: 4500 })))[1].outcome).toBe('missed');
     expect(overloadTargets(ours(at(16, { partial: 9 }))).map((t) => t.outcome)).toEqual(['n/a', 'n/a']);
+  });
+});
+
+describe('bench: feed ingest in entries per second (issue #20.7)', () => {
+  const at = (concurrency: number, throughput: number): LevelResult => ({
+    concurrency,
+    stats: { requests: throughput * 10, errors: 0, refused: 0, partial: 0, throughput, p50: 500, p95: 900, p99: 1500, mean: 600, max: 1800, elapsedS: 10, bytesPerRequest: null },
+    unfinished: 0, repeated: 0, errorSamples: [], metrics: null, cpuSeconds: {}, saturated: false,
+  });
+  const results = [
+    { workload: 'ingest', config: 'direct', patients: 500, levels: [at(8, 120)], entriesPerRequest: 17.5 },
+    { workload: 'ingest (full history)', config: 'direct', patients: 500, levels: [at(1, 0.8), at(2, 1.25)], entriesPerRequest: 1000 },
+    { workload: 'record summary', config: 'ours', patients: 500, levels: [at(8, 20)] },
+    { workload: 'ingest (full history)', config: 'direct', patients: 500, levels: [], skipped: 'no gp feed', entriesPerRequest: 1000 },
+  ] as RunResult[];
+
+  it('each level of each ingest run: bundles per second times the entries each carries; other workloads and skipped runs left out', () => {
+    expect(ingestRates(results)).toEqual([
+      { workload: 'ingest', concurrency: 8, entriesPerRequest: 17.5, requestsPerSecond: 120, entriesPerSecond: 2100 },
+      { workload: 'ingest (full history)', concurrency: 1, entriesPerRequest: 1000, requestsPerSecond: 0.8, entriesPerSecond: 800 },
+      { workload: 'ingest (full history)', concurrency: 2, entriesPerRequest: 1000, requestsPerSecond: 1.25, entriesPerSecond: 1250 },
+    ]);
+  });
+
+  it('says it in one line a level', () => {
+    const lines = ingestTable(ingestRates(results)).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/ingest \(full history\) \(c=1\)\s+800 entries\/s\s+\(0\.80 bundles\/s × 1000\.0 entries each\)/);
   });
 });

@@ -24,6 +24,8 @@ export interface HttpPart {
 /** One logical request: its parts are sent in parallel and it completes when the last one does. */
 export interface RequestSpec {
   parts: HttpPart[];
+  /** A feed request: the FHIR entries its bundle carries (ingest is reported in entries per second too). */
+  entries?: number;
 }
 
 export interface LevelPlan {

@@ -41,6 +41,8 @@ export interface RunResult {
   note?: string;
   /** For one-control-off: the control that was off. */
   control?: string;
+  /** Ingest: the FHIR entries each request carries, on average over its pool. */
+  entriesPerRequest?: number;
 }
 
 export interface Ratio {
@@ -294,13 +296,42 @@ function cpuPerRequest(run: RunResult): { concurrency: number; wallS: number; pe
 export function cpuTable(results: RunResult[]): string {
   const lines: string[] = [];
   for (const run of results) {
-    if (run.skipped || !['record summary', 'caseload 50', 'ingest'].includes(run.workload)) continue;
+    if (run.skipped || !['record summary', 'caseload 50', 'ingest', 'ingest (full history)'].includes(run.workload)) continue;
     const cpu = cpuPerRequest(run);
     if (!cpu) continue;
     const parts = cpu.perRequestMs.filter(([, ms]) => ms >= 0.05 * cpu.totalMs).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
     lines.push(`  ${`${run.workload} / ${configLabel(run)} (${run.patients}, c=${cpu.concurrency})`.padEnd(62)} ${cpu.totalMs.toFixed(0).padStart(5)} ms CPU/request: ${parts.join(', ')}`);
   }
   return lines.join('\n');
+}
+
+export interface IngestRate {
+  workload: string;
+  concurrency: number;
+  entriesPerRequest: number;
+  requestsPerSecond: number;
+  entriesPerSecond: number;
+}
+
+/** Feed ingest in entries per second, each level of each ingest run that says how many entries its requests carry. */
+export function ingestRates(results: RunResult[]): IngestRate[] {
+  return results
+    .filter((run) => !run.skipped && run.entriesPerRequest)
+    .flatMap((run) =>
+      run.levels.map((level) => ({
+        workload: run.workload,
+        concurrency: level.concurrency,
+        entriesPerRequest: run.entriesPerRequest!,
+        requestsPerSecond: level.stats.throughput,
+        entriesPerSecond: level.stats.throughput * run.entriesPerRequest!,
+      })),
+    );
+}
+
+export function ingestTable(rates: IngestRate[]): string {
+  return rates
+    .map((r) => `  ${`${r.workload} (c=${r.concurrency})`.padEnd(34)} ${fixed(r.entriesPerSecond, 0).padStart(7)} entries/s   (${fixed(r.requestsPerSecond, 2)} bundles/s × ${fixed(r.entriesPerRequest, 1)} entries each)`)
+    .join('\n');
 }
 
 export interface ControlPrice {

@@ -7,7 +7,7 @@ import { BENCH_DIR } from '../paths';
 import { registeredPatientCount } from '../stack/seed';
 import { freePortBase, localDatabasePort } from '../stack/ports';
 import { startStack, type RunningStack } from '../stack/stack';
-import { generatePatient } from '../synthetic';
+import { generateFullHistory, generatePatient } from '../synthetic';
 import { deletePatients, bulkSeed } from './bulkSeed';
 import { CONTROLS, CONTROLS_OFF_VARIABLE, controlsOffEnvironment, type Control } from './controls';
 import { ensureSeeded, openDataset, type Dataset } from './dataset';
@@ -15,11 +15,11 @@ import { benchIdentity, peerSigning } from './identity';
 import { startPeer, type RunningPeer } from './peer';
 import type { LevelPlan, LoadPlan, RequestSpec } from './plan';
 import { probeControls, type ControlState } from './probes';
-import { computeRatios, controlPrices, cpuTable, machine, peerTable, PRICE_BASELINE, table, writeJson, type ConfigName, type RunResult } from './report';
+import { computeRatios, controlPrices, cpuTable, ingestRates, ingestTable, machine, peerTable, PRICE_BASELINE, table, writeJson, type ConfigName, type RunResult } from './report';
 import { compiledPeerPlan, ensureHiveRouter, routerIdentityHeaders, startHiveRouter, type CompiledPeer, type RunningRouter } from './hiveRouter';
 import { runLoad } from './runner';
 import { formatProfiles, summariseProfiles, type ProfileSummary } from './profile';
-import { accessLogRequests, caseloadRequests, combinedRecordRequests, fhirSummaryGraphqlRequests, fhirSummaryRequests, ingestRequests, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
+import { accessLogRequests, caseloadRequests, combinedRecordRequests, fhirSummaryGraphqlRequests, fhirSummaryRequests, fullHistoryRequests, ingestRequests, meanEntries, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
 
 /**
  * npm run bench: brings up its own stack on its own dataset, measures every workload through every
@@ -50,6 +50,11 @@ export interface BenchOptions {
 }
 
 const INGEST_POOL = 1_000;
+/** Patients after the ingest pool whose feeds the seeding checks against the bulk path. */
+const VERIFIED_PATIENTS = 3;
+/** Full histories: each one patient's whole GP record in one batch of this many entries (issue #20.7). */
+const HISTORY_ENTRIES = 1_000;
+const HISTORY_POOL = 40;
 /** A fresh stack's code paths and caches take a few hundred requests to warm. */
 const PRICING_WARMUP_MS = 10_000;
 const SAMPLE_PATIENTS = 200;
@@ -74,6 +79,12 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
   // One request's worth of warm-up per worker: the summaries before have warmed every code path.
   const caseloadLevels: LevelPlan[] = options.caseloadConcurrency.map((concurrency) => ({ concurrency, warmupMs: 1, durationMs: options.durationS * 1000 }));
   const caseloadLowest = [...caseloadLevels].sort((a, b) => a.concurrency - b.concurrency).slice(0, 1);
+  // A full history is a second or more of work: one sender, then two (a practice's migration, two at once).
+  const historyLevels: LevelPlan[] = [1, 2].map((concurrency) => ({ concurrency, warmupMs: 1, durationMs: options.durationS * 1000 }));
+  const poolNote = (available: string, result: RunResult) => {
+    const repeated = result.levels.reduce((a, l) => a + l.repeated, 0);
+    return `${available}${repeated ? `; ${repeated} requests were replays after the pool ran out (idempotent, nothing written)` : ''}`;
+  };
   const plan = (label: string, requests: RequestSpec[], planLevels: LevelPlan[], extra: Partial<LoadPlan> = {}): LoadPlan => ({
     label,
     requests,
@@ -119,7 +130,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     process.env.SHAREFORYOU_PORT_BASE = String(portBase);
     const stack = await startStack({ portBase, quiet: true, env, log: say });
     cleanups.push(() => stack.stop());
-    await ensureSeeded(dataset, { env: stack.env, log: say, verifyIndexes: [patients + INGEST_POOL, patients + INGEST_POOL + 1, patients + INGEST_POOL + 2] });
+    await ensureSeeded(dataset, { env: stack.env, log: say, verifyIndexes: Array.from({ length: VERIFIED_PATIENTS }, (_, i) => patients + INGEST_POOL + i) });
     processes = { database: dataset.engine?.process.pid, ...Object.fromEntries(stack.services.map((s) => [s.name, s.child.pid])) };
     return { dataset, stack };
   };
@@ -251,10 +262,25 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     try {
       const ingest = ingestRequests(stack.env, N, INGEST_POOL);
       const result = await measure('ingest', 'direct', N, plan('ingest / gp feed', ingest, levels, { check: 'fhir', once: true }), stack.env);
-      const repeated = result.levels.reduce((a, l) => a + l.repeated, 0);
-      result.note = `${ingest.length} new patients' bundles available${repeated ? `; ${repeated} requests were replays after the pool ran out (idempotent, nothing written)` : ''}`;
+      result.entriesPerRequest = meanEntries(ingest);
+      result.note = poolNote(`${ingest.length} new patients' bundles available`, result);
     } finally {
       await deletePatients(dataset.mongoUri, poolIds, ingestCollections);
+    }
+
+    say(`Ingest of full histories (one patient's whole GP record, ${HISTORY_ENTRIES} entries in one batch, to gp POST /fhir):`);
+    const historyFrom = N + INGEST_POOL + VERIFIED_PATIENTS;
+    const histories = Array.from({ length: HISTORY_POOL }, (_, i) => generateFullHistory(historyFrom + i, HISTORY_ENTRIES));
+    const historyIds = histories.map((h) => h.patient.nhsNumber);
+    await deletePatients(dataset.mongoUri, historyIds, ingestCollections);
+    await bulkSeed({ mongoUri: dataset.mongoUri, from: historyFrom, count: HISTORY_POOL, onlyTargets: ['registry'], env: stack.env, log: () => undefined, progress: false });
+    try {
+      const requests = fullHistoryRequests(stack.env, histories);
+      const result = await measure('ingest (full history)', 'direct', N, plan('ingest / gp feed, full histories', requests, historyLevels, { check: 'fhir', once: true }), stack.env);
+      result.entriesPerRequest = HISTORY_ENTRIES;
+      result.note = poolNote(`${requests.length} full histories of ${HISTORY_ENTRIES} entries available`, result);
+    } finally {
+      await deletePatients(dataset.mongoUri, historyIds, ingestCollections);
     }
     await tearDown();
     if (profileDir) {
@@ -343,6 +369,12 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     log(cpu);
     log('');
   }
+  const rates = ingestRates(results);
+  if (rates.length) {
+    log('Feed ingest in entries per second (bundles per second × the entries each carries)');
+    log(ingestTable(rates));
+    log('');
+  }
   const peers = peerTable(results, options.patients);
   if (peers) {
     log('Ours ÷ each peer (record summary; throughput best over levels; gateway CPU: the gateway process alone, per request, busiest level)');
@@ -375,6 +407,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     ratios,
     targets,
     controlPrices: prices,
+    ingestRates: rates,
     caseloadCommandsPerRequestBySubgraph: caseloadCommands,
     profiles,
     notes,

@@ -3,7 +3,7 @@ import { subgraphUrl } from '@shareforyou/schema';
 import { userToken } from '../demo/tokens';
 import type { DemoUser } from '../demo/users';
 import { feedUrl } from '../feeds/feedClient';
-import { generatePatient } from '../synthetic';
+import { generatePatient, type FullHistory } from '../synthetic';
 import type { HttpPart, RequestSpec } from './plan';
 import { accessLogQuery, caseloadQueries, combinedRecordQuery, recordSummaryQueries } from './queries';
 import { summaryOperation } from '../../../gateway/src/fhir/operation';
@@ -108,6 +108,7 @@ export function ingestRequests(env: NodeJS.ProcessEnv, from: number, count: numb
       let token = tokens.get(feed.odsCode);
       if (!token) tokens.set(feed.odsCode, (token = signSystemToken(feed.odsCode, 4 * 3600)));
       requests.push({
+        entries: feed.bundle.entry?.length ?? 0,
         parts: [
           {
             url: feedUrl(target, env),
@@ -119,6 +120,24 @@ export function ingestRequests(env: NodeJS.ProcessEnv, from: number, count: numb
     }
   }
   return requests;
+}
+
+/** One patient's whole GP record in one batch each (generateFullHistory), with the practice's system token. */
+export function fullHistoryRequests(env: NodeJS.ProcessEnv, histories: FullHistory[]): RequestSpec[] {
+  const tokens = new Map<string, string>();
+  return histories.map(({ odsCode, bundle }) => {
+    let token = tokens.get(odsCode);
+    if (!token) tokens.set(odsCode, (token = signSystemToken(odsCode, 4 * 3600)));
+    return {
+      entries: bundle.entry?.length ?? 0,
+      parts: [{ url: feedUrl('gp', env), headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` }, body: JSON.stringify(bundle) }],
+    };
+  });
+}
+
+/** The FHIR entries a pool of feed requests carries, on average per request. */
+export function meanEntries(requests: RequestSpec[]): number {
+  return requests.length ? requests.reduce((sum, r) => sum + (r.entries ?? 0), 0) / requests.length : 0;
 }
 
 /**

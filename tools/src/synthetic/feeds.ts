@@ -27,7 +27,7 @@ import { buildCommunitySlice } from './slices/community';
 import { buildSocialCareSlice } from './slices/socialCare';
 import type { PatientPlan } from './plan';
 
-const DEFAULT_SEED = 2026;
+export const DEFAULT_SEED = 2026;
 
 export type FeedTarget = 'registry' | 'gp' | 'acute' | 'mental-health' | 'community' | 'social-care';
 
@@ -81,7 +81,7 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function patientFromPlan(plan: PatientPlan, seed: number): SyntheticPatient {
+export function patientFromPlan(plan: PatientPlan, seed: number): SyntheticPatient {
   const patient = buildPatient(plan);
   const feeds: Feed[] = [];
   const feed = (odsCode: string, target: FeedTarget, resources: fhir4.FhirResource[], stream = STREAM[target]): Feed => ({

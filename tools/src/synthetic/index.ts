@@ -9,6 +9,8 @@
  */
 
 export { generateFeeds, generatePatient, generatePatients } from './feeds';
+export { generateFullHistory } from './fullHistory';
+export type { FullHistory } from './fullHistory';
 export type { Feed, FeedTarget, GenerateOptions, SyntheticPatient } from './feeds';
 export { demoPatients } from './demoPatients';
 export type { DemoPatient } from './demoPatients';
