@@ -25,12 +25,14 @@ describe('a report (DiagnosticReport)', () => {
     expect(reportStatus({ status: 'on_hold' })).toBe('On hold');
   });
 
-  it('the results issued in it, each named and valued in order; one the record does not hold is counted, never dropped in silence', () => {
+  it('the results issued in it, each named and valued in order, a flag in words; one the record does not hold is counted, never dropped in silence', () => {
     const result = (text: string, value: string, unit: string) => ({ code: { text, display: 'LOINC display' }, value, unit, components: [], memberIds: [] });
     expect(reportResults({ resultIds: ['a', 'b'], results: [result('Haemoglobin', '112', 'g/L'), result('Platelet count', '238', '10*9/L')] })).toBe('Haemoglobin 112 g/L; Platelet count 238 × 10⁹/L');
     expect(reportResults({ resultIds: ['a', 'b', 'c'], results: [result('INR', '2.4', '{INR}')] })).toMatch(/^INR 2\.4.* \(2 more results not held in this record\)$/);
     expect(reportResults({ resultIds: ['a'], results: [] })).toBe('(1 more result not held in this record)');
     expect(reportResults({ resultIds: [], results: [] })).toBe('');
+    // Outside its range: the flag in letters and words, as the results panel says it, never dropped inside a report.
+    expect(reportResults({ resultIds: ['a'], results: [{ ...result('INR', '2.6', '{INR}'), abnormal: true, interpretation: { code: 'H', display: 'High' } }] })).toMatch(/^INR 2\.6 .*H \(High\)$/);
   });
 });
 
