@@ -89,7 +89,8 @@ it('the GP opens Margaret by source: her next of kin at the practice, the INR re
   expect(hospitalReports).toMatchObject({ state: 'data', source: expect.stringMatching(asOf(HOSPITAL)) });
   const bloodCount = hospitalReports.current.find((r) => r[0] === 'Full blood count');
   expect(bloodCount?.[1]).toBe('Final');
-  expect(bloodCount?.[2]).toMatch(/^Haemoglobin 112 g\/L; White cell count 11\.8 .*; Platelet count 238 /);
+  // Each result of the report with its flag in letters and words, as the results panel says it.
+  expect(bloodCount?.[2]).toBe('Haemoglobin 112 g/L L (Low); White cell count 11.8 × 10⁹/L H (High); Platelet count 238 × 10⁹/L');
 
   // Her practice's alert that she lives alone, and her advance decision refusing resuscitation, in force.
   const alerts = await section(page, 'alerts', 'alerts');
