@@ -8,7 +8,7 @@ describe('what may I see: one query, from the policy', () => {
     const { data, errors } = await asUser('gp').query(MY_ACCESS);
     expect(errors).toBeUndefined();
     expect(data.myAccess).toMatchObject({ jobRole: 'R8000', odsCode: 'P83005', profile: 'clinical', breakGlassAllowed: true, traceAllowed: true, recordAccessAllowed: true });
-    expect(panelNames(data)).toEqual(['emergencySummary', 'demographics', 'medications', 'allergies', 'problems', 'procedures', 'immunisations', 'encounters', 'results', 'documents', 'mentalHealth', 'community', 'socialCare']);
+    expect(panelNames(data)).toEqual(['emergencySummary', 'demographics', 'medications', 'allergies', 'problems', 'procedures', 'immunisations', 'encounters', 'results', 'documents', 'alerts', 'advanceDecisions', 'mentalHealth', 'community', 'socialCare']);
     expect(data.myAccess.panels.every((p: { restricted: string[] }) => p.restricted.length === 0)).toBe(true);
   });
 

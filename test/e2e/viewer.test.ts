@@ -212,6 +212,8 @@ describe('the clinician viewer in a browser', () => {
       // The hospital's dispensed and administered medicines, in the same element.
       // An empty section still names whom it is from, by name, not by ODS code.
       expect.objectContaining({ panel: 'sfy-medications', section: 'medicationDispenses', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From Northern Care Alliance NHS Foundation Trust · as of/) }),
+      // The GP practice's dispensed beside the hospital's (H161): Margaret's warfarin, supplied by her practice.
+      expect.objectContaining({ panel: 'sfy-medications', section: 'gpMedicationDispenses', state: 'data', source: expect.stringMatching(/^From Bury Central Medical Practice · as of/), text: expect.stringContaining('Warfarin 1mg tablets') }),
       // Doses given, each source's apart (H153: never a current medicine): the practice's, the hospital's, the mental health trust's, a district nurse's, a home care worker's.
       expect.objectContaining({ panel: 'sfy-medications', section: 'gpMedicationAdministrations', state: expect.stringMatching(/data|empty/), source: expect.stringMatching(/^From Bury Central Medical Practice · as of/) }),
       expect.objectContaining({ panel: 'sfy-medications', section: 'medicationAdministrations', state: expect.stringMatching(/data|empty/) }),

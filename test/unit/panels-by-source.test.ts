@@ -1,4 +1,4 @@
-import { Kind, Lexer, Source, TokenKind, parse, validate, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, Lexer, Source, TokenKind, getNamedType, getNullableType, isListType, parse, validate, type FieldNode, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
 import { classifyField, loadPolicy } from '@shareforyou/schema';
 import { supergraphApiSchema } from '@shareforyou/schema/src/compose';
 import { MAX_TOKENS, requestLimits } from '../../gateway/src/requestLimits';
@@ -27,19 +27,6 @@ function patientFields(query: string): string[] {
   return (patient?.selectionSet?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD).map((s) => s.name.value);
 }
 
-/**
- * Shown only in the combined view, each with why. The emergency summary (both views) lists their
- * current items from the combined alerts and advance directives; no per-source panel lists the GP's,
- * the hospital's or community services' alerts (ended ones included), or any source's advance
- * decisions, yet (docs/clinical-safety.md, residual risks). The mental health trust's and the
- * council's alerts are in their own panels.
- */
-const COMBINED_VIEW_ONLY = new Set([
-  'alerts', 'hospitalAlerts', 'communityAlerts',
-  'gpSafeguardingAlerts', 'hospitalSafeguardingAlerts', 'communitySafeguardingAlerts',
-  ...combined.ADVANCE_DIRECTIVE_FIELDS,
-]);
-
 const COMBINED_SECTIONS: Record<string, readonly string[]> = {
   allergies: combined.ALLERGY_FIELDS,
   noKnownAllergies: combined.NO_KNOWN_ALLERGY_FIELDS,
@@ -65,13 +52,26 @@ const COMBINED_SECTIONS: Record<string, readonly string[]> = {
 
 it.each(Object.entries(COMBINED_SECTIONS))('the combined %s: every source of it is listed by a panel of "View by source"', (_section, fields) => {
   const bySource = new Set(PANELS.flatMap((panel) => patientFields(documentOf(panel))));
-  const missing = fields.filter((field) => !bySource.has(field) && !COMBINED_VIEW_ONLY.has(field));
+  const missing = fields.filter((field) => !bySource.has(field));
   expect(missing).toEqual([]);
 });
 
-it('the fields shown in the combined view only are still ones no per-source panel lists (a panel that takes one up removes it here)', () => {
+/**
+ * What no combined section takes, or takes only in part, is listed by source all the same (issue #18
+ * residual, docs/clinical-safety.md H160-H163): every organisation's next of kin (RelatedPerson, served
+ * as Carer), dispenses (MedicationDispense), reports (DiagnosticReport, served as TestReport), alerts of
+ * every kind (Flag: general, safeguarding and mental health risk) and advance decisions (Consent). Read
+ * from the supergraph by type, so a source's field of these types added to the schema and to no panel
+ * fails here, naming it.
+ */
+const LISTED_BY_SOURCE = ['Carer', 'MedicationDispense', 'TestReport', 'Alert', 'AdvanceDecision'];
+
+it.each(LISTED_BY_SOURCE)('every source\'s %s field is listed by a panel of "View by source"', (type) => {
+  const patient = supergraphApiSchema().getType('Patient') as GraphQLObjectType;
+  const fields = Object.values(patient.getFields()).filter((f) => getNamedType(f.type).name === type && isListType(getNullableType(f.type))).map((f) => f.name);
+  expect(fields.length).toBeGreaterThan(1);
   const bySource = new Set(PANELS.flatMap((panel) => patientFields(documentOf(panel))));
-  expect([...COMBINED_VIEW_ONLY].filter((field) => bySource.has(field))).toEqual([]);
+  expect(fields.filter((field) => !bySource.has(field))).toEqual([]);
 });
 
 /** Each per-source field is in the panel whose policy categories hold it, so a role shown the panel is refused only that section (FORBIDDEN_FIELD, "Restricted for your role"), never the panel. */

@@ -21,7 +21,7 @@ export const demoStories: readonly DemoStory[] = [
     index: 0,
     name: 'Margaret Ashworth',
     story:
-      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation, has amlodipine on repeat prescription for her hypertension (her practice nurse’s blood pressure and weight readings over the last year are on the record; she has never smoked; the practice has referred her to the falls prevention service, keeps an alert that she lives alone and records her mother’s osteoporosis; she had her flu vaccine this autumn and the pneumococcal vaccine at 65, wears a hearing aid, and has an advance decision refusing cardiopulmonary resuscitation, made with her GP in 2024) and is allergic to penicillin (anaphylaxis), which A&E recorded again under the same code; an aspirin allergy put on her record in error has been corrected by the practice. She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall: the hospital diagnosed a fractured neck of femur (left hip) and replaced her hip the next day.',
+      'Margaret Ashworth (82) lives in Bury with home care from Bury Council and district nurse visits for a leg ulcer; she takes warfarin for atrial fibrillation, has amlodipine on repeat prescription for her hypertension (her practice nurse’s blood pressure and weight readings over the last year are on the record; she has never smoked; the practice has referred her to the falls prevention service, keeps an alert that she lives alone and records her mother’s osteoporosis; she had her flu vaccine this autumn and the pneumococcal vaccine at 65, wears a hearing aid, and has an advance decision refusing cardiopulmonary resuscitation, made with her GP in 2024; her warfarin is managed at the practice’s anticoagulation clinic, which reported her INR of 2.4 in October and supplied her tablets; the practice records her daughter Susan as her next of kin) and is allergic to penicillin (anaphylaxis), which A&E recorded again under the same code; an aspirin allergy put on her record in error has been corrected by the practice. She is currently an inpatient at Fairfield General Hospital, admitted through A&E after a fall: the hospital diagnosed a fractured neck of femur (left hip) and replaced her hip the next day.',
   },
   {
     index: 1,
@@ -107,6 +107,11 @@ function margaret(): PatientPlan {
       familyHistory: [{ relationship: 'MTH', condition: reasons.osteoporosis, onsetAge: 70, recorded: utc(2015, 4, 22) }],
       devices: [{ device: devices.hearingAid, start: utc(2021, 5, 17, 14, 0), note: 'Behind-the-ear hearing aids, both ears, fitted by audiology. Speak clearly; check they are in and switched on.' }],
       advanceDecisions: [{ made: utc(2024, 7, 4, 11, 30), title: 'Advance decision to refuse treatment (cardiopulmonary resuscitation)', refuses: [refusedTreatments.cardiopulmonaryResuscitation] }],
+      // Her daughter is her next of kin at the practice too (the council knows her as her main carer).
+      nextOfKin: [{ relationship: 'daughter', given: 'Susan', family: 'Kenyon', phone: '07700 900214' }],
+      // Her warfarin is managed at the practice's anticoagulation clinic: the INR it tested and reported, and the tablets it supplied.
+      reports: [{ test: 'inr', time: utc(2026, 10, 13, 9, 20), value: 2.4, target: { low: 2, high: 3, text: 'Target range on warfarin' }, conclusion: 'INR 2.4, within her target range: warfarin dose unchanged, next INR in four weeks.' }],
+      dispenses: [{ medicine: medicines.warfarin1, handedOver: utc(2026, 10, 13, 9, 40), tablets: 112 }],
     },
     acute: {
       odsCode: svc.acute.odsCode,

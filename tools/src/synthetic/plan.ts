@@ -117,6 +117,31 @@ export interface PlannedAdvanceDecision {
   refuses: Concept[];
 }
 
+/** A relative the practice records as next of kin (a FHIR RelatedPerson, coded next of kin). */
+export interface PlannedNextOfKin {
+  relationship: RelationshipKey;
+  given: string;
+  family: string;
+  phone: string;
+}
+
+/** A medicine the practice supplied itself, as a dispensing practice does (a FHIR MedicationDispense). */
+export interface PlannedGpDispense {
+  medicine: Medicine;
+  handedOver: number;
+  tablets: number;
+}
+
+/** A test the practice did and reported itself (a FHIR DiagnosticReport with its Observation): the anticoagulation clinic's INR. */
+export interface PlannedGpReport {
+  test: LabTestKey;
+  time: number;
+  value: number;
+  /** The range the patient is kept in (for an INR on warfarin, not the population's). */
+  target: { low: number; high: number; text: string };
+  conclusion: string;
+}
+
 /** A heading of the record sent empty because nothing is known (a FHIR List, emptyReason nilknown): a statement, never an item. */
 export interface PlannedNilKnownList {
   heading: ListHeadingKey;
@@ -140,6 +165,10 @@ export interface GpPlan {
   devices?: PlannedDevice[];
   advanceDecisions?: PlannedAdvanceDecision[];
   nilKnownLists?: PlannedNilKnownList[];
+  /** The demo patients' only: next of kin, medicines the practice supplied, tests it reported. */
+  nextOfKin?: PlannedNextOfKin[];
+  dispenses?: PlannedGpDispense[];
+  reports?: PlannedGpReport[];
 }
 
 export interface PlannedAttendance {

@@ -256,6 +256,27 @@ export type DeviceUseStatus =
   /** No longer in use: stopped */
   | 'stopped';
 
+/** DiagnosticReport.status (FHIR R4). Entered-in-error reports are never shown. */
+export type DiagnosticReportStatus =
+  /** Changed after it was final */
+  | 'amended'
+  /** Added to after it was final */
+  | 'appended'
+  /** Not done or cancelled */
+  | 'cancelled'
+  /** Corrected after it was final */
+  | 'corrected'
+  /** The report is complete and verified */
+  | 'final'
+  /** Some results are available, not all */
+  | 'partial'
+  /** Early results, to be confirmed */
+  | 'preliminary'
+  /** Registered, no results yet */
+  | 'registered'
+  /** The source cannot say which status applies */
+  | 'unknown';
+
 /** The status of a letter or summary: DocumentReference.status (current, superseded) or, for a Composition, Composition.status (preliminary, final, amended). Entered-in-error documents are never shown. */
 export type DocumentStatus =
   /** Changed after it was final (Composition) */
@@ -515,6 +536,20 @@ export type AccessHistoryQueryVariables = Exact<{
 
 export type AccessHistoryQuery = { recordAccessSummary: Array<{ odsCode: string, jobRole: string | null, profile: string | null, firstAccess: string, lastAccess: string, requests: number, categories: Array<string>, breakGlass: boolean }> };
 
+export type AdvanceDecisionsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type AdvanceDecisionsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, advanceDecisions: Array<{ source: string | null, performers: Array<string>, id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalAdvanceDecisions: Array<{ source: string | null, performers: Array<string>, id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthAdvanceDecisions: Array<{ source: string | null, performers: Array<string>, id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityAdvanceDecisions: Array<{ source: string | null, performers: Array<string>, id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareAdvanceDecisions: Array<{ source: string | null, performers: Array<string>, id: string, status: ConsentStatus, current: boolean, dateTime: unknown, provisionType: ConsentProvisionType | null, scope: { display: string, text: string | null }, category: Array<{ display: string, text: string | null }>, provisionCodes: Array<{ display: string, text: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type AlertsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type AlertsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, alerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communitySafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
 export type AllergiesQueryVariables = Exact<{
   nhsNumber: string;
 }>;
@@ -682,7 +717,9 @@ export type DemographicsQueryVariables = Exact<{
 }>;
 
 
-export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, restricted: boolean, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type DemographicsQuery = { patient: { nhsNumber: string, birthDate: unknown, gender: string | null, restricted: boolean, phone: string | null, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, name: { text: string } | null, deceased: { at: unknown } | null, address: { lines: Array<string>, city: string | null, postcode: string | null, use: string | null } | null, communication: { interpreterRequired: boolean | null, languages: Array<{ preferred: boolean | null, language: { display: string }, modes: Array<{ display: string }> }> } | null, contacts: Array<{ name: string | null, nextOfKin: boolean, emergencyContact: boolean, current: boolean, relationship: Array<{ display: string }>, telecom: Array<{ system: string, value: string, current: boolean }> }> | null, registeredPractice: { odsCode: string, name: string } | null, careRelationships: Array<{ kind: string, from: string, until: string | null, organisation: { odsCode: string, name: string } }> | null, gpRelatedPeople: Array<{ id: string, name: string, phone: string | null, current: boolean, relationships: Array<{ display: string, text: string | null }> | null, provenance: { organisationName: string } }> | null, hospitalRelatedPeople: Array<{ id: string, name: string, phone: string | null, current: boolean, relationships: Array<{ display: string, text: string | null }> | null, provenance: { organisationName: string } }> | null, mentalHealthRelatedPeople: Array<{ id: string, name: string, phone: string | null, current: boolean, relationships: Array<{ display: string, text: string | null }> | null, provenance: { organisationName: string } }> | null, communityRelatedPeople: Array<{ id: string, name: string, phone: string | null, current: boolean, relationships: Array<{ display: string, text: string | null }> | null, provenance: { organisationName: string } }> | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, allocatedWorker: { id: string, name: string, role: string | null, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type NextOfKinPartsFragment = { id: string, name: string, phone: string | null, current: boolean, relationships: Array<{ display: string, text: string | null }> | null, provenance: { organisationName: string } };
 
 export type DocumentsQueryVariables = Exact<{
   nhsNumber: string;
@@ -717,7 +754,9 @@ export type MedicationsQueryVariables = Exact<{
 }>;
 
 
-export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, hospitalPrescriptions: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, communityMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, socialCareMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string, text: string | null }, statusReasons: Array<{ display: string, text: string | null }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string, text: string | null } | null } | null, performers: Array<{ actor: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string, text: string | null }, statusReasons: Array<{ display: string, text: string | null }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string, text: string | null } | null } | null, performers: Array<{ actor: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, noCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MedicationsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, medications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string }, provenance: { organisationName: string } }> | null, hospitalPrescriptions: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareMedications: Array<{ id: string, dosage: string | null, status: MedicationStatus, current: boolean, startDate: unknown, endDate: unknown, medication: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, medicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, gpMedicationDispenses: Array<{ id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } }> | null, medicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, communityMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, socialCareMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string }, statusReasons: Array<{ display: string }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string } | null } | null, provenance: { organisationName: string } }> | null, gpMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string, text: string | null }, statusReasons: Array<{ display: string, text: string | null }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string, text: string | null } | null } | null, performers: Array<{ actor: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthMedicationAdministrations: Array<{ id: string, status: MedicationAdministrationStatus, given: boolean, notGiven: boolean, effective: unknown, effectiveEnd: unknown, medication: { display: string, text: string | null }, statusReasons: Array<{ display: string, text: string | null }>, dosage: { text: string | null, rate: string | null, dose: { value: number, unit: string | null } | null, route: { display: string, text: string | null } | null } | null, performers: Array<{ actor: string | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, noCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareNoCurrentMedications: Array<{ id: string, title: string | null, current: boolean, recordedDate: unknown, list: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type DispensePartsFragment = { id: string, status: MedicationDispenseStatus, supplied: boolean, current: boolean, whenPrepared: unknown, whenHandedOver: unknown, medication: { display: string }, statusReason: { display: string } | null, quantity: { value: number, unit: string | null } | null, dosageInstructions: Array<{ text: string | null, dose: string | null, timing: string | null }>, provenance: { organisationName: string } };
 
 export type MentalHealthQueryVariables = Exact<{
   nhsNumber: string;
@@ -745,7 +784,9 @@ export type ResultsQueryVariables = Exact<{
 }>;
 
 
-export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, observations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, interpretation: { code: string, display: string } | null, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type ResultsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, observations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, testResults: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, interpretation: { code: string, display: string } | null, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareObservations: Array<{ id: string, reportName: string | null, value: string | null, unit: string | null, referenceRange: string | null, abnormal: boolean | null, status: ObservationStatus, current: boolean, category: string | null, effectiveDate: unknown, issued: unknown, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpTestReports: Array<{ id: string, name: string, status: DiagnosticReportStatus, current: boolean, issued: unknown, effectiveDate: unknown, conclusion: string | null, performer: Array<string>, resultIds: Array<string>, results: Array<{ id: string, value: string | null, unit: string | null, abnormal: boolean | null, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }> }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, testReports: Array<{ id: string, name: string, status: DiagnosticReportStatus, current: boolean, issued: unknown, effectiveDate: unknown, conclusion: string | null, performer: Array<string>, resultIds: Array<string>, results: Array<{ id: string, value: string | null, unit: string | null, abnormal: boolean | null, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }> }>, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
+export type ReportPartsFragment = { id: string, name: string, status: DiagnosticReportStatus, current: boolean, issued: unknown, effectiveDate: unknown, conclusion: string | null, performer: Array<string>, resultIds: Array<string>, results: Array<{ id: string, value: string | null, unit: string | null, abnormal: boolean | null, codeIsFinding: boolean, memberIds: Array<string>, code: { display: string, text: string | null }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ code: { display: string, text: string | null }, value: { text: string } | null, dataAbsentReason: { display: string } | null }> }>, provenance: { organisationName: string, lastUpdated: unknown } };
 
 export type SocialCareQueryVariables = Exact<{
   nhsNumber: string;
@@ -1304,6 +1345,98 @@ export const DocumentPartsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"DocumentParts"}) as unknown as TypedDocumentString<DocumentPartsFragment, unknown>;
+export const NextOfKinPartsFragmentDoc = new TypedDocumentString(`
+    fragment NextOfKinParts on Carer {
+  id
+  name
+  relationships {
+    display
+    text
+  }
+  phone
+  current: active
+  provenance {
+    organisationName
+  }
+}
+    `, {"fragmentName":"NextOfKinParts"}) as unknown as TypedDocumentString<NextOfKinPartsFragment, unknown>;
+export const DispensePartsFragmentDoc = new TypedDocumentString(`
+    fragment DispenseParts on MedicationDispense {
+  id
+  medication {
+    display
+  }
+  status
+  supplied
+  current
+  statusReason {
+    display
+  }
+  quantity {
+    value
+    unit
+  }
+  whenPrepared
+  whenHandedOver
+  dosageInstructions {
+    text
+    dose
+    timing
+  }
+  provenance {
+    organisationName
+  }
+}
+    `, {"fragmentName":"DispenseParts"}) as unknown as TypedDocumentString<DispensePartsFragment, unknown>;
+export const ReportPartsFragmentDoc = new TypedDocumentString(`
+    fragment ReportParts on TestReport {
+  id
+  name
+  status
+  current
+  issued
+  effectiveDate
+  conclusion
+  performer
+  resultIds
+  results {
+    id
+    code {
+      display
+      text
+    }
+    value
+    unit
+    abnormal
+    interpretation {
+      code
+      display
+    }
+    codeIsFinding
+    dataAbsentReason {
+      display
+      text
+    }
+    components {
+      code {
+        display
+        text
+      }
+      value {
+        text
+      }
+      dataAbsentReason {
+        display
+      }
+    }
+    memberIds
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+    `, {"fragmentName":"ReportParts"}) as unknown as TypedDocumentString<ReportPartsFragment, unknown>;
 export const ConsoleUserFragmentDoc = new TypedDocumentString(`
     fragment ConsoleUser on AuditUser {
   id
@@ -1453,6 +1586,158 @@ export const AccessHistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccessHistoryQuery, AccessHistoryQueryVariables>;
+export const AdvanceDecisionsDocument = new TypedDocumentString(`
+    query AdvanceDecisions($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    advanceDecisions {
+      ...AdvanceDecisionParts
+      source
+      performers
+    }
+    hospitalAdvanceDecisions {
+      ...AdvanceDecisionParts
+      source
+      performers
+    }
+    mentalHealthAdvanceDecisions {
+      ...AdvanceDecisionParts
+      source
+      performers
+    }
+    communityAdvanceDecisions {
+      ...AdvanceDecisionParts
+      source
+      performers
+    }
+    socialCareAdvanceDecisions {
+      ...AdvanceDecisionParts
+      source
+      performers
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    socialCareSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment AdvanceDecisionParts on AdvanceDecision {
+  id
+  status
+  current
+  scope {
+    display
+    text
+  }
+  category {
+    display
+    text
+  }
+  dateTime
+  provisionType
+  provisionCodes {
+    display
+    text
+  }
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<AdvanceDecisionsQuery, AdvanceDecisionsQueryVariables>;
+export const AlertsDocument = new TypedDocumentString(`
+    query Alerts($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    alerts {
+      ...AlertParts
+    }
+    gpSafeguardingAlerts {
+      ...AlertParts
+    }
+    gpRiskAlerts {
+      ...AlertParts
+    }
+    hospitalAlerts {
+      ...AlertParts
+    }
+    hospitalSafeguardingAlerts {
+      ...AlertParts
+    }
+    hospitalRiskAlerts {
+      ...AlertParts
+    }
+    communityAlerts {
+      ...AlertParts
+    }
+    communitySafeguardingAlerts {
+      ...AlertParts
+    }
+    communityRiskAlerts {
+      ...AlertParts
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment AlertParts on Alert {
+  id
+  code {
+    display
+    text
+  }
+  description
+  status
+  current
+  start
+  end
+  author
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}`) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
 export const AllergiesDocument = new TypedDocumentString(`
     query Allergies($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -3130,6 +3415,18 @@ export const DemographicsDocument = new TypedDocumentString(`
       from
       until
     }
+    gpRelatedPeople {
+      ...NextOfKinParts
+    }
+    hospitalRelatedPeople {
+      ...NextOfKinParts
+    }
+    mentalHealthRelatedPeople {
+      ...NextOfKinParts
+    }
+    communityRelatedPeople {
+      ...NextOfKinParts
+    }
     careCoordinator {
       id
       name
@@ -3151,7 +3448,22 @@ export const DemographicsDocument = new TypedDocumentString(`
         organisationName
       }
     }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
     mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    communitySource {
       organisationNames
       lastUpdated
       readAt
@@ -3163,7 +3475,19 @@ export const DemographicsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<DemographicsQuery, DemographicsQueryVariables>;
+    fragment NextOfKinParts on Carer {
+  id
+  name
+  relationships {
+    display
+    text
+  }
+  phone
+  current: active
+  provenance {
+    organisationName
+  }
+}`) as unknown as TypedDocumentString<DemographicsQuery, DemographicsQueryVariables>;
 export const DocumentsDocument = new TypedDocumentString(`
     query Documents($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {
@@ -3878,30 +4202,10 @@ export const MedicationsDocument = new TypedDocumentString(`
       ...MedicationParts
     }
     medicationDispenses {
-      id
-      medication {
-        display
-      }
-      status
-      supplied
-      current
-      statusReason {
-        display
-      }
-      quantity {
-        value
-        unit
-      }
-      whenPrepared
-      whenHandedOver
-      dosageInstructions {
-        text
-        dose
-        timing
-      }
-      provenance {
-        organisationName
-      }
+      ...DispenseParts
+    }
+    gpMedicationDispenses {
+      ...DispenseParts
     }
     medicationAdministrations {
       id
@@ -4098,6 +4402,32 @@ fragment AdministrationParts on MedicationAdministration {
   provenance {
     organisationName
     lastUpdated
+  }
+}
+fragment DispenseParts on MedicationDispense {
+  id
+  medication {
+    display
+  }
+  status
+  supplied
+  current
+  statusReason {
+    display
+  }
+  quantity {
+    value
+    unit
+  }
+  whenPrepared
+  whenHandedOver
+  dosageInstructions {
+    text
+    dose
+    timing
+  }
+  provenance {
+    organisationName
   }
 }`) as unknown as TypedDocumentString<MedicationsQuery, MedicationsQueryVariables>;
 export const MentalHealthDocument = new TypedDocumentString(`
@@ -4569,6 +4899,12 @@ export const ResultsDocument = new TypedDocumentString(`
     socialCareObservations {
       ...ResultParts
     }
+    gpTestReports {
+      ...ReportParts
+    }
+    testReports {
+      ...ReportParts
+    }
     gpSource {
       organisationNames
       lastUpdated
@@ -4630,6 +4966,53 @@ export const ResultsDocument = new TypedDocumentString(`
     }
   }
   memberIds
+  provenance {
+    organisationName
+    lastUpdated
+  }
+}
+fragment ReportParts on TestReport {
+  id
+  name
+  status
+  current
+  issued
+  effectiveDate
+  conclusion
+  performer
+  resultIds
+  results {
+    id
+    code {
+      display
+      text
+    }
+    value
+    unit
+    abnormal
+    interpretation {
+      code
+      display
+    }
+    codeIsFinding
+    dataAbsentReason {
+      display
+      text
+    }
+    components {
+      code {
+        display
+        text
+      }
+      value {
+        text
+      }
+      dataAbsentReason {
+        display
+      }
+    }
+    memberIds
+  }
   provenance {
     organisationName
     lastUpdated

@@ -23,6 +23,8 @@ export { ImmunisationsPanel } from './immunisations';
 export { EncountersPanel } from './encounters';
 export { ResultsPanel } from './results';
 export { DocumentsPanel } from './documents';
+export { AlertsPanel } from './alerts';
+export { AdvanceDecisionsPanel } from './advanceDecisions';
 export { MentalHealthPanel } from './mentalHealth';
 export { CommunityPanel } from './community';
 export { SocialCarePanel } from './socialCare';

@@ -8,8 +8,10 @@ import { listStatementSections } from './listStatements';
 const sourceMedicineColumns = [col('Medication', (m: any) => m.medication.display), col('Dosage', (m: any) => m.dosage), col('Status', (m: any) => medicationStatus(m, formatDate)), col('Started', (m: any) => formatDate(m.startDate)), col('Ended', (m: any) => formatDate(m.endDate))];
 // Doses given (MedicationAdministration), each source's apart: every dose its own row, "Given" or "Not given: <why>", never a medicine the patient is on (H153).
 const givenColumns = [col('Medication', (a: any) => a.medication.display), col('Dose', (a: any) => administeredDose(a.dosage)), col('Given', (a: any) => administrationOutcome(a)), col('When', (a: any) => formatDate(a.effective))];
+// Medicines supplied (MedicationDispense), each source's apart: "Supplied" only when handed over, else why not; a cancelled, declined or stopped supply in the history part.
+const dispenseColumns = [col('Medication', (d: any) => d.medication.display), col('Dosage', (d: any) => dosageLines(d.dosageInstructions)), col('Quantity', (d: any) => quantity(d.quantity)), col('Supplied', (d: any) => dispenseOutcome(d)), col('Handed over', (d: any) => formatDate(d.whenHandedOver ?? d.whenPrepared))];
 
-/** <sfy-medications nhs-number="..."> — fields in medications.graphql. The GP's current medicines, then stopped and past ones; the hospital's prescriptions and the mental health trust's medicines, each apart; the hospital's dispensed; the doses each source gave; each source's "No current medications" statements. */
+/** <sfy-medications nhs-number="..."> — fields in medications.graphql. The GP's current medicines, then stopped and past ones; the hospital's prescriptions and the mental health trust's medicines, each apart; the hospital's and the GP practice's dispensed; the doses each source gave; each source's "No current medications" statements. */
 export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
   protected heading = 'Medications';
   protected document = MedicationsDocument;
@@ -26,7 +28,8 @@ export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
     { title: 'Mental health trust medicines', path: ['patient', 'mentalHealthMedications'], source: 'mentalHealthSource', current: { history: 'Stopped and past mental health medicines' }, columns: sourceMedicineColumns },
     { title: 'Community services medicines', path: ['patient', 'communityMedications'], source: 'communitySource', current: { history: 'Stopped and past community medicines' }, columns: sourceMedicineColumns },
     { title: 'Social care medicines (home care)', path: ['patient', 'socialCareMedications'], source: 'socialCareSource', current: { history: 'Stopped and past social care medicines' }, columns: sourceMedicineColumns },
-    { title: 'Dispensed in hospital', path: ['patient', 'medicationDispenses'], source: 'acuteSource', columns: [col('Medication', (d) => d.medication.display), col('Dosage', (d) => dosageLines(d.dosageInstructions)), col('Quantity', (d) => quantity(d.quantity)), col('Supplied', (d) => dispenseOutcome(d)), col('Handed over', (d) => formatDate(d.whenHandedOver ?? d.whenPrepared))] },
+    { title: 'Dispensed in hospital', path: ['patient', 'medicationDispenses'], source: 'acuteSource', current: { history: 'Cancelled, declined and stopped hospital dispenses' }, columns: dispenseColumns },
+    { title: 'Dispensed by the GP practice', path: ['patient', 'gpMedicationDispenses'], source: 'gpSource', current: { history: 'Cancelled, declined and stopped GP dispenses' }, columns: dispenseColumns },
     { title: 'Given at the GP practice', path: ['patient', 'gpMedicationAdministrations'], source: 'gpSource', columns: givenColumns },
     { title: 'Given in hospital', path: ['patient', 'medicationAdministrations'], source: 'acuteSource', columns: givenColumns },
     { title: 'Given by the mental health trust', path: ['patient', 'mentalHealthMedicationAdministrations'], source: 'mentalHealthSource', columns: givenColumns },

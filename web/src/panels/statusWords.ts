@@ -122,3 +122,45 @@ export function appointmentStatus(a: { status: string; cancellationReason?: Conc
   const why = a.status === 'cancelled' ? conceptWords(a.cancellationReason) : '';
   return why ? `${words}: ${why}` : words;
 }
+
+const REPORT_WORDS: Record<string, string> = {
+  registered: 'Registered (no results yet)',
+  partial: 'Partial (some results still to come)',
+  preliminary: 'Preliminary (to be confirmed)',
+  final: 'Final',
+  amended: 'Amended (changed after it was final)',
+  corrected: 'Corrected (after it was final)',
+  appended: 'Appended (added to after it was final)',
+  cancelled: 'Cancelled',
+  unknown: 'Status not known',
+};
+
+/** A report's status (DiagnosticReport) as people read it: a preliminary or amended report says so, never only "Final" or a bare code. */
+export function reportStatus(r: { status: string }): string {
+  return REPORT_WORDS[r.status] ?? statusWords(r.status);
+}
+
+/** An alert's status (Flag): "Active" only while the record says it is in force; an ended one says when, whatever the source's status. */
+export function alertStatus(a: { status: string; current: boolean; end?: string | null }, formatDate: (value: string | null | undefined) => string): string {
+  if (a.current) return 'Active';
+  const ended = formatDate(a.end);
+  return ended ? `Ended ${ended}` : 'No longer in force';
+}
+
+const ADVANCE_DECISION_WORDS: Record<string, string> = {
+  draft: 'Draft (not in force)',
+  proposed: 'Proposed (not in force)',
+  rejected: 'Rejected (never in force)',
+  inactive: 'No longer in force (withdrawn or ended)',
+};
+
+/** An advance decision's status (Consent): "In force" only while the record says so; one whose period has ended, withdrawn, or never agreed says which. */
+export function advanceDecisionStatus(a: { status: string; current: boolean }): string {
+  if (a.current) return 'In force';
+  return ADVANCE_DECISION_WORDS[a.status] ?? 'No longer in force (its period has ended)';
+}
+
+/** A next of kin's status (RelatedPerson.active, served as `current`): still recorded by the source, or no longer. */
+export function nextOfKinStatus(k: { current: boolean }): string {
+  return k.current ? 'Recorded' : 'No longer recorded';
+}

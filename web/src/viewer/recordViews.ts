@@ -7,7 +7,9 @@
  * panel stands in for it in the combined view ("View by source" shows those panels instead); one
  * that does not (referrals, from the encounters panel) leaves the panel in the combined view too.
  * Medicines given (doses, each its own item) and appointments have no IPS section of their own:
- * they stand beside the medications and the encounters they belong with.
+ * they stand beside the medications and the encounters they belong with. The per-source alerts and
+ * advance decisions panels are replaced by the combined alerts and the combined family history,
+ * devices and advance decisions; "View by source" shows them.
  */
 interface CombinedSection {
   name: string;
@@ -28,13 +30,14 @@ const COMBINED: CombinedSection[] = [
   { name: 'combinedSocialHistory', label: 'Social history', from: [{ panel: 'results' }], replaces: 'results' },
   { name: 'combinedEncounters', label: 'Encounters', from: [{ panel: 'encounters', categories: ['encounters'] }] },
   { name: 'combinedAppointments', label: 'Appointments', from: [{ panel: 'encounters', categories: ['appointments'] }] },
-  { name: 'combinedAlerts', label: 'Alerts and safeguarding', from: [{ panel: 'emergencySummary', categories: ['alerts', 'safeguarding'] }] },
+  { name: 'combinedAlerts', label: 'Alerts and safeguarding', from: [{ panel: 'alerts', categories: ['alerts', 'safeguarding'] }, { panel: 'emergencySummary', categories: ['alerts', 'safeguarding'] }], replaces: 'alerts' },
   { name: 'combinedReferrals', label: 'Referrals and requests', from: [{ panel: 'encounters', categories: ['referrals'] }] },
   { name: 'combinedCarePlans', label: 'Care plans', from: [{ panel: 'encounters', categories: ['carePlans'] }] },
   {
     name: 'combinedFamilyHistory',
     label: 'Family history, devices and advance decisions',
-    from: [{ panel: 'problems' }, { panel: 'emergencySummary', categories: ['advanceDecisions'] }],
+    from: [{ panel: 'problems' }, { panel: 'advanceDecisions' }, { panel: 'emergencySummary', categories: ['advanceDecisions'] }],
+    replaces: 'advanceDecisions',
   },
   { name: 'combinedDocuments', label: 'Documents and letters', from: [{ panel: 'documents' }], replaces: 'documents' },
 ];

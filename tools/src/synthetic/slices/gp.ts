@@ -4,14 +4,16 @@
  * the problem it treats as reasonReference), allergies or a "no known allergies" statement,
  * immunisations, consultations (Encounter, class AMB) and observations (blood pressure, weight,
  * smoking status); for the demo patients also referrals, alerts, family history, care plans,
- * devices (DeviceUseStatement with its Device), advance decisions (Consent) and headings sent empty
- * because nothing is known (List, emptyReason nilknown).
+ * devices (DeviceUseStatement with its Device), advance decisions (Consent), headings sent empty
+ * because nothing is known (List, emptyReason nilknown), next of kin (RelatedPerson), medicines the
+ * practice supplied (MedicationDispense) and tests it reported itself (DiagnosticReport with its
+ * Observation).
  */
 
 import { MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
-import { SYSTEMS, encounterTypes, listHeadings, reasons, vaccinations } from '../terminology';
-import type { PatientPlan, PlannedMedication } from '../plan';
+import { SYSTEMS, encounterTypes, labTests, listHeadings, reasons, relationships, vaccinations } from '../terminology';
+import type { PatientPlan, PlannedGpDispense, PlannedGpReport, PlannedMedication, PlannedNextOfKin } from '../plan';
 import { allergyResource, gpObservation, noKnownAllergiesResource } from './clinical';
 
 const ACTIVE = { coding: [{ system: SYSTEMS.conditionClinical, code: 'active', display: 'Active' }] };
@@ -269,7 +271,86 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
       emptyReason: { coding: [coding(SYSTEMS.listEmptyReason, { code: 'nilknown', display: 'Nil Known' })] },
     });
   }
+  for (const k of gp.nextOfKin ?? []) out.push(nextOfKin(f, k, plan.registeredSince));
+  for (const d of gp.dispenses ?? []) out.push(practiceSupply(f, d));
+  for (const r of gp.reports ?? []) out.push(...practiceReport(f, r));
   return out;
+}
+
+/** A relative the practice records as next of kin: the relationship and "next of kin" both coded (UK Core RelatedPerson). */
+function nextOfKin(f: SliceFactory, k: PlannedNextOfKin, since: number): fhir4.RelatedPerson {
+  const id = f.nextId('carer');
+  const rel = relationships[k.relationship];
+  return {
+    resourceType: 'RelatedPerson',
+    id,
+    meta: f.meta(id, since),
+    active: true,
+    patient: f.patient,
+    relationship: [
+      { coding: [coding(SYSTEMS.roleCode, rel)] },
+      { coding: [{ system: SYSTEMS.contactRelationship, code: 'N', display: 'Next-of-Kin' }] },
+    ],
+    name: [{ use: 'official', family: k.family, given: [k.given] }],
+    telecom: [{ system: 'phone', value: k.phone, use: 'mobile' }],
+  };
+}
+
+/** A medicine the practice supplied itself (a dispensing practice's MedicationDispense), handed over. */
+function practiceSupply(f: SliceFactory, d: PlannedGpDispense): fhir4.MedicationDispense {
+  const id = f.nextId('medicationDispense');
+  const tablets = { value: d.tablets, unit: 'tablet', system: SYSTEMS.snomed, code: '428673006' };
+  return {
+    resourceType: 'MedicationDispense',
+    id,
+    meta: f.meta(id, d.handedOver),
+    status: 'completed',
+    category: { coding: [{ system: 'http://terminology.hl7.org/fhir/CodeSystem/medicationdispense-category', code: 'community', display: 'Community' }] },
+    medicationCodeableConcept: { coding: [coding(SYSTEMS.dmd, d.medicine)], text: d.medicine.display },
+    subject: f.patient,
+    performer: [{ actor: f.organisation }],
+    quantity: tablets,
+    daysSupply: { value: 28, unit: 'day', system: SYSTEMS.ucum, code: 'd' },
+    whenPrepared: isoDateTime(d.handedOver - 60 * MINUTE),
+    whenHandedOver: isoDateTime(d.handedOver),
+    dosageInstruction: [{ sequence: 1, text: d.medicine.dosage }],
+  };
+}
+
+/** A test the practice did and reported itself: the result (Observation) and its report (DiagnosticReport) naming it. */
+function practiceReport(f: SliceFactory, r: PlannedGpReport): fhir4.FhirResource[] {
+  const test = labTests[r.test];
+  const observationId = f.nextId('observation');
+  const observation: fhir4.Observation = {
+    resourceType: 'Observation',
+    id: observationId,
+    meta: f.meta(observationId, r.time),
+    status: 'final',
+    category: [{ coding: [{ system: SYSTEMS.observationCategory, code: 'laboratory', display: 'Laboratory' }] }],
+    code: { coding: [coding(SYSTEMS.loinc, test)], text: test.text },
+    subject: f.patient,
+    effectiveDateTime: isoDateTime(r.time),
+    issued: isoDateTime(r.time),
+    performer: [f.organisation],
+    valueQuantity: { value: r.value, unit: test.unit, system: SYSTEMS.ucum, code: test.ucum },
+    referenceRange: [{ low: { value: r.target.low, unit: test.unit, system: SYSTEMS.ucum, code: test.ucum }, high: { value: r.target.high, unit: test.unit, system: SYSTEMS.ucum, code: test.ucum }, text: r.target.text }],
+  };
+  const reportId = f.nextId('report');
+  const report: fhir4.DiagnosticReport = {
+    resourceType: 'DiagnosticReport',
+    id: reportId,
+    meta: f.meta(reportId, r.time),
+    status: 'final',
+    category: [{ coding: [{ system: SYSTEMS.diagnosticServiceSection, code: 'HM', display: 'Hematology' }] }],
+    code: { coding: [coding(SYSTEMS.loinc, test)], text: `${test.text} (anticoagulation clinic)` },
+    subject: f.patient,
+    effectiveDateTime: isoDateTime(r.time),
+    issued: isoDateTime(r.time + 10 * MINUTE),
+    performer: [f.organisation],
+    result: [{ reference: `Observation/${observationId}` }],
+    conclusion: r.conclusion,
+  };
+  return [observation, report];
 }
 
 /** SNOMED CT 3457005 |Patient referral|: the category of a referral. */
