@@ -290,6 +290,9 @@ describe('the privacy console in a browser', () => {
     expect(await outOfHours.locator('[data-role="try-again"]').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('outOfHoursAccess-run');
     expect(await outOfHours.locator('[data-role="status"]').textContent()).toMatch(/out of hours from \d+ \w+ \d{4} to \d+ \w+ \d{4}\.$/);
+    // What was found is said once, in the status line; an empty report says only that it has no rows.
+    const empty = outOfHours.locator('[data-role="report-empty"]');
+    if (await empty.count()) expect(await empty.textContent()).toBe('No rows: nothing in this period matched.');
 
     expect(await violations(page)).toEqual([]);
     await screenshot(monitoring, 'privacy-console-monitoring');

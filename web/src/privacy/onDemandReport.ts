@@ -170,11 +170,14 @@ abstract class OnDemandReport extends ConsoleSection {
         ? html`<p class="sfy-secondary" data-role="ran-period">Ran over ${periodLabel(ran.from, ran.to, when)}.</p>
           ${ran.truncated ? html`<p class="sfy-flag">More rows matched than one report shows: narrow the period.</p>` : nothing}
           <button class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button" @click=${this.export}>Export ${this.reportTitle} CSV</button>
-          ${ran.rows.length ? reportTable(this.view, ran.headings, ran.rows) : html`<p data-role="report-empty">${this.found(ran)}</p>`}`
+          ${ran.rows.length ? reportTable(this.view, ran.headings, ran.rows) : html`<p data-role="report-empty">${NO_ROWS}</p>`}`
         : nothing}
     </div>`;
   }
 }
+
+/** Below an empty report: the status line above already says what was found, in full, so it is not said twice. */
+export const NO_ROWS = 'No rows: nothing in this period matched.';
 
 export class UnusualVolumeReport extends OnDemandReport {
   readonly view = 'unusualVolume';
