@@ -114,7 +114,8 @@ describe('the restricted flag carried through', () => {
 
 describe("a restricted record's relatives at every organisation (H165)", () => {
   const RELATIVES = ['gpRelatedPeople', 'hospitalRelatedPeople', 'mentalHealthRelatedPeople', 'communityRelatedPeople', 'carers'];
-  const RELATIVES_QUERY = `query RestrictedRelatives($n: String!) { patient(nhsNumber: $n) { nhsNumber restricted ${RELATIVES.map((f) => `${f} { name phone relationships { text } }`).join(' ')} } }`;
+  const relativesQuery = (operation: string) => `query ${operation}($n: String!) { patient(nhsNumber: $n) { nhsNumber restricted ${RELATIVES.map((f) => `${f} { name phone relationships { text } }`).join(' ')} } }`;
+  const RELATIVES_QUERY = relativesQuery('RestrictedRelatives');
   const withheldPaths = (errors: Array<{ path?: Array<string | number>; extensions?: Record<string, any> }> | undefined) =>
     (errors ?? []).filter((e) => e.extensions?.reason === 'restricted-record').map((e) => e.path?.join('.')).sort();
 
@@ -146,11 +147,11 @@ describe("a restricted record's relatives at every organisation (H165)", () => {
 
   it('the audit trail holds each withholding as a denial of that field, at each organisation, and none as viewed', async () => {
     const since = new Date(Date.now() - 1000);
-    const { errors } = await asUser('gp').query(RELATIVES_QUERY, { n: NHS_NUMBER });
+    const { errors } = await asUser('gp').query(relativesQuery('RestrictedRelativesAudited'), { n: NHS_NUMBER });
     expect(withheldPaths(errors)).toHaveLength(RELATIVES.length);
     const events = await (await database('audit'))
       .collection('auditEvents')
-      .find({ nhsNumber: NHS_NUMBER, operationName: /^RestrictedRelatives/, 'user.id': 'demo-gp-aisha-rahman', at: { $gte: since } })
+      .find({ nhsNumber: NHS_NUMBER, operationName: /^RestrictedRelativesAudited/, 'user.id': 'demo-gp-aisha-rahman', at: { $gte: since } })
       .toArray();
     const denials = events.flatMap((e) => (e.denials as Array<{ coordinate: string; reason: string }>).map((d) => `${e.subgraph} ${d.coordinate} ${d.reason}`)).sort();
     expect(denials).toEqual(
