@@ -216,6 +216,17 @@ describe("a restricted record's relatives at every organisation (H165)", () => {
     // An older version sent late changes nothing.
     await sendBatch('registry', 'P83005', [patientEntry('2', '2026-10-05T09:00:00Z', false)]);
     expect((await look()).withheld).toEqual(['patient.address', 'patient.gpRelatedPeople']);
+
+    // A record stored before the access record kept the flag: not known, so withheld, saying so; an
+    // older version sent late then gives the index's flag (restricted), never its own.
+    await (await database('registry')).collection('patientAccess').updateOne({ _id: nhsNumber as never }, { $unset: { restriction: '' } });
+    const unknown = await asUser('gp').query(`{ patient(nhsNumber: "${nhsNumber}") { gpRelatedPeople { name } } }`);
+    expect(unknown.data?.patient.gpRelatedPeople).toBeNull();
+    expect(unknown.errors?.map((e) => [e.extensions?.reason, e.extensions?.restriction, e.message.slice(0, 58)])).toEqual([['restricted-record', 'unknown', 'Withheld: whether this record is restricted is not known y']]);
+    await sendBatch('registry', 'P83005', [patientEntry('1', '2026-10-01T09:00:00Z', false)]);
+    const stored = await (await database('registry')).collection('patientAccess').findOne({ _id: nhsNumber as never });
+    expect(stored?.restriction).toEqual({ restricted: true, versionKey: expect.stringMatching(/^2026-10-09T09:00:00.000Z\|/) });
+    expect((await look()).withheld).toEqual(['patient.address', 'patient.gpRelatedPeople']);
   });
 });
 

@@ -74,12 +74,15 @@ function relationshipOf(entry: FeedEntry, organisation: FeedingOrganisation): Pr
 /** The access-record changes of one patient's prepared entries (kit: stagedAccess), in entry order. */
 // A Patient also sets the record's restricted flag on the access record, by its version, so every
 // subgraph knows it from the read it already makes (kit: access/restrictedRecord, clinical safety H165).
-function accessChangesOf(prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation, now: Date): AccessChange[] {
+// A Patient older than the index entry gives the index's flag instead (a record stored before the
+// flag was kept takes it so, never from a late, older version).
+function accessChangesOf(prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation, now: Date, indexed: PatientRecord | null = null): AccessChange[] {
   return prepared.flatMap(({ entry, prepared: p }): AccessChange[] => {
     if (p.kind === 'patient') {
       const registration: CareRelationshipRecord = { odsCode: organisation.odsCode, organisationName: organisation.name, kind: 'registration', from: new Date(entry.lastUpdated), until: null, sourceId: `${organisation.odsCode}/registration`, versionKey: p.versionKey };
+      const flag = indexed && versionVerdict(p.versionKey, indexed.versionKey) === 'stale' ? { restricted: indexed.restricted === true, versionKey: indexed.versionKey } : { restricted: p.demographics.restricted === true, versionKey: p.versionKey };
       return [
-        { index: entry.index, kind: 'restriction', restricted: p.demographics.restricted === true, versionKey: p.versionKey },
+        { index: entry.index, kind: 'restriction', ...flag },
         { index: entry.index, kind: 'registration', registration, endOthersAt: now },
       ];
     }
@@ -160,13 +163,15 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
       // compare-and-set on the access record, before the index: a record becoming restricted has its
       // relatives withheld before its address is (never a moment the other way round), and a crash
       // between the two is mended by sending the Patient again.
-      const changes = accessChangesOf(prepared, organisation, new Date());
+      const patients = patientEntries(prepared, organisation);
+      const indexed = patients.length ? ((await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null) : null;
+      const changes = accessChangesOf(prepared, organisation, new Date(), indexed);
       await changeAccess(nhsNumber, (stored) => {
         const { set, results: relationshipResults } = accessAfter(stored, changes);
         relationshipResults.forEach((result, index) => results.set(index, result));
         return { set };
       });
-      for (const { index, record } of patientEntries(prepared, organisation)) results.set(index, await storePatient(record));
+      for (const { index, record } of patients) results.set(index, await storePatient(record));
       return results;
     },
 
@@ -175,7 +180,7 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
     async stage(nhsNumber, prepared, organisation, journalId) {
       const demographics = patientEntries(prepared, organisation);
       const indexed = demographics.length ? ((await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null) : null;
-      const changes = accessChangesOf(prepared, organisation, new Date());
+      const changes = accessChangesOf(prepared, organisation, new Date(), indexed);
       let results = new Map<number, EntryResult>();
       await changeAccess(nhsNumber, (stored) => {
         // What each entry does to the record as it stands (the answer to the source); nothing is applied yet.
