@@ -1,4 +1,5 @@
 import type { AccessDecision } from './access/accessDecision';
+import type { Restriction } from './access/restrictedRecord';
 import { PatientAccess } from './access/patientAccess';
 
 /**
@@ -49,6 +50,11 @@ export function controlIsOn(control: Control): boolean {
 export class UncheckedPatientAccess extends PatientAccess {
   override async decide(): Promise<AccessDecision> {
     return { allowed: true, basis: 'care-relationship', relationshipKinds: ['benchmark'] };
+  }
+
+  /** Nor its restricted flag: the benchmark's patients are synthetic and none is restricted. */
+  override async restriction(): Promise<Restriction> {
+    return 'not-restricted';
   }
 }
 

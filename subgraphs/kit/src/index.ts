@@ -58,4 +58,5 @@ export * from './ingest/capabilityStatement';
 export * from './ingest/feedJournal';
 export * from './organisationSubgraph';
 export * from './access/accessDecision';
+export * from './access/restrictedRecord';
 export * from './transportSecurity';

@@ -12,6 +12,7 @@ import {
   type PatientAccessRecord,
   type PreparedEntries,
   applyAccessChanges,
+  restrictionAfter,
   type AccessChange,
   type StagedAccessWrites,
   compareAndSet,
@@ -71,16 +72,32 @@ function relationshipOf(entry: FeedEntry, organisation: FeedingOrganisation): Pr
 }
 
 /** The access-record changes of one patient's prepared entries (kit: stagedAccess), in entry order. */
-function accessChangesOf(prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation, now: Date): AccessChange[] {
-  return prepared.map(({ entry, prepared: p }): AccessChange => {
+// A Patient also sets the record's restricted flag on the access record, by its version, so every
+// subgraph knows it from the read it already makes (kit: access/restrictedRecord, clinical safety H165).
+// A Patient older than the index entry gives the index's flag instead (a record stored before the
+// flag was kept takes it so, never from a late, older version).
+function accessChangesOf(prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation, now: Date, indexed: PatientRecord | null = null): AccessChange[] {
+  return prepared.flatMap(({ entry, prepared: p }): AccessChange[] => {
     if (p.kind === 'patient') {
       const registration: CareRelationshipRecord = { odsCode: organisation.odsCode, organisationName: organisation.name, kind: 'registration', from: new Date(entry.lastUpdated), until: null, sourceId: `${organisation.odsCode}/registration`, versionKey: p.versionKey };
-      return { index: entry.index, kind: 'registration', registration, endOthersAt: now };
+      const flag = indexed && versionVerdict(p.versionKey, indexed.versionKey) === 'stale' ? { restricted: indexed.restricted === true, versionKey: indexed.versionKey } : { restricted: p.demographics.restricted === true, versionKey: p.versionKey };
+      return [
+        { index: entry.index, kind: 'restriction', ...flag },
+        { index: entry.index, kind: 'registration', registration, endOthersAt: now },
+      ];
     }
     const sourceId = sourceItemId(organisation, entry);
     const relationship = p.kind === 'relationship' ? { ...p.relationship, odsCode: organisation.odsCode, organisationName: organisation.name, versionKey: p.versionKey } : null;
-    return { index: entry.index, kind: 'relationship', sourceId, relationship, versionKey: p.versionKey };
+    return [{ index: entry.index, kind: 'relationship', sourceId, relationship, versionKey: p.versionKey }];
   });
+}
+
+/** The access record's relationships and restricted flag with these changes applied; what each relationship entry did. */
+function accessAfter(stored: PatientAccessRecord | null, changes: AccessChange[]) {
+  const relationships = (stored?.relationships ?? []).map((r) => ({ ...r }));
+  const results = applyAccessChanges(relationships, changes);
+  const restriction = restrictionAfter(stored?.restriction, changes);
+  return { set: restriction ? { relationships, restriction } : { relationships }, results };
 }
 
 const CHANGED = new Set<EntryResult>(['created', 'updated', 'deleted']);
@@ -142,14 +159,19 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
 
     async write(nhsNumber, prepared, organisation) {
       const results = new Map<number, EntryResult>();
-      for (const { index, record } of patientEntries(prepared, organisation)) results.set(index, await storePatient(record));
-      // Relationships (registration included) change together, by compare-and-set on the access record.
-      const changes = accessChangesOf(prepared, organisation, new Date());
+      // Relationships (registration included) and the restricted flag change together, by
+      // compare-and-set on the access record, before the index: a record becoming restricted has its
+      // relatives withheld before its address is (never a moment the other way round), and a crash
+      // between the two is mended by sending the Patient again.
+      const patients = patientEntries(prepared, organisation);
+      const indexed = patients.length ? ((await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null) : null;
+      const changes = accessChangesOf(prepared, organisation, new Date(), indexed);
       await changeAccess(nhsNumber, (stored) => {
-        const relationships = (stored?.relationships ?? []).map((r) => ({ ...r }));
-        applyAccessChanges(relationships, changes).forEach((result, index) => results.set(index, result));
-        return { set: { relationships } };
+        const { set, results: relationshipResults } = accessAfter(stored, changes);
+        relationshipResults.forEach((result, index) => results.set(index, result));
+        return { set };
       });
+      for (const { index, record } of patients) results.set(index, await storePatient(record));
       return results;
     },
 
@@ -158,14 +180,16 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
     async stage(nhsNumber, prepared, organisation, journalId) {
       const demographics = patientEntries(prepared, organisation);
       const indexed = demographics.length ? ((await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null) : null;
-      const changes = accessChangesOf(prepared, organisation, new Date());
+      const changes = accessChangesOf(prepared, organisation, new Date(), indexed);
       let results = new Map<number, EntryResult>();
       await changeAccess(nhsNumber, (stored) => {
         // What each entry does to the record as it stands (the answer to the source); nothing is applied yet.
         results = new Map(demographics.map(({ index, record }) => [index, patientResult(indexed, record)]));
         applyAccessChanges((stored?.relationships ?? []).map((r) => ({ ...r })), changes).forEach((result, index) => results.set(index, result));
         const already = (stored?.staged ?? []).some((s) => s.journal === journalId);
-        if (already || ![...results.values()].some((r) => CHANGED.has(r))) return null;
+        // A record without the flag (stored before it was kept) takes it from an unchanged Patient too.
+        const flagChanges = restrictionAfter(stored?.restriction, changes) !== stored?.restriction;
+        if (already || (!flagChanges && ![...results.values()].some((r) => CHANGED.has(r)))) return null;
         // Opted out since the bundle was checked: nothing about the patient is kept.
         if (stored?.recordOptOut?.status === 'opted-out') {
           results = new Map([...results.keys()].map((index) => [index, 'refused-opted-out']));
@@ -187,10 +211,9 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
       await changeAccess(nhsNumber, (current) => {
         const ours = (current?.staged ?? []).filter((s) => s.journal === journalId);
         if (!current || ours.length === 0) return null;
-        const relationships = (current.relationships ?? []).map((r) => ({ ...r }));
-        for (const staged of ours) applyAccessChanges(relationships, staged.changes);
+        const { set } = accessAfter(current, ours.flatMap((s) => s.changes));
         const rest = current.staged!.filter((s) => s.journal !== journalId);
-        return rest.length ? { set: { relationships, staged: rest } } : { set: { relationships }, unset: ['staged'] };
+        return rest.length ? { set: { ...set, staged: rest } } : { set, unset: ['staged'] };
       });
     },
   };

@@ -1,4 +1,4 @@
-import { careRecordError, ErrorCode, nhsNumberArgument, type SubgraphContext } from '@shareforyou/kit';
+import { nhsNumberArgument, restrictedRecordError, type SubgraphContext } from '@shareforyou/kit';
 import { accessOfProfile, loadPolicy } from '@shareforyou/schema';
 import { declareBreakGlass } from './breakGlass';
 import { addressesAsOf, contactPointsAsOf, contactsAsOf, currentAddressOf, phoneOf, storedAddresses, storedTelecom } from '@shareforyou/kit/src/ingest';
@@ -16,17 +16,13 @@ const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
  * Where a patient whose record is restricted lives, and how to reach them, is withheld from
  * everyone, whatever their role, as the Personal Demographics Service withholds it for its
  * sensitive flag (clinical safety H130): a denial the audit records, never an empty value that
- * reads as "no address held".
+ * reads as "no address held". The patient's relatives at every organisation are withheld alike by
+ * the kit's field rules (kit access/restrictedRecord, H165).
  */
 function unlessRestricted<T>(read: (patient: PatientParent) => T) {
   return (patient: PatientParent, _: unknown, __: Context, info: { parentType: { name: string }; fieldName: string }) => {
     if (!patient.restricted) return read(patient);
-    const field = `${info.parentType.name}.${info.fieldName}`;
-    throw careRecordError(ErrorCode.FORBIDDEN_FIELD, `Withheld: this is a restricted record, so where the patient lives and how to reach them (${field}) are shown to nobody.`, {
-      field,
-      category: 'contactDetails',
-      reason: 'restricted-record',
-    });
+    throw restrictedRecordError(`${info.parentType.name}.${info.fieldName}`, 'contactDetails');
   };
 }
 

@@ -38,11 +38,24 @@ export interface RecordOptOutRecord {
   practiceName: string;
 }
 
+/**
+ * The demographics source's restricted flag (Patient.meta.security R or V: PDS's sensitive flag), as
+ * the patient's newest demographics say it. The registry writes it when it stores the demographics,
+ * so every subgraph reading the access record knows it without another read (access/restrictedRecord).
+ */
+export interface RecordRestriction {
+  restricted: boolean;
+  /** The version of the demographics that set it: an older replay never overwrites it. */
+  versionKey: string;
+}
+
 export interface PatientAccessRecord {
   _id: string;
   relationships: CareRelationshipRecord[];
   recordOptOut: RecordOptOutRecord | null;
   breakGlass: BreakGlassRecord[];
+  /** Absent until the registry stores the patient's demographics (or for a record stored before it was kept): not known, so withheld as restricted. */
+  restriction?: RecordRestriction;
   /** Optimistic concurrency: writers compare-and-set on it (no transactions needed). */
   revision: number;
   /** Registry feed transactions written but not yet moved in; readers apply those whose journal committed (access/stagedAccess). */
@@ -62,7 +75,9 @@ export type AccessChange =
   /** A relationship formed, changed (`relationship`) or removed (null) by the source item `sourceId`. */
   | { index: number; kind: 'relationship'; sourceId: string; relationship: CareRelationshipRecord | null; versionKey: string }
   /** Registration at a practice (from its Patient resource): ends registration at any other practice at `endOthersAt`. */
-  | { index: number; kind: 'registration'; registration: CareRelationshipRecord; endOthersAt: Date };
+  | { index: number; kind: 'registration'; registration: CareRelationshipRecord; endOthersAt: Date }
+  /** The restricted flag of the patient's demographics (from its Patient resource), by version. */
+  | { index: number; kind: 'restriction'; restricted: boolean; versionKey: string };
 
 export interface StagedAccessWrites {
   journal: string;

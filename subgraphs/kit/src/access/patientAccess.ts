@@ -5,6 +5,7 @@ import { feedJournal } from '../ingest/feedJournal';
 import { sharedFreshReadsByIds } from '../loaders';
 import { accessError, decideAccess, type AccessDecision } from './accessDecision';
 import type { PatientAccessRecord, RegistryAccessModels } from './registryRecords';
+import { restrictionOf, type Restriction } from './restrictedRecord';
 import { stagedJournalsOf, visibleAccessRecord } from './stagedAccess';
 
 /**
@@ -51,6 +52,14 @@ export class PatientAccess {
   /** The patient's access record (relationships, opt-out, break-glass), batched per request. */
   record(nhsNumber: string): Promise<PatientAccessRecord | null> {
     return this.records.load(nhsNumber);
+  }
+
+  /**
+   * Whether the patient's record is restricted (access/restrictedRecord), from the same access record
+   * the decision was made on: read once per request, so asking costs no database read.
+   */
+  async restriction(nhsNumber: string): Promise<Restriction> {
+    return restrictionOf(await this.records.load(nhsNumber));
   }
 
   /** The registry knows no such patient: the same answer as opted out, and audited as such. */

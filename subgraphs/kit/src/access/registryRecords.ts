@@ -8,7 +8,7 @@ import type { OptOutLogRecord, PatientAccessRecord } from './accessRecords';
  * shapes are in accessRecords.ts.
  */
 
-export type { BreakGlassRecord, CareRelationshipRecord, OptOutLogRecord, PatientAccessRecord, RecordOptOutRecord } from './accessRecords';
+export type { BreakGlassRecord, CareRelationshipRecord, OptOutLogRecord, PatientAccessRecord, RecordOptOutRecord, RecordRestriction } from './accessRecords';
 
 const patientAccessSchema = new Schema<PatientAccessRecord>(
   {
@@ -52,6 +52,7 @@ const patientAccessSchema = new Schema<PatientAccessRecord>(
         expiresAt: Date,
       },
     ],
+    restriction: { type: new Schema({ restricted: Boolean, versionKey: String }, { _id: false }), default: undefined },
     revision: { type: Number, default: 0 },
     staged: { type: [{ _id: false, journal: String, changes: Schema.Types.Mixed, demographics: Schema.Types.Mixed }], default: undefined },
   },

@@ -1,6 +1,6 @@
 import type { EntryResult } from '../ingest/feedTarget';
 import { versionVerdict } from '../slice/patientSlice';
-import type { AccessChange, CareRelationshipRecord, PatientAccessRecord } from './accessRecords';
+import type { AccessChange, CareRelationshipRecord, PatientAccessRecord, RecordRestriction } from './accessRecords';
 
 /**
  * A registry feed transaction's writes to one patient, held on the patient's access record until
@@ -36,6 +36,7 @@ export function applyAccessChanges(relationships: CareRelationshipRecord[], chan
       results.set(change.index, applyRelationship(relationships, change.sourceId, change.relationship, change.versionKey));
       continue;
     }
+    if (change.kind === 'restriction') continue; // restrictionAfter
     const { registration, endOthersAt } = change;
     const open = relationships.find((r) => r.sourceId === registration.sourceId && r.until === null);
     if (!open) applyRelationship(relationships, registration.sourceId, registration, registration.versionKey ?? '');
@@ -45,9 +46,19 @@ export function applyAccessChanges(relationships: CareRelationshipRecord[], chan
   return results;
 }
 
+/** The restricted flag after these changes: each by version, newer wins, an older replay changes nothing. */
+export function restrictionAfter(current: RecordRestriction | undefined, changes: AccessChange[]): RecordRestriction | undefined {
+  let restriction = current;
+  for (const change of changes) {
+    if (change.kind !== 'restriction' || versionVerdict(change.versionKey, restriction?.versionKey)) continue;
+    restriction = { restricted: change.restricted, versionKey: change.versionKey };
+  }
+  return restriction;
+}
+
 /**
- * The access record as every reader sees it: its relationships with the staged changes of every
- * transaction that is no longer pending (`pendingJournals` names those that are) applied, and only
+ * The access record as every reader sees it: its relationships and restricted flag with the staged
+ * changes of every transaction that is no longer pending (`pendingJournals` names those that are) applied, and only
  * those transactions' staged writes kept on it (the registry reads their demographics).
  */
 export function visibleAccessRecord(record: PatientAccessRecord, pendingJournals: Set<string>): PatientAccessRecord {
@@ -55,7 +66,8 @@ export function visibleAccessRecord(record: PatientAccessRecord, pendingJournals
   const committed = record.staged.filter((s) => !pendingJournals.has(s.journal));
   const relationships = (record.relationships ?? []).map((r) => ({ ...r }));
   for (const staged of committed) applyAccessChanges(relationships, staged.changes);
-  return { ...record, relationships, staged: committed };
+  const restriction = restrictionAfter(record.restriction, committed.flatMap((s) => s.changes));
+  return { ...record, relationships, ...(restriction ? { restriction } : {}), staged: committed };
 }
 
 /** The journal ids staged on these records, access records or slices (the reader asks which of them are still pending). */
