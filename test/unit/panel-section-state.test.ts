@@ -72,6 +72,13 @@ describe('a restricted record (H130): where the patient lives is withheld from e
     expect(state).toEqual({ kind: 'restricted', restrictedRecord: true });
     expect(sectionWords(state as Exclude<typeof state, { kind: 'listed' }>, 'Contact details', label)).toBe('Withheld: this is a restricted record, so where the patient lives and how to reach them are shown to nobody.');
   });
+  it('withheld because whether the record is restricted is not known yet (H165, fail closed): said so, not as a restricted record', () => {
+    const RELATIVES = ['patient', 'gpRelatedPeople'];
+    const unknown = { message: 'Withheld: not known yet', path: RELATIVES, extensions: { code: 'FORBIDDEN_FIELD', field: 'Patient.gpRelatedPeople', category: 'contactDetails', reason: 'restricted-record', restriction: 'unknown' } };
+    const state = sectionState(answered({ patient: { gpRelatedPeople: null } }, [unknown]), RELATIVES);
+    expect(state).toEqual({ kind: 'restricted', restrictedRecord: true, restrictionUnknown: true });
+    expect(sectionWords(state as Exclude<typeof state, { kind: 'listed' }>, 'Next of kin', label)).toMatch(/^Withheld: whether this record is restricted is not known yet .* shown to nobody until it is\.$/);
+  });
   it('a denial to the role alone keeps its own words', () => {
     const byRole = { ...withheld, extensions: { code: 'FORBIDDEN_FIELD', field: 'Patient.address', category: 'contactDetails' } };
     expect(sectionState(answered({ patient: { address: null } }, [byRole]), ADDRESS)).toEqual({ kind: 'restricted' });

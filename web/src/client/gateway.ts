@@ -145,8 +145,12 @@ const same = (a: ReadonlyArray<string | number>, b: ReadonlyArray<string | numbe
 const within = (inner: ReadonlyArray<string | number>, outer: ReadonlyArray<string | number>) => outer.length <= inner.length && same(inner.slice(0, outer.length), outer);
 
 export type SectionProblem =
-  /** Denied: to the user's role, or (`restrictedRecord`) to everyone, where the patient's record is restricted and this says where they live or how to reach them. */
-  | { kind: 'forbidden'; restrictedRecord?: boolean }
+  /**
+   * Denied: to the user's role, or (`restrictedRecord`) to everyone, where the patient's record is
+   * restricted and this says where they live or how to reach them; `restrictionUnknown`: withheld
+   * the same way because whether the record is restricted is not known yet (fail closed).
+   */
+  | { kind: 'forbidden'; restrictedRecord?: boolean; restrictionUnknown?: boolean }
   | { kind: 'unavailable' | 'failed'; source?: string }
   | { kind: 'unreadable'; count: number }
   | { kind: 'error'; message: string };
@@ -162,7 +166,10 @@ export function problemAt(errors: CareRecordError[], path: string[]): SectionPro
   for (const error of errors) {
     const code = error.extensions?.code;
     // Denied at the field or above it (a combined section's list lies under the denied section).
-    if (code === 'FORBIDDEN_FIELD' && error.path && within(path, error.path)) return error.extensions?.reason === 'restricted-record' ? { kind: 'forbidden', restrictedRecord: true } : { kind: 'forbidden' };
+    if (code === 'FORBIDDEN_FIELD' && error.path && within(path, error.path)) {
+      if (error.extensions?.reason !== 'restricted-record') return { kind: 'forbidden' };
+      return error.extensions.restriction === 'unknown' ? { kind: 'forbidden', restrictedRecord: true, restrictionUnknown: true } : { kind: 'forbidden', restrictedRecord: true };
+    }
     if ((code === 'SOURCE_UNAVAILABLE' || code === 'SOURCE_FAILED') && error.extensions?.paths?.some((p) => within(path, p.split('.')))) {
       return { kind: code === 'SOURCE_FAILED' ? 'failed' : 'unavailable', source: error.extensions.serviceName };
     }

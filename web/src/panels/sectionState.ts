@@ -9,8 +9,8 @@ import { failureReason, problemAt, type CareRecordResult } from '../client/gatew
  */
 export type SectionState =
   | { kind: 'could-not-load'; reason: string }
-  /** Not this role's to see; or, with `restrictedRecord`, withheld from everyone because the patient's record is restricted. */
-  | { kind: 'restricted'; restrictedRecord?: boolean }
+  /** Not this role's to see; or, with `restrictedRecord`, withheld from everyone because the patient's record is restricted (or, `restrictionUnknown`, may be). */
+  | { kind: 'restricted'; restrictedRecord?: boolean; restrictionUnknown?: boolean }
   | { kind: 'unavailable'; source?: string; failed: boolean }
   | { kind: 'nothing-recorded' }
   | { kind: 'listed'; items: any[]; unreadable: number };
@@ -22,7 +22,10 @@ export function sectionState(result: CareRecordResult<object>, path: string[]): 
   // The request got no GraphQL answer: nothing about the patient is known.
   if (failure && !data) return { kind: 'could-not-load', reason: failureReason(failure) };
   const problem = problemAt(errors, path);
-  if (problem?.kind === 'forbidden') return problem.restrictedRecord ? { kind: 'restricted', restrictedRecord: true } : { kind: 'restricted' };
+  if (problem?.kind === 'forbidden') {
+    if (!problem.restrictedRecord) return { kind: 'restricted' };
+    return problem.restrictionUnknown ? { kind: 'restricted', restrictedRecord: true, restrictionUnknown: true } : { kind: 'restricted', restrictedRecord: true };
+  }
   if (problem?.kind === 'unavailable' || problem?.kind === 'failed') return { kind: 'unavailable', source: problem.source, failed: problem.kind === 'failed' };
   if (problem?.kind === 'error') return { kind: 'could-not-load', reason: `the record service answered with an error: ${problem.message}` };
   const value = at(data, path);
@@ -46,7 +49,10 @@ export function sectionWords(state: Exclude<SectionState, { kind: 'listed' }>, t
       return `Could not load ${inSentence(title)}: ${state.reason}. What is recorded is unknown; this is not "nothing recorded".`;
     case 'restricted':
       // Never "nothing recorded" and never "your role": the source holds it, and shows it to nobody (H130).
-      return state.restrictedRecord ? 'Withheld: this is a restricted record, so where the patient lives and how to reach them are shown to nobody.' : 'Restricted for your role.';
+      if (!state.restrictedRecord) return 'Restricted for your role.';
+      return state.restrictionUnknown
+        ? 'Withheld: whether this record is restricted is not known yet (the patient’s demographics have not come since it was asked), so where the patient lives and how to reach them are shown to nobody until it is.'
+        : 'Withheld: this is a restricted record, so where the patient lives and how to reach them are shown to nobody.';
     case 'unavailable': {
       const from = sourceLabel(state.source) ?? 'the source';
       return `${state.failed ? `Could not be read from ${from} just now (the source answered with an error).` : `Not available from ${from} just now.`} The rest of the record is shown.`;
