@@ -22,7 +22,7 @@ const flag = (id: string, provenance: typeof GP, extra: Partial<Flag> = {}): Fla
 });
 /** Every source answered with nothing but what the test gives. */
 const patient = (fields: Partial<Record<(typeof RISK_ALERT_FIELDS)[number], Flag[] | null>>) => ({ nhsNumber: '9990000468', gpRiskAlerts: [], hospitalRiskAlerts: [], communityRiskAlerts: [], ...fields });
-const summary = (section: ReturnType<typeof combinedRiskAlerts>) => section.items.map((i) => ({ current: i.current, sources: i.sources.map((s: Flag) => s.id), disagreement: i.disagreement }));
+const summary = (section: ReturnType<typeof combinedRiskAlerts>) => section.items.map((i) => ({ current: i.current, sources: i.sources.map((s) => s.id), disagreement: i.disagreement }));
 
 describe('the combined mental-health risk alerts (H170)', () => {
   it('take the GP’s, the hospital’s and community services’ risk-coded alerts, and the resolver serves this section', () => {
@@ -34,7 +34,7 @@ describe('the combined mental-health risk alerts (H170)', () => {
   it('the same risk from the GP and the hospital over overlapping time is one alert in force, naming both; no disagreement', () => {
     const section = combinedRiskAlerts(patient({ gpRiskAlerts: [flag('gp', GP)], hospitalRiskAlerts: [flag('ae', HOSPITAL, { start: '2026-10-29' })] }));
     expect(summary(section)).toEqual([{ current: true, sources: ['gp', 'ae'], disagreement: null }]);
-    expect(section.items[0].code).toEqual(SUICIDE);
+    expect((section.items[0] as Record<string, unknown>).code).toEqual(SUICIDE);
     expect(section.notRead).toEqual([]);
   });
 
