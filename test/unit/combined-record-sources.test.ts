@@ -23,6 +23,7 @@ import {
   PROBLEM_FIELDS,
   PROCEDURE_FIELDS,
   REFERRAL_FIELDS,
+  RISK_ALERT_FIELDS,
   SAFEGUARDING_ALERT_FIELDS,
 } from '../../subgraphs/combined/src/sections';
 
@@ -32,7 +33,7 @@ import {
  * its catalogue type, read from the SDL: a field added to a slice (the mental health trust's
  * referrals, a council's alerts) that no section takes fails here, naming it. Alerts are split by
  * the policy: safeguarding-classified lists to the safeguarding section (sensitive), risk-classified
- * ones to none (their own sensitive lists), every other to the alerts section.
+ * ones to the risk alerts section (sensitive; H170), every other to the alerts section.
  */
 
 const policy = loadPolicy();
@@ -94,6 +95,7 @@ const SECTIONS: Array<[section: string, fields: readonly string[], expected: () 
   ['combinedCarePlans', CARE_PLAN_FIELDS, () => of('CarePlan')],
   ['combinedAlerts', ALERT_FIELDS, () => of('Alert', (f) => !SENSITIVE_ALERTS.includes(category(f)))],
   ['combinedSafeguardingAlerts', SAFEGUARDING_ALERT_FIELDS, () => of('Alert', (f) => category(f) === 'safeguarding')],
+  ['combinedRiskAlerts', RISK_ALERT_FIELDS, () => of('Alert', (f) => category(f) === 'mentalHealthRisk')],
   ['combinedFamilyHistory', FAMILY_HISTORY_FIELDS, () => of('FamilyHistory')],
   ['combinedMedicalDevices', DEVICE_FIELDS, () => of('MedicalDevice')],
   ['combinedAdvanceDirectives', ADVANCE_DIRECTIVE_FIELDS, () => of('AdvanceDecision')],
@@ -132,15 +134,18 @@ describe('every source of a catalogue type reaches its combined section', () => 
     expect(SAFEGUARDING_ALERT_FIELDS).toEqual(expect.arrayContaining(['mentalHealthSafeguardingAlerts', 'safeguardingAlerts']));
   });
 
-  it('risk-coded alerts are in no combined section: they are mental-health risk, sensitive, in lists of their own', () => {
+  it('risk-coded alerts are in the risk alerts section alone, never among the general or safeguarding alerts (H170)', () => {
     const risk = of('Alert', (f) => category(f) === 'mentalHealthRisk');
-    expect(risk.length).toBeGreaterThan(0);
+    expect(risk).toEqual(['communityRiskAlerts', 'gpRiskAlerts', 'hospitalRiskAlerts']);
+    expect(sorted(RISK_ALERT_FIELDS)).toEqual(risk);
     for (const field of risk) expect([...ALERT_FIELDS, ...SAFEGUARDING_ALERT_FIELDS]).not.toContain(field);
   });
 
-  it('a section is classified as the per-organisation fields it takes; safeguarding stays safeguarding', () => {
+  it('a section is classified as the per-organisation fields it takes; safeguarding stays safeguarding, mental-health risk stays mental-health risk', () => {
     expect(category('combinedSafeguardingAlerts')).toBe('safeguarding');
     for (const field of SAFEGUARDING_ALERT_FIELDS) expect(category(field)).toBe('safeguarding');
+    expect(category('combinedRiskAlerts')).toBe('mentalHealthRisk');
+    for (const field of RISK_ALERT_FIELDS) expect(category(field)).toBe('mentalHealthRisk');
   });
 });
 

@@ -625,6 +625,13 @@ describe('the record’s new content reaches a new user (issue 18.7)', () => {
     expect(mapped(gpFeed, daniel.bundle, smoking).fields).toMatchObject({ value: 'Smoker', category: 'Social History' });
   });
 
+  it("Daniel: his practice's alert that he is at risk of suicide (225444004) is a GP risk alert (gpRiskAlerts), in force and restricted; the one raised in 2024 has ended, not current (H170: the emergency summary shows the first)", () => {
+    const daniel = population[1].feeds.find((f) => f.target === 'gp')!;
+    const flags = ofType(resourcesOf(daniel), 'Flag');
+    expect(flags.map((r) => [codes(r.code)[0], r.status, r.meta?.security?.[0].code])).toEqual([['225444004', 'active', 'R'], ['225444004', 'inactive', 'R']]);
+    expect(flags.map((r) => mapped(gpFeed, daniel.bundle, r)).map((m) => [m.panel, m.fields.current])).toEqual([['gpRiskAlerts', true], ['gpRiskAlerts', false]]);
+  });
+
   it('Aisha: "no known allergies" from her GP is a statement (noKnownAllergies), never an allergy', () => {
     const p = population[4];
     const gp = resourcesOf(feedsOf(p, 'P85004', 'gp')[0]);

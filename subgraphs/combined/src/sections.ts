@@ -201,6 +201,13 @@ export const REFERRAL_FIELDS = ['referrals', 'hospitalReferrals', 'mentalHealthR
 export const CARE_PLAN_FIELDS = ['carePlans', 'hospitalCarePlans', 'mentalHealthCarePlans', 'communityCarePlans'] as const;
 export const ALERT_FIELDS = ['alerts', 'hospitalAlerts', 'mentalHealthAlerts', 'communityAlerts', 'socialCareAlerts'] as const;
 export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts', 'mentalHealthSafeguardingAlerts', 'communitySafeguardingAlerts', 'safeguardingAlerts'] as const;
+/**
+ * Alerts coded as a mental-health risk (risk of suicide, of violence to others: clinical-codes.yaml
+ * `mentalHealthRisk`) that the GP, the hospital and community services raised. The mental health
+ * trust's own risk flags and assessments are its risk summary (`riskSummaries`, another type), shown
+ * beside this section; a council's risk-coded flag is one of its general alerts (residual risk).
+ */
+export const RISK_ALERT_FIELDS = ['gpRiskAlerts', 'hospitalRiskAlerts', 'communityRiskAlerts'] as const;
 export const FAMILY_HISTORY_FIELDS = ['familyHistory', 'hospitalFamilyHistory', 'mentalHealthFamilyHistory', 'communityFamilyHistory'] as const;
 export const DEVICE_FIELDS = ['medicalDevices', 'hospitalMedicalDevices', 'mentalHealthMedicalDevices', 'communityMedicalDevices', 'socialCareEquipment'] as const;
 export const ADVANCE_DIRECTIVE_FIELDS = ['advanceDecisions', 'hospitalAdvanceDecisions', 'mentalHealthAdvanceDecisions', 'communityAdvanceDecisions', 'socialCareAdvanceDecisions'] as const;
@@ -210,8 +217,20 @@ const status = (item: Item) => String(item.status);
 /** The same request: the same code, written on the same day (a referral the hospital copied back to the GP). */
 export const referralRule: SectionRule<Item> = { conceptOf: concept('code'), sameTime: (a, b) => sameDay(a.authoredOn, b.authoredOn), statusOf: status, dateOf: (r) => r.authoredOn ?? r.provenance.lastUpdated };
 
-/** The same alert: the same code over overlapping time. */
-export const alertRule: SectionRule<Item> = { conceptOf: concept('code'), sameTime: (a, b) => periodsOverlap({ start: a.start, end: a.end }, { start: b.start, end: b.end }), statusOf: status, dateOf: (a) => a.start ?? a.provenance.lastUpdated };
+/**
+ * The same alert: the same code over overlapping time. A flag the source left active past its
+ * period's end is not in force, and says so when compared (as a medicine's does), so one source's
+ * ended alert beside another's in force is a disagreement said, never two "active"s.
+ */
+export const alertRule: SectionRule<Item> = {
+  conceptOf: concept('code'),
+  sameTime: (a, b) => periodsOverlap({ start: a.start, end: a.end }, { start: b.start, end: b.end }),
+  statusOf: (a) => (a.status === 'active' && !a.current ? 'active at the source, but its period has ended' : status(a)),
+  dateOf: (a) => a.start ?? a.provenance.lastUpdated,
+};
+
+/** Mental-health risk alerts from every source that raises them, merged as alerts are: the same code over overlapping time is one, each source with its status; in force first (H170). */
+export const combinedRiskAlerts = (parent: Parent) => combinedSection(parent, RISK_ALERT_FIELDS, alertRule);
 
 /** Care plans, family members and advance decisions are never merged: two plans with one category are two plans. */
 const neverMerged = (dateField: string): SectionRule<Item> => ({ conceptOf: () => null, sameTime: () => false, statusOf: status, dateOf: (i) => i[dateField] ?? i.provenance.lastUpdated });

@@ -27,7 +27,7 @@ export const demoStories: readonly DemoStory[] = [
     index: 1,
     name: 'Daniel Kowalski',
     story:
-      'Daniel Kowalski (35) has depression treated with sertraline and is under the Rochdale Community Mental Health Team on the Care Programme Approach, with a care coordinator, a crisis plan and a restricted risk summary; the trust records his depressive disorder as its diagnosis and his PHQ-9 scores falling from 21 to 12. During a crisis in September 2026 the trust’s home treatment team supervised his sertraline at home (doses recorded on 7 and 8 Sep 2026); his Care Programme Approach review was on 12 Oct 2026 and his next psychiatry outpatient appointment is booked for 2 Nov 2026. He smokes. He has no hospital record.',
+      'Daniel Kowalski (35) has depression treated with sertraline and is under the Rochdale Community Mental Health Team on the Care Programme Approach, with a care coordinator, a crisis plan and a restricted risk summary; his practice has kept a restricted alert that he is at risk of suicide since his crisis in September 2026 (an earlier one, raised after he self-harmed in March 2024, ended when the trust took on his care in November 2024); the trust records his depressive disorder as its diagnosis and his PHQ-9 scores falling from 21 to 12. During a crisis in September 2026 the trust’s home treatment team supervised his sertraline at home (doses recorded on 7 and 8 Sep 2026); his Care Programme Approach review was on 12 Oct 2026 and his next psychiatry outpatient appointment is booked for 2 Nov 2026. He smokes. He has no hospital record.',
   },
   {
     index: 2,
@@ -176,6 +176,11 @@ function daniel(): PatientPlan {
       immunisations: [],
       consultations: [{ mode: 'face-to-face', start: utc(2026, 8, 4, 9, 20), minutes: 15, reason: conditions.depression, clinician: 'Dr N Iqbal' }],
       observations: [{ kind: 'smokingStatus', time: utc(2026, 8, 4, 9, 30), status: 'current' }],
+      // Risk alerts (restricted, mentalHealthRisk): one in force since his crisis, one ended, so the summary shows the first and the combined view both.
+      riskAlerts: [
+        { concept: 'suicide', text: 'At risk of suicide: crisis in September 2026, see the trust’s crisis plan', start: utc(2026, 9, 7, 16) },
+        { concept: 'suicide', text: 'At risk of suicide after self-harm in March 2024', start: utc(2024, 3, 11, 10), end: utc(2024, 11, 18, 12) },
+      ],
     },
     mentalHealth: {
       odsCode: svc.mentalHealth.odsCode,

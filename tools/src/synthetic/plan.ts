@@ -82,6 +82,19 @@ export interface PlannedAlert {
   start: number;
 }
 
+/**
+ * An alert the practice keeps coded as a mental-health risk (a FHIR Flag coded as clinical-codes.yaml
+ * `mentalHealthRisk` lists, e.g. 225444004 |At risk for suicide|), restricted; one with an `end` has
+ * ended (sent inactive), so the record has its history too.
+ */
+export interface PlannedRiskAlert {
+  concept: 'suicide' | 'otherDirectedViolence';
+  /** What the practice wrote on the alert. */
+  text: string;
+  start: number;
+  end?: number;
+}
+
 /** A relative's health as the practice recorded it (a FHIR FamilyMemberHistory). */
 export interface PlannedFamilyMember {
   relationship: 'MTH' | 'FTH' | 'SIS' | 'BRO';
@@ -159,6 +172,8 @@ export interface GpPlan {
   /** The demo patients' only: referrals, alerts and family history (random patients have none). */
   referrals?: PlannedReferral[];
   alerts?: PlannedAlert[];
+  /** The demo patients' only: alerts coded as a mental-health risk (restricted). */
+  riskAlerts?: PlannedRiskAlert[];
   familyHistory?: PlannedFamilyMember[];
   /** The demo patients' only: care plans, devices, advance decisions and nil-known headings. */
   carePlans?: PlannedGpCarePlan[];

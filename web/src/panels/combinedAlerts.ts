@@ -1,10 +1,12 @@
 import { CombinedAlertsDocument, type CombinedAlertsQuery } from '../generated/graphql';
 import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
-import { statusWords } from './statusWords';
+import { alertStatus } from './statusWords';
+import { formatDate } from './fhirTime';
 import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
 
-const status = (a: { status?: string | null }) => statusWords(a.status);
+/** Each source's alert "Active" only while the record says it is in force, else "Ended <date>": never the source's "active" on a flag past its end (H164, H170). */
+const status = (a: { status: string; current: boolean; end?: string | null }) => alertStatus(a, formatDate);
 
 /** The combined alerts' columns, shared with the emergency summary. */
 export const alertColumns = [
@@ -17,12 +19,13 @@ export const alertColumns = [
 
 /**
  * <sfy-combined-alerts nhs-number="..."> — fields in combinedAlerts.graphql. Alerts from the GP, the
- * hospital, the mental health trust and the council, the same alert over overlapping time once; safeguarding alerts apart, in their own
- * section: a sensitive category, so a role without it sees that section as restricted (never as
- * nothing recorded).
+ * hospital, the mental health trust and the council, the same alert over overlapping time once; safeguarding alerts and
+ * mental health risk alerts (the GP's, the hospital's and community services') apart, each in its own
+ * section: sensitive categories, so a role without one sees that section as restricted (never as
+ * nothing recorded). Ended alerts of each are its history part.
  */
 export class CombinedAlertsPanel extends RecordPanel<CombinedAlertsQuery> {
-  protected heading = 'Alerts and safeguarding';
+  protected heading = 'Alerts, safeguarding and risk';
   protected document = CombinedAlertsDocument;
   protected sections: Section[] = [
     {
@@ -39,6 +42,14 @@ export class CombinedAlertsPanel extends RecordPanel<CombinedAlertsQuery> {
       path: ['patient', 'combinedSafeguardingAlerts', 'items'],
       notRead: ['patient', 'combinedSafeguardingAlerts', 'notRead'],
       current: { history: 'Safeguarding alerts no longer in force' },
+      columns: alertColumns,
+    },
+    {
+      title: 'Mental health risk alerts',
+      name: 'riskAlerts',
+      path: ['patient', 'combinedRiskAlerts', 'items'],
+      notRead: ['patient', 'combinedRiskAlerts', 'notRead'],
+      current: { history: 'Mental health risk alerts no longer in force' },
       columns: alertColumns,
     },
   ];

@@ -5,11 +5,16 @@ import { combinedAllergyColumns } from './combinedAllergies';
 import { combinedMedicationColumns } from './combinedMedications';
 import { alertColumns } from './combinedAlerts';
 import { advanceDecisionColumns } from './combinedFamilyHistory';
+import { statusWords } from './statusWords';
 
 /** A summary shows what applies now: items the record says are not current are left out (the full panels list them as history). */
 const NOW = { history: 'left out' } as const;
 
-/** <sfy-emergency-summary nhs-number="..."> — fields in emergencySummary.graphql. Only current allergies, medicines, advance decisions, alerts and safeguarding alerts (each combined across every source), the crisis plan and the last admission. */
+/**
+ * <sfy-emergency-summary nhs-number="..."> — fields in emergencySummary.graphql. Only current allergies, medicines, advance decisions, alerts,
+ * safeguarding alerts and mental health risk alerts (each combined across every source), the mental health trust's risk summary in force,
+ * the crisis plan and the last admission.
+ */
 export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
   protected heading = 'Emergency summary';
   protected document = EmergencySummaryDocument;
@@ -38,6 +43,31 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
       notRead: ['patient', 'combinedSafeguardingAlerts', 'notRead'],
       current: NOW,
       columns: alertColumns,
+    },
+    // Mental health risk alerts in force from the GP, the hospital and community services (H170): a risk of suicide or to others is what A&E must
+    // know first. Sensitive (mentalHealthRisk): a role without it sees this section and the next as restricted, never as nothing recorded.
+    {
+      title: 'Mental health risk alerts',
+      name: 'riskAlerts',
+      path: ['patient', 'combinedRiskAlerts', 'items'],
+      notRead: ['patient', 'combinedRiskAlerts', 'notRead'],
+      current: NOW,
+      columns: alertColumns,
+    },
+    // The mental health trust's own risk summary (its latest risk assessment or risk-coded flag), only while it stands.
+    {
+      title: 'Mental health risk summary',
+      name: 'riskSummary',
+      path: ['patient', 'riskSummary'],
+      source: 'mentalHealthSource',
+      current: NOW,
+      columns: [
+        col('Risk of', (r) => r.riskOf),
+        col('Level', (r) => statusWords(r.level)),
+        col('Summary', (r) => r.summary),
+        col('What is being done', (r) => r.mitigation),
+        col(`Assessed or raised`, (r) => [formatDate(r.date), r.assessedBy].filter(Boolean).join(', ')),
+      ],
     },
     { title: 'Crisis plan', path: ['patient', 'crisisPlan'], source: 'mentalHealthSource', current: NOW, columns: [col('Plan', (c) => c.title), col('What helps', (c) => c.whatHelps), col('Contacts', (c) => c.contacts)] },
     { title: 'Last admission', path: ['patient', 'admissions'], source: 'acuteSource', limit: 1, columns: [col('Admitted', (a) => formatDate(a.admitted)), col('Reason', (a) => a.reason?.display), col('Ward', (a) => a.ward), col('Discharged', (a) => formatDate(a.discharged) || 'Still in hospital')] },

@@ -30,7 +30,12 @@ const COMBINED: CombinedSection[] = [
   { name: 'combinedSocialHistory', label: 'Social history', from: [{ panel: 'results' }], replaces: 'results' },
   { name: 'combinedEncounters', label: 'Encounters', from: [{ panel: 'encounters', categories: ['encounters'] }] },
   { name: 'combinedAppointments', label: 'Appointments', from: [{ panel: 'encounters', categories: ['appointments'] }] },
-  { name: 'combinedAlerts', label: 'Alerts and safeguarding', from: [{ panel: 'alerts', categories: ['alerts', 'safeguarding'] }, { panel: 'emergencySummary', categories: ['alerts', 'safeguarding'] }], replaces: 'alerts' },
+  {
+    name: 'combinedAlerts',
+    label: 'Alerts, safeguarding and risk',
+    from: [{ panel: 'alerts', categories: ['alerts', 'safeguarding', 'mentalHealthRisk'] }, { panel: 'emergencySummary', categories: ['alerts', 'safeguarding', 'mentalHealthRisk'] }],
+    replaces: 'alerts',
+  },
   { name: 'combinedReferrals', label: 'Referrals and requests', from: [{ panel: 'encounters', categories: ['referrals'] }] },
   { name: 'combinedCarePlans', label: 'Care plans', from: [{ panel: 'encounters', categories: ['carePlans'] }] },
   {

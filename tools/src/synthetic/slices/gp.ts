@@ -12,7 +12,7 @@
 
 import { MINUTE, isoDate, isoDateTime } from '../clock';
 import { SliceFactory, coding, snomed } from '../fhir';
-import { SYSTEMS, encounterTypes, labTests, listHeadings, reasons, relationships, vaccinations } from '../terminology';
+import { SYSTEMS, encounterTypes, flagConcepts, labTests, listHeadings, reasons, relationships, vaccinations } from '../terminology';
 import type { PatientPlan, PlannedGpDispense, PlannedGpReport, PlannedMedication, PlannedNextOfKin } from '../plan';
 import { allergyResource, gpObservation, noKnownAllergiesResource } from './clinical';
 
@@ -181,6 +181,21 @@ export function buildGpSlice(plan: PatientPlan): fhir4.FhirResource[] {
       code: snomed(a.concept),
       subject: f.patient,
       period: { start: isoDateTime(a.start) },
+      author: f.organisation,
+    });
+  }
+  // Alerts coded as a mental-health risk: restricted (meta.security R), as the trust's are; an ended one inactive, with its period's end.
+  for (const a of gp.riskAlerts ?? []) {
+    const id = f.nextId('riskFlag');
+    out.push({
+      resourceType: 'Flag',
+      id,
+      meta: f.meta(id, a.end ?? a.start, true),
+      status: a.end === undefined ? 'active' : 'inactive',
+      category: [{ coding: [coding(SYSTEMS.flagCategory, { code: 'clinical', display: 'Clinical' })] }],
+      code: { coding: [coding(SYSTEMS.snomed, flagConcepts[a.concept])], text: a.text },
+      subject: f.patient,
+      period: { start: isoDateTime(a.start), ...(a.end === undefined ? {} : { end: isoDateTime(a.end) }) },
       author: f.organisation,
     });
   }
