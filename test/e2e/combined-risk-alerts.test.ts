@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { asUser, closeDatabases, gatewayPost } from '../support/clients';
+import { stackInfo } from '../support/stackInfo';
 import { registerTestPatient, sendBatch } from '../support/testPatient';
 
 /**
@@ -29,6 +30,13 @@ const RISK = `query($n: String!) { patient(nhsNumber: $n) {
   combinedRiskAlerts { items { code { code } current disagreement sources { id status current description end provenance { odsCode organisationName } } } notRead { source field } }
   combinedAlerts { items { id } notRead { field } }
 } }`;
+
+/** The FHIR API (read only) as a user: its search and the patient summary take the risk alerts too. */
+async function fhirAs(token: string, path: string): Promise<any> {
+  const response = await fetch(`${stackInfo().gatewayUrl.replace(/\/graphql$/, '/fhir')}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status).toBe(200);
+  return response.json();
+}
 
 const asToken = (token: string, requestId = `risk-${randomUUID()}`) => gatewayPost({ authorization: `Bearer ${token}`, 'x-request-id': requestId }, RISK, { n: NHS_NUMBER });
 
@@ -80,6 +88,25 @@ describe('the combined mental-health risk alerts through the real feeds and the 
     const events = (log.data.accessLog.events as Array<{ requestId: string; subgraph: string; fields: Array<{ coordinate: string; outcome: string }> }>).filter((e) => e.requestId === requestId);
     const allowed = new Set(events.flatMap((e) => e.fields.filter((f) => f.outcome === 'allowed').map((f) => `${e.subgraph}:${f.coordinate}`)));
     expect([...allowed].sort()).toEqual(expect.arrayContaining(['acute:Patient.hospitalRiskAlerts', 'community:Patient.communityRiskAlerts', 'combined:Patient.combinedRiskAlerts', 'gp:Patient.gpRiskAlerts']));
+  });
+
+  it('the FHIR API gives the clinician the risk Flags too (search and the summary\'s Alerts section), and withholds them, saying so, from a healthcare student', async () => {
+    const doctor = userToken(findDemoUser('ae-doctor'));
+    const flags = await fhirAs(doctor, `/Flag?patient=${NHS_NUMBER}`);
+    const found = (flags.entry ?? []).filter((e: any) => e.search?.mode === 'match').map((e: any) => e.resource);
+    expect(found.map((f: any) => f.code?.coding?.[0]?.code)).toEqual(expect.arrayContaining(['225444004']));
+    expect(found.find((f: any) => f.status === 'active' && f.code?.coding?.[0]?.code === '225444004')).toBeDefined();
+    const summary = await fhirAs(doctor, `/Patient/${NHS_NUMBER}/$summary`);
+    const alerts = summary.entry[0].resource.section.find((s: any) => s.code?.coding?.[0]?.code === '104605-1');
+    expect(alerts.text.div).toContain('Mental health risk alerts (2 entries)');
+    const flagsInSummary = summary.entry.map((e: any) => e.resource).filter((r: any) => r.resourceType === 'Flag');
+    expect(flagsInSummary.filter((f: any) => f.code?.coding?.[0]?.code === '225444004').map((f: any) => f.status).sort()).toEqual(['active', 'inactive']);
+
+    // A healthcare student may see alerts, not mental-health risk: the general ones only, the risk ones withheld and said so.
+    const student = await fhirAs(userToken(STUDENT), `/Flag?patient=${NHS_NUMBER}`);
+    expect(JSON.stringify((student.entry ?? []).filter((e: any) => e.search?.mode === 'match'))).not.toMatch(/suicide|225444004/i);
+    const withheld = (student.entry ?? []).find((e: any) => e.search?.mode === 'outcome')?.resource;
+    expect(JSON.stringify(withheld)).toContain('combinedRiskAlerts');
   });
 
   it.each([

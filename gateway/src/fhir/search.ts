@@ -86,7 +86,7 @@ export const SEARCH_TYPES: Record<string, SearchType> = {
     date: { name: 'date', of: time('performed') },
   },
   Flag: {
-    fields: ['combinedAlerts', 'combinedSafeguardingAlerts'],
+    fields: ['combinedAlerts', 'combinedSafeguardingAlerts', 'combinedRiskAlerts'],
     tokens: { status: statusOf, category: (i) => concepts(i.categories), code: codeOf('code') },
     date: { name: 'date', of: at('start', 'end') },
   },

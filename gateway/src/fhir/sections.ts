@@ -55,6 +55,7 @@ export const COMBINED_FIELDS = {
   combinedAdvanceDirectives: field('combinedAdvanceDirectives', 'Advance decisions', ADVANCE_DECISION_SELECTION, consent),
   combinedAlerts: field('combinedAlerts', 'Alerts', ALERT_SELECTION, flag),
   combinedSafeguardingAlerts: field('combinedSafeguardingAlerts', 'Safeguarding alerts', ALERT_SELECTION, flag),
+  combinedRiskAlerts: field('combinedRiskAlerts', 'Mental health risk alerts', ALERT_SELECTION, flag),
   combinedCarePlans: field('combinedCarePlans', 'Care plans', CARE_PLAN_SELECTION, carePlan),
   combinedReferrals: field('combinedReferrals', 'Referrals', REFERRAL_SELECTION, serviceRequest),
   combinedFamilyHistory: field('combinedFamilyHistory', 'Family history', FAMILY_HISTORY_SELECTION, familyMemberHistory),
@@ -105,6 +106,6 @@ export const IPS_SECTIONS: IpsSection[] = [
   { key: 'socialHistory', code: '29762-2', title: 'Social history', parts: [{ field: 'combinedSocialHistory' }] },
   { key: 'planOfCare', code: '18776-5', title: 'Plan of care', parts: [{ field: 'combinedCarePlans' }, { field: 'combinedReferrals' }] },
   { key: 'advanceDirectives', code: '42348-3', title: 'Advance directives', parts: [{ field: 'combinedAdvanceDirectives' }] },
-  { key: 'alerts', code: '104605-1', title: 'Alerts', parts: [{ field: 'combinedAlerts' }, { field: 'combinedSafeguardingAlerts' }] },
+  { key: 'alerts', code: '104605-1', title: 'Alerts', parts: [{ field: 'combinedAlerts' }, { field: 'combinedSafeguardingAlerts' }, { field: 'combinedRiskAlerts' }] },
   { key: 'familyHistory', code: '10157-6', title: 'Family history', parts: [{ field: 'combinedFamilyHistory' }] },
 ];

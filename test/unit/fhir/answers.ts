@@ -108,6 +108,7 @@ export function clinicianAnswer() {
         combinedAdvanceDirectives: empty,
         combinedAlerts: { items: [one([alert(gp('falls'))], true)], notRead: [{ source: 'Mental health trust', field: 'mentalHealthAlerts', reason: 'missing' }] },
         combinedSafeguardingAlerts: null,
+        combinedRiskAlerts: empty,
         combinedFamilyHistory: empty,
         combinedEncounters: {
           items: [
