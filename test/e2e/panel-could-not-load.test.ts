@@ -113,7 +113,7 @@ async function expectCouldNotLoad(page: Page, reason: RegExp) {
     }
   }
   // Every section of the emergency summary, allergies first.
-  expect(panels[0].sections.map((s) => s.section)).toEqual(['allergies', 'medications', 'advanceDirectives', 'alerts', 'safeguardingAlerts', 'crisisPlan', 'admissions']);
+  expect(panels[0].sections.map((s) => s.section)).toEqual(['allergies', 'medications', 'advanceDirectives', 'alerts', 'safeguardingAlerts', 'riskAlerts', 'riskSummary', 'crisisPlan', 'admissions']);
   expect(panels[0].sections[0].text).toMatch(/^Allergies and reactionsCould not load allergies and reactions: /);
 }
 
