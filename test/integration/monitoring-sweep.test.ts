@@ -3,6 +3,7 @@ import { registryAccessModels } from '../../subgraphs/kit/src/access/registryRec
 import { auditServiceModels } from '../../subgraphs/audit/src/models';
 import { sweepOnce, sweepStep, type SweepModels } from '../../subgraphs/audit/src/monitoring/sweep';
 import { closeDatabases, database } from '../support/clients';
+import { pollUntil } from '../support/polling';
 
 /**
  * The monitoring sweep's reading of the audit store (subgraphs/audit/src/monitoring/sweep.ts), on
@@ -126,7 +127,11 @@ describe('the monitoring sweep after a burst (issue 20.3)', () => {
     const now = new Date(T1.getTime() + 601_000);
     // A time limit nothing can meet: the pass fails, naming what it does next, and the window shrinks.
     await expect(sweepStep(models, now, { batch: 500, timeLimitMs: 1 })).rejects.toThrow(/ran out of the database time limit .*the next pass reads 150000 ms/);
-    expect(((await models.SweepState.findById('monitoring').lean().exec()) as any).windowMs).toBe(150_000);
+    // Read until seen, within 10 s: in one CI run (7 December) a read straight after the failed pass
+    // still answered the window from before it, though the pass's write had returned (the local
+    // engine had just cancelled the timed-out read; cause not established).
+    const windowMs = async () => ((await models.SweepState.findById('monitoring').lean().exec()) as any).windowMs as number;
+    expect(await pollUntil('the smaller window stored', async () => (await windowMs()) === 150_000, 10_000, 100)).toBe(true);
     // With a limit it can meet, it reads on from where it was.
     expect((await sweepStep(models, now, { batch: 500, timeLimitMs: 4_000 })).read).toBeGreaterThan(0);
   });
