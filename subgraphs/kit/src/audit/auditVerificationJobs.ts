@@ -83,11 +83,6 @@ export async function startAuditVerificationJob(auditDb: Connection, by: string,
   const { Job, Lock } = auditVerificationJobModels(auditDb);
   const now = new Date();
   const jobId = randomUUID();
-  if (!(await claim(auditDb, jobId, now))) {
-    const lock = (await Lock.findById(LOCK_ID).lean().exec()) as VerificationLock | null;
-    const running = lock && ((await Job.findById(lock.jobId).lean().exec()) as AuditVerificationJobRecord | null);
-    if (running) return running;
-  }
   const job: AuditVerificationJobRecord = {
     _id: jobId,
     state: 'running',
@@ -100,7 +95,17 @@ export async function startAuditVerificationJob(auditDb: Connection, by: string,
     result: null,
     error: null,
   };
+  // The job is written before the slot is claimed, so a start that loses the claim always finds the
+  // winner's job: it once found none (the winner had claimed but not yet written it) and ran a second
+  // verification beside the first.
   await Job.create(job);
+  if (!(await claim(auditDb, jobId, now))) {
+    await Job.deleteOne({ _id: jobId }).exec();
+    const lock = (await Lock.findById(LOCK_ID).lean().exec()) as VerificationLock | null;
+    const running = lock && ((await Job.findById(lock.jobId).lean().exec()) as AuditVerificationJobRecord | null);
+    if (running) return running;
+    throw new Error('Another verification is starting just now; ask again in a moment.');
+  }
   void runJob(auditDb, job, options.log);
   return job;
 }
