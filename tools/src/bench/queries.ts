@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Kind, parse, type DocumentNode, type FieldDefinitionNode, type TypeNode } from 'graphql';
 import { classifyField, loadPolicy, loadSubgraphSdl, profileMaySee, subgraphServices } from '@shareforyou/schema';
 
@@ -104,10 +105,10 @@ function patientSubgraphs(): SubgraphShape[] {
 }
 
 /** One subgraph's part of the record summary: every Patient field it defines that the profile may see. */
-function summarySelection(shape: SubgraphShape, profile: string): string {
+function summarySelection(shape: SubgraphShape, profile: string, only: string[] | null): string {
   return shape
     .patientFields()
-    .filter((f) => visible(profile, f))
+    .filter((f) => visible(profile, f) && (only === null || only.includes(f.name.value)))
     .map((f) => {
       const typeName = namedType(f.type);
       if (shape.isLeaf(typeName)) return f.name.value;
@@ -142,8 +143,44 @@ export interface RecordQueries {
   perSubgraph: Array<{ subgraph: string; query: string }>;
 }
 
-export function recordSummaryQueries(profile: string): RecordQueries {
-  const parts = patientSubgraphs().map((shape) => ({ subgraph: shape.name, selection: summarySelection(shape, profile) })).filter((p) => p.selection);
+/** The Patient fields a record summary asks of each subgraph, by subgraph. */
+export type SummaryFields = Record<string, string[]>;
+
+/** The Patient fields this build's record summary asks of each subgraph (for a later --summary-fields). */
+export function summaryFields(profile: string): SummaryFields {
+  return Object.fromEntries(patientSubgraphs().map((shape) => [shape.name, shape.patientFields().filter((f) => visible(profile, f)).map((f) => f.name.value)]));
+}
+
+/**
+ * Summary fields written by an earlier build (`npm run bench -- --print-summary-fields > file`), so
+ * two builds are measured on the same sections; a broken file stops the run before any stack starts.
+ */
+export function readSummaryFields(file: string): SummaryFields {
+  let fields: unknown;
+  try {
+    fields = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--summary-fields ${file}: ${(error as Error).message}. Write one with: npm run bench -- --print-summary-fields > ${file}`);
+  }
+  const wellFormed = fields !== null && typeof fields === 'object' && Object.values(fields).every((names) => Array.isArray(names) && names.every((n) => typeof n === 'string'));
+  if (!wellFormed) throw new Error(`--summary-fields ${file}: expected { "<subgraph>": ["<Patient field>", ...] }, as --print-summary-fields writes.`);
+  return fields as SummaryFields;
+}
+
+/** Fields of `only` that this build's subgraphs no longer define (or the profile may no longer see), as subgraph.field. */
+export function summaryFieldsMissing(profile: string, only: SummaryFields): string[] {
+  const today = summaryFields(profile);
+  return Object.entries(only).flatMap(([subgraph, names]) => names.filter((n) => !today[subgraph]?.includes(n)).map((n) => `${subgraph}.${n}`));
+}
+
+/**
+ * The record summary: every Patient field of every subgraph that the profile may see, each whole
+ * (two levels deep); with `only`, just those fields (another build's sections, as they are shaped today).
+ */
+export function recordSummaryQueries(profile: string, only?: SummaryFields): RecordQueries {
+  const parts = patientSubgraphs()
+    .map((shape) => ({ subgraph: shape.name, selection: summarySelection(shape, profile, only?.[shape.name] ?? (only ? [] : null)) }))
+    .filter((p) => p.selection);
   return {
     gateway: `query RecordSummary($nhsNumber: String!) { patient(nhsNumber: $nhsNumber) { nhsNumber ${parts.map((p) => p.selection).join(' ')} } }`,
     perSubgraph: parts.map((p) => ({ subgraph: p.subgraph, query: entitiesQuery('RecordSummary', p.selection) })),

@@ -17,6 +17,7 @@ import type { LevelPlan, LoadPlan, RequestSpec } from './plan';
 import { probeControls, type ControlState } from './probes';
 import { computeRatios, controlPrices, cpuTable, ingestRates, ingestTable, machine, peerTable, PRICE_BASELINE, table, writeJson, type ConfigName, type RunResult } from './report';
 import { compiledPeerPlan, ensureHiveRouter, routerIdentityHeaders, startHiveRouter, type CompiledPeer, type RunningRouter } from './hiveRouter';
+import { recordSummaryQueries, summaryFieldsMissing, type SummaryFields } from './queries';
 import { runLoad } from './runner';
 import { formatProfiles, summariseProfiles, type ProfileSummary } from './profile';
 import { accessLogRequests, caseloadRequests, combinedRecordRequests, fhirSummaryGraphqlRequests, fhirSummaryRequests, fullHistoryRequests, ingestRequests, meanEntries, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
@@ -47,6 +48,12 @@ export interface BenchOptions {
   priceControls: boolean;
   /** Sample the CPU of every service of the controls-on stack during the measurements. */
   profile: boolean;
+  /**
+   * Only these Patient fields in the record summary (another build's, from --print-summary-fields),
+   * to compare two builds on the same sections (docs/performance.md, issue #18).
+   */
+  summaryFields?: SummaryFields;
+  summaryFieldsFile?: string;
 }
 
 const INGEST_POOL = 1_000;
@@ -207,12 +214,19 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     const peerSkipped = (route: Route | null, compiled: boolean) => (route ? null : compiled ? routerSkipped ?? 'not run' : options.skipPeer ? '--no-peer' : 'peer did not start');
 
     const N = options.patients;
+    const summaryQueries = recordSummaryQueries(profile, options.summaryFields);
+    if (options.summaryFields) {
+      const missing = summaryFieldsMissing(profile, options.summaryFields);
+      sampleInfo.summaryFields = { file: options.summaryFieldsFile, missing };
+      say(`Record summary: only the Patient fields of ${options.summaryFieldsFile}${missing.length ? `; not in this build, so left out: ${missing.join(', ')}` : ''}.`);
+      if (missing.length) notes.push(`The record summary asked only the fields of ${options.summaryFieldsFile}; this build has not got ${missing.join(', ')}.`);
+    }
     say('Record summary (one patient, every subgraph):');
-    await measure('record summary', 'floor', N, plan('summary / floor', summaryRequests(floor, profile, nhsNumbers), levels), stack.env);
-    await measure('record summary', 'ours', N, plan('summary / ours', summaryRequests(ours, profile, nhsNumbers), levels), stack.env);
-    if (peerRoute) await measure('record summary', 'peer', N, plan('summary / peer', summaryRequests(peerRoute, profile, nhsNumbers), levels), stack.env);
+    await measure('record summary', 'floor', N, plan('summary / floor', summaryRequests(floor, summaryQueries, nhsNumbers), levels), stack.env);
+    await measure('record summary', 'ours', N, plan('summary / ours', summaryRequests(ours, summaryQueries, nhsNumbers), levels), stack.env);
+    if (peerRoute) await measure('record summary', 'peer', N, plan('summary / peer', summaryRequests(peerRoute, summaryQueries, nhsNumbers), levels), stack.env);
     else skip('record summary', 'peer', N, peerSkipped(peerRoute, false)!);
-    if (routerRoute) await measure('record summary', 'compiled-peer', N, plan('summary / hive-router', summaryRequests(routerRoute, profile, nhsNumbers), levels), stack.env);
+    if (routerRoute) await measure('record summary', 'compiled-peer', N, plan('summary / hive-router', summaryRequests(routerRoute, summaryQueries, nhsNumbers), levels), stack.env);
     else skip('record summary', 'compiled-peer', N, peerSkipped(routerRoute, true)!);
     // The combined record beside the per-organisation summary: the same sources' items, merged by section.
     const combined = combinedRecordRequests({ kind: 'gateway', url: stack.gatewayUrl, user: gp }, profile, nhsNumbers);
@@ -303,7 +317,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
       } else {
         const label = `controls off: ${honoured.join(', ')}`;
         const offRoute: Route = { kind: 'gateway', url: off.stack.gatewayUrl, user: gp };
-        await measure('record summary', 'controls-off', N, plan('summary / controls off', summaryRequests(offRoute, profile, nhsNumbers), levels), off.stack.env, label);
+        await measure('record summary', 'controls-off', N, plan('summary / controls off', summaryRequests(offRoute, summaryQueries, nhsNumbers), levels), off.stack.env, label);
         await caseload('caseload 50', 'controls-off', 'caseload50 / controls off', offRoute, caseloadSize, caseloadLevels, off.stack.env, label);
       }
       await tearDown();
@@ -332,7 +346,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
         } else {
           const route: Route = { kind: 'gateway', url: one.stack.gatewayUrl, user: gp };
           const label = control === PRICE_BASELINE ? 'summary / baseline' : `summary / ${control} off`;
-          const result = await measure('record summary', 'one-control-off', N, plan(label, summaryRequests(route, profile, nhsNumbers), pricingLevel), one.stack.env, off.length ? `only ${control} off` : 'fresh stack, every control on');
+          const result = await measure('record summary', 'one-control-off', N, plan(label, summaryRequests(route, summaryQueries, nhsNumbers), pricingLevel), one.stack.env, off.length ? `only ${control} off` : 'fresh stack, every control on');
           result.control = control;
         }
         await tearDown();
@@ -349,7 +363,7 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
       const smallSample = patientsRegisteredAt(gp.odsCode, options.scalingBase, SAMPLE_PATIENTS).map((s) => s.nhsNumber);
       const smallOurs: Route = { kind: 'gateway', url: small.stack.gatewayUrl, user: gp };
       say(`Scaling: record summary on ${options.scalingBase} patients:`);
-      await measure('record summary', 'ours', options.scalingBase, plan(`summary / ours (${options.scalingBase})`, summaryRequests(smallOurs, profile, smallSample), lowestLevel), small.stack.env);
+      await measure('record summary', 'ours', options.scalingBase, plan(`summary / ours (${options.scalingBase})`, summaryRequests(smallOurs, summaryQueries, smallSample), lowestLevel), small.stack.env);
       await tearDown();
     }
   } finally {

@@ -5,7 +5,7 @@ import type { DemoUser } from '../demo/users';
 import { feedUrl } from '../feeds/feedClient';
 import { generatePatient, type FullHistory } from '../synthetic';
 import type { HttpPart, RequestSpec } from './plan';
-import { accessLogQuery, caseloadQueries, combinedRecordQuery, recordSummaryQueries } from './queries';
+import { accessLogQuery, caseloadQueries, combinedRecordQuery, type RecordQueries } from './queries';
 import { summaryOperation } from '../../../gateway/src/fhir/operation';
 import { IPS_SECTIONS } from '../../../gateway/src/fhir/sections';
 
@@ -50,8 +50,7 @@ function viaSubgraphs(route: Extract<Route, { kind: 'floor' }>, queries: Array<{
 }
 
 /** Record summary: one request per patient of the sample. */
-export function summaryRequests(route: Route, profile: string, nhsNumbers: string[]): RequestSpec[] {
-  const queries = recordSummaryQueries(profile);
+export function summaryRequests(route: Route, queries: RecordQueries, nhsNumbers: string[]): RequestSpec[] {
   return nhsNumbers.map((n) => (route.kind === 'floor' ? viaSubgraphs(route, queries.perSubgraph, [n]) : viaGateway(route, queries.gateway, { nhsNumber: n })));
 }
 

@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
+import { loadPolicy, profileForJobRole } from '@shareforyou/schema';
+import { readSummaryFields, summaryFields } from '../bench/queries';
 import { runBench, type BenchOptions } from '../bench/run';
+import { findDemoUser } from '../demo/users';
 
 /**
  * npm run bench -- [--patients 10000] [--duration 10] [--concurrency 1,16,64] [--caseload-concurrency 1] [--quick]
  *                  [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-compiled-peer] [--no-controls-off] [--no-price-controls] [--profile]
+ *                  [--summary-fields FILE] [--print-summary-fields]
  *
  * How fast a record opens: brings up its own stack (port base 5000, data in .local/bench-data-<N>,
  * reused between runs), measures the record summary, caseloads, the audit query and ingest through
@@ -26,6 +30,8 @@ const { values } = parseArgs({
     'no-controls-off': { type: 'boolean', default: false },
     'no-price-controls': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'summary-fields': { type: 'string' },
+    'print-summary-fields': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -38,7 +44,12 @@ function positiveInteger(name: string, raw: string): number {
 
 function main(): Promise<unknown> {
   if (values.help) {
-    console.log('npm run bench -- [--patients 10000] [--duration 10] [--concurrency 1,16,64] [--caseload-concurrency 1] [--quick] [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-compiled-peer] [--no-controls-off] [--no-price-controls] [--profile]');
+    console.log('npm run bench -- [--patients 10000] [--duration 10] [--concurrency 1,16,64] [--caseload-concurrency 1] [--quick] [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-compiled-peer] [--no-controls-off] [--no-price-controls] [--profile] [--summary-fields FILE] [--print-summary-fields]');
+    return Promise.resolve();
+  }
+  if (values['print-summary-fields']) {
+    // The sections this build's record summary asks, for a later --summary-fields (the same sections on another build).
+    console.log(JSON.stringify(summaryFields(profileForJobRole(loadPolicy(), findDemoUser('gp').jobRole)!), null, 1));
     return Promise.resolve();
   }
   const quick = values.quick ?? false;
@@ -56,6 +67,8 @@ function main(): Promise<unknown> {
     skipControlsOff: values['no-controls-off'] ?? false,
     priceControls: !quick && !(values['no-price-controls'] ?? false),
     profile: values.profile ?? false,
+    summaryFields: values['summary-fields'] ? readSummaryFields(values['summary-fields']) : undefined,
+    summaryFieldsFile: values['summary-fields'],
   };
   if (options.durationS > 120) throw new Error('--duration is at most 120 seconds per level');
   if (options.concurrency.some((c) => c > 256)) throw new Error('--concurrency is at most 256');
