@@ -4,6 +4,7 @@ import { userToken } from '../../tools/src/demo/tokens';
 import { findDemoUser } from '../../tools/src/demo/users';
 import { asUser, closeDatabases, gatewayPost } from '../support/clients';
 import { gatewayWithout } from '../support/gatewayWithout';
+import { stackInfo } from '../support/stackInfo';
 import { registerTestPatient, sendBatch } from '../support/testPatient';
 
 /**
@@ -58,6 +59,22 @@ const bloodPressure = (id: string, at: string, systolic: number) => ({
   },
 });
 
+const HAEMATOLOGY = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'HM', display: 'Hematology' }] };
+const IMAGING = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'RAD', display: 'Radiology' }] };
+/** A DiagnosticReport (FHIR R4): the report of an investigation, with the results issued in it (by reference, in the same bundle). */
+const report = (id: string, status: string, code: ReturnType<typeof sct>, at: string, extra: Record<string, unknown> = {}) => ({
+  resource: { resourceType: 'DiagnosticReport', id, meta: META, subject: PATIENT, status, code, effectiveDateTime: at, issued: at, ...extra },
+});
+const FULL_BLOOD_COUNT = { coding: [{ system: LOINC, code: '58410-2', display: 'CBC panel - Blood by Automated count' }], text: 'Full blood count' };
+const haemoglobin = {
+  resource: {
+    resourceType: 'Observation', id: 'ae-hb', meta: META, status: 'final', subject: PATIENT, effectiveDateTime: '2026-10-29T21:40:00Z',
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+    code: { coding: [{ system: LOINC, code: '718-7', display: 'Hemoglobin [Mass/volume] in Blood' }], text: 'Haemoglobin' },
+    valueQuantity: { value: 112, unit: 'g/L', system: 'http://unitsofmeasure.org', code: 'g/L' },
+  },
+};
+
 const COMBINED = `query Combined($n: String!) { patient(nhsNumber: $n) {
   combinedAllergies {
     items { code { code } current criticality disagreement sources { current clinicalStatus provenance { odsCode } } }
@@ -82,11 +99,18 @@ describe('the combined record through the real feeds and the gateway', () => {
       allergy('gp-nkda', sct('409137002', 'No known drug allergy'), 'active'),
       bloodPressure('gp-bp-1', '2026-09-14T10:20:00+01:00', 148),
       bloodPressure('gp-bp-2', '2026-10-14T10:20:00+01:00', 139),
+      // The hospital laboratory's blood count, as the GP received it while it was still preliminary.
+      report('gp-fbc', 'preliminary', FULL_BLOOD_COUNT, '2026-10-29T21:40:00Z', { category: [HAEMATOLOGY] }),
     ]);
     await send('acute', 'RM3', [
       allergy('ae-penicillin', sct('91936005', 'Allergy to penicillin'), 'resolved', { category: ['medication'], criticality: 'high' }),
       // The GP's September reading, sent again by the hospital (its time in UTC): the same fact.
       bloodPressure('ae-bp-copy', '2026-09-14T09:20:00Z', 148),
+      haemoglobin,
+      report('ae-fbc', 'final', FULL_BLOOD_COUNT, '2026-10-29T21:40:00Z', { category: [HAEMATOLOGY], result: [{ reference: 'Observation/ae-hb' }], conclusion: 'Haemoglobin low' }),
+      // An imaging report is its conclusion: no Observation carries it.
+      report('ae-xray', 'final', sct('399208008', 'Plain chest X-ray'), '2026-10-29T22:10:00Z', { category: [IMAGING], conclusion: 'No fracture. No consolidation.' }),
+      report('ae-cancelled', 'cancelled', sct('169069000', 'CT of head'), '2026-10-29T22:30:00Z', { category: [IMAGING] }),
     ]);
     await send('mental-health', 'RT2', [
       referral('mh-referral'),
@@ -140,6 +164,45 @@ describe('the combined record through the real feeds and the gateway', () => {
     for (const expected of ['gp:Patient.allergies', 'acute:Patient.hospitalAllergies', 'gp:Patient.noKnownAllergies', 'acute:Patient.hospitalNoKnownAllergies', 'combined:Patient.combinedAllergies']) {
       expect([...coordinates]).toContain(expected);
     }
+  });
+
+  const REPORTS = `query($n: String!) { patient(nhsNumber: $n) {
+    combinedTestReports { items { name current disagreement sources { id status conclusion results { code { code } value unit } provenance { odsCode } } } notRead { field } }
+  } }`;
+
+  it("reports from both sources in one section: the blood count the GP holds too is one report naming both, its statuses' disagreement said; the X-ray's conclusion is there; a cancelled report is not current", async () => {
+    const { response } = await look('ae-doctor', REPORTS);
+    expect(response.errors).toBeUndefined();
+    const section = response.data.patient.combinedTestReports;
+    expect(section.notRead).toEqual([]);
+    const byName = Object.fromEntries(section.items.map((i: { name: string }) => [i.name, i]));
+    expect(Object.keys(byName).sort()).toEqual(['CT of head', 'Full blood count', 'Plain chest X-ray']);
+    const count = byName['Full blood count'];
+    expect(count.current).toBe(true);
+    expect(count.sources.map((s: { provenance: { odsCode: string }; status: string }) => `${s.provenance.odsCode} ${s.status}`).sort()).toEqual(['P83005 preliminary', 'RM3 final']);
+    expect(count.disagreement).toMatch(/preliminary at Bury Central Medical Practice/);
+    expect(count.disagreement).toMatch(/final at Northern Care Alliance NHS Foundation Trust/);
+    const hospitalCount = count.sources.find((s: { provenance: { odsCode: string } }) => s.provenance.odsCode === 'RM3');
+    expect(hospitalCount.results).toEqual([{ code: { code: '718-7' }, value: '112', unit: 'g/L' }]);
+    expect(byName['Plain chest X-ray']).toMatchObject({ current: true, disagreement: null, sources: [{ conclusion: 'No fracture. No consolidation.', provenance: { odsCode: 'RM3' } }] });
+    expect(byName['CT of head']).toMatchObject({ current: false, sources: [{ status: 'cancelled' }] });
+    // Standing reports first: the cancelled one last.
+    expect(section.items[section.items.length - 1].name).toBe('CT of head');
+  });
+
+  it('the FHIR API gives each source\'s report as a DiagnosticReport, in the summary\'s Results and by search', async () => {
+    const base = stackInfo().gatewayUrl.replace(/\/graphql$/, '/fhir');
+    const headers = { authorization: `Bearer ${userToken(findDemoUser('ae-doctor'))}` };
+    const search = (await (await fetch(`${base}/DiagnosticReport?patient=${NHS_NUMBER}&status=final`, { headers })).json()) as fhir4.Bundle;
+    const reports = (search.entry ?? []).map((e) => e.resource as fhir4.DiagnosticReport);
+    expect(reports.map((r) => `${r.meta?.source} ${r.code.coding?.[0].code} ${r.status}`).sort()).toEqual(['urn:ods:RM3 399208008 final', 'urn:ods:RM3 58410-2 final']);
+    expect(reports.find((r) => r.conclusion === 'Haemoglobin low')?.result).toHaveLength(1);
+    const summary = (await (await fetch(`${base}/Patient/${NHS_NUMBER}/$summary`, { headers })).json()) as fhir4.Bundle;
+    const results = (summary.entry![0].resource as fhir4.Composition).section!.find((s) => s.code?.coding?.[0].code === '30954-2')!;
+    const inSummary = new Set(summary.entry!.map((e) => e.fullUrl));
+    const reportEntries = results.section!.flatMap((sub) => sub.entry ?? []).filter((e) => e.reference?.startsWith('DiagnosticReport/'));
+    expect(reportEntries).toHaveLength(4);
+    for (const entry of reportEntries) expect([...inSummary].some((url) => url?.endsWith(entry.reference!))).toBe(true);
   });
 
   const MENTAL_HEALTH = `query($n: String!) { patient(nhsNumber: $n) {

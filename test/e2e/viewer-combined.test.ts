@@ -167,6 +167,38 @@ it('combined results and vital signs: each test in the words its source gave, it
   await page.context().close();
 });
 
+it("the combined view's test reports: the practice's INR report and the hospital's blood count, each with its results in words, its conclusion and its source, never only by source; by keyboard; axe clean", async () => {
+  const page = await freshPage();
+  await signInAs(page, 'gp');
+  await openRecord(page, MARGARET());
+  await panelsSettled(page);
+  const reports = await section(page, 'combinedTestReports', 'testReports');
+  expect(reports.state).toBe('data');
+  expect(reports.notRead).toEqual([]);
+  const headers = await page.locator('[data-panel="combinedTestReports"] [data-section="testReports"] table[data-part="current"] th').allTextContents();
+  const column = (row: string[], label: string) => row[headers.indexOf(label)];
+  const inr = reports.current.find((r) => r[0] === 'INR (anticoagulation clinic)');
+  expect(inr && column(inr, 'Results in it')).toMatch(/^INR 2\.4/);
+  expect(inr && column(inr, 'Conclusion')).toBe('INR 2.4, within her target range: warfarin dose unchanged, next INR in four weeks.');
+  expect(inr && column(inr, 'Status')).toBe('Final');
+  expect(inr && column(inr, 'Sources')).toMatch(new RegExp(`^${GP}: Final, as of`));
+  const bloodCount = reports.current.find((r) => r[0] === 'Full blood count');
+  // The results issued in it with their flags in letters and words, as the per-source panel says them.
+  expect(bloodCount && column(bloodCount, 'Results in it')).toBe('Haemoglobin 112 g/L L (Low); White cell count 11.8 × 10⁹/L H (High); Platelet count 238 × 10⁹/L');
+  expect(bloodCount && column(bloodCount, 'Sources')).toMatch(new RegExp(`^${HOSPITAL}: Final, as of`));
+  // The section's line names both of its sources with their own "as of".
+  expect(reports.source).toContain(GP);
+  expect(reports.source).toContain(HOSPITAL);
+
+  // Keyboard alone: the contents link moves focus to the section.
+  await page.getByRole('link', { name: 'Test reports' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => (globalThis as any).document.activeElement.getAttribute('data-panel'))).toBe('combinedTestReports');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page.locator('[data-panel="combinedTestReports"]'), 'viewer-combined-test-reports-margaret');
+  await page.context().close();
+});
+
 it('Aisha’s "No known allergy" is a statement with its source and date, apart from the allergy list, which stays empty', async () => {
   const page = await freshPage();
   // The hospital cares for her (an outpatient appointment); the GP's statement reaches its doctor too.

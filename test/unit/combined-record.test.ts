@@ -25,6 +25,8 @@ import {
   problemRule,
   PROCEDURE_FIELDS,
   procedureRule,
+  combinedTestReports,
+  testReportRule,
 } from '../../subgraphs/combined/src/sections';
 
 /**
@@ -208,6 +210,32 @@ describe('procedures and observations', () => {
     const section = combinedSection({ observations: [{ ...vital, id: 'v', provenance: GP }], testResults: null, mentalHealthObservations: [], communityObservations: [], socialCareObservations: [] }, OBSERVATION_FIELDS, observationRule, (i) => observationSectionOf(i) === 'vitalSigns');
     expect(section.items).toHaveLength(1);
     expect(section.notRead.map((n) => n.field)).toEqual(['testResults']);
+  });
+});
+
+describe('reports of investigations (DiagnosticReport)', () => {
+  const LOINC = 'http://loinc.org';
+  const fbc = { id: 'RM3/DiagnosticReport/fbc', code: { system: LOINC, code: '58410-2', display: 'CBC panel', coding: [{ system: LOINC, code: '58410-2', display: 'CBC panel' }], text: null }, name: 'Full blood count', status: 'final', current: true, effectiveDate: '2026-10-29T21:40:00+00:00', issued: '2026-10-29T23:05:00+00:00', conclusion: 'Haemoglobin low', results: [], provenance: HOSPITAL };
+  const gpCopy = { ...fbc, id: 'P83005/DiagnosticReport/r1', name: 'FBC', status: 'preliminary', effectiveDate: '2026-10-29T21:40:00Z', provenance: GP };
+  const xray = { ...fbc, id: 'RM3/DiagnosticReport/xr', code: sct('399208008', 'Plain chest X-ray'), name: 'Chest X-ray', conclusion: 'No fracture', effectiveDate: '2026-10-29T22:10:00+00:00' };
+
+  it('the laboratory report the GP holds too is one item with both sources, the first source naming it, their statuses said apart', () => {
+    const section = combinedTestReports({ gpTestReports: [gpCopy], testReports: [fbc, xray] });
+    expect(section.items.map((i) => i.sources.map((s) => s.id)).sort()).toEqual([['P83005/DiagnosticReport/r1', 'RM3/DiagnosticReport/fbc'], ['RM3/DiagnosticReport/xr']].sort());
+    const merged = section.items.find((i) => i.sources.length === 2)!;
+    expect(merged.name).toBe(merged.sources[0].name);
+    expect(merged.disagreement).toMatch(/preliminary/);
+    expect(merged.disagreement).toMatch(/final/);
+    expect(section.notRead).toEqual([]);
+  });
+
+  it('a repeat test the next day, or a report with no time, is another report', () => {
+    expect(mergeSameFacts([fbc, { ...gpCopy, effectiveDate: '2026-10-30T09:00:00Z' }], testReportRule)).toHaveLength(2);
+    expect(mergeSameFacts([{ ...fbc, effectiveDate: null, issued: null }, { ...gpCopy, effectiveDate: null, issued: null }], testReportRule)).toHaveLength(2);
+  });
+
+  it('a source not read is named, never taken for no reports', () => {
+    expect(combinedTestReports({ gpTestReports: [gpCopy], testReports: null }).notRead.map((n) => n.field)).toEqual(['testReports']);
   });
 });
 

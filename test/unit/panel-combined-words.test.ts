@@ -62,7 +62,7 @@ it('the source line names each organisation with its own as-of; a source holding
 it('the viewer shows the combined sections by default and each source’s panels by source, never both; what has no combined section is in both', () => {
   const allowed = ['emergencySummary', 'demographics', 'medications', 'allergies', 'problems', 'procedures', 'immunisations', 'results', 'community', 'accessHistory'].map((name) => ({ name, label: name }));
   expect(panelsOfView(allowed, 'combined').map((p) => p.name)).toEqual([
-    'emergencySummary', 'demographics', 'combinedAllergies', 'combinedProblems', 'combinedMedications', 'combinedMedicationAdministrations', 'combinedImmunisations', 'combinedProcedures', 'combinedResults', 'combinedVitalSigns', 'combinedSocialHistory', 'combinedAlerts', 'combinedFamilyHistory', 'community',
+    'emergencySummary', 'demographics', 'combinedAllergies', 'combinedProblems', 'combinedMedications', 'combinedMedicationAdministrations', 'combinedImmunisations', 'combinedProcedures', 'combinedResults', 'combinedVitalSigns', 'combinedSocialHistory', 'combinedTestReports', 'combinedAlerts', 'combinedFamilyHistory', 'community',
   ]);
   expect(panelsOfView(allowed, 'source').map((p) => p.name)).toEqual(['emergencySummary', 'demographics', 'medications', 'allergies', 'problems', 'procedures', 'immunisations', 'results', 'community']);
   // A role without results sees no combined results, vital signs or social history.

@@ -75,6 +75,11 @@ export const SEARCH_TYPES: Record<string, SearchType> = {
     tokens: { status: statusOf, category: (i) => categoryCodes(i).map((code) => ({ code })), code: codeOf('code') },
     date: { name: 'date', of: (i) => targetRange(i.effective?.start ?? i.issued ?? null, i.effective?.end ?? null) },
   },
+  DiagnosticReport: {
+    fields: ['combinedTestReports'],
+    tokens: { status: statusOf, category: (i) => concepts(i.categories), code: codeOf('code') },
+    date: { name: 'date', of: (i) => targetRange(i.effectiveDate ?? i.issued ?? null) },
+  },
   Immunization: {
     fields: ['combinedImmunisations'],
     tokens: { status: statusOf, 'vaccine-code': codeOf('vaccine') },

@@ -6,6 +6,7 @@ import { ALLERGY_SELECTION, allergyIntolerance } from './resources/AllergyIntole
 import { CARE_PLAN_SELECTION, carePlan } from './resources/CarePlan';
 import { condition, PROBLEM_SELECTION } from './resources/Condition';
 import { DEVICE_SELECTION, deviceUseStatement } from './resources/DeviceUseStatement';
+import { diagnosticReport, REPORT_SELECTION } from './resources/DiagnosticReport';
 import { DOCUMENT_SELECTION, documentReference } from './resources/DocumentReference';
 import { ENCOUNTER_SELECTION, encounter } from './resources/Encounter';
 import { FAMILY_HISTORY_SELECTION, familyMemberHistory } from './resources/FamilyMemberHistory';
@@ -49,6 +50,7 @@ export const COMBINED_FIELDS = {
   combinedImmunisations: field('combinedImmunisations', 'Immunisations', IMMUNISATION_SELECTION, immunization),
   combinedProcedures: field('combinedProcedures', 'Operations and procedures', PROCEDURE_SELECTION, procedure),
   combinedResults: field('combinedResults', 'Results', RESULT_SELECTION, observation),
+  combinedTestReports: field('combinedTestReports', 'Test reports', REPORT_SELECTION, diagnosticReport),
   combinedVitalSigns: field('combinedVitalSigns', 'Vital signs', RESULT_SELECTION, observation),
   combinedSocialHistory: field('combinedSocialHistory', 'Social history', RESULT_SELECTION, observation),
   combinedMedicalDevices: field('combinedMedicalDevices', 'Medical devices', DEVICE_SELECTION, deviceUseStatement),
@@ -98,7 +100,7 @@ export const IPS_SECTIONS: IpsSection[] = [
   { key: 'allergies', code: '48765-2', title: 'Allergies and intolerances', parts: [{ field: 'combinedAllergies' }] },
   { key: 'medications', code: '10160-0', title: 'Medication summary', parts: [{ field: 'combinedMedications', statements: true }] },
   { key: 'immunisations', code: '11369-6', title: 'Immunizations', parts: [{ field: 'combinedImmunisations' }] },
-  { key: 'results', code: '30954-2', title: 'Results', parts: [{ field: 'combinedResults' }] },
+  { key: 'results', code: '30954-2', title: 'Results', parts: [{ field: 'combinedResults' }, { field: 'combinedTestReports' }] },
   { key: 'procedures', code: '47519-4', title: 'History of procedures', parts: [{ field: 'combinedProcedures' }] },
   { key: 'devices', code: '46264-8', title: 'Medical devices', parts: [{ field: 'combinedMedicalDevices' }] },
   { key: 'vitalSigns', code: '8716-3', title: 'Vital signs', parts: [{ field: 'combinedVitalSigns' }] },

@@ -261,6 +261,29 @@ export const observationRule: SectionRule<Item> = {
   dateOf: (o) => o.effectiveDate ?? o.issued,
 };
 
+// --- reports of investigations (DiagnosticReport): the results section's reports
+
+export const TEST_REPORT_FIELDS = ['gpTestReports', 'testReports'] as const;
+
+/**
+ * The same report: the same code, on a sample taken (or an investigation done) within minutes of
+ * the other's: a hospital laboratory's report that the GP holds too. A repeat test is another
+ * report; a report without a time is never merged. Its status at each source is said (a preliminary
+ * copy beside a final report is a disagreement, never hidden).
+ */
+export const testReportRule: SectionRule<Item> = {
+  conceptOf: concept('code'),
+  sameTime: (a, b) => closeInTime(a.effectiveDate ?? a.issued, b.effectiveDate ?? b.issued, 5 * MINUTE, false),
+  statusOf: status,
+  dateOf: (r) => r.effectiveDate ?? r.issued ?? r.provenance.lastUpdated,
+};
+
+/** Reports from every source that sends them, merged as above; the item named as its first source names it. */
+export const combinedTestReports = (parent: Parent) => {
+  const section = combinedSection(parent, TEST_REPORT_FIELDS, testReportRule);
+  return { ...section, items: section.items.map((item) => ({ ...item, name: item.sources[0].name })) };
+};
+
 export type ObservationSection = 'results' | 'vitalSigns' | 'socialHistory';
 
 /** Which section an observation belongs to, by its FHIR category (vital-signs, social-history; the rest are results). */

@@ -698,6 +698,13 @@ export type AppointmentPartsFragment = { id: string, status: AppointmentStatus, 
 
 export type DocumentPartsFragment = { id: string, title: string, date: unknown, status: DocumentStatus, current: boolean, summary: string | null, author: string | null, custodian: string | null, type: { display: string, text: string | null }, attachments: Array<{ title: string, contentType: string | null, url: string | null, inline: boolean }>, provenance: { organisationName: string, lastUpdated: unknown } };
 
+export type CombinedTestReportsQueryVariables = Exact<{
+  nhsNumber: string;
+}>;
+
+
+export type CombinedTestReportsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, combinedTestReports: { items: Array<{ id: string, name: string, current: boolean, disagreement: string | null, sources: Array<{ id: string, name: string, status: DiagnosticReportStatus, current: boolean, effectiveDate: unknown, issued: unknown, conclusion: string | null, performer: Array<string>, resultIds: Array<string>, code: { display: string, text: string | null, coding: Array<{ system: string, code: string, display: string }> }, results: Array<{ id: string, value: string | null, unit: string | null, abnormal: boolean | null, codeIsFinding: boolean, code: { display: string, text: string | null }, interpretation: { code: string, display: string } | null, dataAbsentReason: { display: string, text: string | null } | null, components: Array<{ value: { text: string } | null }> }>, provenance: { organisationName: string, lastUpdated: unknown } }> }>, notRead: Array<{ source: string, field: string, reason: string }> } | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+
 export type CombinedVitalSignsQueryVariables = Exact<{
   nhsNumber: string;
 }>;
@@ -3185,6 +3192,90 @@ export const CombinedSocialHistoryDocument = new TypedDocumentString(`
   field
   reason
 }`) as unknown as TypedDocumentString<CombinedSocialHistoryQuery, CombinedSocialHistoryQueryVariables>;
+export const CombinedTestReportsDocument = new TypedDocumentString(`
+    query CombinedTestReports($nhsNumber: String!) {
+  patient(nhsNumber: $nhsNumber) {
+    nhsNumber
+    breakGlass {
+      reason
+      expiresAt
+    }
+    combinedTestReports {
+      items {
+        id
+        name
+        current
+        disagreement
+        sources {
+          id
+          code {
+            display
+            text
+            coding {
+              system
+              code
+              display
+            }
+          }
+          name
+          status
+          current
+          effectiveDate
+          issued
+          conclusion
+          performer
+          resultIds
+          results {
+            id
+            code {
+              display
+              text
+            }
+            value
+            unit
+            abnormal
+            interpretation {
+              code
+              display
+            }
+            codeIsFinding
+            dataAbsentReason {
+              display
+              text
+            }
+            components {
+              value {
+                text
+              }
+            }
+          }
+          provenance {
+            organisationName
+            lastUpdated
+          }
+        }
+      }
+      notRead {
+        ...NotReadParts
+      }
+    }
+    gpSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    acuteSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+  }
+}
+    fragment NotReadParts on SourceNotRead {
+  source
+  field
+  reason
+}`) as unknown as TypedDocumentString<CombinedTestReportsQuery, CombinedTestReportsQueryVariables>;
 export const CombinedVitalSignsDocument = new TypedDocumentString(`
     query CombinedVitalSigns($nhsNumber: String!) {
   patient(nhsNumber: $nhsNumber) {

@@ -9,6 +9,8 @@ export type SourceFreshnessField = 'gpSource' | 'acuteSource' | 'mentalHealthSou
 
 const EVERY_SOURCE: readonly SourceFreshnessField[] = ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource', 'socialCareSource'];
 const HEALTH_SOURCES: readonly SourceFreshnessField[] = ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource'];
+/** The sources that send reports of investigations (DiagnosticReport): the GP and the hospital. */
+const REPORT_SOURCES: readonly SourceFreshnessField[] = ['gpSource', 'acuteSource'];
 /** The sources that raise alerts coded as a mental-health risk as alerts (the trust's are its risk summary). */
 const RISK_ALERT_SOURCES: readonly SourceFreshnessField[] = ['gpSource', 'acuteSource', 'communitySource'];
 
@@ -33,6 +35,7 @@ export const COMBINED_SECTION_SOURCES: Readonly<Record<string, readonly SourceFr
   combinedResults: EVERY_SOURCE,
   combinedVitalSigns: EVERY_SOURCE,
   combinedSocialHistory: EVERY_SOURCE,
+  combinedTestReports: REPORT_SOURCES,
 };
 
 /** The sources of the combined section at `path` (['patient', 'combinedAllergies', ...]), or undefined for a one-source section. */

@@ -11,6 +11,7 @@ export { CombinedMedicationsPanel } from './combinedMedications';
 export { CombinedMedicationAdministrationsPanel } from './combinedMedicationAdministrations';
 export { CombinedProceduresPanel } from './combinedProcedures';
 export { CombinedResultsPanel, CombinedVitalSignsPanel, CombinedSocialHistoryPanel } from './combinedResults';
+export { CombinedTestReportsPanel } from './combinedTestReports';
 export { CombinedImmunisationsPanel } from './combinedImmunisations';
 export { CombinedAlertsPanel } from './combinedAlerts';
 export { CombinedReferralsPanel } from './combinedReferrals';

@@ -28,6 +28,7 @@ const COMBINED: CombinedSection[] = [
   { name: 'combinedResults', label: 'Test results', from: [{ panel: 'results' }], replaces: 'results' },
   { name: 'combinedVitalSigns', label: 'Vital signs', from: [{ panel: 'results' }], replaces: 'results' },
   { name: 'combinedSocialHistory', label: 'Social history', from: [{ panel: 'results' }], replaces: 'results' },
+  { name: 'combinedTestReports', label: 'Test reports', from: [{ panel: 'results' }], replaces: 'results' },
   { name: 'combinedEncounters', label: 'Encounters', from: [{ panel: 'encounters', categories: ['encounters'] }] },
   { name: 'combinedAppointments', label: 'Appointments', from: [{ panel: 'encounters', categories: ['appointments'] }] },
   {
