@@ -54,7 +54,7 @@ export interface ClinicalCodes {
 }
 
 /** Anything with codings: a FHIR CodeableConcept as sent, or one as the record keeps it. */
-type Coded = { coding?: Array<{ system?: string; code?: string }> } | null | undefined;
+export type Coded = { coding?: Array<{ system?: string; code?: string }> } | null | undefined;
 
 const key = (system: string, code: string) => `${system}|${code}`;
 

@@ -6,8 +6,8 @@ import { stackInfo } from '../support/stackInfo';
 /**
  * The mental health trust's and the council's feeds end to end: batches written from FHIR R4 and
  * the NHS England CP-IS flag profile through the real feed endpoints, read back through the gateway.
- * A Flag lands where its codes say (schema/clinical-codes.yaml): safeguarding, mental-health risk,
- * or else a general alert; an entered-in-error flag lands nowhere; a crisis plan is one by its code.
+ * A Flag lands where its codes say (schema/clinical-codes.yaml): safeguarding, mental-health risk
+ * (a risk alert at both organisations: H173, H174), or else a general alert; an entered-in-error flag lands nowhere; a crisis plan is one by its code.
  */
 
 afterAll(closeDatabases);
@@ -70,10 +70,12 @@ const RECORD = `query($n: String!) { patient(nhsNumber: $n) {
   crisisPlan { title status current categories { code } provenance { sourceId } }
   mentalHealthCarePlans { provenance { sourceId } }
   riskSummaries { kind summary date code { code coding { system code } } ${ALERT} }
+  mentalHealthRiskAlerts { description start code { code coding { system code } } ${ALERT} }
   mentalHealthSafeguardingAlerts { description start ${ALERT} }
   mentalHealthAlerts { description ${ALERT} }
   safeguardingAlerts { description start code { code } categories { code } ${ALERT} }
   socialCareAlerts { description ${ALERT} }
+  socialCareRiskAlerts { description start code { code } ${ALERT} }
   mentalHealthEpisodes { ${ALERT} }
   socialCareCases { worker ${ALERT} }
 } }`;
@@ -106,19 +108,19 @@ describe('mental health and social care feeds: meaning decides where a flag land
     expect(await send('social-care', 'LA351', socialCareResources)).toMatch(/created 4/);
   });
 
-  it('the trust: a risk-coded flag is a risk summary, a CP-IS flag a safeguarding alert, an uncoded one a general alert; the crisis plan by its code', async () => {
+  it('the trust: a risk-coded flag is a risk alert (not a risk summary: H173), a CP-IS flag a safeguarding alert, an uncoded one a general alert; the crisis plan by its code', async () => {
     const patient = await openRecord();
-    expect(patient.riskSummaries).toEqual([
+    expect(patient.mentalHealthRiskAlerts).toEqual([
       {
-        kind: 'flag',
-        summary: 'Suicide risk: see crisis plan',
-        date: '2025-02',
+        description: 'Suicide risk: see crisis plan',
+        start: '2025-02',
         code: { code: '225444004', coding: [{ system: SNOMED, code: '225444004' }] },
         status: 'active',
         current: true,
         provenance: { sourceId: 'mhsc-mh-risk' },
       },
     ]);
+    expect(patient.riskSummaries).toEqual([]);
     expect(patient.mentalHealthSafeguardingAlerts).toEqual([{ description: 'Child protection finding', start: '2025-02', status: 'active', current: true, provenance: { sourceId: 'mhsc-mh-safeguarding' } }]);
     expect(patient.mentalHealthAlerts).toEqual([{ description: 'Safeguarding and risk discussed: visit in pairs', status: 'active', current: true, provenance: { sourceId: 'mhsc-mh-uncoded' } }]);
     expect(patient.crisisPlan).toEqual({ title: 'Staying well plan', status: 'active', current: true, categories: [{ code: '736253002' }], provenance: { sourceId: 'mhsc-mh-plan' } });
@@ -126,12 +128,13 @@ describe('mental health and social care feeds: meaning decides where a flag land
     expect(patient.mentalHealthEpisodes).toEqual([{ status: 'active', current: true, provenance: { sourceId: 'mhsc-eoc-mh' } }]);
   });
 
-  it('the council: only the coded flag is a safeguarding alert; a risk-coded and an uncoded flag are general alerts, never dropped', async () => {
+  it('the council: only the coded flag is a safeguarding alert; a risk-coded flag a risk alert (H174); an uncoded flag a general alert, never dropped', async () => {
     const patient = await openRecord();
     expect(patient.safeguardingAlerts).toEqual([
       { description: 'Child protection plan: neglect', start: '2025-02', code: { code: '224353004' }, categories: [{ code: 'CP-IS' }], status: 'active', current: true, provenance: { sourceId: 'mhsc-sc-safeguarding' } },
     ]);
-    expect(sources(patient.socialCareAlerts).sort()).toEqual(['mhsc-sc-risk', 'mhsc-sc-uncoded']);
+    expect(sources(patient.socialCareAlerts)).toEqual(['mhsc-sc-uncoded']);
+    expect(patient.socialCareRiskAlerts).toEqual([{ description: 'At risk for suicide', start: '2025-02', code: { code: '225444004' }, status: 'active', current: true, provenance: { sourceId: 'mhsc-sc-risk' } }]);
     expect(patient.socialCareCases).toEqual([{ worker: 'Priya Desai', status: 'active', current: true, provenance: { sourceId: 'mhsc-eoc-sc' } }]);
   });
 
@@ -150,15 +153,16 @@ describe('mental health and social care feeds: meaning decides where a flag land
     expect(everywhere(after)).not.toContain('mhsc-sc-safeguarding');
   });
 
-  it('the social worker sees safeguarding alerts from both organisations but not the mental-health risk (sensitive, not the role’s)', async () => {
+  it('the social worker sees safeguarding alerts from both organisations but not the mental-health risk of either (sensitive, not the role’s)', async () => {
     const response = await asUser('social-worker').query(
-      `query($n: String!) { patient(nhsNumber: $n) { riskSummaries { summary } mentalHealthSafeguardingAlerts { description } socialCareAlerts { description } } }`,
+      `query($n: String!) { patient(nhsNumber: $n) { riskSummaries { summary } mentalHealthRiskAlerts { description } socialCareRiskAlerts { description } mentalHealthSafeguardingAlerts { description } socialCareAlerts { description } } }`,
       { n: NHS_NUMBER },
     );
-    expect(codes(response)).toEqual(['FORBIDDEN_FIELD']);
-    expect(response.errors?.[0].path).toEqual(['patient', 'riskSummaries']);
-    expect(response.data.patient.riskSummaries).toBeNull();
+    expect(codes(response)).toEqual(['FORBIDDEN_FIELD', 'FORBIDDEN_FIELD', 'FORBIDDEN_FIELD']);
+    expect(response.errors?.map((e) => e.path?.join('.')).sort()).toEqual(['patient.mentalHealthRiskAlerts', 'patient.riskSummaries', 'patient.socialCareRiskAlerts']);
+    expect(response.data.patient).toMatchObject({ riskSummaries: null, mentalHealthRiskAlerts: null, socialCareRiskAlerts: null });
     expect(response.data.patient.mentalHealthSafeguardingAlerts).toEqual([{ description: 'Child protection finding' }]);
-    expect(response.data.patient.socialCareAlerts).toHaveLength(2);
+    // The council's risk-coded flag is no longer among the general alerts the social worker sees (H174).
+    expect(response.data.patient.socialCareAlerts).toEqual([{ description: 'Dog at the property' }]);
   });
 });

@@ -9,7 +9,9 @@ import { registerTestPatient, sendBatch } from '../support/testPatient';
  * and leaves out the ended one; it shows the mental health trust's risk summary while it stands; the
  * combined view lists the ended alert as history beside the alerts; a role without the
  * mentalHealthRisk category sees both summary sections "Restricted for your role", never an error page
- * or "Nothing recorded"; by keyboard; axe clean.
+ * or "Nothing recorded"; by keyboard; axe clean. H173: the trust's flag of the same risk as the GP's
+ * alert, over the same time, is one risk alert naming both organisations, never a second entry in the
+ * trust's risk summary: the summary shows it once.
  */
 
 const freshPage = browserPages();
@@ -41,7 +43,10 @@ beforeAll(async () => {
   await registerTestPatient({ id: 'risk-viewer', nhsNumber: NHS_NUMBER, family: 'Sutcliffe', given: 'Rhys', gender: 'male', birthDate: '1990-04-03' }, { attendedAe: 'risk-viewer-ae' });
   await sendBatch('gp', 'P83005', [riskFlag('rv-gp-risk', 'At risk of suicide: see the crisis plan', 'active', { start: '2026-09-07' })]);
   await sendBatch('acute', 'RM3', [riskFlag('rv-ae-ended', 'Overdose in January 2025 (ended)', 'inactive', { start: '2025-01-10', end: '2025-03-01' })]);
+  // The trust's flag of the same risk, raised after its assessment: before H173 the summary showed it twice (a risk alert no, its risk summary yes, beside the GP's alert).
   await sendBatch('mental-health', 'RT2', [{
+    resource: { resourceType: 'Flag', id: 'rv-mh-flag', meta, subject: patient, status: 'active', code: suicide('Suicide risk: home treatment team visiting daily'), period: { start: '2026-10-25' } },
+  }, {
     resource: {
       resourceType: 'RiskAssessment', id: 'rv-risk', meta, status: 'final', subject: patient, occurrenceDateTime: '2026-10-20T11:00:00Z',
       prediction: [{ outcome: { text: 'Self-harm' }, qualitativeRisk: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/risk-probability', code: 'high', display: 'High likelihood' }] }, rationale: 'Recent attempt; lives alone.' }],
@@ -62,6 +67,9 @@ it('the emergency summary shows the GP’s risk alert in force naming the practi
   expect(risk.current[0].join(' | ')).toContain('At risk of suicide: see the crisis plan');
   expect(risk.current[0].join(' | ')).toContain('Active');
   expect(risk.sources.join(' ')).toContain(GP);
+  // The trust's flag of the same risk over the same time is this one item, naming the trust beside the practice (H173).
+  expect(risk.current[0].join(' | ')).toContain('Suicide risk: home treatment team visiting daily');
+  expect(risk.sources.join(' ')).toContain(TRUST);
   // The ended one is left out of the summary, not listed as in force nor as history.
   expect(risk.text).not.toContain('Overdose in January 2025');
   expect(risk.history).toEqual([]);
@@ -75,6 +83,10 @@ it('the emergency summary shows the GP’s risk alert in force naming the practi
   expect(summary.current.map((r) => r.join(' | '))).toEqual([expect.stringContaining('High risk of self-harm since his overdose attempt in October.')]);
   expect(summary.current[0].join(' | ')).toContain('Daily contact from the home treatment team.');
   expect(summary.source).toContain(TRUST);
+  // Never twice: the trust's flag is not its risk summary too; the whole summary names it once.
+  expect(summary.text).not.toContain('home treatment team visiting daily');
+  const summaryText = await page.locator('[data-panel="emergencySummary"]').evaluate((e) => ((e as any).shadowRoot.textContent as string));
+  expect(summaryText.split('Suicide risk: home treatment team visiting daily').length - 1).toBe(1);
 
   // The combined view: the GP's in force, the hospital's ended one in the history part, saying when it ended.
   const combined = await section(page, 'combinedAlerts', 'riskAlerts');

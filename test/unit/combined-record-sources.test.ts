@@ -136,9 +136,10 @@ describe('every source of a catalogue type reaches its combined section', () => 
     expect(SAFEGUARDING_ALERT_FIELDS).toEqual(expect.arrayContaining(['mentalHealthSafeguardingAlerts', 'safeguardingAlerts']));
   });
 
-  it('risk-coded alerts are in the risk alerts section alone, never among the general or safeguarding alerts (H170)', () => {
+  it('risk-coded alerts are in the risk alerts section alone, never among the general or safeguarding alerts (H170, H173, H174)', () => {
     const risk = of('Alert', (f) => category(f) === 'mentalHealthRisk');
-    expect(risk).toEqual(['communityRiskAlerts', 'gpRiskAlerts', 'hospitalRiskAlerts']);
+    // The mental health trust's risk-coded flags (H173) and the council's (H174) too: every source's.
+    expect(risk).toEqual(['communityRiskAlerts', 'gpRiskAlerts', 'hospitalRiskAlerts', 'mentalHealthRiskAlerts', 'socialCareRiskAlerts']);
     expect(sorted(RISK_ALERT_FIELDS)).toEqual(risk);
     for (const field of risk) expect([...ALERT_FIELDS, ...SAFEGUARDING_ALERT_FIELDS]).not.toContain(field);
   });

@@ -2,8 +2,8 @@ import { combinedRiskAlerts, RISK_ALERT_FIELDS } from '../../subgraphs/combined/
 import { combinedResolvers } from '../../subgraphs/combined/src/resolvers';
 
 /**
- * H170: the combined mental-health risk alerts (the GP's, the hospital's and community services'
- * Flags coded as a risk), merged as alerts are. The same risk over overlapping time is one alert
+ * H170: the combined mental-health risk alerts (every source's Flags coded as a risk: the GP's, the
+ * hospital's, the mental health trust's (H173), community services' and the council's (H174)), merged as alerts are. The same risk over overlapping time is one alert
  * naming every source with its status; an ended or inactive one is never current, and is history
  * beside one in force; where the sources disagree it is said; a source not read is named.
  */
@@ -15,18 +15,22 @@ const VIOLENCE = sct('129707006', 'At risk for other-directed violence');
 const GP = { odsCode: 'P83005', organisationName: 'Bury Central Medical Practice', lastUpdated: '2026-11-01T00:00:00Z' };
 const HOSPITAL = { odsCode: 'RM3', organisationName: 'Northern Care Alliance NHS Foundation Trust', lastUpdated: '2026-11-02T00:00:00Z' };
 const COMMUNITY = { odsCode: 'NR5', organisationName: 'Bury Community Services', lastUpdated: '2026-11-03T00:00:00Z' };
+const TRUST = { odsCode: 'RT2', organisationName: 'Pennine Care NHS Foundation Trust', lastUpdated: '2026-11-04T00:00:00Z' };
+const COUNCIL = { odsCode: 'LA351', organisationName: 'Bury Council', lastUpdated: '2026-11-05T00:00:00Z' };
 
 type Flag = { id: string; code: ReturnType<typeof sct>; status: string; current: boolean; start: string | null; end: string | null; description: string; provenance: typeof GP };
 const flag = (id: string, provenance: typeof GP, extra: Partial<Flag> = {}): Flag => ({
   id, code: SUICIDE, status: 'active', current: true, start: '2026-09-01', end: null, description: 'At risk of suicide: see crisis plan', provenance, ...extra,
 });
 /** Every source answered with nothing but what the test gives. */
-const patient = (fields: Partial<Record<(typeof RISK_ALERT_FIELDS)[number], Flag[] | null>>) => ({ nhsNumber: '9990000468', gpRiskAlerts: [], hospitalRiskAlerts: [], communityRiskAlerts: [], ...fields });
+const patient = (fields: Partial<Record<(typeof RISK_ALERT_FIELDS)[number], Flag[] | null>>) => ({
+  nhsNumber: '9990000468', gpRiskAlerts: [], hospitalRiskAlerts: [], mentalHealthRiskAlerts: [], communityRiskAlerts: [], socialCareRiskAlerts: [], ...fields,
+});
 const summary = (section: ReturnType<typeof combinedRiskAlerts>) => section.items.map((i) => ({ current: i.current, sources: i.sources.map((s) => s.id), disagreement: i.disagreement }));
 
 describe('the combined mental-health risk alerts (H170)', () => {
-  it('take the GP’s, the hospital’s and community services’ risk-coded alerts, and the resolver serves this section', () => {
-    expect(RISK_ALERT_FIELDS).toEqual(['gpRiskAlerts', 'hospitalRiskAlerts', 'communityRiskAlerts']);
+  it('take every source’s risk-coded alerts (the trust’s and the council’s too), and the resolver serves this section', () => {
+    expect(RISK_ALERT_FIELDS).toEqual(['gpRiskAlerts', 'hospitalRiskAlerts', 'mentalHealthRiskAlerts', 'communityRiskAlerts', 'socialCareRiskAlerts']);
     const p = patient({ gpRiskAlerts: [flag('gp', GP)] });
     expect(combinedResolvers.Patient.combinedRiskAlerts(p)).toEqual(combinedRiskAlerts(p));
   });
@@ -68,6 +72,28 @@ describe('the combined mental-health risk alerts (H170)', () => {
     expect(section.items[0].disagreement).toBe(
       'Sources disagree: active at Bury Central Medical Practice; active at the source, but its period has ended at Northern Care Alliance NHS Foundation Trust',
     );
+  });
+
+  it('the same risk raised by the GP (an alert) and the mental health trust (a flag) over overlapping time is one alert naming both with their statuses (H173)', () => {
+    const trust = flag('mh', TRUST, { start: '2026-08-15', description: 'Suicide risk: see crisis plan' });
+    const section = combinedRiskAlerts(patient({ gpRiskAlerts: [flag('gp', GP)], mentalHealthRiskAlerts: [trust] }));
+    expect(section.items).toHaveLength(1);
+    expect(section.items[0]).toMatchObject({ current: true, disagreement: null });
+    expect(section.items[0].sources.map((s) => [s.id, s.provenance.odsCode, s.status]).sort()).toEqual([['gp', 'P83005', 'active'], ['mh', 'RT2', 'active']]);
+  });
+
+  it('the trust’s ended flag beside the GP’s alert in force over the same time is one item, the disagreement said (H173)', () => {
+    const ended = flag('mh', TRUST, { status: 'inactive', current: false, start: '2026-08-15', end: '2026-10-01' });
+    const section = combinedRiskAlerts(patient({ gpRiskAlerts: [flag('gp', GP)], mentalHealthRiskAlerts: [ended] }));
+    expect(section.items).toHaveLength(1);
+    expect(section.items[0].current).toBe(true);
+    expect(section.items[0].disagreement).toEqual(expect.stringContaining('Pennine Care'));
+  });
+
+  it('the council’s risk-coded flag is in the section, naming the council; not read, it is named (H174)', () => {
+    const section = combinedRiskAlerts(patient({ socialCareRiskAlerts: [flag('la', COUNCIL, { code: VIOLENCE })] }));
+    expect(summary(section)).toEqual([{ current: true, sources: ['la'], disagreement: null }]);
+    expect(combinedRiskAlerts(patient({ socialCareRiskAlerts: null, mentalHealthRiskAlerts: null })).notRead.map((n) => n.field)).toEqual(['mentalHealthRiskAlerts', 'socialCareRiskAlerts']);
   });
 
   it('different risks stay apart', () => {

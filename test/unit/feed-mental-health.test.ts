@@ -337,11 +337,12 @@ describe('mental health: RiskAssessment', () => {
 });
 
 describe('mental health: a Flag lands by its codes', () => {
-  it('coded 225444004 |At risk for suicide| it is a mental-health risk, every coding kept', () => {
+  it('coded 225444004 |At risk for suicide| it is a mental-health risk alert, not a risk summary (H173), every coding kept', () => {
     const code = { coding: [{ system: 'https://example.org/local-flags', code: 'SR1', display: 'Suicide risk' }, { system: SNOMED, code: '225444004', display: 'At risk for suicide' }], text: 'Suicide risk: see crisis plan' };
     const mapped = map(flag('f-risk', code))!;
-    expect(mapped.panel).toBe('riskSummaries');
-    expect(mapped.fields).toMatchObject({ kind: 'flag', status: 'active', current: true, date: '2025-02-01', summary: 'Suicide risk: see crisis plan', riskOf: 'At risk for suicide' });
+    expect(mapped.panel).toBe('mentalHealthRiskAlerts');
+    expect(mapped.fields).toMatchObject({ status: 'active', current: true, start: '2025-02-01', end: null, description: 'Suicide risk: see crisis plan', code: expect.objectContaining({ system: SNOMED, code: '225444004' }) });
+    expect(mapped.fields).not.toHaveProperty('kind');
     expect((mapped.fields.code as any).coding).toEqual([
       { system: 'https://example.org/local-flags', code: 'SR1', display: 'Suicide risk' },
       { system: SNOMED, code: '225444004', display: 'At risk for suicide' },
@@ -443,6 +444,7 @@ describe('mental health: what the resolvers serve', () => {
     ['crisisPlans', 'CrisisPlan'],
     ['mentalHealthCarePlans', 'CarePlan'],
     ['riskSummaries', 'RiskSummary'],
+    ['mentalHealthRiskAlerts', 'Alert'],
   ])('%s stored under the earlier mapping stay readable', async (field, typeName) => {
     const items = await P[field](parent, {}, contextWith(before));
     const type = schema.getType(typeName);
@@ -460,9 +462,24 @@ describe('mental health: what the resolvers serve', () => {
     const context = contextWith(before);
     const episodes = await P.mentalHealthEpisodes(parent, {}, context);
     expect(episodes.map((e: any) => [e.id, e.current])).toEqual([['RT2/EpisodeOfCare/now', true], ['RT2/EpisodeOfCare/old', false]]);
+    // A flag stored as a risk summary before H173 is a risk alert now: never listed twice, never dropped.
     const risks = await P.riskSummaries(parent, {}, context);
-    expect(risks.map((r: any) => [r.id, r.kind, r.current])).toEqual([['RT2/RiskAssessment/r', 'assessment', true], ['RT2/Flag/f', 'flag', false]]);
+    expect(risks.map((r: any) => [r.id, r.kind, r.current])).toEqual([['RT2/RiskAssessment/r', 'assessment', true]]);
+    const riskAlerts = await P.mentalHealthRiskAlerts(parent, {}, context);
+    expect(riskAlerts.map((r: any) => [r.id, r.description, r.start, r.current])).toEqual([['RT2/Flag/f', 'Risk to others', '2025-04-01', false]]);
     expect((await P.careCoordinator(parent, {}, context)).name).toBe('Sam Okafor');
+    expect((await P.riskSummary(parent, {}, context)).id).toBe('RT2/RiskAssessment/r');
+  });
+
+  it('a risk flag stored as a risk summary (kind flag, with its code) and one filed as a risk alert are both risk alerts, in force first; the risk summary is the assessment', async () => {
+    const stored = { id: 'RT2/Flag/stored', kind: 'flag', status: 'active', date: '2024-06-01', end: null, code: { system: SNOMED, code: '225444004', display: 'At risk for suicide', coding: [{ system: SNOMED, code: '225444004', display: 'At risk for suicide' }], text: 'Suicide risk' }, method: null, summary: 'Suicide risk', level: null, riskOf: 'At risk for suicide', predictions: [], mitigation: null, assessedBy: 'Sam Okafor', provenance };
+    const filed = { id: 'RT2/Flag/filed', code: { system: SNOMED, code: '129709009', display: 'At risk of violence', coding: [], text: null }, description: 'At risk of violence', categories: [], status: 'inactive', start: '2025-05-01', end: '2025-06-01', author: null, provenance };
+    const context = contextWith({ riskSummaries: [stored, before.riskSummaries[1]], mentalHealthRiskAlerts: [filed] });
+    expect((await P.mentalHealthRiskAlerts(parent, {}, context)).map((a: any) => [a.id, a.current, a.author, a.code.code])).toEqual([
+      ['RT2/Flag/stored', true, 'Sam Okafor', '225444004'],
+      ['RT2/Flag/filed', false, null, '129709009'],
+    ]);
+    expect((await P.riskSummaries(parent, {}, context)).map((r: any) => r.id)).toEqual(['RT2/RiskAssessment/r']);
     expect((await P.riskSummary(parent, {}, context)).id).toBe('RT2/RiskAssessment/r');
   });
 
@@ -496,7 +513,7 @@ function retracts(resource: fhir4.FhirResource): string | undefined {
 }
 
 describe('mental health: the synthetic generator writes what the mapping accepts', () => {
-  it('every mental health feed of 120 synthetic patients is accepted whole; crisis plans land by their code, high risks as risk flags', () => {
+  it('every mental health feed of 120 synthetic patients is accepted whole; crisis plans land by their code, high risks as risk alerts beside the assessments', () => {
     const feeds = [...generateFeeds({ patients: 120 })].filter((f) => f.target === 'mental-health');
     expect(feeds.length).toBeGreaterThan(5);
     const landed = new Map<string, number>();
@@ -508,5 +525,6 @@ describe('mental health: the synthetic generator writes what the mapping accepts
     expect(landed.get('crisisPlans')).toBeGreaterThan(0);
     expect(landed.get('mentalHealthCarePlans')).toBeUndefined();
     expect(landed.get('riskSummaries')).toBeGreaterThan(0);
+    expect(landed.get('mentalHealthRiskAlerts')).toBeGreaterThan(0);
   });
 });

@@ -257,8 +257,13 @@ describe('social care: a Flag lands by its codes', () => {
     expect(mapped.fields).toMatchObject({ description: 'Safeguarding: Section 42 enquiry', categories: [expect.objectContaining({ text: 'Safeguarding' })], status: 'active', current: true });
   });
 
-  it('a risk-coded or locally coded flag is a general alert in the council panel', () => {
-    expect(map(flag('f-risk', { coding: [{ system: SNOMED, code: '225444004', display: 'At risk for suicide' }] }))!.panel).toBe('socialCareAlerts');
+  it('a risk-coded flag is a mental-health risk alert (sensitive), no longer a general alert (H174)', () => {
+    const mapped = map(flag('f-risk', { coding: [{ system: SNOMED, code: '225444004', display: 'At risk for suicide' }] }))!;
+    expect(mapped.panel).toBe('socialCareRiskAlerts');
+    expect(mapped.fields).toMatchObject({ description: 'At risk for suicide', status: 'active', current: true, start: '2025-02-14T12:00:00Z', author: 'Bury Council' });
+  });
+
+  it('a locally coded flag is a general alert in the council panel', () => {
     expect(map(flag('f-key', { coding: [{ system: 'https://fhir.bury.example/CodeSystem/alerts', code: 'KEYSAFE', display: 'Key safe: 1234 held by the office' }] }))!.panel).toBe('socialCareAlerts');
   });
 
@@ -334,6 +339,17 @@ describe('social care: what the resolvers serve', () => {
     expect((await P.safeguardingAlert(parent, {}, context)).id).toBe('LA351/Flag/open');
     expect((await P.allocatedWorker(parent, {}, context)).name).toBe('Priya Desai');
     expect((await P.socialCareCases(parent, {}, context)).map((c: any) => c.current)).toEqual([true, false]);
+  });
+
+  it('a risk-coded flag stored among the general alerts before H174 is served as a risk alert, never as a general alert, never dropped', async () => {
+    const storedRisk = { id: 'LA351/Flag/risk-before', code: { system: SNOMED, code: '225444004', display: 'At risk for suicide', coding: [{ system: SNOMED, code: '225444004', display: 'At risk for suicide' }], text: null }, description: 'At risk for suicide', categories: [], status: 'active', start: '2025-01-10', end: null, author: 'Bury Council', provenance };
+    const filedRisk = { ...storedRisk, id: 'LA351/Flag/risk-now', start: '2025-04-01', status: 'inactive' };
+    const context = contextWith({ ...before, socialCareAlerts: [...before.socialCareAlerts, storedRisk], socialCareRiskAlerts: [filedRisk] });
+    expect((await P.socialCareAlerts(parent, {}, context)).map((a: any) => a.id)).toEqual(['LA351/Flag/key']);
+    const risks = await P.socialCareRiskAlerts(parent, {}, context);
+    expect(risks.map((a: any) => [a.id, a.current])).toEqual([['LA351/Flag/risk-before', true], ['LA351/Flag/risk-now', false]]);
+    const type = schema.getType('Alert');
+    expect(risks.map((item: any) => faultOf(item, type as never, 'Alert'))).toEqual([null, null]);
   });
 
   it('no allocated worker when the only case with a worker is closed, or still "active" past its end', async () => {

@@ -44,6 +44,7 @@ const COMBINED_SECTIONS: Record<string, readonly string[]> = {
   carePlans: combined.CARE_PLAN_FIELDS,
   alerts: combined.ALERT_FIELDS,
   safeguardingAlerts: combined.SAFEGUARDING_ALERT_FIELDS,
+  riskAlerts: combined.RISK_ALERT_FIELDS,
   familyHistory: combined.FAMILY_HISTORY_FIELDS,
   devices: combined.DEVICE_FIELDS,
   advanceDirectives: combined.ADVANCE_DIRECTIVE_FIELDS,

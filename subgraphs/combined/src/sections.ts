@@ -203,11 +203,11 @@ export const ALERT_FIELDS = ['alerts', 'hospitalAlerts', 'mentalHealthAlerts', '
 export const SAFEGUARDING_ALERT_FIELDS = ['gpSafeguardingAlerts', 'hospitalSafeguardingAlerts', 'mentalHealthSafeguardingAlerts', 'communitySafeguardingAlerts', 'safeguardingAlerts'] as const;
 /**
  * Alerts coded as a mental-health risk (risk of suicide, of violence to others: clinical-codes.yaml
- * `mentalHealthRisk`) that the GP, the hospital and community services raised. The mental health
- * trust's own risk flags and assessments are its risk summary (`riskSummaries`, another type), shown
- * beside this section; a council's risk-coded flag is one of its general alerts (residual risk).
+ * `mentalHealthRisk`) that any source raised: the GP, the hospital, the mental health trust (its
+ * risk-coded flags, H173), community services and the council (H174). The trust's risk assessments
+ * are its risk summary (`riskSummaries`, another type), shown beside this section.
  */
-export const RISK_ALERT_FIELDS = ['gpRiskAlerts', 'hospitalRiskAlerts', 'communityRiskAlerts'] as const;
+export const RISK_ALERT_FIELDS = ['gpRiskAlerts', 'hospitalRiskAlerts', 'mentalHealthRiskAlerts', 'communityRiskAlerts', 'socialCareRiskAlerts'] as const;
 export const FAMILY_HISTORY_FIELDS = ['familyHistory', 'hospitalFamilyHistory', 'mentalHealthFamilyHistory', 'communityFamilyHistory'] as const;
 export const DEVICE_FIELDS = ['medicalDevices', 'hospitalMedicalDevices', 'mentalHealthMedicalDevices', 'communityMedicalDevices', 'socialCareEquipment'] as const;
 export const ADVANCE_DIRECTIVE_FIELDS = ['advanceDecisions', 'hospitalAdvanceDecisions', 'mentalHealthAdvanceDecisions', 'communityAdvanceDecisions', 'socialCareAdvanceDecisions'] as const;

@@ -47,7 +47,8 @@ import { mentalHealthPanels } from './panels';
  * EpisodeOfCare -> an episode (the kit's catalogue: status history, types, diagnoses, team and care
  * coordinator resolved from their references, CPA status); ServiceRequest -> a referral (the kit's catalogue); CarePlan -> the crisis plan when its category is coded as one
  * (schema/clinical-codes.yaml), else a care plan (the kit's catalogue); RiskAssessment -> the risk summary (always: an assessment of risk is sensitive whatever it assesses); Flag -> by
- * its codes (the kit's catalogue): a mental-health risk, a safeguarding alert, or else a general alert. Entered-in-error
+ * its codes (the kit's catalogue): a mental-health risk alert (as the GP's, the hospital's and community
+ * services' are, so the combined risk alerts merge them: H173), a safeguarding alert, or else a general alert. Entered-in-error
  * never reaches here: the kit deletes.
  */
 
@@ -141,38 +142,6 @@ function riskAssessmentMapping(r: fhir4.RiskAssessment, references: BundleRefere
   };
 }
 
-/** Where the kit's Flag mapping files a risk-coded flag before it becomes a risk summary (never stored under this name). */
-const RISK_FLAG = 'riskFlag';
-const kitFlag = flagMapping({ alerts: mentalHealthPanels.alerts, safeguardingAlerts: mentalHealthPanels.safeguardingAlerts, riskAlerts: RISK_FLAG });
-
-/**
- * A Flag through the kit's catalogue (filed by its codes); a risk-coded one becomes a risk summary
- * of kind `flag` beside the trust's risk assessments (one sensitive list of the patient's risks).
- */
-function mentalHealthFlagMapping(r: fhir4.Flag, references: BundleReferences) {
-  const mapped = kitFlag(r, references)!;
-  if (mapped.panel !== RISK_FLAG) return mapped;
-  const fields = mapped.fields as { status: string; current: boolean; code: { display: string }; description: string; start: string | null; end: string | null; author: string | null };
-  return {
-    panel: mentalHealthPanels.riskSummaries,
-    fields: {
-      kind: 'flag',
-      status: fields.status,
-      current: fields.current,
-      date: fields.start,
-      end: fields.end,
-      code: fields.code,
-      method: null,
-      summary: fields.description,
-      level: null,
-      riskOf: fields.code.display,
-      predictions: [],
-      mitigation: null,
-      assessedBy: fields.author,
-    },
-  };
-}
-
 /**
  * A mental health inpatient stay (an inpatient class of v3 ActCode: the kit's
  * INPATIENT_ENCOUNTER_CLASSES) is an admission, named as the hospital's are and required to say when
@@ -196,7 +165,8 @@ export const mentalHealthFeed: SliceFeed = {
     ServiceRequest: serviceRequestMapping(mentalHealthPanels.referrals),
     CarePlan: mentalHealthCarePlanMapping,
     RiskAssessment: riskAssessmentMapping,
-    Flag: mentalHealthFlagMapping,
+    // By its codes (the kit's catalogue): a risk-coded flag is a risk alert (mentalHealthRiskAlerts, merged in combinedRiskAlerts), never a risk summary.
+    Flag: flagMapping({ alerts: mentalHealthPanels.alerts, safeguardingAlerts: mentalHealthPanels.safeguardingAlerts, riskAlerts: mentalHealthPanels.riskAlerts }),
     Condition: conditionMapping(mentalHealthPanels.diagnoses),
     Observation: observationMapping(mentalHealthPanels.observations),
     MedicationRequest: medicineMapping(mentalHealthPanels.medications),

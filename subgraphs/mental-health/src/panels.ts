@@ -13,8 +13,13 @@ export const mentalHealthPanels = {
   crisisPlans: 'crisisPlans',
   /** Every other CarePlan the trust sends. */
   carePlans: 'mentalHealthCarePlans',
-  /** RiskAssessments, and Flags coded as a mental-health risk. */
+  /**
+   * RiskAssessments: the trust's risk summary. Flags coded as a mental-health risk were filed here
+   * (kind `flag`) until they became risk alerts; those stored so are read as risk alerts (resolvers.ts).
+   */
   riskSummaries: 'riskSummaries',
+  /** Flags coded as a mental-health risk: risk alerts, as the GP's, hospital's and community services' are (combinedRiskAlerts merges them). */
+  riskAlerts: 'mentalHealthRiskAlerts',
   /** Flags coded as safeguarding. */
   safeguardingAlerts: 'mentalHealthSafeguardingAlerts',
   /** Every other Flag: a general alert (never dropped, never filed as safeguarding). */

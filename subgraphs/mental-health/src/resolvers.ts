@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
+import { textConcept } from '@shareforyou/kit/src/ingest/fhirValues';
 import {
   administrationList,
   admissionList,
@@ -23,6 +25,7 @@ import {
   relatedPersonList,
 } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
+import { readableItems } from '@shareforyou/kit/src/slice/unreadableItems';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { mentalHealthPanels } from './panels';
@@ -67,7 +70,41 @@ const risk = (item: SliceItem): SliceItem => {
 
 const episodes = panelList(mentalHealthPanels.episodes, currentFirst(newestBy('start')), episode);
 const crisisPlans = panelList(mentalHealthPanels.crisisPlans, currentFirst(newestBy('created')), crisisPlan);
-const riskSummaries = panelList(mentalHealthPanels.riskSummaries, currentFirst(newestBy('date')), risk);
+/**
+ * The risk summaries panel as stored: risk assessments, and, from before the trust's risk-coded
+ * flags were filed as risk alerts (H173), those flags (kind `flag`). Nothing is rewritten in place:
+ * a stored flag is read as a risk alert until the trust sends it again, when the kit moves it.
+ */
+const storedRiskSummaries = panelList(mentalHealthPanels.riskSummaries, undefined, risk);
+const riskSummaryOrder = currentFirst(newestBy('date'));
+const alertOrder = currentFirst(newestBy('start'));
+
+/** The trust's risk summaries: its risk assessments only. Its risk-coded flags are risk alerts (mentalHealthRiskAlerts), so the emergency summary never shows one flag twice. */
+async function riskSummaries(parent: Patient, args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo) {
+  const assessments = (await storedRiskSummaries(parent, args, context)).filter((r) => r.kind !== 'flag');
+  return readableItems(assessments, info, context).sort(riskSummaryOrder);
+}
+
+/** A risk-coded flag stored as a risk summary (kind `flag`), read as the catalogue's Alert: the same values under the Alert's names, nothing dropped. */
+const flagStoredAsRiskSummary = ({ kind: _kind, date, summary, assessedBy, riskOf: _riskOf, level: _level, method: _method, predictions: _predictions, mitigation: _mitigation, ...item }: SliceItem): SliceItem => ({
+  ...item,
+  code: item.code ?? textConcept(String(summary)),
+  description: summary,
+  categories: [],
+  start: date ?? null,
+  end: item.end ?? null,
+  author: assessedBy ?? null,
+  current: isCurrent('flag', item.status, item.end),
+});
+
+const filedRiskAlerts = alertList(mentalHealthPanels.riskAlerts);
+
+/** The trust's risk-coded flags: those filed as risk alerts, and those stored as risk summaries before (H173), in force first. */
+async function mentalHealthRiskAlerts(parent: Patient, args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo) {
+  const [filed, stored] = await Promise.all([filedRiskAlerts(parent, args, context, info), storedRiskSummaries(parent, args, context)]);
+  const storedFlags = stored.filter((r) => r.kind === 'flag').map(flagStoredAsRiskSummary);
+  return [...filed, ...readableItems(storedFlags, info, context)].sort(alertOrder);
+}
 
 /** The current episode that records `field`: where the care coordinator and CPA status come from. */
 async function currentEpisodeWith(field: string, parent: Patient, args: unknown, context: SubgraphContext) {
@@ -96,6 +133,7 @@ export const mentalHealthResolvers = {
     mentalHealthReferrals: referralList(mentalHealthPanels.referrals),
     riskSummary: first(riskSummaries),
     riskSummaries,
+    mentalHealthRiskAlerts,
     mentalHealthAlerts: alertList(mentalHealthPanels.alerts),
     mentalHealthSafeguardingAlerts: alertList(mentalHealthPanels.safeguardingAlerts),
     mentalHealthAllergies: allergyList(mentalHealthPanels.allergies),

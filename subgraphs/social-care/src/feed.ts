@@ -42,7 +42,8 @@ import { socialCarePanels } from './panels';
  * resolved from its reference); ServiceRequest or CarePlan -> care packages; Procedure ->
  * assessments; RelatedPerson -> carers (the kit's catalogue: every relationship, phone, address);
  * Flag -> by its codes (schema/clinical-codes.yaml): a safeguarding alert (sensitive) only when
- * coded as safeguarding, else a general alert. Entered-in-error never reaches here: the kit deletes.
+ * coded as safeguarding, a mental-health risk alert (sensitive) only when coded as a risk, else a
+ * general alert. Entered-in-error never reaches here: the kit deletes.
  * Those are the council's own. Everything else a council's record holds goes through the kit's
  * clinical catalogue as the GP's and the hospital's does (issue #18 point 1, H152): conditions it is
  * told of, allergies (a coded "no known allergy" and a nil-known List are statements), medicines home
@@ -146,10 +147,11 @@ function procedureMapping(r: fhir4.Procedure, references: BundleReferences) {
 
 /**
  * A Flag through the kit's catalogue, filed by its codes: safeguarding-coded to the safeguarding
- * alerts (sensitive), anything else (a key safe, an uncoded flag, and, as before, a risk-coded one:
- * the council keeps no risk list of its own) to the general alerts.
+ * alerts (sensitive), risk-coded (at risk for suicide, of violence) to the council's risk alerts
+ * (sensitive, `mentalHealthRisk`, merged in combinedRiskAlerts as every source's are: H174), anything
+ * else (a key safe, an uncoded flag) to the general alerts, which roles without that category see.
  */
-const flagMapping = kitFlagMapping({ alerts: socialCarePanels.alerts, safeguardingAlerts: socialCarePanels.safeguardingAlerts, riskAlerts: socialCarePanels.alerts });
+const flagMapping = kitFlagMapping({ alerts: socialCarePanels.alerts, safeguardingAlerts: socialCarePanels.safeguardingAlerts, riskAlerts: socialCarePanels.riskAlerts });
 
 export const socialCareFeed: SliceFeed = {
   resources: {

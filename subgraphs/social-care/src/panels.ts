@@ -11,7 +11,9 @@ export const socialCarePanels = {
   carers: 'carers',
   /** Flags coded as safeguarding. */
   safeguardingAlerts: 'safeguardingAlerts',
-  /** Every other Flag: a general alert (never dropped, never filed as safeguarding). */
+  /** Flags coded as a mental-health risk (sensitive; before H174 these were filed among the general alerts, and those stored so are read as risk alerts). */
+  riskAlerts: 'socialCareRiskAlerts',
+  /** Every other Flag: a general alert (never dropped, never filed as safeguarding or risk). */
   alerts: 'socialCareAlerts',
   // What a council's record also holds, each through the kit's clinical catalogue (issue #18 point 1):
   /** Conditions the council is told of or records (FHIR Condition). */

@@ -1,3 +1,5 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { flagMeaningOf, type Coded } from '@shareforyou/schema/src/clinicalCodes';
 import { isCurrent } from '@shareforyou/kit/src/ingest/fhirStatuses';
 import { textConcept as concept } from '@shareforyou/kit/src/ingest/fhirValues';
 import {
@@ -18,6 +20,7 @@ import {
   relatedPersonList,
 } from '@shareforyou/kit/src/slice/catalogueLists';
 import { currentFirst, newestFirst, panelList } from '@shareforyou/kit/src/slice/panels';
+import { readableItems } from '@shareforyou/kit/src/slice/unreadableItems';
 import type { SliceItem } from '@shareforyou/kit/src/slice/patientSlice';
 import type { SubgraphContext } from '@shareforyou/kit/src/context';
 import { socialCarePanels } from './panels';
@@ -72,6 +75,27 @@ const cases = panelList(socialCarePanels.cases, currentFirst(newestBy('start')),
 /** Current alerts first: a newer closed alert must not hide an open one. */
 const safeguardingAlerts = alertList(socialCarePanels.safeguardingAlerts, earlierAlert);
 
+/**
+ * The general alerts panel as stored: before H174 a risk-coded flag was filed here too. Read by its
+ * codes now (flagMeaningOf, as the feed files a new one), so a risk flag stored so is a risk alert,
+ * never a general alert a role without `mentalHealthRisk` is shown, and never dropped. The kit moves
+ * it to the risk alerts panel when the council sends it again.
+ */
+const storedAlerts = alertList(socialCarePanels.alerts, earlierAlert);
+const isRiskCoded = (alert: SliceItem) => flagMeaningOf([alert.code as Coded, ...((alert.categories as Coded[] | undefined) ?? [])]) === 'mentalHealthRisk';
+const filedRiskAlerts = alertList(socialCarePanels.riskAlerts);
+const alertOrder = currentFirst(newestBy('start'));
+
+async function socialCareAlerts(parent: Patient, args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo) {
+  return readableItems((await storedAlerts(parent, args, context)).filter((a) => !isRiskCoded(a)), info, context);
+}
+
+/** The council's risk-coded flags: those filed as risk alerts, and those stored among its general alerts before H174; in force first. */
+async function socialCareRiskAlerts(parent: Patient, args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo) {
+  const [filed, stored] = await Promise.all([filedRiskAlerts(parent, args, context, info), storedAlerts(parent, args, context)]);
+  return [...filed, ...readableItems(stored.filter(isRiskCoded), info, context)].sort(alertOrder);
+}
+
 export const socialCareResolvers = {
   Patient: {
     allocatedWorker: async (parent: Patient, args: unknown, context: SubgraphContext) => {
@@ -86,7 +110,8 @@ export const socialCareResolvers = {
     carers: relatedPersonList(socialCarePanels.carers),
     safeguardingAlert: async (parent: Patient, args: unknown, context: SubgraphContext) => (await safeguardingAlerts(parent, args, context))[0] ?? null,
     safeguardingAlerts,
-    socialCareAlerts: alertList(socialCarePanels.alerts, earlierAlert),
+    socialCareAlerts,
+    socialCareRiskAlerts,
     // The kit's clinical catalogue, as every slice that holds these types lists them.
     socialCareDiagnoses: problemList(socialCarePanels.diagnoses),
     socialCareAllergies: allergyList(socialCarePanels.allergies),

@@ -2,6 +2,8 @@
 import { loadPolicy, profileMaySee } from '../../../schema/src/policy';
 import { acuteFeed } from '../../../subgraphs/acute/src/feed';
 import { gpFeed } from '../../../subgraphs/gp/src/feed';
+import { mentalHealthFeed } from '../../../subgraphs/mental-health/src/feed';
+import { socialCareFeed } from '../../../subgraphs/social-care/src/feed';
 import { feedMapping, META, NHS } from '../../support/feedMapping';
 
 /**
@@ -10,7 +12,9 @@ import { feedMapping, META, NHS } from '../../support/feedMapping';
  * protection (CP-IS) flag and a SNOMED CT "Vulnerable adult" flag are safeguarding and must land in
  * a field classified `safeguarding` (sensitive), never among the general alerts a student or a
  * social worker without that category is shown (H90); an "At risk for suicide" flag is a
- * mental-health risk (H91); a hearing-impairment flag is a general alert.
+ * mental-health risk (H91); a hearing-impairment flag is a general alert. The mental health trust's and
+ * the council's feeds file a risk-coded flag as a risk alert too (H173, H174): the trust's no longer as a
+ * risk summary, the council's no longer among its general alerts.
  */
 
 const SNOMED = 'http://snomed.info/sct';
@@ -51,8 +55,11 @@ const policy = loadPolicy();
 const fieldCategory = (field: string) => (policy.fields.Patient as Record<string, string>)[field];
 
 describe.each([
-  ['acute', feedMapping(acuteFeed), { general: 'hospitalAlerts', safeguarding: 'hospitalSafeguardingAlerts', risk: 'hospitalRiskAlerts' }],
-  ['gp', feedMapping(gpFeed), { general: 'alerts', safeguarding: 'gpSafeguardingAlerts', risk: 'gpRiskAlerts' }],
+  ['acute', feedMapping(acuteFeed), { general: 'hospitalAlerts', generalCategory: 'alerts', safeguarding: 'hospitalSafeguardingAlerts', risk: 'hospitalRiskAlerts' }],
+  ['gp', feedMapping(gpFeed), { general: 'alerts', generalCategory: 'alerts', safeguarding: 'gpSafeguardingAlerts', risk: 'gpRiskAlerts' }],
+  // The trust's other alerts are mental health care, the council's social care: each organisation's general alerts keep their category.
+  ['mental-health', feedMapping(mentalHealthFeed), { general: 'mentalHealthAlerts', generalCategory: 'mentalHealthCare', safeguarding: 'mentalHealthSafeguardingAlerts', risk: 'mentalHealthRiskAlerts' }],
+  ['social-care', feedMapping(socialCareFeed), { general: 'socialCareAlerts', generalCategory: 'socialCare', safeguarding: 'safeguardingAlerts', risk: 'socialCareRiskAlerts' }],
 ])('%s feed: Flag through the catalogue', (_name, { map, problemOf }, panels) => {
   it('a general alert keeps its code, text, categories, period and author, in force', () => {
     const mapped = map(hearing, bundle)!;
@@ -82,18 +89,38 @@ describe.each([
   });
 
   it('a role that sees general alerts but not safeguarding (a student) never gets a safeguarding flag in the general list', () => {
-    expect(fieldCategory(panels.general)).toBe('alerts');
+    expect(fieldCategory(panels.general)).toBe(panels.generalCategory);
+    expect(policy.categories[panels.generalCategory].sensitive).toBeFalsy();
     expect(profileMaySee(policy, 'clinicalStudent', 'alerts')).toBe(true);
     expect(profileMaySee(policy, 'clinicalStudent', 'safeguarding')).toBe(false);
     expect(profileMaySee(policy, 'administrative', 'safeguarding')).toBe(false);
     for (const flag of [cpis, vulnerableAdult, suicideRisk]) expect(map(flag, bundle)!.panel).not.toBe(panels.general);
   });
 
-  it('an at-risk-for-suicide flag is a mental-health risk, in a field classified mentalHealthRisk (H91)', () => {
+  it('an at-risk-for-suicide flag is a mental-health risk alert, in a field classified mentalHealthRisk, never a general alert (H91, H173, H174)', () => {
     const mapped = map(suicideRisk, bundle)!;
     expect(mapped.panel).toBe(panels.risk);
+    expect(mapped.panel).not.toBe(panels.general);
     expect(fieldCategory(mapped.panel)).toBe('mentalHealthRisk');
     expect(policy.categories.mentalHealthRisk.sensitive).toBe(true);
+    // The catalogue's Alert, as every source's risk alert: what combinedRiskAlerts merges by code and period.
+    expect(mapped.fields).toEqual({
+      code: expect.objectContaining({ system: SNOMED, code: '225444004', display: 'At risk for suicide' }),
+      description: 'At risk for suicide',
+      categories: [expect.objectContaining({ code: 'clinical' })],
+      status: 'active',
+      current: true,
+      start: '2026-09-01',
+      end: null,
+      author: 'Fairfield General Hospital',
+    });
+  });
+
+  it('the general alerts are not mental-health risk, so a role that sees them without that category (a student, a social worker) is never given a risk flag', () => {
+    expect(panels.generalCategory).not.toBe('mentalHealthRisk');
+    expect(profileMaySee(policy, 'socialCare', panels.generalCategory === 'socialCare' ? 'socialCare' : 'alerts')).toBe(true);
+    expect(profileMaySee(policy, 'socialCare', 'mentalHealthRisk')).toBe(false);
+    expect(map(suicideRisk, bundle)!.panel).not.toBe(panels.general);
   });
 
   it('words decide nothing: "safeguarding" in the text of an uncoded flag is a general alert (the code lists decide)', () => {

@@ -496,7 +496,7 @@ export type RequestIntent =
 export type RiskSummaryKind =
   /** A RiskAssessment */
   | 'assessment'
-  /** A Flag coded as a mental-health risk (schema/clinical-codes.yaml) */
+  /** No longer served: a Flag coded as a mental-health risk is a risk alert (mentalHealthRiskAlerts), never a risk summary */
   | 'flag';
 
 /** The status of a risk summary: RiskAssessment.status (observation-status) or Flag.status (flag-status). */
@@ -548,7 +548,7 @@ export type AlertsQueryVariables = Exact<{
 }>;
 
 
-export type AlertsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, alerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communitySafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type AlertsQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, alerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, hospitalRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communitySafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, communityRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, mentalHealthRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, socialCareRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, author: string | null, code: { display: string, text: string | null }, provenance: { organisationName: string, lastUpdated: unknown } }> | null, gpSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, acuteSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, communitySource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null, socialCareSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type AllergiesQueryVariables = Exact<{
   nhsNumber: string;
@@ -770,7 +770,7 @@ export type MentalHealthQueryVariables = Exact<{
 }>;
 
 
-export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string | null, status: CarePlanStatus, current: boolean, created: unknown, description: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, code: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
+export type MentalHealthQuery = { patient: { nhsNumber: string, breakGlass: { reason: BreakGlassReason, expiresAt: string } | null, careCoordinator: { id: string, name: string, team: string | null, phone: string | null, since: unknown, provenance: { organisationName: string } } | null, careProgrammeStatus: { id: string, status: string, since: unknown, provenance: { organisationName: string } } | null, crisisPlans: Array<{ id: string, title: string, status: CarePlanStatus, current: boolean, created: unknown, summary: string | null, triggers: string | null, earlyWarningSigns: string | null, whatHelps: string | null, contacts: string | null, provenance: { organisationName: string } }> | null, mentalHealthCarePlans: Array<{ id: string, title: string | null, status: CarePlanStatus, current: boolean, created: unknown, description: string | null, categories: Array<{ display: string }>, provenance: { organisationName: string } }> | null, mentalHealthReferrals: Array<{ id: string, status: ReferralStatus, current: boolean, priority: ReferralPriority | null, authoredOn: unknown, requester: string | null, code: { display: string } | null, provenance: { organisationName: string } }> | null, mentalHealthEpisodes: Array<{ id: string, status: EpisodeOfCareStatus, current: boolean, start: unknown, end: unknown, team: string | null, service: string | null, provenance: { organisationName: string } }> | null, riskSummaries: Array<{ id: string, kind: RiskSummaryKind, status: RiskSummaryStatus, current: boolean, date: unknown, summary: string, level: string | null, riskOf: string | null, provenance: { organisationName: string } }> | null, mentalHealthRiskAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSafeguardingAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthAlerts: Array<{ id: string, description: string, status: FlagStatus, current: boolean, start: unknown, end: unknown, provenance: { organisationName: string } }> | null, mentalHealthSource: { organisationNames: Array<string>, lastUpdated: unknown, readAt: unknown } | null } | null };
 
 export type ProblemsQueryVariables = Exact<{
   nhsNumber: string;
@@ -1711,6 +1711,12 @@ export const AlertsDocument = new TypedDocumentString(`
     communityRiskAlerts {
       ...AlertParts
     }
+    mentalHealthRiskAlerts {
+      ...AlertParts
+    }
+    socialCareRiskAlerts {
+      ...AlertParts
+    }
     gpSource {
       organisationNames
       lastUpdated
@@ -1722,6 +1728,16 @@ export const AlertsDocument = new TypedDocumentString(`
       readAt
     }
     communitySource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    mentalHealthSource {
+      organisationNames
+      lastUpdated
+      readAt
+    }
+    socialCareSource {
       organisationNames
       lastUpdated
       readAt
@@ -4661,6 +4677,17 @@ export const MentalHealthDocument = new TypedDocumentString(`
       summary
       level
       riskOf
+      provenance {
+        organisationName
+      }
+    }
+    mentalHealthRiskAlerts {
+      id
+      description
+      status
+      current
+      start
+      end
       provenance {
         organisationName
       }

@@ -20,7 +20,7 @@ export const alertColumns = [
 /**
  * <sfy-combined-alerts nhs-number="..."> — fields in combinedAlerts.graphql. Alerts from the GP, the
  * hospital, the mental health trust and the council, the same alert over overlapping time once; safeguarding alerts and
- * mental health risk alerts (the GP's, the hospital's and community services') apart, each in its own
+ * mental health risk alerts (every source's: the trust's and the council's risk-coded flags too) apart, each in its own
  * section: sensitive categories, so a role without one sees that section as restricted (never as
  * nothing recorded). Ended alerts of each are its history part.
  */

@@ -11,8 +11,6 @@ const EVERY_SOURCE: readonly SourceFreshnessField[] = ['gpSource', 'acuteSource'
 const HEALTH_SOURCES: readonly SourceFreshnessField[] = ['gpSource', 'acuteSource', 'mentalHealthSource', 'communitySource'];
 /** The sources that send reports of investigations (DiagnosticReport): the GP and the hospital. */
 const REPORT_SOURCES: readonly SourceFreshnessField[] = ['gpSource', 'acuteSource'];
-/** The sources that raise alerts coded as a mental-health risk as alerts (the trust's are its risk summary). */
-const RISK_ALERT_SOURCES: readonly SourceFreshnessField[] = ['gpSource', 'acuteSource', 'communitySource'];
 
 export const COMBINED_SECTION_SOURCES: Readonly<Record<string, readonly SourceFreshnessField[]>> = {
   combinedAllergies: EVERY_SOURCE,
@@ -24,7 +22,8 @@ export const COMBINED_SECTION_SOURCES: Readonly<Record<string, readonly SourceFr
   combinedCarePlans: HEALTH_SOURCES,
   combinedAlerts: EVERY_SOURCE,
   combinedSafeguardingAlerts: EVERY_SOURCE,
-  combinedRiskAlerts: RISK_ALERT_SOURCES,
+  // Every source raises risk-coded alerts: the mental health trust's flags (H173) and the council's (H174) too.
+  combinedRiskAlerts: EVERY_SOURCE,
   combinedFamilyHistory: HEALTH_SOURCES,
   combinedMedicalDevices: EVERY_SOURCE,
   combinedAdvanceDirectives: EVERY_SOURCE,

@@ -12,7 +12,7 @@ const NOW = { history: 'left out' } as const;
 
 /**
  * <sfy-emergency-summary nhs-number="..."> — fields in emergencySummary.graphql. Only current allergies, medicines, advance decisions, alerts,
- * safeguarding alerts and mental health risk alerts (each combined across every source), the mental health trust's risk summary in force,
+ * safeguarding alerts and mental health risk alerts (each combined across every source), the mental health trust's risk assessment in force,
  * the crisis plan and the last admission.
  */
 export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
@@ -44,8 +44,8 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
       current: NOW,
       columns: alertColumns,
     },
-    // Mental health risk alerts in force from the GP, the hospital and community services (H170): a risk of suicide or to others is what A&E must
-    // know first. Sensitive (mentalHealthRisk): a role without it sees this section and the next as restricted, never as nothing recorded.
+    // Mental health risk alerts in force from every source (H170; the mental health trust's risk flags and the council's too, H173, H174): a risk
+    // of suicide or to others is what A&E must know first; the same risk raised by the GP and the trust is one item naming both. Sensitive (mentalHealthRisk): a role without it sees this section and the next as restricted, never as nothing recorded.
     {
       title: 'Mental health risk alerts',
       name: 'riskAlerts',
@@ -54,7 +54,7 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
       current: NOW,
       columns: alertColumns,
     },
-    // The mental health trust's own risk summary (its latest risk assessment or risk-coded flag), only while it stands.
+    // The mental health trust's own risk summary (its latest risk assessment), only while it stands. Its risk-coded flags are in the risk alerts above, never here too (H173).
     {
       title: 'Mental health risk summary',
       name: 'riskSummary',
@@ -66,7 +66,7 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
         col('Level', (r) => statusWords(r.level)),
         col('Summary', (r) => r.summary),
         col('What is being done', (r) => r.mitigation),
-        col(`Assessed or raised`, (r) => [formatDate(r.date), r.assessedBy].filter(Boolean).join(', ')),
+        col('Assessed', (r) => [formatDate(r.date), r.assessedBy].filter(Boolean).join(', ')),
       ],
     },
     { title: 'Crisis plan', path: ['patient', 'crisisPlan'], source: 'mentalHealthSource', current: NOW, columns: [col('Plan', (c) => c.title), col('What helps', (c) => c.whatHelps), col('Contacts', (c) => c.contacts)] },
