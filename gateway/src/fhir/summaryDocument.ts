@@ -41,8 +41,12 @@ function statusWords(item: SourceItem): string {
   return [item.clinicalStatus, item.verificationStatus, item.status].filter(Boolean).map((s: string) => fhirCode(s)).join(', ') || 'no status given';
 }
 
+/** A statement and the prescription it is based on (sameMedicineAs): said to be one medicine, never read as two (H182). */
+const pairWords = (item: SourceItem) =>
+  (item.sameMedicineAs as string[] | undefined)?.length ? `, the ${item.kind === 'request' ? 'prescription' : 'statement'} of one medicine recorded as a statement and the prescription it is based on` : '';
+
 function itemLine(item: SourceItem, combined: CombinedItem): string {
-  const line = `${words(conceptOf(item))}: ${statusWords(item)} at ${item.provenance.organisationName} (as of ${item.provenance.lastUpdated})`;
+  const line = `${words(conceptOf(item))}: ${statusWords(item)} at ${item.provenance.organisationName}${pairWords(item)} (as of ${item.provenance.lastUpdated})`;
   return combined.disagreement && combined.sources[0] === item ? `${line}. ${combined.disagreement}` : line;
 }
 

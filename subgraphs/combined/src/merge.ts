@@ -38,6 +38,10 @@ export interface SectionRule<T extends SourceItem> {
   statusOf(item: T): string;
   /** The date that orders the section, newest first. */
   dateOf(item: T): unknown;
+  /** The ids of items the source itself says are the same fact (a statement and the prescription it is based on): one item whatever their codes and times. */
+  linked?(item: T): string[];
+  /** The section's own words for a disagreement, in place of disagreementOf's. */
+  disagreement?(sources: T[]): string | null;
 }
 
 /**
@@ -56,6 +60,13 @@ export function mergeSameFacts<T extends SourceItem>(items: T[], rule: SectionRu
   const parent = items.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
   const byKey = new Map<string, number[]>();
+  const byId = new Map(items.map((item, i) => [item.id, i]));
+  items.forEach((item, i) => {
+    for (const id of rule.linked?.(item) ?? []) {
+      const j = byId.get(id);
+      if (j !== undefined && root(i) !== root(j)) parent[root(i)] = root(j);
+    }
+  });
   items.forEach((item, i) => {
     for (const key of conceptKeys(rule.conceptOf(item))) {
       for (const j of byKey.get(key) ?? []) if (root(i) !== root(j) && rule.sameTime(items[i], items[j])) parent[root(i)] = root(j);
@@ -67,7 +78,7 @@ export function mergeSameFacts<T extends SourceItem>(items: T[], rule: SectionRu
   const merged = [...groups.values()].map((sources) => ({
     id: sources[0].id,
     current: sources.some((s) => Boolean(s.current)),
-    disagreement: disagreementOf(sources, rule),
+    disagreement: rule.disagreement ? rule.disagreement(sources) : disagreementOf(sources, rule),
     sources,
   }));
   const newest = (m: MergedItem<T>) => Math.max(...m.sources.map((s) => instantOf(rule.dateOf(s))));

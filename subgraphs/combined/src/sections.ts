@@ -1,4 +1,4 @@
-import { closeInTime, mergeSameFacts, periodsOverlap, sameDay, withinAYear, type Concept, type SectionRule, type SourceItem } from './merge';
+import { closeInTime, disagreementOf, mergeSameFacts, periodsOverlap, sameDay, withinAYear, type Concept, type SectionRule, type SourceItem } from './merge';
 import { instantOf } from '@shareforyou/kit/src/slice/panels';
 import { readableDate } from '@shareforyou/kit/src/readableDate';
 import { sourceOfField } from './sourceFields';
@@ -142,12 +142,44 @@ export function combinedProblems(parent: Parent) {
 export const MEDICATION_FIELDS = ['medications', 'hospitalPrescriptions', 'mentalHealthMedications', 'communityMedications', 'socialCareMedications'] as const;
 export const NO_CURRENT_MEDICATION_FIELDS = ['noCurrentMedications', 'hospitalNoCurrentMedications', 'mentalHealthNoCurrentMedications', 'communityNoCurrentMedications', 'socialCareNoCurrentMedications'] as const;
 
-/** The same medicine over overlapping time: a discharge prescription and the GP's repeat. */
+const CURRENT_MEDICATION_STATUSES = new Set(['active', 'on_hold', 'on-hold']);
+
+/**
+ * One source's course of a medicine as one voice: a statement and the prescription it is based on
+ * (sameMedicineAs, paired by the source's slice: kit medicineCourses) speak through the entry that
+ * decided it: a current one when the course is current, else one whose own status is not current
+ * (the stopped statement, not the overruled "active" prescription). Unpaired items speak for themselves.
+ */
+export function courseVoices(sources: Item[]): Item[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  const voices: Item[] = [];
+  for (const source of sources) {
+    if (seen.has(source.id)) continue;
+    const course = [source, ...((source.sameMedicineAs as string[] | undefined) ?? []).map((id) => byId.get(id)).filter((s): s is Item => Boolean(s))];
+    course.forEach((s) => seen.add(s.id));
+    const current = course.some((s) => s.current);
+    voices.push(course.find((s) => (current ? s.current : !CURRENT_MEDICATION_STATUSES.has(String(s.status)))) ?? source);
+  }
+  return voices;
+}
+
+/**
+ * The same medicine over overlapping time: a discharge prescription and the GP's repeat. A statement
+ * and the prescription it is based on (one source, sameMedicineAs) are one medicine whatever their
+ * periods; their disagreement is the source's own words (courseDisagreement), beside any between sources.
+ */
 export const medicationRule: SectionRule<Item> = {
   conceptOf: concept('medication'),
   sameTime: (a, b) => periodsOverlap({ start: a.startDate, end: a.endDate }, { start: b.startDate, end: b.endDate }),
   statusOf: (m) => (m.status === 'active' && !m.current ? 'active at the source, but its period has ended' : String(m.status)),
   dateOf: (m) => m.startDate,
+  linked: (m) => (m.sameMedicineAs as string[] | undefined) ?? [],
+  disagreement: (sources) => {
+    const between = disagreementOf(courseVoices(sources), medicationRule);
+    const within = [...new Set(sources.map((s) => s.courseDisagreement as string | null | undefined).filter((d): d is string => Boolean(d)))];
+    return [between, ...within].filter(Boolean).join('. ') || null;
+  },
 };
 
 /** Medicines from every source, the same medicine over the same time merged; every source's "no current medications" statement apart, its conflicts said. */

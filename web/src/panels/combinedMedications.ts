@@ -1,13 +1,14 @@
 import { CombinedMedicationsDocument, type CombinedMedicationsQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
-import { medicationStatus } from './statusWords';
-import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol, listStatementSection } from './combinedColumns';
+import { medicineDosage, medicineEntryStatus, type MedicineEntry } from './medicineText';
+import { firstDate, nameCol, sourcesCol, sourcesStatusCol, listStatementSection } from './combinedColumns';
 
-const status = (m: { status: string; current: boolean; endDate?: string | null }) => medicationStatus(m, formatDate);
+// Each source's entry in its words; a statement and the prescription it is based on (one medicine, one item) each named by its kind.
+const status = (m: MedicineEntry) => medicineEntryStatus(m, formatDate);
 
 /** The combined medications' columns, shared with the emergency summary. */
-export const combinedMedicationColumns = [nameCol('Medication', (m) => m.medication), col('Dosage', (m) => eachSourceSays(m, (s) => s.dosage)), sourcesStatusCol(status), col('Started', (m) => firstDate(m, (s) => s.startDate)), sourcesCol(status)];
+export const combinedMedicationColumns = [nameCol('Medication', (m) => m.medication), col('Dosage', (m) => medicineDosage(m.sources)), sourcesStatusCol(status), col('Started', (m) => firstDate(m, (s) => s.startDate)), sourcesCol(status)];
 
 /**
  * <sfy-combined-medications nhs-number="..."> — fields in combinedMedications.graphql. The GP's, the

@@ -1,11 +1,34 @@
 import { MedicationsDocument, type MedicationsQuery } from '../generated/graphql';
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
-import { medicationStatus } from './statusWords';
-import { administeredDose, administrationOutcome, dispenseOutcome, dosageLines, quantity } from './medicineText';
+import { html, nothing } from 'lit';
+import { disagreementWords } from './combinedWords';
+import {
+  administeredDose,
+  administrationOutcome,
+  dispenseOutcome,
+  dosageLines,
+  medicineRowDosage,
+  medicineRowEnded,
+  medicineRowStarted,
+  medicineRowStatus,
+  medicineRows,
+  quantity,
+  type MedicineRow,
+} from './medicineText';
 import { listStatementSections } from './listStatements';
 
-const sourceMedicineColumns = [col('Medication', (m: any) => m.medication.display), col('Dosage', (m: any) => m.dosage), col('Status', (m: any) => medicationStatus(m, formatDate)), col('Started', (m: any) => formatDate(m.startDate)), col('Ended', (m: any) => formatDate(m.endDate))];
+// A statement and the prescription it is based on are one medicine: one row (medicineRows), every entry's dosage and status said, the
+// source's own disagreement between them under the name (H180-H182).
+const medicineName = (m: MedicineRow) =>
+  html`${m.medication.display ?? m.medication.text ?? ''}${m.courseDisagreement ? html`<p class="disagreement" data-role="disagreement">${disagreementWords(m.courseDisagreement)}</p>` : nothing}`;
+const sourceMedicineColumns = [
+  col('Medication', medicineName),
+  col('Dosage', (m: MedicineRow) => medicineRowDosage(m)),
+  col('Status', (m: MedicineRow) => medicineRowStatus(m, formatDate)),
+  col('Started', (m: MedicineRow) => formatDate(medicineRowStarted(m))),
+  col('Ended', (m: MedicineRow) => formatDate(medicineRowEnded(m))),
+];
 // Doses given (MedicationAdministration), each source's apart: every dose its own row, "Given" or "Not given: <why>", never a medicine the patient is on (H153).
 const givenColumns = [col('Medication', (a: any) => a.medication.display), col('Dose', (a: any) => administeredDose(a.dosage)), col('Given', (a: any) => administrationOutcome(a)), col('When', (a: any) => formatDate(a.effective))];
 // Medicines supplied (MedicationDispense), each source's apart: "Supplied" only when handed over, else why not; a cancelled, declined or stopped supply in the history part.
@@ -22,12 +45,13 @@ export class MedicationsPanel extends RecordPanel<MedicationsQuery> {
       source: 'gpSource',
       // `current` from the record decides, not the source's status: an active statement whose course has ended is past.
       current: { history: 'Stopped and past medications' },
-      columns: [col('Medication', (m) => m.medication.display), col('Dosage', (m) => m.dosage), col('Status', (m) => medicationStatus(m, formatDate)), col('Started', (m) => formatDate(m.startDate)), col('Ended', (m) => formatDate(m.endDate))],
+      rows: medicineRows,
+      columns: sourceMedicineColumns,
     },
-    { title: 'Prescribed in hospital', path: ['patient', 'hospitalPrescriptions'], source: 'acuteSource', current: { history: 'Stopped and past hospital prescriptions' }, columns: sourceMedicineColumns },
-    { title: 'Mental health trust medicines', path: ['patient', 'mentalHealthMedications'], source: 'mentalHealthSource', current: { history: 'Stopped and past mental health medicines' }, columns: sourceMedicineColumns },
-    { title: 'Community services medicines', path: ['patient', 'communityMedications'], source: 'communitySource', current: { history: 'Stopped and past community medicines' }, columns: sourceMedicineColumns },
-    { title: 'Social care medicines (home care)', path: ['patient', 'socialCareMedications'], source: 'socialCareSource', current: { history: 'Stopped and past social care medicines' }, columns: sourceMedicineColumns },
+    { title: 'Prescribed in hospital', path: ['patient', 'hospitalPrescriptions'], source: 'acuteSource', current: { history: 'Stopped and past hospital prescriptions' }, rows: medicineRows, columns: sourceMedicineColumns },
+    { title: 'Mental health trust medicines', path: ['patient', 'mentalHealthMedications'], source: 'mentalHealthSource', current: { history: 'Stopped and past mental health medicines' }, rows: medicineRows, columns: sourceMedicineColumns },
+    { title: 'Community services medicines', path: ['patient', 'communityMedications'], source: 'communitySource', current: { history: 'Stopped and past community medicines' }, rows: medicineRows, columns: sourceMedicineColumns },
+    { title: 'Social care medicines (home care)', path: ['patient', 'socialCareMedications'], source: 'socialCareSource', current: { history: 'Stopped and past social care medicines' }, rows: medicineRows, columns: sourceMedicineColumns },
     { title: 'Dispensed in hospital', path: ['patient', 'medicationDispenses'], source: 'acuteSource', current: { history: 'Cancelled, declined and stopped hospital dispenses' }, columns: dispenseColumns },
     { title: 'Dispensed by the GP practice', path: ['patient', 'gpMedicationDispenses'], source: 'gpSource', current: { history: 'Cancelled, declined and stopped GP dispenses' }, columns: dispenseColumns },
     { title: 'Given at the GP practice', path: ['patient', 'gpMedicationAdministrations'], source: 'gpSource', columns: givenColumns },

@@ -39,6 +39,8 @@ export interface Section {
   columns: Column[];
   /** Only some items belong here. */
   filter?: (item: any) => boolean;
+  /** The items as rows, when several items are one thing (a statement and the prescription it is based on: one medicine, H180). */
+  rows?: (items: any[]) => any[];
   /**
    * For lists whose items carry `current`: only current = true items are listed as current. The
    * others go in a history part under `history` (its title), or are left out when `history` is
@@ -182,7 +184,8 @@ export abstract class RecordPanel<TResult extends object> extends LitElement {
       ? html`<p class="state unavailable" data-role="unreadable">${state.unreadable === 1 ? '1 item' : `${state.unreadable} items`} from the source could not be shown; the rest are below.</p>`
       : nothing;
     // Only what the record says is current is listed as current (clinical-safety H62-H64).
-    const { current: items, history: shownPast, leftOut } = currentAndHistory(state.kind === 'listed' ? state.items : [], section);
+    const listed = state.kind === 'listed' ? state.items : [];
+    const { current: items, history: shownPast, leftOut } = currentAndHistory(section.rows ? section.rows(listed) : listed, section);
     const history = section.current?.history;
     const source = this.sourceLine(section, [...items, ...shownPast]);
     // A combined section's sources whose part is missing: named, never read as nothing recorded (H83).

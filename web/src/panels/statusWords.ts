@@ -61,11 +61,15 @@ interface Medicine {
   status: string;
   current: boolean;
   endDate?: string | null;
+  /** Set when the statement and the prescription it is based on differ and the newer ended this one (H181). */
+  courseDisagreement?: string | null;
 }
 
 /** A medicine's status: current "Active" / "On hold"; past "Stopped", "Completed", or "Ended" when the course ran out though the source still says active. */
 export function medicationStatus(m: Medicine, formatDate: (value: string | null | undefined) => string): string {
   if (m.current || !['active', 'on_hold', 'intended', 'unknown'].includes(m.status)) return statusWords(m.status);
+  // Ended by the newer entry of the same medicine (a stopped statement over its "active" prescription), not by a date.
+  if (m.courseDisagreement) return `${statusWords(m.status)} at the source, not current`;
   const ended = formatDate(m.endDate);
   return ended ? `Ended ${ended}` : 'Ended';
 }

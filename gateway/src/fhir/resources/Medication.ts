@@ -1,5 +1,5 @@
 /// <reference types="fhir" />
-import { codeableConcept, codeableConcepts, compact, fhirCode, named, patientReference, period, sourceResource, type SourceItem } from '../datatypes';
+import { codeableConcept, codeableConcepts, compact, fhirCode, named, patientReference, period, resourceId, sourceResource, type SourceItem } from '../datatypes';
 
 /**
  * The catalogue's Medication as the resource it came as: a statement as MedicationStatement, a
@@ -8,7 +8,20 @@ import { codeableConcept, codeableConcepts, compact, fhirCode, named, patientRef
  */
 
 export const MEDICATION_SELECTION =
-  'id medication { ...C } kind status intent courseOfTherapyType { ...C } dosageInstructions { sequence text structuredText patientInstruction } startDate endDate prescriber reasons { ...C } provenance { ...P }';
+  'id medication { ...C } kind status intent courseOfTherapyType { ...C } dosageInstructions { sequence text structuredText patientInstruction } startDate endDate prescriber reasons { ...C } sameMedicineAs courseDisagreement provenance { ...P }';
+
+/**
+ * A statement's basedOn: the prescriptions of this record it is one medicine with (sameMedicineAs,
+ * paired by the source's slice), as references to their resources in the same answer, so a client
+ * reads one medicine, not two (H182). Item ids are `<ODS code>/<resource type>/<source id>`.
+ */
+function pairedRequests(item: SourceItem, nhsNumber: string): fhir4.Reference[] | undefined {
+  const references = ((item.sameMedicineAs as string[] | undefined) ?? []).flatMap((id) => {
+    const [odsCode, resourceType, ...rest] = id.split('/');
+    return resourceType === 'MedicationRequest' && rest.length ? [{ reference: `MedicationRequest/${resourceId({ odsCode, sourceId: rest.join('/') }, nhsNumber)}` }] : [];
+  });
+  return references.length ? references : undefined;
+}
 
 function dosage(item: SourceItem): fhir4.Dosage[] {
   return (item.dosageInstructions ?? []).map((d: SourceItem) => compact({ sequence: d.sequence ?? undefined, text: d.text ?? d.structuredText ?? undefined, patientInstruction: d.patientInstruction ?? undefined }));
@@ -21,6 +34,7 @@ export function isRequest(item: SourceItem): boolean {
 export function medicationStatement(item: SourceItem, nhsNumber: string): fhir4.MedicationStatement {
   return compact({
     ...sourceResource('MedicationStatement', item, nhsNumber),
+    basedOn: pairedRequests(item, nhsNumber),
     status: fhirCode(item.status) as fhir4.MedicationStatement['status'],
     medicationCodeableConcept: codeableConcept(item.medication),
     subject: patientReference(nhsNumber),

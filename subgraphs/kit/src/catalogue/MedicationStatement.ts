@@ -40,6 +40,30 @@ function heldConditionIds(refs: fhir4.Reference[] | undefined, from: fhir4.Resou
   });
 }
 
+/**
+ * What a reference names as "<resource type>/<source id>" (the item id without the ODS code, which
+ * the read side adds from the item's own provenance: a basedOn always names the same source's
+ * record): the resource in the bundle it resolves to, else its literal "Type/id". A #contained
+ * resource, or one named only by identifier that is not in the bundle, is no item of this record:
+ * left out.
+ */
+function itemRefOf(ref: fhir4.Reference | undefined, from: fhir4.Resource, references: BundleReferences): string | null {
+  if (!ref || ref.reference?.startsWith('#')) return null;
+  const resolved = references.resolve(ref, from as never);
+  if (resolved && typeof resolved.id === 'string') return `${resolved.resourceType}/${resolved.id}`;
+  const literal = literalReference(ref.reference);
+  return literal ? `${literal.resourceType}/${literal.id}` : null;
+}
+
+/**
+ * MedicationStatement.basedOn (the prescriptions a statement summarises: UK Core, GP extracts) and
+ * MedicationRequest.basedOn (a plan or an earlier order), as "Type/id" each; the read side makes
+ * them item ids and pairs a statement with the prescription it is based on (medicineCourses).
+ */
+function basedOnRefsOf(r: fhir4.MedicationStatement | fhir4.MedicationRequest, references: BundleReferences): string[] {
+  return [...new Set((r.basedOn ?? []).map((ref) => itemRefOf(ref, r, references)).filter((x): x is string => Boolean(x)))];
+}
+
 /** MedicationStatement and MedicationRequest -> one medicine of the slice's medicines panel. */
 export function medicineMapping(panel: string): ResourceMapping {
   return (r: fhir4.MedicationStatement | fhir4.MedicationRequest, references: BundleReferences) => medicineItem(panel, r, references);
@@ -84,6 +108,10 @@ function medicineItem(panel: string, r: fhir4.MedicationStatement | fhir4.Medica
       // a Condition named only by reference ("Condition/<id>", sent before) is looked up in the slice when read.
       reasons: [...conceptsOf(r.reasonCode, `${type}.reasonCode`), ...referencedConceptsOf(r.reasonReference, r, references, `${type}.reasonReference`)],
       heldReasonSourceIds: heldConditionIds(r.reasonReference, r, references, `${type}.reasonReference`),
+      // Links, resolved to item ids when read (catalogueLists medicineList): never dropped, so a
+      // statement and the prescription it summarises are shown as one medicine, not two.
+      basedOnRefs: basedOnRefsOf(r, references),
+      priorPrescriptionRef: request ? itemRefOf(request.priorPrescription, r, references) : null,
     },
   };
 }

@@ -9,6 +9,7 @@ export * from './Observation';
 export * from './observationValues';
 export * from './Procedure';
 export * from './MedicationStatement';
+export * from './medicineCourses';
 export * from './MedicationDispense';
 export * from './MedicationAdministration';
 export * from './Encounter';

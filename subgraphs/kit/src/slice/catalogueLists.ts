@@ -5,6 +5,7 @@ import { isCurrent, periodEnded } from '../ingest/fhirStatuses';
 import { activeFirst, currentFirst, newestFirst, panelList } from './panels';
 import type { SliceItem } from './patientSlice';
 import { faultOf } from './unreadableItems';
+import { withMedicineCourses, type CourseEntry } from '../catalogue/medicineCourses';
 
 /**
  * The list resolvers of the clinical catalogue's types (schema/catalogue.graphql), one per type,
@@ -72,17 +73,39 @@ export function withHeldReasons(medicines: SliceItem[], conditions: SliceItem[])
   });
 }
 
+/** A stored "Type/id" link as an item id of the same organisation's record (`<ODS code>/<Type>/<id>`). */
+const sameSourceId = (item: SliceItem, ref: unknown) => (typeof ref === 'string' && ref ? `${item.provenance.odsCode}/${ref}` : null);
+
+/**
+ * A medicine as read: `current` read again for an ended period; its links (basedOn,
+ * priorPrescription) as item ids; items stored before the links were kept have none.
+ */
+export const medicineItem = (item: SliceItem): SliceItem =>
+  medicineStillCurrent({
+    kind: 'statement',
+    dosageInstructions: [],
+    reasons: [],
+    ...item,
+    basedOn: ((item.basedOnRefs as string[] | undefined) ?? []).map((ref) => sameSourceId(item, ref)).filter(Boolean),
+    priorPrescription: sameSourceId(item, item.priorPrescriptionRef),
+    sameMedicineAs: [],
+    courseDisagreement: null,
+  });
+
 /**
  * Medicines (statements and prescriptions), current first then newest started, `current` read again
  * for ended periods; reasons named by reference resolved against `conditionsPanel` of the same slice.
+ * A statement and the prescription it is based on are one medicine (medicineCourses: H180-H182):
+ * listed together, each naming the other, `current` the course's.
  */
 export const medicineList = (panel: string, conditionsPanel?: string) => {
-  const medicines = panelList(panel, currentFirst(newestFirst('startDate')), (item) => medicineStillCurrent({ kind: 'statement', dosageInstructions: [], reasons: [], ...item }));
-  if (!conditionsPanel) return medicines;
-  const conditions = panelList(conditionsPanel);
+  const medicines = panelList(panel, currentFirst(newestFirst('startDate')), medicineItem);
+  const conditions = conditionsPanel ? panelList(conditionsPanel) : null;
   return async (parent: PatientParent, args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo) => {
-    const [items, held] = await Promise.all([medicines(parent, args, context, info), conditions(parent, args, context)]);
-    return withHeldReasons(items, held);
+    const [items, held] = await Promise.all([medicines(parent, args, context, info), conditions ? conditions(parent, args, context) : []]);
+    // Current courses first (a course the newer word ended is history, all its entries), each course's entries together.
+    const ordered = withMedicineCourses(items as unknown as CourseEntry[]) as unknown as SliceItem[];
+    return conditions ? withHeldReasons(ordered, held) : ordered;
   };
 };
 
