@@ -3,7 +3,7 @@ import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { alertStatus } from './statusWords';
 import { formatDate } from './fhirTime';
-import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { combinedSection, eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
 
 /** Each source's alert "Active" only while the record says it is in force, else "Ended <date>": never the source's "active" on a flag past its end (H164, H170). */
 const status = (a: { status: string; current: boolean; end?: string | null }) => alertStatus(a, formatDate);
@@ -28,30 +28,9 @@ export class CombinedAlertsPanel extends RecordPanel<CombinedAlertsQuery> {
   protected heading = 'Alerts, safeguarding and risk';
   protected document = CombinedAlertsDocument;
   protected sections: Section[] = [
-    {
-      title: 'Alerts',
-      name: 'alerts',
-      path: ['patient', 'combinedAlerts', 'items'],
-      notRead: ['patient', 'combinedAlerts', 'notRead'],
-      current: { history: 'Alerts no longer in force' },
-      columns: alertColumns,
-    },
-    {
-      title: 'Safeguarding alerts',
-      name: 'safeguardingAlerts',
-      path: ['patient', 'combinedSafeguardingAlerts', 'items'],
-      notRead: ['patient', 'combinedSafeguardingAlerts', 'notRead'],
-      current: { history: 'Safeguarding alerts no longer in force' },
-      columns: alertColumns,
-    },
-    {
-      title: 'Mental health risk alerts',
-      name: 'riskAlerts',
-      path: ['patient', 'combinedRiskAlerts', 'items'],
-      notRead: ['patient', 'combinedRiskAlerts', 'notRead'],
-      current: { history: 'Mental health risk alerts no longer in force' },
-      columns: alertColumns,
-    },
+    combinedSection('combinedAlerts', { title: 'Alerts', name: 'alerts', current: { history: 'Alerts no longer in force' }, columns: alertColumns }),
+    combinedSection('combinedSafeguardingAlerts', { title: 'Safeguarding alerts', name: 'safeguardingAlerts', current: { history: 'Safeguarding alerts no longer in force' }, columns: alertColumns }),
+    combinedSection('combinedRiskAlerts', { title: 'Mental health risk alerts', name: 'riskAlerts', current: { history: 'Mental health risk alerts no longer in force' }, columns: alertColumns }),
   ];
 }
 

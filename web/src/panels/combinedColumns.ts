@@ -60,6 +60,14 @@ export const eachSourceSays = (item: { sources: any[] }, value: (source: any) =>
 export const firstDate = (item: { sources: any[] }, date: (source: any) => string | null | undefined) => formatDate(item.sources.map(date).find(Boolean));
 
 /**
+ * A section of a combined list (`patient.<field>`): its items, and the sources not read named beside
+ * them, never shown as nothing recorded. `section` says the rest (title, name, current, columns, ...).
+ */
+export function combinedSection(field: `combined${string}`, section: Omit<Section, 'path' | 'notRead'>): Section {
+  return { ...section, path: ['patient', field, 'items'], notRead: ['patient', field, 'notRead'] };
+}
+
+/**
  * The statements a List sent empty because nothing is known makes ("No known problems", "No current
  * medications"): a section of their own beside the list, never rows of it, each with its source and
  * date and whether it still stands.

@@ -4,6 +4,7 @@ import { col } from './columns';
 import { combinedAllergyColumns } from './combinedAllergies';
 import { combinedMedicationColumns } from './combinedMedications';
 import { alertColumns } from './combinedAlerts';
+import { combinedSection } from './combinedColumns';
 import { advanceDecisionColumns } from './combinedFamilyHistory';
 import { statusWords } from './statusWords';
 
@@ -20,40 +21,18 @@ export class EmergencySummaryPanel extends RecordPanel<EmergencySummaryQuery> {
   protected document = EmergencySummaryDocument;
   protected sections: Section[] = [
     // From the combined section: an allergy recorded only in A&E is here too; a source not read is named; a no-known-allergies statement beside a current allergy is a warning (H86).
-    { title: 'Allergies and reactions', name: 'allergies', path: ['patient', 'combinedAllergies', 'items'], notRead: ['patient', 'combinedAllergies', 'notRead'], warnings: ['patient', 'combinedAllergies', 'conflicts'], current: NOW, columns: combinedAllergyColumns },
+    combinedSection('combinedAllergies', { title: 'Allergies and reactions', name: 'allergies', warnings: ['patient', 'combinedAllergies', 'conflicts'], current: NOW, columns: combinedAllergyColumns }),
     // From the combined section too: the hospital's prescriptions and the mental health trust's depot beside the GP's repeats, each once.
-    {
-      title: 'Current medications',
-      name: 'medications',
-      path: ['patient', 'combinedMedications', 'items'],
-      notRead: ['patient', 'combinedMedications', 'notRead'],
-      // A "no current medications" statement beside a medicine in force is a warning here too (H125).
-      warnings: ['patient', 'combinedMedications', 'conflicts'],
-      current: NOW,
-      columns: combinedMedicationColumns,
-    },
+    // A "no current medications" statement beside a medicine in force is a warning here too (H125).
+    combinedSection('combinedMedications', { title: 'Current medications', name: 'medications', warnings: ['patient', 'combinedMedications', 'conflicts'], current: NOW, columns: combinedMedicationColumns }),
     // Advance decisions in force (a refusal of treatment, a ReSPECT form) and alerts in force: what the treating clinician must know now.
-    { title: 'Advance decisions', name: 'advanceDirectives', path: ['patient', 'combinedAdvanceDirectives', 'items'], notRead: ['patient', 'combinedAdvanceDirectives', 'notRead'], current: NOW, columns: advanceDecisionColumns },
-    { title: 'Alerts', name: 'alerts', path: ['patient', 'combinedAlerts', 'items'], notRead: ['patient', 'combinedAlerts', 'notRead'], current: NOW, columns: alertColumns },
+    combinedSection('combinedAdvanceDirectives', { title: 'Advance decisions', name: 'advanceDirectives', current: NOW, columns: advanceDecisionColumns }),
+    combinedSection('combinedAlerts', { title: 'Alerts', name: 'alerts', current: NOW, columns: alertColumns }),
     // Safeguarding alerts in force from every source (the GP's and the hospital's CP-IS flags too), apart from general alerts: a role without the safeguarding category sees this section as restricted.
-    {
-      title: 'Safeguarding',
-      name: 'safeguardingAlerts',
-      path: ['patient', 'combinedSafeguardingAlerts', 'items'],
-      notRead: ['patient', 'combinedSafeguardingAlerts', 'notRead'],
-      current: NOW,
-      columns: alertColumns,
-    },
+    combinedSection('combinedSafeguardingAlerts', { title: 'Safeguarding', name: 'safeguardingAlerts', current: NOW, columns: alertColumns }),
     // Mental health risk alerts in force from every source (H170; the mental health trust's risk flags and the council's too, H173, H174): a risk
     // of suicide or to others is what A&E must know first; the same risk raised by the GP and the trust is one item naming both. Sensitive (mentalHealthRisk): a role without it sees this section and the next as restricted, never as nothing recorded.
-    {
-      title: 'Mental health risk alerts',
-      name: 'riskAlerts',
-      path: ['patient', 'combinedRiskAlerts', 'items'],
-      notRead: ['patient', 'combinedRiskAlerts', 'notRead'],
-      current: NOW,
-      columns: alertColumns,
-    },
+    combinedSection('combinedRiskAlerts', { title: 'Mental health risk alerts', name: 'riskAlerts', current: NOW, columns: alertColumns }),
     // The mental health trust's own risk summary (its latest risk assessment), only while it stands. Its risk-coded flags are in the risk alerts above, never here too (H173).
     {
       title: 'Mental health risk summary',
