@@ -20,7 +20,7 @@ import {
   versionVerdict,
 } from '@shareforyou/kit';
 import { relationshipRuleFor } from '@shareforyou/schema';
-import type { PatientRecord, RegistryModels } from './models';
+import { restrictionFromIndex, type PatientRecord, type RegistryModels } from './models';
 import { postcodeKey } from './patientTrace';
 import { relationshipSpan, ruleForEvent } from './careRelationships';
 import { addressOf, calendarDateOf, communicationOf, contactPointsOf, contactsOf, currentAddressOf, deceasedOf, restrictedOf } from '@shareforyou/kit/src/ingest';
@@ -80,7 +80,8 @@ function accessChangesOf(prepared: PreparedEntries<Prepared>, organisation: Feed
   return prepared.flatMap(({ entry, prepared: p }): AccessChange[] => {
     if (p.kind === 'patient') {
       const registration: CareRelationshipRecord = { odsCode: organisation.odsCode, organisationName: organisation.name, kind: 'registration', from: new Date(entry.lastUpdated), until: null, sourceId: `${organisation.odsCode}/registration`, versionKey: p.versionKey };
-      const flag = indexed && versionVerdict(p.versionKey, indexed.versionKey) === 'stale' ? { restricted: indexed.restricted === true, versionKey: indexed.versionKey } : { restricted: p.demographics.restricted === true, versionKey: p.versionKey };
+      const fromIndex = indexed && versionVerdict(p.versionKey, indexed.versionKey) === 'stale' ? restrictionFromIndex(indexed) : null;
+      const flag = fromIndex ?? { restricted: p.demographics.restricted === true, versionKey: p.versionKey };
       return [
         { index: entry.index, kind: 'restriction', ...flag },
         { index: entry.index, kind: 'registration', registration, endOthersAt: now },

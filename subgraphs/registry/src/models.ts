@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import type { SubgraphDatabases } from '@shareforyou/kit';
+import type { RecordRestriction, SubgraphDatabases } from '@shareforyou/kit';
 import type { AddressValue, CommunicationNeedsValue, ContactPointValue, DeceasedValue, PatientContactValue } from '@shareforyou/kit/src/ingest';
 
 /** The patient index (demographics) and the organisation register. Access records live in the kit. */
@@ -27,6 +27,17 @@ export interface PatientRecord {
   registeredPractice: { odsCode: string; name: string } | null;
   provenance: { odsCode: string; system: string; sourceId: string; version: string; lastUpdated: string };
   versionKey: string;
+}
+
+/**
+ * The restricted flag the patient's access record takes from the index entry (clinical safety H165):
+ * the entry's flag, by the entry's version. An entry without the field (fed before it was kept) gives
+ * not restricted; no entry (or one without a version) gives null: the flag stays unknown, withheld.
+ * The feed uses it for a Patient older than the index, the start's backfill for records kept before the flag.
+ */
+export function restrictionFromIndex(indexed: Pick<PatientRecord, 'restricted' | 'versionKey'> | null | undefined): RecordRestriction | null {
+  if (!indexed?.versionKey) return null;
+  return { restricted: indexed.restricted === true, versionKey: indexed.versionKey };
 }
 
 export interface OrganisationRecord {

@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { compareAndSet, type PatientAccessRecord } from '@shareforyou/kit';
-import type { PatientRecord, RegistryModels } from './models';
+import { restrictionFromIndex, type PatientRecord, type RegistryModels } from './models';
 
 /**
  * Access records kept before the restricted flag was (clinical safety H165) have no flag, so every
@@ -28,8 +28,8 @@ export const maintenanceModel = (db: Connection) => db.models.RegistryMaintenanc
 
 /** The flag an access record takes from the index entry, or null when it has one already. */
 export function backfilledRestriction(stored: Pick<PatientAccessRecord, 'restriction'> | null, indexed: Pick<PatientRecord, 'restricted' | 'versionKey'> | null) {
-  if (!stored || stored.restriction || !indexed?.versionKey) return null;
-  return { restricted: indexed.restricted === true, versionKey: indexed.versionKey };
+  if (!stored || stored.restriction) return null;
+  return restrictionFromIndex(indexed);
 }
 
 export async function backfillRestrictions(models: RegistryModels, maintenance: ReturnType<typeof maintenanceModel>, options: { stopping: () => boolean; log: (message: string) => void }): Promise<number> {
