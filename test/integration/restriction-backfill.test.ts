@@ -3,13 +3,15 @@ import { ensureLocalSecrets, registryAccessModels, restrictionOf } from '@sharef
 import { registryModels, type RegistryModels } from '../../subgraphs/registry/src/models';
 import { backfillRestrictions, maintenanceModel } from '../../subgraphs/registry/src/restrictionBackfill';
 import { closeDatabases, database } from '../support/clients';
+import { commandLog } from '../support/commandLog';
 
 /**
  * Access records kept before the restricted flag was (clinical safety H165): without a flag every
  * organisation's relatives are withheld from everyone. The registry's start gives each the flag its
  * own patient index holds, on the real database: restricted stays withheld, not restricted shows
  * again, a record the index does not hold stays unknown, a flag already set is never overwritten,
- * and a finished pass is not run again.
+ * and a finished pass is not run again. The index is read once per page of access records, not once
+ * per patient.
  */
 
 let db: Connection;
@@ -68,4 +70,20 @@ it('a stopping service ends the pass without marking it done, so the next start 
   expect(await backfillRestrictions(models, maintenance, { stopping: () => true, log: () => undefined })).toBe(0);
   expect(await maintenance.countDocuments({})).toBe(0);
   expect(await backfillRestrictions(models, maintenance, { stopping: () => false, log: () => undefined })).toBe(1);
+});
+
+it("reads the index once per page of access records (one $in), not once per patient", async () => {
+  await Promise.all([models.PatientAccess.deleteMany({}), models.Patient.deleteMany({}), maintenance.deleteMany({})]);
+  await models.PatientAccess.collection.insertMany([access(RESTRICTED), access(OPEN), access(NOT_INDEXED), access(ALREADY, { restriction: { restricted: true, versionKey: 'newer' } })] as never[]);
+  await models.Patient.collection.insertMany([indexed(RESTRICTED, true, 'r1'), indexed(OPEN, false, 'o1'), indexed(ALREADY, false, 'older')] as never[]);
+  const log = await commandLog(db.name);
+  try {
+    const counted = registryModels({ own: log.connection, registry: log.connection, access: registryAccessModels(log.connection), slices: null });
+    expect(await backfillRestrictions(counted, maintenanceModel(log.connection), { stopping: () => false, log: () => undefined })).toBe(2);
+    expect(log.reads('patients')).toBe(1);
+  } finally {
+    await log.close();
+  }
+  expect(((await models.PatientAccess.findById(RESTRICTED).lean().exec()) as any).restriction).toEqual({ restricted: true, versionKey: 'r1' });
+  expect(((await models.PatientAccess.findById(ALREADY).lean().exec()) as any).restriction.versionKey).toBe('newer');
 });

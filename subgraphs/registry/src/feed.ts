@@ -119,22 +119,32 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
   const patientResult = (current: PatientRecord | null, record: PatientRecord): EntryResult =>
     !current ? 'created' : (versionVerdict(record.versionKey, current.versionKey) ?? 'updated');
 
-  /** Writes the patient's index entry by version (idempotent: an older or equal version changes nothing). */
-  async function storePatient(record: PatientRecord): Promise<EntryResult> {
-    const current = (await models.Patient.findById(record._id).lean().exec()) as PatientRecord | null;
+  const readIndexed = async (nhsNumber: string) => (await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null;
+
+  /**
+   * Writes the patient's index entry by version (idempotent: an older or equal version changes
+   * nothing), by compare-and-set on the version it read. `known`: the entry as the caller already
+   * read it (no second read of the same entry); when it has changed since, the entry is read again
+   * and decided on as it stands. Index versions only go up, so an older `known` never lets an older
+   * or equal record through.
+   */
+  async function storePatient(record: PatientRecord, known?: PatientRecord | null): Promise<EntryResult> {
+    const current = known === undefined ? await readIndexed(record._id) : known;
     const result = patientResult(current, record);
     if (result === 'unchanged' || result === 'stale') return result;
     if (current) {
       const { matchedCount } = await models.Patient.updateOne({ _id: record._id, versionKey: current.versionKey }, { $set: record }).exec();
-      return matchedCount ? 'updated' : 'stale';
+      if (matchedCount) return 'updated';
+    } else {
+      try {
+        await models.Patient.create(record);
+        return 'created';
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
     }
-    try {
-      await models.Patient.create(record);
-      return 'created';
-    } catch (error) {
-      if ((error as { code?: number }).code === 11000) return 'stale';
-      throw error;
-    }
+    // Another writer changed the entry since it was read: once more as it stands, else stale.
+    return known === undefined ? 'stale' : storePatient(record);
   }
 
   const patientEntries = (prepared: PreparedEntries<Prepared>, organisation: FeedingOrganisation) =>
@@ -164,15 +174,21 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
       // compare-and-set on the access record, before the index: a record becoming restricted has its
       // relatives withheld before its address is (never a moment the other way round), and a crash
       // between the two is mended by sending the Patient again.
+      // The index entry is read once: for the restricted flag of a Patient older than it, then as the
+      // entry each Patient is written over (after a write, the record written).
       const patients = patientEntries(prepared, organisation);
-      const indexed = patients.length ? ((await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null) : null;
+      let indexed = patients.length ? await readIndexed(nhsNumber) : null;
       const changes = accessChangesOf(prepared, organisation, new Date(), indexed);
       await changeAccess(nhsNumber, (stored) => {
         const { set, results: relationshipResults } = accessAfter(stored, changes);
         relationshipResults.forEach((result, index) => results.set(index, result));
         return { set };
       });
-      for (const { index, record } of patients) results.set(index, await storePatient(record));
+      for (const { index, record } of patients) {
+        const result = await storePatient(record, indexed);
+        results.set(index, result);
+        if (result === 'created' || result === 'updated') indexed = record;
+      }
       return results;
     },
 
@@ -180,7 +196,7 @@ export function registryFeedTarget(models: RegistryModels): FeedTarget<Prepared>
     // commits: every subgraph's access reads, and the registry's own, leave them out until then.
     async stage(nhsNumber, prepared, organisation, journalId) {
       const demographics = patientEntries(prepared, organisation);
-      const indexed = demographics.length ? ((await models.Patient.findById(nhsNumber).lean().exec()) as PatientRecord | null) : null;
+      const indexed = demographics.length ? await readIndexed(nhsNumber) : null;
       const changes = accessChangesOf(prepared, organisation, new Date(), indexed);
       let results = new Map<number, EntryResult>();
       await changeAccess(nhsNumber, (stored) => {

@@ -41,8 +41,16 @@ export async function backfillRestrictions(models: RegistryModels, maintenance: 
     const page = (await models.PatientAccess.find(after ? { _id: { $gt: after } } : {}).sort({ _id: 1 }).limit(PAGE).select({ _id: 1, restriction: 1 }).lean().exec()) as Array<Pick<PatientAccessRecord, '_id' | 'restriction'>>;
     if (page.length === 0) break;
     after = page[page.length - 1]._id;
-    for (const { _id } of page.filter((record) => !record.restriction)) {
-      const indexed = (await models.Patient.findById(_id).select({ restricted: 1, versionKey: 1 }).lean().exec()) as PatientRecord | null;
+    const unflagged = page.filter((record) => !record.restriction).map((record) => record._id);
+    if (unflagged.length === 0) continue;
+    // The page's index entries in one read (one $in), not one a patient. Read before the page's
+    // compare-and-sets, as each was before its own: a feed writing meanwhile sets the access record's
+    // flag before the index (the check below then leaves it), and a transaction settling later sets
+    // its newer flag by version over the one given here.
+    const entries = (await models.Patient.find({ _id: { $in: unflagged } }).select({ restricted: 1, versionKey: 1 }).lean().exec()) as Array<Pick<PatientRecord, '_id' | 'restricted' | 'versionKey'>>;
+    const indexedById = new Map(entries.map((entry) => [entry._id, entry]));
+    for (const _id of unflagged) {
+      const indexed = indexedById.get(_id) ?? null;
       let set = false;
       await compareAndSet<PatientAccessRecord>(models.PatientAccess, _id, (stored) => {
         const restriction = backfilledRestriction(stored, indexed);
