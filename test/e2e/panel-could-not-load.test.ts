@@ -10,12 +10,13 @@ import { stackInfo } from '../support/stackInfo';
 /**
  * Panels embedded in a host page whose gateway cannot answer (docs/clinical-safety.md H61): a
  * closed port, a real HTTP server answering 503, one that never answers. Every section of every
- * panel must say "Could not load", in the error style, and never "Nothing recorded" (issue #19:
- * an embedded panel read "Nothing recorded" for a patient with a penicillin anaphylaxis).
+ * panel (the emergency summary, allergies, problems, medications, and each source's alerts and
+ * advance decisions) must say "Could not load", in the error style, and never "Nothing recorded"
+ * (issue #19: an embedded panel read "Nothing recorded" for a patient with a penicillin anaphylaxis).
  */
 
 const freshPage = browserPages();
-const PANELS = ['sfy-emergency-summary', 'sfy-allergies', 'sfy-problems', 'sfy-medications'];
+const PANELS = ['sfy-emergency-summary', 'sfy-allergies', 'sfy-problems', 'sfy-medications', 'sfy-alerts', 'sfy-advance-decisions'];
 
 let closedPort = 0;
 let answering503: Server;
@@ -115,6 +116,19 @@ async function expectCouldNotLoad(page: Page, reason: RegExp) {
   // Every section of the emergency summary, allergies first.
   expect(panels[0].sections.map((s) => s.section)).toEqual(['allergies', 'medications', 'advanceDirectives', 'alerts', 'safeguardingAlerts', 'riskAlerts', 'riskSummary', 'crisisPlan', 'admissions']);
   expect(panels[0].sections[0].text).toMatch(/^Allergies and reactionsCould not load allergies and reactions: /);
+  // Every section of the alerts panel (each source's alerts, safeguarding and mental health risk
+  // alerts, sensitive or not; the trust's and the council's risk alerts) and of the advance
+  // decisions panel (every source).
+  const sectionsOf = (tag: string) => panels.find((p) => p.panel === tag)!.sections;
+  expect(sectionsOf('sfy-alerts').map((s) => s.section)).toEqual([
+    'alerts', 'gpSafeguardingAlerts', 'gpRiskAlerts',
+    'hospitalAlerts', 'hospitalSafeguardingAlerts', 'hospitalRiskAlerts',
+    'communityAlerts', 'communitySafeguardingAlerts', 'communityRiskAlerts',
+    'mentalHealthRiskAlerts', 'socialCareRiskAlerts',
+  ]);
+  expect(sectionsOf('sfy-alerts')[2].text).toMatch(/^GP mental health risk alertsCould not load GP mental health risk alerts: /);
+  expect(sectionsOf('sfy-advance-decisions').map((s) => s.section)).toEqual(['advanceDecisions', 'hospitalAdvanceDecisions', 'mentalHealthAdvanceDecisions', 'communityAdvanceDecisions', 'socialCareAdvanceDecisions']);
+  expect(sectionsOf('sfy-advance-decisions')[0].text).toMatch(/^GP advance decisionsCould not load GP advance decisions: /);
 }
 
 it('the gateway unreachable (a closed port): every section of every panel says "Could not load ...: the record service could not be reached"', async () => {
