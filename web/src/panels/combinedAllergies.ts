@@ -2,7 +2,7 @@ import { CombinedAllergiesDocument, type CombinedAllergiesQuery } from '../gener
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
 import { allergyStatus, statusWords } from './statusWords';
-import { eachSourceSays, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { eachSourceSays, nameCol, sourcesCol, sourcesStatusCol, combinedSection } from './combinedColumns';
 import { scopeWords } from './combinedWords';
 
 /** The allergies section of the combined record, and the emergency summary's allergies: the same columns. */
@@ -27,15 +27,13 @@ export class CombinedAllergiesPanel extends RecordPanel<CombinedAllergiesQuery> 
   protected heading = 'Allergies and adverse reactions';
   protected document = CombinedAllergiesDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedAllergies', {
       title: 'Allergies',
       name: 'allergies',
-      path: ['patient', 'combinedAllergies', 'items'],
-      notRead: ['patient', 'combinedAllergies', 'notRead'],
       warnings: ['patient', 'combinedAllergies', 'conflicts'],
       current: { history: 'Past and ruled-out allergies' },
       columns: combinedAllergyColumns,
-    },
+    }),
     {
       title: '“No known allergies” statements',
       name: 'noKnownAllergies',

@@ -3,7 +3,7 @@ import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { appointmentStatus } from './statusWords';
 import { formatDateTime } from './fhirTime';
-import { eachSourceSays, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { eachSourceSays, sourcesCol, sourcesStatusCol, combinedSection } from './combinedColumns';
 import { appointmentWhat as what, appointmentWithWhom as withWhom } from './appointmentText';
 
 /**
@@ -17,11 +17,9 @@ export class CombinedAppointmentsPanel extends RecordPanel<CombinedAppointmentsQ
   protected heading = 'Appointments';
   protected document = CombinedAppointmentsDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedAppointments', {
       title: 'Appointments',
       name: 'appointments',
-      path: ['patient', 'combinedAppointments', 'items'],
-      notRead: ['patient', 'combinedAppointments', 'notRead'],
       current: { history: 'Past appointments' },
       columns: [
         col('When', (i) => (i.start ? formatDateTime(i.start) : 'No date yet')),
@@ -30,7 +28,7 @@ export class CombinedAppointmentsPanel extends RecordPanel<CombinedAppointmentsQ
         sourcesStatusCol(appointmentStatus),
         sourcesCol(appointmentStatus),
       ],
-    },
+    }),
   ];
 }
 

@@ -4,7 +4,7 @@ import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { statusWords } from './statusWords';
 import { disagreementWords } from './combinedWords';
-import { eachSourceSays, firstDate, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { eachSourceSays, firstDate, sourcesCol, sourcesStatusCol, combinedSection } from './combinedColumns';
 
 const status = (p: { status?: string | null }) => statusWords(p.status);
 
@@ -17,11 +17,9 @@ export class CombinedCarePlansPanel extends RecordPanel<CombinedCarePlansQuery> 
   protected heading = 'Care plans';
   protected document = CombinedCarePlansDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedCarePlans', {
       title: 'Care plans',
       name: 'carePlans',
-      path: ['patient', 'combinedCarePlans', 'items'],
-      notRead: ['patient', 'combinedCarePlans', 'notRead'],
       current: { history: 'Care plans no longer in force' },
       columns: [
         // A plan's head is its title (a string, not a concept); a disagreement said under it as in every combined section.
@@ -32,7 +30,7 @@ export class CombinedCarePlansPanel extends RecordPanel<CombinedCarePlansQuery> 
         col('Since', (p) => firstDate(p, (s) => s.start)),
         sourcesCol(status),
       ],
-    },
+    }),
   ];
 }
 

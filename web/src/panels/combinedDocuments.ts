@@ -3,7 +3,7 @@ import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { statusWords } from './statusWords';
 import { heldAtSource } from './documentText';
-import { eachSourceSays, firstDate, sourcesCol } from './combinedColumns';
+import { eachSourceSays, firstDate, sourcesCol, combinedSection } from './combinedColumns';
 
 type Document = NonNullable<NonNullable<CombinedDocumentsQuery['patient']>['combinedDocuments']>['items'][number]['sources'][number];
 
@@ -27,11 +27,9 @@ export class CombinedDocumentsPanel extends RecordPanel<CombinedDocumentsQuery> 
   protected heading = 'Documents and letters';
   protected document = CombinedDocumentsDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedDocuments', {
       title: 'Documents and letters',
       name: 'documents',
-      path: ['patient', 'combinedDocuments', 'items'],
-      notRead: ['patient', 'combinedDocuments', 'notRead'],
       current: { history: 'Superseded documents' },
       columns: [
         col('Date', (i) => firstDate(i, (s) => s.date)),
@@ -40,7 +38,7 @@ export class CombinedDocumentsPanel extends RecordPanel<CombinedDocumentsQuery> 
         col('Author', (i) => eachSourceSays(i, (s: Document) => s.author ?? s.custodian)),
         sourcesCol(documentStatus),
       ],
-    },
+    }),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { CombinedEncountersDocument, type CombinedEncountersQuery } from '../generated/graphql';
+import { combinedSection } from './combinedColumns';
 import { RecordPanel, type Section } from './recordPanel';
 import { col, statusCol } from './columns';
 import { formatDate } from './fhirTime';
@@ -23,11 +24,9 @@ export class CombinedEncountersPanel extends RecordPanel<CombinedEncountersQuery
   protected heading = 'Encounters';
   protected document = CombinedEncountersDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedEncounters', {
       title: 'Encounters',
       name: 'encounters',
-      path: ['patient', 'combinedEncounters', 'items'],
-      notRead: ['patient', 'combinedEncounters', 'notRead'],
       current: { history: 'Past encounters' },
       columns: [
         col('Encounter', (e) => (e.description === KIND_WORDS[e.kind] ? e.description : `${KIND_WORDS[e.kind] ?? 'Encounter'}: ${e.description}`)),
@@ -39,7 +38,7 @@ export class CombinedEncountersPanel extends RecordPanel<CombinedEncountersQuery
         statusCol(),
         col('Source', (e) => `${e.provenance.organisationName}, as of ${formatDate(e.provenance.lastUpdated)}`),
       ],
-    },
+    }),
   ];
 }
 

@@ -2,7 +2,7 @@ import { CombinedFamilyHistoryDocument, type CombinedFamilyHistoryQuery } from '
 import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { statusWords } from './statusWords';
-import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol, combinedSection } from './combinedColumns';
 
 const status = (i: { status?: string | null }) => statusWords(i.status);
 
@@ -40,11 +40,9 @@ export class CombinedFamilyHistoryPanel extends RecordPanel<CombinedFamilyHistor
   protected heading = 'Family history, devices and advance decisions';
   protected document = CombinedFamilyHistoryDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedFamilyHistory', {
       title: 'Family history',
       name: 'familyHistory',
-      path: ['patient', 'combinedFamilyHistory', 'items'],
-      notRead: ['patient', 'combinedFamilyHistory', 'notRead'],
       // A relative's history is not current or past: every relative recorded is listed.
       columns: [
         nameCol('Relative', (r) => r.relationship),
@@ -52,12 +50,10 @@ export class CombinedFamilyHistoryPanel extends RecordPanel<CombinedFamilyHistor
         col('Recorded', (r) => firstDate(r, (s) => s.recordedDate)),
         sourcesCol(status),
       ],
-    },
-    {
+    }),
+    combinedSection('combinedMedicalDevices', {
       title: 'Medical devices',
       name: 'medicalDevices',
-      path: ['patient', 'combinedMedicalDevices', 'items'],
-      notRead: ['patient', 'combinedMedicalDevices', 'notRead'],
       current: { history: 'Devices no longer in use' },
       columns: [
         nameCol('Device', (d) => d.device),
@@ -65,15 +61,13 @@ export class CombinedFamilyHistoryPanel extends RecordPanel<CombinedFamilyHistor
         col('Since', (d) => firstDate(d, (s) => s.timing?.start ?? s.recordedOn)),
         sourcesCol(status),
       ],
-    },
-    {
+    }),
+    combinedSection('combinedAdvanceDirectives', {
       title: 'Advance decisions',
       name: 'advanceDirectives',
-      path: ['patient', 'combinedAdvanceDirectives', 'items'],
-      notRead: ['patient', 'combinedAdvanceDirectives', 'notRead'],
       current: { history: 'Advance decisions no longer in force' },
       columns: advanceDecisionColumns,
-    },
+    }),
   ];
 }
 

@@ -2,7 +2,7 @@ import { CombinedImmunisationsDocument, type CombinedImmunisationsQuery } from '
 import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { statusWords } from './statusWords';
-import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol, combinedSection } from './combinedColumns';
 
 /** A dose's status in words: "Completed" (given), "Not done" with its reason when one is given. */
 const status = (i: { status?: string | null; statusReason?: { display?: string | null; text?: string | null } | null }) => {
@@ -20,11 +20,9 @@ export class CombinedImmunisationsPanel extends RecordPanel<CombinedImmunisation
   protected heading = 'Immunisations';
   protected document = CombinedImmunisationsDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedImmunisations', {
       title: 'Immunisations',
       name: 'immunisations',
-      path: ['patient', 'combinedImmunisations', 'items'],
-      notRead: ['patient', 'combinedImmunisations', 'notRead'],
       current: { history: 'Not given, or not given as recorded' },
       columns: [
         nameCol('Vaccine', (i) => i.vaccine),
@@ -33,7 +31,7 @@ export class CombinedImmunisationsPanel extends RecordPanel<CombinedImmunisation
         sourcesStatusCol(status),
         sourcesCol(status),
       ],
-    },
+    }),
   ];
 }
 

@@ -4,7 +4,7 @@ import { col } from './columns';
 import { administrationStatus } from './statusWords';
 import { formatDateTime } from './fhirTime';
 import { quantity } from './medicineText';
-import { eachSourceSays, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { eachSourceSays, nameCol, sourcesCol, sourcesStatusCol, combinedSection } from './combinedColumns';
 
 type Dose = NonNullable<NonNullable<CombinedMedicationAdministrationsQuery['patient']>['combinedMedicationAdministrations']>['items'][number]['sources'][number];
 
@@ -29,11 +29,9 @@ export class CombinedMedicationAdministrationsPanel extends RecordPanel<Combined
   protected heading = 'Medicines given';
   protected document = CombinedMedicationAdministrationsDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedMedicationAdministrations', {
       title: 'Medicines given',
       name: 'medicationAdministrations',
-      path: ['patient', 'combinedMedicationAdministrations', 'items'],
-      notRead: ['patient', 'combinedMedicationAdministrations', 'notRead'],
       columns: [
         nameCol('Medicine', (i) => i.medication),
         col('Dose and route', (i) => eachSourceSays(i, doseAndRoute)),
@@ -42,7 +40,7 @@ export class CombinedMedicationAdministrationsPanel extends RecordPanel<Combined
         col('Who', (i) => eachSourceSays(i, (s: Dose) => s.performers.map((p) => p.actor).filter(Boolean).join(', '))),
         sourcesCol(administrationStatus),
       ],
-    },
+    }),
   ];
 }
 

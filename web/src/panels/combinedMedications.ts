@@ -2,7 +2,7 @@ import { CombinedMedicationsDocument, type CombinedMedicationsQuery } from '../g
 import { RecordPanel, type Section, formatDate } from './recordPanel';
 import { col } from './columns';
 import { medicineDosage, medicineEntryStatus, type MedicineEntry } from './medicineText';
-import { firstDate, nameCol, sourcesCol, sourcesStatusCol, listStatementSection } from './combinedColumns';
+import { firstDate, nameCol, sourcesCol, sourcesStatusCol, listStatementSection, combinedSection } from './combinedColumns';
 
 // Each source's entry in its words; a statement and the prescription it is based on (one medicine, one item) each named by its kind.
 const status = (m: MedicineEntry) => medicineEntryStatus(m, formatDate);
@@ -21,15 +21,13 @@ export class CombinedMedicationsPanel extends RecordPanel<CombinedMedicationsQue
   protected heading = 'Medications';
   protected document = CombinedMedicationsDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedMedications', {
       title: 'Medications',
       name: 'medications',
-      path: ['patient', 'combinedMedications', 'items'],
-      notRead: ['patient', 'combinedMedications', 'notRead'],
       warnings: ['patient', 'combinedMedications', 'conflicts'],
       current: { history: 'Stopped and past medications' },
       columns: combinedMedicationColumns,
-    },
+    }),
     listStatementSection('combinedMedications', 'noCurrentMedications', 'No current medications'),
   ];
 }

@@ -2,7 +2,7 @@ import { CombinedProblemsDocument, type CombinedProblemsQuery } from '../generat
 import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { problemStatus } from './statusWords';
-import { firstDate, nameCol, sourcesCol, sourcesStatusCol, listStatementSection } from './combinedColumns';
+import { firstDate, nameCol, sourcesCol, sourcesStatusCol, listStatementSection, combinedSection } from './combinedColumns';
 
 /**
  * <sfy-combined-problems nhs-number="..."> — fields in combinedProblems.graphql. Problems and
@@ -15,15 +15,13 @@ export class CombinedProblemsPanel extends RecordPanel<CombinedProblemsQuery> {
   protected heading = 'Problems and diagnoses';
   protected document = CombinedProblemsDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedProblems', {
       title: 'Problems and diagnoses',
       name: 'problems',
-      path: ['patient', 'combinedProblems', 'items'],
-      notRead: ['patient', 'combinedProblems', 'notRead'],
       warnings: ['patient', 'combinedProblems', 'conflicts'],
       current: { history: 'Past and ruled-out problems' },
       columns: [nameCol('Problem', (p) => p.code), sourcesStatusCol(problemStatus), col('Since', (p) => firstDate(p, (s) => s.onsetDate ?? s.recordedDate)), sourcesCol(problemStatus)],
-    },
+    }),
     listStatementSection('combinedProblems', 'noKnownProblems', 'No known problems'),
   ];
 }

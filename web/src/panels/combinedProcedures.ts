@@ -2,7 +2,7 @@ import { CombinedProceduresDocument, type CombinedProceduresQuery } from '../gen
 import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { statusWords } from './statusWords';
-import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol, combinedSection } from './combinedColumns';
 
 const status = (p: { status: string }) => statusWords(p.status);
 
@@ -11,14 +11,12 @@ export class CombinedProceduresPanel extends RecordPanel<CombinedProceduresQuery
   protected heading = 'Operations and procedures';
   protected document = CombinedProceduresDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedProcedures', {
       title: 'Operations and procedures',
       name: 'procedures',
-      path: ['patient', 'combinedProcedures', 'items'],
-      notRead: ['patient', 'combinedProcedures', 'notRead'],
       current: { history: 'Done, stopped and not done' },
       columns: [nameCol('Procedure', (p) => p.code), sourcesStatusCol(status), col('Date', (p) => firstDate(p, (s) => s.performedDate)), col('Site', (p) => eachSourceSays(p, (s) => s.bodySite.map((b: { display?: string }) => b.display).join(', '))), sourcesCol(status)],
-    },
+    }),
   ];
 }
 

@@ -2,7 +2,7 @@ import { CombinedReferralsDocument, type CombinedReferralsQuery } from '../gener
 import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { statusWords } from './statusWords';
-import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { eachSourceSays, firstDate, nameCol, sourcesCol, sourcesStatusCol, combinedSection } from './combinedColumns';
 
 const status = (r: { status?: string | null }) => statusWords(r.status);
 
@@ -15,11 +15,9 @@ export class CombinedReferralsPanel extends RecordPanel<CombinedReferralsQuery> 
   protected heading = 'Referrals and requests';
   protected document = CombinedReferralsDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedReferrals', {
       title: 'Referrals and requests',
       name: 'referrals',
-      path: ['patient', 'combinedReferrals', 'items'],
-      notRead: ['patient', 'combinedReferrals', 'notRead'],
       current: { history: 'Closed referrals and requests' },
       columns: [
         nameCol('Referral or request', (r) => r.code),
@@ -29,7 +27,7 @@ export class CombinedReferralsPanel extends RecordPanel<CombinedReferralsQuery> 
         col('Written', (r) => firstDate(r, (s) => s.authoredOn)),
         sourcesCol(status),
       ],
-    },
+    }),
   ];
 }
 

@@ -2,7 +2,7 @@ import { CombinedResultsDocument, CombinedSocialHistoryDocument, CombinedVitalSi
 import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { statusWords } from './statusWords';
-import { eachSourceSays, firstDate, sourceNameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { eachSourceSays, firstDate, sourceNameCol, sourcesCol, sourcesStatusCol, combinedSection } from './combinedColumns';
 import { html } from 'lit';
 import { resultText } from './resultText';
 import { resultFlag } from './resultFlag';
@@ -24,11 +24,9 @@ const status = (r: { status: string }) => statusWords(r.status);
 
 /** An observation section of the combined record (results, vital signs, social history): newest first; a cancelled one is history. */
 function observationSection(field: 'combinedResults' | 'combinedVitalSigns' | 'combinedSocialHistory', title: string, name: string, label: string): Section {
-  return {
+  return combinedSection(field, {
     title,
     name,
-    path: ['patient', field, 'items'],
-    notRead: ['patient', field, 'notRead'],
     current: { history: 'Cancelled or of unknown status' },
     // The name in each source's words with its codes on demand; every row's status (final,
     // preliminary, amended, corrected), not only inside its list of sources (issue #19.4).
@@ -40,7 +38,7 @@ function observationSection(field: 'combinedResults' | 'combinedVitalSigns' | 'c
       sourcesStatusCol(status),
       sourcesCol(status),
     ],
-  };
+  });
 }
 
 /** <sfy-combined-results nhs-number="..."> — fields in combinedResults.graphql. Laboratory, imaging and questionnaire results from every source. */

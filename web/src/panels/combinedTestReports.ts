@@ -3,7 +3,7 @@ import { RecordPanel, type Section } from './recordPanel';
 import { col } from './columns';
 import { reportStatus } from './statusWords';
 import { reportResults } from './reportText';
-import { eachSourceSays, firstDate, sourceNameCol, sourcesCol, sourcesStatusCol } from './combinedColumns';
+import { eachSourceSays, firstDate, sourceNameCol, sourcesCol, sourcesStatusCol, combinedSection } from './combinedColumns';
 
 /**
  * <sfy-combined-test-reports nhs-number="..."> — fields in combinedTestReports.graphql. Reports of
@@ -15,11 +15,9 @@ export class CombinedTestReportsPanel extends RecordPanel<CombinedTestReportsQue
   protected heading = 'Test reports';
   protected document = CombinedTestReportsDocument;
   protected sections: Section[] = [
-    {
+    combinedSection('combinedTestReports', {
       title: 'Test reports',
       name: 'testReports',
-      path: ['patient', 'combinedTestReports', 'items'],
-      notRead: ['patient', 'combinedTestReports', 'notRead'],
       current: { history: 'Cancelled reports and reports of unknown status' },
       columns: [
         sourceNameCol('Report', (s) => ({ ...s.code, text: s.name })),
@@ -29,7 +27,7 @@ export class CombinedTestReportsPanel extends RecordPanel<CombinedTestReportsQue
         sourcesStatusCol(reportStatus),
         sourcesCol(reportStatus),
       ],
-    },
+    }),
   ];
 }
 
