@@ -1,18 +1,13 @@
+import { conceptKeys, type Concept } from '@shareforyou/kit/src/catalogue/conceptKeys';
 import { instantOf } from '@shareforyou/kit/src/slice/panels';
+
+export { conceptKeys, type Concept };
 
 /**
  * The same fact from several sources is one item that lists every source, with their statuses;
  * where they disagree the item says so and hides neither (issue #18.2, hazards H80-H82). Pure: the
  * combined record's sections call it with their section's rule.
  */
-
-export interface Concept {
-  system?: string | null;
-  code?: string | null;
-  display?: string | null;
-  text?: string | null;
-  coding?: Array<{ system?: string | null; code?: string | null; display?: string | null }> | null;
-}
 
 export interface SourceItem {
   id: string;
@@ -42,17 +37,6 @@ export interface SectionRule<T extends SourceItem> {
   linked?(item: T): string[];
   /** The section's own words for a disagreement, in place of disagreementOf's. */
   disagreement?(sources: T[]): string | null;
-}
-
-/**
- * The codes that identify a concept: every coding of a code system (SNOMED CT, dm+d, LOINC, ...).
- * A concept given as text only has none, so it is never merged with another: two sources' free
- * text is not evidence of the same fact.
- */
-export function conceptKeys(concept: Concept | null | undefined): string[] {
-  if (!concept) return [];
-  const codings = [...(concept.coding ?? []), { system: concept.system, code: concept.code }];
-  return [...new Set(codings.filter((c) => c.system && c.code && c.system !== 'text').map((c) => `${c.system}|${c.code}`))];
 }
 
 /** Groups the items of every source into facts: the same code and the same time, transitively. */

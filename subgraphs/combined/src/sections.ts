@@ -1,6 +1,7 @@
 import { closeInTime, disagreementOf, mergeSameFacts, periodsOverlap, sameDay, withinAYear, type Concept, type SectionRule, type SourceItem } from './merge';
 import { instantOf } from '@shareforyou/kit/src/slice/panels';
 import { readableDate } from '@shareforyou/kit/src/readableDate';
+import { CURRENT_MEDICINE_STATUSES } from '@shareforyou/kit/src/catalogue/medicineCourses';
 import { sourceOfField } from './sourceFields';
 
 /**
@@ -142,8 +143,6 @@ export function combinedProblems(parent: Parent) {
 export const MEDICATION_FIELDS = ['medications', 'hospitalPrescriptions', 'mentalHealthMedications', 'communityMedications', 'socialCareMedications'] as const;
 export const NO_CURRENT_MEDICATION_FIELDS = ['noCurrentMedications', 'hospitalNoCurrentMedications', 'mentalHealthNoCurrentMedications', 'communityNoCurrentMedications', 'socialCareNoCurrentMedications'] as const;
 
-const CURRENT_MEDICATION_STATUSES = new Set(['active', 'on_hold', 'on-hold']);
-
 /**
  * One source's course of a medicine as one voice: a statement and the prescription it is based on
  * (sameMedicineAs, paired by the source's slice: kit medicineCourses) speak through the entry that
@@ -159,7 +158,7 @@ export function courseVoices(sources: Item[]): Item[] {
     const course = [source, ...((source.sameMedicineAs as string[] | undefined) ?? []).map((id) => byId.get(id)).filter((s): s is Item => Boolean(s))];
     course.forEach((s) => seen.add(s.id));
     const current = course.some((s) => s.current);
-    voices.push(course.find((s) => (current ? s.current : !CURRENT_MEDICATION_STATUSES.has(String(s.status)))) ?? source);
+    voices.push(course.find((s) => (current ? s.current : !CURRENT_MEDICINE_STATUSES.has(String(s.status)))) ?? source);
   }
   return voices;
 }

@@ -1,4 +1,6 @@
 import { readableDate } from '../readableDate';
+import { instantOf as instant } from '../slice/panels';
+import { conceptKeys, type Concept } from './conceptKeys';
 
 /**
  * A statement and the prescription it is based on are one medicine (clinical safety H180-H182).
@@ -26,20 +28,12 @@ import { readableDate } from '../readableDate';
  *    round: no entry is made current against its own status).
  */
 
-export interface CourseConcept {
-  system?: string | null;
-  code?: string | null;
-  display?: string | null;
-  text?: string | null;
-  coding?: Array<{ system?: string | null; code?: string | null }> | null;
-}
-
 export interface CourseEntry {
   id: string;
   kind?: string | null;
   status?: string | null;
   current?: boolean | null;
-  medication?: CourseConcept | null;
+  medication?: Concept | null;
   basedOn?: string[] | null;
   provenance: { odsCode: string; organisationName?: string | null; lastUpdated?: string | null };
 }
@@ -55,21 +49,14 @@ export interface MedicineCourse<T extends CourseEntry> {
   disagreement: string | null;
 }
 
-const instant = (value: unknown) => {
-  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-  return Number.isNaN(ms) ? -Infinity : ms;
-};
-
 /** The codes of a medicine (every coding), or its words when it has none. */
-function medicineKeys(c: CourseConcept | null | undefined): { codes: string[]; words: string | null } {
-  const codings = [...(c?.coding ?? []), { system: c?.system, code: c?.code }];
-  const codes = [...new Set(codings.filter((x) => x.system && x.code && x.system !== 'text').map((x) => `${x.system}|${x.code}`))];
+function medicineKeys(c: Concept | null | undefined): { codes: string[]; words: string | null } {
   const words = (c?.text ?? c?.display ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
-  return { codes, words: words || null };
+  return { codes: conceptKeys(c), words: words || null };
 }
 
 /** The same medicine: a code in common; when neither is coded, the same words. Different medicines are never one course. */
-export function sameMedicine(a: CourseConcept | null | undefined, b: CourseConcept | null | undefined): boolean {
+export function sameMedicine(a: Concept | null | undefined, b: Concept | null | undefined): boolean {
   const [x, y] = [medicineKeys(a), medicineKeys(b)];
   if (x.codes.length && y.codes.length) return x.codes.some((k) => y.codes.includes(k));
   if (!x.codes.length && !y.codes.length) return Boolean(x.words) && x.words === y.words;
@@ -79,7 +66,8 @@ export function sameMedicine(a: CourseConcept | null | undefined, b: CourseConce
 const isStatement = (e: CourseEntry) => e.kind !== 'request';
 const words = (status: string | null | undefined) => String(status ?? 'no status').replace(/[-_]/g, ' ');
 const asOf = (e: CourseEntry) => readableDate(e.provenance.lastUpdated) ?? 'no date';
-const CURRENT_STATUSES = new Set(['active', 'on-hold', 'on_hold']);
+/** A medicine's statuses that read as current (FHIR codes and their GraphQL names). */
+export const CURRENT_MEDICINE_STATUSES = new Set(['active', 'on-hold', 'on_hold']);
 const reading = (current: boolean) => (current ? 'current' : 'not current');
 
 function decide<T extends CourseEntry>(entries: T[]): Omit<MedicineCourse<T>, 'entries'> {
@@ -103,7 +91,7 @@ function decide<T extends CourseEntry>(entries: T[]): Omit<MedicineCourse<T>, 'e
   const disagree = entries.some((e) => (Boolean(e.current) && !current) || (isStatement(e) && !e.current && current));
   if (!disagree) return { current, decidedBy, disagreement: null };
   // "active, not current": a status that reads current whose period the record has seen end.
-  const say = (e: T) => `${words(e.status)}${!e.current && CURRENT_STATUSES.has(String(e.status)) ? ', not current' : ''}, as of ${asOf(e)}`;
+  const say = (e: T) => `${words(e.status)}${!e.current && CURRENT_MEDICINE_STATUSES.has(String(e.status)) ? ', not current' : ''}, as of ${asOf(e)}`;
   const theStatement = `the statement (${say(statement)})`;
   const thePrescriptions = requests.length === 1 ? `the prescription it is based on (${say(requests[0])})` : `the prescriptions it is based on (${requests.map(say).join('; ')})`;
   const decider = requestNewer ? 'the prescription is newer and decides' : instant(request.provenance.lastUpdated) === instant(statement.provenance.lastUpdated) ? 'the statement, as the course’s summary, decides' : 'the statement is newer and decides';
