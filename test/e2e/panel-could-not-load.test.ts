@@ -10,13 +10,13 @@ import { stackInfo } from '../support/stackInfo';
 /**
  * Panels embedded in a host page whose gateway cannot answer (docs/clinical-safety.md H61): a
  * closed port, a real HTTP server answering 503, one that never answers. Every section of every
- * panel (the emergency summary, allergies, problems, medications, and each source's alerts and
- * advance decisions) must say "Could not load", in the error style, and never "Nothing recorded"
+ * panel (the emergency summary, allergies, problems, medications, each source's alerts and advance
+ * decisions, and the combined medications and test reports) must say "Could not load", in the error style, and never "Nothing recorded"
  * (issue #19: an embedded panel read "Nothing recorded" for a patient with a penicillin anaphylaxis).
  */
 
 const freshPage = browserPages();
-const PANELS = ['sfy-emergency-summary', 'sfy-allergies', 'sfy-problems', 'sfy-medications', 'sfy-alerts', 'sfy-advance-decisions'];
+const PANELS = ['sfy-emergency-summary', 'sfy-allergies', 'sfy-problems', 'sfy-medications', 'sfy-alerts', 'sfy-advance-decisions', 'sfy-combined-medications', 'sfy-combined-test-reports'];
 
 let closedPort = 0;
 let answering503: Server;
