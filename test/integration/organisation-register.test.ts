@@ -49,3 +49,21 @@ describe('the organisation register', () => {
     await expect(setSharingStatus(registry, 'NOPE1', 'suspended', change)).rejects.toThrow(/not in the register/);
   });
 });
+
+describe('the audit service names an organisation as soon as it is registered', () => {
+  it('a code its kept copy does not hold reads the register again, and both views name it the same', async () => {
+    const { organisationNameModel, organisationNames, lookerOrganisationName } = await import('../../subgraphs/audit/src/names');
+    const model = organisationNameModel(registry);
+    const first = await organisationNames(model, ['HSP01']);
+    expect(first.get('HSP01')).toBe('Bury Hospice');
+    expect(first.has('HSP02')).toBe(false);
+    // The kept copy is fresh for a minute; a newly registered code must not wait for it.
+    await registerOrganisation(registry, { ...hospice, odsCode: 'HSP02', name: 'Heywood Hospice' }, change);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const names = await organisationNames(model, ['HSP02']);
+    expect(lookerOrganisationName(names, { odsCode: 'HSP02', jobRole: 'R8001', profile: 'clinical' })).toBe('Heywood Hospice');
+    // A code the register has never held is not a name, in any view.
+    expect(lookerOrganisationName(await organisationNames(model, ['NOPE1']), { odsCode: 'NOPE1' })).toBeNull();
+    expect(lookerOrganisationName(names, { odsCode: '', profile: 'patient' })).toMatch(/A patient/);
+  });
+});

@@ -1,7 +1,7 @@
 import { careRecordError, ErrorCode, type SubgraphContext } from '@shareforyou/kit';
 import { collectLooks, LOOK_FIELDS, newestLookFirst, type LookEvent } from './looks';
 import type { AuditServiceModels } from './models';
-import { categoryNames, isPatientLooker, organisationNames, PATIENT_LOOKER, roleName } from './names';
+import { categoryNames, isPatientLooker, lookerOrganisationName, organisationNames, PATIENT_LOOKER, roleName } from './names';
 import { atWithin, periodArgument } from './period';
 
 /**
@@ -31,14 +31,14 @@ export async function myRecordAccess(args: { from?: string | null; to?: string |
     .lean()
     .cursor() as AsyncIterable<LookEvent>;
   const looks = await collectLooks(cursor, (e) => JSON.stringify([e.user.odsCode, e.user.jobRole ?? null]));
-  const organisations = await organisationNames(context.models.OrganisationName);
+  const organisations = await organisationNames(context.models.OrganisationName, looks.entries().map(([, look]) => look.user.odsCode));
   return looks
     .entries()
     .map(([, look]) => look)
     .sort(newestLookFirst)
     .map((look) => {
       const row = {
-        organisation: organisations.get(look.user.odsCode) ?? (isPatientLooker(look.user) ? PATIENT_LOOKER.organisation : `organisation ${look.user.odsCode}`),
+        organisation: lookerOrganisationName(organisations, look.user) ?? `organisation ${look.user.odsCode}`,
         role: roleName(look.user.jobRole) ?? (isPatientLooker(look.user) ? PATIENT_LOOKER.role : 'staff'),
         firstLook: look.firstAccess,
         lastLook: look.lastAccess,

@@ -9,6 +9,13 @@ import { classifyField, loadPolicy } from '@shareforyou/schema';
  */
 
 const REGISTER_TTL_MS = 60_000;
+/**
+ * A code the kept copy does not name (an organisation registered since it was read) reads the
+ * register again, but not more often than this: otherwise the privacy office and the patient would
+ * see a code for up to a minute after the organisation's first look, and one unregistered code in
+ * the log would read the register on every question.
+ */
+const MISS_REREAD_MS = 2_000;
 
 interface OrganisationName {
   _id: string;
@@ -22,22 +29,37 @@ export function organisationNameModel(registry: Connection) {
 }
 export type OrganisationNameModel = ReturnType<typeof organisationNameModel>;
 
-let register: { names: Map<string, string>; until: number } | null = null;
+let register: { names: Map<string, string>; read: number } | null = null;
 let reading: Promise<Map<string, string>> | null = null;
 
-export async function organisationNames(model: OrganisationNameModel): Promise<Map<string, string>> {
-  if (register && register.until > Date.now()) return register.names;
+/** The register's names by ODS code; `needed` are codes about to be named, so a miss among them reads it again. */
+export async function organisationNames(model: OrganisationNameModel, needed: Iterable<string | null | undefined> = []): Promise<Map<string, string>> {
+  const now = Date.now();
+  if (register && now - register.read < REGISTER_TTL_MS) {
+    const known = register.names;
+    if (now - register.read < MISS_REREAD_MS || [...needed].every((code) => !code || known.has(code))) return known;
+  }
   reading ??= (async () => {
     try {
+      const read = Date.now();
       const rows = (await model.find({}).select({ name: 1 }).lean().exec()) as OrganisationName[];
       const names = new Map(rows.map((row) => [row._id, row.name]));
-      register = { names, until: Date.now() + REGISTER_TTL_MS };
+      register = { names, read };
       return names;
     } finally {
       reading = null;
     }
   })();
   return reading;
+}
+
+/**
+ * The name a look's organisation is shown by, the same in every view: the register's; for a patient
+ * signed in as themselves, that; otherwise null (a code the register has never held).
+ */
+export function lookerOrganisationName(names: Map<string, string>, user: { odsCode?: string | null; jobRole?: string | null; profile?: string | null }): string | null {
+  if (user.odsCode) return names.get(user.odsCode) ?? null;
+  return isPatientLooker(user) ? PATIENT_LOOKER.organisation : null;
 }
 
 /** ODS codes of organisations whose name contains the text (any case); an unknown name matches none. */

@@ -3,7 +3,7 @@ import { accessLog, type AccessLogFilter } from './accessLog';
 import { auditChainStatus, startVerificationJob, verificationJob, verifyAuditChains } from './chainStatus';
 import { myRecordAccess } from './myRecordAccess';
 import { breakGlassReviewHistory, breakGlassReviewQueue, recordBreakGlassReview } from './breakGlassReview';
-import { categoryName, categoryNames, categoryOfCoordinate, isPatientLooker, organisationNames, panelNames, PATIENT_LOOKER, profileName, roleName } from './names';
+import { categoryName, categoryNames, categoryOfCoordinate, isPatientLooker, lookerOrganisationName, organisationNames, panelNames, PATIENT_LOOKER, profileName, roleName } from './names';
 import type { AuditServiceModels, BreakGlassReviewOutcome } from './models';
 import { outOfHoursAccess } from './outOfHours';
 import { recordAccessSummary } from './recordAccess';
@@ -21,7 +21,7 @@ type Categorised = { categories?: string[] | null };
 /** Names beside codes, wherever a user, an organisation and role, or categories appear. */
 const named = {
   organisationName: async (parent: Coded, _: unknown, context: Context) =>
-    parent.odsCode ? ((await organisationNames(context.models.OrganisationName)).get(parent.odsCode) ?? null) : isPatientLooker(parent) ? PATIENT_LOOKER.organisation : null,
+    lookerOrganisationName(await organisationNames(context.models.OrganisationName, [parent.odsCode]), parent),
   roleName: (parent: Coded) => roleName(parent.jobRole) ?? (isPatientLooker(parent) ? PATIENT_LOOKER.role : null),
   profileName: (parent: Coded) => profileName(parent.profile),
 };

@@ -10,7 +10,7 @@ import { breakGlassReviewHistory, breakGlassReviewQueue } from '../breakGlassRev
 import { monitoringFindings } from '../monitoring/findings';
 import type { FindingKind } from '../monitoring/matching';
 import type { AuditServiceModels } from '../models';
-import { categoryNames, organisationNames, profileName, roleName } from '../names';
+import { categoryNames, lookerOrganisationName, organisationNames, profileName, roleName } from '../names';
 import { outOfHoursAccess } from '../outOfHours';
 import { recordAccessSummary } from '../recordAccess';
 import { ownRecordAccess, sharedSurnameOrAddressAccess } from '../staffPatientLinks';
@@ -74,7 +74,7 @@ function accessLogRow(event: StoredAuditEvent & { _id: unknown }, organisations:
     userId: event.user.id,
     userName: event.user.name ?? null,
     odsCode: event.user.odsCode,
-    organisationName: organisations.get(event.user.odsCode) ?? null,
+    organisationName: lookerOrganisationName(organisations, event.user),
     jobRole: event.user.jobRole ?? null,
     roleName: roleName(event.user.jobRole),
     nhsNumber: event.nhsNumber ?? null,
