@@ -1,3 +1,4 @@
+import { slicesHolding } from '../support/slicesHolding';
 import { buildSchema, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { commonResolvers } from '../../subgraphs/kit/src/slice/commonResolvers';
 import type { SubgraphContext } from '../../subgraphs/kit/src/context';
@@ -33,7 +34,7 @@ const before = {
   testReports: [{ id: 'RM3/DiagnosticReport/r', code: concept, name: 'Full blood count', status: 'final', effectiveDate: '2025-04-28T15:00:00Z', conclusion: null, resultSourceIds: ['x'], provenance }],
 };
 
-const context = { slices: { load: async () => ({ panels: structuredClone(before) }) } } as unknown as SubgraphContext;
+const context = { slices: slicesHolding(before) } as unknown as SubgraphContext;
 const parent = { nhsNumber: '9434765919' };
 const TYPES: Record<string, string> = { admissions: 'Admission', aeAttendances: 'AeAttendance', outpatientAppointments: 'OutpatientAppointment', dischargeSummaries: 'DischargeSummary', testResults: 'TestResult', testReports: 'TestReport' };
 

@@ -1,3 +1,4 @@
+import { slicesHolding } from '../support/slicesHolding';
 /// <reference types="fhir" />
 import { buildSchema, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { prepareBundle, type FeedingOrganisation } from '../../subgraphs/kit/src/ingest/feedTarget';
@@ -198,7 +199,7 @@ for (const name of ['CarePlanStatus', 'CarePlanActivityStatus', 'EncounterStatus
 
 const provenance = { odsCode: 'NR5', organisationName: 'Bury Community Services', system: 'SystmOne', sourceId: 'x', version: '1', lastUpdated: '2025-05-03T10:00:00.000Z' };
 const withId = (panel: string, i: number, fields: Record<string, unknown>) => ({ id: `NR5/${panel}/${i}`, ...fields, provenance });
-const contextWith = (panels: Record<string, unknown[]>) => ({ slices: { load: async () => ({ panels: structuredClone(panels) }) } }) as unknown as SubgraphContext;
+const contextWith = (panels: Record<string, unknown[]>) => ({ slices: slicesHolding(panels) }) as unknown as SubgraphContext;
 const parent = { nhsNumber: '9434765919' };
 const resolve = (field: keyof typeof communityResolvers.Patient, context: SubgraphContext) => communityResolvers.Patient[field](parent, {}, context);
 const mapped = (resource: fhir4.FhirResource, id: number) => withId(resource.resourceType, id, map(resource)!.fields);

@@ -1,3 +1,4 @@
+import { slicesHolding } from '../support/slicesHolding';
 /// <reference types="fhir" />
 import { buildSchema, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { prepareBundle, type FeedingOrganisation } from '../../subgraphs/kit/src/ingest/feedTarget';
@@ -417,7 +418,7 @@ describe('mental health: what the resolvers serve', () => {
   }
   const provenance = { odsCode: 'RT2', organisationName: 'Pennine Care', system: 'RiO', sourceId: 'x', version: '1', lastUpdated: '2025-05-03T10:00:00.000Z' };
   const parent = { nhsNumber: '9434765919' };
-  const contextWith = (panels: Record<string, unknown[]>) => ({ slices: { load: async () => ({ panels: structuredClone(panels) }) } }) as unknown as SubgraphContext;
+  const contextWith = (panels: Record<string, unknown[]>) => ({ slices: slicesHolding(panels) }) as unknown as SubgraphContext;
   const P = mentalHealthResolvers.Patient as Record<string, (...args: any[]) => Promise<any>>;
 
   // The shapes the earlier mapping wrote: statuses as text, no `current`, no codings.

@@ -1,3 +1,4 @@
+import { slicesHolding } from '../support/slicesHolding';
 /// <reference types="fhir" />
 import { buildSchema, isObjectType, type GraphQLSchema } from 'graphql';
 import { prepareBundle, type FeedingOrganisation } from '../../subgraphs/kit/src/ingest/feedTarget';
@@ -293,7 +294,7 @@ describe('social care: what the resolvers serve', () => {
   const schema: GraphQLSchema = buildSchema(`type Query { _unused: String }\n${loadSubgraphSdl('social-care').replace(/^extend schema.*$/m, '').replace(/@key\([^)]*\)|@shareable/g, '')}`);
   const provenance = { odsCode: 'LA351', organisationName: 'Bury Council', system: 'Liquidlogic', sourceId: 'x', version: '1', lastUpdated: '2025-05-03T10:00:00.000Z' };
   const parent = { nhsNumber: '9434765919' };
-  const contextWith = (panels: Record<string, unknown[]>) => ({ slices: { load: async () => ({ panels: structuredClone(panels) }) } }) as unknown as SubgraphContext;
+  const contextWith = (panels: Record<string, unknown[]>) => ({ slices: slicesHolding(panels) }) as unknown as SubgraphContext;
   const P = socialCareResolvers.Patient as Record<string, (...args: any[]) => Promise<any>>;
 
   // The shapes the earlier mapping wrote: statuses as text, no `current`, no codings.

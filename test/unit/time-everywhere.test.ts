@@ -1,3 +1,4 @@
+import { slicesHolding } from '../support/slicesHolding';
 import { buildASTSchema, isNonNullType, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { calendarDateOf } from '../../subgraphs/kit/src/ingest/fhirValues';
 import { FeedProblem } from '../../subgraphs/kit/src/ingest/feedProblem';
@@ -66,14 +67,14 @@ describe('dates are shown at the precision the source gave', () => {
 it("a source's last update is the latest by instant, not by text", async () => {
   const provenance = (lastUpdated: string) => ({ odsCode: 'NR5', organisationName: 'x', system: 'x', sourceId: 'x', version: '1', lastUpdated });
   const items = [{ id: 'a', provenance: provenance('2025-05-03T09:30:00Z') }, { id: 'b', provenance: provenance('2025-05-03T10:00:00+01:00') }];
-  const context = { slices: { load: async () => ({ panels: { p: items } }) } } as unknown as SubgraphContext;
+  const context = { slices: slicesHolding({ p: items }) } as unknown as SubgraphContext;
   expect((await sourceFreshness('community')({ nhsNumber: '9434765919' }, {}, context)).lastUpdated).toBe('2025-05-03T09:30:00Z');
 });
 
 it("a source names its organisations as their data names them, in the order of their codes", async () => {
   const item = (id: string, odsCode: string, organisationName: string) => ({ id, provenance: { odsCode, organisationName, system: 'x', sourceId: id, version: '1', lastUpdated: '2025-05-03T09:30:00Z' } });
   const panels = { medicationAdministrations: [item('a', 'RM3', 'Northern Care Alliance NHS Foundation Trust'), item('b', 'RT2', 'Pennine Care NHS Foundation Trust')], medicationDispenses: [] };
-  const context = { slices: { load: async () => ({ panels }) } } as unknown as SubgraphContext;
+  const context = { slices: slicesHolding(panels) } as unknown as SubgraphContext;
   const source = await sourceFreshness('acute')({ nhsNumber: '9434765919' }, {}, context);
   expect(source.organisations).toEqual(['RM3', 'RT2']);
   expect(source.organisationNames).toEqual(['Northern Care Alliance NHS Foundation Trust', 'Pennine Care NHS Foundation Trust']);

@@ -1,3 +1,4 @@
+import { slicesHolding } from '../support/slicesHolding';
 import { buildSchema, graphql } from 'graphql';
 import type { SubgraphContext } from '../../subgraphs/kit/src/context';
 import { commonResolvers } from '../../subgraphs/kit/src/slice/commonResolvers';
@@ -37,7 +38,7 @@ function run(prepare: (schema: ReturnType<typeof buildSchema>) => ReturnType<typ
     const type = schema.getType(name) as any;
     for (const value of type.getValues()) value.value = values[value.name];
   }
-  const context = { slices: { load: async () => ({ panels: { medications: items } }) } } as unknown as SubgraphContext;
+  const context = { slices: slicesHolding({ medications: items }) } as unknown as SubgraphContext;
   const medications = panelList('medications');
   return graphql({
     schema,

@@ -1,8 +1,6 @@
-import type DataLoader from 'dataloader';
 import type { PatientAccess } from './access/patientAccess';
 import type { GatewayIdentity } from './identity';
-import type { RequestLoaders } from './loaders';
-import type { PatientSliceRecord } from './slice/patientSlice';
+import type { RequestLoaders, SliceReader } from './loaders';
 
 /** What every resolver of every subgraph gets. */
 export interface SubgraphContext<Models = any> {
@@ -10,8 +8,8 @@ export interface SubgraphContext<Models = any> {
   /** When the gateway stops waiting for this request (ms since the epoch, this host's clock). */
   deadline: number;
   access: PatientAccess;
-  /** The request's loader of this subgraph's patient slices (organisation subgraphs). */
-  slices: DataLoader<string, PatientSliceRecord | null> | null;
+  /** The request's reads of this subgraph's patient slices, by panel (organisation subgraphs). */
+  slices: SliceReader | null;
   /** Per-request batch loaders by primary key, for any other per-patient read. */
   loaders: RequestLoaders;
   models: Models;

@@ -2,8 +2,9 @@ import DataLoader from 'dataloader';
 import type { Model } from 'mongoose';
 import { stagedJournalsOf } from './access/stagedAccess';
 import { visibleSlice } from './ingest/sliceFeedTarget';
-import { openPanels } from './slice/panelEncryption';
-import type { PatientSliceRecord } from './slice/patientSlice';
+import { freshnessOf, openFreshness, type SliceFreshness } from './slice/freshness';
+import { openPanel, openPanels, type SealedPanel } from './slice/panelEncryption';
+import type { PatientSliceRecord, SliceItem } from './slice/patientSlice';
 
 /**
  * Per-request batch loading by primary key. Every per-patient read goes through one of these, so a
@@ -90,4 +91,72 @@ export function loadSlices(model: Model<any>, pendingAmong: (journalIds: string[
     });
   },
   { maxBatchSize: 100 });
+}
+
+/** A slice as stored, read with only some of its panels. */
+type StoredSliceDocument = { _id: string; panels?: Record<string, SealedPanel | SliceItem[]>; staged?: unknown[]; freshness?: SealedPanel };
+
+/** What one resolver asks of a patient's slice: one panel's items, or the source's freshness. */
+type SliceAsk = { nhsNumber: string; panel: string } | { nhsNumber: string; freshness: true };
+type SliceAnswer = SliceItem[] | SliceFreshness;
+
+const PANEL_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/**
+ * The request's reads of patient slices, by panel. The panels every resolver of a request asks for
+ * are gathered into one read that brings back only those panels (and the stored freshness), so the
+ * database sends, and this service opens, what the query asks rather than the whole slice. A slice
+ * with staged transaction writes, or stored before its freshness was kept, is read whole instead
+ * (loadSlices), and its answers are worked out from the whole.
+ */
+export class SliceReader {
+  private readonly asks: DataLoader<SliceAsk, SliceAnswer, string>;
+  private readonly whole: DataLoader<string, PatientSliceRecord | null>;
+
+  constructor(model: Model<any>, pendingAmong?: (journalIds: string[]) => Promise<Set<string>>) {
+    this.whole = loadSlices(model, pendingAmong);
+    this.asks = new DataLoader<SliceAsk, SliceAnswer, string>((asks) => this.answer(model, asks), {
+      cacheKeyFn: (ask) => ('panel' in ask ? `${ask.nhsNumber}/${ask.panel}` : `${ask.nhsNumber}#freshness`),
+      maxBatchSize: 1000,
+    });
+  }
+
+  /** One panel's items for a patient (none when the slice or panel is absent). */
+  panel(nhsNumber: string, panel: string): Promise<SliceItem[]> {
+    if (!PANEL_NAME.test(panel)) throw new Error(`"${panel}" is not a panel name`);
+    return this.asks.load({ nhsNumber, panel }) as Promise<SliceItem[]>;
+  }
+
+  freshness(nhsNumber: string): Promise<SliceFreshness> {
+    return this.asks.load({ nhsNumber, freshness: true }) as Promise<SliceFreshness>;
+  }
+
+  private async answer(model: Model<any>, asks: readonly SliceAsk[]): Promise<SliceAnswer[]> {
+    const ids = [...new Set(asks.map((ask) => ask.nhsNumber))];
+    const panels = [...new Set(asks.flatMap((ask) => ('panel' in ask ? [ask.panel] : [])))];
+    const projection = Object.fromEntries([...panels.map((panel) => [`panels.${panel}`, 1]), ['staged', 1], ['freshness', 1]]);
+    const filter = ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } };
+    const found = (await model.find(filter).select(projection).lean().exec()) as unknown as StoredSliceDocument[];
+    const byId = new Map(found.map((doc) => [doc._id, doc]));
+    const wantsFreshness = new Set(asks.flatMap((ask) => ('freshness' in ask ? [ask.nhsNumber] : [])));
+    // Staged writes may touch any panel, and an older slice has no freshness stored: read those whole.
+    const wholeIds = found.filter((doc) => doc.staged?.length || (wantsFreshness.has(doc._id) && !doc.freshness)).map((doc) => doc._id);
+    const wholes = new Map<string, PatientSliceRecord | null>();
+    for (const [i, slice] of (await this.whole.loadMany(wholeIds)).entries()) {
+      if (slice instanceof Error) throw slice;
+      wholes.set(wholeIds[i], slice);
+    }
+    return asks.map((ask) => {
+      const doc = byId.get(ask.nhsNumber);
+      const whole = wholes.get(ask.nhsNumber);
+      if ('freshness' in ask) {
+        if (whole !== undefined) return freshnessOf(whole?.panels ?? {});
+        return doc?.freshness ? openFreshness(doc._id, doc.freshness) : freshnessOf({});
+      }
+      if (whole !== undefined) return whole?.panels?.[ask.panel] ?? [];
+      const stored = doc?.panels?.[ask.panel];
+      if (!stored) return [];
+      return Array.isArray(stored) ? stored : openPanel(doc._id, ask.panel, stored);
+    });
+  }
 }

@@ -27,7 +27,7 @@ import { feedJournal, followFeedJournal, recoverFeedJournal, refuseTestHooksInPr
 import type { FeedingOrganisation, FeedTarget } from './ingest/feedTarget';
 import type { SliceFeed } from './ingest/sliceFeed';
 import { sliceFeedTarget } from './ingest/sliceFeedTarget';
-import { loadSlices, RequestLoaders } from './loaders';
+import { RequestLoaders, SliceReader } from './loaders';
 import { metricsRegistry, requestDuration } from './metrics';
 import { followOptOuts } from './optOutPurge';
 import { patientSliceModel, type PatientSliceModel } from './slice/patientSlice';
@@ -205,7 +205,7 @@ export async function startSubgraph<Models>(definition: SubgraphDefinition<Model
           deadline: res.locals.deadline as number,
           identity,
           access: new PatientAccess(identity, accessReads),
-          slices: slices ? loadSlices(slices, journal.pendingAmong) : null,
+          slices: slices ? new SliceReader(slices, journal.pendingAmong) : null,
           loaders: new RequestLoaders(),
           models,
         };

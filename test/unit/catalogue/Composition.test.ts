@@ -1,3 +1,4 @@
+import { slicesHolding } from '../../support/slicesHolding';
 /// <reference types="fhir" />
 import { acuteFeed } from '../../../subgraphs/acute/src/feed';
 import { acuteResolvers } from '../../../subgraphs/acute/src/resolvers';
@@ -49,7 +50,7 @@ it('the record serves each entry with its item id in this record; a document sto
   const provenance = { odsCode: 'RM3', organisationName: 'Northern Care Alliance NHS Foundation Trust', system: 'x', sourceId: 'comp-1', version: '1', lastUpdated: '2026-11-05T10:00:00Z' };
   const stored = { id: 'RM3/Composition/comp-1', ...map(summary, bundle)!.fields, provenance };
   const older = { ...stored, id: 'RM3/Composition/old', sections: [{ title: 'Diagnoses', code: null, level: 1, text: 'x', tables: [] }] };
-  const context = { slices: { load: async () => ({ panels: { dischargeSummaries: [stored, older] } }) } } as unknown as SubgraphContext;
+  const context = { slices: slicesHolding({ dischargeSummaries: [stored, older] }) } as unknown as SubgraphContext;
   const items = await acuteResolvers.Patient.dischargeSummaries({ nhsNumber: '9434765919' }, {}, context);
   const byId = Object.fromEntries(items.map((i) => [i.id, i.sections]));
   expect((byId['RM3/Composition/comp-1'] as Array<{ entries: Array<{ itemId: string }> }>)[0].entries[0].itemId).toBe('RM3/Condition/dx-1');

@@ -1,3 +1,4 @@
+import { slicesHolding } from '../../support/slicesHolding';
 /// <reference types="fhir" />
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { prepareBundle, type FeedingOrganisation } from '../../../subgraphs/kit/src/ingest/feedTarget';
@@ -113,7 +114,7 @@ describe('RelatedPerson through the catalogue (social care carers)', () => {
   it('what it writes is readable as a Carer under the served schema', async () => {
     const schema: GraphQLSchema = buildSchema(`type Query { _unused: String }\n${loadSubgraphSdl('social-care').replace(/^extend schema.*$/m, '').replace(/@key\([^)]*\)|@shareable/g, '')}`);
     const provenance = { odsCode: 'LA351', organisationName: 'Bury Council', system: 'Liquidlogic', sourceId: 'rp-claire', version: '1', lastUpdated: '2025-05-03T10:00:00.000Z' };
-    const context = { slices: { load: async () => ({ panels: { carers: [{ id: 'LA351/RelatedPerson/rp-claire', ...map(daughter)!.fields, provenance }] } }) } } as unknown as SubgraphContext;
+    const context = { slices: slicesHolding({ carers: [{ id: 'LA351/RelatedPerson/rp-claire', ...map(daughter)!.fields, provenance }] }) } as unknown as SubgraphContext;
     const carers = await (socialCareResolvers.Patient.carers as (...args: unknown[]) => Promise<any[]>)({ nhsNumber: '9434765919' }, {}, context);
     expect(carers.map((carer) => faultOf(carer, schema.getType('Carer') as never, 'Carer'))).toEqual([null]);
   });

@@ -1,3 +1,4 @@
+import { slicesHolding } from '../../support/slicesHolding';
 /// <reference types="fhir" />
 import { acuteFeed } from '../../../subgraphs/acute/src/feed';
 import { gpFeed } from '../../../subgraphs/gp/src/feed';
@@ -103,7 +104,7 @@ describe('the referral list', () => {
   it('reads `current` again: a referral stored open whose period has since ended is history, and open ones come first', async () => {
     const item = (id: string, fields: Record<string, unknown>) => ({ id, provenance: { lastUpdated: '2026-01-01T00:00:00Z' }, status: 'active', current: true, ...fields });
     const items = [item('old', { authoredOn: '2026-10-01', end: '2020-01-01' }), item('open', { authoredOn: '2025-01-01', end: null })];
-    const context = { slices: { load: async () => ({ panels: { referrals: items } }) } } as never;
+    const context = { slices: slicesHolding({ referrals: items }) } as never;
     const list = await referralList('referrals')({ nhsNumber: '9434765919' }, {}, context);
     expect(list.map((i) => [i.id, i.current])).toEqual([['open', true], ['old', false]]);
   });

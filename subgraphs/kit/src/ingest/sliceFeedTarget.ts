@@ -1,4 +1,5 @@
 import { heldButNotMapped, kindsHeldBy, loadOrganisationKinds, typesHeld, type OrganisationKinds } from '@shareforyou/schema';
+import { freshnessOf, sealFreshness } from '../slice/freshness';
 import { openPanels, openValue, sealPanels, sealValue } from '../slice/panelEncryption';
 import { versionKey, versionVerdict, type PatientSliceModel, type PatientSliceRecord, type SliceItem, type StagedWrites } from '../slice/patientSlice';
 import { compareAndSet } from './compareAndSet';
@@ -86,7 +87,10 @@ export function sliceFeedTarget(subgraph: string, feed: SliceFeed, slices: Patie
           : { _id: nhsNumber, panels: {}, tombstones: [], revision: 0 };
         const set = change(slice, stored);
         if (!set) return null;
-        if (set.panels) set.panels = sealPanels(nhsNumber, set.panels) as unknown as PatientSliceRecord['panels'];
+        if (set.panels) {
+          set.freshness = sealFreshness(nhsNumber, freshnessOf(set.panels));
+          set.panels = sealPanels(nhsNumber, set.panels) as unknown as PatientSliceRecord['panels'];
+        }
         return { set };
       },
       { panels: {}, tombstones: [] },

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { SubgraphContext } from '../context';
 import { readableItems } from './unreadableItems';
-import type { PatientSliceRecord, SliceItem } from './patientSlice';
+import { instantOf } from './instants';
+import type { SliceItem } from './patientSlice';
 
 /**
  * Resolvers for the panels of a slice: Patient.<field> returns items of one panel, read through the
@@ -11,20 +12,12 @@ import type { PatientSliceRecord, SliceItem } from './patientSlice';
 type PatientParent = { nhsNumber: string };
 type ItemOrder = (a: SliceItem, b: SliceItem) => number;
 
-async function sliceOf(parent: PatientParent, context: SubgraphContext): Promise<PatientSliceRecord | null> {
+function slicesOf(context: SubgraphContext) {
   if (!context.slices) throw new Error('this subgraph has no patient slices');
-  return context.slices.load(parent.nhsNumber);
+  return context.slices;
 }
 
-/**
- * The instant a FHIR date or dateTime stands for, in milliseconds: "2019" and "2019-05" at their
- * start, offsets applied (23:30-05:00 is after 01:00Z the next day); -Infinity when absent.
- */
-export function instantOf(value: unknown): number {
-  if (typeof value !== 'string' || value === '') return -Infinity;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? -Infinity : ms;
-}
+export { instantOf } from './instants';
 
 /**
  * Newest first by instant, not by text: by the first of the date fields an item has (a result made
@@ -55,7 +48,7 @@ export function currentFirst(then: ItemOrder): ItemOrder {
  */
 export function panelList(panel: string, order?: ItemOrder, upgrade?: (item: SliceItem) => SliceItem) {
   return async (parent: PatientParent, _args: unknown, context: SubgraphContext, info?: GraphQLResolveInfo): Promise<SliceItem[]> => {
-    const items = (await sliceOf(parent, context))?.panels?.[panel] ?? [];
+    const items = await slicesOf(context).panel(parent.nhsNumber, panel);
     // Copies: each patient's objects are its own, which the audit plugin relies on for attribution.
     const copies = items.map((item) => ({ ...(upgrade ? upgrade(item) : item), provenance: { ...item.provenance } }));
     const readable = readableItems(copies, info, context);
@@ -73,15 +66,8 @@ export function panelLatest(panel: string, byField: string) {
 /** Patient.<slice>Source: how current this source is for the patient. */
 export function sourceFreshness(source: string) {
   return async (parent: PatientParent, _args: unknown, context: SubgraphContext) => {
-    const slice = await sliceOf(parent, context);
-    const items = Object.values(slice?.panels ?? {}).flat();
-    const names = new Map(items.map((item) => [item.provenance.odsCode, item.provenance.organisationName]));
-    const organisations = [...names.keys()].sort();
-    // The latest by instant, not by text (a source may send offsets other than Z).
-    const lastUpdated = items.reduce<string | null>(
-      (latest, item) => (latest === null || instantOf(item.provenance.lastUpdated) > instantOf(latest) ? item.provenance.lastUpdated : latest),
-      null,
-    );
-    return { source, organisations, organisationNames: organisations.map((code) => names.get(code) ?? code), lastUpdated, readAt: new Date().toISOString() };
+    const { organisations: named, lastUpdated } = await slicesOf(context).freshness(parent.nhsNumber);
+    const organisations = named.map(([code]) => code);
+    return { source, organisations, organisationNames: named.map(([code, name]) => name ?? code), lastUpdated, readAt: new Date().toISOString() };
   };
 }

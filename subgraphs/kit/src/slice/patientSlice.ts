@@ -47,6 +47,8 @@ export interface PatientSliceRecord {
   revision: number;
   /** Transactions written but not yet moved into the panels; readers apply those whose journal committed. */
   staged?: StagedWrites[];
+  /** Stored sealed, worked out whenever the panels are written (slice/freshness); absent on slices written before it was kept. */
+  freshness?: unknown;
 }
 
 const patientSliceSchema = new Schema<PatientSliceRecord>(
@@ -56,6 +58,7 @@ const patientSliceSchema = new Schema<PatientSliceRecord>(
     tombstones: [{ _id: false, id: String, versionKey: String }],
     revision: { type: Number, default: 0 },
     staged: { type: [{ _id: false, journal: String, writes: Schema.Types.Mixed }], default: undefined },
+    freshness: { type: Schema.Types.Mixed, default: undefined },
   },
   { collection: 'patientSlices', versionKey: false, minimize: false },
 );
