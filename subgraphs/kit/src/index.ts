@@ -29,6 +29,7 @@ export * from './audit/auditVerificationJobs';
 export * from './slice/patientSlice';
 export * from './slice/panels';
 export * from './slice/panelEncryption';
+export * from './slice/freshness';
 export * from './slice/unreadableItems';
 export * from './slice/commonResolvers';
 export * from './server';

@@ -3,6 +3,7 @@ import { progress } from '../cli/progress';
 import mongoose, { type Connection, type Model } from 'mongoose';
 import {
   databaseName,
+  openFreshness,
   openPanels,
   patientSliceModel,
   prepareBundle,
@@ -191,10 +192,12 @@ export function canonicalJson(value: unknown): string {
   return canonicalize(value) ?? '';
 }
 
-/** A slice's sealed panels are encrypted with a random IV on every write: compare what they hold. */
+/** A slice's sealed panels and freshness are encrypted with a random IV on every write: compare what they hold. */
 function comparable(doc: Record<string, unknown>): Record<string, unknown> {
-  if (doc.panels && typeof doc.panels === 'object') return { ...doc, panels: openPanels(String(doc._id), doc.panels as never) };
-  return doc;
+  const opened = { ...doc };
+  if (doc.panels && typeof doc.panels === 'object') opened.panels = openPanels(String(doc._id), doc.panels as never);
+  if (doc.freshness && typeof doc.freshness === 'object') opened.freshness = openFreshness(String(doc._id), doc.freshness as never);
+  return opened;
 }
 
 /** Every collection a patient's documents live in, keyed by NHS number: "<database>.<collection>". */
