@@ -1,5 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { Kind, parse, type DocumentNode, type FieldDefinitionNode, type TypeNode } from 'graphql';
+import {
+  getNamedType,
+  isCompositeType,
+  Kind,
+  parse,
+  print,
+  TypeInfo as GraphQLTypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type FieldNode,
+  type OperationDefinitionNode,
+  type TypeNode,
+} from 'graphql';
+import { supergraphApiSchema } from '@shareforyou/schema/src/compose';
 import { classifyField, loadPolicy, loadSubgraphSdl, profileMaySee, subgraphServices } from '@shareforyou/schema';
 
 /**
@@ -219,4 +235,68 @@ export function accessLogQuery(): string | null {
   if (!audit || !field) return null;
   const selection = audit.fullSelection(namedType(field.type), 2);
   return `query AccessLog($nhsNumber: String!) { accessLog(filter: { nhsNumber: $nhsNumber }, first: 50) { ${selection} } }`;
+}
+
+/**
+ * Another build's record summary, as that build asked it (`npm run bench -- --print-summary-query`),
+ * so two builds are measured on the very same request: the same fields with the same subfields,
+ * not each section as whole as this build's schema makes it. What this build's schema no longer has
+ * (a field renamed, a leaf become an object) is left out and named; the floor's per-subgraph
+ * queries are the same selection, split by the subgraph that owns each Patient field.
+ */
+export function recordSummaryFromQuery(text: string): { queries: RecordQueries; leftOut: string[] } {
+  const schema = supergraphApiSchema();
+  const leftOut: string[] = [];
+  const typeInfo = new GraphQLTypeInfo(schema);
+  const pruned = visit(
+    parse(text),
+    visitWithTypeInfo(typeInfo, {
+      Field: {
+        enter(node) {
+          const parent = typeInfo.getParentType()?.name ?? '?';
+          const definition = typeInfo.getFieldDef();
+          const composite = definition ? isCompositeType(getNamedType(definition.type)) : false;
+          if (!definition || composite !== Boolean(node.selectionSet)) {
+            leftOut.push(`${parent}.${node.name.value}`);
+            return null;
+          }
+          return undefined;
+        },
+        leave(node) {
+          // A field whose every subfield was left out goes too.
+          if (node.selectionSet && node.selectionSet.selections.length === 0) {
+            leftOut.push(`${typeInfo.getParentType()?.name ?? '?'}.${node.name.value}`);
+            return null;
+          }
+          return undefined;
+        },
+      },
+    }),
+  );
+  const errors = validate(schema, pruned);
+  if (errors.length) throw new Error(`the summary query does not fit this build: ${errors.map((e) => e.message).join('; ')}`);
+  const operation = pruned.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const patient = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'patient');
+  const fields = (patient?.selectionSet?.selections ?? []).filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== 'nhsNumber');
+  const perSubgraph = patientSubgraphs()
+    .map((shape) => {
+      const owned = new Set(shape.patientFields().map((f) => f.name.value));
+      return { subgraph: shape.name, selection: fields.filter((f) => owned.has(f.name.value)).map((f) => print(f)).join(' ') };
+    })
+    .filter((p) => p.selection)
+    .map((p) => ({ subgraph: p.subgraph, query: entitiesQuery('RecordSummary', p.selection) }));
+  return { queries: { gateway: print(pruned), perSubgraph }, leftOut };
+}
+
+/** A summary query written by --print-summary-query; a broken file stops the run before any stack starts. */
+export function readSummaryQuery(file: string): string {
+  let written: unknown;
+  try {
+    written = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--summary-query ${file}: ${(error as Error).message}. Write one with: npm run bench -- --print-summary-query > ${file}`);
+  }
+  const gateway = (written as { gateway?: unknown } | null)?.gateway;
+  if (typeof gateway !== 'string') throw new Error(`--summary-query ${file}: expected { "gateway": "query RecordSummary ..." }, as --print-summary-query writes.`);
+  return gateway;
 }

@@ -17,7 +17,7 @@ import type { LevelPlan, LoadPlan, RequestSpec } from './plan';
 import { probeControls, type ControlState } from './probes';
 import { computeRatios, controlPrices, cpuTable, ingestRates, ingestTable, machine, peerTable, PRICE_BASELINE, table, writeJson, type ConfigName, type RunResult } from './report';
 import { compiledPeerPlan, ensureHiveRouter, routerIdentityHeaders, startHiveRouter, type CompiledPeer, type RunningRouter } from './hiveRouter';
-import { recordSummaryQueries, summaryFieldsMissing, type SummaryFields } from './queries';
+import { recordSummaryFromQuery, recordSummaryQueries, summaryFieldsMissing, type SummaryFields } from './queries';
 import { runLoad } from './runner';
 import { formatProfiles, summariseProfiles, type ProfileSummary } from './profile';
 import { accessLogRequests, caseloadRequests, combinedRecordRequests, fhirSummaryGraphqlRequests, fhirSummaryRequests, fullHistoryRequests, ingestRequests, meanEntries, patientsRegisteredAt, summaryRequests, type Route } from './workloads';
@@ -54,6 +54,8 @@ export interface BenchOptions {
    */
   summaryFields?: SummaryFields;
   summaryFieldsFile?: string;
+  /** Another build's record summary query, asked as it was (--print-summary-query), less what this build has not got. */
+  summaryQuery?: { file: string; text: string };
 }
 
 const INGEST_POOL = 1_000;
@@ -214,7 +216,13 @@ export async function runBench(options: BenchOptions, log: Log): Promise<{ file:
     const peerSkipped = (route: Route | null, compiled: boolean) => (route ? null : compiled ? routerSkipped ?? 'not run' : options.skipPeer ? '--no-peer' : 'peer did not start');
 
     const N = options.patients;
-    const summaryQueries = recordSummaryQueries(profile, options.summaryFields);
+    const asked = options.summaryQuery ? recordSummaryFromQuery(options.summaryQuery.text) : null;
+    const summaryQueries = asked ? asked.queries : recordSummaryQueries(profile, options.summaryFields);
+    if (options.summaryQuery && asked) {
+      sampleInfo.summaryQuery = { file: options.summaryQuery.file, leftOut: asked.leftOut };
+      say(`Record summary: the query of ${options.summaryQuery.file}, as it was written${asked.leftOut.length ? `; not in this build's schema, so left out: ${asked.leftOut.join(', ')}` : ''}.`);
+      if (asked.leftOut.length) notes.push(`The record summary asked the query of ${options.summaryQuery.file}; this build's schema has not got ${asked.leftOut.join(', ')}.`);
+    }
     if (options.summaryFields) {
       const missing = summaryFieldsMissing(profile, options.summaryFields);
       sampleInfo.summaryFields = { file: options.summaryFieldsFile, missing };

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadPolicy, profileForJobRole } from '@shareforyou/schema';
-import { readSummaryFields, summaryFields } from '../bench/queries';
+import { readSummaryFields, readSummaryQuery, recordSummaryQueries, summaryFields } from '../bench/queries';
 import { runBench, type BenchOptions } from '../bench/run';
 import { findDemoUser } from '../demo/users';
 
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     'summary-fields': { type: 'string' },
     'print-summary-fields': { type: 'boolean', default: false },
+    'summary-query': { type: 'string' },
+    'print-summary-query': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -44,7 +46,7 @@ function positiveInteger(name: string, raw: string): number {
 
 function main(): Promise<unknown> {
   if (values.help) {
-    console.log('npm run bench -- [--patients 10000] [--duration 10] [--concurrency 1,16,64] [--caseload-concurrency 1] [--quick] [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-compiled-peer] [--no-controls-off] [--no-price-controls] [--profile] [--summary-fields FILE] [--print-summary-fields]');
+    console.log('npm run bench -- [--patients 10000] [--duration 10] [--concurrency 1,16,64] [--caseload-concurrency 1] [--quick] [--port-base 5000] [--scaling-base 1000] [--no-scaling] [--no-peer] [--no-compiled-peer] [--no-controls-off] [--no-price-controls] [--profile] [--summary-fields FILE] [--print-summary-fields] [--summary-query FILE] [--print-summary-query]');
     return Promise.resolve();
   }
   if (values['print-summary-fields']) {
@@ -52,6 +54,12 @@ function main(): Promise<unknown> {
     console.log(JSON.stringify(summaryFields(profileForJobRole(loadPolicy(), findDemoUser('gp').jobRole)!), null, 1));
     return Promise.resolve();
   }
+  if (values['print-summary-query']) {
+    // The record summary exactly as this build asks it, for a later --summary-query (the same request on another build).
+    console.log(JSON.stringify(recordSummaryQueries(profileForJobRole(loadPolicy(), findDemoUser('gp').jobRole)!), null, 1));
+    return Promise.resolve();
+  }
+  if (values['summary-query'] && values['summary-fields']) throw new Error('--summary-query and --summary-fields: give one (the query already names its fields).');
   const quick = values.quick ?? false;
   const options: BenchOptions = {
     patients: positiveInteger('patients', values.patients ?? (quick ? '500' : '10000')),
@@ -69,6 +77,7 @@ function main(): Promise<unknown> {
     profile: values.profile ?? false,
     summaryFields: values['summary-fields'] ? readSummaryFields(values['summary-fields']) : undefined,
     summaryFieldsFile: values['summary-fields'],
+    summaryQuery: values['summary-query'] ? { file: values['summary-query'], text: readSummaryQuery(values['summary-query']) } : undefined,
   };
   if (options.durationS > 120) throw new Error('--duration is at most 120 seconds per level');
   if (options.concurrency.some((c) => c > 256)) throw new Error('--concurrency is at most 256');
