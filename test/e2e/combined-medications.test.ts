@@ -91,6 +91,19 @@ describe('a GP extract with prescriptions and the statements based on them', () 
     const amlodipine = (statements.entry ?? []).map((e) => e.resource as fhir4.MedicationStatement).find((s) => s.medicationCodeableConcept?.coding?.[0].code === '319283006')!;
     expect(amlodipine.basedOn).toBeUndefined();
 
+    // The authorisation the newer statement stopped: its status the source's own ("active"), the record's reading said beside it,
+    // in the resource (a note) and in the search answer (an outcome warning naming it), so an "active" search never reads it as current alone.
+    const disagreement = `${GP} records one medicine twice and they differ: the statement (stopped, as of 20 Oct 2026), the prescription it is based on (active, as of 1 Mar 2026); the statement is newer and decides: not current`;
+    expect(ramipril.note).toEqual([{ text: disagreement }]);
+    const active = await get(`/MedicationRequest?patient=${NHS_NUMBER}&status=active`);
+    const matched = (active.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource as fhir4.MedicationRequest);
+    const ramAuth = matched.find((r) => r.medicationCodeableConcept?.coding?.[0].code === '318896004')!;
+    expect(ramAuth).toMatchObject({ status: 'active', note: [{ text: disagreement }] });
+    const outcome = (active.entry ?? []).find((e) => e.search?.mode === 'outcome')?.resource as fhir4.OperationOutcome;
+    expect(outcome.issue).toEqual([{ severity: 'warning', code: 'business-rule', diagnostics: `MedicationRequest/${ramAuth.id}: ${disagreement}` }]);
+    // The omeprazole pair agrees: no note, no warning.
+    expect(matched.find((r) => r.medicationCodeableConcept?.coding?.[0].code === '317249006')?.note).toBeUndefined();
+
     const summary = await get(`/Patient/${NHS_NUMBER}/$summary`);
     const medicines = (summary.entry![0].resource as fhir4.Composition).section!.find((s) => s.code?.coding?.[0].code === '10160-0')!;
     expect(medicines.text!.div).toContain('the statement of one medicine recorded as a statement and the prescription it is based on');

@@ -5,7 +5,7 @@ import { fhirCode, organisationProvenance, type Concept, type SourceItem } from 
 import { dateMatches, parseDateCondition, targetRange, type DateCondition, type Range } from './dateParameter';
 import { missingWords } from './narrative';
 import { badParameter, refusal, type FhirRefusal } from './operationOutcome';
-import { isRequest } from './resources/Medication';
+import { courseWarning, isRequest } from './resources/Medication';
 import { documentStatus } from './resources/DocumentReference';
 import { encounterClass } from './resources/Encounter';
 import { categoryCodes } from './resources/Observation';
@@ -319,12 +319,13 @@ export function searchsetBundle(answer: GraphQLAnswer, request: SearchRequest, o
       entry.push({ fullUrl: `${base}/Provenance/${provenance.id}`, resource: provenance, search: { mode: 'include' } });
     }
   }
-  if (missing.length) {
-    entry.push({
-      resource: operationOutcome(missing.map((m) => ({ severity: 'warning' as const, code: m.reason === 'withheld' ? ('suppressed' as const) : ('incomplete' as const), diagnostics: missingWords(m) }))),
-      search: { mode: 'outcome' },
-    });
-  }
+  // A match whose status the record does not read as the medicine's (a prescription still "active" that a newer statement stopped, H182) is said beside it, never left to the status alone.
+  const disagreements = page.flatMap(({ item }, i) => {
+    const warning = courseWarning(item);
+    return warning ? [{ severity: 'warning' as const, code: 'business-rule' as const, diagnostics: `${resources[i].resourceType}/${resources[i].id}: ${warning}` }] : [];
+  });
+  const issues = [...missing.map((m) => ({ severity: 'warning' as const, code: m.reason === 'withheld' ? ('suppressed' as const) : ('incomplete' as const), diagnostics: missingWords(m) })), ...disagreements];
+  if (issues.length) entry.push({ resource: operationOutcome(issues), search: { mode: 'outcome' } });
   return {
     resourceType: 'Bundle',
     type: 'searchset',

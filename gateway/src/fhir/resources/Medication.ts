@@ -23,6 +23,20 @@ function pairedRequests(item: SourceItem, nhsNumber: string): fhir4.Reference[] 
   return references.length ? references : undefined;
 }
 
+/**
+ * Where the entries of one medicine differ on whether it is current (a prescription still "active"
+ * that a newer statement stopped), each resource carries the record's reading as a note: FHIR has
+ * no element for it, and its status stays the source's own (H182).
+ */
+function courseNote(item: SourceItem): fhir4.Annotation[] | undefined {
+  return item.courseDisagreement ? [{ text: String(item.courseDisagreement) }] : undefined;
+}
+
+/** The record's word on an entry whose medicine's entries disagree, for a searchset's outcome; null when they agree. */
+export function courseWarning(item: SourceItem): string | null {
+  return item.courseDisagreement ? String(item.courseDisagreement) : null;
+}
+
 function dosage(item: SourceItem): fhir4.Dosage[] {
   return (item.dosageInstructions ?? []).map((d: SourceItem) => compact({ sequence: d.sequence ?? undefined, text: d.text ?? d.structuredText ?? undefined, patientInstruction: d.patientInstruction ?? undefined }));
 }
@@ -41,6 +55,7 @@ export function medicationStatement(item: SourceItem, nhsNumber: string): fhir4.
     effectivePeriod: period(item.startDate, item.endDate),
     informationSource: named(item.prescriber),
     reasonCode: codeableConcepts(item.reasons),
+    note: courseNote(item),
     dosage: dosage(item),
   });
 }
@@ -57,6 +72,7 @@ export function medicationRequest(item: SourceItem, nhsNumber: string): fhir4.Me
     requester: named(item.prescriber),
     reasonCode: codeableConcepts(item.reasons),
     courseOfTherapyType: codeableConcept(item.courseOfTherapyType),
+    note: courseNote(item),
     dosageInstruction: dosage(item),
     dispenseRequest: item.endDate ? { validityPeriod: period(item.startDate, item.endDate) } : undefined,
   });

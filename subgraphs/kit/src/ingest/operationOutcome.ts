@@ -4,7 +4,7 @@ export interface OutcomeIssue {
   severity: 'fatal' | 'error' | 'warning' | 'information';
   code:
     | 'invalid' | 'structure' | 'required' | 'value' | 'forbidden' | 'security' | 'too-costly' | 'not-supported'
-    | 'informational' | 'duplicate' | 'exception' | 'suppressed' | 'not-found' | 'login' | 'throttled' | 'transient' | 'incomplete';
+    | 'informational' | 'duplicate' | 'exception' | 'suppressed' | 'not-found' | 'login' | 'throttled' | 'transient' | 'incomplete' | 'business-rule';
   diagnostics: string;
   expression?: string[];
   /** A code from a code system of our own (the GraphQL API's error codes, for the FHIR API's refusals). */
