@@ -116,15 +116,14 @@ async function expectCouldNotLoad(page: Page, reason: RegExp) {
   // Every section of the emergency summary, allergies first.
   expect(panels[0].sections.map((s) => s.section)).toEqual(['allergies', 'medications', 'advanceDirectives', 'alerts', 'safeguardingAlerts', 'riskAlerts', 'riskSummary', 'crisisPlan', 'admissions']);
   expect(panels[0].sections[0].text).toMatch(/^Allergies and reactionsCould not load allergies and reactions: /);
-  // Every section of the alerts panel (each source's alerts, safeguarding and mental health risk
-  // alerts, sensitive or not; the trust's and the council's risk alerts) and of the advance
-  // decisions panel (every source).
+  // Every section of the alerts panel (the GP's, hospital's and community services' alerts,
+  // safeguarding and mental health risk alerts, sensitive or not) and of the advance decisions
+  // panel (every source).
   const sectionsOf = (tag: string) => panels.find((p) => p.panel === tag)!.sections;
   expect(sectionsOf('sfy-alerts').map((s) => s.section)).toEqual([
     'alerts', 'gpSafeguardingAlerts', 'gpRiskAlerts',
     'hospitalAlerts', 'hospitalSafeguardingAlerts', 'hospitalRiskAlerts',
     'communityAlerts', 'communitySafeguardingAlerts', 'communityRiskAlerts',
-    'mentalHealthRiskAlerts', 'socialCareRiskAlerts',
   ]);
   expect(sectionsOf('sfy-alerts')[2].text).toMatch(/^GP mental health risk alertsCould not load GP mental health risk alerts: /);
   expect(sectionsOf('sfy-advance-decisions').map((s) => s.section)).toEqual(['advanceDecisions', 'hospitalAdvanceDecisions', 'mentalHealthAdvanceDecisions', 'communityAdvanceDecisions', 'socialCareAdvanceDecisions']);

@@ -96,8 +96,13 @@ it('the GP opens Margaret by source: her next of kin at the practice, the INR re
   const alerts = await section(page, 'alerts', 'alerts');
   expect(alerts).toMatchObject({ state: 'data', source: expect.stringMatching(asOf(GP)) });
   expect(alerts.current.map((r) => r.slice(0, 2))).toEqual([[expect.stringMatching(/lives alone/i), 'Active']]);
-  for (const name of ['gpSafeguardingAlerts', 'hospitalAlerts', 'hospitalSafeguardingAlerts', 'communityAlerts', 'communitySafeguardingAlerts', 'gpRiskAlerts', 'mentalHealthRiskAlerts', 'socialCareRiskAlerts']) {
+  for (const name of ['gpSafeguardingAlerts', 'hospitalAlerts', 'hospitalSafeguardingAlerts', 'communityAlerts', 'communitySafeguardingAlerts', 'gpRiskAlerts']) {
     expect({ name, state: (await section(page, 'alerts', name)).state }).toEqual({ name, state: 'empty' });
+  }
+  // The trust's and the council's risk alerts each in their own source's panel, and in no other (H183).
+  for (const [panel, name] of [['mentalHealth', 'mentalHealthRiskAlerts'], ['socialCare', 'socialCareRiskAlerts']]) {
+    expect({ panel, name, state: (await section(page, panel, name)).state }).toEqual({ panel, name, state: 'empty' });
+    expect({ panel: 'alerts', name, state: (await section(page, 'alerts', name)).state }).toEqual({ panel: 'alerts', name, state: undefined });
   }
   const decisions = await section(page, 'advanceDecisions', 'advanceDecisions');
   expect(decisions).toMatchObject({ state: 'data', source: expect.stringMatching(asOf(GP)) });
@@ -209,7 +214,7 @@ it('a healthcare student (no contact details) embeds the panels: the next of kin
   await page.goto(stackInfo().exampleUrl);
   await page.getByLabel('Access token').fill(userToken(student));
   await page.getByRole('button', { name: 'Use this token' }).click();
-  const tags = ['sfy-demographics', 'sfy-alerts', 'sfy-advance-decisions'];
+  const tags = ['sfy-demographics', 'sfy-alerts', 'sfy-advance-decisions', 'sfy-social-care'];
   await page.evaluate(
     async ({ tags, nhsNumber, gatewayUrl }) => {
       const doc = (globalThis as any).document;
@@ -241,7 +246,8 @@ it('a healthcare student (no contact details) embeds the panels: the next of kin
   expect(await page.evaluate((tags) => tags.filter((tag: string) => (globalThis as any).document.querySelector(tag).shadowRoot.querySelector('[data-state="patient-error"], [data-state="could-not-load"]')), tags)).toEqual([]);
   // Alerts are the student's to see; safeguarding and mental health risk are not, and are said so.
   expect((await section(page, 'alerts', 'alerts')).current.map((r) => r[1])).toEqual(['Active']);
-  for (const name of ['gpSafeguardingAlerts', 'gpRiskAlerts', 'mentalHealthRiskAlerts', 'socialCareRiskAlerts']) expect({ name, state: (await section(page, 'alerts', name)).state }).toEqual({ name, state: 'restricted' });
+  for (const name of ['gpSafeguardingAlerts', 'gpRiskAlerts']) expect({ name, state: (await section(page, 'alerts', name)).state }).toEqual({ name, state: 'restricted' });
+  expect((await section(page, 'socialCare', 'socialCareRiskAlerts')).state).toBe('restricted');
   expect((await section(page, 'advanceDecisions', 'advanceDecisions')).current.map((r) => r[2])).toEqual(['In force']);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'panels-student-next-of-kin-restricted');

@@ -6,6 +6,6 @@ it('names the policy panels that show the categories, each once, in the policy o
   expect(panelNames(['medications', 'allergies'])).toEqual(['Emergency summary', 'Medications', 'Allergies and adverse reactions']);
   // A GP's, hospital's or community services' mental health risk alert is in the alerts panel; the trust's risk summary in its own;
   // both, in force, in the emergency summary (H170).
-  expect(panelNames(['mentalHealthRisk'])).toEqual(['Emergency summary', 'Alerts', 'Mental health']);
+  expect(panelNames(['mentalHealthRisk'])).toEqual(['Emergency summary', 'Alerts', 'Mental health', 'Social care']);
   expect(panelNames([])).toEqual([]);
 });

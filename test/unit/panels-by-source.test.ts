@@ -75,6 +75,15 @@ it.each(LISTED_BY_SOURCE)('every source\'s %s field is listed by a panel of "Vie
   expect(fields.filter((field) => !bySource.has(field))).toEqual([]);
 });
 
+/** And each once: "View by source" lists an alert in one panel only, never the same alert in two (the trust's risk alerts were in the alerts panel and the mental health panel). */
+it.each(LISTED_BY_SOURCE)('every source\'s %s field is listed by one panel of "View by source" only', (type) => {
+  const patient = supergraphApiSchema().getType('Patient') as GraphQLObjectType;
+  const fields = new Set(Object.values(patient.getFields()).filter((f) => getNamedType(f.type).name === type && isListType(getNullableType(f.type))).map((f) => f.name));
+  const listings = PANELS.flatMap((panel) => patientFields(documentOf(panel)).filter((field) => fields.has(field)).map((field) => ({ field, panel })));
+  const twice = listings.filter((listing) => listings.some((other) => other.field === listing.field && other.panel !== listing.panel));
+  expect(twice).toEqual([]);
+});
+
 /** Each per-source field is in the panel whose policy categories hold it, so a role shown the panel is refused only that section (FORBIDDEN_FIELD, "Restricted for your role"), never the panel. */
 it.each(PANELS.filter((p) => !['emergencySummary', 'demographics'].includes(p)))("the %s panel's fields are of its own categories", (panel) => {
   // Besides who the patient is, emergency access and "as of": the named worker of a team (careTeam), shown with that team's panel.

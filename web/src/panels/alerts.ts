@@ -13,9 +13,9 @@ const flaggedColumns = [col('Alert', (a: any) => html`<span class="flag">${a.des
  * community services' alerts (Flag), each with its safeguarding alerts and mental health risk alerts in
  * sections of their own (sensitive: a role without them sees "Restricted for your role"). Only alerts the
  * record says are in force (`current`) are listed as current; ended ones are in each section's history
- * part, saying when they ended. Every source's mental health risk alerts are here: the mental health trust's
- * risk-coded flags (H173) and the council's (H174) too, each in a section of its own. The trust's and the
- * council's other alerts are in their own panels.
+ * part, saying when they ended. The mental health trust's and the council's alerts, their risk alerts
+ * (H173, H174) among them, are in their own panels, so "View by source" lists each alert once; the
+ * combined alerts (and the emergency summary) hold every source's.
  */
 export class AlertsPanel extends RecordPanel<AlertsQuery> {
   protected heading = 'Alerts';
@@ -30,8 +30,6 @@ export class AlertsPanel extends RecordPanel<AlertsQuery> {
     { title: 'Community services alerts', path: ['patient', 'communityAlerts'], source: 'communitySource', current: { history: 'Ended community services alerts' }, columns },
     { title: 'Community services safeguarding alerts', path: ['patient', 'communitySafeguardingAlerts'], source: 'communitySource', current: { history: 'Ended community services safeguarding alerts' }, columns: flaggedColumns },
     { title: 'Community services mental health risk alerts', path: ['patient', 'communityRiskAlerts'], source: 'communitySource', current: { history: 'Ended community services mental health risk alerts' }, columns: flaggedColumns },
-    { title: 'Mental health trust risk alerts', path: ['patient', 'mentalHealthRiskAlerts'], source: 'mentalHealthSource', current: { history: 'Ended mental health trust risk alerts' }, columns: flaggedColumns },
-    { title: 'Social care mental health risk alerts', path: ['patient', 'socialCareRiskAlerts'], source: 'socialCareSource', current: { history: 'Ended social care mental health risk alerts' }, columns: flaggedColumns },
   ];
 }
 
