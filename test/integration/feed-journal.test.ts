@@ -16,7 +16,6 @@ import {
   signSystemToken,
   sliceFeedTarget,
   writeTransaction,
-  type FeedingOrganisation,
   type FeedJournal,
   type FeedTarget,
   type PatientSliceModel,
@@ -24,7 +23,7 @@ import {
 import { gpFeed } from '../../subgraphs/gp/src/feed';
 import { closeDatabases, database } from '../support/clients';
 import { dyingAfterFirstStaged } from '../support/dyingTarget';
-import { medicationEntry } from '../support/feedBundles';
+import { GP_PRACTICE, medicationEntry } from '../support/feedBundles';
 import { INTERNAL_TEXT } from '../support/internalText';
 import { pollUntil } from '../support/polling';
 
@@ -35,7 +34,7 @@ import { pollUntil } from '../support/polling';
  * says what to do and which request it was, never the error's own text.
  */
 
-const GP: FeedingOrganisation = { odsCode: 'P83005', name: 'Bury Central Medical Practice', kind: 'gp-practice', sharingStatus: 'active', sourceSystem: 'EMIS Web' };
+const GP = GP_PRACTICE;
 const PATIENTS = ['9990000018', '9990000026'];
 
 let db: Connection;

@@ -2,22 +2,21 @@ import type { Connection } from 'mongoose';
 import {
   ensureLocalSecrets,
   feedJournal,
+  freshnessOf,
   loadSlices,
   patientSliceModel,
   prepareBundle,
   SliceReader,
   sliceFeedTarget,
   writeTransaction,
-  type FeedingOrganisation,
   type FeedJournal,
   type FeedTarget,
   type PatientSliceModel,
 } from '@shareforyou/kit';
 import { gpFeed } from '../../subgraphs/gp/src/feed';
-import { freshnessOf } from '../../subgraphs/kit/src/slice/freshness';
 import { closeDatabases } from '../support/clients';
 import { commandLog, type CommandLog } from '../support/commandLog';
-import { medicationEntry } from '../support/feedBundles';
+import { GP_PRACTICE, medicationEntry } from '../support/feedBundles';
 
 /**
  * A request reads of a patient's slice only the panels its query asks for, in one command, and the
@@ -26,7 +25,7 @@ import { medicationEntry } from '../support/feedBundles';
  * freshness was kept), on the real database.
  */
 
-const GP: FeedingOrganisation = { odsCode: 'P83005', name: 'Bury Central Medical Practice', kind: 'gp-practice', sharingStatus: 'active', sourceSystem: 'EMIS Web' };
+const GP = GP_PRACTICE;
 const PATIENTS = ['9990000018', '9990000026'];
 const DB = 'slice_reads_test';
 

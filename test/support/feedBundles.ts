@@ -1,3 +1,8 @@
+import type { FeedingOrganisation } from '@shareforyou/kit';
+
+/** The demo GP practice as a feed's organisation, for tests that write through a feed target directly. */
+export const GP_PRACTICE: FeedingOrganisation = { odsCode: 'P83005', name: 'Bury Central Medical Practice', kind: 'gp-practice', sharingStatus: 'active', sourceSystem: 'EMIS Web' };
+
 /** Bundle entries the feed tests send: a GP's current medicine for a patient, as a PUT. */
 export const medicationEntry = (nhsNumber: string, id: string) => ({
   resource: {

@@ -172,15 +172,19 @@ export function summaryFields(profile: string): SummaryFields {
  * two builds are measured on the same sections; a broken file stops the run before any stack starts.
  */
 export function readSummaryFields(file: string): SummaryFields {
-  let fields: unknown;
-  try {
-    fields = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`--summary-fields ${file}: ${(error as Error).message}. Write one with: npm run bench -- --print-summary-fields > ${file}`);
-  }
+  const fields = readWrittenByBench(file, 'summary-fields');
   const wellFormed = fields !== null && typeof fields === 'object' && Object.values(fields).every((names) => Array.isArray(names) && names.every((n) => typeof n === 'string'));
   if (!wellFormed) throw new Error(`--summary-fields ${file}: expected { "<subgraph>": ["<Patient field>", ...] }, as --print-summary-fields writes.`);
   return fields as SummaryFields;
+}
+
+/** A JSON file an earlier build's `--print-<option>` wrote; one that cannot be read says how to write one. */
+function readWrittenByBench(file: string, option: 'summary-fields' | 'summary-query'): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--${option} ${file}: ${(error as Error).message}. Write one with: npm run bench -- --print-${option} > ${file}`);
+  }
 }
 
 /** Fields of `only` that this build's subgraphs no longer define (or the profile may no longer see), as subgraph.field. */
@@ -290,13 +294,7 @@ export function recordSummaryFromQuery(text: string): { queries: RecordQueries; 
 
 /** A summary query written by --print-summary-query; a broken file stops the run before any stack starts. */
 export function readSummaryQuery(file: string): string {
-  let written: unknown;
-  try {
-    written = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`--summary-query ${file}: ${(error as Error).message}. Write one with: npm run bench -- --print-summary-query > ${file}`);
-  }
-  const gateway = (written as { gateway?: unknown } | null)?.gateway;
+  const gateway = (readWrittenByBench(file, 'summary-query') as { gateway?: unknown } | null)?.gateway;
   if (typeof gateway !== 'string') throw new Error(`--summary-query ${file}: expected { "gateway": "query RecordSummary ..." }, as --print-summary-query writes.`);
   return gateway;
 }
