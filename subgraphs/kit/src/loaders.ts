@@ -111,15 +111,18 @@ const PANEL_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
  */
 export class SliceReader {
   private readonly asks: DataLoader<SliceAsk, SliceAnswer, string>;
-  private readonly whole: DataLoader<string, PatientSliceRecord | null>;
+  /** Whole slices, made only when one is needed (rarely: staged writes, or no stored freshness). */
+  private whole: DataLoader<string, PatientSliceRecord | null> | null = null;
 
-  constructor(model: Model<any>, pendingAmong?: (journalIds: string[]) => Promise<Set<string>>) {
-    this.whole = loadSlices(model, pendingAmong);
-    this.asks = new DataLoader<SliceAsk, SliceAnswer, string>((asks) => this.answer(model, asks), {
+  constructor(
+    private readonly model: Model<any>,
+    private readonly pendingAmong?: (journalIds: string[]) => Promise<Set<string>>,
+  ) {
+    this.asks = new DataLoader<SliceAsk, SliceAnswer, string>((asks) => this.answer(asks), {
       cacheKeyFn: (ask) => ('panel' in ask ? `${ask.nhsNumber}/${ask.panel}` : `${ask.nhsNumber}#freshness`),
       maxBatchSize: 1000,
-      // After the turn's promise jobs have all run: a field whose rule first awaits the (already
-      // loaded) access record asks a little later than the rest, and must still join their read.
+      // After the turn's immediate callbacks: a field whose rule first waits for the access record's
+      // shared read (dispatched on setImmediate: relatives) asks a little later, and still joins.
       batchScheduleFn: (dispatch) => setImmediate(dispatch),
     });
   }
@@ -134,18 +137,19 @@ export class SliceReader {
     return this.asks.load({ nhsNumber, freshness: true }) as Promise<SliceFreshness>;
   }
 
-  private async answer(model: Model<any>, asks: readonly SliceAsk[]): Promise<SliceAnswer[]> {
+  private async answer(asks: readonly SliceAsk[]): Promise<SliceAnswer[]> {
     const ids = [...new Set(asks.map((ask) => ask.nhsNumber))];
     const panels = [...new Set(asks.flatMap((ask) => ('panel' in ask ? [ask.panel] : [])))];
     const projection = Object.fromEntries([...panels.map((panel) => [`panels.${panel}`, 1]), ['staged', 1], ['freshness', 1]]);
     const filter = ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } };
-    const found = (await model.find(filter).select(projection).lean().exec()) as unknown as StoredSliceDocument[];
+    const found = (await this.model.find(filter).select(projection).lean().exec()) as unknown as StoredSliceDocument[];
     const byId = new Map(found.map((doc) => [doc._id, doc]));
     const wantsFreshness = new Set(asks.flatMap((ask) => ('freshness' in ask ? [ask.nhsNumber] : [])));
     // Staged writes may touch any panel, and an older slice has no freshness stored: read those whole.
     const wholeIds = found.filter((doc) => doc.staged?.length || (wantsFreshness.has(doc._id) && !doc.freshness)).map((doc) => doc._id);
     const wholes = new Map<string, PatientSliceRecord | null>();
-    for (const [i, slice] of (await this.whole.loadMany(wholeIds)).entries()) {
+    if (wholeIds.length) this.whole ??= loadSlices(this.model, this.pendingAmong);
+    for (const [i, slice] of (wholeIds.length ? await this.whole!.loadMany(wholeIds) : []).entries()) {
       if (slice instanceof Error) throw slice;
       wholes.set(wholeIds[i], slice);
     }

@@ -25,16 +25,16 @@ function pairedRequests(item: SourceItem, nhsNumber: string): fhir4.Reference[] 
 
 /**
  * Where the entries of one medicine differ on whether it is current (a prescription still "active"
- * that a newer statement stopped), each resource carries the record's reading as a note: FHIR has
- * no element for it, and its status stays the source's own (H182).
+ * that a newer statement stopped), the record's reading, said beside the resource: FHIR has no
+ * element for it, and the resource's status stays the source's own (H182). Null when they agree.
  */
-function courseNote(item: SourceItem): fhir4.Annotation[] | undefined {
-  return item.courseDisagreement ? [{ text: String(item.courseDisagreement) }] : undefined;
-}
-
-/** The record's word on an entry whose medicine's entries disagree, for a searchset's outcome; null when they agree. */
 export function courseWarning(item: SourceItem): string | null {
   return item.courseDisagreement ? String(item.courseDisagreement) : null;
+}
+
+function courseNote(item: SourceItem): fhir4.Annotation[] | undefined {
+  const warning = courseWarning(item);
+  return warning ? [{ text: warning }] : undefined;
 }
 
 function dosage(item: SourceItem): fhir4.Dosage[] {
